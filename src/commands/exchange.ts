@@ -51,7 +51,10 @@ export async function run(options: ExchangeOptions, ctx: Context): Promise<Excha
     const shown = cut.replace(/[0-9A-Za-z_-]{12,}/g, (run) => redactValue(run));
     if (parsed.reason === 'denied') {
       // State and no code: a refusal, or a URL the shell cut at `&` — in the words `listen --paste` uses.
-      const { message, hint } = describeStateOnly(parsed.callback ?? { params: [], state: undefined }, p);
+      // Its state that of the remembered snsapi_base link (no consent page): no one refused, said so.
+      const remembered = explicitState === undefined && parsed.callback?.state !== undefined ? await ctx.rememberedState(config.profile, config.appid) : undefined;
+      const noConsentPage = remembered?.scope === 'snsapi_base' && remembered.value === parsed.callback?.state;
+      const { message, hint } = describeStateOnly(parsed.callback ?? { params: [], state: undefined }, p, noConsentPage);
       throw new CallbackError('denied', message, { hint });
     }
     if (parsed.reason === 'authorize_url') {

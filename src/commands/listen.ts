@@ -198,7 +198,9 @@ export async function run(options: ListenOptions, ctx: Context): Promise<ListenR
     : undefined;
   let callback: CallbackResult;
   if (options.mode === 'paste') {
-    callback = await readPasted(ctx, expected, hooks, p, laterState, spentState);
+    // The remembered link's scope, not --state's (whose link wxauth does not know), as the live listener has it.
+    const expectedScope = options.state === undefined ? remembered?.scope : undefined;
+    callback = await readPasted(ctx, expected, hooks, p, laterState, spentState, expectedScope);
     startExchange(callback.hits[0]!);
   } else {
     // On the defaults: a redirect_uri there was is not local (notLocal), or there was none at all.
@@ -340,7 +342,7 @@ async function readPasteFromTerminal(ctx: Context, hooks: ListenHooks, classify:
 }
 
 /** --paste: read the callback URL from the terminal, else from piped stdin. */
-async function readPasted(ctx: Context, expected: string | undefined, hooks: ListenHooks, p: string, laterState: (() => string | undefined) | undefined, spentState: string | undefined): Promise<CallbackResult> {
+async function readPasted(ctx: Context, expected: string | undefined, hooks: ListenHooks, p: string, laterState: (() => string | undefined) | undefined, spentState: string | undefined, expectedScope: string | undefined): Promise<CallbackResult> {
   const { evaluatePastedCallback } = await import('../listener/paste.js');
   const judgeWith = (latest: string | undefined) => (line: string): CallbackResult => {
     // None remembered at start: a link's made since is the only state there is to check.
@@ -354,7 +356,8 @@ async function readPasted(ctx: Context, expected: string | undefined, hooks: Lis
         // Not that link's callback: judged below.
       }
     }
-    return evaluatePastedCallback(line, expected, ctx.now(), p, spentState);
+    // A later link's scope is not known here: its state-only callback is said as a refusal, scope aside.
+    return evaluatePastedCallback(line, expected, ctx.now(), p, spentState, expectedScope);
   };
   // Text of several lines: a first line that is a whole callback (code and an accepted state) is the
   // paste, as before (a log's lines, one callback each; a curl line and its options). Otherwise the

@@ -55,6 +55,11 @@ export interface CallbackHit {
   hostHeader?: string;
   /** For state_mismatch: the state is the remembered one, already used by an earlier login or listen (an old tab). */
   spent?: boolean;
+  /**
+   * For denied: the link was snsapi_base (options.expectedScope), which shows no consent page, so the
+   * state-only callback is no one refusing: the code was lost on the way. Said so on the page and the hit line.
+   */
+  noConsentPage?: boolean;
 }
 
 /** Which page the browser is shown (listener/page.ts renders it in the user's language). */
@@ -147,6 +152,8 @@ export type CallbackAnswer =
       withScript?: boolean;
       /** A refused callback that brought no code (state only): its page says the callback, not a code, was refused. */
       noCode?: boolean;
+      /** A denied one of a snsapi_base link (CallbackHit.noConsentPage): its page says no one refused. */
+      noConsentPage?: boolean;
       /** The methods a 405 names in its Allow header. */
       allow?: string;
     }
@@ -377,8 +384,10 @@ export function decideCallbackHit(request: CallbackRequest, soFar: CallbackProgr
     progress = soFar.first !== undefined || soFar.settled ? { ...soFar, seq: hit.seq } : { ...soFar, seq: hit.seq, stateOnly: { count: (soFar.stateOnly?.count ?? 0) + 1, lastState: state } };
   } else if (code === undefined && state !== undefined) {
     // WeChat's refusal: `redirect_uri?state=STATE` without code (API-FACTS §1.4).
-    hit = hitOf(stateOk ? 'denied' : 'state_mismatch', { state, markers, ...(spent ? { spent } : {}) });
-    answer = stateOk ? page(200, 'denied', { state }) : page(400, 'state_mismatch', { state, noCode: true });
+    // A snsapi_base link shows no consent page: no one refused (nextAfter says it the same way).
+    const noConsent = stateOk && options.expectedScope === 'snsapi_base' ? { noConsentPage: true } : {};
+    hit = hitOf(stateOk ? 'denied' : 'state_mismatch', { state, markers, ...(spent ? { spent } : {}), ...noConsent });
+    answer = stateOk ? page(200, 'denied', { state, ...noConsent }) : page(400, 'state_mismatch', { state, noCode: true });
     progress = stateOk ? { ...soFar, seq: hit.seq } : refusedOne(soFar, hit);
   } else {
     hit = hitOf('invalid', { code, state, markers });
@@ -402,7 +411,7 @@ function nextAfter(hit: CallbackHit, soFar: CallbackProgress, options: CallbackD
   // The user's refusal (the only hit that ends the wait: ENDS_THE_WAIT).
   if (ENDS_THE_WAIT.has(hit.kind)) {
     const p = options.profileFlag ?? '';
-    if (options.expectedScope === 'snsapi_base') return { kind: 'settle_error', failure: 'denied', message: { key: 'listen.denied.base' }, hint: { key: 'listen.denied.base.hint', params: { p } } };
+    if (hit.noConsentPage === true) return { kind: 'settle_error', failure: 'denied', message: { key: 'listen.denied.base' }, hint: { key: 'listen.denied.base.hint', params: { p } } };
     return { kind: 'settle_error', failure: 'denied', message: { key: 'listen.denied' }, hint: { key: 'listen.denied.hint', params: { p } } };
   }
   return KEEP_WAITING;

@@ -286,10 +286,13 @@ export function parseCallbackUrl(input: string): ParsedCallback {
  * `…/cb?state=abc&code=…` reaches wxauth as `…/cb?state=abc` (inspect's `input.truncated`). Saying
  * "the user refused" then sends the user the wrong way; so the message names both.
  */
-export function describeStateOnly(parsed: Pick<ParsedCallback, 'params' | 'state'>, p = ''): { message: MessageRef; hint: MessageRef } {
+export function describeStateOnly(parsed: Pick<ParsedCallback, 'params' | 'state'>, p = '', noConsentPage = false): { message: MessageRef; hint: MessageRef } {
+  // noConsentPage: the state is that of a snsapi_base link, which shows no consent page: no one refused.
   if (parsed.params.length === 1) {
+    if (noConsentPage) return { message: { key: 'listen.stateOnly.cut.base', params: { state: parsed.state ?? '' } }, hint: { key: 'listen.stateOnly.cut.base.hint', params: { p } } };
     return { message: { key: 'listen.stateOnly.cut', params: { state: parsed.state ?? '' } }, hint: { key: 'listen.stateOnly.cut.hint' } };
   }
+  if (noConsentPage) return { message: { key: 'listen.denied.base' }, hint: { key: 'listen.denied.base.hint', params: { p } } };
   return { message: { key: 'listen.denied' }, hint: { key: 'listen.denied.hint', params: { p } } };
 }
 

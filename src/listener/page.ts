@@ -45,6 +45,8 @@ export interface PageInput {
   codePrefix?: string;
   /** A refusal of a callback without a code (callback-decision's CallbackAnswer.noCode). */
   noCode?: boolean;
+  /** A state-only callback of a snsapi_base link, which shows no consent page (CallbackAnswer.noConsentPage). */
+  noConsentPage?: boolean;
   withScript?: boolean;
 }
 
@@ -62,8 +64,10 @@ export function renderPage(input: PageInput): string {
   const t = (key: MessageKey, params?: Record<string, string | number | undefined>) => input.t(key, params, input.lang);
   // A code that came with no state at all was not "another state": its own words (the same title).
   // A mismatched state with no code (a refusal from another authorization's tab) refused no code.
-  const title = t(outcome === 'state_mismatch' && input.noCode === true ? 'listen.page.state_mismatch.nocode.title' : `listen.page.${outcome}.title`);
-  const detail = t(outcome === 'state_mismatch' && input.state === undefined ? 'listen.page.state_missing.detail' : `listen.page.${outcome}.detail`);
+  // A state-only callback of a snsapi_base link: no consent page, so no one refused.
+  const base = outcome === 'denied' && input.noConsentPage === true;
+  const title = t(base ? 'listen.page.denied.base.title' : outcome === 'state_mismatch' && input.noCode === true ? 'listen.page.state_mismatch.nocode.title' : `listen.page.${outcome}.title`);
+  const detail = t(base ? 'listen.page.denied.base.detail' : outcome === 'state_mismatch' && input.state === undefined ? 'listen.page.state_missing.detail' : `listen.page.${outcome}.detail`);
   const rows: string[] = [];
   if (input.codePrefix !== undefined) {
     rows.push(`<p>code: <code id="code">${escapeHtml(input.codePrefix)}…</code></p>`);

@@ -11,7 +11,8 @@ import { statesEqual, type CallbackResult } from './server.js';
 const PASTE_PATH = '/paste';
 
 /** `p`: ` --profile x` for the commands the advice names (empty for the default profile). */
-export function evaluatePastedCallback(text: string, expectedState: string | undefined, now: number, p = '', spentState?: string): CallbackResult {
+/** `expectedScope`: the scope of expectedState's link when known (the link `wxauth url` remembered). */
+export function evaluatePastedCallback(text: string, expectedState: string | undefined, now: number, p = '', spentState?: string, expectedScope?: string): CallbackResult {
   const cleaned = cleanPastedCode(text);
   const parsed = parseCallbackUrl(cleaned.text);
   if (isAuthorizeUrl(parsed)) {
@@ -35,6 +36,7 @@ export function evaluatePastedCallback(text: string, expectedState: string | und
       statesEqual,
       // A state already used (its callback taken by login, listen or exchange) is refused, as the live listener refuses it.
       ...(spentState !== undefined ? { isSpent: (received: string) => statesEqual(received, spentState) } : {}),
+      ...(expectedScope !== undefined && !bareCode ? { expectedScope } : {}),
     },
   );
   const hit = decision.hit && { ...decision.hit, method: 'PASTE', userAgent: undefined, remoteAddress: undefined };
@@ -56,7 +58,7 @@ export function evaluatePastedCallback(text: string, expectedState: string | und
       };
     case 'denied': {
       // The same words and exit as `wxauth exchange` for a state-only callback.
-      const { message, hint } = describeStateOnly(parsed, p);
+      const { message, hint } = describeStateOnly(parsed, p, hit.noConsentPage === true);
       throw new CallbackError('denied', message, { hint });
     }
     case 'state_mismatch': {

@@ -388,10 +388,10 @@ export async function startCallbackListener(options: ListenerOptions): Promise<C
   const pageFor = (a: Extract<CallbackAnswer, { outcome: unknown }>, lang: 'zh' | 'en'): RenderedPage => {
     // Unambiguous without JSON.stringify on every hit: fixed fields first, the code prefix with its
     // length, the state (anything a request sent) last, running to the end.
-    const key = `${lang} ${a.outcome} ${a.withScript === true ? 1 : 0}${a.noCode === true ? 0 : 1} ${a.codePrefix === undefined ? '-' : `${a.codePrefix.length}:${a.codePrefix}`} ${a.state === undefined ? '-' : `=${a.state}`}`;
+    const key = `${lang} ${a.outcome} ${a.withScript === true ? 1 : 0}${a.noCode === true ? 0 : 1}${a.noConsentPage === true ? 0 : 1} ${a.codePrefix === undefined ? '-' : `${a.codePrefix.length}:${a.codePrefix}`} ${a.state === undefined ? '-' : `=${a.state}`}`;
     let page = pages.get(key);
     if (page === undefined) {
-      const body = Buffer.from(renderPage({ outcome: a.outcome, lang, t: options.translate, state: a.state, codePrefix: a.codePrefix, withScript: a.withScript, noCode: a.noCode }), 'utf8');
+      const body = Buffer.from(renderPage({ outcome: a.outcome, lang, t: options.translate, state: a.state, codePrefix: a.codePrefix, withScript: a.withScript, noCode: a.noCode, noConsentPage: a.noConsentPage }), 'utf8');
       const headers: Array<string | number> = ['content-type', 'text/html; charset=utf-8', 'content-length', body.length, 'connection', 'close'];
       for (const [name, value] of Object.entries(securityHeaders(a.withScript === true))) headers.push(name, value);
       page = { body, headers };

@@ -142,11 +142,11 @@ describe('wxauth listen', () => {
     expect(r.stderr).toContain('snsapi_base');
   });
 
-  it('a state-only callback of a snsapi_base link made by `wxauth url` is not said as the user refusing (no consent page), en and zh; a snsapi_userinfo one is', async () => {
-    for (const [scope, lang, says, not] of [
-      ['snsapi_base', 'en', 'so no one refused: the code was lost on the way', 'The user refused authorization'],
-      ['snsapi_base', 'zh', '用户没有机会点“拒绝”', '用户拒绝了授权'],
-      ['snsapi_userinfo', 'en', 'The user refused authorization', 'no one refused'],
+  it('a state-only callback of a snsapi_base link made by `wxauth url` is not said as the user refusing (no consent page) on the page, the hit line, the failure and in --json, en and zh; a snsapi_userinfo one is', async () => {
+    for (const [scope, lang, says, not, page, hitLine] of [
+      ['snsapi_base', 'en', 'so no one refused: the code was lost on the way', 'The user refused authorization', 'State only, no code — the code was lost on the way', 'state only, no code (snsapi_base has no consent page, so no refusal'],
+      ['snsapi_base', 'zh', '用户没有机会点“拒绝”', '用户拒绝了授权', '只有 state，没有 code：code 在路上丢了', '只有 state，没有 code（snsapi_base 不弹授权页，不是拒绝'],
+      ['snsapi_userinfo', 'en', 'The user refused authorization', 'no one refused', 'Authorization was refused', 'state only, no code (refused;'],
     ] as const) {
       const port = await freePort();
       const env = { WXAUTH_CONFIG_DIR: tempConfigDir(), WXAUTH_APPID: 'wx5e1ec0de00000002', WXAUTH_TYPE: 'test', WXAUTH_DOMAIN: `127.0.0.1:${port}` };
@@ -155,12 +155,58 @@ describe('wxauth listen', () => {
       const state = /state=([A-Za-z0-9]+)#/.exec(made.stdout)![1]!;
       const done = runCli(['--lang', lang, 'listen', '--timeout', '5'], { env });
       await portOpen(port);
-      await get(`${uri}?state=${state}`);
+      const answer = await get(`${uri}?state=${state}`, { 'accept-language': lang });
       const r = await done;
       expect(r.code).toBe(6);
       expect(r.stderr).toContain(says);
       expect(r.stderr).not.toContain(not);
+      expect(r.stderr).toContain(hitLine);
+      expect(answer.body).toContain(`<h1 id="title">${page}</h1>`);
     }
+    // --json: the hit keeps its kind "denied" (old readers) and says there was no consent page to refuse on.
+    for (const scope of ['snsapi_base', 'snsapi_userinfo']) {
+      const port = await freePort();
+      const env = { WXAUTH_CONFIG_DIR: tempConfigDir(), WXAUTH_APPID: 'wx5e1ec0de00000002', WXAUTH_TYPE: 'test', WXAUTH_DOMAIN: `127.0.0.1:${port}` };
+      const uri = `http://127.0.0.1:${port}/callback`;
+      const made = await runCli(['url', '--scope', scope, '--redirect-uri', uri], { env });
+      const state = /state=([A-Za-z0-9]+)#/.exec(made.stdout)![1]!;
+      const done = runCli(['listen', '--json', '--timeout', '5'], { env });
+      await portOpen(port);
+      await get(`${uri}?state=${state}`);
+      const r = await done;
+      expect(r.code).toBe(6);
+      const hit = r.stderr.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>).find((e) => e.event === 'hit');
+      expect(hit).toMatchObject({ kind: 'denied' });
+      expect(hit!.no_consent_page).toBe(scope === 'snsapi_base' ? true : undefined);
+    }
+  });
+
+  it('listen --paste and exchange <callback-url>: a state-only callback of the remembered snsapi_base link is not said as the user refusing, en and zh; another state is', async () => {
+    const env = { WXAUTH_CONFIG_DIR: tempConfigDir(), WXAUTH_APPID: 'wx5e1ec0de00000002', WXAUTH_SECRET: 'a'.repeat(32), WXAUTH_TYPE: 'test', WXAUTH_DOMAIN: '127.0.0.1:8080' };
+    const uri = 'http://127.0.0.1:8080/callback';
+    const made = await runCli(['url', '--scope', 'snsapi_base', '--redirect-uri', uri], { env });
+    const state = /state=([A-Za-z0-9]+)#/.exec(made.stdout)![1]!;
+    for (const [lang, says, not] of [
+      ['en', 'so no one refused: the code was lost on the way', 'The user refused authorization'],
+      ['zh', '用户没有机会点“拒绝”', '用户拒绝了授权'],
+    ] as const) {
+      const pasted = await runCli(['--lang', lang, 'listen', '--paste'], { env, input: `${uri}?state=${state}&from=gateway\n` });
+      expect(pasted.code).toBe(6);
+      expect(pasted.stderr).toContain(says);
+      expect(pasted.stderr).not.toContain(not);
+      const exchanged = await runCli(['--lang', lang, 'exchange', `${uri}?state=${state}&from=gateway`], { env });
+      expect(exchanged.code).toBe(6);
+      expect(exchanged.stderr).toContain(says);
+      expect(exchanged.stderr).not.toContain(not);
+    }
+    // The state alone (perhaps cut at '&' by the shell): the cut is still said, the refusal not.
+    const cut = await runCli(['exchange', `${uri}?state=${state}`], { env });
+    expect(cut.code).toBe(6);
+    expect(cut.stderr).toContain('so no one refused: most likely the URL was cut at its first "&"');
+    expect(cut.stderr).not.toContain('either the user refused');
+    // Another state: its link is not known, so a refusal is still one of the readings.
+    const other = await runCli(['exchange', `${uri}?state=someoneelses&from=gateway`], { env });
+    expect(other.stderr).toContain('The user refused authorization');
   });
 
   it('with no state to check, a state-only callback is not "the user refused": it is said as such and the code that follows is caught (en, zh)', async () => {

@@ -18,6 +18,11 @@ export const messages = {
     zh: '微信只带回了 state，没有 code：用户在授权页点了“拒绝”。回到终端查看下一步。',
     en: 'WeChat sent back only the state, no code: the user pressed “refuse” on the consent page. See the terminal for what to do next.',
   },
+  'listen.page.denied.base.title': { zh: '只有 state，没有 code：code 在路上丢了', en: 'State only, no code — the code was lost on the way' },
+  'listen.page.denied.base.detail': {
+    zh: '这个链接的 scope 是 snsapi_base，不弹授权页，没有人点“拒绝”：回调在路上被转了一手，只留下了 state。回到终端查看下一步。',
+    en: 'The link asked for snsapi_base, which shows no consent page, so no one refused: something passed the callback on and kept only the state. See the terminal for what to do next.',
+  },
   'listen.page.state_only.title': { zh: '只有 state，没有 code：wxauth 还在等待', en: 'State only, no code — wxauth is still waiting' },
   'listen.page.state_only.detail': {
     zh: '用户拒绝授权时，微信会这样只带回 state；但 wxauth 这次没有可核对的 state，分不清这是微信的拒绝还是别的页面的链接，所以继续等待带 code 的回调。终端里有说明。',
@@ -139,6 +144,14 @@ export const messages = {
   'listen.stateOnly.cut.hint': {
     zh: "把整个地址用单引号括起来再试：wxauth exchange '<回调地址>'；如果用户确实拒绝了，重新发起授权并点“允许”（snsapi_base 不弹授权页）。",
     en: "Quote the whole URL and try again: wxauth exchange '<callback URL>'; if the user did refuse, start again and press “allow” (snsapi_base shows no consent page).",
+  },
+  'listen.stateOnly.cut.base': {
+    zh: '这个回调只有 state="{state}"，没有 code。链接的 scope 是 snsapi_base，不弹授权页，没有人拒绝：多半是地址在第一个 & 处被截断了——命令行里没加引号时，…?state=…&code=… 到 & 就断了；不然就是 code 在路上丢了。',
+    en: 'This callback has state="{state}" and no code. The link asked for snsapi_base, which shows no consent page, so no one refused: most likely the URL was cut at its first "&" — unquoted on a command line, …?state=…&code=… stops there — or else the code was lost on the way.',
+  },
+  'listen.stateOnly.cut.base.hint': {
+    zh: "把整个地址用单引号括起来再试：wxauth exchange{p} '<回调地址>'；如果地址本来就是完整的，看看是谁把回调转了一手（只留下 state 的重定向），再用 wxauth url{p} 生成新链接重新授权。",
+    en: "Quote the whole URL and try again: wxauth exchange{p} '<callback URL>'; if the address was whole, look for whatever passed the callback on (a redirect that kept only the state), then make a fresh link with wxauth url{p} and authorize again.",
   },
   'listen.stateMismatch': {
     zh: 'state 不匹配：回调的 state 是 "{got}"，期望 "{expected}"。这个 code 已拒收。',
@@ -266,6 +279,10 @@ export const messages = {
     en: '#{seq} {time} the same code arrived again ({ua})',
   },
   'listen.hit.denied': { zh: '#{seq} {time} 只有 state，没有 code（拒绝授权；{ua}）', en: '#{seq} {time} state only, no code (refused; {ua})' },
+  'listen.hit.denied.base': {
+    zh: '#{seq} {time} 只有 state，没有 code（snsapi_base 不弹授权页，不是拒绝：code 在路上丢了；{ua}）',
+    en: '#{seq} {time} state only, no code (snsapi_base has no consent page, so no refusal: the code was lost; {ua})',
+  },
   'listen.hit.state_only': {
     zh: '#{seq} {time} 只有 state，没有 code；没有可核对的 state，分不清是拒绝授权还是别的页面的链接，继续等待（{ua}）',
     en: '#{seq} {time} state only, no code; with no state to check it may be a refusal or any page’s link, still waiting ({ua})',

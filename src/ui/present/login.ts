@@ -69,7 +69,9 @@ function jsonLoginHooks(out: Output): LoginHooks {
     // No link "above" in this mode: it is in the authorize_url event.
     onBrowserFailed: () => out.warning('listen.login.open.failed', out.t('listen.login.open.failed.json', { detail: 'xdg-open / open / start' }), { event: 'browser_failed' }),
     onElsewhere: (e) => elsewhereWarning(out, e),
-    onHit: (hit) => event({ event: 'hit', seq: hit.seq, kind: hit.kind, time: hit.time }),
+    // kind stays "denied" for a state-only callback with our state (old readers); no_consent_page says a
+    // snsapi_base link's was no refusal (README's event table).
+    onHit: (hit) => event({ event: 'hit', seq: hit.seq, kind: hit.kind, time: hit.time, ...(hit.noConsentPage === true ? { no_consent_page: true } : {}) }),
     onWaiting: (wait) => event(waitingEvent(wait)),
     onWaitOver: () => undefined,
     // Duplicates, extra codes: `warning` events, listed in the document's warnings too.
