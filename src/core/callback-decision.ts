@@ -394,6 +394,10 @@ export function decideCallbackHit(request: CallbackRequest, soFar: CallbackProgr
     answer = page(400, 'invalid', state === undefined ? {} : { state });
     progress = { ...soFar, seq: hit.seq };
   }
+  // A HEAD (a browser's prefetch, a link-preview bot fetching a pasted link) gets the headers a GET would and
+  // changes nothing: taking its code would end the wait before the browser came, and --exchange or login would
+  // spend the code the browser's GET then brings (40163 for the user's own server).
+  if (request.method === 'HEAD') return refuse(answer);
   return { answer, hit, keepHit: true, ignored: false, next: nextAfter(hit, soFar, options), progress };
 }
 

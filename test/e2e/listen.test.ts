@@ -181,6 +181,27 @@ describe('wxauth listen', () => {
     }
   });
 
+  it('a HEAD carrying a valid code and state (a prefetch, a link preview) takes nothing and does not end the wait: the browser’s GET that follows is the one taken', async () => {
+    const port = await freePort();
+    const env = { WXAUTH_CONFIG_DIR: tempConfigDir(), WXAUTH_APPID: 'wx5e1ec0de00000002', WXAUTH_TYPE: 'test', WXAUTH_DOMAIN: `127.0.0.1:${port}` };
+    const uri = `http://127.0.0.1:${port}/callback`;
+    const made = await runCli(['url', '--redirect-uri', uri], { env });
+    const state = /state=([A-Za-z0-9]+)#/.exec(made.stdout)![1]!;
+    const done = runCli(['listen', '--json', '--timeout', '10'], { env });
+    await portOpen(port);
+    const head = await new Promise<number>((resolve, reject) => {
+      http.request(`${uri}?code=${'0'.repeat(31)}H&state=${state}`, { method: 'HEAD', agent: false }, (res) => { res.resume(); resolve(res.statusCode ?? 0); }).on('error', reject).end();
+    });
+    expect(head).toBe(200);
+    // The wait is still on (no duplicate window opened by the HEAD): the browser's GET brings the code taken.
+    await get(`${uri}?code=${'0'.repeat(31)}G&state=${state}`);
+    const r = await done;
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout) as { callback: { code: string; hit_counts: Record<string, number> } };
+    expect(doc.callback.code).toBe(`${'0'.repeat(31)}G`);
+    expect(doc.callback.hit_counts).toEqual({ code: 1 });
+  });
+
   it('listen --paste and exchange <callback-url>: a state-only callback of the remembered snsapi_base link is not said as the user refusing, en and zh; another state is', async () => {
     const env = { WXAUTH_CONFIG_DIR: tempConfigDir(), WXAUTH_APPID: 'wx5e1ec0de00000002', WXAUTH_SECRET: 'a'.repeat(32), WXAUTH_TYPE: 'test', WXAUTH_DOMAIN: '127.0.0.1:8080' };
     const uri = 'http://127.0.0.1:8080/callback';
