@@ -567,6 +567,9 @@ function alsoOf(other: HttpFacts): MessageRef {
   if (bodyUnended(other)) return { key: 'doctor.verify.also.bodyUnended', params: { url: other.url, status: other.status, ms: other.silentMs } };
   if (other.answered) return { key: 'doctor.verify.also', params: { url: other.url, answer: String(other.status) } };
   if (other.silentMs !== undefined) return { key: 'doctor.verify.also.silent', params: { url: other.url, ms: other.silentMs } };
+  // Taken and then not HTTPS or not HTTP: said as the main lines say them, not as a server out of reach.
+  if (isTlsFailure(other.error)) return { key: 'doctor.verify.also.tlsFailed', params: { url: other.url, error: other.error } };
+  if (isMalformedReply(other.error)) return { key: 'doctor.verify.also.malformed', params: { url: other.url, error: other.error } };
   return { key: 'doctor.verify.also.unreached', params: { url: other.url, reason: osReason({ code: other.error }) } };
 }
 

@@ -227,6 +227,8 @@ export const messages = {
   'doctor.verify.status.also': { zh: '{url} 返回 {status}，不是 200（{also}）：微信校验不了域名的归属。', en: '{url} answers {status}, not 200 ({also}): WeChat cannot verify that you own the domain.' },
   'doctor.verify.also': { zh: '{url} 给出 {answer}', en: '{url} gave {answer}' },
   'doctor.verify.also.unreached': { zh: '{url} 连不上：{reason}', en: '{url} could not be reached: {reason}' },
+  'doctor.verify.also.tlsFailed': { zh: '{url} 连上了，但 TLS 握手失败（{error}）', en: '{url} took the connection, but the TLS handshake failed ({error})' },
+  'doctor.verify.also.malformed': { zh: '{url} 有回应，但不是合法的 HTTP 响应（{error}）', en: '{url} answered, but not with a valid HTTP response ({error})' },
   'doctor.verify.also.silent': { zh: '{url} 接受了连接，但 {ms} 毫秒内没有应答', en: '{url} took the connection, then gave no answer within {ms} ms' },
   'doctor.verify.also.bodyUnended': { zh: '{url} 返回了 {status}，但 {ms} 毫秒后响应体还没有结束', en: '{url} answered {status}, but its body had not ended after {ms} ms' },
   'doctor.verify.redirect': {

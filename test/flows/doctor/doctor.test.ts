@@ -261,6 +261,19 @@ describe('doctor flow: the verify file', () => {
     expect(v.fix).toMatchObject({ key: 'doctor.verify.upload.fix', params: { domain: DOMAIN, name: 'MP_verify_Absent999.txt', url: `https://${DOMAIN}/MP_verify_Absent999.txt` } });
   });
 
+  it('says a plain-http server on 443 as a TLS handshake that failed, not as out of reach, beside http\'s 404 (en and zh)', async () => {
+    const site = await startHttpSite({});
+    try {
+      const report = await doctor({ verify: { name: 'MP_verify_Absent999.txt' }, connectTo: [to(site), to(site, 80)] });
+      const v = byId(report, 'verify-file');
+      expect(v.message).toMatchObject({ key: 'doctor.verify.status.also', params: { status: 404, also: { key: 'doctor.verify.also.tlsFailed', params: { error: 'EPROTO' } } } });
+      expect(tr('en', v.message)).toContain(`(https://${DOMAIN}/MP_verify_Absent999.txt took the connection, but the TLS handshake failed (EPROTO))`);
+      expect(tr('zh', v.message)).toContain(`（https://${DOMAIN}/MP_verify_Absent999.txt 连上了，但 TLS 握手失败（EPROTO））`);
+    } finally {
+      await site.close();
+    }
+  });
+
   it('fails a 200 with other content (an SPA index page), quoting what came', async () => {
     const site = await startHttpsSite(issue({ names: [DOMAIN], toDays: 90, ca }), { '/MP_verify_Tok123abc.txt': { status: 200, body: '<!doctype html><div id="app"></div>' } });
     try {
