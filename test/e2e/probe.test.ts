@@ -628,11 +628,25 @@ describe('wxauth probe', () => {
     expect(verdict(zh.doc).message).toBe('登录前应用设置的会话 cookie（sid）在登录后原样未变；登录只新设了 flash，它不代表访问者是谁：谁在登录前把这个会话 id 塞进用户的浏览器，登录后就成了这个用户（会话固定）。');
   });
 
-  it('state.forged: both browsers sending --cookie .AspNetCore.Cookies (the site’s sign-in, a name no list of session names has) are one visitor: the other-browser half is left out, not run as two visitors', async () => {
-    const r = await probe('state-not-bound', ['--only', 'state.forged', '--cookie', '.AspNetCore.Cookies=member']);
-    const verdict = r.doc.checks.find((c) => c.id === 'state.forged')!;
-    expect(verdict, JSON.stringify(verdict, null, 1)).toMatchObject({ status: 'pass', message: 'The callback with a forged state was refused before the code was exchanged.' });
-    expect(verdict.evidence.scenarios).toEqual(['state_forged']);
+  // Both browsers sending the same --cookie are one visitor to the app, so the other browser's state is not
+  // tried; the made-up state's refusal is not a plain pass then: the verdict says which half went untested.
+  // state-not-bound takes any state it ever issued and ignores gate=1: a plain ok here hid that bug.
+  it('state.forged: both browsers sending a --cookie (gate=1, .AspNetCore.Cookies) pass only the made-up state\'s half, saying the other browser\'s state went untested and why (en, zh)', async () => {
+    const verdict = (r: { doc: Doc }) => r.doc.checks.find((c) => c.id === 'state.forged')!;
+    for (const cookie of ['gate=1', '.AspNetCore.Cookies=member']) {
+      const name = cookie.slice(0, cookie.indexOf('='));
+      const r = await probe('state-not-bound', ['--only', 'state.forged', '--cookie', cookie]);
+      expect(verdict(r), JSON.stringify(verdict(r), null, 1)).toMatchObject({
+        status: 'pass',
+        message: `The callback with a forged state was refused before the code was exchanged. Only that half was tested: whether the app takes a state it gave another browser was not, since both browsers send ${name} as --cookie gave it, so to the site they are one visitor. To test it, run probe on a login start that needs no --cookie, or give --cookie only cookies that do not say who the visitor is.`,
+      });
+      expect(verdict(r).evidence.details).toMatchObject({ otherBrowser: 'shared_cookie' });
+    }
+    const zh = await probe('state-not-bound', ['--only', 'state.forged', '--cookie', 'gate=1', '--lang', 'zh']);
+    expect(verdict(zh).message).toBe('带伪造 state 的回调被拒绝，code 没有被换取。只测了这一半：应用发给另一个浏览器的 state 会不会被接受没有测，因为两个浏览器都还带着 --cookie 给的 gate，值没变，对网站来说它们是同一个访客。要测这一半，对不需要 --cookie 的登录入口运行 probe，或者只给 --cookie 不代表访问者身份的 cookie。');
+    // A cookie known to carry no identity keeps both halves: the bug is found through it.
+    const lang = await probe('state-not-bound', ['--only', 'state.forged', '--cookie', 'lang=en']);
+    expect(verdict(lang).status).toBe('fail');
   });
 
   it('state.forged: a state the app gave another browser, taken by a callback in this one, fails in en and zh (a random one alone passed such an app)', async () => {

@@ -1123,24 +1123,31 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
    * in a module-level variable, one state for every login) refuses a random one and takes that one:
    * login CSRF all the same. A second browser starts a login after this one's; its state comes back
    * to this browser's callback with a fresh code. Not when both browsers send a --cookie as given that
-   * says who the visitor is: to the app they are then one visitor, whose latest state that is.
+   * says who the visitor is: to the app they are then one visitor, whose latest state that is; nor when
+   * one of the two logins came back without a state. The verdict then says that half was not tried.
    */
   const otherBrowsersState = async (forged: Evidence): Promise<void> => {
     const mine = browser();
     const theirs = browser();
-    const { value, record } = await scenario('state_other', mine, async (notes) => {
+    type Other = { untested: 'shared_cookie'; names: string[] } | { untested: 'no_other_state' } | { untested?: undefined; code: string; same: boolean };
+    const { value, record } = await scenario('state_other', mine, async (notes): Promise<Other> => {
       const started = await startLogin(mine, options.target);
       const other = await startLogin(theirs, options.target);
       const state = other.auth?.state;
-      if (!started.auth?.state || !state || sharedStartCookies(mine, theirs).length > 0) return undefined;
+      const shared = sharedStartCookies(mine, theirs);
+      if (shared.length > 0) return { untested: 'shared_cookie', names: shared };
+      if (!started.auth?.state || !state) return { untested: 'no_other_state' };
       const code = await control.issueCode(started.auth.appid, started.auth.scope, typeOf(started.auth.appid));
       codesSeen.add(code);
       notes.push({ key: 'probe.note.other_state' });
       await deliver(mine, appendParams(started.auth.redirectUri, [['code', code], ['state', state]]));
       return { code, same: state === started.auth.state };
     });
-    if (!value) {
-      put(check('state.forged', 'pass', 'ok', {}, forged));
+    // The second half did not run: the made-up state's refusal passes, saying what was left untested and
+    // why, never as the plain ok that says both halves were tried.
+    if (value.untested !== undefined) {
+      const evidence: Evidence = { ...forged, scenarios: ['state_forged', 'state_other'], hops: [...(forged.hops ?? []), ...record.hops], details: { ...forged.details, otherBrowser: value.untested } };
+      put(value.untested === 'shared_cookie' ? check('state.forged', 'pass', 'ok_shared_cookie', { names: value.names }, evidence) : check('state.forged', 'pass', 'ok_no_other_state', {}, evidence));
       return;
     }
     const status = await control.codeStatus(value.code);

@@ -678,6 +678,14 @@ export const messages = {
   'probe.state.forged.ok': { zh: '带伪造 state 的回调被拒绝，code 没有被换取。', en: 'The callback with a forged state was refused before the code was exchanged.' },
   'probe.state.forged.exchanged': { zh: '应用换取了一个带伪造 state 的 code（换取于 {at}）：登录 CSRF，攻击者能让受害者登进攻击者的账号。', en: 'The app exchanged a code that came with a forged state (exchanged at {at}): login CSRF — an attacker can sign the victim into the attacker’s account.' },
   'probe.state.forged.exchanged_no_state': { zh: '授权链接根本没有 state，应用换取了带伪造 state 的 code（换取于 {at}）。', en: 'The authorize URL carries no state at all, and the app exchanged a code with a forged state (exchanged at {at}).' },
+  'probe.state.forged.ok_shared_cookie': {
+    zh: '带伪造 state 的回调被拒绝，code 没有被换取。只测了这一半：应用发给另一个浏览器的 state 会不会被接受没有测，因为两个浏览器都还带着 --cookie 给的 {names}，值没变，对网站来说它们是同一个访客。要测这一半，对不需要 --cookie 的登录入口运行 probe，或者只给 --cookie 不代表访问者身份的 cookie。',
+    en: 'The callback with a forged state was refused before the code was exchanged. Only that half was tested: whether the app takes a state it gave another browser was not, since both browsers send {names} as --cookie gave it, so to the site they are one visitor. To test it, run probe on a login start that needs no --cookie, or give --cookie only cookies that do not say who the visitor is.',
+  },
+  'probe.state.forged.ok_no_other_state': {
+    zh: '带伪造 state 的回调被拒绝，code 没有被换取。只测了这一半：应用发给另一个浏览器的 state 会不会被接受没有测，因为再次发起的两次登录里有一次的授权链接没有 state。',
+    en: 'The callback with a forged state was refused before the code was exchanged. Only that half was tested: whether the app takes a state it gave another browser was not, since one of two more logins started came back with no state in its authorize URL.',
+  },
   'probe.state.forged.ok_other': {
     zh: '带伪造 state 的回调和带着应用发给另一个浏览器的 state 的回调都被拒绝了，code 都没有被换取。',
     en: 'The callbacks with a forged state and with a state the app gave another browser were both refused before their codes were exchanged.',
