@@ -12,6 +12,7 @@ import { runCli, startCli } from './helpers.js';
 import { startProxy, type ProxyHandle } from '../../src/flows/proxy/server.js';
 import { startProbeApp, type ProbeAppKind, type ProbeAppOptions } from '../fixtures/probe-apps/apps.js';
 import { startSeparateAuthCookieApp } from '../fixtures/probe-apps/separate-auth-cookie.js';
+import { startLoginInUrlApp, type LoginInUrlOptions } from '../fixtures/probe-apps/login-in-url.js';
 import { issue, startHttpsSite } from '../flows/doctor/fixtures.js';
 
 const APPID = DEFAULT_APPIDS.test;
@@ -560,7 +561,7 @@ describe('wxauth probe', () => {
   it('session.renewed: a login that keeps the sid and adds only a flash cookie fails: the planted sid alone opens /me signed in (en, zh)', async () => {
     const verdict = (r: { doc: Doc }) => r.doc.checks.find((c) => c.id === 'session.renewed')!;
     const en = await probe('keeps-session-flash', ['--only', 'session.renewed']);
-    expect(verdict(en)).toMatchObject({ status: 'fail', message: expect.stringMatching(/^The cookies the app set before the login \(sid\) are unchanged after it, and a fresh browser with only the cookies from before the login opens \S+\/me signed in as the user \(it shows their openid\)/) });
+    expect(verdict(en)).toMatchObject({ status: 'fail', message: expect.stringMatching(/^The cookie the app set before the login \(sid\) is unchanged after it, and a fresh browser with only the cookies from before the login opens \S+\/me signed in as the user \(it shows their openid\)/) });
     const zh = await probe('keeps-session-flash', ['--only', 'session.renewed', '--lang', 'zh']);
     expect(verdict(zh).message).toMatch(/一个只带着登录前那些 cookie 的新浏览器打开 \S+\/me，是以这个用户登录的状态（页面显示了其 openid）/);
   });
@@ -590,11 +591,14 @@ describe('wxauth probe', () => {
     try {
       const r = await runCli(['probe', `${app.url}/auth/wechat`, '--emulator', emu.url, '--json', '--only', 'session.renewed', '--html', file]);
       const doc = JSON.parse(r.stdout) as Doc & { scenarios: Array<{ id: string; hops: Array<{ url: string }> }> };
-      expect(doc.checks.find((c) => c.id === 'session.renewed')!.evidence.scenarios).toEqual(['happy', 'session_replay']);
+      expect(doc.checks.find((c) => c.id === 'session.renewed')!.evidence.scenarios).toEqual(['happy', 'session_bare', 'session_replay']);
       const replay = doc.scenarios.find((s) => s.id === 'session_replay');
       expect(replay?.hops.map((h) => h.url)).toEqual([`${app.url}/me`]);
       const html = fs.readFileSync(file, 'utf8');
       expect(html).toMatch(/<section><h3>a fresh browser with the pre-login cookies <small>\d+ ms<\/small><\/h3>[^]*?<svg/);
+      // Before it, the landing page opened with no cookies at all (it answers 401 there: the address alone signs no one in).
+      expect(html).toMatch(/<section><h3>a fresh browser with no cookies <small>\d+ ms<\/small><\/h3>[^]*?<svg/);
+      expect(doc.scenarios.find((s) => s.id === 'session_bare')?.hops.map((h) => h.url)).toEqual([`${app.url}/me`]);
     } finally {
       await app.close();
       fs.rmSync(dir, { recursive: true, force: true });
@@ -626,6 +630,65 @@ describe('wxauth probe', () => {
     expect(en.code).toBe(1);
     const zh = await probe('keeps-session-flash', ['--only', 'session.renewed', '--lang', 'zh'], APPID, { anonymous: true });
     expect(verdict(zh.doc).message).toBe('登录前应用设置的会话 cookie（sid）在登录后原样未变；登录只新设了 flash，它不代表访问者是谁：谁在登录前把这个会话 id 塞进用户的浏览器，登录后就成了这个用户（会话固定）。');
+  });
+
+  /** probe --only session.renewed against a login-in-url app (the user signed in by a ticket in /me's address): its verdict and exit. */
+  const renewedInUrl = async (options: Pick<LoginInUrlOptions, 'state' | 'anonymous' | 'alsoKept'>, lang: string[] = []) => {
+    const app = await startLoginInUrlApp({ emulator: emu.url, appid: APPID, secret, ...options });
+    try {
+      const r = await runCli(['probe', `${app.url}/auth/wechat`, '--emulator', emu.url, '--json', '--only', 'session.renewed', ...lang]);
+      const doc = JSON.parse(r.stdout) as Doc;
+      return { verdict: doc.checks.find((c) => c.id === 'session.renewed')!, code: r.code };
+    } finally {
+      await app.close();
+    }
+  };
+
+  // lang=en set before the login and left as it was, flash=welcome after: neither says who the visitor is,
+  // and the state's cookie is gone. Nothing planted can survive the login, whether /me shows the user
+  // (no replay then: a fixation blamed on lang was reported) or not (by the names: lang was named the session).
+  it('session.renewed: a login that leaves only lang as it was (a flash cookie after it) passes, lang never named as the session (en, zh)', async () => {
+    for (const anonymous of [true, false]) {
+      const en = await renewedInUrl({ state: 'state-cookie', anonymous });
+      expect(en.verdict, JSON.stringify(en.verdict, null, 1)).toMatchObject({
+        status: 'pass',
+        message: 'Of the cookies the app set before the login, the ones unchanged after it (lang) say nothing of who the visitor is (a language, a flash message, a CSRF token): no session id planted before the login survives it.',
+      });
+      expect(en.code).toBe(0);
+    }
+    const zh = await renewedInUrl({ state: 'state-cookie', anonymous: true }, ['--lang', 'zh']);
+    expect(zh.verdict.message).toBe('登录前应用设置的 cookie 里，登录后原样未变的（lang）不代表访问者是谁（语言、提示消息、CSRF 令牌之类）：登录前塞进浏览器的会话 id 不会在登录后留下来。');
+  });
+
+  // The landing page /me?t=… shows the user to a browser with no cookies at all: whether the sid kept from
+  // before the login signs anyone in cannot be told by opening it, so no fixation is blamed on sid; that the
+  // address alone signs in is said instead.
+  it('session.renewed: a landing page whose address alone signs the user in (/me?t=…) is a warning saying so, not a fixation blamed on the kept sid (en, zh)', async () => {
+    const en = await renewedInUrl({ state: 'sid' });
+    expect(en.verdict, JSON.stringify(en.verdict, null, 1)).toMatchObject({
+      status: 'warn',
+      message: expect.stringMatching(/^A fresh browser with no cookies at all opens http:\/\/127\.0\.0\.1:\d+\/me\?t=[0-9a-f]+, where the login ends, signed in as the user \(it shows their openid\): anyone who has that address .* opens it as the user\. For the same reason it cannot tell whether the cookies kept from before the login sign anyone in \(session fixation\), so that was not judged\.$/),
+      fix: expect.stringContaining('Keep the sign-in out of the address'),
+    });
+    expect(en.verdict.evidence.scenarios).toEqual(['happy', 'session_bare']);
+    expect(en.code).toBe(0);
+    const zh = await renewedInUrl({ state: 'sid' }, ['--lang', 'zh']);
+    expect(zh.verdict.message).toMatch(/^一个不带任何 cookie 的新浏览器打开登录后落到的 \S+\/me\?t=[0-9a-f]+，也是以这个用户登录的状态（页面显示了其 openid）：拿到这个地址的人/);
+    expect(zh.verdict.fix).toContain('不要把登录凭据放在地址里');
+  });
+
+  // By the names (the page shows no one), a kept sid beside only a new flash still fails; the message says
+  // "cookie … is" for one kept session cookie, "cookies … are" for several, and never names lang.
+  it('session.renewed by the names: the kept session cookies are named without lang, singular for one and plural for several (en, zh)', async () => {
+    const one = await renewedInUrl({ state: 'sid', anonymous: true });
+    expect(one.verdict.message).toBe('The session cookie the app set before the login (sid) is unchanged after it; the login only added flash, which says nothing of who the visitor is: whoever planted that session id in the user’s browser before the login is signed in as the user after it (session fixation).');
+    const two = await renewedInUrl({ state: 'sid', anonymous: true, alsoKept: 'uid' });
+    expect(two.verdict, JSON.stringify(two.verdict, null, 1)).toMatchObject({
+      status: 'fail',
+      message: 'The session cookies the app set before the login (sid, uid) are unchanged after it; the login only added flash, which says nothing of who the visitor is: whoever planted those session ids in the user’s browser before the login is signed in as the user after it (session fixation).',
+    });
+    const twoZh = await renewedInUrl({ state: 'sid', anonymous: true, alsoKept: 'uid' }, ['--lang', 'zh']);
+    expect(twoZh.verdict.message).toMatch(/^登录前应用设置的会话 cookie（sid[^lang]*uid）在登录后原样未变；登录只新设了 flash，它不代表访问者是谁：谁在登录前把这些会话 id/);
   });
 
   // Both browsers sending the same --cookie are one visitor to the app, so the other browser's state is not

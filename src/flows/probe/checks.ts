@@ -116,7 +116,9 @@ export type ScenarioId =
   | 'no_unionid'
   | 'no_unionid_second'
   /** session.renewed's replay: a fresh browser with only the app's cookies from before the login opens the landing page. */
-  | 'session_replay';
+  | 'session_replay'
+  /** session.renewed, before the replay: a fresh browser with no cookies at all opens the landing page (does its URL alone sign in?). */
+  | 'session_bare';
 
 export interface ScenarioRecord {
   id: ScenarioId;

@@ -792,24 +792,40 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
     // The evidence keeps its one-string shape for --json; the message takes the list, joined in the user's language.
     const evidence: Evidence = { scenarios: ['happy'], details: { before: names(before.keys()).join(', '), after: names(after.keys()).join(', ') } };
     const kept = [...before.keys()].filter((key) => after.get(key) === before.get(key));
+    // Only a kept cookie that may say who the visitor is can be a planted session: a language, a flash
+    // message or a CSRF token left as it was signs no one in, and is never named as the session.
+    const keptSession = kept.filter((key) => !NO_IDENTITY_COOKIE_NAME.test(nameOf(key)));
     // Cookies the login set anew (added, or given another value).
     const renewed = [...after].filter(([key, value]) => before.get(key) !== value).map(([key]) => key);
+    /** `kept`, `kept_session` and `planted` say "the cookie … is" for one name, "the cookies … are" for several. */
+    const counted = (key: 'kept' | 'kept_session' | 'planted') => (keptSession.length === 1 ? (`${key}_one` as const) : key);
     if (!happyDone) sameFailure('session.renewed', 'happy', evidence);
     else if (before.size === 0) put(check('session.renewed', 'skip', 'none', {}, evidence));
     // Every cookie from before changed or is gone: a planted value names no session any more.
     else if (kept.length === 0) put(check('session.renewed', 'pass', 'ok', {}, evidence));
-    // Nothing new: the cookies from before are the signed-in session.
-    else if (renewed.length === 0) put(check('session.renewed', 'fail', 'kept', { names: names(before.keys()) }, evidence));
+    // The ones left as they were carry no identity: no session id from before survives the login.
+    else if (keptSession.length === 0) put(check('session.renewed', 'pass', 'ok_no_identity_kept', { names: names(kept) }, evidence));
     else {
-      // Some kept, some new: which one signs the user in is not in the names (.AspNetCore.Session kept
-      // beside a new .AspNetCore.Cookies is right; sid kept beside a new flash is fixation). Tried as an
-      // attacker would: a fresh browser with only the cookies from before the login opens the page the
-      // login ended on, and is it signed in as the user?
+      // Which cookie signs the user in is not in the names (.AspNetCore.Session kept beside a new
+      // .AspNetCore.Cookies is right; sid kept beside a new flash is fixation). Tried as an attacker
+      // would: a fresh browser with only the cookies from before the login opens the page the login
+      // ended on, and is it signed in as the user? First one with no cookies at all: a page that shows
+      // the user to anyone with its URL (a token in the query) says nothing about the cookies.
       const landing = happyFinal.page;
       const first = happyUser(await control.users());
       const nobody: Identity = { openid: '', nickname: '' };
       const judged = first && !samePath(landing.url, callbackUrl) && identityShown(landing.body, identity(first), nobody).length > 0;
+      const url = landing.hop.url;
+      let bare: { shown: ReturnType<typeof identityShown>; evidence: Evidence } | undefined;
       if (judged) {
+        const nb = browser();
+        const { value: opened } = await scenario('session_bare', nb, async () => nb.follow(landing.url, beforeWechat));
+        bare = { shown: identityShown(opened.page.body, identity(first), nobody), evidence: { ...evidence, scenarios: ['happy', 'session_bare'], hops: nb.hops, details: { ...evidence.details, bare: url, bareStatus: opened.page.status } } };
+      }
+      if (judged && bare && bare.shown.length > 0) put({ ...check('session.renewed', 'warn', 'url_signs_in', { url, what: `probe.what.${bare.shown[0]}` }, bare.evidence, false), fix: messageRef('probe.session.renewed.fix_url') });
+      // Nothing new: the cookies from before are the signed-in session.
+      else if (renewed.length === 0) put(check('session.renewed', 'fail', counted('kept'), { names: names(keptSession) }, evidence));
+      else if (judged && bare) {
         const rb = browser();
         // Drawn in the report as the other scenarios are: the planted cookies' browser and what the app answered it.
         const { value: again } = await scenario('session_replay', rb, async () => {
@@ -817,16 +833,15 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
           return rb.follow(landing.url, beforeWechat);
         });
         const shown = identityShown(again.page.body, identity(first), nobody);
-        const url = landing.hop.url;
-        const replayed: Evidence = { ...evidence, scenarios: ['happy', 'session_replay'], hops: rb.hops, details: { ...evidence.details, replayed: url, replayStatus: again.page.status } };
-        if (shown.length > 0) put(check('session.renewed', 'fail', 'planted', { names: names(kept), url, what: `probe.what.${shown[0]}` }, replayed));
-        else put(check('session.renewed', 'pass', 'ok_kept', { names: names(kept), renewed: names(renewed), url, status: again.page.status }, replayed));
+        const replayed: Evidence = { ...evidence, scenarios: ['happy', 'session_bare', 'session_replay'], hops: [...(bare.evidence.hops ?? []), ...rb.hops], details: { ...bare.evidence.details, replayed: url, replayStatus: again.page.status } };
+        if (shown.length > 0) put(check('session.renewed', 'fail', counted('planted'), { names: names(keptSession), url, what: `probe.what.${shown[0]}` }, replayed));
+        else put(check('session.renewed', 'pass', 'ok_kept', { names: names(keptSession), renewed: names(renewed), url, status: again.page.status }, replayed));
       } else {
         // The page shows no one (or is the callback): by the names. A new or changed cookie counts as the
         // new session unless its name says it carries no identity (a flash message, a language, a CSRF token).
         const signs = renewed.filter((key) => !NO_IDENTITY_COOKIE_NAME.test(nameOf(key)));
         if (signs.length > 0) put(check('session.renewed', 'pass', 'ok', {}, evidence));
-        else put(check('session.renewed', 'fail', 'kept_session', { names: names(kept), added: names(renewed) }, evidence));
+        else put(check('session.renewed', 'fail', counted('kept_session'), { names: names(keptSession), added: names(renewed) }, evidence));
       }
     }
   }

@@ -165,6 +165,7 @@ export const messages = {
   'probe.scenario.no_unionid': { zh: '没有 unionid 的登录', en: 'a login without unionid' },
   'probe.scenario.no_unionid_second': { zh: '另一个用户也没有 unionid', en: 'a second user without unionid' },
   'probe.scenario.session_replay': { zh: '只带登录前 cookie 的新浏览器', en: 'a fresh browser with the pre-login cookies' },
+  'probe.scenario.session_bare': { zh: '不带任何 cookie 的新浏览器', en: 'a fresh browser with no cookies' },
   'probe.note.rewrote': {
     zh: '应用把浏览器送往真正的 open.weixin.qq.com；probe 改用模拟器 {emulator} 的授权页。',
     en: 'The app sends the browser to the real open.weixin.qq.com; probe used the emulator’s pages at {emulator} instead.',
@@ -517,16 +518,40 @@ export const messages = {
     en: 'The login starts a new session: a cookie the app set before it changed, or the login set a new one.',
   },
   'probe.session.renewed.kept': {
-    zh: '登录前应用设置的 cookie（{names}）在登录后原样未变，也没有新的 cookie：谁在登录前把这个会话 id 塞进用户的浏览器，登录后就成了这个用户（会话固定）。',
-    en: 'The cookies the app set before the login ({names}) are unchanged after it, and no new one came: whoever planted that session id in the user’s browser before the login is signed in as the user after it (session fixation).',
+    zh: '登录前应用设置的 cookie（{names}）在登录后原样未变，也没有新的 cookie：谁在登录前把这些会话 id 塞进用户的浏览器，登录后就成了这个用户（会话固定）。',
+    en: 'The cookies the app set before the login ({names}) are unchanged after it, and no new one came: whoever planted those session ids in the user’s browser before the login is signed in as the user after it (session fixation).',
   },
   'probe.session.renewed.kept_session': {
+    zh: '登录前应用设置的会话 cookie（{names}）在登录后原样未变；登录只新设了 {added}，它不代表访问者是谁：谁在登录前把这些会话 id 塞进用户的浏览器，登录后就成了这个用户（会话固定）。',
+    en: 'The session cookies the app set before the login ({names}) are unchanged after it; the login only added {added}, which says nothing of who the visitor is: whoever planted those session ids in the user’s browser before the login is signed in as the user after it (session fixation).',
+  },
+  'probe.session.renewed.kept_session_one': {
     zh: '登录前应用设置的会话 cookie（{names}）在登录后原样未变；登录只新设了 {added}，它不代表访问者是谁：谁在登录前把这个会话 id 塞进用户的浏览器，登录后就成了这个用户（会话固定）。',
     en: 'The session cookie the app set before the login ({names}) is unchanged after it; the login only added {added}, which says nothing of who the visitor is: whoever planted that session id in the user’s browser before the login is signed in as the user after it (session fixation).',
   },
-  'probe.session.renewed.planted': {
+  'probe.session.renewed.kept_one': {
+    zh: '登录前应用设置的 cookie（{names}）在登录后原样未变，也没有新的 cookie：谁在登录前把这些会话 id 塞进用户的浏览器，登录后就成了这个用户（会话固定）。',
+    en: 'The cookie the app set before the login ({names}) is unchanged after it, and no new one came: whoever planted that session id in the user’s browser before the login is signed in as the user after it (session fixation).',
+  },
+  'probe.session.renewed.planted_one': {
     zh: '登录前应用设置的 cookie（{names}）在登录后原样未变；一个只带着登录前那些 cookie 的新浏览器打开 {url}，是以这个用户登录的状态（页面显示了其 {what}）：谁在登录前把这个会话 id 塞进用户的浏览器，登录后就成了这个用户（会话固定）。',
-    en: 'The cookies the app set before the login ({names}) are unchanged after it, and a fresh browser with only the cookies from before the login opens {url} signed in as the user (it shows their {what}): whoever planted that session id in the user’s browser before the login is signed in as the user after it (session fixation).',
+    en: 'The cookie the app set before the login ({names}) is unchanged after it, and a fresh browser with only the cookies from before the login opens {url} signed in as the user (it shows their {what}): whoever planted that session id in the user’s browser before the login is signed in as the user after it (session fixation).',
+  },
+  'probe.session.renewed.ok_no_identity_kept': {
+    zh: '登录前应用设置的 cookie 里，登录后原样未变的（{names}）不代表访问者是谁（语言、提示消息、CSRF 令牌之类）：登录前塞进浏览器的会话 id 不会在登录后留下来。',
+    en: 'Of the cookies the app set before the login, the ones unchanged after it ({names}) say nothing of who the visitor is (a language, a flash message, a CSRF token): no session id planted before the login survives it.',
+  },
+  'probe.session.renewed.url_signs_in': {
+    zh: '一个不带任何 cookie 的新浏览器打开登录后落到的 {url}，也是以这个用户登录的状态（页面显示了其 {what}）：拿到这个地址的人（浏览器历史、Referer、分享出去的链接、服务器日志）都能以这个用户的身份打开它。因此也看不出登录前留下的 cookie 能不能让人登进去（会话固定），这一项没有据此判断。',
+    en: 'A fresh browser with no cookies at all opens {url}, where the login ends, signed in as the user (it shows their {what}): anyone who has that address (browser history, a Referer header, a shared link, a server log) opens it as the user. For the same reason it cannot tell whether the cookies kept from before the login sign anyone in (session fixation), so that was not judged.',
+  },
+  'probe.session.renewed.fix_url': {
+    zh: '不要把登录凭据放在地址里：登录成功后把用户存进会话（换一个新的会话 id），跳转到一个不带令牌的地址；页面按会话 cookie 判断是谁。',
+    en: 'Keep the sign-in out of the address: when the login succeeds, put the user in the session (with a new session id) and redirect to an address without a token; pages tell who the visitor is by the session cookie.',
+  },
+  'probe.session.renewed.planted': {
+    zh: '登录前应用设置的 cookie（{names}）在登录后原样未变；一个只带着登录前那些 cookie 的新浏览器打开 {url}，是以这个用户登录的状态（页面显示了其 {what}）：谁在登录前把这些会话 id 塞进用户的浏览器，登录后就成了这个用户（会话固定）。',
+    en: 'The cookies the app set before the login ({names}) are unchanged after it, and a fresh browser with only the cookies from before the login opens {url} signed in as the user (it shows their {what}): whoever planted those session ids in the user’s browser before the login is signed in as the user after it (session fixation).',
   },
   'probe.session.renewed.ok_kept': {
     zh: '登录保留了 {names} 原值，但一个只带着登录前那些 cookie 的新浏览器打开 {url} 时页面上没有这个用户（HTTP {status}）：登录用新设的 {renewed} 标识用户，塞进去的旧 id 登录不了。',
