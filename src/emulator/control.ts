@@ -16,6 +16,7 @@ import { announce, requestDetail, subscriberCount } from './ui-events.js';
 import { currentUser, exportLine, pendingQr } from './ui-api.js';
 import { expireTicket, issuedTickets, liveTickets } from './jssdk.js';
 import { suggest } from '../core/closest.js';
+import { SCOPES, isScope, type Scope } from '../core/endpoints.js';
 
 /**
  * Faults armed all the same (a caller may know better) on a path the emulator serves nothing at: such
@@ -476,11 +477,11 @@ function route(emu: Emulator, rq: Rq): Reply | Promise<Reply> {
     case '/code': {
       // A field of the wrong type or an unknown scope is refused, never replaced by the default: a
       // `"scope": "snsapi_userinf"` minted a snsapi_base code, whose token then met 48001 on userinfo.
-      if (body.appid === undefined || body.appid === null) return bad('expected {"appid": "<seeded appid>", "user"?: "<seeded user id>", "scope"?: "snsapi_base" | "snsapi_userinfo" | "snsapi_login"}');
+      if (body.appid === undefined || body.appid === null) return bad(`expected {"appid": "<seeded appid>", "user"?: "<seeded user id>", "scope"?: ${SCOPES.map((x) => `"${x}"`).join(' | ')}}`);
       if (typeof body.appid !== 'string') return bad('appid must be a string');
-      const wrong = wrongField(body, { user: 'a seeded user id', scope: 'snsapi_base, snsapi_userinfo or snsapi_login', snapshot: 'true or false' }, {
+      const wrong = wrongField(body, { user: 'a seeded user id', scope: `${SCOPES.slice(0, -1).join(', ')} or ${SCOPES.at(-1)!}`, snapshot: 'true or false' }, {
         user: (v) => typeof v === 'string',
-        scope: (v) => v === 'snsapi_base' || v === 'snsapi_userinfo' || v === 'snsapi_login',
+        scope: (v) => typeof v === 'string' && isScope(v),
         snapshot: (v) => typeof v === 'boolean',
       });
       if (wrong) return bad(wrong);
@@ -488,7 +489,7 @@ function route(emu: Emulator, rq: Rq): Reply | Promise<Reply> {
         const code = emu.issueCode({
           appid: body.appid,
           user: present<string>(body.user),
-          scope: present<'snsapi_base' | 'snsapi_userinfo' | 'snsapi_login'>(body.scope),
+          scope: present<Scope>(body.scope),
           snapshot: body.snapshot === true,
         });
         return controlJson({ ok: true, code });

@@ -2,7 +2,8 @@
 // Times are milliseconds on the emulator clock, passed in by the caller.
 import { CODE_ALPHABET, CODE_LENGTH, SNS_TOKEN_LENGTH, TOKEN_ALPHABET, newCode, newSnsToken } from './wire.js';
 
-export type Scope = 'snsapi_base' | 'snsapi_userinfo' | 'snsapi_login';
+export type { Scope } from '../core/endpoints.js';
+import type { Scope } from '../core/endpoints.js';
 
 /**
  * A Map that can drop its oldest entry cheaply. The emulator's memories are capped by dropping the

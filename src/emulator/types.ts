@@ -1,6 +1,7 @@
 // Public types of the local WeChat emulator. These describe the emulator's own configuration and
 // seed data; its HTTP answers are WeChat's literal payloads (see wire.ts), never built from the
 // client's types (STYLE practice 13).
+import type { Scope } from '../core/endpoints.js';
 
 /** 服务号 / 订阅号 / 公众平台测试号 / 开放平台网站应用. */
 export type AppType = 'service' | 'subscription' | 'test' | 'website';
@@ -264,7 +265,7 @@ export interface ScanResult {
 export interface IssueCodeOptions {
   appid: string;
   user?: string;
-  scope?: 'snsapi_base' | 'snsapi_userinfo' | 'snsapi_login';
+  scope?: Scope;
   snapshot?: boolean;
 }
 

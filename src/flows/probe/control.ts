@@ -4,7 +4,8 @@
 // binding (unbound for unionid.absent). Control POSTs carry
 // Content-Type application/json (src/emulator/host-guard.ts refuses anything else).
 import { NetworkError, UsageError, type MessageRef } from '../../errors.js';
-import { EMULATOR_DEFAULT_PORT } from '../../core/endpoints.js';
+import { EMULATOR_DEFAULT_PORT, isScope } from '../../core/endpoints.js';
+import { ENDPOINT_SCOPES } from '../../core/authorize-url.js';
 import { PROXY_HEADER, PROXY_QUESTION, PROXY_UPSTREAM_HEADER } from '../../core/proxy-route.js';
 import type { FaultSpec, PublicApp, PublicUser, RequestRecord } from '../../emulator/index.js';
 import { deadline } from '../../http/deadline.js';
@@ -151,8 +152,8 @@ export class EmulatorControl {
    * scope, as before the emulator refused such a scope with a 400.
    */
   async issueCode(appid: string, scope: string, type?: string): Promise<string> {
-    const granted =
-      type === 'website' ? scope === 'snsapi_login' : scope === 'snsapi_base' || scope === 'snsapi_userinfo' || (type === undefined && scope === 'snsapi_login');
+    // A website app takes qrconnect's scopes, any other type authorize's; an app of no known type any scope.
+    const granted = isScope(scope) && (type === undefined || ENDPOINT_SCOPES[type === 'website' ? 'qrconnect' : 'authorize'].includes(scope));
     return String((await this.call('POST', '/code', granted ? { appid, scope } : { appid })).code);
   }
 
