@@ -134,13 +134,14 @@ export async function run(options: ExchangeOptions, ctx: Context): Promise<Excha
   announceCleanedInput(ctx, options.cleaned);
 
   const api = await ctx.api(required);
-  const exchange = await exchangeCode({ api, tokens, profile: required.profile, redirectUri: required.redirectUri, appid, secret, code: parsed.code, now: () => ctx.now(), save, fromEnv: envCredentials(required.sources) });
-  // Single use: the remembered state whose callback this was is marked used (its code is spent now), so
-  // the same address pasted again, or its old tab under listen, is refused. Not with --state, as listen.
-  if (state?.source === 'remembered' && state.verdict === 'match' && state.received !== undefined) {
-    const { markStateUsed } = await import('../flows/authorize.js');
-    markStateUsed(await ctx.stateFiles(), required.profile, required.otherAccount ? appid : undefined, state.received, 'exchange', ctx.now());
-  }
+  // Single use: the remembered state whose callback this was is marked used once its code is spent (the
+  // flow does it), so the same address pasted again, or its old tab under listen, is refused. Not with
+  // --state, as listen.
+  const usesState =
+    state?.source === 'remembered' && state.verdict === 'match' && state.received !== undefined
+      ? { store: await ctx.stateFiles(), apart: required.otherAccount ? appid : undefined, value: state.received, by: 'exchange' as const }
+      : undefined;
+  const exchange = await exchangeCode({ api, tokens, profile: required.profile, redirectUri: required.redirectUri, appid, secret, code: parsed.code, now: () => ctx.now(), save, fromEnv: envCredentials(required.sources), ...(usesState ? { usesState } : {}) });
   return {
     exchange,
     state,

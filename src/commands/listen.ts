@@ -179,6 +179,11 @@ export async function run(options: ListenOptions, ctx: Context): Promise<ListenR
         secret: creds.secret!,
         code: hit.code!,
         fromEnv: envCredentials(creds.sources),
+        // Single use, once its code is spent: the remembered state whose callback this was (caught, or
+        // pasted; the flow marks it only while the file holds it for this appid, unused), so an old tab of
+        // its link reopened, or the address pasted again, is refused. Not with --state (that state is not
+        // the remembered one's); never without --exchange (the code is still to be exchanged).
+        ...(options.state === undefined && hit.state !== undefined ? { usesState: { store: await ctx.stateFiles(), apart: config.otherAccount ? config.appid : undefined, value: hit.state, by: 'listen' as const } } : {}),
       });
     })();
     // Awaited below; until then a failure must not count as unhandled.
@@ -240,14 +245,6 @@ export async function run(options: ListenOptions, ctx: Context): Promise<ListenR
   hooks.onCallback(callback, { showSecrets: ctx.globals.showSecrets === true, exchanging: exchanged !== undefined, codeMinutes: endpoint === 'qrconnect' ? 10 : 5, profileFlag: p, newerLink: newerLink && (expected === undefined ? 'first' : 'newer') });
   if (!exchanged) return { mode: 'callback' };
   const exchange = await exchanged;
-  // Single use, once its code is spent: the remembered state whose callback this was (caught, or pasted)
-  // is marked used, so an old tab of its link reopened, or the address pasted again, is refused. Not
-  // without --exchange (the code is still to be exchanged, by the callback's address too), not after an
-  // exchange that failed (a retry must work), not with --state (that state is not the remembered one's).
-  if (options.state === undefined && callback.stateChecked && callback.state !== undefined) {
-    const { markStateUsed } = await import('../flows/authorize.js');
-    markStateUsed(await ctx.stateFiles(), config.profile, config.otherAccount ? config.appid : undefined, callback.state, 'listen', ctx.now());
-  }
   const exitCode = exchange.saveError?.exitCode;
   // The exchange's state, as `exchange` reports it: the one the listener took (a newer link's included).
   const { compareState } = await import('../core/token.js');

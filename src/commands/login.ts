@@ -21,7 +21,7 @@ import { envCredentials } from '../core/next-step.js';
 import { profileFlag } from '../core/validate.js';
 import { grantsUserinfo, type SnsUserinfo } from '../core/token.js';
 import { DEFAULT_PATH, planListener, type CallbackHit, type CallbackResult, type ListenFlags, type ListenPlan } from '../listener/index.js';
-import { chooseEndpoint, defaultScope, planAuthorize, markStateUsed, rememberState, type AuthorizeHooks, type AuthorizePlan, type AuthorizeRequest, type LintFinding } from '../flows/authorize.js';
+import { chooseEndpoint, defaultScope, planAuthorize, rememberState, type AuthorizeHooks, type AuthorizePlan, type AuthorizeRequest, type LintFinding } from '../flows/authorize.js';
 import { callbackUrlOf, expectedCallbackUrl, openCallback, type CallbackHooks } from '../flows/callback.js';
 import type { ExchangeResult } from '../flows/user-token.js';
 import { tKey } from '../ui/i18n.js';
@@ -206,10 +206,10 @@ export async function run(options: LoginOptions, ctx: Context): Promise<LoginRes
     const { exchangeCode, checkUserToken, fetchUserinfo } = await import('../flows/user-token.js');
     const api = await ctx.api(config);
     hooks.onStep('exchange');
-    const exchanged = await exchangeCode({ api, tokens, profile: config.profile, redirectUri: config.redirectUri, now: () => ctx.now(), appid: config.appid!, secret: config.secret!, code: callback.code, fromEnv: envCredentials(config.sources) });
-    // Single use, once its code is spent (an exchange that failed leaves the link usable for a retry): an
-    // old tab of this link reopened under a later listen, exchange or inspect is refused, not taken as fresh.
-    markStateUsed(await ctx.stateFiles(), config.profile, config.otherAccount ? link.appid : undefined, link.state, 'login', ctx.now());
+    // This link's state is used once its code is spent (the flow marks it; a failed exchange leaves the link
+    // usable for a retry): an old tab of it reopened under a later listen, exchange or inspect is refused.
+    const usesState = { store: await ctx.stateFiles(), apart: config.otherAccount ? link.appid : undefined, value: link.state, by: 'login' as const };
+    const exchanged = await exchangeCode({ api, tokens, profile: config.profile, redirectUri: config.redirectUri, now: () => ctx.now(), appid: config.appid!, secret: config.secret!, code: callback.code, fromEnv: envCredentials(config.sources), usesState });
     // A cache that refused the tokens is not read or written again in this run: the check and userinfo
     // still run on the tokens in hand, and the presenter prints them before saying they were not saved.
     const deps = { api, tokens: exchanged.saveError ? undefined : tokens, profile: config.profile, now: () => ctx.now() };

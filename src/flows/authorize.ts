@@ -10,7 +10,7 @@ import { generateState, type RandomBytes } from '../core/state.js';
 import { findingKeys, inspectUrl, type Finding, type FindingId, type FindingKeys } from '../core/inspect.js';
 import { profileFlag, refuseEncodedRedirect, type AccountType } from '../core/validate.js';
 import type { ResolvedConfig } from '../store/resolve.js';
-import type { StateEntry, StateUser } from '../store/state.js';
+import type { StateEntry } from '../store/state.js';
 
 /** What `url` refuses on every endpoint even where `inspect` only warns: a state with characters such as
  * `{ : ,` or over 128 bytes comes back altered (or not at all) after WeChat's internal redirect
@@ -239,11 +239,6 @@ export interface StateStore {
   put(profile: string, state: StateEntry, apart?: string): void;
 }
 
-/** A state store markStateUsed can read back (store/state.ts StateFiles). */
-export interface ReadableStateStore extends StateStore {
-  get(profile: string, apart?: string): { entry?: StateEntry };
-}
-
 /**
  * Remember the plan's state for the profile: exchange, listen and inspect check the callback against it.
  * A link of another account than the profile's (WXAUTH_APPID: the resolver's otherAccount) is kept
@@ -252,22 +247,6 @@ export interface ReadableStateStore extends StateStore {
 export function rememberState(store: StateStore, config: Pick<AuthorizeConfig, 'profile' | 'otherAccount'>, plan: AuthorizePlan, now: number): void {
   const entry = { value: plan.state, issuedAt: now, redirectUri: plan.redirectUri, scope: plan.scope, endpoint: plan.endpoint, appid: plan.appid };
   store.put(config.profile, entry, config.otherAccount ? plan.appid : undefined);
-}
-
-/**
- * Mark the remembered state `value` used: its callback was caught (by login, or listen) or exchanged. Only when the
- * file still holds it (a link made since is the newest and stays unused). Best effort: a state folder that
- * cannot be written costs the user nothing they came for, the callback is caught.
- */
-export function markStateUsed(store: ReadableStateStore, profile: string, apart: string | undefined, value: string, by: StateUser, now: number): boolean {
-  const entry = store.get(profile, apart).entry;
-  if (entry === undefined || entry.value !== value || entry.usedAt !== undefined) return false;
-  try {
-    store.put(profile, { ...entry, usedAt: now, usedBy: by }, apart);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** A URL that WeChat accepts, and whether its state is remembered. */

@@ -32,6 +32,7 @@ import { sameOrigin } from '../core/host-names.js';
 import type { ApiResponse } from '../http/client.js';
 import type { SnsAccessTokenResponse, SnsAuthResponse, SnsUserinfoResponse, UserinfoLang, WechatApi } from '../http/api.js';
 import type { TokenStore, UserTokenEntry } from '../store/token-cache.js';
+import type { StateUser } from '../store/state.js';
 import { unwritableError } from '../store/files.js';
 import { noCachedUser } from './no-cached-user.js';
 
@@ -96,6 +97,17 @@ export interface ExchangeParams extends UserTokenDeps {
   code: string;
   /** Write the result to the cache (default true when `tokens` is given). */
   save?: boolean;
+  /**
+   * The remembered state whose callback brought this code (the command says which, and who it is): marked
+   * used once WeChat has answered with tokens, the code being spent then, so an old tab of its link or the
+   * address pasted again is refused. Never after a failed exchange: a retry must still work.
+   */
+  usesState?: { store: StateMarker; apart: string | undefined; value: string; by: StateUser };
+}
+
+/** Where a state is marked used (store/state.ts StateFiles; a narrow view, so tests can pass a plain object). */
+export interface StateMarker {
+  markUsed(profile: string, apart: string | undefined, appid: string, value: string, by: StateUser, now: number): boolean;
 }
 
 export interface ExchangeResult {
@@ -148,6 +160,8 @@ export async function exchangeCode(p: ExchangeParams): Promise<ExchangeResult> {
   }
   // The client narrowed the body (a malformed one is a NetworkError, never cached).
   const token = toSnsToken(response.data);
+  // Single use, once its code is spent: whatever becomes of the save below.
+  if (p.usesState) p.usesState.store.markUsed(p.profile, p.usesState.apart, p.appid, p.usesState.value, p.usesState.by, p.now());
   const deadlines = exchangeDeadlines(sentAt, token.expiresIn);
   const entry: UserTokenEntry = {
     appid: p.appid,

@@ -44,7 +44,7 @@ export interface StateEntry {
   usedBy?: StateUser;
 }
 
-/** When and by which command the state was used (both are written together, markStateUsed); undefined: unused. */
+/** When and by which command the state was used (both are written together, StateFiles.markUsed); undefined: unused. */
 export function usedOf(entry: Pick<StateEntry, 'usedAt' | 'usedBy'>): { at: number; by: StateUser } | undefined {
   return entry.usedAt !== undefined && entry.usedBy !== undefined ? { at: entry.usedAt, by: entry.usedBy } : undefined;
 }
@@ -141,6 +141,23 @@ export class StateFiles {
       }
     }
     return removed;
+  }
+
+  /**
+   * Mark the remembered state `value` used by `by`: its callback's code was exchanged (flows/user-token.ts
+   * exchangeCode, the one place that calls this). Only when the file still holds it, for this appid, unused
+   * (a link made since is the newest and stays unused). Best effort: a state folder that cannot be written
+   * costs the user nothing they came for, the code is exchanged.
+   */
+  markUsed(profile: string, apart: string | undefined, appid: string, value: string, by: StateUser, now: number): boolean {
+    const entry = stateForApp(this.get(profile, apart).entry, appid);
+    if (entry === undefined || entry.value !== value || entry.usedAt !== undefined) return false;
+    try {
+      this.put(profile, { ...entry, usedAt: now, usedBy: by }, apart);
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   /**

@@ -8,6 +8,7 @@ import { startEmulator, type EmulatorHandle, type PublicApp } from '../../src/em
 import { WechatApi } from '../../src/http/api.js';
 import { TokenStore } from '../../src/store/token-cache.js';
 import { ConfigError, UsageError, WechatApiError } from '../../src/errors.js';
+import { StateFiles } from '../../src/store/state.js';
 import { exchangeCode, fetchUserinfo, pickUserToken, refreshUserToken, type AutoRefresh } from '../../src/flows/user-token.js';
 
 let emu: EmulatorHandle;
@@ -108,6 +109,23 @@ describe('exchangeCode', () => {
     expect(fs.readFileSync(tokens.path, 'utf8')).not.toContain(openid);
     const forgotten = (await exchangeCode({ ...deps(), appid: svc.appid, secret: svc.secret, code: first }).catch((e: unknown) => e)) as WechatApiError;
     expect(forgotten.hint?.key).toBe('tokens.next.code_used');
+  });
+
+  it('marks the state it is told of used once WeChat answered, by whom and when; never after a failed exchange', async () => {
+    // A real state file: the one rule "used once its code was exchanged" lives here, not in each command.
+    const files = new StateFiles(fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-usertoken-state-')));
+    files.put('default', { value: 'st-1', issuedAt: clock - 60_000, appid: svc.appid });
+    const usesState = { store: files, apart: undefined, value: 'st-1', by: 'listen' as const };
+    const code = codeFor('u1');
+    await exchangeCode({ ...deps(), appid: svc.appid, secret: svc.secret, code: 'not-a-code-' + code.slice(11), usesState }).catch(() => undefined);
+    expect(files.get('default').entry?.usedAt).toBeUndefined();
+    clock += 5_000;
+    await exchangeCode({ ...deps(), appid: svc.appid, secret: svc.secret, code, save: false, usesState });
+    expect(files.get('default').entry).toMatchObject({ value: 'st-1', usedAt: clock, usedBy: 'listen' });
+    // Another state (a link made since) is left unused.
+    files.put('default', { value: 'st-2', issuedAt: clock, appid: svc.appid });
+    await exchangeCode({ ...deps(), appid: svc.appid, secret: svc.secret, code: codeFor('u2'), usesState });
+    expect(files.get('default').entry?.usedAt).toBeUndefined();
   });
 
   it('keeps the newest 100 spent codes', async () => {
