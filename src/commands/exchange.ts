@@ -1,7 +1,7 @@
 // wxauth exchange <code | callback-url>: GET /sns/oauth2/access_token, then save to the token cache.
 import type { Context } from '../context.js';
 import type { CommandInput } from '../cli.js';
-import { CallbackError, UsageError } from '../errors.js';
+import { CallbackError, UsageError, type MessageRef } from '../errors.js';
 import { compareState, labelBeforeCode, readExchangeInput, type ExchangeInput } from '../core/token.js';
 import { envCredentials } from '../core/next-step.js';
 import { profileFlag } from '../core/validate.js';
@@ -111,9 +111,14 @@ export async function run(options: ExchangeOptions, ctx: Context): Promise<Excha
     // it, with the code unsent; the code passed alone is still exchanged for a user who wants to try.
     const used = state.verdict === 'match' && rememberedForApp !== undefined ? (await import('../store/state.js')).usedOf(rememberedForApp) : undefined;
     if (used) {
+      // Marked used by a file that does not say when or by whom (usedOf): said so, never guessed.
+      const said: MessageRef =
+        used.at !== undefined && used.by !== undefined
+          ? { key: 'tokens.exchange.state.used', params: { state: received ?? '', at: { localTime: used.at }, by: used.by } }
+          : { key: 'tokens.exchange.state.used.unrecorded', params: { state: received ?? '' } };
       throw new CallbackError(
         'state_mismatch',
-        { key: 'tokens.exchange.state.used', params: { state: received ?? '', at: { localTime: used.at }, by: used.by } },
+        said,
         { hint: { key: 'tokens.exchange.state.used.hint', params: { p } } },
       );
     }

@@ -103,7 +103,7 @@ export async function run(options: InspectOptions, ctx: Context): Promise<Inspec
   const context = { ...(await inspectContext(ctx)), ...(showSecrets ? { showSecrets } : {}) };
   const config = await ctx.resolveConfig();
   let result = inspectUrl(input, context);
-  let usedAt: number | undefined;
+  let use: { at?: number; by?: string } | undefined;
   if (result.kind === 'callback') {
     // Only a callback needs the remembered state; a URL lint never touches the token cache.
     const remembered = await ctx.rememberedState(config.profile, config.appid);
@@ -111,8 +111,11 @@ export async function run(options: InspectOptions, ctx: Context): Promise<Inspec
       // A state already used (its code exchanged by login, listen or exchange) is said as such, not as a match.
       const { usedOf } = await import('../store/state.js');
       const spent = usedOf(remembered);
-      const used = spent ? { at: formatLocalTime(spent.at), by: spent.by } : undefined;
-      usedAt = spent?.at;
+      // Marked used by a file that does not say when or by whom (usedOf): said so, never guessed.
+      const used = spent
+        ? { at: spent.at !== undefined ? formatLocalTime(spent.at) : ctx.out.t('tokens.state.used.atUnrecorded'), by: spent.by ?? ctx.out.t('tokens.state.used.byUnrecorded') }
+        : undefined;
+      use = spent;
       result = inspectUrl(input, { ...context, rememberedState: remembered.value, ...(used ? { rememberedStateUsed: used } : {}) });
     }
   }
@@ -128,7 +131,12 @@ export async function run(options: InspectOptions, ctx: Context): Promise<Inspec
       const jsonParams = findingParamsJson(finding.params);
       // The sentence says the time as the terminal shows it (local, no zone); --json carries it as
       // ISO 8601 in UTC, so a script reading it elsewhere knows which moment it was.
-      if (finding.id === 'callback.state_used' && usedAt !== undefined) jsonParams.at = isoTime(usedAt);
+      // What the file does not record is left out there, never the sentence's placeholder.
+      if (finding.id === 'callback.state_used' && use !== undefined) {
+        if (use.at !== undefined) jsonParams.at = isoTime(use.at);
+        else delete jsonParams.at;
+        if (use.by === undefined) delete jsonParams.by;
+      }
       return { finding, keys: findingKeys(finding.id), jsonParams, ...(page ? { wechatPage: page } : {}) };
     }),
     // Masked as the parameter list is: secrets by name and the copier's WeChat session (uin, key).

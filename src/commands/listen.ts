@@ -30,7 +30,7 @@ export interface ListenOptions {
 export type ExpectedState =
   | { state: string; source: 'flag' }
   /** `used`: the state's callback was taken already (by login, listen or exchange): a callback carrying it is refused. */
-  | { state: string; source: 'remembered'; issuedAt: number; now: number; used?: { at: number; by: StateUser; profileFlag: string } };
+  | { state: string; source: 'remembered'; issuedAt: number; now: number; used?: { at?: number; by?: StateUser; profileFlag: string } };
 
 /** What `listen` tells its presenter while it runs, besides the listener's own hooks. */
 export interface ListenHooks extends CallbackHooks {

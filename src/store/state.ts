@@ -44,9 +44,22 @@ export interface StateEntry {
   usedBy?: StateUser;
 }
 
-/** When and by which command the state was used (both are written together, StateFiles.markUsed); undefined: unused. */
-export function usedOf(entry: Pick<StateEntry, 'usedAt' | 'usedBy'>): { at: number; by: StateUser } | undefined {
-  return entry.usedAt !== undefined && entry.usedBy !== undefined ? { at: entry.usedAt, by: entry.usedBy } : undefined;
+/** That a state was used: when and by which command, each undefined when its file does not record it. */
+export interface StateUse {
+  at?: number;
+  by?: StateUser;
+}
+
+/**
+ * The one reading of "this state is used" (StateFiles.markUsed, listen, exchange, inspect); undefined:
+ * unused. wxauth writes usedAt and usedBy together, so a file has both or neither; one alone (the file
+ * edited by hand, or written by something else) is read as used all the same: a callback wrongly refused
+ * costs a fresh link (wxauth url), a replay wrongly taken is what the state is there to stop, and a
+ * state read as unused would never be marked used, so it could be replayed forever.
+ */
+export function usedOf(entry: Pick<StateEntry, 'usedAt' | 'usedBy'>): StateUse | undefined {
+  if (entry.usedAt === undefined && entry.usedBy === undefined) return undefined;
+  return { ...(entry.usedAt !== undefined ? { at: entry.usedAt } : {}), ...(entry.usedBy !== undefined ? { by: entry.usedBy } : {}) };
 }
 
 const STATE_REQUIRED: Record<string, FieldRule> = { value: 'string', issuedAt: 'time' };
@@ -151,7 +164,7 @@ export class StateFiles {
    */
   markUsed(profile: string, apart: string | undefined, appid: string, value: string, by: StateUser, now: number): boolean {
     const entry = stateForApp(this.get(profile, apart).entry, appid);
-    if (entry === undefined || entry.value !== value || entry.usedAt !== undefined) return false;
+    if (entry === undefined || entry.value !== value || usedOf(entry) !== undefined) return false;
     try {
       this.put(profile, { ...entry, usedAt: now, usedBy: by }, apart);
       return true;

@@ -190,6 +190,40 @@ describe('wxauth exchange', () => {
     expect(alone.code, alone.stderr).toBe(0);
   });
 
+  it('a state file with usedAt but no usedBy (edited by hand) reads as used: exchange refuses its callback (en, zh), inspect says state_used, and nothing rewrites it', async () => {
+    const url = await wx(['url', '--scope', 'snsapi_base', '--redirect-uri', 'http://localhost/cb', '--no-qr']);
+    expect(url.code, url.stderr).toBe(0);
+    const callback = (await fetch(url.stdout.trim(), { redirect: 'manual' })).headers.get('location') ?? '';
+    const state = /state=(\w+)$/.exec(callback)![1]!;
+    const files = new StateFiles(dir);
+    const entry = files.get('default').entry!;
+    const usedAt = Date.now() - 60_000;
+    // A real file as a hand edit leaves it: usedAt alone.
+    fs.writeFileSync(files.pathOf('default'), JSON.stringify({ ...entry, usedAt }, undefined, '\t'), { mode: 0o600 });
+    const before = fs.readFileSync(files.pathOf('default'), 'utf8');
+    const en = await wx(['exchange', callback]);
+    expect(en.code).toBe(6);
+    expect(en.stderr).toContain(`This callback’s state "${state}" is marked used (its file does not record when, or by which command)`);
+    const zh = await wx(['--lang', 'zh', 'exchange', callback]);
+    expect(zh.code).toBe(6);
+    expect(zh.stderr).toContain(`这个回调的 state "${state}" 已标记为用过（状态文件没有写明何时、被哪个命令用过）`);
+    expect(snsCalls('/sns/oauth2/access_token')).toHaveLength(0);
+    const inspect = await wx(['inspect', callback]);
+    expect(inspect.code).toBe(1);
+    expect(inspect.stdout).toContain('[callback.state_used]');
+    expect(inspect.stdout).toContain('wxauth (command not recorded) took its callback at');
+    expect(inspect.stdout).not.toContain('[callback.state_ok]');
+    const zhInspect = await wx(['--lang', 'zh', 'inspect', callback]);
+    expect(zhInspect.stdout).toContain('已经用过：wxauth （未记录的命令）在');
+    const doc = parseJson((await wx(['inspect', callback, '--json'])).stdout) as { findings: { id: string; params: Record<string, unknown> }[] };
+    expect(doc.findings.map((f) => f.id)).toEqual(['callback.state_used']);
+    expect(doc.findings[0]!.params.at).toBe(new Date(usedAt).toISOString());
+    expect(doc.findings[0]!.params).not.toHaveProperty('by');
+    // The code passed alone is exchanged, and the half-marked file is left as it was (not marked again).
+    expect((await wx(['exchange', /code=(\w+)/.exec(callback)![1]!])).code).toBe(0);
+    expect(fs.readFileSync(files.pathOf('default'), 'utf8')).toBe(before);
+  });
+
   it('exchanging a callback whose state matched marks the state used: the same address pasted again is refused, naming exchange; --state marks nothing', async () => {
     const url = await wx(['url', '--scope', 'snsapi_base', '--redirect-uri', 'http://localhost/cb', '--no-qr']);
     expect(url.code, url.stderr).toBe(0);

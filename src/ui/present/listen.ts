@@ -187,7 +187,9 @@ function expectedStateLine(out: Output, expected: ExpectedState | undefined): vo
 /** The remembered state was used already: said at start, so a refused old tab is no surprise. */
 function spentWarning(out: Output, expected: Extract<ExpectedState, { source: 'remembered' }>): void {
   const used = expected.used!;
-  out.warning('listen.state.spent', out.t('listen.state.spent', { state: expected.state, ago: formatDuration(expected.now - used.at, out.lang), by: used.by, p: used.profileFlag }));
+  // Marked used by a file that does not say when or by whom (usedOf): said so, never guessed.
+  if (used.at === undefined || used.by === undefined) out.warning('listen.state.spent', out.t('listen.state.spent.unrecorded', { state: expected.state, p: used.profileFlag }));
+  else out.warning('listen.state.spent', out.t('listen.state.spent', { state: expected.state, ago: formatDuration(expected.now - used.at, out.lang), by: used.by, p: used.profileFlag }));
 }
 
 /** The `waiting` event of login/listen --json: where the listener is (port 0 resolved) and for how long. */
@@ -320,7 +322,7 @@ function jsonListenHooks(out: Output): ListenHooks {
     onExpectedState: (expected) => {
       if (!expected) out.warning('listen.state.unchecked', out.t('listen.state.unchecked'));
       else {
-        out.event({ event: 'expected_state', state: expected.state, source: expected.source, ...(expected.source === 'remembered' && expected.used ? { used_at: new Date(expected.used.at).toISOString(), used_by: expected.used.by } : {}) });
+        out.event({ event: 'expected_state', state: expected.state, source: expected.source, ...(expected.source === 'remembered' && expected.used ? { used_at: expected.used.at !== undefined ? new Date(expected.used.at).toISOString() : null, used_by: expected.used.by ?? null } : {}) });
         if (expected.source === 'remembered' && expected.used) spentWarning(out, expected);
       }
     },
