@@ -19,7 +19,7 @@ import { isWechatOpenBase } from '../core/endpoints.js';
 import { generateState } from '../core/state.js';
 import { envCredentials } from '../core/next-step.js';
 import { profileFlag } from '../core/validate.js';
-import { grantsUserinfo, type SnsUserinfo } from '../core/token.js';
+import type { SnsUserinfo } from '../core/token.js';
 import { DEFAULT_PATH, planListener, type CallbackHit, type CallbackResult, type ListenFlags, type ListenPlan } from '../listener/index.js';
 import { chooseEndpoint, defaultScope, planAuthorize, rememberState, type AuthorizeHooks, type AuthorizePlan, type AuthorizeRequest, type LintFinding } from '../flows/authorize.js';
 import { callbackUrlOf, expectedCallbackUrl, openCallback, type CallbackHooks } from '../flows/callback.js';
@@ -58,7 +58,8 @@ export interface LoginHooks extends AuthorizeHooks, CallbackHooks {
   onStep(step: 'exchange' | 'check' | 'userinfo'): void;
   onChecked(): void;
   /** snsapi_base: there is no userinfo to fetch. */
-  onUserinfoSkipped(scope: string): void;
+  /** `grant`: why (a snsapi_base token, or a scope none of WeChat's, which cannot tell). */
+  onUserinfoSkipped(scope: string, grant: 'base' | 'unexpected', profileFlag: string): void;
   /** The configured redirect_uri names a LAN address this machine does not have. */
   onElsewhere(elsewhere: NonNullable<ListenPlan['elsewhere']>): void;
 }
@@ -216,13 +217,14 @@ export async function run(options: LoginOptions, ctx: Context): Promise<LoginRes
     hooks.onStep('check');
     await checkUserToken({ ...deps, appid: config.appid, openid: exchanged.token.openid, accessToken: exchanged.token.accessToken });
     hooks.onChecked();
-    const wantsUserinfo = grantsUserinfo(exchanged.token.scopes);
+    // As exchange says it (grantOf): a scope none of WeChat's (`snsapi_userinfo,foo`) cannot tell whether
+    // userinfo is allowed, so it is skipped and said so, never tried on a guess.
     let userinfo: SnsUserinfo | undefined;
-    if (wantsUserinfo) {
+    if (exchanged.grant === 'userinfo') {
       hooks.onStep('userinfo');
       userinfo = (await fetchUserinfo({ ...deps, appid: config.appid, openid: exchanged.token.openid, autoRefresh: true })).userinfo;
     } else {
-      hooks.onUserinfoSkipped(exchanged.token.scope);
+      hooks.onUserinfoSkipped(exchanged.token.scope, exchanged.grant, profileFlag(config.profile));
     }
     return {
       exchanged,

@@ -229,6 +229,19 @@ export function grantsUserinfo(scopes: readonly string[]): boolean {
   return scopes.includes('snsapi_userinfo') || scopes.includes('snsapi_login');
 }
 
+/**
+ * What a granted scope lets its token do, the one answer exchange and login both act on: read userinfo
+ * (snsapi_userinfo, snsapi_login), not (snsapi_base alone), or cannot be told: any scope none of WeChat's
+ * three (API-FACTS §3: snsapi_base, snsapi_userinfo, snsapi_login), even beside snsapi_userinfo
+ * (`snsapi_userinfo,foo`), since such an answer is not WeChat's as documented (the server may not be
+ * WeChat) and whatever is guessed from it could be wrong. `wxauth userinfo` then tells for sure.
+ */
+export type Grant = 'userinfo' | 'base' | 'unexpected';
+
+export function grantOf(scopes: readonly string[]): Grant {
+  return isUnexpectedScope(scopes) ? 'unexpected' : grantsUserinfo(scopes) ? 'userinfo' : 'base';
+}
+
 export function noUnionidReason(token: Pick<SnsToken, 'unionid' | 'scopes' | 'isSnapshotUser'>): NoUnionidReason | undefined {
   if (token.unionid) return undefined;
   if (token.isSnapshotUser) return 'snapshot';

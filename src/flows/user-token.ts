@@ -9,7 +9,6 @@ import {
   canRefresh,
   exchangeDeadlines,
   noUnionidReason,
-  isUnexpectedScope,
   refreshDeadlineAfterRefresh,
   refreshOutcome,
   grantsUserinfo,
@@ -19,6 +18,8 @@ import {
   toSnsUserinfo,
   tokenStatus,
   userinfoNotes,
+  grantOf,
+  type Grant,
   type NoUnionidReason,
   type RefreshOutcome,
   type SnsToken,
@@ -123,10 +124,10 @@ export interface ExchangeResult {
   /** Why the answer has no unionid (undefined when it has one). */
   noUnionid?: NoUnionidReason;
   /**
-   * What the granted scope lets the token do: read userinfo (snsapi_userinfo, snsapi_login), not
-   * (snsapi_base alone), or cannot be told (a scope none of WeChat's: said as such, never guessed).
+   * What the granted scope lets the token do (core/token.ts grantOf, of token.scopes): kept here for the
+   * presenters, which import no core function, and acted on as it is by login.
    */
-  grant: 'userinfo' | 'base' | 'unexpected';
+  grant: Grant;
   /**
    * A snsapi_base token replaced this user's cached snsapi_userinfo one that was still usable (the cache
    * keeps one token per user): `userinfo` now needs a new snsapi_userinfo authorization.
@@ -175,7 +176,7 @@ export async function exchangeCode(p: ExchangeParams): Promise<ExchangeResult> {
     ...(token.isSnapshotUser ? { isSnapshotUser: true } : {}),
     issuer: issuerOf(p.api),
   };
-  const grant: ExchangeResult['grant'] = isUnexpectedScope(token.scopes) ? 'unexpected' : grantsUserinfo(token.scopes) ? 'userinfo' : 'base';
+  const grant = grantOf(token.scopes);
   const save = p.save ?? true;
   let saveError: WxauthError | undefined;
   let replacedUserinfo: ExchangeResult['replacedUserinfo'];

@@ -1,6 +1,7 @@
 // `wxauth login` end to end against the in-process emulator, with a scripted browser (plain HTTP):
 // the URL the CLI prints first on stdout is opened, the consent form is submitted, the redirect lands
 // on the CLI's own listener. The real-browser version of this is test/browser/login.test.ts.
+import http from 'node:http';
 import net from 'node:net';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -197,6 +198,35 @@ describe('wxauth login', () => {
     expect(doc.ok).toBe(true);
     expect(doc.login).toMatchObject({ scope: 'snsapi_base', nickname: null, redirect_uri: `http://127.0.0.1:${port}/cb` });
     expect(r.stderr).toContain('"event":"userinfo_skipped"');
+  });
+
+  it('a scope none of WeChat\'s beside snsapi_userinfo (snsapi_userinfo,foo): login says it cannot tell and calls no userinfo, as exchange says', async () => {
+    // A plain server in WeChat's place (the emulator answers only WeChat's scopes).
+    const paths: string[] = [];
+    const server = http.createServer((req, res) => {
+      paths.push((req.url ?? '').split('?')[0]!);
+      res.setHeader('Content-Type', 'application/json');
+      if (req.url?.startsWith('/sns/oauth2/access_token')) res.end(JSON.stringify({ access_token: 'ACCESSTOKEN1234', expires_in: 7200, refresh_token: 'REFRESH1234', openid: 'oFAKE1234567890', scope: 'snsapi_userinfo,foo' }));
+      else if (req.url?.startsWith('/sns/userinfo')) res.end(JSON.stringify({ openid: 'oFAKE1234567890', nickname: 'n', sex: 0, province: '', city: '', country: '', headimgurl: '', privilege: [] }));
+      else res.end(JSON.stringify({ errcode: 0, errmsg: 'ok' }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+    const base = `http://127.0.0.1:${(server.address() as net.AddressInfo).port}`;
+    try {
+      const port = await freePort();
+      const child = startCli(['login', '--no-open', '--json', '--timeout', '20'], { env: { ...envFor('test', `http://127.0.0.1:${port}/cb`), WXAUTH_API_BASE: base, WXAUTH_BACKUP_API_BASE: base } });
+      const done = collect(child);
+      const [line] = await waitForOutput(child, /\{"event":"authorize_url","url":"[^"]+".*\}(?=\n)/);
+      const state = new URL((JSON.parse(line!) as { url: string }).url).searchParams.get('state')!;
+      await fetch(`http://127.0.0.1:${port}/cb?code=CODE1234567890&state=${state}`);
+      const r = await done;
+      expect(r.code, r.stderr).toBe(0);
+      expect(paths).toContain('/sns/oauth2/access_token');
+      expect(paths).not.toContain('/sns/userinfo');
+      expect(r.stderr).toContain('"event":"userinfo_skipped","scope":"snsapi_userinfo,foo","reason":"unexpected_scope"');
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 
   it('with --json, stderr carries only JSON event lines, one per line (issue 12 item 9)', async () => {

@@ -493,6 +493,10 @@ export const messages = {
   'listen.login.summary': { zh: '登录完成', en: 'Login complete' },
   'listen.login.cached': { zh: 'token 已缓存到 profile "{profile}"（wxauth tokens{p} 查看）。', en: 'Tokens cached in profile "{profile}" (see wxauth tokens{p}).' },
   'listen.login.userinfo.skipped': { zh: 'scope 是 {scope}，不拉取用户信息（需要 snsapi_userinfo 或 snsapi_login）。', en: 'Scope is {scope}: no userinfo (that needs snsapi_userinfo or snsapi_login).' },
+  'listen.login.userinfo.skippedUnexpected': {
+    zh: '返回的 scope「{scope}」不全是 snsapi_base、snsapi_userinfo、snsapi_login（这个服务器可能不是微信）：无法判断这个 token 能否调用 userinfo，所以没有拉取用户信息。wxauth userinfo{p} 会直接给出答案。',
+    en: "The scope answered, '{scope}', is not made of snsapi_base, snsapi_userinfo, snsapi_login (this server may not be WeChat): whether the token may call userinfo cannot be told, so no userinfo was fetched. wxauth userinfo{p} tells for sure.",
+  },
   'listen.login.check.ok': { zh: 'access_token 有效', en: 'access_token is valid' },
   'listen.login.field.openid': { zh: 'openid', en: 'openid' },
   'listen.login.field.unionid': { zh: 'unionid', en: 'unionid' },

@@ -49,7 +49,7 @@ export function loginHooks(out: Output): LoginHooks {
     onCallback: (callback) => presentAftermath(out, callback),
     onStep: (id) => step(`listen.login.step.${id}`),
     onChecked: () => out.success(out.t('listen.login.check.ok')),
-    onUserinfoSkipped: (scope) => out.note(out.t('listen.login.userinfo.skipped', { scope })),
+    onUserinfoSkipped: (scope, grant, p) => out.note(grant === 'unexpected' ? out.t('listen.login.userinfo.skippedUnexpected', { scope, p }) : out.t('listen.login.userinfo.skipped', { scope })),
   };
 }
 
@@ -78,7 +78,7 @@ function jsonLoginHooks(out: Output): LoginHooks {
     onCallback: (callback) => presentAftermath(out, callback),
     onStep: (id) => event({ event: 'step', step: id }),
     onChecked: () => event({ event: 'checked' }),
-    onUserinfoSkipped: (scope) => event({ event: 'userinfo_skipped', scope }),
+    onUserinfoSkipped: (scope, grant) => event({ event: 'userinfo_skipped', scope, reason: grant === 'unexpected' ? 'unexpected_scope' : 'base_scope' }),
   };
 }
 
