@@ -372,7 +372,7 @@ export const KNOWLEDGE: KnowledgeEntry[] = [
   {
     code: 40001,
     stages: ['userinfo', 'basic-token', 'token'],
-    endpoints: ['/sns/userinfo', '/sns/auth', '/cgi-bin/token', '/cgi-bin/*', SNS_TOKEN],
+    endpoints: ['/sns/userinfo', '/sns/auth', '/cgi-bin/token', '/cgi-bin/*', SNS_TOKEN, SNS_REFRESH],
     causes: [
       c(
         '传给 /sns/userinfo 的不是网页授权 access_token：把基础 access_token（/cgi-bin/token 拿到的）当成用户 token 用了。两者互不通用。',
@@ -398,6 +398,14 @@ export const KNOWLEDGE: KnowledgeEntry[] = [
         'The appid and AppSecret of the code exchange do not go together: the secret of another account (test vs production, Official Account vs website app), or one that was reset (older servers answered 40001; current ones mostly answer 40125).',
         [SNS_TOKEN],
       ),
+      // A refresh is sent the appid and the refresh_token, no AppSecret and no access_token: the credential
+      // refused is that pair (core/next-step.ts's refresh_credential says the same). An unknown or 30-day-old
+      // refresh_token is 40030 in WeChat's docs (API-FACTS §5).
+      c(
+        '刷新不带 AppSecret 也不带 access_token，只带 appid 和 refresh_token：这个 refresh_token 是另一个 appid 签发的（测试号/正式号、另一套环境混用）。',
+        'A refresh is sent no AppSecret and no access_token, only the appid and the refresh_token: this refresh_token was issued to another appid (test and production accounts, or environments, mixed up).',
+        [SNS_REFRESH],
+      ),
       // /cgi-bin/token, stable_token and the code exchange are sent no token, so none can be truncated there.
       c('token 被截断了：存储字段太短（官方建议至少 512 字符）或复制不完整。', 'The token was truncated: a storage column too short (WeChat advises at least 512 characters) or an incomplete copy.', undefined, [...BASIC, SNS_TOKEN]),
     ],
@@ -407,8 +415,14 @@ export const KNOWLEDGE: KnowledgeEntry[] = [
       { ...STABLE_TOKEN_FIX, on: [CGI], notOn: BASIC },
       { ...ONE_TOKEN_OWNER, on: [CGI], notOn: BASIC },
       c('核对 AppSecret，并确认 appid 和 secret 属于同一个号。', 'Check the AppSecret and that the appid and secret belong to the same account.', [...BASIC, SNS_TOKEN]),
+      c(
+        '用签发这个 refresh_token 的 appid 去刷新（refresh_token 按 appid 分开存、完整保存）；仍然失败就让用户重新授权。',
+        'Refresh with the appid that issued this refresh_token (store refresh_tokens per appid, and whole); if it still fails, have the user authorize again.',
+        [SNS_REFRESH],
+      ),
     ],
     doc: DOC.token,
+    docOn: [{ on: [SNS_REFRESH], doc: DOC.snsRefresh }],
     keywords: ['invalid credential', 'not latest', 'credential', '凭证', 'access_token', 'getStableAccessToken', '被顶掉'],
   },
   {

@@ -649,9 +649,21 @@ describe('wxauth refresh', () => {
     expect(r.code).toBe(3);
     expect(r.stderr).toContain(`→ A refresh is sent no AppSecret and no access_token, only the appid (${svc.appid}) and the refresh_token`);
     expect(r.stderr).not.toContain('is unknown or past its 30 days');
+    // The explanation above the step says the same: no fix of /sns/userinfo's or the basic token's (the
+    // refresh it would advise is the call that just failed).
+    expect(r.stderr).toContain('1. A refresh is sent no AppSecret and no access_token, only the appid and the refresh_token: this refresh_token was issued to another appid');
+    expect(r.stderr).toContain('1. Refresh with the appid that issued this refresh_token');
+    expect(r.stderr).not.toContain('Call /sns/userinfo');
+    expect(r.stderr).not.toContain('use the refresh_token on /sns/oauth2/refresh_token');
+    expect(r.stderr).not.toContain('stable_token');
     const zh = await wx(['refresh'], { LANG: 'zh_CN.UTF-8' });
     expect(zh.code).toBe(3);
     expect(zh.stderr).toContain(`→ 刷新不带 AppSecret 也不带 access_token，只带 appid（${svc.appid}）和 refresh_token`);
+    expect(zh.stderr).toContain('1. 刷新不带 AppSecret 也不带 access_token，只带 appid 和 refresh_token：这个 refresh_token 是另一个 appid 签发的');
+    expect(zh.stderr).toContain('1. 用签发这个 refresh_token 的 appid 去刷新');
+    expect(zh.stderr).not.toContain('调用 /sns/userinfo');
+    expect(zh.stderr).not.toContain('用 refresh_token 调 /sns/oauth2/refresh_token');
+    expect(zh.stderr).not.toContain('stable_token');
     const dead = await wx(['refresh', 'NOTAREFRESHTOKEN']);
     expect(dead.code).toBe(3);
     expect(dead.stderr).toContain('→ The refresh_token is unknown or past its 30 days');
