@@ -14,6 +14,7 @@ import type { QrSession, Scope } from './state.js';
 import { newUuid } from './wire.js';
 import { QR_TTL_MS, ScanError, scan } from './control.js';
 import { UI_TEXT, pickUiLang } from './ui-text.js';
+import { issuableScopes } from './scopes.js';
 import { WXLOGIN_SCRIPT_PATH } from '../core/authorize-url.js';
 import { escapeUnsafe } from '../core/unsafe-chars.js';
 
@@ -168,7 +169,8 @@ function authorize(emu: Emulator, rq: Rq): Reply {
   if (appid === '') return oops(rq, 'appid不能为空', 10012);
   const app = emu.app(appid);
   if (!app) return oops(rq, '该链接无法访问', undefined, notInSeed(appid));
-  if (app.type === 'website')
+  const issuable = issuableScopes(app);
+  if (issuable.page !== 'authorize')
     return oops(rq, '不支持微信开放平台的Appid，请使用公众号Appid', 10016, {
       zh: `${appid} 是网站应用，请用 /connect/qrconnect`,
       en: `${appid} is a website app (网站应用); use /connect/qrconnect`,
@@ -200,12 +202,12 @@ function authorize(emu: Emulator, rq: Rq): Reply {
     return oops(rq, SCOPE_ERROR, undefined, { zh: `未知的 scope：${scopeParam}`, en: `unknown scope ${scopeParam}` });
   const scope: Scope = scopeParam;
   // §1.1: only verified 服务号 (and test accounts) have web-authorization rights.
-  if (app.type === 'subscription' || (app.type === 'service' && !app.verified))
+  if ('none' in issuable)
     return oops(
       rq,
       '此公众号并没有这些scope的权限',
       10005,
-      app.type === 'subscription'
+      issuable.none === 'subscription'
         ? { zh: '订阅号没有网页授权权限（只有已认证的服务号和测试号有）', en: 'subscription accounts have no web-authorization rights' }
         : { zh: '未认证的服务号没有网页授权权限（只有已认证的服务号和测试号有）', en: 'unverified service accounts have no web-authorization rights' },
     );
@@ -331,14 +333,15 @@ function qrconnect(emu: Emulator, rq: Rq): Reply {
   const app = emu.app(appid);
   if (appid === '' || !app) return oops(rq, '该链接无法访问', undefined, appid === '' ? { zh: '缺少 appid', en: 'appid is missing' } : notInSeed(appid));
   // §2: an official-account appid gets "Scope 参数错误或没有 Scope 权限".
-  if (app.type !== 'website')
+  const issuable = issuableScopes(app);
+  if (issuable.page !== 'qrconnect')
     return oops(rq, SCOPE_ERROR, undefined, {
       zh: `${appid} 不是网站应用；公众号（服务号、订阅号、测试号）请用 /connect/oauth2/authorize`,
       en: `${appid} is not a website app (网站应用); official accounts use /connect/oauth2/authorize`,
     });
   // §2.1 [DOC]: "若提示『该链接无法访问』，请检查参数是否填写错误，如…或scope不为snsapi_login". The facts do
   // not tell snsapi_base/snsapi_userinfo from an unknown scope, so every scope but snsapi_login gets it.
-  if (!scopes.includes('snsapi_login'))
+  if (!scopes.some((scope) => (issuable.scopes as readonly string[]).includes(scope)))
     return oops(rq, '该链接无法访问', undefined, { zh: '网站应用必须用 scope=snsapi_login', en: 'website apps must use scope=snsapi_login' });
   // §2.1 [DOC]: response_type is required and is code; a wrong parameter is "该链接无法访问", as on authorize.
   // wxLogin.js's iframe (login_type=jssdk, §2.2) has none, and WeChat serves it.

@@ -27,6 +27,7 @@ import { EVENTS_PATH, announce, openEventStream, type LogTap } from './ui-events
 import { UI_PATH } from './ui-page.js';
 import { parseTarget, type Target } from './target.js';
 import { RequestLog } from './request-log.js';
+import { issuableScopes, scopeRefusal } from './scopes.js';
 import { suggest } from '../core/closest.js';
 
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -139,30 +140,6 @@ function appidOf(emu: Emulator, rq: Rq): string | undefined {
   if (token) return emu.state.basicTokens.get(token)?.appid ?? emu.state.basicTokens.retiredAppid(token) ?? emu.state.grants.byAccess(token)?.appid;
   const appid = rq.body === '' ? undefined : jsonBody(rq)?.appid;
   return typeof appid === 'string' ? appid : undefined;
-}
-
-/** An app type as the control API's sentences name it: WeChat's word, then the English. */
-const TYPE_NAMES: Record<NormalizedApp['type'], string> = {
-  service: '服务号 (service account, a 公众号)',
-  subscription: '订阅号 (subscription account, a 公众号)',
-  test: '测试号 (test account, a 公众号)',
-  website: '网站应用 (website app)',
-};
-
-/**
- * Why WeChat would never issue a code of `scope` for `app`, or undefined when it would: a 网站应用 logs in
- * on /connect/qrconnect with snsapi_login only (§2.1), a 公众号 on /connect/oauth2/authorize with
- * snsapi_base or snsapi_userinfo, where snsapi_login is 10005 (§1.1, §1.5).
- */
-export function scopeMisfit(app: NormalizedApp, scope: Scope): string | undefined {
-  const named = `${app.appid} is a ${TYPE_NAMES[app.type]}`;
-  if (app.type === 'website')
-    return scope === 'snsapi_login'
-      ? undefined
-      : `scope ${scope} does not fit ${named}: it takes snsapi_login only (WeChat's /connect/qrconnect refuses any other scope with 该链接无法访问); snsapi_base and snsapi_userinfo are for 公众号`;
-  return scope === 'snsapi_login'
-    ? `scope snsapi_login does not fit ${named}: it takes snsapi_base or snsapi_userinfo (WeChat's /connect/oauth2/authorize answers snsapi_login with 10005); snsapi_login is for 网站应用 (website apps)`
-    : undefined;
 }
 
 function typeHeaders(type: string): Record<string, string> {
@@ -455,12 +432,12 @@ export class Emulator {
     if (!app) throw new RangeError(`no seeded app ${options.appid}`);
     const userId = options.user ?? this.currentUser;
     if (!this.user(userId)) throw new RangeError(`no seeded user ${userId}`);
-    const scope = options.scope ?? (app.type === 'website' ? 'snsapi_login' : 'snsapi_base');
-    // What authorize and qrconnect refuse (pages.ts): snsapi_login on a 公众号 (10005) or a 网站应用 on any
-    // other scope. A code WeChat would never issue is not minted either: its exchange would pass a test
-    // that the real login fails.
-    const misfit = scopeMisfit(app, scope);
-    if (misfit) throw new RangeError(misfit);
+    // What authorize and qrconnect refuse (pages.ts, by the same scopes.ts): snsapi_login on a 公众号
+    // (10005), a 网站应用 on any other scope, any scope of an app without 网页授权 rights (10005). A code
+    // WeChat would never issue is not minted either: its exchange would pass a test that the real login fails.
+    const refusal = scopeRefusal(app, options.scope);
+    if (refusal) throw new RangeError(refusal);
+    const scope = options.scope ?? issuableScopes(app).scopes[0]!;
     return this.mintCode(app.appid, userId, scope, options.snapshot ?? false);
   }
 

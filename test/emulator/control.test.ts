@@ -108,17 +108,37 @@ describe('clock', () => {
     const login = await post(emu.url, '/__emulator/code', { appid: SVC, user: 'u1', scope: 'snsapi_login' });
     expect(login.status).toBe(400);
     expect(login.json.error).toBe(
-      `scope snsapi_login does not fit ${SVC} is a 服务号 (service account, a 公众号): it takes snsapi_base or snsapi_userinfo (WeChat's /connect/oauth2/authorize answers snsapi_login with 10005); snsapi_login is for 网站应用 (website apps)`,
+      `scope snsapi_login does not fit ${SVC}, a 服务号 (service account, a 公众号): it takes snsapi_base or snsapi_userinfo (WeChat's /connect/oauth2/authorize answers snsapi_login with 10005); snsapi_login is for 网站应用 (website apps)`,
     );
     const base = await post(emu.url, '/__emulator/code', { appid: WEB, user: 'u1', scope: 'snsapi_base' });
     expect(base.status).toBe(400);
-    expect(base.json.error).toMatch(new RegExp(`^scope snsapi_base does not fit ${WEB} is a 网站应用 \\(website app\\): it takes snsapi_login only`));
+    expect(base.json.error).toMatch(new RegExp(`^scope snsapi_base does not fit ${WEB}, a 网站应用 \\(website app\\): it takes snsapi_login only`));
     expect((await post(emu.url, '/__emulator/code', { appid: WEB, scope: 'snsapi_userinfo' })).status).toBe(400);
-    expect(() => emu.issueCode({ appid: DEFAULT_APPIDS.test, scope: 'snsapi_login' })).toThrow(/测试号 \(test account, a 公众号\): it takes snsapi_base or snsapi_userinfo/);
+    expect(() => emu.issueCode({ appid: DEFAULT_APPIDS.test, scope: 'snsapi_login' })).toThrow(/, a 测试号 \(test account, a 公众号\): it takes snsapi_base or snsapi_userinfo/);
     // The scopes that fit still mint, and so does each type's default.
     expect((await post(emu.url, '/__emulator/code', { appid: WEB, scope: 'snsapi_login' })).json.ok).toBe(true);
     expect((await post(emu.url, '/__emulator/code', { appid: WEB })).json.ok).toBe(true);
     expect((await post(emu.url, '/__emulator/code', { appid: SVC, scope: 'snsapi_userinfo' })).json.ok).toBe(true);
+  });
+
+  it('POST /__emulator/code mints nothing for an app authorize answers with 10005 (a 订阅号, an unverified 服务号), whatever the scope', async () => {
+    const SUB = DEFAULT_APPIDS.subscription;
+    // Before, the subscription account got a code of any scope it asked for, while authorize refused it.
+    const page = await fetch(`${emu.url}/connect/oauth2/authorize?appid=${SUB}&redirect_uri=${encodeURIComponent('http://localhost/cb')}&response_type=code&scope=snsapi_userinfo&state=s#wechat_redirect`);
+    expect(await page.text()).toContain('10005');
+    for (const scope of ['snsapi_userinfo', 'snsapi_base', undefined]) {
+      const r = await post(emu.url, '/__emulator/code', { appid: SUB, ...(scope ? { scope } : {}) });
+      expect(r.status, String(scope)).toBe(400);
+      expect(r.json.error).toBe(
+        `${SUB}, a 订阅号 (subscription account, a 公众号), can be issued no code: it has no web-authorization rights (网页授权; WeChat's /connect/oauth2/authorize answers 10005 此公众号并没有这些scope的权限); only verified 服务号 and 测试号 have them`,
+      );
+    }
+    const seeded = await startEmulator({ port: 0, seed: { apps: [{ appid: 'wx00000000000000aa', secret: 'a'.repeat(32), type: 'service', verified: false, domain: ['localhost'] }], users: [{ id: 'u1', nickname: 'n' }] } });
+    try {
+      expect(() => seeded.issueCode({ appid: 'wx00000000000000aa', scope: 'snsapi_base' })).toThrow(/^wx00000000000000aa, a 服务号 \(service account, a 公众号\), can be issued no code: .*\(this one is seeded with "verified": false\)$/);
+    } finally {
+      await seeded.close();
+    }
   });
 
   it('the Date header is the emulator clock\'s, as the rid is, before any advance too', async () => {

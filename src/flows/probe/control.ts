@@ -5,9 +5,9 @@
 // Content-Type application/json (src/emulator/host-guard.ts refuses anything else).
 import { NetworkError, UsageError, type MessageRef } from '../../errors.js';
 import { EMULATOR_DEFAULT_PORT, isScope } from '../../core/endpoints.js';
-import { ENDPOINT_SCOPES } from '../../core/authorize-url.js';
 import { PROXY_HEADER, PROXY_QUESTION, PROXY_UPSTREAM_HEADER } from '../../core/proxy-route.js';
 import type { FaultSpec, PublicApp, PublicUser, RequestRecord } from '../../emulator/index.js';
+import { issuableScopes } from '../../emulator/scopes.js';
 import { deadline } from '../../http/deadline.js';
 
 /** Where `wxauth emulator` listens unless told otherwise: probe's default --emulator. */
@@ -147,13 +147,13 @@ export class EmulatorControl {
   }
 
   /**
-   * `scope`: the app's authorize link's. One the emulator does not grant (mistyped, empty), or one the
-   * app's `type` does not take (snsapi_login on a 公众号), is left out, so the code has the app's default
-   * scope, as before the emulator refused such a scope with a 400.
+   * `scope`: the app's authorize link's. One the emulator does not grant (mistyped, empty), or one `app`
+   * cannot be issued (snsapi_login on a 公众号: emulator/scopes.ts, the emulator's own rule), is left out,
+   * so the code has the app's default scope, as before the emulator refused such a scope with a 400. An
+   * app WeChat issues no code at all (a 订阅号) is refused by the emulator, with its reason.
    */
-  async issueCode(appid: string, scope: string, type?: string): Promise<string> {
-    // A website app takes qrconnect's scopes, any other type authorize's; an app of no known type any scope.
-    const granted = isScope(scope) && (type === undefined || ENDPOINT_SCOPES[type === 'website' ? 'qrconnect' : 'authorize'].includes(scope));
+  async issueCode(appid: string, scope: string, app?: PublicApp): Promise<string> {
+    const granted = app === undefined ? isScope(scope) : (issuableScopes(app).scopes as readonly string[]).includes(scope);
     return String((await this.call('POST', '/code', granted ? { appid, scope } : { appid })).code);
   }
 

@@ -271,8 +271,8 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
   const emulator = options.emulator.replace(/\/+$/, '');
   const control = new EmulatorControl(emulator, options.signal);
   const apps = await control.apps(); // throws NetworkError (exit 5) when the emulator is not running
-  /** An appid's type in the seed: a code minted for it takes only the scopes its type does (issueCode). */
-  const typeOf = (appid: string): string | undefined => apps.find((a) => a.appid === appid)?.type;
+  /** An appid's seeded app: a code minted for it takes only the scopes it can be issued (issueCode). */
+  const appOf = (appid: string): PublicApp | undefined => apps.find((a) => a.appid === appid);
 
   const targetUrl = new URL(options.target);
   // The emulator answered its control API at the start URL's origin: the two addresses were swapped or doubled.
@@ -1152,7 +1152,7 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
       const shared = sharedStartCookies(mine, theirs);
       if (shared.length > 0) return { untested: 'shared_cookie', names: shared };
       if (!started.auth?.state || !state) return { untested: 'no_other_state' };
-      const code = await control.issueCode(started.auth.appid, started.auth.scope, typeOf(started.auth.appid));
+      const code = await control.issueCode(started.auth.appid, started.auth.scope, appOf(started.auth.appid));
       codesSeen.add(code);
       notes.push({ key: 'probe.note.other_state' });
       await deliver(mine, appendParams(started.auth.redirectUri, [['code', code], ['state', state]]));
@@ -1183,7 +1183,7 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
     const { value, record } = await scenario(scenarioId, b, async (notes) => {
       const started = await startLogin(b, options.target);
       if (!started.auth) return undefined;
-      const code = await control.issueCode(started.auth.appid, started.auth.scope, typeOf(started.auth.appid));
+      const code = await control.issueCode(started.auth.appid, started.auth.scope, appOf(started.auth.appid));
       codesSeen.add(code);
       const params: Array<[string, string]> = [['code', code]];
       if (id === 'state.forged') params.push(['state', 'forged' + randomBytes(9).toString('hex')]);
