@@ -412,13 +412,14 @@ export function parseOptions(input: CommandInput): InitOptions {
  * The http form of an https redirect_uri on this machine, as a word to paste into `config set
  * redirectUri …`: quoted for the shell, without a code, state or other secret it carried (a redirect_uri
  * copied from an address bar; init warned about it above). None when the AppSecret itself is in it
- * (unless --show-secrets): a command to paste never holds a masked value.
+ * or another secret redactUrl masks (unless --show-secrets): a command to paste never holds a masked value.
  */
 function pasteableHttp(redirectUri: string, secret: string | undefined, showSecrets: boolean): { localHttp?: string } {
   // Without a code or state it carried, --show-secrets or not: the warning above says to strip them
   // (WeChat adds its own).
   const kept = dropSecretParams(redirectUri.replace(/^https:/i, 'http:'), ['state']).url;
-  if (!showSecrets && secret && maskSecretValues(kept, [secret]) !== kept) return {};
+  // Nor one that still holds what redactUrl masks (a fragment's #access_token=…, a code encoded in a value).
+  if (!showSecrets && (redactUrl(kept) !== kept || (secret && maskSecretValues(kept, [secret]) !== kept))) return {};
   return { localHttp: shellWord(kept) };
 }
 

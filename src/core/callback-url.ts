@@ -102,14 +102,14 @@ function parseQueryAt(query: string, location: ParamLocation | undefined): Query
 }
 
 /**
- * The parameters a redirect_uri carries itself, before WeChat appends its own: its query's, and a hash
- * route's (`#/cb?from=menu`). inspect reads them for a code or a secret the link would carry; init and
- * config set for a code or state saved with the address (redirectUriCautions).
+ * The parameters a redirect_uri carries itself, before WeChat appends its own: its query's, and its
+ * fragment's, a hash route's (`#/cb?from=menu`) or name=value pairs of their own (`#access_token=…`, as
+ * an implicit-grant page leaves them). inspect reads them for a code or a secret the link would carry;
+ * init and config set for a code or state saved with the address (redirectUriCautions).
  */
 export function redirectUriParams(value: string): QueryParam[] {
   const { query, fragment } = splitUrl(value);
-  const routeQuery = fragment === undefined || !fragment.includes('?') ? '' : fragment.slice(fragment.indexOf('?') + 1);
-  return [...parseQuery(query ?? ''), ...parseQuery(routeQuery)];
+  return [...parseQuery(query ?? ''), ...parseQuery((fragment === undefined ? undefined : fragmentQuery(fragment)) ?? '')];
 }
 
 /** Which of WeChat's own parameters (code, state) a redirect_uri's redirectUriParams hold, each once: '' for none. */

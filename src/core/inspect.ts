@@ -689,7 +689,9 @@ function inspectAuthUrl(
       if (head === WECHAT_REDIRECT_FRAGMENT && /[&=]/.test(fragment)) {
         findings.add('fragment.params_after', 'error', { after: quoted(fragment.slice(head.length), 80, ctx, session) });
       } else {
-        findings.add('fragment.wrong', isAuthorize ? 'error' : 'warning', { fragment: visible(fragment, 60) });
+        // Quoted as the other findings quote the link (`#/x?code=…`, `#access_token=…` masked), its `#` read
+        // as the separator it is, then left off: the message writes its own.
+        findings.add('fragment.wrong', isAuthorize ? 'error' : 'warning', { fragment: quoted('#' + fragment, 61, ctx, session).slice(1) });
       }
     }
   }

@@ -53,27 +53,46 @@ export function hideUrlCredentials(value: string): string {
 }
 
 /**
- * Hide secret values in a URL's query string: `secret=***`; and the values of `also`, names that are
- * a secret in this URL only (inspect's sessionParams: `uin`, `key` of a link copied after WeChat's own
- * hop), so that whatever echoes the link masks what its parameter list masks.
+ * A parameter as redactUrl reads it: after `?`, `&` or `#` (a fragment's `#access_token=…`, what an
+ * implicit-grant page or a copied address bar leaves there), its name then `=` and the value up to the
+ * next separator. A name holds no `?`: `#/cb?code=…` is a route's query, read from its `?`.
+ */
+const URL_PARAM_RE = /([?&#])([^=&#?]+)=([^&#]*)/g;
+
+/**
+ * The same, percent-encoded once or more (`%3Fcode%3D…`, `%253Fcode%253D…`): a redirect_uri that carries
+ * a code inside another URL, or one encoded twice. Its value ends at the next separator encoded as
+ * deep (`%26`, `%23`, `%2526`…) or at a plain one.
+ */
+const ENCODED_PARAM_RE = /(%(?:25)*(?:3F|26|23))([A-Za-z0-9_.~$-]+)(%(?:25)*3D)((?:(?!%(?:25)*(?:26|23))[^&#\s])*)/gi;
+
+/**
+ * Hide secret values in a URL's query string and fragment: `secret=***`, `#access_token=***`, and
+ * where they are percent-encoded inside a value (`%3Fcode%3D***`: the text decodes to a secret's
+ * name=value); and the values of `also`, names that are a secret in this URL only (inspect's
+ * sessionParams: `uin`, `key` of a link copied after WeChat's own hop), so that whatever echoes the
+ * link masks what its parameter list masks.
  */
 export function redactUrl(url: string, also: readonly string[] = []): string {
-  return url.replace(/([?&])([^=&#]+)=([^&#]*)/g, (whole, sep: string, name: string, value: string) => {
-    if (value === '') return whole;
+  const secret = (name: string) => {
     const decoded = decodeURIComponentSafe(name);
-    return isSecretName(decoded) || also.includes(decoded) ? `${sep}${name}=${redactValue(value)}` : whole;
-  });
+    return isSecretName(decoded) || also.includes(decoded);
+  };
+  return url
+    .replace(URL_PARAM_RE, (whole, sep: string, name: string, value: string) => (value !== '' && secret(name) ? `${sep}${name}=${redactValue(value)}` : whole))
+    .replace(ENCODED_PARAM_RE, (whole, sep: string, name: string, eq: string, value: string) => (value !== '' && secret(name) ? `${sep}${name}${eq}${redactValue(value)}` : whole));
 }
 
 /**
- * A URL without the query parameters redactUrl masks (`?code=…&x=1` → `?x=1`), with their names: for a
- * command offered to paste, which must not hold a masked value. A redirect_uri should not carry them
- * anyway (core/callback-url.ts savedRedirectCautions: the callback would carry two codes).
+ * A URL without the query parameters named as secrets (`?code=…&x=1` → `?x=1`), with their names: for a
+ * command offered to paste, which must not hold a masked value (a caller that finds redactUrl still
+ * masking something in what is kept, a fragment's or an encoded one, offers no command). A redirect_uri
+ * should not carry them anyway (core/callback-url.ts savedRedirectCautions: the callback would carry two codes).
  */
 export function dropSecretParams(url: string, alsoDrop: readonly string[] = []): { url: string; names: string[] } {
   const names: string[] = [];
-  const kept = url.replace(/([?&])([^=&#]+)=([^&#]*)/g, (whole, sep: string, name: string) => {
-    if (redactUrl(whole) === whole && !alsoDrop.includes(name)) return whole;
+  const kept = url.replace(/([?&])([^=&#]+)=([^&#]*)/g, (whole, sep: string, name: string, value: string) => {
+    if (!alsoDrop.includes(name) && (value === '' || !isSecretName(decodeURIComponentSafe(name)))) return whole;
     names.push(name);
     return sep;
   });

@@ -1,6 +1,6 @@
 // Secret masking by name and by value (core/responses.ts), as tables.
 import { describe, expect, it } from 'vitest';
-import { KnownSecrets, base64Forms, base64Views, hideUrlCredentials, maskSecretValues, redactJsonText, redactText, redactUrl } from '../../src/core/secrets.js';
+import { KnownSecrets, base64Forms, base64Views, dropSecretParams, hideUrlCredentials, maskSecretValues, redactJsonText, redactText, redactUrl } from '../../src/core/secrets.js';
 
 const SECRET = '0123456789abcdef0123456789abcdef';
 
@@ -55,6 +55,34 @@ describe('redaction by name', () => {
     expect(redactUrl('/login?user=a&pwd=PWSECRET1&password=PLAINPW12')).toBe('/login?user=a&pwd=PWSE***&password=PLAI***');
     expect(redactJsonText('{"password":"PLAINPW12"}')).toBe('{"password":"PLAI***"}');
     expect(redactText('PWD=/home/dev/app DB_PASSWORD=hunter2hunter2')).toBe('PWD=/home/dev/app DB_PASSWORD=hunt***');
+  });
+});
+
+describe('redactUrl: where a URL carries a secret besides its query', () => {
+  it("masks a fragment's name=value (#access_token=…), not a route or #wechat_redirect", () => {
+    expect(redactUrl('https://www.example.com/cb#access_token=TOKENSECRET99&expires_in=7200')).toBe('https://www.example.com/cb#access_token=TOKE***&expires_in=7200');
+    expect(redactUrl('https://a.example/#code=SECRETCODE77')).toBe('https://a.example/#code=SECR***');
+    expect(redactUrl('https://a.example/#/x?code=SECRETCODE77&from=menu')).toBe('https://a.example/#/x?code=SECR***&from=menu');
+    expect(redactUrl('https://a.example/#/x?key=SESSIONKEY99', ['key'])).toBe('https://a.example/#/x?key=SESS***');
+    expect(redactUrl('https://a.example/cb?x=1#wechat_redirect')).toBe('https://a.example/cb?x=1#wechat_redirect');
+    expect(redactUrl('https://a.example/#section=intro')).toBe('https://a.example/#section=intro');
+  });
+
+  it('masks a secret percent-encoded once or more inside a value (a redirect_uri encoded twice, a next= address)', () => {
+    expect(redactUrl('https%3A%2F%2Fwww.example.com%2Fcb%3Fcode%3DSECRETCODE123')).toBe('https%3A%2F%2Fwww.example.com%2Fcb%3Fcode%3DSECR***');
+    expect(redactUrl('https%253A%252F%252Fwww.example.com%252Fcb%253Fa%253D1%2526code%253DSECRETCODE123%2526b%253D2')).toBe(
+      'https%253A%252F%252Fwww.example.com%252Fcb%253Fa%253D1%2526code%253DSECR***%2526b%253D2',
+    );
+    expect(redactUrl('/login?next=https%3a%2f%2fa.example%2fcb%23access_token%3dTOKENSECRET99&x=1')).toBe('/login?next=https%3a%2f%2fa.example%2fcb%23access_token%3dTOKE***&x=1');
+    const plain = 'https%3A%2F%2Fwww.example.com%2Fcb%3Ffrom%3Dmenu%26id%3D7';
+    expect(redactUrl(plain)).toBe(plain);
+  });
+
+  it("dropSecretParams drops parameters by name only: a next= holding an encoded code is kept (redactUrl still masks it)", () => {
+    const uri = 'https://a.example/cb?code=SECRETCODE77&next=%2Fhome%3Fcode%3DSECRETCODE88&x=1';
+    const dropped = dropSecretParams(uri);
+    expect(dropped).toEqual({ url: 'https://a.example/cb?next=%2Fhome%3Fcode%3DSECRETCODE88&x=1', names: ['code'] });
+    expect(redactUrl(dropped.url)).not.toBe(dropped.url);
   });
 });
 

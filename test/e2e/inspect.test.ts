@@ -347,6 +347,25 @@ describe('wxauth inspect', () => {
     expect((await run(['inspect', carried, '--show-secrets'])).stdout).toContain(CODE);
   });
 
+  it("masks a secret in redirect_uri's fragment, one encoded twice and one in a wrong #…, in the list and the findings (en and zh)", async () => {
+    const base = 'https%3A%2F%2Fwww.example.com%2Foauth%2Fcallback';
+    const cases = [
+      { url: GOOD.replace(base, `${base}%23access_token%3DTOKENSECRET99`), secret: 'TOKENSECRET99', ids: ['[params.token]', '[redirect_uri.fragment]'] },
+      { url: GOOD.replace(base, 'https%253A%252F%252Fwww.example.com%252Fcb%253Fcode%253DSECRETCODE123'), secret: 'SECRETCODE123', ids: ['[redirect_uri.double_encoded]'] },
+      { url: GOOD.replace('#wechat_redirect', '#/x?code=SECRETCODE77'), secret: 'SECRETCODE77', ids: ['[fragment.wrong]'] },
+    ];
+    for (const { url, secret, ids } of cases) {
+      for (const lang of ['en', 'zh']) {
+        const r = await run(['--lang', lang, 'inspect', url]);
+        for (const id of ids) expect(r.stdout, url).toContain(id);
+        expect(r.stdout + r.stderr, url).not.toContain(secret);
+        expect(r.stdout, url).toContain(`${secret.slice(0, 4)}***`);
+        expect((await run(['--lang', lang, 'inspect', url, '--json'])).stdout, url).not.toContain(secret);
+      }
+      expect((await run(['inspect', url, '--show-secrets'])).stdout, url).toContain(secret);
+    }
+  });
+
   it('reads a link out of Markdown or parentheses without the closing bracket (en and zh)', async () => {
     for (const text of [`[登录](${GOOD})`, `${GOOD})`, `（见 ${GOOD}）`, `${GOOD}）。`]) {
       const r = await run(['inspect', text]);
