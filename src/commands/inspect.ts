@@ -5,6 +5,7 @@
 import type { Context } from '../context.js';
 import type { CommandInput } from '../cli.js';
 import { EXIT, UsageError } from '../errors.js';
+import type { PasteHooks } from '../flows/stdin.js';
 import {
   findingKeys,
   findingParamsJson,
@@ -79,6 +80,14 @@ async function inspectContext(ctx: Context): Promise<InspectContext> {
   };
 }
 
+/** What `inspect -` tells the person at the terminal: to paste, once. A paste is never refused here: inspect judges it. */
+async function terminalHooks(ctx: Context): Promise<PasteHooks> {
+  // Loaded here, not at the top: a static import of the presenter costs every inspect a chunk more at start (issue 19).
+  const { announceReadingTerminal } = await import('../ui/present/inspect.js');
+  const none = () => undefined;
+  return { onPastePrompt: () => announceReadingTerminal(ctx), onPasteRefused: none, onPasteEmpty: none, onPasteMore: none };
+}
+
 export async function run(options: InspectOptions, ctx: Context): Promise<InspectCommandResult> {
   // An address with words around it (`GET /cb?code=… HTTP/1.1` from a log, `callback: <url>`), or a
   // label glued to it (`回调地址：http://…`, no space after a full-width colon): the words would become
@@ -86,11 +95,14 @@ export async function run(options: InspectOptions, ctx: Context): Promise<Inspec
   // and listen --paste read it (core/callback-url.ts addressInText). Quotes alone around the URL are
   // not words to mention: inspectUrl drops them itself.
   if (options.fromStdin === true) {
-    // Loaded here, not at the top: a static import of the presenter costs every inspect a chunk more at start (issue 19).
-    if (ctx.stdin.isTTY === true) (await import('../ui/present/inspect.js')).announceReadingTerminal(ctx);
-    const { readStdin } = await import('../flows/stdin.js');
+    const { readStdin, readPasteFromTerminal } = await import('../flows/stdin.js');
+    // On a terminal, as listen --paste reads one: the lines of a paste (a link that wrapped when copied)
+    // read together, Enter ends it, Ctrl-C cancels (exit 130, nothing inspected). Without a person there
+    // (CI set, or stderr not a terminal) a terminal gives nothing: "no URL", exit 2, never a wait.
     // One character past the limit read tells a cut-off input from one that just fits.
-    const read = await readStdin(ctx.stdin, STDIN_LIMIT + 1, true);
+    const read = ctx.interactive
+      ? await readPasteFromTerminal(ctx.stdin, ctx.signal, await terminalHooks(ctx), () => ({ kind: 'done' }))
+      : await readStdin(ctx.stdin, STDIN_LIMIT + 1);
     if (read.trim() === '') throw new UsageError({ key: 'inspect.stdin.empty' }, { hint: { key: 'inspect.stdin.empty.hint' } });
     if (read.length > STDIN_LIMIT) throw new UsageError({ key: 'inspect.stdin.too_long', params: { mib: STDIN_LIMIT / 1024 / 1024 } }, { hint: { key: 'inspect.stdin.too_long.hint' } });
     options = { input: read };

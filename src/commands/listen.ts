@@ -6,7 +6,7 @@
 import type { Context } from '../context.js';
 import { isWechatOpenBase } from '../core/endpoints.js';
 import type { CommandInput } from '../cli.js';
-import { CallbackError, CancelledError, UsageError, type MessageRef } from '../errors.js';
+import { CallbackError, UsageError, type MessageRef } from '../errors.js';
 import { planListener, RELAY_TTL_MAX_MINUTES, RELAY_TTL_MINUTES, type CallbackHit, type CallbackResult, type ListenFlags, type ListenPlan } from '../listener/index.js';
 import { catchCallback, type CallbackHooks } from '../flows/callback.js';
 import type { ExchangeResult } from '../flows/user-token.js';
@@ -278,66 +278,6 @@ async function laterStateReader(ctx: Context, profile: string, appid: string | u
 /** A text's first non-blank line (a terminal may bring a newline along). */
 const firstLine = (text: string): string => text.trim().split(/\r?\n/)[0] ?? '';
 
-/** How long after a pasted line the next one of the same paste may still come (see readPasteFromTerminal). */
-const PASTE_QUIET_MS = 150;
-
-/** What the lines pasted so far are: a callback to judge, the start of one (more may come), or not one at all. */
-type PasteSoFar = { kind: 'done' } | { kind: 'more' } | { kind: 'refused'; error: UsageError };
-
-/**
- * --paste on a terminal: every line of a paste, not its first alone. A paste of several lines (an
- * address that wrapped when copied, a curl line and the lines under it) reaches the terminal at once;
- * a one-line prompt took the first line as the answer, a cut code or a state cut short, and left the
- * rest to be typed into the shell after wxauth exited. Read in the terminal's own line mode (it echoes
- * and edits the line): once the lines that came together are in, `classify` says whether they are a
- * callback to judge; a code without its state waits for the rest, and Enter on an empty line (or
- * Ctrl-D) ends the paste as it is. Ctrl-C cancels (exit 130), as at any prompt.
- */
-async function readPasteFromTerminal(ctx: Context, hooks: ListenHooks, classify: (text: string) => PasteSoFar): Promise<string> {
-  const { createInterface } = await import('node:readline');
-  const rl = createInterface({ input: ctx.stdin, terminal: false, crlfDelay: Infinity });
-  hooks.onPastePrompt(false);
-  return new Promise<string>((resolve, reject) => {
-    let lines: string[] = [];
-    let settling: NodeJS.Timeout | undefined;
-    const end = (then: () => void) => {
-      clearTimeout(settling);
-      ctx.signal.removeEventListener('abort', cancel);
-      rl.removeAllListeners();
-      rl.close();
-      then();
-    };
-    const cancel = () => end(() => reject(new CancelledError()));
-    // Judged once the lines that arrived together (a paste) are all in. In the terminal's line mode each
-    // read brings one line, and a terminal may write a paste in pieces: the paste is over when no line
-    // has come for PASTE_QUIET_MS (a person starts a new line much later than that), and whatever the
-    // paste held is read here, never left to the shell.
-    const settle = () => {
-      settling = undefined;
-      const text = lines.join('\n');
-      const so = classify(text);
-      if (so.kind === 'done') return end(() => resolve(text));
-      if (so.kind === 'more') return hooks.onPasteMore(lines.length);
-      lines = [];
-      hooks.onPasteRefused(so.error.messageRef, so.error.hint);
-      hooks.onPastePrompt(true);
-    };
-    rl.on('line', (line) => {
-      if (line.trim() === '') {
-        if (lines.length > 0) return end(() => resolve(lines.join('\n')));
-        return hooks.onPasteEmpty();
-      }
-      lines.push(line);
-      clearTimeout(settling);
-      settling = setTimeout(settle, PASTE_QUIET_MS);
-    });
-    // Ctrl-D: what was pasted is the answer (nothing: the usual "paste the whole address").
-    rl.on('close', () => end(() => resolve(lines.join('\n'))));
-    if (ctx.signal.aborted) return cancel();
-    ctx.signal.addEventListener('abort', cancel, { once: true });
-  });
-}
-
 /** --paste: read the callback URL from the terminal, else from piped stdin. */
 async function readPasted(ctx: Context, expected: string | undefined, hooks: ListenHooks, p: string, laterState: (() => string | undefined) | undefined, spentState: string | undefined, expectedScope: string | undefined): Promise<CallbackResult> {
   const { evaluatePastedCallback } = await import('../listener/paste.js');
@@ -373,7 +313,8 @@ async function readPasted(ctx: Context, expected: string | undefined, hooks: Lis
   };
   let text: string;
   if (ctx.interactive) {
-    text = await readPasteFromTerminal(ctx, hooks, (so) => {
+    const { readPasteFromTerminal } = await import('../flows/stdin.js');
+    text = await readPasteFromTerminal(ctx.stdin, ctx.signal, hooks, (so) => {
       try {
         const result = pick(judgeWith(laterState?.()), so);
         // A code without a state in an address may be one cut where it wrapped: the rest may follow. A

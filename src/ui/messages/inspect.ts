@@ -1199,8 +1199,8 @@ export const messages = {
     en: 'No URL to inspect.',
   },
   'inspect.stdin.tty': {
-    zh: '请粘贴链接，然后按 Ctrl-D（在新的一行上）。',
-    en: 'Paste the link, then press Ctrl-D (on a line of its own).',
+    zh: '请粘贴链接，然后按回车（Ctrl-C 取消）。',
+    en: 'Paste the link, then press Enter (Ctrl-C cancels).',
   },
   'inspect.stdin.empty': {
     zh: '标准输入里没有要检查的 URL。',
