@@ -54,9 +54,13 @@ describe('describeCommand', () => {
     // The script's own arguments are never looked at, a secret among them included.
     [['node', 'dist/server', '--token', 'kR9x/Qm2ZtW8vLp4'], 'node server'],
     [['node', '--', 'dist/server'], 'node server'],
-    // Another program: a slash word right after an option stays that option's value, unless written --x=y.
-    [['./bin/app', '--config=prod', 'dist/worker'], 'app worker'],
+    // Another program: a file's path right after an option stays that option's value, unless written --x=y.
+    [['./bin/app', '--config=prod', 'config/worker.yaml'], 'app worker.yaml'],
     [['./bin/app', '-t', 'AbC/dEf'], 'app'],
+    [['curl', '-o', '/tmp/out.json', 'http://127.0.0.1:3901/sns/auth'], 'curl'],
+    // … and a slash word that is no file's path (no extension) is not its script: a value, a base64 secret.
+    [['./bin/app', '--config=prod', 'dist/worker'], 'app'],
+    [['./bin/app', 'kR9x/Qm2ZtW8vLp4aB7c'], 'app'],
   ])('%j → %s', (argv, expected) => {
     expect(describeCommand(argv)).toBe(expected);
   });
@@ -64,13 +68,26 @@ describe('describeCommand', () => {
 
 describe('a caller whose command line carries a secret', () => {
   it.each([
-    [['./bin/app', 'kR9x/Qm2ZtW8vLp4aB7cD9eF'], 'app ***'],
-    [['./bin/app', 'conf/5e1ec0de5e1ec0de5e1ec0de00000001'], 'app ***'],
+    // A word without a file's extension is judged whole, before its last part is taken: a base64 secret's
+    // tail (here 15 characters) is not a name.
+    [['node', 'kR9x/Qm2ZtW8vLp4aB7c'], 'node ***'],
+    [['node', 'conf/5e1ec0de5e1ec0de5e1ec0de00000001'], 'node ***'],
+    [['./on_I362w6EIVWnpo4ttq7i5-Sc9s'], '***'],
+    [['./73_NSpWq3kZ8xR2mT7vYb4nLc9dHf6gJa1s'], '***'],
     [['node', '--', 'keys/5e1ec0de5e1ec0de5e1ec0de00000001.js'], 'node ***'],
     [['python3', '-m', 'kR9xQm2ZtW8vLp4aB7cD9eF'], 'python3 -m ***'],
     // Names stay: a script with digits in it, a long plain name.
     [['node', 'dist/server-2024.js'], 'node server-2024.js'],
     [['python3', 'app/management_commands.py'], 'python3 management_commands.py'],
+    // … and words joined by hyphens, a digit in one of them: names, not tokens.
+    [['node', '/srv/oauth2-callback-server.js'], 'node oauth2-callback-server.js'],
+    [['node', 'dist/wechat-h5-login-demo.js'], 'node wechat-h5-login-demo.js'],
+    [['/usr/local/bin/wechat-oauth2-server'], 'wechat-oauth2-server'],
+    [['/usr/local/bin/wechat-oauth2-server', '--config', '/etc/x.yaml'], 'wechat-oauth2-server'],
+    [['node', 'x86_64-linux-gnu/sha256sum-tool.js'], 'node sha256sum-tool.js'],
+    // A file's directories are not shown, so not judged: npx's cache, a Nix store's hash.
+    [['node', '/root/.npm/_npx/6913fdfd1ea7a741/node_modules/x/cli.js'], 'node cli.js'],
+    [['/nix/store/0c8xg6h2vz5k3l0y4qq9k6s2b2sn4wsl-nodejs-20.11.0/bin/node', 'app.js'], 'node app.js'],
   ])('%j → %s', (argv, expected) => {
     expect(describeCommand(argv)).toBe(expected);
   });
@@ -87,7 +104,7 @@ describe('a caller whose command line carries a secret', () => {
     try {
       const peer = await found;
       expect(peer?.pid).toBe(child.pid);
-      expect(peer?.command).toBe('app ***');
+      expect(peer?.command).toBe('app');
       expect(peer?.command).not.toContain(secret.slice(5));
     } finally {
       child.kill();

@@ -189,15 +189,15 @@ const MODULE_NAME = /^[A-Za-z_][\w.]*$/;
 const TSX_LOADER = /[\\/]tsx[\\/]dist[\\/](?:preflight\.cjs|loader\.mjs)$/;
 
 /**
- * What an interpreter runs, as words to show after it: its script (`server.js`), or the option that
- * names it with it (`-jar app.jar`, `-m uvicorn`); none for inline code or what cannot be told. The
+ * What an interpreter runs, as words to show after it: its script (`dist/server.js`, shown by its name),
+ * or the option that names it with it (`-jar app.jar`, `-m uvicorn`); none for inline code or what cannot be told. The
  * script is the first word that is neither an option nor an option's value. Its options are known, so
  * a word with a slash after one that takes no value (`node --inspect build/app`, `python3 -u app/main`)
  * is the script; one written `--x=y` takes no next word. Words after the script are its own arguments
  * and never looked at. `values`: the options' values passed on the way (a loader that names the runner).
  */
 function interpretersScript(args: readonly string[], interpreter: Interpreter, values: string[] = []): string[] {
-  const script = (word: string | undefined, ...before: string[]) => (word !== undefined && scriptLike(word) ? [...before, path.basename(word)] : []);
+  const script = (word: string | undefined, ...before: string[]) => (word !== undefined && scriptLike(word) ? [...before, word] : []);
   let subcommandSeen = false;
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
@@ -227,28 +227,60 @@ function interpretersScript(args: readonly string[], interpreter: Interpreter, v
   return [];
 }
 
+/** A file's path: a slash, and a name with an extension after it (`dist/worker.js`, `config/prod.yaml`). */
+const FILE_PATH = /\/[^/]*[^/.]\.[A-Za-z][A-Za-z\d]{0,4}$/;
+
 /**
- * Another program's script, its options unknown: a word with a slash but no script's extension right
- * after an option is that option's value (`curl -o /dev/null`, `--token AbC/dEf`, a base64 secret), not
- * a script; after an option written `--x=y` it is not.
+ * Another program's script, its options unknown: a script's file (`server.js`), or a word that is a
+ * file's path (`config/prod.yaml`) unless it comes right after an option, whose value it then is (`curl
+ * -o /tmp/out.json`); after an option written `--x=y` it is not. Any other word with a slash is not a
+ * script: a value (`curl -o /dev/null`), a URL's part, a base64 secret (`kR9x/Qm2ZtW8vLp4aB7c`), of
+ * which the tail would show.
  */
 function othersScript(args: readonly string[]): string | undefined {
   return args.find((a, i) => {
     if (!scriptLike(a)) return false;
     if (SCRIPT_FILE.test(a)) return true;
+    if (!FILE_PATH.test(a)) return false;
     const before = args[i - 1] ?? '';
     return !before.startsWith('-') || before.includes('=');
   });
 }
 
+/** An AppSecret's shape: 32 hex digits (a code is 32 letters and digits: the token rule below). */
+const HEX_SECRET = /[\da-f]{32}/i;
+/** A run of a token's or a base64 key's characters, `/` included: base64 has it. */
+const TOKEN_RUN = /[A-Za-z\d_+/=-]{16,}/g;
 /**
- * Whether a word shown from a command line looks like a secret rather than a name: an AppSecret (32
- * hex), or a token's run of 16 or more letters, digits and `_-+=` mixing letters and digits (an
- * access_token, a base64 key). A word given as `app kR9x/Qm2ZtW8vLp4aB7c` would otherwise show its tail.
+ * A word of a name, as people write them: `oauth2`, `h5`, `server`, `Login`, `API`, `sha256sum`,
+ * `myServer2`, `2024`: letters, digits at most once inside a lower-case word and else only at its end;
+ * 24 characters at most. A token's run mixes them throughout (`Qm2ZtW8vLp4aB7c`, `I362w6EIVWnpo4ttq7i5`)
+ * or runs longer (an access_token's 107 after `73_`).
  */
-function looksSecret(word: string): boolean {
-  if (/[\da-f]{32}/i.test(word)) return true;
-  return (word.match(/[A-Za-z0-9_+=-]{16,}/g) ?? []).some((run) => /\d/.test(run) && /[A-Za-z]/.test(run));
+const NAME_WORD = /^(?:(?:[a-z]+(?:\d+[a-z]+)?|[A-Z][a-z]+|[A-Z]+)(?:[A-Z][a-z]+)*\d*|\d+)$/;
+
+/**
+ * Whether a word from a command line looks like a secret rather than a name: an AppSecret (32 hex), or
+ * a run of 16 or more letters, digits and `_-+/=` mixing letters and digits (a code, an access_token
+ * `73_NSpW…`, a base64 key `kR9x/Qm2ZtW8vLp4aB7c`; API-FACTS §0.5) unless it is words joined by `-`, `_`
+ * or `/` (`oauth2-callback-server`, `wechat-h5-login-demo`, `srv/oauth2-app`).
+ */
+export function looksSecret(word: string): boolean {
+  if (HEX_SECRET.test(word)) return true;
+  return (word.match(TOKEN_RUN) ?? []).some((run) => /\d/.test(run) && /[A-Za-z]/.test(run) && !run.split(/[-_/]/).every((w) => w === '' || (w.length <= 24 && NAME_WORD.test(w))));
+}
+
+/**
+ * A word as shown: its name (a path's last part), or `***` when it looks like a secret. A file's path
+ * (a name with an extension at its end) is judged by its name, the only part shown (a secret has no
+ * `.`: directories such as npx's cache `_npx/6913fdfd1ea7a741/` stay unjudged); any other word is judged
+ * whole, before its last part is taken: the tail of a base64 secret is not a name.
+ */
+function shownWord(word: string): string {
+  if (word.startsWith('-')) return word;
+  const name = path.basename(word);
+  const judged = FILE_PATH.test(word) || !word.includes('/') ? name : word;
+  return looksSecret(judged) ? '***' : name;
 }
 
 /**
@@ -256,15 +288,15 @@ function looksSecret(word: string): boolean {
  * or the program alone; a word that looks like a secret as `***`.
  */
 export function describeCommand(argv: readonly string[]): string {
-  const shown = (word: string) => (looksSecret(word) ? '***' : word);
-  let program = shown(path.basename(argv[0] ?? '?'));
+  // The program by its name alone: its directories are not shown (a Nix store's or a cache's hashes).
+  let program = shownWord(path.basename(argv[0] ?? '?'));
   const interpreter = interpreterOf(program);
   const args = argv.slice(1);
   const values: string[] = [];
   const other = interpreter ? undefined : othersScript(args);
-  const words = interpreter ? interpretersScript(args, interpreter, values) : other ? [path.basename(other)] : [];
+  const words = interpreter ? interpretersScript(args, interpreter, values) : other ? [other] : [];
   if (interpreter === NODE && values.some((v) => TSX_LOADER.test(v))) program = 'tsx';
-  return [program, ...words.map((w) => (w.startsWith('-') ? w : shown(w)))].join(' ').slice(0, 80);
+  return [program, ...words.map(shownWord)].join(' ').slice(0, 80);
 }
 
 function commandNow(pid: string): string {
