@@ -63,6 +63,8 @@ export interface ProxyExchange {
 export interface CallerProcess {
   pid?: number;
   command?: string;
+  /** A lookup ran to its end and found no process (loopback, Linux); unset when none was made or it did not end in time. */
+  missed?: true;
 }
 
 /** The WeChat reading of a call. */

@@ -166,12 +166,14 @@ interface Sighting {
 }
 
 /**
- * A caller as a detector names it: its program (pid and command) when known, else its User-Agent, else its
+ * A caller as a detector names it: its program (pid and command) when known, else its User-Agent (said
+ * with "no process found" when a lookup ran and found none), else its
  * address and port, said to be one connection's (a process's next connection has another port).
  */
 function who(s: Sighting): MessageRef {
   if (s.owner?.pid !== undefined) return { key: 'proxy.caller.process', params: { address: s.caller, pid: s.owner.pid, command: s.owner.command ?? '?' } };
-  if (s.agent) return { key: 'proxy.caller.agent', params: { address: s.caller, agent: s.agent } };
+  // "No process found" only where one was looked for: not for a LAN caller, another OS, a lookup rationed or late.
+  if (s.agent) return { key: s.owner?.missed ? 'proxy.caller.agent_missed' : 'proxy.caller.agent', params: { address: s.caller, agent: s.agent } };
   return { key: 'proxy.caller.port', params: { address: s.caller } };
 }
 

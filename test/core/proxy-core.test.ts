@@ -3,6 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { ProxyMasker, readCall, type ProxyExchange } from '../../src/core/proxy-call.js';
 import { ProxyObserver, beijingDay } from '../../src/core/proxy-detect.js';
+import { tr } from '../../src/ui/i18n.js';
+import type { MessageRef } from '../../src/errors.js';
 import { ProxyStats, percentile } from '../../src/core/proxy-stats.js';
 import type { ObservedCall } from '../../src/core/proxy-detect.js';
 import { interceptsConnect, isThisMachine, parseConnectTarget, reachesEmulatorControl, sentByAnotherSite, upstreamProxyFor } from '../../src/core/proxy-route.js';
@@ -298,6 +300,19 @@ describe('callers in detector evidence', () => {
     bare.observe(exchangeOf('CODE_IJKLMNOP', 1, { caller: '10.0.0.5:40000' }));
     const again = bare.observe(exchangeOf('CODE_IJKLMNOP', 2, { caller: '10.0.0.5:40001' }));
     expect(again.hits[0]!.evidence.params).toMatchObject({ firstCaller: { key: 'proxy.caller.port', params: { address: '10.0.0.5:40000' } } });
+  });
+
+  it('says "no process found" of a User-Agent caller only when a lookup ran and missed, reason first in zh', () => {
+    const o = new ProxyObserver({ showSecrets: false });
+    const agent: Array<[string, string]> = [['User-Agent', 'curl/8.5.0']];
+    // The first: a LAN caller, another OS, a lookup rationed: nothing was looked up. The second: looked up, not found.
+    o.observe(exchangeOf('CODE_QRSTUVWX', 1, { caller: '10.0.0.5:40000', callerProcess: {}, requestHeaders: agent }));
+    const { hits } = o.observe(exchangeOf('CODE_QRSTUVWX', 2, { caller: '127.0.0.1:40001', callerProcess: { missed: true }, requestHeaders: agent }));
+    const { firstCaller, secondCaller } = hits[0]!.evidence.params as { firstCaller: MessageRef; secondCaller: MessageRef };
+    expect(tr('en', firstCaller)).toBe('10.0.0.5:40000 (a guess from its User-Agent "curl/8.5.0")');
+    expect(tr('zh', firstCaller)).toBe('10.0.0.5:40000（按 User-Agent「curl/8.5.0」猜的）');
+    expect(tr('en', secondCaller)).toBe('127.0.0.1:40001 (no process found; a guess from its User-Agent "curl/8.5.0")');
+    expect(tr('zh', secondCaller)).toBe('127.0.0.1:40001（没找到进程，按 User-Agent「curl/8.5.0」猜的）');
   });
 
   it('a retry after an exchange whose answer was lost: its 40163 blames that exchange, not a first use elsewhere; a token means it was not spent', () => {

@@ -1425,7 +1425,9 @@ describe('wxauth proxy (the command)', () => {
     const hits = px.stderr.text.split('\n').filter((l) => l.includes('⚑'));
     expect(hits.map((l) => /\[([\w.]+)\]/.exec(l)?.[1])).toEqual(['basic_token.refetched', 'token.not_latest']);
     for (const line of hits) expect(line).toContain(`${lan}:`);
-    for (const line of hits) expect(line).toContain('(User-Agent "Python-urllib/3.11", a guess: no process found)');
+    // Nothing was looked up for a LAN caller: a guess, never "no process found".
+    for (const line of hits) expect(line).toContain('(a guess from its User-Agent "Python-urllib/3.11")');
+    expect(px.stderr.text).not.toContain('no process found');
     expect(px.stderr.text.split('does not name a process')).toHaveLength(2);
   });
 

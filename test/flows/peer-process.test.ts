@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import net from 'node:net';
-import { describeCommand, loopbackPeers, type PeerProcess } from '../../src/flows/proxy/peer-process.js';
+import { describeCommand, loopbackPeers, type PeerLookup } from '../../src/flows/proxy/peer-process.js';
 
 describe('describeCommand', () => {
   it.each([
@@ -98,11 +98,12 @@ describe('a caller whose command line carries a secret', () => {
     const look = loopbackPeers();
     const server = net.createServer();
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const found = new Promise<PeerProcess | undefined>((resolve) => server.once('connection', (s) => void look(s.remotePort!, s.localPort!).then(resolve)));
+    const found = new Promise<PeerLookup>((resolve) => server.once('connection', (s) => void look(s.remotePort!, s.localPort!).then(resolve)));
     // A program that is not an interpreter (argv0 `app`), its secret after inline code: the first word with a slash.
     const child = spawn(process.execPath, ['-e', 'require("net").connect(+process.argv[1],"127.0.0.1");setTimeout(()=>{},5e3)', String((server.address() as net.AddressInfo).port), secret], { argv0: './bin/app', stdio: 'ignore' });
     try {
-      const peer = await found;
+      const looked = await found;
+      const peer = typeof looked === 'object' ? looked : undefined;
       expect(peer?.pid).toBe(child.pid);
       expect(peer?.command).toBe('app');
       expect(peer?.command).not.toContain(secret.slice(5));

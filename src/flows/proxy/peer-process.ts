@@ -15,6 +15,12 @@ export interface PeerProcess {
   command: string;
 }
 
+/**
+ * What a lookup tells: the process, `'none'` when it looked and found none (the socket or its owner not
+ * there: gone, another user's), or undefined when it did not look (another OS, rationed, /proc unreadable).
+ */
+export type PeerLookup = PeerProcess | 'none' | undefined;
+
 /** `  12: 0100007F:C350 0100007F:0F3D 01 …`: the line of the socket from `callerPort` to `ownPort`, its inode captured. */
 function socketLine(callerPort: number, ownPort: number): RegExp {
   const hex = (port: number) => port.toString(16).toUpperCase().padStart(4, '0');
@@ -25,9 +31,13 @@ function socketLine(callerPort: number, ownPort: number): RegExp {
 
 const TCP_TABLES = ['/proc/net/tcp', '/proc/net/tcp6'];
 
-/** The inode of the socket whose local port is `callerPort` and remote port `ownPort`, or undefined. */
+/**
+ * The inode of the socket whose local port is `callerPort` and remote port `ownPort`; '' when the tables
+ * were read and do not hold it (the caller gone), undefined when none could be read (nothing looked up).
+ */
 function socketInode(callerPort: number, ownPort: number): string | undefined {
   const line = socketLine(callerPort, ownPort);
+  let read = false;
   for (const file of TCP_TABLES) {
     let text: string;
     try {
@@ -35,10 +45,11 @@ function socketInode(callerPort: number, ownPort: number): string | undefined {
     } catch {
       continue;
     }
+    read = true;
     const inode = line.exec(text)?.[1];
     if (inode !== undefined && inode !== '0') return inode;
   }
-  return undefined;
+  return read ? '' : undefined;
 }
 
 /** At most this many processes are looked through: a lookup must stay cheap on a crowded machine. */
@@ -319,38 +330,39 @@ const LOOKUPS_PER_SECOND = 4;
  * The process owning the loopback connection from `callerPort` to this proxy's `ownPort`, if it can be
  * told. Call it when the connection is accepted: part of the lookup happens before it returns.
  */
-export function loopbackPeers(): (callerPort: number, ownPort: number) => Promise<PeerProcess | undefined> {
+export function loopbackPeers(): (callerPort: number, ownPort: number) => Promise<PeerLookup> {
   let chain: Promise<unknown> = Promise.resolve();
   let windowStart = 0;
   let inWindow = 0;
   return (callerPort, ownPort) => {
-    if (process.platform !== 'linux') return Promise.resolve(undefined);
+    if (process.platform !== 'linux') return Promise.resolve<PeerLookup>(undefined);
     const now = Date.now();
     if (now - windowStart >= 1000) {
       windowStart = now;
       inWindow = 0;
     }
-    if (inWindow >= LOOKUPS_PER_SECOND) return Promise.resolve(undefined);
+    if (inWindow >= LOOKUPS_PER_SECOND) return Promise.resolve<PeerLookup>(undefined);
     inWindow++;
     let inode: string | undefined;
     let first: { pid: string } | { rest: string[] };
     try {
       inode = socketInode(callerPort, ownPort);
-      if (!inode) return Promise.resolve(undefined);
+      if (inode === undefined) return Promise.resolve<PeerLookup>(undefined);
+      if (inode === '') return Promise.resolve<PeerLookup>('none');
       first = ownerNow(inode);
       if ('pid' in first) {
         remember(first.pid);
-        return Promise.resolve({ pid: Number(first.pid), command: commandNow(first.pid) });
+        return Promise.resolve<PeerLookup>({ pid: Number(first.pid), command: commandNow(first.pid) });
       }
     } catch {
-      return Promise.resolve(undefined);
+      return Promise.resolve<PeerLookup>(undefined);
     }
     const rest = first.rest;
     const found = inode;
-    const lookup = chain.then(async () => {
+    const lookup = chain.then(async (): Promise<PeerLookup> => {
       try {
         const pid = await ownerLater(found, rest);
-        if (pid === undefined) return undefined;
+        if (pid === undefined) return 'none';
         remember(pid);
         return { pid: Number(pid), command: await commandOf(pid) };
       } catch {

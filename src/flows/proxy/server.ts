@@ -374,7 +374,8 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
       let timer: NodeJS.Timeout | undefined;
       found.lookup = Promise.race([
         loopbackPeer(callerPort, ownPort).then((p) => {
-          if (p) Object.assign(found.process, p);
+          if (p === 'none') found.process.missed = true;
+          else if (p) Object.assign(found.process, p);
         }),
         new Promise<void>((resolve) => (timer = setTimeout(resolve, options.peerLookupMs ?? PEER_LOOKUP_MS))),
       ]).finally(() => {

@@ -221,7 +221,10 @@ export const messages = {
   // The one caller of two calls, by its process: its connections' addresses would add nothing (they stay in --json).
   'proxy.caller.process_alone': { zh: 'pid {pid}（{command}）', en: 'pid {pid} ({command})' },
   // A guess, said as one: the User-Agent is what the caller claims, and any two curls send the same one.
-  'proxy.caller.agent': { zh: '{address}（按 User-Agent「{agent}」猜的，没找到进程）', en: '{address} (User-Agent "{agent}", a guess: no process found)' },
+  // "No process found" only when a lookup ran and missed (loopback, Linux): a LAN caller, another OS, a
+  // lookup rationed or not ended in time were not looked up, or not to the end.
+  'proxy.caller.agent': { zh: '{address}（按 User-Agent「{agent}」猜的）', en: '{address} (a guess from its User-Agent "{agent}")' },
+  'proxy.caller.agent_missed': { zh: '{address}（没找到进程，按 User-Agent「{agent}」猜的）', en: '{address} (no process found; a guess from its User-Agent "{agent}")' },
   'proxy.caller.port': { zh: '{address}', en: '{address}' },
   'proxy.caller.portNote': {
     zh: '（调用方地址后面的端口只属于一个连接：同一进程的下一个连接会换一个端口，所以它不能用来区分进程。）',
