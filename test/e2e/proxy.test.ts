@@ -914,6 +914,36 @@ describe('detectors', () => {
     }
   });
 
+  it('code.reused by one process over keep-alive names it by pid and command, found when its connection was accepted (Linux)', async (t) => {
+    if (process.platform !== 'linux') t.skip();
+    // The lookup may take as long as it needs: the caller stays alive until the test has read the hit.
+    const p = await proxyTo(emu.url, { peerLookupMs: 60_000 });
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-caller-'));
+    const file = path.join(dir, 'login-demo.cjs');
+    // Two exchanges of one code over one keep-alive connection, then waits until its stdin closes.
+    fs.writeFileSync(file, [
+      "const http = require('node:http');",
+      'const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });',
+      "const get = (u) => new Promise((ok, ko) => http.get(u, { agent }, (r) => { r.resume(); r.on('end', ok); }).on('error', ko));",
+      "(async () => { await get(process.argv[2]); await get(process.argv[2]); process.stdout.write('done\\n'); process.stdin.on('end', () => process.exit(0)); process.stdin.resume(); })();",
+    ].join('\n'));
+    const code = emu.issueCode({ appid: SERVICE, scope: 'snsapi_userinfo' });
+    const child = spawn(process.execPath, [file, p.url + exchangePath(code)], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+    try {
+      await calls(p, 2);
+      for (let i = 0; i < 6000 && p.hits.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
+      expect(p.hits.map((h) => h.id)).toEqual(['code.reused']);
+      const params = p.hits[0]!.evidence.params as MessageParams;
+      expect(params.caller).toMatchObject({ key: 'proxy.caller.process_alone', params: { pid: child.pid, command: 'node login-demo.cjs' } });
+    } finally {
+      child.stdin!.end();
+      await exited;
+      await p.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('quota.high past 80% of the daily quota, once; not below', async () => {
     const p = await proxyTo(emu.url, { quotas: { '/cgi-bin/token': 5 } });
     try {
