@@ -6,6 +6,7 @@ import { compareState, labelBeforeCode, readExchangeInput, type ExchangeInput } 
 import { envCredentials } from '../core/next-step.js';
 import { profileFlag } from '../core/validate.js';
 import { authorizeUrlRefusal, cleanPastedCode, describeStateOnly, type PasteCleanup } from '../core/callback-url.js';
+import { linkOfState, stateOnlyVerdict } from '../core/state-only.js';
 import { redactValue } from '../core/secrets.js';
 import { checkTokensSavable, exchangeCode } from '../flows/user-token.js';
 import type { TokenStore } from '../store/token-cache.js';
@@ -51,10 +52,10 @@ export async function run(options: ExchangeOptions, ctx: Context): Promise<Excha
     const shown = cut.replace(/[0-9A-Za-z_-]{12,}/g, (run) => redactValue(run));
     if (parsed.reason === 'denied') {
       // State and no code: a refusal, or a URL the shell cut at `&` — in the words `listen --paste` uses.
-      // Its state that of the remembered snsapi_base link (no consent page): no one refused, said so.
+      // Who could have refused is the link's (core/state-only.ts): the remembered one's when the state is its own.
       const remembered = explicitState === undefined && parsed.callback?.state !== undefined ? await ctx.rememberedState(config.profile, config.appid) : undefined;
-      const noConsentPage = remembered?.scope === 'snsapi_base' && remembered.value === parsed.callback?.state;
-      const { message, hint } = describeStateOnly(parsed.callback ?? { params: [], state: undefined }, p, noConsentPage);
+      const verdict = stateOnlyVerdict(linkOfState(parsed.callback?.state, remembered, config.type));
+      const { message, hint } = describeStateOnly(parsed.callback ?? { params: [], state: undefined }, p, verdict);
       throw new CallbackError('denied', message, { hint });
     }
     if (parsed.reason === 'authorize_url') {

@@ -7,7 +7,7 @@ import type { CommandInput } from '../cli.js';
 import { EXIT, UsageError } from '../errors.js';
 import type { PasteHooks } from '../flows/stdin.js';
 import {
-  findingKeys,
+  keysOfFinding,
   findingParamsJson,
   type FindingKeys,
   hasErrors,
@@ -128,7 +128,7 @@ export async function run(options: InspectOptions, ctx: Context): Promise<Inspec
         ? { at: spent.at !== undefined ? formatLocalTime(spent.at) : ctx.out.t('tokens.state.used.atUnrecorded'), by: spent.by ?? ctx.out.t('tokens.state.used.byUnrecorded') }
         : undefined;
       use = spent;
-      result = inspectUrl(input, { ...context, rememberedState: remembered.value, ...(used ? { rememberedStateUsed: used } : {}) });
+      result = inspectUrl(input, { ...context, rememberedState: remembered.value, rememberedLink: { scope: remembered.scope, endpoint: remembered.endpoint }, ...(used ? { rememberedStateUsed: used } : {}) });
     }
   }
 
@@ -149,7 +149,7 @@ export async function run(options: InspectOptions, ctx: Context): Promise<Inspec
         else delete jsonParams.at;
         if (use.by === undefined) delete jsonParams.by;
       }
-      return { finding, keys: findingKeys(finding.id), jsonParams, ...(page ? { wechatPage: page } : {}) };
+      return { finding, keys: keysOfFinding(finding), jsonParams, ...(page ? { wechatPage: page } : {}) };
     }),
     // Masked as the parameter list is: secrets by name and the copier's WeChat session (uin, key).
     ...(extracted !== undefined ? { extracted: showSecrets ? extracted : redactUrl(extracted, result.sessionParams) } : {}),

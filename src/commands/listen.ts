@@ -16,6 +16,7 @@ import { t, tKey, tr } from '../ui/i18n.js';
 import { joinText } from '../ui/format.js';
 import { listenHooks } from '../ui/present/listen.js';
 import type { ExchangeCommandResult } from '../ui/present/exchange.js';
+import type { RememberedLink } from '../core/state-only.js';
 
 export interface ListenOptions {
   flags: ListenFlags;
@@ -193,7 +194,7 @@ export async function run(options: ListenOptions, ctx: Context): Promise<ListenR
   // The state remembered when a callback (or a paste) arrives: a `wxauth url` run in another terminal
   // since listen started made the newest link, whose callback is not a forgery. Never in place of --state.
   const later = options.state === undefined ? await laterStateReader(ctx, config.profile, config.appid, config.otherAccount ? config.appid : undefined) : undefined;
-  const laterState = later ? () => later()?.value : undefined;
+  const laterState = later;
   // At the timeout: a newer link's redirect_uri, which may point where this listener is not.
   const laterRedirect = later
     ? () => {
@@ -204,8 +205,7 @@ export async function run(options: ListenOptions, ctx: Context): Promise<ListenR
   let callback: CallbackResult;
   if (options.mode === 'paste') {
     // The remembered link's scope, not --state's (whose link wxauth does not know), as the live listener has it.
-    const expectedScope = options.state === undefined ? remembered?.scope : undefined;
-    callback = await readPasted(ctx, expected, hooks, p, laterState, spentState, expectedScope);
+    callback = await readPasted(ctx, expected, hooks, p, laterState, spentState, options.state === undefined ? remembered : undefined, config.type);
     startExchange(callback.hits[0]!);
   } else {
     // On the defaults: a redirect_uri there was is not local (notLocal), or there was none at all.
@@ -222,6 +222,7 @@ export async function run(options: ListenOptions, ctx: Context): Promise<ListenR
         ...(spentState !== undefined ? { spentState } : {}),
         // The remembered link's scope, not --state's (whose link wxauth does not know).
         ...(options.state === undefined && remembered?.scope !== undefined ? { expectedScope: remembered.scope } : {}),
+        expectedEndpoint: endpoint,
         ...(laterState ? { laterState } : {}),
         ...(laterRedirect ? { laterRedirect } : {}),
         signal: ctx.signal,
@@ -279,22 +280,23 @@ async function laterStateReader(ctx: Context, profile: string, appid: string | u
 const firstLine = (text: string): string => text.trim().split(/\r?\n/)[0] ?? '';
 
 /** --paste: read the callback URL from the terminal, else from piped stdin. */
-async function readPasted(ctx: Context, expected: string | undefined, hooks: ListenHooks, p: string, laterState: (() => string | undefined) | undefined, spentState: string | undefined, expectedScope: string | undefined): Promise<CallbackResult> {
+async function readPasted(ctx: Context, expected: string | undefined, hooks: ListenHooks, p: string, laterState: (() => RememberedLink | undefined) | undefined, spentState: string | undefined, rememberedLink: RememberedLink | undefined, accountType: string | undefined): Promise<CallbackResult> {
   const { evaluatePastedCallback } = await import('../listener/paste.js');
-  const judgeWith = (latest: string | undefined) => (line: string): CallbackResult => {
-    // None remembered at start: a link's made since is the only state there is to check.
-    if (expected === undefined && latest !== undefined) return evaluatePastedCallback(line, latest, ctx.now(), p, spentState);
+  const { linkOfState } = await import('../core/state-only.js');
+  const expectedLink = linkOfState(expected, rememberedLink, accountType);
+  const judgeWith = (latest: RememberedLink | undefined) => (line: string): CallbackResult => {
+    // None remembered at start: a link's made since is the only state there is to check (with its scope).
+    if (expected === undefined && latest !== undefined) return evaluatePastedCallback(line, latest.value, ctx.now(), p, spentState, linkOfState(latest.value, latest, accountType));
     // A state remembered since listen started (the link just used) is taken too; any other failure is
     // said against the state read at start.
-    if (latest !== undefined && latest !== expected) {
+    if (latest !== undefined && latest.value !== expected) {
       try {
-        return evaluatePastedCallback(line, latest, ctx.now(), p, spentState);
+        return evaluatePastedCallback(line, latest.value, ctx.now(), p, spentState, linkOfState(latest.value, latest, accountType));
       } catch {
         // Not that link's callback: judged below.
       }
     }
-    // A later link's scope is not known here: its state-only callback is said as a refusal, scope aside.
-    return evaluatePastedCallback(line, expected, ctx.now(), p, spentState, expectedScope);
+    return evaluatePastedCallback(line, expected, ctx.now(), p, spentState, expectedLink);
   };
   // Text of several lines: a first line that is a whole callback (code and an accepted state) is the
   // paste, as before (a log's lines, one callback each; a curl line and its options). Otherwise the

@@ -171,7 +171,9 @@ export async function run(options: LoginOptions, ctx: Context): Promise<LoginRes
     {
       plan,
       expectedState: request.state,
-      expectedScope: scope ?? defaultScope(endpoint),
+      // Login's own link: its scope (defaulted above) and endpoint say what a state-only callback means.
+      expectedScope: scope,
+      expectedEndpoint: endpoint,
       signal: ctx.signal,
       lang: ctx.lang,
       translate: (key, params, lang) => tKey(lang, key, params),

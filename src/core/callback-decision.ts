@@ -9,7 +9,9 @@
 // listener keeps serving for a short window, records every hit (time, User-Agent, WeChat's
 // `uin`/`pass_ticket` markers) and reports a repeated code as a duplicate instead of handing it out again.
 import type { CallbackFailure, MessageRef } from '../errors.js';
+import type { AuthEndpoint } from './authorize-url.js';
 import { parseCallbackUrl } from './callback-url.js';
+import { stateOnlyFailure, stateOnlyVerdict, type StateOnlyLink, type StateOnlyVerdict } from './state-only.js';
 
 /** Long enough to see WeChat's second call, short enough not to keep the user waiting. */
 export const DEFAULT_DUPLICATE_WINDOW_MS = 2000;
@@ -56,10 +58,11 @@ export interface CallbackHit {
   /** For state_mismatch: the state is the remembered one, already used by an earlier login or listen (an old tab). */
   spent?: boolean;
   /**
-   * For denied: the link was snsapi_base (options.expectedScope), which shows no consent page, so the
-   * state-only callback is no one refusing: the code was lost on the way. Said so on the page and the hit line.
+   * For denied: what the link (options.expectedScope, expectedEndpoint) makes of a state-only callback
+   * (core/state-only.ts): 'lost_code' for snsapi_base, which shows no consent page (no one refused: the
+   * code was lost on the way), 'refused_qr' for a website app's QR login. Said so on the page and the hit line.
    */
-  noConsentPage?: boolean;
+  verdict?: StateOnlyVerdict;
 }
 
 /** Which page the browser is shown (listener/page.ts renders it in the user's language). */
@@ -136,6 +139,16 @@ export interface CallbackDecisionOptions {
    * pressing refuse: the code was lost on the way, and the advice to use snsapi_base would be absurd.
    */
   expectedScope?: string;
+  /**
+   * The endpoint of that link, or the account type's when the link is not known (a website app logs in
+   * on qrconnect only): a state-only callback there is a QR login cancelled on the phone.
+   */
+  expectedEndpoint?: AuthEndpoint;
+  /**
+   * The link of an accepted state other than expectedState (a link `wxauth url` made since the listener
+   * started, whose state statesEqual accepts too): its scope and endpoint, in place of expectedScope's.
+   */
+  linkOf?: (received: string) => StateOnlyLink | undefined;
 }
 
 /** The answer to write: an HTML page, or a bare status line. */
@@ -152,8 +165,8 @@ export type CallbackAnswer =
       withScript?: boolean;
       /** A refused callback that brought no code (state only): its page says the callback, not a code, was refused. */
       noCode?: boolean;
-      /** A denied one of a snsapi_base link (CallbackHit.noConsentPage): its page says no one refused. */
-      noConsentPage?: boolean;
+      /** A denied one: what its link makes of it (CallbackHit.verdict); a snsapi_base link's page says no one refused. */
+      verdict?: StateOnlyVerdict;
       /** The methods a 405 names in its Allow header. */
       allow?: string;
     }
@@ -384,10 +397,13 @@ export function decideCallbackHit(request: CallbackRequest, soFar: CallbackProgr
     progress = soFar.first !== undefined || soFar.settled ? { ...soFar, seq: hit.seq } : { ...soFar, seq: hit.seq, stateOnly: { count: (soFar.stateOnly?.count ?? 0) + 1, lastState: state } };
   } else if (code === undefined && state !== undefined) {
     // WeChat's refusal: `redirect_uri?state=STATE` without code (API-FACTS §1.4).
-    // A snsapi_base link shows no consent page: no one refused (nextAfter says it the same way).
-    const noConsent = stateOk && options.expectedScope === 'snsapi_base' ? { noConsentPage: true } : {};
-    hit = hitOf(stateOk ? 'denied' : 'state_mismatch', { state, markers, ...(spent ? { spent } : {}), ...noConsent });
-    answer = stateOk ? page(200, 'denied', { state, ...noConsent }) : page(400, 'state_mismatch', { state, noCode: true });
+    // Who could have refused depends on the link: a snsapi_base one shows no consent page, so no one
+    // did (nextAfter says it the same way); a QR login is cancelled on the phone.
+    // (Left out when the link is not known: the hit and page as they always were.)
+    const known = stateOk ? stateOnlyVerdict(options.linkOf?.(state) ?? { scope: options.expectedScope, endpoint: options.expectedEndpoint }) : 'unknown';
+    const verdict = known === 'unknown' ? {} : { verdict: known };
+    hit = hitOf(stateOk ? 'denied' : 'state_mismatch', { state, markers, ...(spent ? { spent } : {}), ...verdict });
+    answer = stateOk ? page(200, 'denied', { state, ...verdict }) : page(400, 'state_mismatch', { state, noCode: true });
     progress = stateOk ? { ...soFar, seq: hit.seq } : refusedOne(soFar, hit);
   } else {
     hit = hitOf('invalid', { code, state, markers });
@@ -415,8 +431,8 @@ function nextAfter(hit: CallbackHit, soFar: CallbackProgress, options: CallbackD
   // The user's refusal (the only hit that ends the wait: ENDS_THE_WAIT).
   if (ENDS_THE_WAIT.has(hit.kind)) {
     const p = options.profileFlag ?? '';
-    if (hit.noConsentPage === true) return { kind: 'settle_error', failure: 'denied', message: { key: 'listen.denied.base' }, hint: { key: 'listen.denied.base.hint', params: { p } } };
-    return { kind: 'settle_error', failure: 'denied', message: { key: 'listen.denied' }, hint: { key: 'listen.denied.hint', params: { p } } };
+    const { message, hint } = stateOnlyFailure(hit.verdict ?? 'unknown', p);
+    return { kind: 'settle_error', failure: 'denied', message, hint };
   }
   return KEEP_WAITING;
 }

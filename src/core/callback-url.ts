@@ -11,6 +11,7 @@ import type { MessageRef } from '../errors.js';
 import { DEFAULT_OPEN_BASE, PATHS } from './endpoints.js';
 import { redactUrl } from './secrets.js';
 import { INVISIBLE_CHARS, QUOTE_PAIRS } from './pasted.js';
+import { stateOnlyFailure, type StateOnlyVerdict } from './state-only.js';
 
 /** One `name=value` pair as written, and as decoded. */
 export interface QueryParam {
@@ -286,14 +287,14 @@ export function parseCallbackUrl(input: string): ParsedCallback {
  * `…/cb?state=abc&code=…` reaches wxauth as `…/cb?state=abc` (inspect's `input.truncated`). Saying
  * "the user refused" then sends the user the wrong way; so the message names both.
  */
-export function describeStateOnly(parsed: Pick<ParsedCallback, 'params' | 'state'>, p = '', noConsentPage = false): { message: MessageRef; hint: MessageRef } {
-  // noConsentPage: the state is that of a snsapi_base link, which shows no consent page: no one refused.
+export function describeStateOnly(parsed: Pick<ParsedCallback, 'params' | 'state'>, p = '', verdict: StateOnlyVerdict = 'unknown'): { message: MessageRef; hint: MessageRef } {
+  // verdict: what the link whose state this is makes of a state-only callback (core/state-only.ts).
   if (parsed.params.length === 1) {
-    if (noConsentPage) return { message: { key: 'listen.stateOnly.cut.base', params: { state: parsed.state ?? '' } }, hint: { key: 'listen.stateOnly.cut.base.hint', params: { p } } };
+    if (verdict === 'lost_code') return { message: { key: 'listen.stateOnly.cut.base', params: { state: parsed.state ?? '' } }, hint: { key: 'listen.stateOnly.cut.base.hint', params: { p } } };
+    if (verdict === 'refused_qr') return { message: { key: 'listen.stateOnly.cut', params: { state: parsed.state ?? '' } }, hint: { key: 'listen.stateOnly.cut.qr.hint', params: { p } } };
     return { message: { key: 'listen.stateOnly.cut', params: { state: parsed.state ?? '' } }, hint: { key: 'listen.stateOnly.cut.hint' } };
   }
-  if (noConsentPage) return { message: { key: 'listen.denied.base' }, hint: { key: 'listen.denied.base.hint', params: { p } } };
-  return { message: { key: 'listen.denied' }, hint: { key: 'listen.denied.hint', params: { p } } };
+  return stateOnlyFailure(verdict, p);
 }
 
 /** What cleanPastedCode removed from the input (or, for `&amp;`, read as `&`). */

@@ -32,6 +32,7 @@ import { validateState, showChar, STATE_MAX_BYTES } from './state.js';
 import { isAppid, isCallbackDomain, type AccountType } from './validate.js';
 import { isSecretName, redactUrl, redactValue } from './secrets.js';
 import { levenshtein, suggest } from './closest.js';
+import { linkOfState, stateOnlyVerdict } from './state-only.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 export type InspectKind = 'authorize' | 'qrconnect' | 'callback' | 'unknown';
@@ -154,16 +155,30 @@ export interface Finding {
   params: FindingParams;
 }
 
+/**
+ * A finding whose sentences depend on what is known beyond the URL has variants, said under the same id
+ * (--json unchanged): callback.denied of the remembered snsapi_base link (no consent page: the code was
+ * lost) and of a QR login (cancelled on the phone), core/state-only.ts.
+ */
+export type FindingTextId = FindingId | 'callback.denied.base' | 'callback.denied.qr';
+
 /** A finding's three catalogue keys, as types: ui/findings.ts hands them to t(), so a finding id without its texts fails tsc. */
-export interface FindingKeys<I extends FindingId = FindingId> {
+export interface FindingKeys<I extends FindingTextId = FindingTextId> {
   message: `inspect.${I}`;
   effect: `inspect.${I}.effect`;
   fix: `inspect.${I}.fix`;
 }
 
 /** Catalogue keys of a finding's three sentences. */
-export function findingKeys<I extends FindingId>(id: I): FindingKeys<I> {
+export function findingKeys<I extends FindingTextId>(id: I): FindingKeys<I> {
   return { message: `inspect.${id}`, effect: `inspect.${id}.effect`, fix: `inspect.${id}.fix` };
+}
+
+/** The keys of this finding's sentences: its variant's when it has one (FindingTextId). */
+export function keysOfFinding(finding: Finding): FindingKeys {
+  if (finding.id === 'callback.denied' && finding.params.verdict === 'lost_code') return findingKeys('callback.denied.base');
+  if (finding.id === 'callback.denied' && finding.params.verdict === 'refused_qr') return findingKeys('callback.denied.qr');
+  return findingKeys(finding.id);
 }
 
 export interface InspectProfile {
@@ -179,6 +194,8 @@ export interface InspectContext {
   profile?: InspectProfile;
   /** The state `wxauth url` remembered for this profile. */
   rememberedState?: string;
+  /** The scope and endpoint of that state's link (the state file has them): what a callback without a code means. */
+  rememberedLink?: { scope?: string | undefined; endpoint?: AuthEndpoint | undefined };
   /**
    * The remembered state was used already: its callback taken by `by` (login, listen or exchange) at `at`
    * (as the terminal shows a time). A state is single use: the same callback again is an old tab or a replay.
@@ -1073,7 +1090,11 @@ function inspectCallback(
     }
   }
   if (cb.code === undefined) {
-    findings.add('callback.denied', 'error');
+    // Who could have refused is the link's (core/state-only.ts): the remembered one's when the state is
+    // its own, else the account type's (a website app's QR login). Said in --json as params.verdict.
+    const remembered = ctx.rememberedState !== undefined ? { value: ctx.rememberedState, ...ctx.rememberedLink } : undefined;
+    const verdict = stateOnlyVerdict(linkOfState(cb.state, remembered, ctx.profile?.type));
+    findings.add('callback.denied', 'error', verdict === 'unknown' ? {} : { verdict });
   } else if (cb.code === '') {
     findings.add('callback.code_empty', 'error');
   } else {

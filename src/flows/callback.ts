@@ -15,6 +15,8 @@ import {
 } from '../listener/index.js';
 import type { FinishesOn } from '../core/callback-decision.js';
 import { listenerCanReceive } from '../core/host-names.js';
+import type { AuthEndpoint } from '../core/authorize-url.js';
+import type { RememberedLink } from '../core/state-only.js';
 
 /**
  * Whether listen and login can catch a callback to `uri` here: http on a loopback or LAN host, or on
@@ -67,7 +69,9 @@ export interface CallbackRequest {
   /** The scope of expectedState's link, when known (login's link, url's remembered one). */
   expectedScope?: string;
   /** The state remembered now, asked when a callback's state is not expectedState (listener/server.ts). */
-  laterState?: () => string | undefined;
+  laterState?: () => RememberedLink | undefined;
+  /** The endpoint of expectedState's link, else the account type's: a website app's state-only callback is a QR login cancelled. */
+  expectedEndpoint?: AuthEndpoint;
   /** The redirect_uri of a link made since the wait began (`wxauth url` in another terminal), asked at the timeout. */
   laterRedirect?: () => string | undefined;
   /** Aborted on Ctrl-C: the wait ends with CancelledError. */
@@ -134,6 +138,7 @@ export async function openCallback(request: CallbackRequest, hooks: CallbackHook
     expectedState: request.expectedState,
     ...(request.spentState !== undefined ? { spentState: request.spentState } : {}),
     ...(request.expectedScope !== undefined ? { expectedScope: request.expectedScope } : {}),
+    ...(request.expectedEndpoint !== undefined ? { expectedEndpoint: request.expectedEndpoint } : {}),
     ...(request.laterState ? { laterState: request.laterState } : {}),
     ...(request.laterRedirect ? { laterRedirect: request.laterRedirect } : {}),
     timeoutMs: plan.timeoutMs,

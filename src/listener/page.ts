@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { MessageKey } from '../errors.js';
 import type { PageOutcome } from '../core/callback-decision.js';
+import type { StateOnlyVerdict } from '../core/state-only.js';
 
 /** Renders a page text in the visitor's language: a catalogue key, with the params its outcome carries, in
  * `lang` (the page's: the browser's when it asks for zh or en, else the CLI's). */
@@ -45,8 +46,8 @@ export interface PageInput {
   codePrefix?: string;
   /** A refusal of a callback without a code (callback-decision's CallbackAnswer.noCode). */
   noCode?: boolean;
-  /** A state-only callback of a snsapi_base link, which shows no consent page (CallbackAnswer.noConsentPage). */
-  noConsentPage?: boolean;
+  /** A state-only callback: what its link makes of it (CallbackAnswer.verdict; a snsapi_base link shows no consent page). */
+  verdict?: StateOnlyVerdict;
   withScript?: boolean;
 }
 
@@ -64,10 +65,12 @@ export function renderPage(input: PageInput): string {
   const t = (key: MessageKey, params?: Record<string, string | number | undefined>) => input.t(key, params, input.lang);
   // A code that came with no state at all was not "another state": its own words (the same title).
   // A mismatched state with no code (a refusal from another authorization's tab) refused no code.
-  // A state-only callback of a snsapi_base link: no consent page, so no one refused.
-  const base = outcome === 'denied' && input.noConsentPage === true;
+  // A state-only callback of a snsapi_base link: no consent page, so no one refused; of a QR login:
+  // cancelled on the phone, not refused on a consent page.
+  const base = outcome === 'denied' && input.verdict === 'lost_code';
+  const qr = outcome === 'denied' && input.verdict === 'refused_qr';
   const title = t(base ? 'listen.page.denied.base.title' : outcome === 'state_mismatch' && input.noCode === true ? 'listen.page.state_mismatch.nocode.title' : `listen.page.${outcome}.title`);
-  const detail = t(base ? 'listen.page.denied.base.detail' : outcome === 'state_mismatch' && input.state === undefined ? 'listen.page.state_missing.detail' : `listen.page.${outcome}.detail`);
+  const detail = t(base ? 'listen.page.denied.base.detail' : qr ? 'listen.page.denied.qr.detail' : outcome === 'state_mismatch' && input.state === undefined ? 'listen.page.state_missing.detail' : `listen.page.${outcome}.detail`);
   const rows: string[] = [];
   if (input.codePrefix !== undefined) {
     rows.push(`<p>code: <code id="code">${escapeHtml(input.codePrefix)}…</code></p>`);

@@ -5,14 +5,18 @@
 // for: a refused state or a refusal ends the paste at once.
 import { CallbackError, UsageError } from '../errors.js';
 import { authorizeUrlRefusal, cleanPastedCode, describeStateOnly, isAuthorizeUrl, parseCallbackUrl } from '../core/callback-url.js';
+import type { StateOnlyLink } from '../core/state-only.js';
 import { NOTHING_SEEN, decideCallbackHit, describeStateMismatch } from '../core/callback-decision.js';
 import { statesEqual, type CallbackResult } from './server.js';
 
 const PASTE_PATH = '/paste';
 
 /** `p`: ` --profile x` for the commands the advice names (empty for the default profile). */
-/** `expectedScope`: the scope of expectedState's link when known (the link `wxauth url` remembered). */
-export function evaluatePastedCallback(text: string, expectedState: string | undefined, now: number, p = '', spentState?: string, expectedScope?: string): CallbackResult {
+/**
+ * `expectedLink`: what is known of expectedState's link (the link `wxauth url` remembered: its scope and
+ * endpoint; else the account type's endpoint), for what a state-only callback means (core/state-only.ts).
+ */
+export function evaluatePastedCallback(text: string, expectedState: string | undefined, now: number, p = '', spentState?: string, expectedLink?: StateOnlyLink): CallbackResult {
   const cleaned = cleanPastedCode(text);
   const parsed = parseCallbackUrl(cleaned.text);
   if (isAuthorizeUrl(parsed)) {
@@ -36,7 +40,8 @@ export function evaluatePastedCallback(text: string, expectedState: string | und
       statesEqual,
       // A state already used (its callback taken by login, listen or exchange) is refused, as the live listener refuses it.
       ...(spentState !== undefined ? { isSpent: (received: string) => statesEqual(received, spentState) } : {}),
-      ...(expectedScope !== undefined && !bareCode ? { expectedScope } : {}),
+      ...(expectedLink?.scope !== undefined && !bareCode ? { expectedScope: expectedLink.scope } : {}),
+      ...(expectedLink?.endpoint !== undefined && !bareCode ? { expectedEndpoint: expectedLink.endpoint } : {}),
     },
   );
   const hit = decision.hit && { ...decision.hit, method: 'PASTE', userAgent: undefined, remoteAddress: undefined };
@@ -58,7 +63,7 @@ export function evaluatePastedCallback(text: string, expectedState: string | und
       };
     case 'denied': {
       // The same words and exit as `wxauth exchange` for a state-only callback.
-      const { message, hint } = describeStateOnly(parsed, p, hit.noConsentPage === true);
+      const { message, hint } = describeStateOnly(parsed, p, hit.verdict);
       throw new CallbackError('denied', message, { hint });
     }
     case 'state_mismatch': {

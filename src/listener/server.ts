@@ -25,6 +25,8 @@ import {
 import { renderPage, securityHeaders, type Translate } from './page.js';
 import { acceptedHostNames, hostHeaderAllowed, isPrivateLanHost, isWildcardHost, lanAddresses } from './addresses.js';
 import { onThisMachineOrLan } from '../core/host-names.js';
+import type { AuthEndpoint } from '../core/authorize-url.js';
+import type { RememberedLink, StateOnlyLink } from '../core/state-only.js';
 
 // The types and limits moved to core with the decisions; re-exported so existing importers keep working.
 export { DEFAULT_DUPLICATE_WINDOW_MS, type CallbackHit, type HitKind } from '../core/callback-decision.js';
@@ -65,7 +67,9 @@ export interface ListenerOptions {
    * The state remembered now, read again when a callback's state is not expectedState: a link made by
    * `wxauth url` after the listener started replaced it, and its callback is the newest, not a forgery.
    */
-  laterState?: () => string | undefined;
+  laterState?: () => RememberedLink | undefined;
+  /** The endpoint of expectedState's link, else the account type's (a website app's is qrconnect). */
+  expectedEndpoint?: AuthEndpoint;
   /**
    * The redirect_uri of a link made since the listener started, asked at the timeout: when its callback
    * goes to another port or path than this listener's, that is why nothing came.
@@ -171,13 +175,19 @@ function digestOf(text: string): Buffer {
  * statesEqual for one expected state: its digest is made once, not on every callback (for speed: a
  * listener answering a flood of stale callbacks hashes only what arrives).
  */
-function statesEqualTo(expected: string | undefined, later?: () => string | undefined): (received: string, expected: string) => boolean {
+/** The later link a received state belongs to (not expectedState's): its scope and endpoint. Compared plainly: the state was accepted already. */
+function laterLinkOf(received: string, expected: string | undefined, later: RememberedLink | undefined, endpoint: AuthEndpoint | undefined): StateOnlyLink | undefined {
+  if (later === undefined || received === expected || later.value !== received) return undefined;
+  return { scope: later.scope, endpoint: later.endpoint ?? endpoint };
+}
+
+function statesEqualTo(expected: string | undefined, later?: () => RememberedLink | undefined): (received: string, expected: string) => boolean {
   const expectedDigest = expected === undefined ? undefined : digestOf(expected);
   return (received, other) => {
     const got = digestOf(received);
     if (timingSafeEqual(got, other === expected && expectedDigest ? expectedDigest : digestOf(other))) return true;
     // Only for the listener's own state: another comparison (a duplicate's) is not about a newer link.
-    const newer = other === expected ? later?.() : undefined;
+    const newer = other === expected ? later?.()?.value : undefined;
     return newer !== undefined && newer !== expected && timingSafeEqual(got, digestOf(newer));
   };
 }
@@ -281,6 +291,9 @@ export async function startCallbackListener(options: ListenerOptions): Promise<C
     duplicateWindowMs: options.duplicateWindowMs ?? DEFAULT_DUPLICATE_WINDOW_MS,
     ...(options.profileFlag ? { profileFlag: options.profileFlag } : {}),
     ...(options.expectedScope !== undefined ? { expectedScope: options.expectedScope } : {}),
+    ...(options.expectedEndpoint !== undefined ? { expectedEndpoint: options.expectedEndpoint } : {}),
+    // A later link's state, accepted besides expectedState: what a state-only callback means is that link's.
+    ...(options.laterState ? { linkOf: (received: string) => laterLinkOf(received, options.expectedState, options.laterState!(), options.expectedEndpoint) } : {}),
     hostAllowed: (header) => hostHeaderAllowed(header, acceptedNames),
     statesEqual: statesEqualTo(options.expectedState, options.laterState),
     ...(options.spentState !== undefined ? { isSpent: (received: string) => statesEqual(received, options.spentState!) } : {}),
@@ -388,10 +401,10 @@ export async function startCallbackListener(options: ListenerOptions): Promise<C
   const pageFor = (a: Extract<CallbackAnswer, { outcome: unknown }>, lang: 'zh' | 'en'): RenderedPage => {
     // Unambiguous without JSON.stringify on every hit: fixed fields first, the code prefix with its
     // length, the state (anything a request sent) last, running to the end.
-    const key = `${lang} ${a.outcome} ${a.withScript === true ? 1 : 0}${a.noCode === true ? 0 : 1}${a.noConsentPage === true ? 0 : 1} ${a.codePrefix === undefined ? '-' : `${a.codePrefix.length}:${a.codePrefix}`} ${a.state === undefined ? '-' : `=${a.state}`}`;
+    const key = `${lang} ${a.outcome} ${a.withScript === true ? 1 : 0}${a.noCode === true ? 0 : 1}${a.verdict === undefined ? '-' : a.verdict} ${a.codePrefix === undefined ? '-' : `${a.codePrefix.length}:${a.codePrefix}`} ${a.state === undefined ? '-' : `=${a.state}`}`;
     let page = pages.get(key);
     if (page === undefined) {
-      const body = Buffer.from(renderPage({ outcome: a.outcome, lang, t: options.translate, state: a.state, codePrefix: a.codePrefix, withScript: a.withScript, noCode: a.noCode, noConsentPage: a.noConsentPage }), 'utf8');
+      const body = Buffer.from(renderPage({ outcome: a.outcome, lang, t: options.translate, state: a.state, codePrefix: a.codePrefix, withScript: a.withScript, noCode: a.noCode, verdict: a.verdict }), 'utf8');
       const headers: Array<string | number> = ['content-type', 'text/html; charset=utf-8', 'content-length', body.length, 'connection', 'close'];
       for (const [name, value] of Object.entries(securityHeaders(a.withScript === true))) headers.push(name, value);
       page = { body, headers };
@@ -426,10 +439,10 @@ export async function startCallbackListener(options: ListenerOptions): Promise<C
         at: now(),
       },
       progress,
-      // A later link's scope is not known here: its state-only callback is said as a refusal, scope aside.
-      adopted === undefined ? decisionOptions : { ...decisionOptions, expectedState: adopted, expectedScope: undefined },
+      // The adopted link's scope and endpoint go with its state: a state-only callback means what that link makes of it.
+      adopted === undefined ? decisionOptions : { ...decisionOptions, expectedState: adopted.value, expectedScope: adopted.scope, expectedEndpoint: adopted.endpoint ?? options.expectedEndpoint },
     );
-    if (decision.hit?.kind === 'code' && progress.first === undefined) checkedAgainst ??= adopted;
+    if (decision.hit?.kind === 'code' && progress.first === undefined) checkedAgainst ??= adopted?.value;
     progress = decision.progress;
     if (decision.ignored) ignored++;
     const { hit, next } = decision;
@@ -504,7 +517,7 @@ export async function startCallbackListener(options: ListenerOptions): Promise<C
     const later = options.laterRedirect?.();
     const movedTo = later !== undefined && !reachesListener(later, port, path) ? later : undefined;
     fail(
-      describeTimeout(options.timeoutMs, progress, options.expectedState ?? options.laterState?.(), {
+      describeTimeout(options.timeoutMs, progress, options.expectedState ?? options.laterState?.()?.value, {
         ...(movedTo !== undefined ? { movedTo: { uri: movedTo, here: url } } : {}),
         ...(options.finishesOn ? { finishesOn: options.finishesOn } : {}),
         ...(lan ? { lan } : {}),

@@ -1020,6 +1020,30 @@ export const messages = {
     zh: '给用户一个重新授权的入口；公众号只需要 openid 时改用 snsapi_base：它是静默授权，不弹授权页，用户关不关注都一样，也就没有“拒绝”这一步。',
     en: 'Offer the user a way to try again; for an official account that needs only the openid, use snsapi_base: it is silent, with no consent page whether or not the user follows the account, so there is nothing to refuse.',
   },
+  'inspect.callback.denied.base': {
+    zh: '回调里没有 code。它的 state 是 wxauth url 记下的那条 snsapi_base 链接的：snsapi_base 不弹授权页，没有人拒绝，code 是在路上丢的。',
+    en: 'The callback has no code. Its state is that of the snsapi_base link wxauth url remembered: snsapi_base shows no consent page, so no one refused: the code was lost on the way.',
+  },
+  'inspect.callback.denied.base.effect': {
+    zh: '没有 code 就无法换取 access_token；重新授权也会一样丢掉，直到找到丢 code 的那一步。',
+    en: 'Without a code there is nothing to exchange for an access_token; authorizing again loses it the same way until whatever drops it is found.',
+  },
+  'inspect.callback.denied.base.fix': {
+    zh: '看看是谁把回调转了一手：你的服务器或网关重定向时只留下了 state，或者地址被复制短了（命令行里没加引号时到 & 就断了）。再用 wxauth url{p} 生成新链接重新授权。',
+    en: 'Look for whatever passed the callback on: a redirect of your server or gateway that kept only the state, or an address copied short (unquoted on a command line it stops at "&"). Then make a fresh link with wxauth url{p} and authorize again.',
+  },
+  'inspect.callback.denied.qr': {
+    zh: '回调里没有 code：网站应用扫码登录时，扫码后在手机上取消了、没有点“确认登录”，或微信没有签发 code。',
+    en: 'The callback has no code: in a website app’s QR login the scan was cancelled on the phone instead of confirmed (确认登录), or WeChat issued none.',
+  },
+  'inspect.callback.denied.qr.effect': {
+    zh: '没有 code 就无法换取 access_token。',
+    en: 'Without a code there is nothing to exchange for an access_token.',
+  },
+  'inspect.callback.denied.qr.fix': {
+    zh: '给用户一个重新扫码的入口，扫码后在手机上点“确认登录”（wxauth login{p} 可以试一遍）。网站应用只有 snsapi_login，没有不弹确认的 scope。',
+    en: 'Offer the user a way to scan again and press “确认登录” (allow) on the phone (wxauth login{p} tries it). A website app has only snsapi_login: no scope skips the confirmation.',
+  },
   'inspect.callback.code_empty': { zh: '回调里的 code 是空的。', en: 'The callback’s code is empty.' },
   'inspect.callback.code_empty.effect': {
     zh: '换取时微信返回 41008 missing code。',

@@ -23,6 +23,10 @@ export const messages = {
     zh: '这个链接的 scope 是 snsapi_base，不弹授权页，没有人点“拒绝”：回调在路上被转了一手，只留下了 state。回到终端查看下一步。',
     en: 'The link asked for snsapi_base, which shows no consent page, so no one refused: something passed the callback on and kept only the state. See the terminal for what to do next.',
   },
+  'listen.page.denied.qr.detail': {
+    zh: '微信只带回了 state，没有 code：扫码后在手机上没有点“确认登录”（取消了）。回到终端查看下一步。',
+    en: 'WeChat sent back only the state, no code: after the scan, the login was cancelled on the phone instead of confirmed (确认登录). See the terminal for what to do next.',
+  },
   'listen.page.state_only.title': { zh: '只有 state，没有 code：wxauth 还在等待', en: 'State only, no code — wxauth is still waiting' },
   'listen.page.state_only.detail': {
     zh: '用户拒绝授权时，微信会这样只带回 state；但 wxauth 这次没有可核对的 state，分不清这是微信的拒绝还是别的页面的链接，所以继续等待带 code 的回调。终端里有说明。',
@@ -109,6 +113,14 @@ export const messages = {
     zh: '看看是谁把回调转了一手：你的服务器或网关重定向时只留下了 state，或者地址被复制短了。用 wxauth url{p} 生成新链接重新授权（或直接用 wxauth login{p}）。',
     en: 'Look for whatever passed the callback on: a redirect of your server or gateway that kept only the state, or an address copied short. Make a fresh link with wxauth url{p} and authorize again (or use wxauth login{p}).',
   },
+  'listen.denied.qr': {
+    zh: '用户没有确认登录：回调只带了 state，没有 code。这是网站应用的扫码登录，扫码后在手机上取消了，没有点“确认登录”。',
+    en: 'The user did not confirm the login: the callback carried state but no code. This is a website app’s QR login: after the scan it was cancelled on the phone instead of confirmed (确认登录).',
+  },
+  'listen.denied.qr.hint': {
+    zh: '重新扫码，并在手机上点“确认登录”：wxauth login{p}，或用 wxauth url{p} 生成新链接。网站应用只有 snsapi_login，没有别的 scope 可换。',
+    en: 'Scan again and press “确认登录” (allow) on the phone: wxauth login{p}, or a fresh link from wxauth url{p}. A website app has only snsapi_login: there is no other scope to switch to.',
+  },
   'listen.timeout.refused.noState': {
     zh: '等了 {seconds} 秒，没有收到 state 匹配的回调；拒收了 {count} 个 state 不对的回调（最后一个带着 code 却没有 state，期望 "{expected}"）。',
     en: 'No callback with the expected state arrived within {seconds} s; {count} callback(s) with another state were refused (the last carried a code and no state; expected "{expected}").',
@@ -148,6 +160,10 @@ export const messages = {
   'listen.stateOnly.cut.hint': {
     zh: "把整个地址用单引号括起来再试：wxauth exchange '<回调地址>'；如果用户确实拒绝了，重新发起授权并点“允许”（snsapi_base 不弹授权页）。",
     en: "Quote the whole URL and try again: wxauth exchange '<callback URL>'; if the user did refuse, start again and press “allow” (snsapi_base shows no consent page).",
+  },
+  'listen.stateOnly.cut.qr.hint': {
+    zh: "把整个地址用单引号括起来再试：wxauth exchange{p} '<回调地址>'；如果扫码后确实取消了，重新扫码并在手机上点“确认登录”（wxauth login{p}）。",
+    en: "Quote the whole URL and try again: wxauth exchange{p} '<callback URL>'; if the login was indeed cancelled after the scan, scan again and press “确认登录” (allow) on the phone (wxauth login{p}).",
   },
   'listen.stateOnly.cut.base': {
     zh: '这个回调只有 state="{state}"，没有 code。链接的 scope 是 snsapi_base，不弹授权页，没有人拒绝：多半是地址在第一个 & 处被截断了——命令行里没加引号时，…?state=…&code=… 到 & 就断了；不然就是 code 在路上丢了。',

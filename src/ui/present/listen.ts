@@ -105,7 +105,7 @@ function hitLine(out: Output, hit: CallbackHit & { kind: Exclude<CallbackHit['ki
   const mark = hit.kind === 'code' ? 'success' : hit.kind === 'duplicate' || hit.kind === 'invalid' || hit.kind === 'state_only' ? 'warn' : 'failure';
   // A code refused for carrying no state at all is said as such, not as "another state"; a state-only
   // callback of a snsapi_base link (no consent page) as a code lost, not a refusal.
-  const kind = hit.kind === 'state_mismatch' && hit.spent === true ? 'state_used' : hit.kind === 'state_mismatch' && hit.code !== undefined && hit.state === undefined ? 'state_missing' : hit.kind === 'denied' && hit.noConsentPage === true ? 'denied.base' : hit.kind;
+  const kind = hit.kind === 'state_mismatch' && hit.spent === true ? 'state_used' : hit.kind === 'state_mismatch' && hit.code !== undefined && hit.state === undefined ? 'state_missing' : hit.kind === 'denied' && hit.verdict === 'lost_code' ? 'denied.base' : hit.kind;
   // A User-Agent carrying the slot characters itself is rendered the plain way.
   if (ua.includes(SEQ_SLOT) || ua.includes(TIME_SLOT)) return out.marked(mark, out.t(`listen.hit.${kind}`, { seq: hit.seq, time: clock(hit.at), ua }));
   let shapes = lineShapes.get(out);
@@ -167,7 +167,7 @@ export function hitsForJson(hits: CallbackHit[], showSecrets: boolean): Array<Re
     ...(h.state !== undefined ? { state: h.state } : {}),
     ...(h.markers.length > 0 ? { markers: h.markers } : {}),
     ...(h.firstSeq !== undefined ? { first_seq: h.firstSeq } : {}),
-    ...(h.noConsentPage === true ? { no_consent_page: true } : {}),
+    ...(h.verdict === 'lost_code' ? { no_consent_page: true } : {}),
   }));
 }
 
@@ -339,7 +339,7 @@ function jsonListenHooks(out: Output): ListenHooks {
     onWaiting: (wait) => out.event(waitingEvent(wait)),
     // kind stays "denied" for a state-only callback with our state (old readers); no_consent_page says a
     // snsapi_base link's was no refusal (README's event table).
-    onHit: (hit) => out.event({ event: 'hit', seq: hit.seq, kind: hit.kind, time: hit.time, ...(hit.noConsentPage === true ? { no_consent_page: true } : {}) }),
+    onHit: (hit) => out.event({ event: 'hit', seq: hit.seq, kind: hit.kind, time: hit.time, ...(hit.verdict === 'lost_code' ? { no_consent_page: true } : {}) }),
     onWaitOver: () => undefined,
     onCallback: (result, how) => {
       callbackDocument(out, result, how.showSecrets);

@@ -71,7 +71,7 @@ function jsonLoginHooks(out: Output): LoginHooks {
     onElsewhere: (e) => elsewhereWarning(out, e),
     // kind stays "denied" for a state-only callback with our state (old readers); no_consent_page says a
     // snsapi_base link's was no refusal (README's event table).
-    onHit: (hit) => event({ event: 'hit', seq: hit.seq, kind: hit.kind, time: hit.time, ...(hit.noConsentPage === true ? { no_consent_page: true } : {}) }),
+    onHit: (hit) => event({ event: 'hit', seq: hit.seq, kind: hit.kind, time: hit.time, ...(hit.verdict === 'lost_code' ? { no_consent_page: true } : {}) }),
     onWaiting: (wait) => event(waitingEvent(wait)),
     onWaitOver: () => undefined,
     // Duplicates, extra codes: `warning` events, listed in the document's warnings too.
