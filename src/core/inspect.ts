@@ -160,7 +160,9 @@ export interface Finding {
  * (--json unchanged): callback.denied of the remembered snsapi_base link (no consent page: the code was
  * lost) and of a QR login (cancelled on the phone), core/state-only.ts.
  */
-export type FindingTextId = FindingId | 'callback.denied.base' | 'callback.denied.qr';
+/** Findings said in other words by their params (keysOfFinding): callback.denied's snsapi_base and QR-login verdicts. */
+export const FINDING_VARIANTS = ['callback.denied.base', 'callback.denied.qr'] as const;
+export type FindingTextId = FindingId | (typeof FINDING_VARIANTS)[number];
 
 /** A finding's three catalogue keys, as types: ui/findings.ts hands them to t(), so a finding id without its texts fails tsc. */
 export interface FindingKeys<I extends FindingTextId = FindingTextId> {

@@ -1,12 +1,12 @@
 // Every finding inspect can produce must render in both languages: message, effect and fix.
 import { describe, expect, it } from 'vitest';
-import { FINDING_IDS, findingKeys } from '../../src/core/inspect.js';
+import { FINDING_IDS, FINDING_VARIANTS, findingKeys } from '../../src/core/inspect.js';
 import { messages } from '../../src/ui/messages/inspect.js';
 
 const catalogue: Record<string, { zh: string; en: string }> = messages;
 
 describe('inspect catalogue', () => {
-  for (const id of FINDING_IDS) {
+  for (const id of [...FINDING_IDS, ...FINDING_VARIANTS]) {
     it(`has message, effect and fix for ${id} in zh and en`, () => {
       for (const key of Object.values(findingKeys(id))) {
         const entry = catalogue[key];
@@ -21,7 +21,7 @@ describe('inspect catalogue', () => {
   }
 
   it('has no finding entries for ids the core does not know', () => {
-    const known = new Set(FINDING_IDS.flatMap((id) => Object.values(findingKeys(id))));
+    const known = new Set([...FINDING_IDS, ...FINDING_VARIANTS].flatMap((id) => Object.values(findingKeys(id))));
     const findingLike = Object.keys(catalogue).filter((k) =>
       /^inspect\.(input|endpoint|params|response_type|scope|fragment|redirect_uri|domain|state|appid|callback)\./.test(k),
     );
