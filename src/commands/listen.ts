@@ -16,7 +16,7 @@ import { t, tKey, tr } from '../ui/i18n.js';
 import { joinText } from '../ui/format.js';
 import { listenHooks } from '../ui/present/listen.js';
 import type { ExchangeCommandResult } from '../ui/present/exchange.js';
-import type { RememberedLink } from '../core/state-only.js';
+import type { RememberedLink } from '../core/callback-url.js';
 
 export interface ListenOptions {
   flags: ListenFlags;
@@ -282,7 +282,7 @@ const firstLine = (text: string): string => text.trim().split(/\r?\n/)[0] ?? '';
 /** --paste: read the callback URL from the terminal, else from piped stdin. */
 async function readPasted(ctx: Context, expected: string | undefined, hooks: ListenHooks, p: string, laterState: (() => RememberedLink | undefined) | undefined, spentState: string | undefined, rememberedLink: RememberedLink | undefined, accountType: string | undefined): Promise<CallbackResult> {
   const { evaluatePastedCallback } = await import('../listener/paste.js');
-  const { linkOfState } = await import('../core/state-only.js');
+  const { linkOfState } = await import('../core/callback-url.js');
   const expectedLink = linkOfState(expected, rememberedLink, accountType);
   const judgeWith = (latest: RememberedLink | undefined) => (line: string): CallbackResult => {
     // None remembered at start: a link's made since is the only state there is to check (with its scope).

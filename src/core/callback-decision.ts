@@ -10,8 +10,7 @@
 // `uin`/`pass_ticket` markers) and reports a repeated code as a duplicate instead of handing it out again.
 import type { CallbackFailure, MessageRef } from '../errors.js';
 import type { AuthEndpoint } from './authorize-url.js';
-import { parseCallbackUrl } from './callback-url.js';
-import { stateOnlyFailure, stateOnlyVerdict, type StateOnlyLink, type StateOnlyVerdict } from './state-only.js';
+import { parseCallbackUrl, stateOnlyFailure, stateOnlyVerdict, type StateOnlyLink, type StateOnlyVerdict } from './callback-url.js';
 
 /** Long enough to see WeChat's second call, short enough not to keep the user waiting. */
 export const DEFAULT_DUPLICATE_WINDOW_MS = 2000;

@@ -24,6 +24,8 @@ import {
   redirectUriParams,
   carriedCallbackParams,
   WECHAT_HOP_MARKERS,
+  linkOfState,
+  stateOnlyVerdict,
   type QueryParam,
 } from './callback-url.js';
 import { matchCallbackDomain, isIpHost, isLoopbackHost } from './domain.js';
@@ -32,7 +34,6 @@ import { validateState, showChar, STATE_MAX_BYTES } from './state.js';
 import { isAppid, isCallbackDomain, type AccountType } from './validate.js';
 import { isSecretName, redactUrl, redactValue } from './secrets.js';
 import { levenshtein, suggest } from './closest.js';
-import { linkOfState, stateOnlyVerdict } from './state-only.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 export type InspectKind = 'authorize' | 'qrconnect' | 'callback' | 'unknown';

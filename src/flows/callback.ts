@@ -16,7 +16,7 @@ import {
 import type { FinishesOn } from '../core/callback-decision.js';
 import { listenerCanReceive } from '../core/host-names.js';
 import type { AuthEndpoint } from '../core/authorize-url.js';
-import type { RememberedLink } from '../core/state-only.js';
+import type { RememberedLink } from '../core/callback-url.js';
 
 /**
  * Whether listen and login can catch a callback to `uri` here: http on a loopback or LAN host, or on

@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { MessageKey } from '../errors.js';
 import type { PageOutcome } from '../core/callback-decision.js';
-import type { StateOnlyVerdict } from '../core/state-only.js';
+import type { StateOnlyVerdict } from '../core/callback-url.js';
 
 /** Renders a page text in the visitor's language: a catalogue key, with the params its outcome carries, in
  * `lang` (the page's: the browser's when it asks for zh or en, else the CLI's). */

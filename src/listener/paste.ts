@@ -4,8 +4,7 @@
 // the port can never be judged differently; only the ending differs, as there is nothing more to wait
 // for: a refused state or a refusal ends the paste at once.
 import { CallbackError, UsageError } from '../errors.js';
-import { authorizeUrlRefusal, cleanPastedCode, describeStateOnly, isAuthorizeUrl, parseCallbackUrl } from '../core/callback-url.js';
-import type { StateOnlyLink } from '../core/state-only.js';
+import { authorizeUrlRefusal, cleanPastedCode, describeStateOnly, isAuthorizeUrl, parseCallbackUrl, type StateOnlyLink } from '../core/callback-url.js';
 import { NOTHING_SEEN, decideCallbackHit, describeStateMismatch } from '../core/callback-decision.js';
 import { statesEqual, type CallbackResult } from './server.js';
 

@@ -26,7 +26,7 @@ import { renderPage, securityHeaders, type Translate } from './page.js';
 import { acceptedHostNames, hostHeaderAllowed, isPrivateLanHost, isWildcardHost, lanAddresses } from './addresses.js';
 import { onThisMachineOrLan } from '../core/host-names.js';
 import type { AuthEndpoint } from '../core/authorize-url.js';
-import type { RememberedLink, StateOnlyLink } from '../core/state-only.js';
+import type { RememberedLink, StateOnlyLink } from '../core/callback-url.js';
 
 // The types and limits moved to core with the decisions; re-exported so existing importers keep working.
 export { DEFAULT_DUPLICATE_WINDOW_MS, type CallbackHit, type HitKind } from '../core/callback-decision.js';
