@@ -247,6 +247,54 @@ describe('wxauth inspect', () => {
     expect(doc.findings[0]?.message).toContain(state);
   });
 
+  it('a state-only callback carrying the state of the remembered snsapi_base link (test account) is said as a code lost, not a refusal, en and zh; --json params.verdict "lost_code" beside callback.state_ok', async () => {
+    const own = tempConfigDir();
+    const env = { WXAUTH_CONFIG_DIR: own };
+    const made = await runCli(['init', '--type', 'test', '--appid', 'wx5e1ec0de00000002', '--secret', SECRET, '--domain', 'www.example.com', '--redirect-uri', 'https://www.example.com/oauth/callback', '-y'], { env });
+    expect(made.code, made.stderr).toBe(0);
+    const { state } = parseJson((await runCli(['url', '--scope', 'snsapi_base', '--json'], { env })).stdout) as { state: string };
+    const url = `https://www.example.com/oauth/callback?state=${state}&from=gw`;
+    const en = await runCli(['inspect', url], { env });
+    expect(en.code).toBe(1);
+    expect(en.stdout).toContain('error [callback.denied] The callback has no code. Its state is that of the snsapi_base link wxauth url remembered: snsapi_base shows no consent page, so no one refused: the code was lost on the way.');
+    expect(en.stdout).toContain('a redirect of your server or gateway that kept only the state');
+    expect(en.stdout).not.toContain('the user refused');
+    expect(en.stdout).not.toContain('use snsapi_base');
+    expect(en.stdout).toContain('[callback.state_ok]');
+    const zh = await runCli(['--lang', 'zh', 'inspect', url], { env });
+    expect(zh.code).toBe(1);
+    expect(zh.stdout).toContain('它的 state 是 wxauth url 记下的那条 snsapi_base 链接的：snsapi_base 不弹授权页，没有人拒绝，code 是在路上丢的。');
+    expect(zh.stdout).not.toContain('改用 snsapi_base');
+    expect(zh.stdout).not.toContain('用户拒绝了授权');
+    const doc = parseJson((await runCli(['inspect', url, '--json'], { env })).stdout) as { findings: JsonFinding[] };
+    expect(doc.findings.map((f) => f.id)).toEqual(['callback.denied', 'callback.state_ok']);
+    expect(doc.findings[0]!.params).toEqual({ verdict: 'lost_code' });
+    expect(doc.findings[0]!.message).toContain('the code was lost on the way');
+    // Another state: the remembered link says nothing of it, and a refusal is one reading (no verdict).
+    const other = parseJson((await runCli(['inspect', 'https://www.example.com/oauth/callback?state=someoneelses&from=gw', '--json'], { env })).stdout) as { findings: JsonFinding[] };
+    expect(other.findings[0]!.id).toBe('callback.denied');
+    expect(other.findings[0]!.params.verdict).toBeUndefined();
+    expect(other.findings[0]!.message).not.toContain('lost on the way');
+  });
+
+  it('a state-only callback for a website app is a QR login cancelled on the phone, never "use snsapi_base", en and zh; --json params.verdict "refused_qr"', async () => {
+    const env = { WXAUTH_CONFIG_DIR: tempConfigDir() };
+    const made = await runCli(['init', '--type', 'website', '--appid', 'wx5e1ec0de00000003', '--secret', SECRET, '--domain', 'www.example.com', '--redirect-uri', 'https://www.example.com/oauth/callback', '-y'], { env });
+    expect(made.code, made.stderr).toBe(0);
+    const url = 'https://www.example.com/oauth/callback?state=abc&from=gw';
+    const en = await runCli(['inspect', url], { env });
+    expect(en.code).toBe(1);
+    expect(en.stdout).toContain('in a website app’s QR login the scan was cancelled on the phone instead of confirmed (确认登录)');
+    expect(en.stdout).toContain('A website app has only snsapi_login');
+    expect(en.stdout).not.toContain('use snsapi_base');
+    const zh = await runCli(['--lang', 'zh', 'inspect', url], { env });
+    expect(zh.stdout).toContain('网站应用扫码登录时，扫码后在手机上取消了、没有点“确认登录”');
+    expect(zh.stdout).not.toContain('改用 snsapi_base');
+    const doc = parseJson((await runCli(['inspect', url, '--json'], { env })).stdout) as { findings: JsonFinding[] };
+    expect(doc.findings[0]!.id).toBe('callback.denied');
+    expect(doc.findings[0]!.params).toEqual({ verdict: 'refused_qr' });
+  });
+
   it('a callback carrying the remembered state already used is its own error (an old tab, a replay), in en and zh', async () => {
     const { state } = parseJson((await run(['url', '--json'])).stdout) as { state: string };
     const files = new StateFiles(dir);
