@@ -230,6 +230,39 @@ describe('wxauth listen', () => {
     expect(other.stderr).toContain('The user refused authorization');
   });
 
+  it('a website app: listen --paste and exchange <callback-url> say a state-only callback as a QR login cancelled on the phone, never "--scope snsapi_base", en and zh (exit 6)', async () => {
+    const env = { WXAUTH_CONFIG_DIR: tempConfigDir(), WXAUTH_APPID: 'wx5e1ec0de00000003', WXAUTH_SECRET: 'a'.repeat(32), WXAUTH_TYPE: 'website', WXAUTH_DOMAIN: 'www.example.com' };
+    const uri = 'https://www.example.com/callback';
+    const made = await runCli(['url', '--redirect-uri', uri], { env });
+    expect(made.stdout).toContain('/connect/qrconnect?');
+    const state = /state=([A-Za-z0-9]+)#/.exec(made.stdout)![1]!;
+    for (const [lang, says, hint, not] of [
+      ['en', 'This is a website app’s QR login: after the scan it was cancelled on the phone instead of confirmed (确认登录).', 'A website app has only snsapi_login: there is no other scope to switch to.', 'The user refused authorization'],
+      ['zh', '这是网站应用的扫码登录，扫码后在手机上取消了，没有点“确认登录”。', '网站应用只有 snsapi_login，没有别的 scope 可换。', '用户拒绝了授权'],
+    ] as const) {
+      // The remembered link's state, and --state (a link wxauth does not know: the account type says QR login).
+      for (const [args, callback] of [[[], `${uri}?state=${state}&from=gateway`], [['--state', 'mine'], `${uri}?state=mine&from=gateway`]] as const) {
+        const pasted = await runCli(['--lang', lang, 'listen', '--paste', ...args], { env, input: `${callback}\n` });
+        expect(pasted.code, pasted.stderr).toBe(6);
+        expect(pasted.stderr).toContain(says);
+        expect(pasted.stderr).toContain(hint);
+        expect(pasted.stderr).not.toContain(not);
+        expect(pasted.stderr).not.toContain('--scope snsapi_base');
+      }
+      const exchanged = await runCli(['--lang', lang, 'exchange', `${uri}?state=${state}&from=gateway`], { env });
+      expect(exchanged.code).toBe(6);
+      expect(exchanged.stderr).toContain(says);
+      expect(exchanged.stderr).toContain(hint);
+      expect(exchanged.stderr).not.toContain(not);
+      expect(exchanged.stderr).not.toContain('--scope snsapi_base');
+      // The state alone (perhaps cut at '&'): the cut is said, and the way back is a new scan, not another scope.
+      const cut = await runCli(['--lang', lang, 'exchange', `${uri}?state=${state}`], { env });
+      expect(cut.code).toBe(6);
+      expect(cut.stderr).toContain(lang === 'en' ? 'if the login was indeed cancelled after the scan, scan again and press “确认登录” (allow) on the phone' : '如果扫码后确实取消了，重新扫码并在手机上点“确认登录”');
+      expect(cut.stderr).not.toContain('snsapi_base');
+    }
+  });
+
   it('with no state to check, a state-only callback is not "the user refused": it is said as such and the code that follows is caught (en, zh)', async () => {
     for (const lang of ['en', 'zh']) {
       const { url, done } = await listenInProcess(['--timeout', '20', '--lang', lang]);
@@ -335,6 +368,31 @@ describe('wxauth listen', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain(`state  ${newest}`);
     expect(r.stderr).toContain('This callback’s state is that of a link wxauth url made after listen started');
+  });
+
+  it('a state-only callback of a snsapi_base link `wxauth url` made after listen started is said as a code lost (that link’s scope), on the page, the hit line and the failure, en and zh', async () => {
+    for (const [lang, says, not, page, hitLine] of [
+      ['en', 'so no one refused: the code was lost on the way', 'The user refused authorization', 'State only, no code — the code was lost on the way', 'state only, no code (snsapi_base has no consent page, so no refusal'],
+      ['zh', '用户没有机会点“拒绝”', '用户拒绝了授权', '只有 state，没有 code：code 在路上丢了', '只有 state，没有 code（snsapi_base 不弹授权页，不是拒绝'],
+    ] as const) {
+      const port = await freePort();
+      const env = { WXAUTH_CONFIG_DIR: tempConfigDir(), WXAUTH_APPID: 'wx5e1ec0de00000002', WXAUTH_TYPE: 'test', WXAUTH_DOMAIN: `127.0.0.1:${port}` };
+      const uri = `http://127.0.0.1:${port}/callback`;
+      // listen starts on a snsapi_userinfo link's state; the snsapi_base link is made in another terminal while it waits.
+      await runCli(['url', '--scope', 'snsapi_userinfo', '--redirect-uri', uri], { env });
+      const done = runCli(['--lang', lang, 'listen', '--timeout', '5'], { env });
+      await portOpen(port);
+      const second = await runCli(['url', '--scope', 'snsapi_base', '--redirect-uri', uri], { env });
+      const newest = /state=([A-Za-z0-9]+)#/.exec(second.stdout)![1]!;
+      const answer = await get(`${uri}?state=${newest}&from=gateway`, { 'accept-language': lang });
+      const r = await done;
+      expect(r.code).toBe(6);
+      expect(r.stderr).toContain(says);
+      expect(r.stderr).not.toContain(not);
+      expect(r.stderr).not.toContain('--scope snsapi_base');
+      expect(r.stderr).toContain(hitLine);
+      expect(answer.body).toContain(`<h1 id="title">${page}</h1>`);
+    }
   });
 
   // The trial's user made a second link for another port while listen waited on the first one's, and
