@@ -1,7 +1,7 @@
-// What a callback with our state and no code means (core/state-only.ts): one verdict from the link's
+// What a callback with our state and no code means (core/callback-url.ts): one verdict from the link's
 // scope and endpoint, asked by listen (live and --paste), exchange and inspect alike.
 import { describe, expect, it } from 'vitest';
-import { linkOfState, stateOnlyFailure, stateOnlyVerdict, type StateOnlyLink, type StateOnlyVerdict } from '../../src/core/state-only.js';
+import { linkOfState, stateOnlyFailure, stateOnlyVerdict, type StateOnlyLink, type StateOnlyVerdict } from '../../src/core/callback-url.js';
 
 describe('stateOnlyVerdict', () => {
   const rows: Array<[string, StateOnlyLink | undefined, StateOnlyVerdict]> = [
