@@ -41,32 +41,32 @@ async function probeSlow(kind: ProbeAppKind, appOptions: Partial<ProbeAppOptions
 
 describe('wechat.slow: an app that sends the code again', () => {
   it('and then never answers: a hang said as --timeout after WeChat’s answer (not the delay plus --timeout as if --timeout), with both fixes', async () => {
-    const r = await probeSlow('retries-on-timeout', { exchangeTimeoutMs: 900, exchangeFailure: { status: 0, page: 'hang' } }, ['--exchange-delay', '1000', '--timeout', '1000']);
+    const r = await probeSlow('retries-on-timeout', { exchangeTimeoutMs: 500, exchangeFailure: { status: 0, page: 'hang' } }, ['--exchange-delay', '1000', '--timeout', '1000']);
     expect(r.slow).toMatchObject({
       status: 'fail',
       message: 'WeChat took 1000 ms to answer the code exchange, and the app sent the same code again (exchanges: 2): WeChat had spent it on the first request, so the retry got 40163 (code been used); then the callback never answered, still nothing 1000 ms after WeChat’s answer (--timeout): the user is left waiting.',
     });
     expect(r.slow!.fix).toMatch(/^Do not retry a code exchange: .* show a page that starts the login again, with a new code\. And answer the browser when it fails: after the retry failed the callback never answered; check that no error path leaves the request unanswered/);
     expect(r.code).toBe(1);
-    const zh = await probeSlow('retries-on-timeout', { exchangeTimeoutMs: 900, exchangeFailure: { status: 0, page: 'hang' } }, ['--exchange-delay', '1000', '--timeout', '1000', '--lang', 'zh'], emu.url, true);
+    const zh = await probeSlow('retries-on-timeout', { exchangeTimeoutMs: 500, exchangeFailure: { status: 0, page: 'hang' } }, ['--exchange-delay', '1000', '--timeout', '1000', '--lang', 'zh'], emu.url, true);
     expect(zh.stdout).toContain('✖ wechat.slow            微信用了 1000 毫秒才响应换取 code 的请求，应用又用同一个 code 换了一次（共 2 次）：微信在第一次请求到达时就用掉了这个 code，所以重试得到 40163（code been used）；之后回调一直没有应答，微信响应后又过了 1000 毫秒仍没有（--timeout）：用户一直在等。');
     expect(zh.stdout).toMatch(/怎么办：不要重试换取 code 的请求：.*另外，出错时回调也必须应答/);
   });
 
   it('and signs the user in with the first request’s late answer (the page shows them): a warn, the retry’s 40163 said as WeChat’s too', async () => {
-    const r = await probeSlow('hedges-slow-exchange', { exchangeTimeoutMs: 900 }, ['--exchange-delay', '1000']);
+    const r = await probeSlow('hedges-slow-exchange', { exchangeTimeoutMs: 500 }, ['--exchange-delay', '1000']);
     expect(r.slow).toMatchObject({
       status: 'warn',
       message: `WeChat took 1000 ms to answer the code exchange, and the app sent the same code again (exchanges: 2): WeChat had spent it on the first request, so the retry got 40163 (code been used). The login ended on ${r.app}/me (HTTP 200), which shows the user’s openid: the app signed the user in with the first request’s late answer, so this time the user saw no harm; but the retry was sent for nothing, can only ever get 40163, and cannot help when the first request really fails.`,
       fix: expect.stringMatching(/^Do not retry a code exchange/) as unknown,
     });
     expect(r.code).toBe(0);
-    const zh = await probeSlow('hedges-slow-exchange', { exchangeTimeoutMs: 900 }, ['--exchange-delay', '1000', '--lang', 'zh']);
+    const zh = await probeSlow('hedges-slow-exchange', { exchangeTimeoutMs: 500 }, ['--exchange-delay', '1000', '--lang', 'zh']);
     expect(zh.slow).toMatchObject({ status: 'warn', message: expect.stringContaining(`登录最后停在 ${zh.app}/me （HTTP 200），页面显示了这个用户的 openid：应用用第一次请求迟到的响应让用户登录了`) as unknown });
   });
 
   it('and ends on a page that shows no error and no user: a fail, since the user may well not be signed in there', async () => {
-    const r = await probeSlow('hedges-slow-exchange', { exchangeTimeoutMs: 900, anonymous: true }, ['--exchange-delay', '1000']);
+    const r = await probeSlow('hedges-slow-exchange', { exchangeTimeoutMs: 500, anonymous: true }, ['--exchange-delay', '1000']);
     expect(r.slow).toMatchObject({
       status: 'fail',
       message: `WeChat took 1000 ms to answer the code exchange, and the app sent the same code again (exchanges: 2): WeChat had spent it on the first request, so the retry got 40163 (code been used). The login ended on ${r.app}/me (HTTP 200) with no error probe can recognise: unless the app signed the user in with the first request’s late answer after all, the user is not signed in there; and if it did, the retry was sent for nothing.`,
@@ -95,13 +95,13 @@ describe('wechat.slow: an app that sends the code again', () => {
       },
     });
     try {
-      const r = await probeSlow('retries-on-timeout', { exchangeTimeoutMs: 900 }, ['--exchange-delay', '1000'], old.url);
+      const r = await probeSlow('retries-on-timeout', { exchangeTimeoutMs: 500 }, ['--exchange-delay', '1000'], old.url);
       expect(r.slow).toMatchObject({
         status: 'fail',
         message: `WeChat took 1000 ms to answer the code exchange, and the app sent the same code again (exchanges: 2). The login completed here (HTTP 200) only because the emulator at ${old.url} is older than this wxauth: it served the late request after the wait, so the retry got the user and the late request 40163. WeChat spends a code when the request arrives, so there the retry gets 40163 (code been used) and the user sees the login fail. Update the emulator to see what users would.`,
         fix: expect.stringMatching(/^Do not retry a code exchange/) as unknown,
       });
-      const zh = await probeSlow('retries-on-timeout', { exchangeTimeoutMs: 900 }, ['--exchange-delay', '1000', '--lang', 'zh'], old.url);
+      const zh = await probeSlow('retries-on-timeout', { exchangeTimeoutMs: 500 }, ['--exchange-delay', '1000', '--lang', 'zh'], old.url);
       expect(zh.slow!.message).toBe(`微信用了 1000 毫秒才响应换取 code 的请求，应用又用同一个 code 换了一次（共 2 次）。这里登录完成了（HTTP 200），只是因为 ${old.url} 上的模拟器比这个 wxauth 旧：它等够时间才处理迟到的请求，于是重试拿到了用户，迟到的请求得到 40163。真实微信在请求到达时就用掉 code，重试会得到 40163（code been used），用户看到登录失败。更新模拟器，就能看到用户会看到的结果。`);
     } finally {
       await old.close();
