@@ -185,14 +185,6 @@ const check = (id: CheckId, status: ProbeCheck['status'], key: string, params: R
 });
 
 /**
- * The `{problem}` of an error_page message, named by a `probe.problem.*` key the presenter renders in the
- * user's language (ui/present/probe.ts), with the facts it needs.
- */
-/**
- * What WeChat answered the exchanges of a used code, from a code's attempts (the first being the one
- * that spent it): 40163 today, 40029 on older servers (the emulator's reusedCodeErrcode switch).
- */
-/**
  * Whether an emulator older than this wxauth let the retry of a late exchange take the code. The
  * emulator's log has each exchange when its answer left. Spent on arrival (as WeChat does), the code's
  * late answer is the last one; a user in an earlier answer with a refusal after it is an emulator that
@@ -224,6 +216,10 @@ function sharedStartCookies(a: ProbeBrowser, b: ProbeBrowser): string[] {
     .map((c) => c.name);
 }
 
+/**
+ * What WeChat answered the exchanges of a used code, from a code's attempts (the first being the one
+ * that spent it): 40163 today, 40029 on older servers (the emulator's reusedCodeErrcode switch).
+ */
 function reuseErrcode(attempts: ReadonlyArray<{ errcode: number }>): number {
   return attempts.slice(1).find((a) => a.errcode !== 0)?.errcode ?? 40163;
 }
@@ -240,6 +236,10 @@ function protocolProblem(code: string | undefined, timeoutMs: number): Record<st
   return { problem: 'probe.problem.protocol', code: code ?? '', ms: timeoutMs };
 }
 
+/**
+ * The `{problem}` of an error_page message, named by a `probe.problem.*` key the presenter renders in the
+ * user's language (ui/present/probe.ts), with the facts it needs.
+ */
 function problemParams(p: NonNullable<ReturnType<typeof pageProblem>>, timeoutMs: number): Record<string, string | number> {
   if (p.kind === 'no_answer' && p.error === 'protocol') return protocolProblem(p.code, timeoutMs);
   if (p.kind === 'no_answer') return { problem: p.error === 'timeout' ? 'probe.problem.timeout' : 'probe.problem.network', ms: timeoutMs };
