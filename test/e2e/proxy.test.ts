@@ -1653,7 +1653,7 @@ describe('wxauth proxy (the command)', () => {
         .find((p) => p > 0 && fs.readFileSync(`/proc/${p}/cmdline`, 'utf8').split('\0')[0] === process.execPath);
       expect(pid).toBeGreaterThan(0);
       process.kill(pid!, 'SIGHUP');
-      for (let i = 0; i < 200 && !fs.existsSync(exit); i++) await new Promise((resolve) => setTimeout(resolve, 25));
+      for (let i = 0; i < 200 && !(fs.existsSync(exit) && fs.readFileSync(exit, 'utf8').trim() !== ''); i++) await new Promise((resolve) => setTimeout(resolve, 25));
       expect(fs.readFileSync(exit, 'utf8').trim()).toBe('0');
       expect(fs.readFileSync(errors, 'utf8')).toContain('HAR written');
     } finally {
