@@ -152,34 +152,61 @@ function present<T>(value: unknown): T | undefined {
 }
 
 /**
- * The first optional field given with a value its check refuses, said as what it must be
- * (`scope must be snsapi_base, …; got "snsapi_userinf"`), or undefined when all are fine.
+ * What a control body held in a field, with its JSON type (`5 (a number)`; `nothing` when absent), as
+ * every field refusal says it. The emulator's own secrets are masked first (`"***" (a string)`: an
+ * appsecret pasted into the appid field, a code or token in the wrong one), then a long value is cut.
  */
-function wrongField(body: Record<string, unknown>, musts: Record<string, string>, checks: Record<string, (value: unknown) => boolean>): string | undefined {
-  for (const [name, check] of Object.entries(checks)) {
-    const value = body[name];
-    if (given(value) && !check(value)) return `${name} must be ${musts[name]}; got ${JSON.stringify(value)}`;
-  }
-  return undefined;
-}
-
-/** What a control body held in a field, with its JSON type: `5 (a number)`, `nothing` when absent. */
-function received(value: unknown): string {
+function received(emu: Emulator, value: unknown): string {
   if (value === undefined) return 'nothing';
   const kind = value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value === 'object' ? 'an object' : `a ${typeof value}`;
-  const shown = JSON.stringify(value);
+  const shown = emu.maskIssued(JSON.stringify(value));
   return `${shown.length > 60 ? shown.slice(0, 59) + '…' : shown} (${kind})`;
 }
 
 /**
+ * The one wording of a refused field in a control body: which field, what it must be, what it held
+ * (`scope must be snsapi_base, …; got "snsapi_userinf" (a string)`).
+ */
+function fieldRefusal(emu: Emulator, name: string, must: string, value: unknown): string {
+  return `${name} must be ${must}; got ${received(emu, value)}`;
+}
+
+/** What an appid or user id field must be: a string, and which ones the seed has. */
+function seededMust(emu: Emulator, kind: 'appid' | 'user'): string {
+  const seeded = kind === 'appid' ? emu.seed.apps.map((a) => a.appid) : emu.seed.users.map((u) => u.id);
+  return `${kind === 'appid' ? 'a seeded appid' : 'a seeded user id'} (a string: ${seeded.join(', ')})`;
+}
+
+/**
+ * An appid (or user id) the seed lacks, said one way by every control call that takes one (/code,
+ * /tickets, /whitelist, /follow, /open-account in the body, /issued/<appid> in the path): the id as sent,
+ * quoted (an empty or spaced one shows), secrets masked, and the seeded ones.
+ */
+function noSuchSeeded(emu: Emulator, kind: 'appid' | 'user', id: string): string {
+  const seeded = kind === 'appid' ? emu.seed.apps.map((a) => a.appid) : emu.seed.users.map((u) => u.id);
+  return `no seeded ${kind === 'appid' ? 'app' : 'user'} ${emu.maskIssued(JSON.stringify(id))} (the seeded ones: ${seeded.join(', ')})`;
+}
+
+/**
+ * The first optional field given with a value its check refuses, said by fieldRefusal, or undefined
+ * when all are fine.
+ */
+function wrongField(emu: Emulator, body: Record<string, unknown>, musts: Record<string, string>, checks: Record<string, (value: unknown) => boolean>): string | undefined {
+  for (const [name, check] of Object.entries(checks)) {
+    const value = body[name];
+    if (given(value) && !check(value)) return fieldRefusal(emu, name, musts[name]!, value);
+  }
+  return undefined;
+}
+
+/**
  * A required field's refusal: which field, what it held and what to send (`appid must be a seeded appid
- * …; got 5 (a number)`); a string that names no seeded app or user is said as such with the seeded ones.
+ * …; got 5 (a number)`); a string that names no seeded app or user is said by noSuchSeeded.
  */
 function requiredField(emu: Emulator, body: Record<string, unknown>, name: string, kind: 'appid' | 'user'): string | undefined {
   const value = body[name];
-  const seeded = kind === 'appid' ? emu.seed.apps.map((a) => a.appid) : emu.seed.users.map((u) => u.id);
-  if (typeof value !== 'string') return `${name} must be ${kind === 'appid' ? 'a seeded appid' : 'a seeded user id'} (a string: ${seeded.join(', ')}); got ${received(value)}`;
-  if (!seeded.includes(value)) return `no seeded ${kind === 'appid' ? 'app' : 'user'} ${JSON.stringify(value)} (the seeded ones: ${seeded.join(', ')})`;
+  if (typeof value !== 'string') return fieldRefusal(emu, name, seededMust(emu, kind), value);
+  if (!(kind === 'appid' ? emu.app(value) : emu.user(value))) return noSuchSeeded(emu, kind, value);
   return undefined;
 }
 
@@ -330,7 +357,8 @@ function route(emu: Emulator, rq: Rq): Reply | Promise<Reply> {
   if (path.startsWith('/issued/') && rq.method === 'GET') {
     const appid = decodeSegment(path.slice('/issued/'.length));
     // An appid the seed lacks holds nothing, and an empty list would read as "this app leaked nothing".
-    if (!emu.app(appid)) return bad(`no app ${appid} is seeded; seeded apps: ${emu.seed.apps.map((a) => a.appid).join(', ')}`, 404);
+    // 404: the path names the app (a body naming one the seed lacks is a 400, as any other refused field).
+    if (!emu.app(appid)) return bad(noSuchSeeded(emu, 'appid', appid), 404);
     return controlJson({ ok: true, appid, basicTokens: emu.state.basicTokens.keptOf(appid), tickets: liveTickets(emu, appid) });
   }
   if (path === '/seed' && rq.method === 'GET')
@@ -427,7 +455,7 @@ function route(emu: Emulator, rq: Rq): Reply | Promise<Reply> {
       const appid = requiredField(emu, body, 'appid', 'appid');
       if (appid) return bad(`${appid}; send {"appid": "<seeded appid>", "ips": ["<IP>", …] or null}`);
       const ips: string[] | null | undefined = body.ips === null ? null : Array.isArray(body.ips) && body.ips.every((ip: unknown) => typeof ip === 'string') ? body.ips : undefined;
-      if (ips === undefined) return bad(`ips must be an array of IP addresses (strings), or null for no whitelist, e.g. {"ips": ["203.0.113.10"]}; got ${received(body.ips)}`);
+      if (ips === undefined) return bad(fieldRefusal(emu, 'ips', 'an array of IP addresses (strings), or null for no whitelist, e.g. {"ips": ["203.0.113.10"]}', body.ips));
       try {
         emu.setIpWhitelist(body.appid as string, ips);
       } catch (error) {
@@ -442,26 +470,29 @@ function route(emu: Emulator, rq: Rq): Reply | Promise<Reply> {
       const send = 'send {"appid": "<seeded appid>", "expire": true, "type": "jsapi" (the default) or "wx_card"}';
       const appid = requiredField(emu, body, 'appid', 'appid');
       if (appid) return bad(`${appid}; ${send}`);
-      if (body.expire !== true) return bad(`expire must be true (the only thing this call does is end a ticket now); got ${received(body.expire)}; ${send}`);
-      if (type !== 'jsapi' && type !== 'wx_card') return bad(`type must be "jsapi" or "wx_card"; got ${received(type)}; ${send}`);
+      if (body.expire !== true) return bad(`${fieldRefusal(emu, 'expire', 'true (the only thing this call does is end a ticket now)', body.expire)}; ${send}`);
+      if (type !== 'jsapi' && type !== 'wx_card') return bad(`${fieldRefusal(emu, 'type', '"jsapi" or "wx_card"', type)}; ${send}`);
       const expired = expireTicket(emu, body.appid as string, type);
       return controlJson({ ok: true, appid: body.appid, type, expired, tickets: issuedTickets(emu) });
     }
     case '/user': {
-      if (typeof body.user !== 'string') return bad('expected {"user": "<seeded user id>"}');
       // The id that is not seeded is named with the ones that are: a test suite's "alice" on the built-in seed.
-      if (!emu.user(body.user)) return bad(`no seeded user ${JSON.stringify(body.user)} (the seeded ones: ${emu.seed.users.map((u) => u.id).join(', ')})`);
-      emu.currentUser = body.user;
+      const wrong = requiredField(emu, body, 'user', 'user');
+      if (wrong) return bad(wrong);
+      emu.currentUser = body.user as string;
       return controlJson({ ok: true, user: body.user });
     }
     case '/open-account': {
       // {"appid": "wx…", "openAccount": "open-demo"} binds an app to a 开放平台 account, null unbinds it:
       // from then on its exchanges, /sns/userinfo and /cgi-bin/user/info carry a unionid, or none (§4).
       const account = body.openAccount;
-      if (typeof body.appid !== 'string' || !emu.app(body.appid) || !(account === null || (typeof account === 'string' && account.trim() !== '')))
-        return bad('expected {"appid": "<seeded appid>", "openAccount": "<开放平台 account name>" or null for none}');
-      emu.setOpenAccount(body.appid, account);
-      return controlJson({ ok: true, appid: body.appid, openAccount: emu.app(body.appid)!.openAccount });
+      const send = 'send {"appid": "<seeded appid>", "openAccount": "<开放平台 account name>" or null for none}';
+      const app = requiredField(emu, body, 'appid', 'appid');
+      if (app) return bad(`${app}; ${send}`);
+      if (!(account === null || (typeof account === 'string' && account.trim() !== '')))
+        return bad(`${fieldRefusal(emu, 'openAccount', 'the name of a 开放平台 account (not empty), or null for none', account)}; ${send}`);
+      emu.setOpenAccount(body.appid as string, account);
+      return controlJson({ ok: true, appid: body.appid, openAccount: emu.app(body.appid as string)!.openAccount });
     }
     case '/follow': {
       // A seeded user follows (关注) an app or stops, as a person does by scanning its QR code: the only
@@ -469,7 +500,7 @@ function route(emu: Emulator, rq: Rq): Reply | Promise<Reply> {
       const send = 'send {"user": "<seeded user id>", "appid": "<seeded appid>", "follows": true or false}';
       const wrong = requiredField(emu, body, 'user', 'user') ?? requiredField(emu, body, 'appid', 'appid');
       if (wrong) return bad(`${wrong}; ${send}`);
-      if (typeof body.follows !== 'boolean') return bad(`follows must be true (follow) or false (stop following); got ${received(body.follows)}; ${send}`);
+      if (typeof body.follows !== 'boolean') return bad(`${fieldRefusal(emu, 'follows', 'true (follow) or false (stop following)', body.follows)}; ${send}`);
       const user = emu.user(body.user as string)!;
       emu.setFollows(user.id, body.appid as string, body.follows);
       return controlJson({ ok: true, user: user.id, follows: [...user.follows] });
@@ -478,16 +509,18 @@ function route(emu: Emulator, rq: Rq): Reply | Promise<Reply> {
       // A field of the wrong type or an unknown scope is refused, never replaced by the default: a
       // `"scope": "snsapi_userinf"` minted a snsapi_base code, whose token then met 48001 on userinfo.
       if (body.appid === undefined || body.appid === null) return bad(`expected {"appid": "<seeded appid>", "user"?: "<seeded user id>", "scope"?: ${SCOPES.map((x) => `"${x}"`).join(' | ')}}`);
-      if (typeof body.appid !== 'string') return bad('appid must be a string');
-      const wrong = wrongField(body, { user: 'a seeded user id', scope: `${SCOPES.slice(0, -1).join(', ')} or ${SCOPES.at(-1)!}`, snapshot: 'true or false' }, {
+      const app = requiredField(emu, body, 'appid', 'appid');
+      if (app) return bad(app);
+      const wrong = wrongField(emu, body, { user: seededMust(emu, 'user'), scope: `${SCOPES.slice(0, -1).join(', ')} or ${SCOPES.at(-1)!}`, snapshot: 'true or false' }, {
         user: (v) => typeof v === 'string',
         scope: (v) => typeof v === 'string' && isScope(v),
         snapshot: (v) => typeof v === 'boolean',
       });
       if (wrong) return bad(wrong);
+      if (typeof body.user === 'string' && !emu.user(body.user)) return bad(noSuchSeeded(emu, 'user', body.user));
       try {
         const code = emu.issueCode({
-          appid: body.appid,
+          appid: body.appid as string,
           user: present<string>(body.user),
           scope: present<Scope>(body.scope),
           snapshot: body.snapshot === true,
@@ -504,7 +537,7 @@ function route(emu: Emulator, rq: Rq): Reply | Promise<Reply> {
         // A uuid, appid or user that is not a string is refused: ignored, `"user": 5` confirmed the login as
         // whoever "you" were, and `"uuid": 5` confirmed the newest pending one.
         const isString = (v: unknown) => typeof v === 'string';
-        const wrong = wrongField(body, { uuid: 'a QR login uuid (GET /__emulator/qr)', appid: 'a seeded appid', user: 'a seeded user id' }, { uuid: isString, appid: isString, user: isString });
+        const wrong = wrongField(emu, body, { uuid: 'a QR login uuid (GET /__emulator/qr)', appid: seededMust(emu, 'appid'), user: seededMust(emu, 'user') }, { uuid: isString, appid: isString, user: isString });
         if (wrong) return bad(wrong);
         const result = scan(emu, {
           uuid: present<string>(body.uuid),

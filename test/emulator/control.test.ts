@@ -80,17 +80,55 @@ describe('clock', () => {
   it('POST /__emulator/code with an appid that is not a string: 400 that says so, not a JavaScript error', async () => {
     const r = await post(emu.url, '/__emulator/code', { appid: { toString: 1 } });
     expect(r.status).toBe(400);
-    expect(r.json.error).toBe('appid must be a string');
+    expect(r.json.error).toBe(`appid must be a seeded appid (a string: ${emu.apps.map((a) => a.appid).join(', ')}); got {"toString":1} (an object)`);
+  });
+
+  it('an appid the seed lacks is said in one wording by /code, /tickets, /issued (and /whitelist, /follow, /open-account): 400 in a body, 404 in the path', async () => {
+    const seeded = emu.apps.map((a) => a.appid).join(', ');
+    const said = `no seeded app "wxnope" (the seeded ones: ${seeded})`;
+    // Before: "no seeded app wxnope" (/code), "no seeded app \"wxnope\" (the seeded ones: …)" (/tickets),
+    // "no app wxnope is seeded; seeded apps: …" (/issued).
+    const code = await post(emu.url, '/__emulator/code', { appid: 'wxnope' });
+    expect([code.status, code.json.error]).toEqual([400, said]);
+    const tickets = await post(emu.url, '/__emulator/tickets', { appid: 'wxnope', expire: true });
+    expect(tickets.status).toBe(400);
+    expect(String(tickets.json.error).startsWith(`${said}; send {`)).toBe(true);
+    const issued = await get(emu.url, '/__emulator/issued/wxnope');
+    expect(issued.status).toBe(404);
+    expect(issued.json).toEqual({ ok: false, error: said });
+    for (const [path, body] of [['/whitelist', { appid: 'wxnope', ips: null }], ['/follow', { user: 'u1', appid: 'wxnope', follows: true }], ['/open-account', { appid: 'wxnope', openAccount: null }]] as const) {
+      const r = await post(emu.url, `/__emulator${path}`, body);
+      expect(r.status, path).toBe(400);
+      expect(String(r.json.error).startsWith(`${said}; send {`), path).toBe(true);
+    }
+    // A user the seed lacks, the same way, /code included (before: "no seeded user u9").
+    expect((await post(emu.url, '/__emulator/code', { appid: SVC, user: 'u9' })).json.error).toBe('no seeded user "u9" (the seeded ones: u1, u2, u3)');
+  });
+
+  it('a refused field never echoes an appsecret, code or token sent in it: masked as the request log masks them', async () => {
+    // An appsecret pasted into the appid field (a swapped pair in a test suite's config).
+    const r = await post(emu.url, '/__emulator/tickets', { appid: SVC_SECRET, expire: true });
+    expect(r.status).toBe(400);
+    expect(r.json.error).toMatch(/^no seeded app "\*\*\*" \(the seeded ones: /);
+    const issued = await get(emu.url, `/__emulator/issued/${SVC_SECRET}`);
+    expect(issued.status).toBe(404);
+    const code = String((await post(emu.url, '/__emulator/code', { appid: SVC })).json.code);
+    const wrongType = await post(emu.url, '/__emulator/follow', { user: 'u1', appid: [SVC_SECRET, code], follows: true });
+    expect(wrongType.json.error).toMatch(/; got \["\*\*\*","\*\*\*"\] \(an array\); send /);
+    for (const answer of [r.json, issued.json, wrongType.json]) {
+      expect(JSON.stringify(answer)).not.toContain(SVC_SECRET);
+      expect(JSON.stringify(answer)).not.toContain(code);
+    }
   });
 
   it('POST /__emulator/code refuses a mistyped scope, a user or snapshot of the wrong type, and says what is missing: none becomes the default', async () => {
     // Before, "snsapi_userinf" minted a snsapi_base code: its token then got 48001 from /sns/userinfo.
     const typo = await post(emu.url, '/__emulator/code', { appid: SVC, user: 'u1', scope: 'snsapi_userinf' });
     expect(typo.status).toBe(400);
-    expect(typo.json.error).toBe('scope must be snsapi_base, snsapi_userinfo or snsapi_login; got "snsapi_userinf"');
+    expect(typo.json.error).toBe('scope must be snsapi_base, snsapi_userinfo or snsapi_login; got "snsapi_userinf" (a string)');
     // Before, a user that is not a string was whoever "you" were, and snapshot "true" was false.
-    expect((await post(emu.url, '/__emulator/code', { appid: SVC, user: 2 })).json.error).toBe('user must be a seeded user id; got 2');
-    expect((await post(emu.url, '/__emulator/code', { appid: SVC, snapshot: 'true' })).json.error).toBe('snapshot must be true or false; got "true"');
+    expect((await post(emu.url, '/__emulator/code', { appid: SVC, user: 2 })).json.error).toBe('user must be a seeded user id (a string: u1, u2, u3); got 2 (a number)');
+    expect((await post(emu.url, '/__emulator/code', { appid: SVC, snapshot: 'true' })).json.error).toBe('snapshot must be true or false; got "true" (a string)');
     // Before: "no seeded app " (an empty name).
     const none = await post(emu.url, '/__emulator/code', {});
     expect(none.status).toBe(400);
@@ -740,10 +778,10 @@ describe('a code’s status: unused, exchanged when and from where (issue 14)', 
     expect(r.status).toBe(404);
     expect(r.json).toEqual({
       ok: false,
-      error: `no app wx0000000000000bad is seeded; seeded apps: ${emu.apps.map((a) => a.appid).join(', ')}`,
+      error: `no seeded app "wx0000000000000bad" (the seeded ones: ${emu.apps.map((a) => a.appid).join(', ')})`,
     });
     // Decoded as probe sends it (encodeURIComponent), and named as sent.
-    expect((await get(emu.url, '/__emulator/issued/wx%20typo')).json.error).toMatch(/^no app wx typo is seeded; seeded apps: wx5e1ec0de00000001, /);
+    expect((await get(emu.url, '/__emulator/issued/wx%20typo')).json.error).toMatch(/^no seeded app "wx typo" \(the seeded ones: wx5e1ec0de00000001, /);
   });
 
   it('a code presented with another appid is not counted as an attempt; an old code shows expired', async () => {

@@ -85,12 +85,12 @@ describe('qrconnect page', () => {
     // Before, `"user": 5` was ignored and the login confirmed as whoever "you" were (u1), with a code.
     const user = await post(emu.url, '/__emulator/scan', { uuid, user: 5 });
     expect(user.status).toBe(400);
-    expect(user.json.error).toBe('user must be a seeded user id; got 5');
+    expect(user.json.error).toBe('user must be a seeded user id (a string: u1, u2, u3); got 5 (a number)');
     // Before, `"uuid": 5` was ignored and the newest pending login confirmed.
     const wrongUuid = await post(emu.url, '/__emulator/scan', { uuid: 5, user: 'u2' });
     expect(wrongUuid.status).toBe(400);
-    expect(wrongUuid.json.error).toBe('uuid must be a QR login uuid (GET /__emulator/qr); got 5');
-    expect((await post(emu.url, '/__emulator/scan', { appid: ['x'] })).json.error).toBe('appid must be a seeded appid; got ["x"]');
+    expect(wrongUuid.json.error).toBe('uuid must be a QR login uuid (GET /__emulator/qr); got 5 (a number)');
+    expect((await post(emu.url, '/__emulator/scan', { appid: ['x'] })).json.error).toBe(`appid must be a seeded appid (a string: ${emu.apps.map((a) => a.appid).join(', ')}); got ["x"] (an array)`);
     // The login is still waiting, and a right call (user null: "you") confirms it.
     expect((await get(emu.url, `/connect/l/qrconnect?uuid=${uuid}`)).text).toBe("window.wx_errcode=408;window.wx_code='';");
     expect((await post(emu.url, '/__emulator/scan', { uuid, user: null })).json).toMatchObject({ ok: true, status: 405, uuid });
