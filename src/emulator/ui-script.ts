@@ -82,7 +82,18 @@ export const UI_SCRIPT = String.raw`
   // ---------------------------------------------------------------------------------------------
   // the control API
 
+  // Changes leave one at a time, in the order they were made, each once the one before was answered:
+  // sent as they came, two quick picks of "you" (or two switch clicks) went out on two connections and
+  // the emulator could apply the second before the first, leaving the older choice. Reads go at once.
+  var changes = Promise.resolve();
   function api(method, path, body) {
+    if (method === 'GET') return send(method, path, body);
+    var sent = changes.then(function () { return send(method, path, body); });
+    changes = sent.then(function () { return undefined; }, function () { return undefined; });
+    return sent;
+  }
+
+  function send(method, path, body) {
     var init = { method: method, headers: {} };
     if (method !== 'GET') {
       init.headers['content-type'] = 'application/json';

@@ -125,6 +125,41 @@ describe.skipIf(!CHROMIUM)(`the emulator's page in Chromium${CHROMIUM ? '' : ` (
     await expect.poll(() => page.locator('#clock-ahead').textContent()).toBe('on the base clock (not moved)');
   });
 
+  it('two quick picks of "you" land in the order they were made: the emulator and the picker end on the second', async () => {
+    const page = await open();
+    // The first pick's POST is held in the browser until the page has had its chance to send the second.
+    // Sent at once (as before), the second reached the emulator first (here: made to, by answering it
+    // before the held one is let go) and the first then overwrote it: the older choice stayed.
+    const sent: string[] = [];
+    let firstHeld!: () => void;
+    const held = new Promise<void>((resolve) => (firstHeld = resolve));
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/__emulator/user', async (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      sent.push(String((JSON.parse(route.request().postData() ?? '{}') as { user?: unknown }).user));
+      if (sent.length === 1) {
+        firstHeld();
+        await released;
+      }
+      const response = await route.fetch();
+      await route.fulfill({ response });
+      // A second POST while the first is held: it has been answered, now let the first go.
+      release();
+    });
+    await page.locator('#you').selectOption('u2');
+    await held;
+    await page.locator('#you').selectOption('u3');
+    // A round trip from the page after the second pick: a POST the pick sent at once has reached the
+    // route above by the time it is back. Then the held first one goes.
+    await page.evaluate(() => fetch('/__emulator/clock').then((r) => r.text()));
+    release();
+    expect((await until(() => control('/user'), (v) => v.user === 'u3' && sent.length === 2)).user).toBe('u3');
+    expect(sent).toEqual(['u2', 'u3']);
+    await expect.poll(() => page.locator('#you').inputValue()).toBe('u3');
+    await expect.poll(() => page.locator('#status').textContent()).toContain('u3');
+  });
+
   it('every action replaces the status line with its own outcome: the clock buttons say the new offset, an empty fault field says so', async () => {
     const page = await open();
     const status = () => page.locator('#status').textContent();
