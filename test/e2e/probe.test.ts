@@ -1724,7 +1724,7 @@ describe('wxauth probe', () => {
     }
   });
 
-  it('finds the account\'s basic access_token on a page, and a user token inside a JWT-style session cookie', async () => {
+  it('finds the account\'s basic access_token on a page, en and zh, and masks it in the report', async () => {
     const basic = await probe('leaks-basic-token', ['--only', 'secrets.leak']);
     const leak = basic.doc.checks.find((c) => c.id === 'secrets.leak')!;
     expect(leak).toMatchObject({ status: 'fail', message: expect.stringMatching(/^The basic access_token appears in what the app sent the browser \(body, /) });
@@ -1734,6 +1734,9 @@ describe('wxauth probe', () => {
     expect(basic.stdout).not.toContain(token);
     const zh = await probe('leaks-basic-token', ['--only', 'secrets.leak', '--lang', 'zh']);
     expect(zh.doc.checks.find((c) => c.id === 'secrets.leak')?.message).toMatch(/^基础 access_token 出现在应用给浏览器的应答里（正文，/);
+  });
+
+  it('finds a user access_token inside a JWT-style session cookie (base64) and in hex, and shows it masked', async () => {
     const cookie = await probe('token-in-cookie', ['--only', 'secrets.leak']);
     expect(cookie.doc.checks.find((c) => c.id === 'secrets.leak')).toMatchObject({ status: 'fail', message: expect.stringContaining('The access_token appears in what the app sent the browser (base64-encoded in the headers, a session cookie say,') });
     expect(cookie.code).toBe(1);
