@@ -33,6 +33,18 @@ describe('describeCommand', () => {
     // What /proc holds for `tsx server.ts` (and `npx tsx`, `tsx watch`): the node process tsx starts, named as it was started.
     [['/usr/bin/node', '--require', '/srv/app/node_modules/tsx/dist/preflight.cjs', '--import', 'file:///srv/app/node_modules/tsx/dist/loader.mjs', 'server.ts'], 'tsx server.ts'],
     [['node', '--require', '/p/node_modules/.pnpm/tsx@4.19.2/node_modules/tsx/dist/preflight.cjs', '--loader', 'file:///p/node_modules/.pnpm/tsx@4.19.2/node_modules/tsx/dist/loader.mjs', 'src/index.ts'], 'tsx index.ts'],
+    // What /proc holds for `ts-node server.ts`: node given ts-node's bin, by npm's .bin link (the shebang keeps
+    // the link's name) or by the file (pnpm's and yarn's .bin scripts); then ts-node's own options, then the script.
+    [['node', '/srv/app/node_modules/.bin/ts-node', 'server.ts'], 'ts-node server.ts'],
+    [['node', '/srv/app/node_modules/.bin/ts-node', '-P', 'tsconfig.dev.json', '--transpile-only', 'src/server.ts', '--port', '3000'], 'ts-node server.ts'],
+    [['node', '/p/node_modules/.pnpm/ts-node@10.9.2_typescript@5.4.5/node_modules/ts-node/dist/bin.js', '-r', 'tsconfig-paths/register', 'src/main.ts'], 'ts-node main.ts'],
+    [['/usr/local/bin/node', '/usr/local/lib/node_modules/ts-node/dist/bin-transpile.js', 'server.ts'], 'ts-node-transpile-only server.ts'],
+    [['node', '/srv/app/node_modules/.bin/ts-node-esm', 'server.ts'], 'ts-node-esm server.ts'],
+    [['node', '/srv/app/node_modules/.bin/ts-node', '-e', 'console.log(1)'], 'ts-node'],
+    // … and the child `ts-node --esm` starts, its script inside a compressed payload: ts-node alone.
+    [['node', '--require', '/srv/app/node_modules/ts-node/dist/child/child-require.js', '--loader', 'file:///srv/app/node_modules/ts-node/child-loader.mjs', '/srv/app/node_modules/ts-node/dist/child/child-entrypoint.js', '--brotli-base64-config=GxYAAIyUrW0T', '--port'], 'ts-node'],
+    // A script merely named like it is not ts-node.
+    [['node', 'dist/ts-node-demo.js'], 'node ts-node-demo.js'],
     [['node', '--env-file', 'config/.env', 'dist/server'], 'node server'],
     [['node', '--loader', 'ts-node/esm', './src/app'], 'node app'],
     [['python3.11', '-W', 'ignore', '-X', 'dev', 'app/main'], 'python3.11 main'],
@@ -50,6 +62,12 @@ describe('describeCommand', () => {
     [['deno', 'run', '--allow-net', 'src/main.ts'], 'deno main.ts'],
     [['bun', 'run', 'src/index.ts'], 'bun index.ts'],
     [['java', '-cp', 'lib/a.jar', '-jar', 'target/app.jar'], 'java -jar app.jar'],
+    // java's main class is what it runs: what /proc holds for `java -cp app.jar com.x.Main` (and Spring Boot's launcher).
+    [['java', '-cp', 'app.jar', 'com.x.Main'], 'java com.x.Main'],
+    [['/usr/lib/jvm/java-17-openjdk-amd64/bin/java', '-Xmx512m', '-Dspring.profiles.active=dev', '-classpath', 'target/classes:lib/*', 'com.example.demo.DemoApplication', '--server.port=8080'], 'java com.example.demo.DemoApplication'],
+    [['java', '-cp', 'app.jar', 'org.springframework.boot.loader.launch.JarLauncher'], 'java org.springframework.boot.loader.launch.JarLauncher'],
+    [['java', 'Main.java'], 'java Main.java'],
+    [['java', '-cp', 'app.jar', '@argfile'], 'java'],
     [['php', '-f', 'public/index.php'], 'php -f index.php'],
     // The script's own arguments are never looked at, a secret among them included.
     [['node', 'dist/server', '--token', 'kR9x/Qm2ZtW8vLp4'], 'node server'],
@@ -76,6 +94,8 @@ describe('a caller whose command line carries a secret', () => {
     [['./73_NSpWq3kZ8xR2mT7vYb4nLc9dHf6gJa1s'], '***'],
     [['node', '--', 'keys/5e1ec0de5e1ec0de5e1ec0de00000001.js'], 'node ***'],
     [['python3', '-m', 'kR9xQm2ZtW8vLp4aB7cD9eF'], 'python3 -m ***'],
+    [['java', '-cp', 'app.jar', 'kR9xQm2ZtW8vLp4aB7cD9eF'], 'java ***'],
+    [['node', '/srv/app/node_modules/.bin/ts-node', 'keys/kR9xQm2ZtW8vLp4aB7cD9eF'], 'ts-node ***'],
     // Names stay: a script with digits in it, a long plain name.
     [['node', 'dist/server-2024.js'], 'node server-2024.js'],
     [['python3', 'app/management_commands.py'], 'python3 management_commands.py'],

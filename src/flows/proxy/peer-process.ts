@@ -153,6 +153,8 @@ interface Interpreter {
   module?: ReadonlySet<string>;
   /** Subcommands before the script (`deno run main.ts`, `bun run src/index.ts`). */
   subcommands?: ReadonlySet<string>;
+  /** Whether a class's name is what it runs, as its script (`java -cp app.jar com.example.Main`). */
+  mainClass?: boolean;
 }
 
 const NODE: Interpreter = {
@@ -171,6 +173,12 @@ const JAVA: Interpreter = {
   value: new Set(['-cp', '-classpath', '--class-path', '-p', '--module-path', '--add-modules', '--add-opens', '--add-exports', '--upgrade-module-path', '--limit-modules']),
   noScript: new Set(['-m', '--module', '-version', '--version', '-h', '-help', '--help']),
   scriptValue: new Set(['-jar']),
+  mainClass: true,
+};
+/** ts-node's own options (its bin.js), as node's are for node: the script is the first word that is neither. */
+const TS_NODE: Interpreter = {
+  value: new Set(['-r', '--require', '-P', '--project', '-C', '--compiler', '-O', '--compiler-options', '-I', '--ignore', '-D', '--ignore-diagnostics', '--cwd', '--dir', '--scope-dir', '--transpiler']),
+  noScript: new Set(['-e', '--eval', '-p', '--print', '-i', '--interactive', '-h', '--help', '-v', '--version', '--showConfig']),
 };
 
 /** The interpreter a program's name is, if it is one whose options are known. */
@@ -189,6 +197,9 @@ function scriptLike(word: string): boolean {
   return !word.startsWith('-') && !/[\s=?&]/.test(word) && !word.includes('://') && (SCRIPT_FILE.test(word) || word.includes('/'));
 }
 
+/** A Java class's name as `java` takes it (`Main`, `com.example.Main`, `Main.java` in source-file mode). */
+const JAVA_CLASS = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$/;
+
 /** A module's name as `python -m` takes it (`uvicorn`, `http.server`), never a path or code. */
 const MODULE_NAME = /^[A-Za-z_][\w.]*$/;
 
@@ -200,19 +211,48 @@ const MODULE_NAME = /^[A-Za-z_][\w.]*$/;
 const TSX_LOADER = /[\\/]tsx[\\/]dist[\\/](?:preflight\.cjs|loader\.mjs)$/;
 
 /**
+ * ts-node's bin as node is given it: the shebang of `ts-node server.ts` (npm's `.bin/ts-node` link, its
+ * own name kept), or the file itself (pnpm's and yarn's `.bin` scripts run `node …/ts-node/dist/bin.js`).
+ * The process is named as it was started, `ts-node server.ts`, from ts-node's own options that follow.
+ */
+const TS_NODE_BIN = /(?:^|[\\/])(ts-node(?:-esm|-script|-transpile-only|-cwd)?|ts-node[\\/]dist[\\/]bin(-esm|-script|-transpile|-cwd)?\.js)$/;
+
+/** The name `ts-node` gave its bin, from the file's path (`dist/bin-esm.js` is `ts-node-esm`). */
+function tsNodeName(match: RegExpExecArray): string {
+  if (!match[1]!.includes('dist')) return match[1]!;
+  const variant = match[2] ?? '';
+  return `ts-node${variant === '-transpile' ? '-transpile-only' : variant}`;
+}
+
+/**
+ * The child `ts-node --esm` starts (`node --require …/ts-node/dist/child/child-require.js --loader
+ * …/ts-node/child-loader.mjs …/dist/child/child-entrypoint.js --brotli-base64-config=…`): its script is
+ * inside that compressed payload, not on the command line, so it is named `ts-node` alone.
+ */
+const TS_NODE_CHILD = /[\\/]ts-node[\\/](?:dist[\\/]child[\\/]child-require\.js|child-loader\.mjs)$/;
+
+/**
  * What an interpreter runs, as words to show after it: its script (`dist/server.js`, shown by its name),
- * or the option that names it with it (`-jar app.jar`, `-m uvicorn`); none for inline code or what cannot be told. The
- * script is the first word that is neither an option nor an option's value. Its options are known, so
+ * or the option that names it with it (`-jar app.jar`, `-m uvicorn`), or java's main class (`com.example.Main`);
+ * none for inline code or what cannot be told. The script is the first word that is neither an option nor an option's value. Its options are known, so
  * a word with a slash after one that takes no value (`node --inspect build/app`, `python3 -u app/main`)
  * is the script; one written `--x=y` takes no next word. Words after the script are its own arguments
- * and never looked at. `values`: the options' values passed on the way (a loader that names the runner).
+ * and never looked at here. `values`: the options' values passed on the way (a loader that names the runner);
+ * `after.rest`: the words after the script, read when the script is a runner with options of its own (ts-node).
  */
-function interpretersScript(args: readonly string[], interpreter: Interpreter, values: string[] = []): string[] {
-  const script = (word: string | undefined, ...before: string[]) => (word !== undefined && scriptLike(word) ? [...before, word] : []);
+function interpretersScript(args: readonly string[], interpreter: Interpreter, values: string[] = [], after: { rest?: readonly string[] } = {}): string[] {
+  // The word at `at`, its script (shown after `before`: `-jar`); the words after it are its own arguments.
+  const script = (at: number, ...before: string[]) => {
+    const word = args[at];
+    if (word === undefined) return [];
+    after.rest = args.slice(at + 1);
+    if (scriptLike(word)) return [...before, word];
+    return before.length === 0 && interpreter.mainClass && JAVA_CLASS.test(word) ? [word] : [];
+  };
   let subcommandSeen = false;
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
-    if (a === '--') return script(args[i + 1]);
+    if (a === '--') return script(i + 1);
     if (a.startsWith('-') && a.length > 1) {
       if (a.includes('=')) continue; // `--max-old-space-size=4096`, `--require=x`: its value is in it
       // A short option with its value in the same word: `python3 -mhttp.server`, `node -pe '…'`.
@@ -222,7 +262,7 @@ function interpretersScript(args: readonly string[], interpreter: Interpreter, v
         return name !== undefined && MODULE_NAME.test(name) ? [a.slice(0, 2), name] : [];
       }
       if (interpreter.noScript.has(a) || (short && interpreter.noScript.has(short))) return [];
-      if (interpreter.scriptValue?.has(a)) return script(args[i + 1], a);
+      if (interpreter.scriptValue?.has(a)) return script(i + 1, a);
       if (interpreter.value.has(a)) {
         if (args[i + 1] !== undefined) values.push(args[i + 1]!);
         i++;
@@ -233,7 +273,7 @@ function interpretersScript(args: readonly string[], interpreter: Interpreter, v
       subcommandSeen = true;
       continue;
     }
-    return script(a);
+    return script(i);
   }
   return [];
 }
@@ -295,7 +335,8 @@ function shownWord(word: string): string {
 }
 
 /**
- * The program and its script (`node server.mjs`, `java -jar app.jar`, `python3 -m uvicorn`, `tsx server.ts`),
+ * The program and its script (`node server.mjs`, `java -jar app.jar`, `java com.example.Main`, `python3 -m uvicorn`,
+ * `tsx server.ts`, `ts-node server.ts`),
  * or the program alone; a word that looks like a secret as `***`.
  */
 export function describeCommand(argv: readonly string[]): string {
@@ -304,9 +345,13 @@ export function describeCommand(argv: readonly string[]): string {
   const interpreter = interpreterOf(program);
   const args = argv.slice(1);
   const values: string[] = [];
+  const after: { rest?: readonly string[] } = {};
   const other = interpreter ? undefined : othersScript(args);
-  const words = interpreter ? interpretersScript(args, interpreter, values) : other ? [other] : [];
+  let words = interpreter ? interpretersScript(args, interpreter, values, after) : other ? [other] : [];
   if (interpreter === NODE && values.some((v) => TSX_LOADER.test(v))) program = 'tsx';
+  if (interpreter === NODE && values.some((v) => TS_NODE_CHILD.test(v))) [program, words] = ['ts-node', []];
+  const tsNode = interpreter === NODE && words.length === 1 ? TS_NODE_BIN.exec(words[0]!) : null;
+  if (tsNode) [program, words] = [tsNodeName(tsNode), interpretersScript(after.rest ?? [], TS_NODE)];
   return [program, ...words.map(shownWord)].join(' ').slice(0, 80);
 }
 
