@@ -96,7 +96,22 @@ describe('a caller whose command line carries a secret', () => {
     [['python3', '-m', 'kR9xQm2ZtW8vLp4aB7cD9eF'], 'python3 -m ***'],
     [['java', '-cp', 'app.jar', 'kR9xQm2ZtW8vLp4aB7cD9eF'], 'java ***'],
     [['node', '/srv/app/node_modules/.bin/ts-node', 'keys/kR9xQm2ZtW8vLp4aB7cD9eF'], 'ts-node ***'],
-    // Names stay: a script with digits in it, a long plain name.
+    // A random run of letters then digits, or hex, is no name however it is placed: program, script, class, module.
+    [['./abcdefgh12345678'], '***'],
+    [['node', 'abcdefgh12345678.js'], 'node ***'],
+    [['node', 'dist/abcdefgh12345678'], 'node ***'],
+    [['java', '-cp', 'app.jar', 'abcdefgh12345678'], 'java ***'],
+    [['python3', '-m', 'abcdefgh12345678'], 'python3 -m ***'],
+    [['node', 'deadbeef12345678.js'], 'node ***'],
+    [['node', 'abcd1234efgh5678.js'], 'node ***'],
+    [['./bin/app', '--config=prod', 'x/abcdefgh12345678.yaml'], 'app ***'],
+    // Names stay: ordinary ones, a script with digits in it, a long plain name.
+    [['node', 'server.js'], 'node server.js'],
+    [['./app'], 'app'],
+    [['python3', 'main.py'], 'python3 main.py'],
+    [['node', 'dist/wechat2024h5-login.js'], 'node wechat2024h5-login.js'],
+    [['node', 'utf8mb4-converter-tool.js'], 'node utf8mb4-converter-tool.js'],
+    [['node', 'build-20240101-server.js'], 'node build-20240101-server.js'],
     [['node', 'dist/server-2024.js'], 'node server-2024.js'],
     [['python3', 'app/management_commands.py'], 'python3 management_commands.py'],
     // … and words joined by hyphens, a digit in one of them: names, not tokens.
