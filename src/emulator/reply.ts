@@ -17,6 +17,8 @@ export interface Rq {
   headers: IncomingHttpHeaders;
   /** Set when an injected fault applied to this request. */
   fault?: FaultKind;
+  /** Emulator clock, ms: when a request whose answer is held back (a `delay` fault) was served; the log keeps it. */
+  arrivedAt?: number;
 }
 
 export interface Reply {

@@ -47,6 +47,8 @@ export class LoggedRequest {
     /** A /sns/ user endpoint refused a basic access_token (/cgi-bin/token, stable_token) it was given. */
     readonly basicToken?: boolean,
     private readonly mask: ValueMask = (text) => text,
+    /** Emulator clock, ms: when a request whose answer was held back arrived (NaN: it left as it arrived). */
+    private readonly arrivedAt = NaN,
   ) {}
 
   /**
@@ -67,8 +69,15 @@ export class LoggedRequest {
     return new Date(this.at).toISOString();
   }
 
+  /** When the request arrived, for an answer held back (a `delay` fault). */
+  get arrived(): string | undefined {
+    return Number.isNaN(this.arrivedAt) ? undefined : new Date(this.arrivedAt).toISOString();
+  }
+
   toJSON(): RequestRecord {
     const record: RequestRecord = { method: this.method, path: this.path, query: this.query, status: this.status, time: this.time };
+    const arrived = this.arrived;
+    if (arrived !== undefined) record.arrived = arrived;
     if (this.errcode !== undefined) record.errcode = this.errcode;
     if (this.rid !== undefined) record.rid = this.rid;
     if (this.fault) record.fault = this.fault;
@@ -107,7 +116,10 @@ export class RequestLog {
   /** Set only where the logged path is not parseTarget(url)'s: `(too long)` for a refused URL. */
   private readonly paths: Array<string | undefined>;
   private readonly statuses: Uint16Array;
+  /** When the answer left. */
   private readonly times: Float64Array;
+  /** When a request whose answer was held back (a `delay` fault) arrived; NaN: it left as it arrived. */
+  private readonly arrivals: Float64Array;
   /** NaN: no errcode. */
   private readonly errcodes: Float64Array;
   private readonly rids: Array<string | undefined>;
@@ -134,6 +146,7 @@ export class RequestLog {
     this.paths = new Array<string | undefined>(capacity).fill(undefined);
     this.statuses = new Uint16Array(capacity);
     this.times = new Float64Array(capacity);
+    this.arrivals = new Float64Array(capacity);
     this.errcodes = new Float64Array(capacity);
     this.rids = new Array<string | undefined>(capacity).fill(undefined);
     this.faults = new Array<FaultKind | undefined>(capacity).fill(undefined);
@@ -151,8 +164,11 @@ export class RequestLog {
     return this.total - this.size + 1;
   }
 
-  /** Record a request; its number. `path` only when it is not what parseTarget(url) gives. */
-  add(method: string, url: string, path: string | undefined, status: number, at: number, errcode: number | undefined, rid: string | undefined, fault: FaultKind | undefined, page?: string, forceRefresh?: boolean): number {
+  /**
+   * Record a request; its number. `path` only when it is not what parseTarget(url) gives. `at`: when its
+   * answer left; `arrivedAt`: when it arrived, only for an answer held back.
+   */
+  add(method: string, url: string, path: string | undefined, status: number, at: number, errcode: number | undefined, rid: string | undefined, fault: FaultKind | undefined, page?: string, forceRefresh?: boolean, arrivedAt?: number): number {
     const slot = this.total % this.capacity;
     this.methods[slot] = method;
     if (url.length <= URL_CELL_BYTES && !BEYOND_LATIN1.test(url)) {
@@ -165,6 +181,7 @@ export class RequestLog {
     this.paths[slot] = path;
     this.statuses[slot] = status;
     this.times[slot] = at;
+    this.arrivals[slot] = arrivedAt ?? NaN;
     this.errcodes[slot] = errcode ?? NaN;
     this.rids[slot] = rid;
     this.faults[slot] = fault;
@@ -199,6 +216,7 @@ export class RequestLog {
       this.forced[slot] === 1,
       basicToken,
       this.mask,
+      this.arrivals[slot]!,
     );
   }
 

@@ -457,6 +457,7 @@ export class Emulator {
           // token issued) and its answer leaves `ms` later. A client that gives up and sends the same code
           // again meanwhile gets 40163; served after the wait instead, the retry would take the code and
           // the abandoned request get the 40163 nobody reads (docs/emulator-notes.md).
+          rq.arrivedAt = this.now();
           const reply = this.route(rq);
           return new Promise((resolve) => setTimeout(() => resolve(reply), fault.ms ?? 0));
         }
@@ -497,7 +498,7 @@ export class Emulator {
 
   /** Log a request; `path` only where it is not what parseTarget(url) gives (request-log.ts). */
   private record(method: string, url: string, path: string | undefined, reply: Reply, rq?: Rq): void {
-    const seq = this.log.add(method, url, path, reply.status, this.now(), reply.errcode, reply.rid, rq?.fault, reply.page, reply.forceRefresh);
+    const seq = this.log.add(method, url, path, reply.status, this.now(), reply.errcode, reply.rid, rq?.fault, reply.page, reply.forceRefresh, rq?.arrivedAt);
     if (this.logTap !== undefined) this.logTap(this.log.get(seq)!, seq, rq, reply);
   }
 

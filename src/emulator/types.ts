@@ -206,8 +206,14 @@ export interface RequestRecord {
   /** Query parameters; secrets (secret, access_token, refresh_token, code) redacted. */
   query: Record<string, string>;
   status: number;
-  /** ISO time on the emulator clock. */
+  /** ISO time on the emulator clock: when the answer left. */
   time: string;
+  /**
+   * When the request arrived and was served (a code spent, a token issued), for an answer held back by a
+   * `delay` fault; without it the answer left as the request arrived. Two exchanges of one code answered
+   * in one order may have arrived in the other (probe's wechat.slow).
+   */
+  arrived?: string;
   errcode?: number;
   rid?: string;
   fault?: FaultKind;

@@ -65,6 +65,16 @@ describe('wechat.slow: an app that sends the code again', () => {
     expect(zh.slow).toMatchObject({ status: 'warn', message: expect.stringContaining(`登录最后停在 ${zh.app}/me （HTTP 200），页面显示了这个用户的 openid：应用用第一次请求迟到的响应让用户登录了`) as unknown });
   });
 
+  it('whose retry arrives only after the first request’s late answer left (a loaded machine): still the signed-in warn, not “an older emulator”', async () => {
+    // The log's order of answers (the late user first, the retry's 40163 after it) is what an older
+    // emulator's looks like too; when each request arrived is not: the first to arrive got the user.
+    const r = await probeSlow('hedges-slow-exchange', { exchangeTimeoutMs: 500, hedgeAfterLateAnswer: true }, ['--exchange-delay', '1000']);
+    expect(r.slow).toMatchObject({ status: 'warn', message: expect.stringContaining(`The login ended on ${r.app}/me (HTTP 200), which shows the user’s openid: the app signed the user in with the first request’s late answer`) as unknown });
+    const zh = await probeSlow('hedges-slow-exchange', { exchangeTimeoutMs: 500, hedgeAfterLateAnswer: true }, ['--exchange-delay', '1000', '--lang', 'zh']);
+    expect(zh.slow).toMatchObject({ status: 'warn', message: expect.stringContaining(`登录最后停在 ${zh.app}/me （HTTP 200），页面显示了这个用户的 openid：应用用第一次请求迟到的响应让用户登录了`) as unknown });
+    expect(zh.slow!.message).not.toContain('模拟器比这个 wxauth 旧');
+  });
+
   it('and ends on a page that shows no error and no user: a fail, since the user may well not be signed in there', async () => {
     const r = await probeSlow('hedges-slow-exchange', { exchangeTimeoutMs: 500, anonymous: true }, ['--exchange-delay', '1000']);
     expect(r.slow).toMatchObject({
@@ -78,7 +88,8 @@ describe('wechat.slow: an app that sends the code again', () => {
   it('against an emulator older than this wxauth (a delayed request served after the wait): the retry got the user here, said as such, with the update', async () => {
     // The old emulator: probe's delay fault never reaches the emulator; the relay holds the exchange it
     // would have delayed, then arms the fault (0 ms) and passes that exchange on. The emulator serves it
-    // after the wait, after the app's retry, and logs it as the delayed call, as the old emulator did.
+    // after the wait, after the app's retry, and logs it as the delayed call, as the old emulator did;
+    // the relay drops the log's arrival times, which the old emulator did not keep.
     let hold = false;
     const old = await emulatorRelay(emu.url, {
       seen: async (method, path, body) => {
@@ -92,6 +103,13 @@ describe('wechat.slow: an app that sends the code again', () => {
           await new Promise((resolve) => setTimeout(resolve, 1000));
           await fetch(`${emu.url}/__emulator/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ kind: 'delay', ms: 0, path: '/sns/oauth2/access_token', count: 1 }) });
         }
+      },
+      // The old emulator's log says when each answer left, not when its request arrived.
+      reworded: (method, path, body) => {
+        if (method !== 'GET' || !path.startsWith('/__emulator/requests')) return;
+        const log = JSON.parse(body) as { requests: Array<{ arrived?: string }> };
+        for (const r of log.requests) delete r.arrived;
+        return JSON.stringify(log);
       },
     });
     try {

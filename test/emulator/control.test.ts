@@ -533,7 +533,12 @@ describe('faults', () => {
     expect(first.json).toMatchObject({ openid: expect.any(String) as unknown });
     expect(Date.now() - started).toBeGreaterThanOrEqual(400);
     // The log has each request when its answer left: the retry's first, the delayed one after it.
-    expect(emu.requests().filter((r) => r.path === '/sns/oauth2/access_token').map((r) => [r.fault, r.errcode])).toEqual([[undefined, 40163], ['delay', undefined]]);
+    const logged = emu.requests().filter((r) => r.path === '/sns/oauth2/access_token');
+    expect(logged.map((r) => [r.fault, r.errcode])).toEqual([[undefined, 40163], ['delay', undefined]]);
+    // ...and says when the held one arrived (this emulator's clock is fixed: the time is T0), its code and secret still masked.
+    expect(logged.map((r) => r.arrived)).toEqual([undefined, new Date(T0).toISOString()]);
+    expect(logged[1]!.query).toMatchObject({ code: '***', secret: '***' });
+    expect(JSON.stringify(logged)).not.toContain(code);
   });
 
   it('control endpoints are never faulted; invalid fault JSON is a 400', async () => {

@@ -67,7 +67,10 @@ export interface WechatCall {
   path: string;
   query: Record<string, string>;
   status: number;
+  /** When the answer left (the emulator's clock). */
   time: string;
+  /** When the request arrived, for an answer the emulator held back (a `delay` fault); absent from an emulator older than this wxauth. */
+  arrived?: string;
   errcode?: number;
   fault?: string;
   /** A stable_token call with force_refresh. */

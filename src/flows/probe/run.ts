@@ -146,7 +146,7 @@ function samePath(a: string, b: string): boolean {
   }
 }
 
-function wechatCalls(records: Array<{ method: string; path: string; query: Record<string, string>; status: number; time: string; errcode?: number; fault?: string; forceRefresh?: boolean; basicToken?: boolean }>): WechatCall[] {
+function wechatCalls(records: Array<{ method: string; path: string; query: Record<string, string>; status: number; time: string; arrived?: string; errcode?: number; fault?: string; forceRefresh?: boolean; basicToken?: boolean }>): WechatCall[] {
   // A call under a path of its own (/sns/sns/…, /api/sns/…: a base URL with a path) is kept too, so the
   // report can name it (misaddressedExchange).
   return records
@@ -157,6 +157,7 @@ function wechatCalls(records: Array<{ method: string; path: string; query: Recor
       query: r.query,
       status: r.status,
       time: r.time,
+      ...(r.arrived !== undefined ? { arrived: r.arrived } : {}),
       ...(r.errcode !== undefined ? { errcode: r.errcode } : {}),
       ...(r.fault ? { fault: r.fault } : {}),
       ...(r.forceRefresh ? { forceRefresh: true } : {}),
@@ -185,16 +186,21 @@ const check = (id: CheckId, status: ProbeCheck['status'], key: string, params: R
 });
 
 /**
- * Whether an emulator older than this wxauth let the retry of a late exchange take the code. The
- * emulator's log has each exchange when its answer left. Spent on arrival (as WeChat does), the code's
- * late answer is the last one; a user in an earlier answer with a refusal after it is an emulator that
- * served the delayed request after the wait: there the retry took the code, which against WeChat it
- * never can.
+ * Whether an emulator older than this wxauth let the retry of a late exchange take the code: the exchange
+ * that arrived first was refused and a later one got the user. WeChat spends a code when the request
+ * arrives, so there the first to arrive is the one that can get the user. Judged by when each request
+ * arrived, not by the order the answers left: a retry that arrives after the late answer left (a loaded
+ * machine) is answered after it, as an older emulator's retry that took the code was answered before it.
+ * The log says when a held-back request arrived (`arrived`); an emulator that does not say is older, and
+ * there the delayed exchange, which took the fault, is the one that arrived first.
  */
 function retryTookTheCode(calls: readonly WechatCall[]): boolean {
   const exchanges = calls.filter((c) => c.path === PATHS.snsAccessToken);
-  const gotUser = exchanges.findIndex((c) => c.errcode === undefined || c.errcode === 0);
-  return gotUser >= 0 && exchanges.slice(gotUser + 1).some((c) => c.errcode !== undefined && c.errcode !== 0);
+  const arrival = (c: WechatCall): number => (c.arrived !== undefined ? Date.parse(c.arrived) : c.fault === 'delay' ? -Infinity : Date.parse(c.time));
+  const gotUser = (c: WechatCall) => c.errcode === undefined || c.errcode === 0;
+  // On a tie the delayed exchange arrived first: it took the fault.
+  const first = exchanges.reduce<WechatCall | undefined>((a, c) => (a === undefined || arrival(c) < arrival(a) || (arrival(c) === arrival(a) && c.fault === 'delay') ? c : a), undefined);
+  return first !== undefined && !gotUser(first) && exchanges.some(gotUser);
 }
 
 // A cookie's name known to carry no identity: a flash message, a language or theme, a time zone, a CSRF
