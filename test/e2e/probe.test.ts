@@ -667,13 +667,15 @@ describe('wxauth probe', () => {
     const en = await renewedInUrl({ state: 'sid' });
     expect(en.verdict, JSON.stringify(en.verdict, null, 1)).toMatchObject({
       status: 'warn',
-      message: expect.stringMatching(/^A fresh browser with no cookies at all opens http:\/\/127\.0\.0\.1:\d+\/me\?t=[0-9a-f]+, where the login ends, signed in as the user \(it shows their openid\): anyone who has that address .* opens it as the user\. For the same reason it cannot tell whether the cookies kept from before the login sign anyone in \(session fixation\), so that was not judged\.$/),
+      message: expect.stringMatching(/^A fresh browser with no cookies at all opens http:\/\/127\.0\.0\.1:\d+\/me\?t=[0-9a-f]{4}\*\*\*, where the login ends, signed in as the user \(it shows their openid\): anyone who has that address .* opens it as the user\. For the same reason it cannot tell whether the cookies kept from before the login sign anyone in \(session fixation\), so that was not judged\.$/),
       fix: expect.stringContaining('Keep the sign-in out of the address'),
     });
     expect(en.verdict.evidence.scenarios).toEqual(['happy', 'session_bare']);
+    // The ticket (32 hex digits) signs anyone in: masked in the warning and in the check's details.
+    expect(JSON.stringify([en.verdict.message, en.verdict.evidence.details])).not.toMatch(/[0-9a-f]{32}/);
     expect(en.code).toBe(0);
     const zh = await renewedInUrl({ state: 'sid' }, ['--lang', 'zh']);
-    expect(zh.verdict.message).toMatch(/^一个不带任何 cookie 的新浏览器打开登录后落到的 \S+\/me\?t=[0-9a-f]+，也是以这个用户登录的状态（页面显示了其 openid）：拿到这个地址的人/);
+    expect(zh.verdict.message).toMatch(/^一个不带任何 cookie 的新浏览器打开登录后落到的 \S+\/me\?t=[0-9a-f]{4}\*\*\*，也是以这个用户登录的状态（页面显示了其 openid）：拿到这个地址的人/);
     expect(zh.verdict.fix).toContain('不要把登录凭据放在地址里');
   });
 

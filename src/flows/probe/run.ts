@@ -8,7 +8,7 @@ import { shellWord } from '../../core/shell.js';
 import { CancelledError, NetworkError, UsageError, messageRef, type MessageKey, type MessageRef } from '../../errors.js';
 import { PATHS, answeredPlainHttp, isTokenEndpoint, portOf } from '../../core/endpoints.js';
 import { findingKeys, findingParamsJson, inspectUrl } from '../../core/inspect.js';
-import { base64Forms, base64Views, maskSecretValues, redactText, redactValue } from '../../core/secrets.js';
+import { base64Forms, base64Views, maskSecretValues, redactText, redactUrl, redactValue } from '../../core/secrets.js';
 import type { PublicApp, PublicUser } from '../../emulator/index.js';
 import { ProbeBrowser, isWechatOpenUrl, speaksTls, type Page, type Seen } from './browser.js';
 import { isLoopbackHost, sameOrigin } from '../../core/host-names.js';
@@ -220,6 +220,23 @@ function sharedStartCookies(a: ProbeBrowser, b: ProbeBrowser): string[] {
     .startCookiesKept()
     .filter((c) => kept.has(c.name) && (!NO_IDENTITY_COOKIE_NAME.test(c.name) || c.setByApp || kept.get(c.name) === true))
     .map((c) => c.name);
+}
+
+/**
+ * The query parameters of a URL whose values look like a sign-in credential (a ticket, a token, a JWT):
+ * 16 characters or more of a token's alphabet, letters and digits both; not a path or an address (`next=/me`),
+ * a word or a number. For redactUrl's `also`, on an address that alone signs a user in (`/me?t=…`), where
+ * the credential's name (`t`, `ticket`, `auth`) is the app's own and isSecretName cannot know it.
+ */
+function credentialParams(url: string): string[] {
+  let query: URLSearchParams;
+  try {
+    query = new URL(url).searchParams;
+  } catch {
+    return [];
+  }
+  const looksLikeCredential = (v: string) => v.length >= 16 && /^[A-Za-z0-9._~+/=-]+$/.test(v) && !v.startsWith('/') && /[0-9]/.test(v) && /[A-Za-z]/.test(v);
+  return [...new Set([...query].filter(([, v]) => looksLikeCredential(v)).map(([k]) => k))];
 }
 
 /**
@@ -821,7 +838,8 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
       const first = happyUser(await control.users());
       const nobody: Identity = { openid: '', nickname: '' };
       const judged = first && !samePath(landing.url, callbackUrl) && identityShown(landing.body, identity(first), nobody).length > 0;
-      const url = landing.hop.url;
+      // The address signs the user in: shown with the values in it that look like the credential masked.
+      const url = redactUrl(landing.hop.url, credentialParams(landing.hop.url));
       let bare: { shown: ReturnType<typeof identityShown>; evidence: Evidence } | undefined;
       if (judged) {
         const nb = browser();
