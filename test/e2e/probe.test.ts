@@ -714,6 +714,21 @@ describe('wxauth probe', () => {
     expect(verdict(lang).status).toBe('fail');
   });
 
+  // one-pending-state keeps one state for the whole server: while the made-up state's login still waits,
+  // the next browser's authorize link has no state, so the other browser's state cannot be tried. The
+  // correct app gives both browsers a state, and both halves are tried (the last test's ok_other).
+  it('state.forged: an app that gives a second browser no state passes only the made-up state\'s half, saying the other browser\'s state went untested and why (en, zh)', async () => {
+    const verdict = (r: { doc: Doc }) => r.doc.checks.find((c) => c.id === 'state.forged')!;
+    const r = await probe('one-pending-state', ['--only', 'state.forged']);
+    expect(verdict(r), JSON.stringify(verdict(r), null, 1)).toMatchObject({
+      status: 'pass',
+      message: 'The callback with a forged state was refused before the code was exchanged. Only that half was tested: whether the app takes a state it gave another browser was not, since one of two more logins started came back with no state in its authorize URL.',
+    });
+    expect(verdict(r).evidence.details).toMatchObject({ otherBrowser: 'no_other_state' });
+    const zh = await probe('one-pending-state', ['--only', 'state.forged', '--lang', 'zh']);
+    expect(verdict(zh).message).toBe('带伪造 state 的回调被拒绝，code 没有被换取。只测了这一半：应用发给另一个浏览器的 state 会不会被接受没有测，因为再次发起的两次登录里有一次的授权链接没有 state。');
+  });
+
   it('state.forged: a state the app gave another browser, taken by a callback in this one, fails in en and zh (a random one alone passed such an app)', async () => {
     const verdict = (r: { doc: Doc }) => r.doc.checks.find((c) => c.id === 'state.forged')!;
     const unbound = await probe('state-not-bound', ['--only', 'state.forged']);
