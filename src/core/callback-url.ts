@@ -297,8 +297,48 @@ export function describeStateOnly(parsed: Pick<ParsedCallback, 'params' | 'state
   return stateOnlyFailure(verdict, p);
 }
 
-/** What cleanPastedCode removed from the input (or, for `&amp;`, read as `&`). */
-export type PasteCleanup = 'quotes' | 'whitespace' | 'linebreak' | 'amp' | 'surrounding';
+/**
+ * `text` with the full-width ？ ＆ ＝ ＃ (each its ASCII twin plus 0xFEE0) made ASCII where they stand as the
+ * URL's separators, and which were: the first ？ when no ASCII `?` comes before it, a ＆ that starts a
+ * `name=` pair, a ＝ right after a pair's name, a ＃ before a closing `wechat_redirect`. One inside a
+ * value (`title=第＃1期`, `q=价格？`) is left as it is. The one reading of them: inspect's (core/inspect.ts)
+ * and that of a pasted callback (cleanPastedCode: exchange, listen --paste).
+ */
+export function asciiSeparators(text: string): { text: string; chars: string[] } {
+  const units = text.split('');
+  const converted: number[] = [];
+  const convert = (at: number) => {
+    units[at] = String.fromCharCode(text.charCodeAt(at) - 0xfee0);
+    converted.push(at);
+  };
+  const mark = text.search(/[?\uFF1F]/);
+  if (mark !== -1) {
+    if (text[mark] === '\uFF1F') convert(mark);
+    const tail = /\uFF03wechat_redirect$/.exec(text);
+    const hash = text.indexOf('#', mark + 1);
+    let end = hash === -1 ? text.length : hash;
+    if (tail && tail.index > mark && tail.index < end) {
+      convert(tail.index);
+      end = tail.index;
+    }
+    for (const m of text.slice(mark + 1, end).matchAll(/(^|[&\uFF06])([A-Za-z_][\w.-]*)([=\uFF1D])/g)) {
+      const at = mark + 1 + (m.index ?? 0);
+      const [, sep = '', name = '', equals = ''] = m;
+      if (sep === '\uFF06') convert(at);
+      if (equals === '\uFF1D') convert(at + sep.length + name.length);
+    }
+  }
+  const chars = [...new Set(converted.sort((a, b) => a - b).map((at) => text[at] ?? ''))];
+  return { text: units.join(''), chars };
+}
+
+/** Whether a callback read from `text` has a code or a state parameter (what inspect calls read as meant). */
+function carriesCodeOrState(text: string): boolean {
+  return parseCallbackUrl(text).params.some((p) => p.name === 'code' || p.name === 'state');
+}
+
+/** What cleanPastedCode removed from the input (or, for `&amp;`, read as `&`; for `fullwidth`, ？＆＝＃ read as ? & = #). */
+export type PasteCleanup = 'quotes' | 'whitespace' | 'linebreak' | 'amp' | 'surrounding' | 'fullwidth';
 
 /** A URL's base (`scheme://host/path`) as its host and path; undefined for a bare query or no URL. */
 function hostAndPath(base: string): { host: string; path: string } | undefined {
@@ -461,6 +501,16 @@ export function cleanPastedCode(input: string): { text: string; removed: PasteCl
     // Escaped twice (`&amp;amp;`) is read as one `&` too.
     while (/&amp;/i.test(text)) text = text.replace(/&amp;/gi, '&');
     removed.push('amp');
+  }
+  // `…/cb？code＝…＆state＝…`: the ？ ＆ ＝ ＃ a Chinese input method or a chat app made full-width. Read as
+  // written, the whole query was the path: "no code parameter". Read as inspect reads it: as written
+  // first, and with the separators made ASCII only when that finds the code or state the first did not.
+  if (/[\uFF1F\uFF06\uFF1D\uFF03]/.test(text) && !carriesCodeOrState(text)) {
+    const separators = asciiSeparators(text);
+    if (separators.chars.length > 0 && carriesCodeOrState(separators.text)) {
+      text = separators.text;
+      removed.push('fullwidth');
+    }
   }
   return { text, removed };
 }

@@ -26,6 +26,7 @@ import {
   WECHAT_HOP_MARKERS,
   linkOfState,
   stateOnlyVerdict,
+  asciiSeparators,
   type QueryParam,
 } from './callback-url.js';
 import { matchCallbackDomain, isIpHost, isLoopbackHost } from './domain.js';
@@ -400,40 +401,6 @@ function readsAsMeant(result: InspectResult, text: string): boolean {
   if (result.kind === 'unknown') return false;
   if (has('endpoint.path') || has('params.missing')) return false;
   return !(/\uFF03wechat_redirect$/.test(text) && (has('fragment.missing') || has('fragment.missing_qrconnect')));
-}
-
-/**
- * `text` with the full-width ？ ＆ ＝ ＃ (each its ASCII twin plus 0xFEE0) made ASCII where they stand as the
- * URL's separators, and which were: the first ？ when no ASCII `?` comes before it, a ＆ that starts a
- * `name=` pair, a ＝ right after a pair's name, a ＃ before a closing `wechat_redirect`. One inside a
- * value (`title=第＃1期`, `q=价格？`) is left as it is.
- */
-function asciiSeparators(text: string): { text: string; chars: string[] } {
-  const units = text.split('');
-  const converted: number[] = [];
-  const convert = (at: number) => {
-    units[at] = String.fromCharCode(text.charCodeAt(at) - 0xfee0);
-    converted.push(at);
-  };
-  const mark = text.search(/[?\uFF1F]/);
-  if (mark !== -1) {
-    if (text[mark] === '\uFF1F') convert(mark);
-    const tail = /\uFF03wechat_redirect$/.exec(text);
-    const hash = text.indexOf('#', mark + 1);
-    let end = hash === -1 ? text.length : hash;
-    if (tail && tail.index > mark && tail.index < end) {
-      convert(tail.index);
-      end = tail.index;
-    }
-    for (const m of text.slice(mark + 1, end).matchAll(/(^|[&\uFF06])([A-Za-z_][\w.-]*)([=\uFF1D])/g)) {
-      const at = mark + 1 + (m.index ?? 0);
-      const [, sep = '', name = '', equals = ''] = m;
-      if (sep === '\uFF06') convert(at);
-      if (equals === '\uFF1D') convert(at + sep.length + name.length);
-    }
-  }
-  const chars = [...new Set(converted.sort((a, b) => a - b).map((at) => text[at] ?? ''))];
-  return { text: units.join(''), chars };
 }
 
 function inspectInner(input: string, ctx: InspectContext, fragmentMoved = false, asciiRead = false): InspectResult {

@@ -53,6 +53,7 @@ export function evaluatePastedCallback(text: string, expectedState: string | und
         ...(bareCode && expectedState !== undefined ? { bareCode: true } : {}),
         ...(cleaned.removed.includes('surrounding') ? { pastedAmongWords: true } : {}),
         ...(cleaned.removed.includes('linebreak') ? { pastedJoined: true } : {}),
+        ...(cleaned.removed.includes('fullwidth') ? { pastedFullwidth: true } : {}),
         hits: [hit],
         counts: { code: 1 },
         hitsOmitted: 0,

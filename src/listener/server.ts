@@ -133,6 +133,8 @@ export interface CallbackResult {
   pastedAmongWords?: boolean;
   /** listen --paste: a callback address split by a line break (wrapped when copied) was joined. */
   pastedJoined?: boolean;
+  /** listen --paste: full-width ？＆＝＃ in the callback address were read as ASCII (core/callback-url.ts asciiSeparators). */
+  pastedFullwidth?: boolean;
   /** The first code's hit and the last KEPT_HITS hits on the callback path, in order. */
   hits: CallbackHit[];
   /** Every hit on the callback path (and every wrong-Host request), counted by kind. */

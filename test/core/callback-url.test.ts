@@ -118,6 +118,12 @@ describe('cleanPastedCode and &amp;', () => {
     expect(cleanPastedCode(`${url}\n这是回调`)).toEqual({ text: url, removed: ['surrounding'] });
   });
 
+  it('reads the full-width ？ ＆ ＝ a Chinese IME or a chat app put in a callback URL as ASCII, as inspect does; a full-width character in a value stays', () => {
+    expect(cleanPastedCode(`https://a.com/cb？code＝${CODE}＆state＝yyy`)).toEqual({ text: `https://a.com/cb?code=${CODE}&state=yyy`, removed: ['fullwidth'] });
+    // Read as written it already has its code and state: the ＃ and ？ are the state's own text.
+    expect(cleanPastedCode(`https://a.com/cb?code=${CODE}&state=第＃1期？`)).toEqual({ text: `https://a.com/cb?code=${CODE}&state=第＃1期？`, removed: [] });
+  });
+
   it('drops the invisible characters copied text carries, and full-width quotes', () => {
     expect(cleanPastedCode(`${CODE}\u200b`)).toEqual({ text: CODE, removed: ['whitespace'] });
     expect(cleanPastedCode(`＂${CODE}＂`)).toEqual({ text: CODE, removed: ['quotes'] });

@@ -737,6 +737,11 @@ describe('wxauth listen', () => {
     expect(wrappedState.code, wrappedState.stderr).toBe(0);
     expect(wrappedState.stdout).toBe(`code   ${CODE}\nstate  p1abcdef\n`);
     expect(wrappedState.stderr).toContain('去掉了回调地址中间的换行');
+    // Full-width ？＆＝ (a Chinese IME, a chat app): read as inspect reads them, and said.
+    const fullwidth = await runCli(['listen', '--paste', '--state', 'p1', '--lang', 'zh'], { input: `http://localhost/cb？code＝${CODE}＆state＝p1\n` });
+    expect(fullwidth.code, fullwidth.stderr).toBe(0);
+    expect(fullwidth.stdout).toBe(`code   ${CODE}\nstate  p1\n`);
+    expect(fullwidth.stderr).toContain('回调地址里的全角标点（？＆＝＃）按半角的 ? & = # 读取');
     // Lines of a log, one whole callback each: the first is the paste, nothing joined.
     const log = await runCli(['listen', '--paste', '--state', 'p1'], { input: `http://localhost/cb?code=${CODE}&state=p1\nhttp://localhost/cb?code=${CODE.toLowerCase()}&state=p1\n` });
     expect(log.code, log.stderr).toBe(0);

@@ -418,6 +418,17 @@ describe('wxauth exchange', () => {
     expect(zh.stderr).toContain('去掉了回调地址中间的换行');
   });
 
+  it('a callback URL with full-width ？＆＝ (a Chinese IME, a chat app) is read as inspect reads it, and said, en and zh', async () => {
+    const code = emu.issueCode({ appid: svc.appid, user: 'u1', scope: 'snsapi_base' });
+    const r = await wx(['exchange', `http://localhost:8080/cb？code＝${code}＆state＝fw1`, '--state', 'fw1']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('Read the full-width punctuation (？＆＝＃) in the callback URL as ASCII');
+    expect(r.stderr).not.toMatch(/no code/);
+    const zh = await wx(['--lang', 'zh', 'exchange', `http://localhost:8080/cb？code＝${emu.issueCode({ appid: svc.appid, user: 'u2', scope: 'snsapi_base' })}＆state＝fw2`, '--state', 'fw2']);
+    expect(zh.code, zh.stderr).toBe(0);
+    expect(zh.stderr).toContain('回调地址里的全角标点（？＆＝＃）按半角的 ? & = # 读取');
+  });
+
   it('a code that is no code is quoted back with its letters masked: half a code is still a secret', async () => {
     const code = emu.issueCode({ appid: svc.appid, user: 'u1', scope: 'snsapi_base' });
     const r = await wx(['exchange', `http://localhost:8080/cb?code=${code.slice(0, 16)}{{${code.slice(16)}&state=x`]);

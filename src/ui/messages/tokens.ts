@@ -160,6 +160,10 @@ export const messages = {
     zh: '去掉了回调地址中间的换行（复制时被终端或聊天窗口折行了；地址里不会有真正的换行）。',
     en: 'Joined the callback URL where a line break split it (wrapped by a terminal or a chat window when copied; a URL has none of its own).',
   },
+  'tokens.exchange.input.cleaned.fullwidth': {
+    zh: '回调地址里的全角标点（？＆＝＃）按半角的 ? & = # 读取（复制时经过中文输入法或聊天软件变成了全角；微信跳转时用的是半角）。',
+    en: 'Read the full-width punctuation (？＆＝＃) in the callback URL as ASCII ? & = # (made full-width by a Chinese input method or a chat app when copied; WeChat’s redirect uses the ASCII ones).',
+  },
   'tokens.exchange.input.cleaned.both': {
     zh: '去掉了粘贴内容两边的引号或尖括号，以及 code 里的空白（code 只含字母和数字）。',
     en: 'Removed the quotes or brackets around what was pasted, and the whitespace inside the code (a code is letters and digits only).',

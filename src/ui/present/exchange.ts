@@ -48,6 +48,7 @@ export function announceCleanedInput(ctx: Pick<Context, 'out'>, removed: readonl
   if (removed.includes('linebreak')) out.note(out.t('tokens.exchange.input.cleaned.linebreak'));
   if (removed.includes('surrounding')) out.note(out.t('tokens.exchange.input.cleaned.surrounding'));
   if (removed.includes('amp')) out.note(out.t('tokens.exchange.input.cleaned.amp'));
+  if (removed.includes('fullwidth')) out.note(out.t('tokens.exchange.input.cleaned.fullwidth'));
 }
 
 /** A callback with several codes: which one is spent, and why the others are there. */

@@ -133,6 +133,7 @@ export function hitLines(out: Output, hit: CallbackHit): string[] {
 export function presentAftermath(out: Output, result: CallbackResult): void {
   if (result.pastedAmongWords) out.note(out.t('listen.paste.amongWords'));
   if (result.pastedJoined) out.note(out.t('listen.paste.joined'));
+  if (result.pastedFullwidth) out.note(out.t('tokens.exchange.input.cleaned.fullwidth'));
   if (result.bareCode) out.warning('listen.paste.bareCode', out.t('listen.paste.bareCode'));
   const duplicates = result.counts.duplicate ?? result.duplicates.length;
   if (duplicates > 0) {
