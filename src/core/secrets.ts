@@ -62,9 +62,10 @@ const URL_PARAM_RE = /([?&#])([^=&#?]+)=([^&#]*)/g;
 /**
  * The same, percent-encoded once or more (`%3Fcode%3D…`, `%253Fcode%253D…`): a redirect_uri that carries
  * a code inside another URL, or one encoded twice. Its value ends at the next separator encoded as
- * deep (`%26`, `%23`, `%2526`…) or at a plain one.
+ * deep (`%26`, `%23`, `%2526`…) or at a plain one. Its name may hold escapes of its own, one level deeper
+ * (`%3Faccess%255Ftoken%3D…`): plainName reads it.
  */
-const ENCODED_PARAM_RE = /(%(?:25)*(?:3F|26|23))([A-Za-z0-9_.~$-]+)(%(?:25)*3D)((?:(?!%(?:25)*(?:26|23))[^&#\s])*)/gi;
+const ENCODED_PARAM_RE = /(%(?:25)*(?:3F|26|23))((?:[A-Za-z0-9_.~$-]|%(?!(?:25)*(?:3D|26|23))[0-9A-F]{2})+)(%(?:25)*3D)((?:(?!%(?:25)*(?:26|23))[^&#\s])*)/gi;
 
 /**
  * Hide secret values in a URL's query string and fragment: `secret=***`, `#access_token=***`, and
@@ -75,7 +76,7 @@ const ENCODED_PARAM_RE = /(%(?:25)*(?:3F|26|23))([A-Za-z0-9_.~$-]+)(%(?:25)*3D)(
  */
 export function redactUrl(url: string, also: readonly string[] = []): string {
   const secret = (name: string) => {
-    const decoded = decodeURIComponentSafe(name);
+    const decoded = plainName(name);
     return isSecretName(decoded) || also.includes(decoded);
   };
   return url
@@ -92,7 +93,7 @@ export function redactUrl(url: string, also: readonly string[] = []): string {
 export function dropSecretParams(url: string, alsoDrop: readonly string[] = []): { url: string; names: string[] } {
   const names: string[] = [];
   const kept = url.replace(/([?&])([^=&#]+)=([^&#]*)/g, (whole, sep: string, name: string, value: string) => {
-    if (!alsoDrop.includes(name) && (value === '' || !isSecretName(decodeURIComponentSafe(name)))) return whole;
+    if (!alsoDrop.includes(name) && (value === '' || !isSecretName(plainName(name)))) return whole;
     names.push(name);
     return sep;
   });
@@ -113,8 +114,16 @@ export function redactJsonText(text: string): string {
   );
 }
 
-/** `secret=…` after `?` or `&` anywhere in a text: a proxy or WAF page quoting the request line. */
-const QUERY_FIELD_RE = new RegExp(`([?&](?:amp;)?)(${SECRET_NAME_SHAPE})=([^&#\\s"'<>\\\\]+)`, 'gi');
+/**
+ * A parameter name with a percent-escape in it (`access%5Ftoken`, `app%73ecret`, `%61ccess_token`): the
+ * server decodes the name before it reads it, so it is the secret's name all the same. Matched loosely
+ * here (anything of a name's characters and escapes); plainName and isSecretName decide.
+ */
+const ENCODED_NAME_SHAPE = '(?:[A-Za-z0-9_$.-]{0,60}%[0-9A-Fa-f]{2}){1,20}[A-Za-z0-9_$.-]{0,60}';
+
+/** `secret=…` after `?` or `&` anywhere in a text: a proxy or WAF page quoting the request line; its name
+ * percent-encoded too (ENCODED_NAME_SHAPE). */
+const QUERY_FIELD_RE = new RegExp(`([?&](?:amp;)?)(${SECRET_NAME_SHAPE}|${ENCODED_NAME_SHAPE})=([^&#\\s"'<>\\\\]+)`, 'gi');
 
 /**
  * `access_token=…` as a word of its own (at the start, after a space, a bracket, `>`, `;` or `,`): a
@@ -160,7 +169,7 @@ export function redactText(text: string): string {
     masked = masked.replace(MULTIPART_FIELD_RE, (whole, head: string, name: string, value: string) => (isSecretName(name) ? `${head}${redactValue(value)}` : whole));
   }
   return redactJsonText(masked)
-    .replace(QUERY_FIELD_RE, (whole, sep: string, name: string, value: string) => (isSecretName(decodeURIComponentSafe(name)) ? `${sep}${name}=${redactValue(value)}` : whole))
+    .replace(QUERY_FIELD_RE, (whole, sep: string, name: string, value: string) => (isSecretName(plainName(name)) ? `${sep}${name}=${redactValue(value)}` : whole))
     .replace(WORD_FIELD_RE, (whole, sep: string, name: string, value: string) => (isSecretName(name) ? `${sep}${name}=${redactValue(value)}` : whole))
     .replace(ENV_SECRET_RE, (_w, name: string, value: string) => `${name}=${redactValue(value)}`);
 }
@@ -292,6 +301,22 @@ export class KnownSecrets {
   redact(text: string): string {
     return this.mask(redactText(text));
   }
+}
+
+/**
+ * A parameter name as its server reads it: percent-decoded, and decoded again while escapes remain (a
+ * name encoded twice, `access%255Ftoken`, inside a redirect_uri that is itself encoded), at most three
+ * times. Secret names are matched on this, so an encoded name (`access%5Ftoken=…`, `app%73ecret=…`)
+ * is masked as the plain one is.
+ */
+function plainName(name: string): string {
+  let decoded = name;
+  for (let i = 0; i < 3 && decoded.includes('%'); i++) {
+    const next = decodeURIComponentSafe(decoded);
+    if (next === decoded) break;
+    decoded = next;
+  }
+  return decoded;
 }
 
 function decodeURIComponentSafe(s: string): string {

@@ -78,6 +78,19 @@ describe('redactUrl: where a URL carries a secret besides its query', () => {
     expect(redactUrl(plain)).toBe(plain);
   });
 
+  it('masks a secret whose parameter name is percent-encoded (access%5Ftoken, app%73ecret), as the server reads it, also encoded inside a value and in a text', () => {
+    expect(redactUrl('https://a.example/cb?access%5Ftoken=TOKENSECRET99&x=1')).toBe('https://a.example/cb?access%5Ftoken=TOKE***&x=1');
+    expect(redactUrl('https://a.example/cb?app%73ecret=APPSECRET1234')).toBe('https://a.example/cb?app%73ecret=APPS***');
+    expect(redactUrl('https://a.example/cb?access%255Ftoken=TOKENSECRET99')).toBe('https://a.example/cb?access%255Ftoken=TOKE***');
+    expect(redactUrl('/x?redirect_uri=http%3A%2F%2Fa.example%2Fcb%3Faccess%255Ftoken%3DTOKENSECRET99%26from%3Dmenu')).toBe('/x?redirect_uri=http%3A%2F%2Fa.example%2Fcb%3Faccess%255Ftoken%3DTOKE***%26from%3Dmenu');
+    expect(redactUrl('/x?redirect_uri=http%3A%2F%2Fa.example%2Fcb%3Fapp%2573ecret%3DAPPSECRET1234')).toBe('/x?redirect_uri=http%3A%2F%2Fa.example%2Fcb%3Fapp%2573ecret%3DAPPS***');
+    expect(redactText('<p>GET /sns/userinfo?access%5Ftoken=TOKENSECRET99&openid=o1 failed</p>')).toBe('<p>GET /sns/userinfo?access%5Ftoken=TOKE***&openid=o1 failed</p>');
+    expect(redactText('see /cgi-bin/token?appid=wx1&app%73ecret=APPSECRET1234')).toBe('see /cgi-bin/token?appid=wx1&app%73ecret=APPS***');
+    // An encoded name that is no secret's stays as it is.
+    expect(redactUrl('https://a.example/cb?from%5Fpage=menu12345')).toBe('https://a.example/cb?from%5Fpage=menu12345');
+    expect(redactText('/cb?from%5Fpage=menu12345')).toBe('/cb?from%5Fpage=menu12345');
+  });
+
   it("dropSecretParams drops parameters by name only: a next= holding an encoded code is kept (redactUrl still masks it)", () => {
     const uri = 'https://a.example/cb?code=SECRETCODE77&next=%2Fhome%3Fcode%3DSECRETCODE88&x=1';
     const dropped = dropSecretParams(uri);
