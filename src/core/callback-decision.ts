@@ -34,7 +34,13 @@ export type HitKind =
   /** The callback path, but `code=` empty or otherwise unusable. */
   | 'invalid'
   /** Host header names another site (DNS rebinding) — refused. */
-  | 'wrong_host';
+  | 'wrong_host'
+  /**
+   * A HEAD on the callback path (a link-preview bot, a browser's or WeChat's prefetch): answered with a
+   * GET's headers and taken for nothing, but reported, so a user who saw "nothing happened" knows
+   * something came. Not kept in the result's hits.
+   */
+  | 'head';
 
 export interface CallbackHit {
   /** 1, 2, 3… in arrival order. */
@@ -412,7 +418,10 @@ export function decideCallbackHit(request: CallbackRequest, soFar: CallbackProgr
   // A HEAD (a browser's prefetch, a link-preview bot fetching a pasted link) gets the headers a GET would and
   // changes nothing: taking its code would end the wait before the browser came, and --exchange or login would
   // spend the code the browser's GET then brings (40163 for the user's own server).
-  if (request.method === 'HEAD') return refuse(answer);
+  if (request.method === 'HEAD') {
+    const head = hitOf('head', {});
+    return { ...refuse(answer), hit: head, progress: { ...soFar, seq: head.seq } };
+  }
   return { answer, hit, keepHit: true, ignored: false, next: nextAfter(hit, soFar, options), progress };
 }
 

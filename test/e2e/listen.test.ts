@@ -199,7 +199,30 @@ describe('wxauth listen', () => {
     expect(r.code, r.stderr).toBe(0);
     const doc = JSON.parse(r.stdout) as { callback: { code: string; hit_counts: Record<string, number> } };
     expect(doc.callback.code).toBe(`${'0'.repeat(31)}G`);
-    expect(doc.callback.hit_counts).toEqual({ code: 1 });
+    expect(doc.callback.hit_counts).toEqual({ head: 1, code: 1 });
+  });
+
+  it('a HEAD on the callback path is said in one line while listen waits (it came, it was ignored), en and zh', async () => {
+    for (const [lang, says] of [
+      ['en', '#1 a HEAD request came and was ignored (a link preview or prefetch; the code is left for the browser’s GET; Preview-Bot/1)'],
+      ['zh', '#1 收到一个 HEAD 请求，已忽略（链接预览或预取；code 留给浏览器的 GET；Preview-Bot/1）'],
+    ] as const) {
+      const port = await freePort();
+      const env = { WXAUTH_CONFIG_DIR: tempConfigDir(), WXAUTH_APPID: 'wx5e1ec0de00000002', WXAUTH_TYPE: 'test', WXAUTH_DOMAIN: `127.0.0.1:${port}` };
+      const uri = `http://127.0.0.1:${port}/callback`;
+      const made = await runCli(['url', '--redirect-uri', uri], { env });
+      const state = /state=([A-Za-z0-9]+)#/.exec(made.stdout)![1]!;
+      const done = runCli(['--lang', lang, 'listen', '--timeout', '10'], { env });
+      await portOpen(port);
+      await new Promise<number>((resolve, reject) => {
+        http.request(`${uri}?code=${'0'.repeat(31)}H&state=${state}`, { method: 'HEAD', agent: false, headers: { 'User-Agent': 'Preview-Bot/1' } }, (res) => { res.resume(); resolve(res.statusCode ?? 0); }).on('error', reject).end();
+      });
+      await get(`${uri}?code=${'0'.repeat(31)}G&state=${state}`);
+      const r = await done;
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toContain(`${'0'.repeat(31)}G`);
+      expect(r.stderr.replace(/ \d\d:\d\d:\d\d\.\d{3}/g, '')).toContain(says);
+    }
   });
 
   it('listen --paste and exchange <callback-url>: a state-only callback of the remembered snsapi_base link is not said as the user refusing, en and zh; another state is', async () => {

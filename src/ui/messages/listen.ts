@@ -321,6 +321,10 @@ export const messages = {
   },
   'listen.hit.invalid': { zh: '#{seq} {time} 回调里没有可用的 code（{ua}）', en: '#{seq} {time} no usable code in the callback ({ua})' },
   'listen.hit.wrong_host': { zh: '#{seq} {time} 拒绝了一个 Host 为 "{host}" 的请求（防 DNS 重绑定）', en: '#{seq} {time} refused a request with Host "{host}" (DNS-rebinding guard)' },
+  'listen.hit.head': {
+    zh: '#{seq} {time} 收到一个 HEAD 请求，已忽略（链接预览或预取；code 留给浏览器的 GET；{ua}）',
+    en: '#{seq} {time} a HEAD request came and was ignored (a link preview or prefetch; the code is left for the browser’s GET; {ua})',
+  },
   'listen.hit.markers': { zh: '   带有微信中转参数：{markers}', en: '   carries WeChat hop markers: {markers}' },
   'listen.duplicate': {
     zh: '回调被调用了 {count} 次，code 相同 —— 你的服务器必须对每个 code 只换取一次（缓存 code→结果），否则第二次换取会得到 40163。',

@@ -100,7 +100,7 @@ const TIME_SLOT = '\uE001';
 const KEPT_SHAPES = 32;
 const lineShapes = new WeakMap<Output, Map<string, string>>();
 
-function hitLine(out: Output, hit: CallbackHit & { kind: Exclude<CallbackHit['kind'], 'wrong_host'> }): string {
+function hitLine(out: Output, hit: CallbackHit & { kind: Exclude<CallbackHit['kind'], 'wrong_host' | 'head'> }): string {
   const ua = hit.userAgent ?? '-';
   const mark = hit.kind === 'code' ? 'success' : hit.kind === 'duplicate' || hit.kind === 'invalid' || hit.kind === 'state_only' ? 'warn' : 'failure';
   // A code refused for carrying no state at all is said as such, not as "another state"; a state-only
@@ -124,7 +124,9 @@ function hitLine(out: Output, hit: CallbackHit & { kind: Exclude<CallbackHit['ki
 export function hitLines(out: Output, hit: CallbackHit): string[] {
   // Numbered like every other hit: it took a number, and a gap (#3, then #5) reads as a line lost.
   if (hit.kind === 'wrong_host') return [out.marked('warn', out.t('listen.hit.wrong_host', { seq: hit.seq, time: clock(hit.at), host: hit.hostHeader ?? '' }))];
-  const lines = [hitLine(out, hit as CallbackHit & { kind: Exclude<CallbackHit['kind'], 'wrong_host'> })];
+  // A HEAD takes nothing: one dim line, so "nothing happened" is not what the user sees.
+  if (hit.kind === 'head') return [out.marked('note', out.t('listen.hit.head', { seq: hit.seq, time: clock(hit.at), ua: hit.userAgent ?? '-' }))];
+  const lines = [hitLine(out, hit as CallbackHit & { kind: Exclude<CallbackHit['kind'], 'wrong_host' | 'head'> })];
   if (hit.markers.length > 0) lines.push(out.marked('note', out.t('listen.hit.markers', { markers: hit.markers })));
   return lines;
 }
