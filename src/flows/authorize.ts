@@ -93,7 +93,8 @@ export interface AuthorizeRequest {
   /** Build it even when WeChat would reject it: the blocking findings come back with the plan. */
   force?: boolean;
   /** Whether the caller has a --force flag the refusal may suggest. `login` has none (a URL WeChat
-   * rejects can never complete a login), so its refusal points at `wxauth url --force` instead. */
+   * rejects can never complete a login), so its refusal gives the fix to the configuration and says to
+   * run login again: `wxauth url --force` (a link to reproduce the error) is no step towards a login. */
   forceFlag: boolean;
 }
 
@@ -210,7 +211,7 @@ function refuse(blocking: LintFinding[], request: AuthorizeRequest, deps: Author
     { key: wechat ? 'url.refused' : 'url.refused.policy', params: { reason: text.message, effect: text.effect } },
     {
       hint: {
-        key: wechat ? (request.forceFlag ? 'url.refused.hint' : 'url.refused.hint.noForce') : request.forceFlag ? 'url.refused.hint.policy' : 'url.refused.hint.policy.noForce',
+        key: !request.forceFlag ? 'url.refused.hint.login' : wechat ? 'url.refused.hint' : 'url.refused.hint.policy',
         params: { fix: text.fix },
       },
       also: rest.map((f): MessageRef => deps.hooks.alsoRefused(f)).concat(more, domainFromEnv(blocking, request)),

@@ -303,7 +303,8 @@ describe('wxauth login', () => {
       expect(r.code).toBe(2);
       expect(r.stdout).toBe('');
       expect(r.stderr).toContain(`Not building this URL, WeChat would reject it: redirect_uri points at 127.0.0.1:${port}, which is not the callback domain localhost (the same machine, by another name).`);
-      expect(r.stderr).toContain('wxauth url --force');
+      expect(r.stderr).toContain('Then run wxauth login again');
+      expect(r.stderr).not.toContain('--force');
       expect(r.stderr).not.toContain('already in use');
       expect(r.stderr).not.toContain('Listening on');
       expect(new StateFiles(dir).get('default')).toEqual({});

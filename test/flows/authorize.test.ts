@@ -108,9 +108,9 @@ describe('planAuthorize refuses what WeChat rejects', () => {
     expect(forced.blocking.map((f) => [f.id, f.wechatRejects])).toEqual([['state.charset', false]]);
   });
 
-  it('suggests --force to url, and `wxauth url --force` to a caller without the flag', () => {
+  it('suggests --force to url, and to a caller without the flag (login) the fix and to run it again', () => {
     expect(refusal({ config: service, scope: 'snsapi_login', forceFlag: true }).error.hint?.key).toBe('url.refused.hint');
-    expect(refusal({ config: service, scope: 'snsapi_login', forceFlag: false }).error.hint?.key).toBe('url.refused.hint.noForce');
+    expect(refusal({ config: service, scope: 'snsapi_login', forceFlag: false }).error.hint?.key).toBe('url.refused.hint.login');
   });
 
   it('builds a UUID or base64url state (WeChat accepts it), with a warning (issue 12 item 2)', () => {
@@ -258,9 +258,15 @@ describe('url and login refuse the same URL in the same words', () => {
     const headline = (stderr: string) => stderr.split('\n').find((l) => l.startsWith('✖ '));
     expect(headline(login.stderr)).toBe(headline(url.stderr));
     expect(headline(url.stderr)).toContain('redirect_uri points at 127.0.0.1:8080, which is not the callback domain localhost');
-    // Only the way around differs: login has no --force, so it points at url's.
+    // Only the way around differs: login has no --force, and a link WeChat rejects is no step towards a
+    // login, so it gives the fix and says to run login again (not `wxauth url --force`).
     expect(url.stderr).toContain('add --force');
-    expect(login.stderr).toContain('use wxauth url --force');
+    expect(login.stderr).toContain('Then run wxauth login again');
+    expect(login.stderr).not.toContain('--force');
+    const zh = await runCli(['--lang', 'zh', 'login', '--no-open', '--host', '127.0.0.1', '--port', '8080'], { env });
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toContain('改好后再运行 wxauth login');
+    expect(zh.stderr).not.toContain('--force');
     expect(login.stdout).toBe('');
   });
 

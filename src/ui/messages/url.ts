@@ -72,13 +72,9 @@ export const messages = {
     zh: '{fix}如果就是要生成它，加上 --force。',
     en: '{fix} To build it anyway, add --force.',
   },
-  'url.refused.hint.policy.noForce': {
-    zh: '{fix}如果就是要生成它，用 wxauth url --force。',
-    en: '{fix} To build it anyway, use wxauth url --force.',
-  },
-  'url.refused.hint.noForce': {
-    zh: '{fix}如果就是要复现这个错误，用 wxauth url --force 生成链接。',
-    en: '{fix} To build it anyway (e.g. to reproduce the error), use wxauth url --force.',
+  'url.refused.hint.login': {
+    zh: '{fix}改好后再运行 wxauth login（login 只用微信会接受的链接：这一条换不到 code，回调永远等不来）。',
+    en: '{fix} Then run wxauth login again (login uses only a link WeChat accepts: this one brings no code, so its callback would never come).',
   },
   'url.refused.other': { zh: '另外：{message}', en: 'Also: {message}' },
   'url.forced': {
