@@ -291,7 +291,7 @@ export function describeStateOnly(parsed: Pick<ParsedCallback, 'params' | 'state
   // verdict: what the link whose state this is makes of a state-only callback (core/state-only.ts).
   if (parsed.params.length === 1) {
     if (verdict === 'lost_code') return { message: { key: 'listen.stateOnly.cut.base', params: { state: parsed.state ?? '' } }, hint: { key: 'listen.stateOnly.cut.base.hint', params: { p } } };
-    if (verdict === 'refused_qr') return { message: { key: 'listen.stateOnly.cut', params: { state: parsed.state ?? '' } }, hint: { key: 'listen.stateOnly.cut.qr.hint', params: { p } } };
+    if (verdict === 'refused_qr') return { message: { key: 'listen.stateOnly.cut.qr', params: { state: parsed.state ?? '' } }, hint: { key: 'listen.stateOnly.cut.qr.hint', params: { p } } };
     return { message: { key: 'listen.stateOnly.cut', params: { state: parsed.state ?? '' } }, hint: { key: 'listen.stateOnly.cut.hint' } };
   }
   return stateOnlyFailure(verdict, p);

@@ -69,7 +69,7 @@ export function renderPage(input: PageInput): string {
   // cancelled on the phone, not refused on a consent page.
   const base = outcome === 'denied' && input.verdict === 'lost_code';
   const qr = outcome === 'denied' && input.verdict === 'refused_qr';
-  const title = t(base ? 'listen.page.denied.base.title' : outcome === 'state_mismatch' && input.noCode === true ? 'listen.page.state_mismatch.nocode.title' : `listen.page.${outcome}.title`);
+  const title = t(base ? 'listen.page.denied.base.title' : qr ? 'listen.page.denied.qr.title' : outcome === 'state_mismatch' && input.noCode === true ? 'listen.page.state_mismatch.nocode.title' : `listen.page.${outcome}.title`);
   const detail = t(base ? 'listen.page.denied.base.detail' : qr ? 'listen.page.denied.qr.detail' : outcome === 'state_mismatch' && input.state === undefined ? 'listen.page.state_missing.detail' : `listen.page.${outcome}.detail`);
   const rows: string[] = [];
   if (input.codePrefix !== undefined) {

@@ -282,7 +282,25 @@ describe('wxauth listen', () => {
       const cut = await runCli(['--lang', lang, 'exchange', `${uri}?state=${state}`], { env });
       expect(cut.code).toBe(6);
       expect(cut.stderr).toContain(lang === 'en' ? 'if the login was indeed cancelled after the scan, scan again and press “确认登录” (allow) on the phone' : '如果扫码后确实取消了，重新扫码并在手机上点“确认登录”');
+      // Its opening names the website app's refusal (cancelled on the phone), not a consent page's.
+      expect(cut.stderr).toContain(lang === 'en' ? 'no code: either the QR login was cancelled on the phone after the scan' : '要么是网站应用扫码登录时，扫码后在手机上取消了');
+      expect(cut.stderr).not.toContain(lang === 'en' ? 'either the user refused authorization' : '要么用户拒绝了授权');
       expect(cut.stderr).not.toContain('snsapi_base');
+    }
+  });
+
+  it('a website app: the live listener’s page for a state-only callback says the QR login was not confirmed on the phone, en and zh', async () => {
+    for (const lang of ['en', 'zh'] as const) {
+      // A website app's callback domain has no port: the listener is asked for one, the state given (the account type says QR login).
+      const env = { WXAUTH_CONFIG_DIR: tempConfigDir(), WXAUTH_APPID: 'wx5e1ec0de00000003', WXAUTH_TYPE: 'website', WXAUTH_DOMAIN: 'www.example.com' };
+      const { url, done } = await listenInProcess(['--lang', lang, '--state', 'qr1', '--timeout', '10'], env);
+      const page = await get(`${url}?state=qr1`);
+      expect(page.body).toContain(lang === 'en' ? 'The login was not confirmed' : '没有确认登录');
+      expect(page.body).toContain(lang === 'en' ? 'after the scan, the login was cancelled on the phone instead of confirmed (确认登录)' : '扫码后在手机上没有点“确认登录”（取消了）');
+      expect(page.body).not.toContain(lang === 'en' ? 'consent page' : '授权页点了');
+      const r = await done;
+      expect(r.code).toBe(6);
+      expect(r.stderr).toContain(lang === 'en' ? 'This is a website app’s QR login' : '这是网站应用的扫码登录');
     }
   });
 

@@ -23,6 +23,7 @@ export const messages = {
     zh: '这个链接的 scope 是 snsapi_base，不弹授权页，没有人点“拒绝”：回调在路上被转了一手，只留下了 state。回到终端查看下一步。',
     en: 'The link asked for snsapi_base, which shows no consent page, so no one refused: something passed the callback on and kept only the state. See the terminal for what to do next.',
   },
+  'listen.page.denied.qr.title': { zh: '没有确认登录', en: 'The login was not confirmed' },
   'listen.page.denied.qr.detail': {
     zh: '微信只带回了 state，没有 code：扫码后在手机上没有点“确认登录”（取消了）。回到终端查看下一步。',
     en: 'WeChat sent back only the state, no code: after the scan, the login was cancelled on the phone instead of confirmed (确认登录). See the terminal for what to do next.',
@@ -160,6 +161,10 @@ export const messages = {
   'listen.stateOnly.cut.hint': {
     zh: "把整个地址用单引号括起来再试：wxauth exchange '<回调地址>'；如果用户确实拒绝了，重新发起授权并点“允许”（snsapi_base 不弹授权页）。",
     en: "Quote the whole URL and try again: wxauth exchange '<callback URL>'; if the user did refuse, start again and press “allow” (snsapi_base shows no consent page).",
+  },
+  'listen.stateOnly.cut.qr': {
+    zh: '这个回调只有 state="{state}"，没有 code：要么是网站应用扫码登录时，扫码后在手机上取消了、没有点“确认登录”（微信只带回 state），要么地址在第一个 & 处被截断了——命令行里没加引号时，…?state=…&code=… 到 & 就断了。',
+    en: 'This callback has state="{state}" and no code: either the QR login was cancelled on the phone after the scan instead of confirmed (确认登录; WeChat then sends back the state alone), or the URL was cut at its first "&" — unquoted on a command line, …?state=…&code=… stops there.',
   },
   'listen.stateOnly.cut.qr.hint': {
     zh: "把整个地址用单引号括起来再试：wxauth exchange{p} '<回调地址>'；如果扫码后确实取消了，重新扫码并在手机上点“确认登录”（wxauth login{p}）。",
