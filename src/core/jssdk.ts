@@ -314,6 +314,7 @@ export const MISTAKES = [
   'scheme-slash',
   'nonce-key',
   'nonce-case',
+  'nonce-space',
   'timestamp-ms',
   'timestamp-drift',
   'no-ticket',
@@ -335,7 +336,7 @@ export interface Attempt {
   url?: string;
   /** The timestamp that was signed (timestamp-ms, timestamp-drift). */
   timestamp?: string;
-  /** The nonce that was signed (nonce-case). */
+  /** The nonce that was signed (nonce-case, nonce-space). */
   nonce?: string;
   /** Which ticket was signed: the access_token, the index of a stale ticket, another appid's, or none at all (what an empty variable prints). */
   ticket?: 'access-token' | { stale: number } | { none: string } | { appid: string };
@@ -370,6 +371,18 @@ function withoutParams(url: string, drop: (pair: string) => boolean): string | u
     .filter((pair) => !drop(pair));
   const next = url.slice(0, q) + (kept.length > 0 ? `?${kept.join('&')}` : '');
   return next === url ? undefined : next;
+}
+
+/**
+ * The nonces a server may have signed when wx.config's `nonce` differs from it only in spaces: trimmed, every
+ * space dropped, a space that was a `+` (form decoding), a `+` that became a space. Empty when `nonce` has no
+ * whitespace and no `+`.
+ */
+function nonceSpaceVariants(nonce: string): string[] {
+  const out = new Set([nonce.trim(), nonce.replace(/\s+/g, ''), nonce.replace(/ /g, '+'), nonce.replace(/\+/g, ' ')]);
+  out.delete(nonce);
+  out.delete('');
+  return [...out];
 }
 
 /** The URL variants each URL mistake would have signed instead of `url` (the page's, without #). */
@@ -525,6 +538,13 @@ export function diagnoseSignature(claim: SignatureClaim, facts: SignatureFacts, 
     for (const nonce of new Set([base.nonceStr.toLowerCase(), base.nonceStr.toUpperCase()])) {
       if (nonce === base.nonceStr) continue;
       const hit = attempt({ mistake: 'nonce-case', nonce, string1: stringToSign({ ...base, nonceStr: nonce }) });
+      if (hit) return hit;
+    }
+    // The nonce's spaces: copied with a space around it (a log line, a terminal selection), or a `+` that a
+    // query string or form decoding turned into a space on its way to wx.config (or the reverse): the
+    // signed noncestr must equal wx.config's nonceStr character for character (§2 注意事项).
+    for (const nonce of nonceSpaceVariants(base.nonceStr)) {
+      const hit = attempt({ mistake: 'nonce-space', nonce, string1: stringToSign({ ...base, nonceStr: nonce }) });
       if (hit) return hit;
     }
     // Milliseconds: signed Date.now() while wx.config got seconds (any of the 1000 ms in that second),

@@ -137,7 +137,8 @@ describe('diagnoseSignature', () => {
   });
 
   // Each row: what the server really signed; the diagnosis must name that mistake.
-  const table: Array<[MistakeId, string, () => string, string?]> = [
+  // The optional 4th is the page URL given to verify, the 5th wx.config's nonceStr (what the page logged).
+  const table: Array<[MistakeId, string, () => string, string?, string?]> = [
     ['fragment', 'the URL with #/order', () => sign({ url: `${PAGE}#/order` }), `${PAGE}#/order`],
     ['fragment', 'a hash-router #/ it was not told about', () => sign({ url: `${PAGE}#/` })],
     ['as-written', 'the URL as written, not location.href (host-only, no /)', () => sign({ url: 'https://h5.example.com?from=menu' }), 'https://h5.example.com?from=menu'],
@@ -162,12 +163,15 @@ describe('diagnoseSignature', () => {
     ['port', 'the backend’s own port behind nginx', () => sign({ url: 'http://h5.example.com:8080/shop/list?from=menu' })],
     ['scheme-slash', 'the other scheme and a trailing slash together', () => sign({ url: 'http://h5.example.com/shop/list/?from=menu' })],
     ['nonce-case', 'the nonce lower-cased on the server', () => sign({ nonceStr: NONCE.toLowerCase() })],
+    ['nonce-space', 'wx.config’s nonceStr copied with a trailing space', () => sign({}), PAGE, `${NONCE} `],
+    ['nonce-space', 'a + in the signed nonce that reached wx.config as a space (form decoding)', () => sign({ nonceStr: 'ab+cd/ef' }), PAGE, 'ab cd/ef'],
+    ['nonce-space', 'the server signed the form-decoded nonce, wx.config kept its +', () => sign({ nonceStr: 'ab cd' }), PAGE, 'ab+cd'],
     ['no-ticket', 'getticket failed and the server signed "undefined"', () => sign({ ticket: 'undefined' })],
     ['no-ticket', 'an empty ticket', () => sign({ ticket: '' })],
   ];
 
-  it.each(table)('names %s (%s)', (mistake, _why, signature, url = PAGE) => {
-    const d = diagnoseSignature({ url, signature: signature(), timestamp: TS, nonceStr: NONCE }, facts, sha1);
+  it.each(table)('names %s (%s)', (mistake, _why, signature, url = PAGE, nonceStr = NONCE) => {
+    const d = diagnoseSignature({ url, signature: signature(), timestamp: TS, nonceStr }, facts, sha1);
     expect(d.verdict).toBe('mistake');
     expect(d.verdict === 'mistake' && d.found.mistake).toBe(mistake);
   });

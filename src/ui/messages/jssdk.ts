@@ -417,6 +417,14 @@ export const messages = {
     zh: '签名和 wx.config 用同一个字符串，不要在其中一处转换大小写。',
     en: 'Use one string for both the signature and wx.config; don’t change its case in either.',
   },
+  'jssdk.verify.mistake.nonce-space': {
+    zh: '找到了：签名用的 noncestr 是 {nonce}，与 wx.config 的 nonceStr 只差空格（或一个 + 被解码成了空格）。',
+    en: 'Found it: the signature used noncestr {nonce}, which differs from wx.config’s nonceStr only in spaces (or a + decoded as a space).',
+  },
+  'jssdk.verify.mistake.nonce-space.fix': {
+    zh: 'wx.config 的 nonceStr 必须与签名的 noncestr 逐字相同：nonce 只用字母和数字（如 16 位 [A-Za-z0-9]），经查询串传递时用 encodeURIComponent；若是复制时多带了空格，去掉后再 verify 一次。',
+    en: 'wx.config’s nonceStr must equal the signed noncestr character for character: make the nonce letters and digits only (e.g. 16 of [A-Za-z0-9]) and encodeURIComponent it in a query string; if the space came with your copy, verify again without it.',
+  },
   'jssdk.verify.mistake.no-ticket': {
     zh: '找到了：签名串里的 jsapi_ticket 是 {ticket}：服务端没拿到 ticket（getticket 失败，例如 access_token 失效的 40001/42001），却照样签了名。',
     en: 'Found it: the signed string’s jsapi_ticket is {ticket}: the server had no ticket (getticket failed, e.g. 40001/42001 for a dead access_token) and signed anyway.',
@@ -477,6 +485,7 @@ export const messages = {
   'jssdk.mistake.label.port': { zh: 'URL 里多了端口', en: 'a port in the signed URL' },
   'jssdk.mistake.label.scheme-slash': { zh: '协议和末尾的 / 都不同', en: 'the other scheme and a trailing slash' },
   'jssdk.mistake.label.nonce-case': { zh: 'nonceStr 的大小写不同', en: 'the nonce in another case' },
+  'jssdk.mistake.label.nonce-space': { zh: 'nonceStr 的空格不同', en: 'the nonce with other spaces' },
   'jssdk.mistake.label.no-ticket': { zh: '签名时没有 jsapi_ticket', en: 'no jsapi_ticket in the signed string' },
   'jssdk.verify.verdict.unknown': { zh: '不一致，原因未知', en: 'unknown' },
   'jssdk.verify.verdict.ios-only': { zh: '只在 iOS 上正确（首次进入的 URL）', en: 'right on iOS only (the landing URL)' },

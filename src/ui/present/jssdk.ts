@@ -266,7 +266,8 @@ function mistakeText(out: Output, found: Attempt, url: string): { message: strin
     message: out.tKey(`jssdk.verify.mistake.${id}`, {
       signed: found.url ?? url,
       timestamp: found.timestamp ?? '',
-      nonce: found.nonce ?? '',
+      // Quoted when its spaces are the mistake: a space at either end is otherwise invisible.
+      nonce: id === 'nonce-space' ? JSON.stringify(found.nonce ?? '') : found.nonce ?? '',
       ticket: typeof found.ticket === 'object' && 'none' in found.ticket ? JSON.stringify(found.ticket.none) : '',
       appid: typeof found.ticket === 'object' && 'appid' in found.ticket ? found.ticket.appid : '',
       url,
