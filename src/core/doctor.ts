@@ -548,6 +548,24 @@ export function expectedVerifyContent(v: VerifyExpectation): string {
   return isVerifyFileName(v.name) ? v.name.slice('MP_verify_'.length, -'.txt'.length) : v.name;
 }
 
+/** How much of a Location header a line shows: a redirect's target is said, not reproduced (Node lets a header run to 16 KiB). */
+const LOCATION_SHOWN = 200;
+
+/**
+ * A Location header from the user's server as a check's line says it: its secrets masked by name as the
+ * traces mask them (a callback that redirects a hit without a code to `/home?access_token=…`), and cut
+ * to LOCATION_SHOWN characters. The evidence keeps it whole, masked (redactedLocation).
+ */
+function shownLocation(location: string): string {
+  const masked = redactUrl(location);
+  return masked.length > LOCATION_SHOWN ? `${masked.slice(0, LOCATION_SHOWN)}…` : masked;
+}
+
+/** A Location header for --json's evidence: whole, its secrets masked ("never a secret or a token"). */
+function redactedLocation(location: string | undefined): string | null {
+  return location === undefined ? null : redactUrl(location);
+}
+
 function excerpt(body: string, max = 40): string {
   const one = body.replace(/\s+/g, ' ').trim();
   if (one === '') return '(empty)';
@@ -633,7 +651,7 @@ export function evaluateVerifyFile(domain: string, expected: VerifyExpectation, 
   // but http sending it on to the https URL that did not serve the file leads nowhere either way.
   const toFailedHttps = shown !== https && (shown.location ?? '').toLowerCase().startsWith('https://');
   if (shown.status >= 300 && shown.status < 400 && !toFailedHttps) {
-    return check('verify-file', 'warn', messageRef(also ? 'doctor.verify.redirect.also' : 'doctor.verify.redirect', { url: shown.url, status: shown.status, location: shown.location ? redactUrl(shown.location) : '-', ...(also ? { also } : {}) }), evidence, fix);
+    return check('verify-file', 'warn', messageRef(also ? 'doctor.verify.redirect.also' : 'doctor.verify.redirect', { url: shown.url, status: shown.status, location: shown.location ? shownLocation(shown.location) : '-', ...(also ? { also } : {}) }), evidence, fix);
   }
   return check('verify-file', 'fail', messageRef(also ? 'doctor.verify.status.also' : 'doctor.verify.status', { url: shown.url, status: shown.status, ...(also ? { also } : {}) }), evidence, fix);
 }
@@ -773,14 +791,14 @@ export function evaluateRedirect(f: HttpFacts, stated?: HttpFacts, target?: Http
     const fix: MessageRef = local ? { key: 'doctor.redirect.unreachable.local.fix' } : { key: 'doctor.redirect.unreachable.fix', params: { host } };
     return check('redirect', 'fail', { key: 'doctor.redirect.unreachable', params: { url: f.url, error: osReason({ code: f.error }) } }, { url: f.url, error: f.error }, fix);
   }
-  const evidence: Evidence = { url: f.url, status: f.status, location: f.location ?? null };
+  const evidence: Evidence = { url: f.url, status: f.status, location: redactedLocation(f.location) };
   if (f.status >= 500) return check('redirect', 'fail', { key: 'doctor.redirect.5xx', params: { url: f.url, status: f.status } }, evidence, { key: 'doctor.redirect.5xx.fix' });
   if (f.status >= 400 && ![400, 401, 403].includes(f.status)) {
     return check('redirect', 'warn', { key: 'doctor.redirect.4xx', params: { url: f.url, status: f.status } }, evidence, { key: 'doctor.redirect.4xx.fix' });
   }
   if (f.location !== undefined && isRedirect(f) && !locationOf(f)) {
     // file:///…, javascript:…, or no URL at all: the browser WeChat opens stops on this answer.
-    return check('redirect', 'fail', { key: 'doctor.redirect.notWeb', params: { url: f.url, status: f.status, location: f.location } }, evidence, { key: 'doctor.redirect.notWeb.fix' });
+    return check('redirect', 'fail', { key: 'doctor.redirect.notWeb', params: { url: f.url, status: f.status, location: shownLocation(f.location) } }, evidence, { key: 'doctor.redirect.notWeb.fix' });
   }
   if (f.location && dropsQueryOnTheWay(stated) && redirectsBack(f.url, target)) {
     // The address the fix below would name redirects back: naming it as "the final address" sends the
@@ -788,18 +806,18 @@ export function evaluateRedirect(f: HttpFacts, stated?: HttpFacts, target?: Http
     return check(
       'redirect',
       'fail',
-      { key: 'doctor.redirect.loop', params: { url: f.url, status: stated.status, location: stated.location, backStatus: target.status, back: target.location } },
-      { ...evidence, statedUrl: stated.url, statedLocation: stated.location, targetUrl: target.url, targetStatus: target.status, targetLocation: target.location },
+      { key: 'doctor.redirect.loop', params: { url: f.url, status: stated.status, location: shownLocation(stated.location), backStatus: target.status, back: shownLocation(target.location) } },
+      { ...evidence, statedUrl: stated.url, statedLocation: redactedLocation(stated.location), targetUrl: target.url, targetStatus: target.status, targetLocation: redactedLocation(target.location) },
       { key: 'doctor.redirect.loop.fix' },
     );
   }
   if (f.location && dropsQueryOnTheWay(stated)) {
-    return check('redirect', 'fail', { key: 'doctor.redirect.dropsQuery', params: { url: f.url, status: stated.status, location: stated.location } }, { ...evidence, statedUrl: stated.url, statedLocation: stated.location }, {
+    return check('redirect', 'fail', { key: 'doctor.redirect.dropsQuery', params: { url: f.url, status: stated.status, location: shownLocation(stated.location) } }, { ...evidence, statedUrl: stated.url, statedLocation: redactedLocation(stated.location) }, {
       key: 'doctor.redirect.dropsQuery.fix',
-      params: { location: f.location },
+      params: { location: shownLocation(f.location) },
     });
   }
-  if (f.location) return check('redirect', 'ok', { key: 'doctor.redirect.okRedirect', params: { url: f.url, status: f.status, location: f.location } }, evidence);
+  if (f.location) return check('redirect', 'ok', { key: 'doctor.redirect.okRedirect', params: { url: f.url, status: f.status, location: shownLocation(f.location) } }, evidence);
   return check('redirect', 'ok', { key: 'doctor.redirect.ok', params: { url: f.url, status: f.status } }, evidence);
 }
 
@@ -921,7 +939,7 @@ export function evaluateScheme(redirectUri: string, same: HttpFacts, other: Http
     }
     if (target && target.protocol === 'https:' && target.hostname === u.hostname) {
       const https = `https://${u.hostname}${u.pathname}${u.search}`;
-      return check('scheme', 'warn', { key: 'doctor.scheme.upgrade', params: { location: same.location } }, evidence, { key: 'doctor.scheme.upgrade.fix', params: { https, p } });
+      return check('scheme', 'warn', { key: 'doctor.scheme.upgrade', params: { location: shownLocation(same.location) } }, evidence, { key: 'doctor.scheme.upgrade.fix', params: { https, p } });
     }
   }
   return check('scheme', 'ok', { key: 'doctor.scheme.ok', params: { scheme } }, evidence);

@@ -142,6 +142,23 @@ describe('evaluateRedirect', () => {
     expect(to('http://169.254.169.254/cb')).toBeUndefined();
     expect(to('file:///cb')).toBeUndefined();
   });
+  // The user's server chose the Location: a token or a code in it is masked as traces mask it, in the
+  // line and in --json's evidence (which README promises holds no secret), as verify-file's redirect was.
+  it('a redirect to a URL carrying an access_token or a code is said with them masked', () => {
+    const verdict = at(302, 'https://a.com/home?access_token=86_SECRETSECRETSECRET&code=061SECRETCODE&x=1');
+    expect(verdict.status).toBe('ok');
+    expect(JSON.stringify(verdict)).not.toMatch(/SECRET/);
+    expect(verdict).toMatchObject({ message: { params: { location: expect.stringContaining('&x=1') } }, evidence: { location: expect.stringContaining('access_token=') } });
+  });
+  // A hostile or broken server can send a Location of up to 16 KiB (Node's header limit): the line names it, cut.
+  it('a long Location is cut in the line and kept whole in the evidence', () => {
+    const location = `https://login.a.com/sso?next=${'x'.repeat(8000)}`;
+    const verdict = at(302, location);
+    const said = (verdict.message as { params: { location: string } }).params.location;
+    expect(said.length).toBeLessThanOrEqual(201);
+    expect(said.endsWith('…')).toBe(true);
+    expect(verdict.evidence).toMatchObject({ location });
+  });
   it('fails when nothing answered', () => {
     expect(evaluateRedirect({ url: 'https://a.com/cb', answered: false, error: 'ECONNREFUSED' })).toMatchObject({ status: 'fail', message: { key: 'doctor.redirect.unreachable' } });
   });
