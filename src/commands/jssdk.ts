@@ -61,6 +61,10 @@ export type JssdkResult =
       unknownApis: UnknownJsApi[];
       /** The profile is a website app (网站应用): it has no JS-SDK, so a wx.config with its appId fails. */
       websiteApp: boolean;
+      /** For the domain warning's fix (signed.domain), as verify's: ` --profile X`, the account type, where jsDomains came from. */
+      profileFlag: string;
+      accountType?: AccountType;
+      jsDomainsFromEnv: boolean;
       showSecrets: boolean;
       /** --ticket came wrapped in these quotes, dropped before signing. */
       ticketUnquoted?: { open: string; close: string };
@@ -279,6 +283,7 @@ export async function run(given: JssdkOptions, ctx: Context): Promise<JssdkResul
         nonceStr: options.nonceStr,
         jsApiList: options.jsApiList,
         exact: options.exactUrl,
+        ...(config.jsDomains === undefined ? {} : { jsDomains: config.jsDomains }),
       });
       if ('problem' in signed) throw new UsageError({ key: 'jssdk.usage.url', params: { url: signed.input } }, { hint: { key: 'jssdk.usage.url.hint' } });
       const timestampMs = options.timestamp !== undefined && String(options.timestamp).length === 13;
@@ -293,6 +298,9 @@ export async function run(given: JssdkOptions, ctx: Context): Promise<JssdkResul
         unknownApis: unknownJsApis(options.jsApiList),
         // config set refuses jsDomains on a website app for the same reason (jssdk.invalid.jsDomains.website).
         websiteApp: appid !== undefined && config.type === 'website',
+        profileFlag: profileFlag(profile),
+        ...(config.type ? { accountType: config.type } : {}),
+        jsDomainsFromEnv: config.sources.jsDomains === 'env',
         showSecrets,
         ...ticketUnquoted,
       };

@@ -120,6 +120,12 @@ export interface SignedPage {
   string1: string;
   signature: string;
   snippet: string;
+  /**
+   * The page's host against the profile's JS-safe domains, when it has some and the host is not within
+   * them (or is on a port): the snippet's wx.config would get invalid url domain whatever the signature
+   * (JSSDK-FACTS §3), as verify says. Absent without jsDomains, or when the host is within them.
+   */
+  domain?: Extract<DomainVerdict, { ok: false }>;
 }
 
 /**
@@ -136,6 +142,8 @@ export function signPage(p: {
   nonceStr?: string;
   jsApiList: string[];
   exact?: boolean;
+  /** The profile's JS-safe domains (config jsDomains), to warn about a page outside them. */
+  jsDomains?: string;
 }): SignedPage | { problem: 'not-http-url'; input: string } {
   const page = normalizePageUrl(p.url);
   if (!page.ok) return { problem: 'not-http-url', input: p.url };
@@ -143,6 +151,8 @@ export function signPage(p: {
   const timestamp = p.timestamp ?? Math.floor(p.now / 1000);
   const nonceStr = p.nonceStr ?? nonceFromBytes(randomBytes(16));
   const { string1, signature } = signJsapi({ ticket: p.ticket, nonceStr, timestamp: String(timestamp), url }, sha1);
+  const domains = splitJsDomains(p.jsDomains);
+  const domain = domains.length > 0 ? checkJsDomain(url, domains) : undefined;
   return {
     input: p.url,
     url,
@@ -153,6 +163,7 @@ export function signPage(p: {
     string1,
     signature,
     snippet: wxConfigSnippet({ appId: p.appid, timestamp, nonceStr, signature, jsApiList: p.jsApiList }),
+    ...(domain && !domain.ok ? { domain } : {}),
   };
 }
 

@@ -288,6 +288,24 @@ describe('wxauth jssdk sign', () => {
     expect(service.stderr).not.toContain('website app');
   });
 
+  // The snippet sign prints would get invalid url domain on the phone: said here, as verify says it, not left to wx.config.
+  it('a page outside the jsDomains, or on a port, is warned about (en, zh, --json); a page within them is not', async () => {
+    const cli = server({ WXAUTH_JS_DOMAINS: 'example.com' });
+    const en = await cli(['jssdk', 'sign', 'https://evil.com/shop']);
+    expect(en.code, en.stderr).toBe(0);
+    expect(en.stderr).toContain('Host evil.com is not within the JS-safe domains (example.com): the page gets invalid url domain');
+    expect(en.stderr).toContain('export WXAUTH_JS_DOMAINS=example.com,evil.com');
+    const zh = await cli(['jssdk', 'sign', 'https://h5.example.com:8443/shop', '--lang', 'zh', '--json']);
+    expect(parseJson(zh.stdout)).toMatchObject({
+      warnings: [{ id: 'jssdk.domain', severity: 'warning', domain: { problem: 'port', port: '8443', host: 'h5.example.com' }, message: expect.stringContaining('8443') as unknown as string }],
+    });
+    expect(zh.stderr).toContain('invalid url domain');
+    const within = await cli(['jssdk', 'sign', 'https://h5.example.com/shop']);
+    expect(within.stderr).not.toContain('invalid url domain');
+    // Without jsDomains there is nothing to check against: no warning (verify says it was not checked).
+    expect((await server()(['jssdk', 'sign', 'https://evil.com/shop'])).stderr).not.toContain('invalid url domain');
+  });
+
   it('refuses a URL that is not http(s) (exit 2)', async () => {
     const r = await server()(['jssdk', 'sign', '/shop', '--ticket', 't']);
     expect(r.code).toBe(2);

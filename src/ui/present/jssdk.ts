@@ -103,6 +103,9 @@ export function present(result: JssdkResult, out: Output): void {
     case 'sign': {
       const s = result.signed;
       const string1 = s.string1;
+      // A page outside the JS-safe domains: the snippet fails with invalid url domain, said as verify says it.
+      const real = result.accountType !== undefined && result.accountType !== 'test' ? result.accountType : undefined;
+      const domainText = s.domain ? domainLine(out, s.domain, result.profileFlag, real, result.accountType === 'test', result.jsDomainsFromEnv) : undefined;
       out.result({
         appid: result.appid ?? null,
         profile: result.profile,
@@ -121,6 +124,7 @@ export function present(result: JssdkResult, out: Output): void {
           ...(result.timestampMs ? [diagnosisWarningEntry(out, { kind: 'timestamp-ms', timestamp: String(s.timestamp) })] : []),
           ...result.unknownApis.map((api) => warningEntry('jssdk.unknown-api', unknownApiText(out, api), { name: api.name, suggestion: api.suggestion ?? null })),
           ...(result.websiteApp ? [warningEntry('jssdk.website-app', websiteAppText(out, result), { appid: result.appid ?? null })] : []),
+          ...(domainText !== undefined && s.domain ? [warningEntry('jssdk.domain', domainText, { domain: s.domain })] : []),
         ],
         snippet: s.snippet,
       });
@@ -129,6 +133,7 @@ export function present(result: JssdkResult, out: Output): void {
       if (result.timestampMs) out.warn(out.t('jssdk.verify.warn.timestampMs', { timestamp: String(s.timestamp) }));
       for (const api of result.unknownApis) out.warn(unknownApiText(out, api));
       if (result.websiteApp) out.warn(websiteAppText(out, result));
+      if (domainText !== undefined) out.warn(domainText);
       if (result.ticketUnquoted) out.note(out.t('jssdk.ticket.unquoted', result.ticketUnquoted));
       if (result.ticketFrom === 'option') out.note(out.t('jssdk.sign.ticketOption'));
       // Which ticket signed, every time: a cached one may be one WeChat has replaced since.
