@@ -15,7 +15,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MessageParams } from '../../src/errors.js';
 import { startEmulator, defaultSeed, DEFAULT_APPIDS, type EmulatorHandle } from '../../src/emulator/index.js';
 import { startProxy, type Blocked, type ProxyHandle } from '../../src/flows/proxy/server.js';
-import { loopbackPeers } from '../../src/flows/proxy/peer-process.js';
+import { loopbackPeers, type PeerProcSource } from '../../src/flows/proxy/peer-process.js';
+import { tr } from '../../src/ui/i18n.js';
+import type { MessageRef } from '../../src/errors.js';
+import { fakeProc } from '../fixtures/fake-proc.js';
 import type { DetectorHit, ObservedCall } from '../../src/core/proxy-detect.js';
 import type { HarEntry } from '../../src/core/proxy-har.js';
 import { BIN, baseEnv, collect, freePort, runCli, spawnCli, waitForOutput } from './helpers.js';
@@ -30,10 +33,10 @@ interface Raw {
   body: Buffer;
 }
 
-function request(base: string, target: string, options: { method?: string; headers?: Record<string, string> | string[]; body?: Buffer | string; agent?: http.Agent; localAddress?: string; signal?: AbortSignal } = {}): Promise<Raw> {
+function request(base: string, target: string, options: { method?: string; headers?: Record<string, string> | string[]; body?: Buffer | string; agent?: http.Agent; localAddress?: string; localPort?: number; signal?: AbortSignal } = {}): Promise<Raw> {
   return new Promise((resolve, reject) => {
     const url = new URL(base);
-    const req = http.request({ host: url.hostname, port: url.port, method: options.method ?? 'GET', path: target, headers: options.headers, agent: options.agent ?? false, ...(options.localAddress ? { localAddress: options.localAddress } : {}), ...(options.signal ? { signal: options.signal } : {}) }, (res) => {
+    const req = http.request({ host: url.hostname, port: url.port, method: options.method ?? 'GET', path: target, headers: options.headers, agent: options.agent ?? false, ...(options.localAddress ? { localAddress: options.localAddress } : {}), ...(options.localPort ? { localPort: options.localPort } : {}), ...(options.signal ? { signal: options.signal } : {}) }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, statusMessage: res.statusMessage ?? '', rawHeaders: res.rawHeaders, body: Buffer.concat(chunks) }));
@@ -57,7 +60,7 @@ interface Recorded {
   blocked: Blocked[];
 }
 
-async function proxyTo(upstream: string, extra: { timeoutMs?: number; quotas?: Record<string, number>; showSecrets?: boolean; peerLookupMs?: number; requestTimeoutMs?: number; headersTimeoutMs?: number } = {}): Promise<ProxyHandle & Recorded & { harEntries(): HarEntry[] }> {
+async function proxyTo(upstream: string, extra: { timeoutMs?: number; quotas?: Record<string, number>; showSecrets?: boolean; peerLookupMs?: number; peerProcesses?: PeerProcSource; requestTimeoutMs?: number; headersTimeoutMs?: number } = {}): Promise<ProxyHandle & Recorded & { harEntries(): HarEntry[] }> {
   const rec: Recorded = { calls: [], hits: [], blocked: [] };
   const har: HarEntry[] = [];
   const handle = await startProxy({
@@ -68,6 +71,7 @@ async function proxyTo(upstream: string, extra: { timeoutMs?: number; quotas?: R
     showSecrets: extra.showSecrets ?? false,
     quotas: extra.quotas,
     ...(extra.peerLookupMs !== undefined ? { peerLookupMs: extra.peerLookupMs } : {}),
+    ...(extra.peerProcesses ? { peerProcesses: extra.peerProcesses } : {}),
     ...(extra.requestTimeoutMs !== undefined ? { requestTimeoutMs: extra.requestTimeoutMs } : {}),
     ...(extra.headersTimeoutMs !== undefined ? { headersTimeoutMs: extra.headersTimeoutMs } : {}),
     har: (entry) => har.push(entry),
@@ -711,6 +715,38 @@ describe('upstream failures', () => {
 
 describe('detectors', () => {
   const ids = (p: Recorded) => p.hits.map((h) => h.id);
+
+  it('code.reused: a caller whose process was not looked for among all processes is a guess by User-Agent, not "no process found"', async (t) => {
+    if (process.platform !== 'linux') t.skip();
+    // A stand-in for /proc listing the two callers' sockets and 20 processes, none of them holding either:
+    // looked through all of them, the lookup found none; capped at 19 (as at 4096 on a crowded machine), it does not know.
+    const named = async (maxProcesses: number): Promise<[string, string]> => {
+      const proc = fakeProc();
+      for (let pid = 100; pid < 120; pid++) proc.process(pid, ['node', 'other.js'], [9000 + pid]);
+      const p = await proxyTo(emu.url, { peerLookupMs: 10_000, peerProcesses: { root: proc.root, maxProcesses } });
+      try {
+        const own = Number(new URL(p.url).port);
+        const code = emu.issueCode({ appid: SERVICE, scope: 'snsapi_userinfo' });
+        for (const [i, agent] of ['curl/8.5.0', 'Python-urllib/3.11'].entries()) {
+          const port = await freePort();
+          proc.socket(port, own, 7001 + i);
+          await request(p.url, exchangePath(code), { localPort: port, headers: { 'User-Agent': agent } });
+        }
+        await calls(p, 2);
+        const params = p.hits.find((h) => h.id === 'code.reused')!.evidence.params as { secondCaller: MessageRef };
+        return [tr('en', params.secondCaller), tr('zh', params.secondCaller)];
+      } finally {
+        await p.close();
+        proc.remove();
+      }
+    };
+    const [en, zh] = await named(19);
+    expect(en).toMatch(/^127\.0\.0\.1:\d+ \(a guess from its User-Agent "Python-urllib\/3\.11"\)$/);
+    expect(zh).toMatch(/^127\.0\.0\.1:\d+（按 User-Agent「Python-urllib\/3\.11」猜的）$/);
+    const [allEn, allZh] = await named(20);
+    expect(allEn).toMatch(/^127\.0\.0\.1:\d+ \(no process found; a guess from its User-Agent "Python-urllib\/3\.11"\)$/);
+    expect(allZh).toMatch(/^127\.0\.0\.1:\d+（没找到进程，按 User-Agent「Python-urllib\/3\.11」猜的）$/);
+  });
 
   it('code.reused: the same code twice names both callers; two codes do not', async () => {
     // Waits as long as the lookup takes: on a loaded machine it can take longer than the 0.5 s a user's proxy allows.

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import net from 'node:net';
 import { describeCommand, loopbackPeers, type PeerLookup } from '../../src/flows/proxy/peer-process.js';
+import { fakeProc } from '../fixtures/fake-proc.js';
 
 describe('describeCommand', () => {
   it.each([
@@ -145,6 +146,49 @@ describe('a caller whose command line carries a secret', () => {
     } finally {
       child.kill();
       server.close();
+    }
+  });
+});
+
+describe('a lookup says it found no process only when it looked through them all', () => {
+  // A stand-in for /proc: the caller's socket 127.0.0.1:40001 → :3901 (inode 7001) is listed; `count`
+  // processes are, the newest first looked through, `holder` (if any) holding the socket.
+  const lookUp = async (count: number, maxProcesses: number | undefined, holder?: number) => {
+    const proc = fakeProc();
+    try {
+      proc.socket(40001, 3901, 7001);
+      for (let pid = 100; pid < 100 + count; pid++) proc.process(pid, ['node', `dist/server-${pid}.js`], pid === holder ? [7001] : [8000 + pid]);
+      return await loopbackPeers({ root: proc.root, ...(maxProcesses !== undefined ? { maxProcesses } : {}) })(40001, 3901);
+    } finally {
+      proc.remove();
+    }
+  };
+
+  it('every process looked through, none holds the socket: none', async () => {
+    expect(await lookUp(20, undefined)).toBe('none');
+    expect(await lookUp(20, 20)).toBe('none');
+  });
+
+  it('more processes than a lookup looks through: not "none" but nothing known (the caller is then named by a guess)', async () => {
+    // The cap reached before the newest few are done (a lookup at once), and after (the rest, later).
+    expect(await lookUp(20, 3)).toBeUndefined();
+    expect(await lookUp(20, 19)).toBeUndefined();
+  });
+
+  it('the holder among those looked through is found, at once or later, the cap reached or not', async () => {
+    expect(await lookUp(20, 19, 119)).toEqual({ pid: 119, command: 'node server-119.js' });
+    expect(await lookUp(20, 19, 102)).toEqual({ pid: 102, command: 'node server-102.js' });
+    expect(await lookUp(20, undefined, 100)).toEqual({ pid: 100, command: 'node server-100.js' });
+  });
+
+  it('the socket not listed (the caller gone): none; no table readable: nothing known', async () => {
+    const proc = fakeProc();
+    try {
+      proc.process(100, ['node', 'server.js'], [7001]);
+      expect(await loopbackPeers({ root: proc.root })(40002, 3901)).toBe('none');
+      expect(await loopbackPeers({ root: `${proc.root}/absent` })(40001, 3901)).toBeUndefined();
+    } finally {
+      proc.remove();
     }
   });
 });

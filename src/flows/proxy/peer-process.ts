@@ -16,8 +16,9 @@ export interface PeerProcess {
 }
 
 /**
- * What a lookup tells: the process, `'none'` when it looked and found none (the socket or its owner not
- * there: gone, another user's), or undefined when it did not look (another OS, rationed, /proc unreadable).
+ * What a lookup tells: the process, `'none'` when it looked through every process and found none (the
+ * socket or its owner not there: gone, another user's), or undefined when it did not look, or not
+ * through them all (another OS, rationed, /proc unreadable, more than MAX_PROCESSES processes).
  */
 export type PeerLookup = PeerProcess | 'none' | undefined;
 
@@ -29,19 +30,19 @@ function socketLine(callerPort: number, ownPort: number): RegExp {
   return new RegExp(`^ *\\d+: [\\dA-F]+:${hex(callerPort)} [\\dA-F]+:${hex(ownPort)}(?: +\\S+){6} +(\\d+)`, 'm');
 }
 
-const TCP_TABLES = ['/proc/net/tcp', '/proc/net/tcp6'];
+const TCP_TABLES = ['net/tcp', 'net/tcp6'];
 
 /**
  * The inode of the socket whose local port is `callerPort` and remote port `ownPort`; '' when the tables
  * were read and do not hold it (the caller gone), undefined when none could be read (nothing looked up).
  */
-function socketInode(callerPort: number, ownPort: number): string | undefined {
+function socketInode(proc: Proc, callerPort: number, ownPort: number): string | undefined {
   const line = socketLine(callerPort, ownPort);
   let read = false;
   for (const file of TCP_TABLES) {
     let text: string;
     try {
-      text = readFileSync(file, 'latin1');
+      text = readFileSync(path.join(proc.root, file), 'latin1');
     } catch {
       continue;
     }
@@ -55,12 +56,20 @@ function socketInode(callerPort: number, ownPort: number): string | undefined {
 /** At most this many processes are looked through: a lookup must stay cheap on a crowded machine. */
 const MAX_PROCESSES = 4096;
 
-/**
- * The processes found lately, looked through first: the same few servers open connection after
- * connection (an SDK without keep-alive opens one a call), and a whole scan of /proc for each would
- * cost the proxy milliseconds of CPU a call.
- */
-const recent: string[] = [];
+/** Where processes are looked up: /proc, or a test's stand-in for it. */
+interface Proc {
+  root: string;
+  /** At most this many processes looked through (MAX_PROCESSES). */
+  max: number;
+  /**
+   * The processes found lately, looked through first: the same few servers open connection after
+   * connection (an SDK without keep-alive opens one a call), and a whole scan of /proc for each would
+   * cost the proxy milliseconds of CPU a call.
+   */
+  recent: string[];
+}
+/** This machine's processes: the processes found lately are shared by every lookup of this process. */
+const SYSTEM: Proc = { root: '/proc', max: MAX_PROCESSES, recent: [] };
 const RECENT_MAX = 8;
 /** Processes whose descriptors are read at once while scanning. */
 const SCAN_BATCH = 16;
@@ -68,16 +77,17 @@ const SCAN_BATCH = 16;
 /** Processes looked through at once, when the connection is accepted, besides the recent ones. */
 const NEWEST_AT_ONCE = 8;
 
-function holdsNow(pid: string, wanted: string): boolean {
+function holdsNow(proc: Proc, pid: string, wanted: string): boolean {
+  const dir = path.join(proc.root, pid, 'fd');
   let fds: string[];
   try {
-    fds = readdirSync(`/proc/${pid}/fd`);
+    fds = readdirSync(dir);
   } catch {
     return false; // gone, or another user's
   }
   for (const fd of fds) {
     try {
-      if (readlinkSync(`/proc/${pid}/fd/${fd}`) === wanted) return true;
+      if (readlinkSync(path.join(dir, fd)) === wanted) return true;
     } catch {
       // closed meanwhile
     }
@@ -85,54 +95,60 @@ function holdsNow(pid: string, wanted: string): boolean {
   return false;
 }
 
-async function holds(pid: string, wanted: string): Promise<boolean> {
+async function holds(proc: Proc, pid: string, wanted: string): Promise<boolean> {
+  const dir = path.join(proc.root, pid, 'fd');
   let fds: string[];
   try {
-    fds = await readdir(`/proc/${pid}/fd`);
+    fds = await readdir(dir);
   } catch {
     return false; // gone, or another user's
   }
-  const links = await Promise.all(fds.map((fd) => readlink(`/proc/${pid}/fd/${fd}`).catch(() => ''))); // closed meanwhile: ''
+  const links = await Promise.all(fds.map((fd) => readlink(path.join(dir, fd)).catch(() => ''))); // closed meanwhile: ''
   return links.includes(wanted);
 }
 
-function remember(pid: string): void {
+function remember({ recent }: Proc, pid: string): void {
   const at = recent.indexOf(pid);
   if (at !== -1) recent.splice(at, 1);
   recent.unshift(pid);
   recent.length = Math.min(recent.length, RECENT_MAX);
 }
 
-/** Process ids, newest first (the caller is most often a server or a command started lately), or undefined. */
-function processIds(): string[] | undefined {
+/**
+ * Process ids, newest first (the caller is most often a server or a command started lately), at most
+ * `proc.max` of them; `all` false when there were more, or when /proc could not be read (none then).
+ */
+function processIds(proc: Proc): { pids: string[]; all: boolean } {
+  let names: string[];
   try {
-    return readdirSync('/proc')
-      .filter((n) => /^\d+$/.test(n))
-      .sort((a, b) => Number(b) - Number(a))
-      .slice(0, MAX_PROCESSES);
+    names = readdirSync(proc.root);
   } catch {
-    return undefined;
+    return { pids: [], all: false };
   }
+  const pids = names.filter((n) => /^\d+$/.test(n)).sort((a, b) => Number(b) - Number(a));
+  return { pids: pids.slice(0, proc.max), all: pids.length <= proc.max };
 }
 
 /**
  * The owner found at once (the recent processes, then the newest few), or the processes left to look
- * through later. Synchronous: a few milliseconds of the proxy's time at most, rationed (loopbackPeers).
+ * through later, and whether those are all there are (`all`: a lookup that misses them all found none).
+ * Synchronous: a few milliseconds of the proxy's time at most, rationed (loopbackPeers).
  */
-function ownerNow(inode: string): { pid: string } | { rest: string[] } {
+function ownerNow(proc: Proc, inode: string): { pid: string } | { rest: string[]; all: boolean } {
   const wanted = `socket:[${inode}]`;
-  for (const pid of recent) if (holdsNow(pid, wanted)) return { pid };
-  const pids = (processIds() ?? []).filter((n) => !recent.includes(n));
-  for (const pid of pids.slice(0, NEWEST_AT_ONCE)) if (holdsNow(pid, wanted)) return { pid };
-  return { rest: pids.slice(NEWEST_AT_ONCE) };
+  for (const pid of proc.recent) if (holdsNow(proc, pid, wanted)) return { pid };
+  const { pids: listed, all } = processIds(proc);
+  const pids = listed.filter((n) => !proc.recent.includes(n));
+  for (const pid of pids.slice(0, NEWEST_AT_ONCE)) if (holdsNow(proc, pid, wanted)) return { pid };
+  return { rest: pids.slice(NEWEST_AT_ONCE), all };
 }
 
-/** The rest of the processes, a few at a time, off the request's path. */
-async function ownerLater(inode: string, pids: readonly string[]): Promise<string | undefined> {
+/** The rest of the processes, a few at a time, off the request's path; undefined when none holds the socket. */
+async function ownerLater(proc: Proc, inode: string, pids: readonly string[]): Promise<string | undefined> {
   const wanted = `socket:[${inode}]`;
   for (let i = 0; i < pids.length; i += SCAN_BATCH) {
     const batch = pids.slice(i, i + SCAN_BATCH);
-    const found = (await Promise.all(batch.map((pid) => holds(pid, wanted)))).indexOf(true);
+    const found = (await Promise.all(batch.map((pid) => holds(proc, pid, wanted)))).indexOf(true);
     if (found !== -1) return batch[found];
   }
   return undefined;
@@ -365,12 +381,12 @@ export function describeCommand(argv: readonly string[]): string {
   return [program, ...words.map(shownWord)].join(' ').slice(0, 80);
 }
 
-function commandNow(pid: string): string {
-  return describeCommand(readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean));
+function commandNow(proc: Proc, pid: string): string {
+  return describeCommand(readFileSync(path.join(proc.root, pid, 'cmdline'), 'utf8').split('\0').filter(Boolean));
 }
 
-async function commandOf(pid: string): Promise<string> {
-  return describeCommand((await readFile(`/proc/${pid}/cmdline`, 'utf8')).split('\0').filter(Boolean));
+async function commandOf(proc: Proc, pid: string): Promise<string> {
+  return describeCommand((await readFile(path.join(proc.root, pid, 'cmdline'), 'utf8')).split('\0').filter(Boolean));
 }
 
 /**
@@ -381,16 +397,23 @@ async function commandOf(pid: string): Promise<string> {
  */
 const LOOKUPS_PER_SECOND = 4;
 
+/** Tests only: a stand-in for /proc (`root`, laid out as /proc is) and how many of its processes a lookup looks through at most. */
+export interface PeerProcSource {
+  root: string;
+  maxProcesses?: number;
+}
+
 /**
  * The process owning the loopback connection from `callerPort` to this proxy's `ownPort`, if it can be
  * told. Call it when the connection is accepted: part of the lookup happens before it returns.
  */
-export function loopbackPeers(): (callerPort: number, ownPort: number) => Promise<PeerLookup> {
+export function loopbackPeers(source?: PeerProcSource): (callerPort: number, ownPort: number) => Promise<PeerLookup> {
+  const proc: Proc = source ? { root: source.root, max: source.maxProcesses ?? MAX_PROCESSES, recent: [] } : SYSTEM;
   let chain: Promise<unknown> = Promise.resolve();
   let windowStart = 0;
   let inWindow = 0;
   return (callerPort, ownPort) => {
-    if (process.platform !== 'linux') return Promise.resolve<PeerLookup>(undefined);
+    if (!source && process.platform !== 'linux') return Promise.resolve<PeerLookup>(undefined);
     const now = Date.now();
     if (now - windowStart >= 1000) {
       windowStart = now;
@@ -399,27 +422,28 @@ export function loopbackPeers(): (callerPort: number, ownPort: number) => Promis
     if (inWindow >= LOOKUPS_PER_SECOND) return Promise.resolve<PeerLookup>(undefined);
     inWindow++;
     let inode: string | undefined;
-    let first: { pid: string } | { rest: string[] };
+    let first: { pid: string } | { rest: string[]; all: boolean };
     try {
-      inode = socketInode(callerPort, ownPort);
+      inode = socketInode(proc, callerPort, ownPort);
       if (inode === undefined) return Promise.resolve<PeerLookup>(undefined);
       if (inode === '') return Promise.resolve<PeerLookup>('none');
-      first = ownerNow(inode);
+      first = ownerNow(proc, inode);
       if ('pid' in first) {
-        remember(first.pid);
-        return Promise.resolve<PeerLookup>({ pid: Number(first.pid), command: commandNow(first.pid) });
+        remember(proc, first.pid);
+        return Promise.resolve<PeerLookup>({ pid: Number(first.pid), command: commandNow(proc, first.pid) });
       }
     } catch {
       return Promise.resolve<PeerLookup>(undefined);
     }
-    const rest = first.rest;
+    const { rest, all } = first;
     const found = inode;
     const lookup = chain.then(async (): Promise<PeerLookup> => {
       try {
-        const pid = await ownerLater(found, rest);
-        if (pid === undefined) return 'none';
-        remember(pid);
-        return { pid: Number(pid), command: await commandOf(pid) };
+        const pid = await ownerLater(proc, found, rest);
+        // Not found: 'none' only when every process was looked through (/proc read, under the cap); else a guess.
+        if (pid === undefined) return all ? 'none' : undefined;
+        remember(proc, pid);
+        return { pid: Number(pid), command: await commandOf(proc, pid) };
       } catch {
         return undefined;
       }

@@ -34,7 +34,7 @@ import { API_HOST_NAMES, interceptsConnect, isInterceptedHost, namesWechatApi, p
 import { ProxyStats, type ProxySummary } from '../../core/proxy-stats.js';
 import type { HostContexts } from './certs.js';
 import { upstreamAgents } from './upstream-agent.js';
-import { loopbackPeers } from './peer-process.js';
+import { loopbackPeers, type PeerProcSource } from './peer-process.js';
 
 export interface ProxyHooks {
   /** A call is complete (answered or failed); secrets already masked unless --show-secrets. */
@@ -154,6 +154,8 @@ export interface ProxyOptions {
   localCaller?: (ip: string) => boolean;
   /** How long a new connection's first report waits for its caller's process (PEER_LOOKUP_MS; tests on a loaded machine wait longer). */
   peerLookupMs?: number;
+  /** Tests only: where the caller's process is looked up (a stand-in for /proc, its cap on processes looked through). */
+  peerProcesses?: PeerProcSource;
   connectTo?: (target: HostPort) => HostPort;
 }
 
@@ -354,7 +356,7 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
     lookup?: Promise<void>;
   }
   const peers = new WeakMap<Socket, Peer>();
-  const loopbackPeer = loopbackPeers();
+  const loopbackPeer = loopbackPeers(options.peerProcesses);
   /**
    * Starts the lookup of a plain loopback connection's process, once. Called when the connection is
    * accepted, before its request is read: a short-lived caller (`curl`) has often exited by the time its
