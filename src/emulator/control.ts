@@ -14,6 +14,7 @@ import { hostHeaderAllowed, isJsonContentType } from './host-guard.js';
 import { UI_PATH, uiPage } from './ui-page.js';
 import { announce, requestDetail, subscriberCount } from './ui-events.js';
 import { currentUser, exportLine, pendingQr } from './ui-api.js';
+import { issuableScopes } from './scopes.js';
 import { expireTicket, issuedTickets, liveTickets } from './jssdk.js';
 import { suggest } from '../core/closest.js';
 import { SCOPES, isScope, type Scope } from '../core/endpoints.js';
@@ -362,7 +363,8 @@ function route(emu: Emulator, rq: Rq): Reply | Promise<Reply> {
     return controlJson({ ok: true, appid, basicTokens: emu.state.basicTokens.keptOf(appid), tickets: liveTickets(emu, appid) });
   }
   if (path === '/seed' && rq.method === 'GET')
-    return controlJson({ ok: true, apps: emu.seed.apps.map((a) => ({ ...a, env: exportLine(emu.url, a) })), users: publicUsers(emu.seed) });
+    // `scopes`: those a code can be issued for (scopes.ts), none for an app without web authorization: the page labels its domain by it.
+    return controlJson({ ok: true, apps: emu.seed.apps.map((a) => ({ ...a, scopes: issuableScopes(a).scopes, env: exportLine(emu.url, a) })), users: publicUsers(emu.seed) });
   if (path === '/clock' && rq.method === 'GET') return clockAnswer(emu);
   if (path === '/tickets' && rq.method === 'GET') return controlJson({ ok: true, tickets: issuedTickets(emu) });
   if (path === '/faults' && rq.method === 'GET') {

@@ -57,11 +57,11 @@ const everyFieldListed: [Unlisted] extends [never] ? true : Unlisted = true;
 void everyFieldListed;
 
 /**
- * What GET /__emulator/seed adds to a seed when it shows one (its `ok`, each app's `env` export line,
- * each user's `openids` and `unionids`, which the emulator derives): a file saved from that answer is a
- * seed as it stands, those fields passed over.
+ * What GET /__emulator/seed adds to a seed when it shows one (its `ok`, each app's `env` export line and
+ * `scopes` it can be issued codes for, each user's `openids` and `unionids`, which the emulator derives):
+ * a file saved from that answer is a seed as it stands, those fields passed over.
  */
-const SHOWN_ONLY = { seed: ['ok'], app: ['env'], user: ['openids', 'unionids'] } as const;
+const SHOWN_ONLY = { seed: ['ok'], app: ['env', 'scopes'], user: ['openids', 'unionids'] } as const;
 
 /**
  * A field the seed does not know is a mistake, not something to skip: `"follow"` for `follows` would

@@ -6,6 +6,7 @@ import type { PublicApp } from './types.js';
 import { QR_TTL_MS } from './control.js';
 import { domainMatches, parseRedirect } from './callback.js';
 import { callbackUnderDomain, domainForRedirect } from '../core/domain.js';
+import { issuableScopes } from './scopes.js';
 
 /**
  * The shell line that aims wxauth at one app of this emulator: the same line `wxauth emulator` prints
@@ -18,10 +19,12 @@ import { callbackUnderDomain, domainForRedirect } from '../core/domain.js';
  *   port 80, the only one WeChat allows such a domain (10003 otherwise). A `host:*` pattern
  *   (`--domain APPID=localhost:*`, the way to try a login on a local port) is given as its host, which
  *   wxauth's lint then allows any port on the emulator for.
- * A subscription account has no web authorization: no domain, no redirect_uri (init saves none either).
+ * An app that can be issued no code (scopes.ts issuableScopes: a subscription account, an unverified
+ * service account) has no web authorization: no domain, no redirect_uri (init saves none either), so
+ * the line invites no `wxauth login` that the authorize page would refuse with 10005.
  */
-export function exportLine(url: string, app: Pick<PublicApp, 'type' | 'appid' | 'secret' | 'domain'>): string {
-  const { domain, redirectUri } = app.type === 'subscription' ? {} : callbackFor(app);
+export function exportLine(url: string, app: Pick<PublicApp, 'type' | 'verified' | 'appid' | 'secret' | 'domain'>): string {
+  const { domain, redirectUri } = 'none' in issuableScopes(app) ? {} : callbackFor(app);
   return `export WXAUTH_API_BASE=${url} WXAUTH_OPEN_BASE=${url} WXAUTH_TYPE=${app.type} WXAUTH_APPID=${app.appid} WXAUTH_SECRET=${app.secret}${domain ? ` WXAUTH_DOMAIN=${domain}` : ''}${redirectUri ? ` WXAUTH_REDIRECT_URI=${redirectUri}` : ''}`;
 }
 

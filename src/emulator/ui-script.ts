@@ -279,7 +279,7 @@ export const UI_SCRIPT = String.raw`
         h('div', { class: 'app-head' }, [h('strong', { text: app.name }), h('span', { class: 'badge', text: T('type.' + app.type) })]),
         kv('appid', h('code', { class: 'v', text: app.appid }), copyButton(app.appid, 'appid')),
         kv('secret', h('code', { class: 'v', text: maskSecret(app.secret) }), copyButton(app.secret, 'secret')),
-        kv(T(app.type === 'website' ? 'apps.domain' : app.type === 'subscription' ? 'apps.domain.subscription' : app.type === 'test' ? 'apps.domain.test' : 'apps.domain.oa'), h('code', { class: 'v', text: app.domain.length ? app.domain.join(', ') : T('apps.noDomain') })),
+        kv(T(app.type === 'website' ? 'apps.domain' : app.scopes.length === 0 ? 'apps.domain.noWebAuth' : app.type === 'test' ? 'apps.domain.test' : 'apps.domain.oa'), h('code', { class: 'v', text: app.domain.length ? app.domain.join(', ') : T('apps.noDomain') })),
         app.type === 'website' ? null : whitelistRow(app),
         app.type === 'website' ? null : ticketRow(app),
         h('div', { class: 'small', text: T('apps.export') }),

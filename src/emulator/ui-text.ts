@@ -119,11 +119,11 @@ export const UI_TEXT = {
   'apps.title': { zh: '应用', en: 'Apps' },
   'apps.domain': { zh: '授权回调域', en: 'callback domain' },
   // A 公众号's callback domain is its 网页授权域名 (授权回调域 is the website app's term); a subscription
-  // account has no web authorization, so its domain is a JS-safe domain only.
+  // account or an unverified service account has no web authorization (scopes.ts), so its domain is a JS-safe domain only.
   'apps.domain.oa': { zh: '网页授权域名 / JS接口安全域名', en: 'web-authorization domain / JS-safe domain' },
   // The test account's sandbox page calls it 授权回调页面域名.
   'apps.domain.test': { zh: '授权回调页面域名 / JS接口安全域名', en: 'callback page domain (授权回调页面域名) / JS-safe domain' },
-  'apps.domain.subscription': { zh: 'JS接口安全域名', en: 'JS-safe domain' },
+  'apps.domain.noWebAuth': { zh: 'JS接口安全域名', en: 'JS-safe domain' },
   'apps.whitelist': { zh: 'IP 白名单（/cgi-bin/ 接口）', en: 'IP whitelist (/cgi-bin/ calls)' },
   'apps.whitelist.none': { zh: '未设置：任何 IP 都可以调用', en: 'none: any IP may call' },
   'apps.whitelist.placeholder': { zh: 'IP，多个用逗号分隔', en: 'IPs, comma-separated' },

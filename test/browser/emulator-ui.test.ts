@@ -107,6 +107,31 @@ describe.skipIf(!CHROMIUM)(`the emulator's page in Chromium${CHROMIUM ? '' : ` (
     }
   });
 
+  it('an unverified service account is labelled and exported as a subscription account is: a JS-safe domain only, no callback in its line', async () => {
+    // No web authorization (the authorize page answers it 10005): its domain is no 网页授权域名, and its
+    // line leaves out the callback that would invite a `wxauth login`.
+    const seed = defaultSeed();
+    seed.apps.find((a) => a.appid === SVC)!.verified = false;
+    const own = await startEmulator({ seed });
+    try {
+      context = await browser.newContext({ locale: 'zh-CN' });
+      const page = await context.newPage();
+      page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+      await page.goto(`${own.url}/`);
+      await page.locator('#app-list li').first().waitFor();
+      const item = (appid: string) => page.locator(`#app-list li[data-appid="${appid}"]`);
+      const domainLabel = (appid: string) => item(appid).locator('.kv .k', { hasText: '域' }).first().textContent();
+      expect(await domainLabel(SVC)).toBe('JS接口安全域名');
+      expect(await domainLabel(DEFAULT_APPIDS.subscription)).toBe('JS接口安全域名');
+      const line = await item(SVC).locator('.export code').textContent();
+      expect(line).toMatch(/ WXAUTH_TYPE=service WXAUTH_APPID=wx5e1ec0de00000001 WXAUTH_SECRET=\S+$/);
+      expect(line).not.toContain('WXAUTH_REDIRECT_URI');
+      expect(line).not.toContain('WXAUTH_DOMAIN');
+    } finally {
+      await own.close();
+    }
+  });
+
   it('the "you" picker and the clock buttons change the emulator', async () => {
     const page = await open();
     await page.locator('#you').selectOption('u2');

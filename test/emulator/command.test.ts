@@ -124,6 +124,32 @@ describe('wxauth emulator', () => {
     expect(f.stdout().split('\n').filter(Boolean)).toHaveLength(1);
   });
 
+  it('an unverified service account\'s line has no callback, as a subscription account\'s has none (10005: no web authorization); the seed says which scopes each can get', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-seed-'));
+    const file = path.join(dir, 'seed.json');
+    const app = (n: string, type: string, verified?: boolean) => ({ appid: `wx5e1ec0de000000${n}`, secret: `5e1ec0de5e1ec0de5e1ec0de000000${n}`, type, ...(verified !== undefined ? { verified } : {}), domain: 'localhost' });
+    fs.writeFileSync(file, JSON.stringify({ apps: [app('a1', 'service', false), app('a2', 'service'), app('a4', 'subscription')], users: [{ id: 'u1', nickname: 'A' }] }));
+    try {
+      const f = fakeContext(false);
+      const done = run(f.ctx, { port: '0', seed: file });
+      await waitFor(() => f.stderr().includes('Ctrl-C'));
+      const url = f.stdout().trim();
+      const lines = f.stderr().split('\n').filter((l) => l.startsWith('  export '));
+      const lineOf = (n: string) => lines.find((l) => l.includes(`WXAUTH_APPID=wx5e1ec0de000000${n} `))!;
+      expect(lineOf('a1')).toBe(`  export WXAUTH_API_BASE=${url} WXAUTH_OPEN_BASE=${url} WXAUTH_TYPE=service WXAUTH_APPID=wx5e1ec0de000000a1 WXAUTH_SECRET=5e1ec0de5e1ec0de5e1ec0de000000a1`);
+      expect(lineOf('a4')).toBe(`  export WXAUTH_API_BASE=${url} WXAUTH_OPEN_BASE=${url} WXAUTH_TYPE=subscription WXAUTH_APPID=wx5e1ec0de000000a4 WXAUTH_SECRET=5e1ec0de5e1ec0de5e1ec0de000000a4`);
+      expect(lineOf('a2')).toMatch(/ WXAUTH_DOMAIN=localhost WXAUTH_REDIRECT_URI=http:\/\/localhost\/callback$/);
+      // The page reads the same lines, and labels a domain by the scopes an app can get (none: a JS-safe domain only).
+      const apps = (await get(url, '/__emulator/seed')).json.apps as Array<{ appid: string; env: string; scopes: string[] }>;
+      expect(apps.map((a) => [a.appid.slice(-2), a.scopes])).toEqual([['a1', []], ['a2', ['snsapi_base', 'snsapi_userinfo']], ['a4', []]]);
+      expect(apps.map((a) => `  ${a.env}`)).toEqual([lineOf('a1'), lineOf('a2'), lineOf('a4')]);
+      f.controller.abort();
+      expect(await done).toBe(0);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('a seeded nickname with a line break or a control character stays on its user\'s line, escaped', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-seed-'));
     const file = path.join(dir, 'seed.json');

@@ -155,7 +155,7 @@ describe('seed problems', () => {
     expect(typo.stderr).toContain('apps[0].type "servce" 不是账号类型（是不是 service？）');
   });
 
-  it('what GET /__emulator/seed answers, saved to a file, is a seed as it stands (its ok, env, openids and unionids passed over)', async () => {
+  it('what GET /__emulator/seed answers, saved to a file, is a seed as it stands (its ok, env, scopes, openids and unionids passed over)', async () => {
     const emu = await startEmulator({ port: 0 });
     let shown: string;
     try {

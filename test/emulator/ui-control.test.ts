@@ -249,10 +249,18 @@ describe('control endpoints the page uses', () => {
     }
   });
 
+  it('an unverified service account (no web authorization: 10005) exports no callback, as a subscription account does; a verified one does', () => {
+    const app = { appid: 'wx5e1ec0de00000001', secret: '5e1ec0de5e1ec0de5e1ec0de00000001', domain: ['localhost'] };
+    const base = 'export WXAUTH_API_BASE=http://127.0.0.1:3900 WXAUTH_OPEN_BASE=http://127.0.0.1:3900';
+    expect(exportLine('http://127.0.0.1:3900', { ...app, type: 'service', verified: false })).toBe(`${base} WXAUTH_TYPE=service WXAUTH_APPID=${app.appid} WXAUTH_SECRET=${app.secret}`);
+    expect(exportLine('http://127.0.0.1:3900', { ...app, type: 'subscription', verified: false })).toBe(`${base} WXAUTH_TYPE=subscription WXAUTH_APPID=${app.appid} WXAUTH_SECRET=${app.secret}`);
+    expect(exportLine('http://127.0.0.1:3900', { ...app, type: 'service', verified: true })).toMatch(/ WXAUTH_DOMAIN=localhost WXAUTH_REDIRECT_URI=http:\/\/localhost\/callback$/);
+  });
+
   it('a website app opened to any port (--domain APPID=localhost:*) exports its host, which login on a local port needs', () => {
-    const line = exportLine('http://127.0.0.1:3900', { type: 'website', appid: 'wx5e1ec0de00000003', secret: '5e1ec0de5e1ec0de5e1ec0de00000003', domain: ['localhost:*'] });
+    const line = exportLine('http://127.0.0.1:3900', { type: 'website', verified: true, appid: 'wx5e1ec0de00000003', secret: '5e1ec0de5e1ec0de5e1ec0de00000003', domain: ['localhost:*'] });
     expect(line).toMatch(/ WXAUTH_DOMAIN=localhost WXAUTH_REDIRECT_URI=http:\/\/localhost\/callback$/);
-    expect(exportLine('http://127.0.0.1:3900', { type: 'test', appid: 'wx5e1ec0de00000002', secret: '5e1ec0de5e1ec0de5e1ec0de00000002', domain: ['127.0.0.1:*'] })).toMatch(/ WXAUTH_DOMAIN=127\.0\.0\.1:8080 /);
+    expect(exportLine('http://127.0.0.1:3900', { type: 'test', verified: true, appid: 'wx5e1ec0de00000002', secret: '5e1ec0de5e1ec0de5e1ec0de00000002', domain: ['127.0.0.1:*'] })).toMatch(/ WXAUTH_DOMAIN=127\.0\.0\.1:8080 /);
   });
 });
 

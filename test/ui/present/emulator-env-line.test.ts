@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { shellEnvLine } from '../../../src/ui/present/emulator.js';
 import { exportLine } from '../../../src/emulator/ui-api.js';
 
-const line = exportLine('http://127.0.0.1:3900', { type: 'test', appid: 'wx5e1ec0de00000002', secret: '5e1ec0de5e1ec0de5e1ec0de00000002', domain: ['127.0.0.1:*', 'localhost:*'] });
+const line = exportLine('http://127.0.0.1:3900', { type: 'test', verified: true, appid: 'wx5e1ec0de00000002', secret: '5e1ec0de5e1ec0de5e1ec0de00000002', domain: ['127.0.0.1:*', 'localhost:*'] });
 
 describe('shellEnvLine', () => {
   it('keeps the export line on Linux and macOS', () => {
