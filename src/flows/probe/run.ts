@@ -824,16 +824,13 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
     const counted = (key: 'kept' | 'kept_session' | 'planted') => (keptSession.length === 1 ? (`${key}_one` as const) : key);
     if (!happyDone) sameFailure('session.renewed', 'happy', evidence);
     else if (before.size === 0) put(check('session.renewed', 'skip', 'none', {}, evidence));
-    // Every cookie from before changed or is gone: a planted value names no session any more.
-    else if (kept.length === 0) put(check('session.renewed', 'pass', 'ok', {}, evidence));
-    // The ones left as they were carry no identity: no session id from before survives the login.
-    else if (keptSession.length === 0) put(check('session.renewed', 'pass', 'ok_no_identity_kept', { names: names(kept) }, evidence));
     else {
       // Which cookie signs the user in is not in the names (.AspNetCore.Session kept beside a new
       // .AspNetCore.Cookies is right; sid kept beside a new flash is fixation). Tried as an attacker
       // would: a fresh browser with only the cookies from before the login opens the page the login
       // ended on, and is it signed in as the user? First one with no cookies at all: a page that shows
-      // the user to anyone with its URL (a token in the query) says nothing about the cookies.
+      // the user to anyone with its URL (a token in the query) says nothing about the cookies, and is
+      // said whatever the cookies did (a login that renewed them all still ends on such an address).
       const landing = happyFinal.page;
       const first = happyUser(await control.users());
       const nobody: Identity = { openid: '', nickname: '' };
@@ -847,6 +844,10 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
         bare = { shown: identityShown(opened.page.body, identity(first), nobody), evidence: { ...evidence, scenarios: ['happy', 'session_bare'], hops: nb.hops, details: { ...evidence.details, bare: url, bareStatus: opened.page.status } } };
       }
       if (judged && bare && bare.shown.length > 0) put({ ...check('session.renewed', 'warn', 'url_signs_in', { url, what: `probe.what.${bare.shown[0]}` }, bare.evidence, false), fix: messageRef('probe.session.renewed.fix_url') });
+      // Every cookie from before changed or is gone: a planted value names no session any more.
+      else if (kept.length === 0) put(check('session.renewed', 'pass', 'ok', {}, bare?.evidence ?? evidence));
+      // The ones left as they were carry no identity: no session id from before survives the login.
+      else if (keptSession.length === 0) put(check('session.renewed', 'pass', 'ok_no_identity_kept', { names: names(kept) }, bare?.evidence ?? evidence));
       // Nothing new: the cookies from before are the signed-in session.
       else if (renewed.length === 0) put(check('session.renewed', 'fail', counted('kept'), { names: names(keptSession) }, evidence));
       else if (judged && bare) {
