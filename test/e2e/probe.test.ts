@@ -558,6 +558,17 @@ describe('wxauth probe', () => {
     });
   }
 
+  it('session.renewed: a login that keeps the one sid and sets no new cookie fails, the kept cookie said as one session id (en, zh)', async () => {
+    const verdict = (r: { doc: Doc }) => r.doc.checks.find((c) => c.id === 'session.renewed')!;
+    const en = await probe('keeps-session', ['--only', 'session.renewed']);
+    expect(verdict(en), JSON.stringify(verdict(en), null, 1)).toMatchObject({
+      status: 'fail',
+      message: 'The cookie the app set before the login (sid) is unchanged after it, and no new one came: whoever planted that session id in the user’s browser before the login is signed in as the user after it (session fixation).',
+    });
+    const zh = await probe('keeps-session', ['--only', 'session.renewed', '--lang', 'zh']);
+    expect(verdict(zh).message).toBe('登录前应用设置的 cookie（sid）在登录后原样未变，也没有新的 cookie：谁在登录前把这个会话 id 塞进用户的浏览器，登录后就成了这个用户（会话固定）。');
+  });
+
   it('session.renewed: a login that keeps the sid and adds only a flash cookie fails: the planted sid alone opens /me signed in (en, zh)', async () => {
     const verdict = (r: { doc: Doc }) => r.doc.checks.find((c) => c.id === 'session.renewed')!;
     const en = await probe('keeps-session-flash', ['--only', 'session.renewed']);

@@ -530,7 +530,7 @@ export const messages = {
     en: 'The session cookie the app set before the login ({names}) is unchanged after it; the login only added {added}, which says nothing of who the visitor is: whoever planted that session id in the user’s browser before the login is signed in as the user after it (session fixation).',
   },
   'probe.session.renewed.kept_one': {
-    zh: '登录前应用设置的 cookie（{names}）在登录后原样未变，也没有新的 cookie：谁在登录前把这些会话 id 塞进用户的浏览器，登录后就成了这个用户（会话固定）。',
+    zh: '登录前应用设置的 cookie（{names}）在登录后原样未变，也没有新的 cookie：谁在登录前把这个会话 id 塞进用户的浏览器，登录后就成了这个用户（会话固定）。',
     en: 'The cookie the app set before the login ({names}) is unchanged after it, and no new one came: whoever planted that session id in the user’s browser before the login is signed in as the user after it (session fixation).',
   },
   'probe.session.renewed.planted_one': {
