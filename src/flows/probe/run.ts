@@ -820,8 +820,8 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
     const keptSession = kept.filter((key) => !NO_IDENTITY_COOKIE_NAME.test(nameOf(key)));
     // Cookies the login set anew (added, or given another value).
     const renewed = [...after].filter(([key, value]) => before.get(key) !== value).map(([key]) => key);
-    /** `kept`, `kept_session` and `planted` say "the cookie … is" for one name, "the cookies … are" for several. */
-    const counted = (key: 'kept' | 'kept_session' | 'planted') => (keptSession.length === 1 ? (`${key}_one` as const) : key);
+    /** `kept`, `kept_session`, `planted` and `planted_page` say "the cookie … is" for one name, "the cookies … are" for several. */
+    const counted = (key: 'kept' | 'kept_session' | 'planted' | 'planted_page') => (keptSession.length === 1 ? (`${key}_one` as const) : key);
     if (!happyDone) sameFailure('session.renewed', 'happy', evidence);
     else if (before.size === 0) put(check('session.renewed', 'skip', 'none', {}, evidence));
     else {
@@ -866,7 +866,32 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
         // new session unless its name says it carries no identity (a flash message, a language, a CSRF token).
         const signs = renewed.filter((key) => !NO_IDENTITY_COOKIE_NAME.test(nameOf(key)));
         if (signs.length > 0) put(check('session.renewed', 'pass', 'ok', {}, evidence));
-        else put(check('session.renewed', 'fail', counted('kept_session'), { names: names(keptSession), added: names(renewed) }, evidence));
+        else if (samePath(landing.url, callbackUrl)) put(check('session.renewed', 'fail', counted('kept_session'), { names: names(keptSession), added: names(renewed) }, evidence));
+        else {
+          // Only a flash beside the kept session cookies: by the names that is fixation, but the page is
+          // compared whole before saying so. A browser with no cookies that gets the very page the user got
+          // (status, address, body) shows the page tells no one apart (a ticket in its address, a page
+          // that loads the user with script): the kept cookies cannot be judged by it. One sent elsewhere
+          // (back to the login) while a browser with only the pre-login cookies gets the user's page is
+          // fixation; one with the pre-login cookies sent where the bare one went means they sign no one in.
+          const samePage = (a: Page, b: Page) => a.status === b.status && a.url === b.url && a.body === b.body;
+          const nb = browser();
+          const { value: opened } = await scenario('session_bare', nb, async () => nb.follow(landing.url, beforeWechat));
+          const bareEvidence: Evidence = { ...evidence, scenarios: ['happy', 'session_bare'], hops: nb.hops, details: { ...evidence.details, bare: url, bareStatus: opened.page.status } };
+          if (samePage(opened.page, landing)) put(check('session.renewed', 'warn', 'untested_page', { names: names(keptSession), url, status: landing.status }, bareEvidence, false));
+          else {
+            const rb = browser();
+            const { value: again } = await scenario('session_replay', rb, async () => {
+              rb.plantAppCookies(before);
+              return rb.follow(landing.url, beforeWechat);
+            });
+            const replayed: Evidence = { ...bareEvidence, scenarios: ['happy', 'session_bare', 'session_replay'], hops: [...nb.hops, ...rb.hops], details: { ...bareEvidence.details, replayed: url, replayStatus: again.page.status } };
+            if (samePage(again.page, landing)) put(check('session.renewed', 'fail', counted('planted_page'), { names: names(keptSession), url, status: landing.status }, replayed));
+            else if (samePage(again.page, opened.page)) put(check('session.renewed', 'pass', 'ok_kept_page', { names: names(keptSession), url, status: again.page.status }, replayed));
+            // Neither page: by the names.
+            else put(check('session.renewed', 'fail', counted('kept_session'), { names: names(keptSession), added: names(renewed) }, replayed));
+          }
+        }
       }
     }
   }

@@ -557,6 +557,22 @@ export const messages = {
     zh: '登录保留了 {names} 原值，但一个只带着登录前那些 cookie 的新浏览器打开 {url} 时页面上没有这个用户（HTTP {status}）：登录用新设的 {renewed} 标识用户，塞进去的旧 id 登录不了。',
     en: 'The login kept {names} as it was, but a fresh browser with only the cookies from before the login opens {url} without the user on it (HTTP {status}): the login signs the user in with {renewed}, which it set anew, so a planted id signs no one in.',
   },
+  'probe.session.renewed.untested_page': {
+    zh: '登录后落到的 {url} 不显示登录的是谁，一个不带任何 cookie 的新浏览器打开它也得到一模一样的页面（HTTP {status}）：据此看不出登录前原样留下的 cookie（{names}）能不能让人登进去（会话固定），这一项没有判断。请手动确认登录会换发新的会话 id，或者让这个页面显示登录的用户（openid 或昵称），再运行 probe。',
+    en: 'The page the login ends on, {url}, does not show who is signed in, and a fresh browser with no cookies at all gets the very same page (HTTP {status}): it cannot tell whether the cookies kept from before the login ({names}) sign anyone in (session fixation), so that was not judged. Check by hand that the login issues a new session id, or have that page show the signed-in user (their openid or nickname) and run probe again.',
+  },
+  'probe.session.renewed.planted_page': {
+    zh: '登录前应用设置的会话 cookie（{names}）在登录后原样未变；一个只带着登录前那些 cookie 的新浏览器打开 {url}，得到的正是用户登录后看到的页面（HTTP {status}），而不带 cookie 的浏览器得不到：谁在登录前把这些会话 id 塞进用户的浏览器，登录后就成了这个用户（会话固定）。',
+    en: 'The session cookies the app set before the login ({names}) are unchanged after it, and a fresh browser with only the cookies from before the login opens {url} and gets the very page the user got (HTTP {status}), which a browser with no cookies does not: whoever planted those session ids in the user’s browser before the login is signed in as the user after it (session fixation).',
+  },
+  'probe.session.renewed.planted_page_one': {
+    zh: '登录前应用设置的会话 cookie（{names}）在登录后原样未变；一个只带着登录前那些 cookie 的新浏览器打开 {url}，得到的正是用户登录后看到的页面（HTTP {status}），而不带 cookie 的浏览器得不到：谁在登录前把这个会话 id 塞进用户的浏览器，登录后就成了这个用户（会话固定）。',
+    en: 'The session cookie the app set before the login ({names}) is unchanged after it, and a fresh browser with only the cookies from before the login opens {url} and gets the very page the user got (HTTP {status}), which a browser with no cookies does not: whoever planted that session id in the user’s browser before the login is signed in as the user after it (session fixation).',
+  },
+  'probe.session.renewed.ok_kept_page': {
+    zh: '登录保留了 {names} 原值，但一个只带着登录前那些 cookie 的新浏览器打开 {url}，得到的和不带任何 cookie 的浏览器一样（HTTP {status}），不是用户登录后的页面：塞进去的旧 id 登录不了。',
+    en: 'The login kept {names} as it was, but a fresh browser with only the cookies from before the login gets at {url} what a browser with no cookies at all gets (HTTP {status}), not the page the user got: a planted id signs no one in.',
+  },
   'probe.session.renewed.fix': {
     zh: '登录成功时给会话换一个新 id，再放回要保留的内容：express-session 用 req.session.regenerate()，Django 用 request.session.cycle_key()（login() 会自动做），PHP 用 session_regenerate_id(true)，Java Servlet 用 request.changeSessionId()，Flask 先 session.clear() 再写入。',
     en: 'Give the session a new id when the login succeeds, then put back what it must keep: req.session.regenerate() (express-session), request.session.cycle_key() (Django; login() does it), session_regenerate_id(true) (PHP), request.changeSessionId() (Java Servlet), session.clear() then set (Flask).',
