@@ -13,6 +13,7 @@ import { startProxy, type ProxyHandle } from '../../src/flows/proxy/server.js';
 import { startProbeApp, type ProbeAppKind, type ProbeAppOptions } from '../fixtures/probe-apps/apps.js';
 import { startSeparateAuthCookieApp } from '../fixtures/probe-apps/separate-auth-cookie.js';
 import { startLoginInUrlApp, type LoginInUrlOptions } from '../fixtures/probe-apps/login-in-url.js';
+import { startReencryptedSessionApp } from '../fixtures/probe-apps/reencrypted-session.js';
 import { issue, startHttpsSite } from '../flows/doctor/fixtures.js';
 
 const APPID = DEFAULT_APPIDS.test;
@@ -734,6 +735,40 @@ describe('wxauth probe', () => {
     expect(en.code).toBe(0);
     const zh = await renewedInUrl({ state: 'sid', anonymous: true, onceTicket: true }, ['--lang', 'zh']);
     expect(zh.verdict.message).toMatch(/^登录保留了 sid 原值，但一个只带着登录前那些 cookie 的新浏览器打开 \S+，得到的和不带任何 cookie 的浏览器一样（HTTP 401），不是用户登录后的页面/);
+  });
+
+  // Laravel sets its session cookie again on every answer, encrypted anew: after the login it always has a
+  // new value, so by the values every login renewed it. A browser with only the pre-login (old) value opens
+  // /me: the login that kept the session inside shows it the user (fixation, it passed as renewed); the one
+  // that regenerated the session shows it no one.
+  it('session.renewed: a session cookie encrypted anew at the login (Laravel) is replayed: the same session inside fails, a regenerated one passes (en, zh)', async () => {
+    const run = async (login: 'keeps' | 'regenerates', lang: string[] = []) => {
+      const app = await startReencryptedSessionApp({ emulator: emu.url, appid: APPID, secret, login });
+      try {
+        const r = await runCli(['probe', `${app.url}/auth/wechat`, '--emulator', emu.url, '--json', '--only', 'session.renewed', ...lang]);
+        return { verdict: (JSON.parse(r.stdout) as Doc).checks.find((c) => c.id === 'session.renewed')!, code: r.code };
+      } finally {
+        await app.close();
+      }
+    };
+    const keeps = await run('keeps');
+    expect(keeps.verdict, JSON.stringify(keeps.verdict, null, 1)).toMatchObject({
+      status: 'fail',
+      message: expect.stringMatching(/^The login set laravel_session again with a new value, but a fresh browser with only the cookies from before the login \(the old value\) opens http:\/\/127\.0\.0\.1:\d+\/me signed in as the user \(it shows their openid\): the new value carries the same session/),
+      fix: expect.stringContaining('$request->session()->regenerate()'),
+    });
+    expect(keeps.verdict.evidence.scenarios).toEqual(['happy', 'session_bare', 'session_replay']);
+    expect(keeps.code).toBe(1);
+    const keepsZh = await run('keeps', ['--lang', 'zh']);
+    expect(keepsZh.verdict.message).toMatch(/^登录时应用给 laravel_session 换了新值，但一个只带着登录前那些 cookie（旧值）的新浏览器打开 \S+\/me，是以这个用户登录的状态（页面显示了其 openid）/);
+    const regenerates = await run('regenerates');
+    expect(regenerates.verdict, JSON.stringify(regenerates.verdict, null, 1)).toMatchObject({
+      status: 'pass',
+      message: expect.stringMatching(/^The login set laravel_session anew, and a fresh browser with only the cookies from before the login opens http:\/\/127\.0\.0\.1:\d+\/me without the user on it \(HTTP 401\): a planted id signs no one in\.$/),
+    });
+    expect(regenerates.code).toBe(0);
+    const regeneratesZh = await run('regenerates', ['--lang', 'zh']);
+    expect(regeneratesZh.verdict.message).toMatch(/^登录给 laravel_session 换了新值，一个只带着登录前那些 cookie 的新浏览器打开 \S+\/me 时页面上没有这个用户（HTTP 401）/);
   });
 
   // Both browsers sending the same --cookie are one visitor to the app, so the other browser's state is not

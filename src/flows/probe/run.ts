@@ -820,6 +820,8 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
     const keptSession = kept.filter((key) => !NO_IDENTITY_COOKIE_NAME.test(nameOf(key)));
     // Cookies the login set anew (added, or given another value).
     const renewed = [...after].filter(([key, value]) => before.get(key) !== value).map(([key]) => key);
+    // Cookies from before that the login set again with another value, whose name may say who the visitor is.
+    const reissued = [...before.keys()].filter((key) => after.has(key) && after.get(key) !== before.get(key) && !NO_IDENTITY_COOKIE_NAME.test(nameOf(key)));
     /** `kept`, `kept_session`, `planted` and `planted_page` say "the cookie … is" for one name, "the cookies … are" for several. */
     const counted = (key: 'kept' | 'kept_session' | 'planted' | 'planted_page') => (keptSession.length === 1 ? (`${key}_one` as const) : key);
     if (!happyDone) sameFailure('session.renewed', 'happy', evidence);
@@ -844,6 +846,19 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
         bare = { shown: identityShown(opened.page.body, identity(first), nobody), evidence: { ...evidence, scenarios: ['happy', 'session_bare'], hops: nb.hops, details: { ...evidence.details, bare: url, bareStatus: opened.page.status } } };
       }
       if (judged && bare && bare.shown.length > 0) put({ ...check('session.renewed', 'warn', 'url_signs_in', { url, what: `probe.what.${bare.shown[0]}` }, bare.evidence, false), fix: messageRef('probe.session.renewed.fix_url') });
+      // A cookie from before set again with a new value may hold the same session (Laravel encrypts its
+      // session cookie anew on every answer): a new value proves nothing, so the old one is replayed.
+      else if (judged && bare && reissued.length > 0 && keptSession.length === 0) {
+        const rb = browser();
+        const { value: again } = await scenario('session_replay', rb, async () => {
+          rb.plantAppCookies(before);
+          return rb.follow(landing.url, beforeWechat);
+        });
+        const shown = identityShown(again.page.body, identity(first), nobody);
+        const replayed: Evidence = { ...evidence, scenarios: ['happy', 'session_bare', 'session_replay'], hops: [...(bare.evidence.hops ?? []), ...rb.hops], details: { ...bare.evidence.details, replayed: url, replayStatus: again.page.status } };
+        if (shown.length > 0) put(check('session.renewed', 'fail', reissued.length === 1 ? 'reissued_one' : 'reissued', { names: names(reissued), url, what: `probe.what.${shown[0]}` }, replayed));
+        else put(check('session.renewed', 'pass', 'ok_reissued', { names: names(reissued), url, status: again.page.status }, replayed));
+      }
       // Every cookie from before changed or is gone: a planted value names no session any more.
       else if (kept.length === 0) put(check('session.renewed', 'pass', 'ok', {}, bare?.evidence ?? evidence));
       // The ones left as they were carry no identity: no session id from before survives the login.

@@ -573,9 +573,21 @@ export const messages = {
     zh: '登录保留了 {names} 原值，但一个只带着登录前那些 cookie 的新浏览器打开 {url}，得到的和不带任何 cookie 的浏览器一样（HTTP {status}），不是用户登录后的页面：塞进去的旧 id 登录不了。',
     en: 'The login kept {names} as it was, but a fresh browser with only the cookies from before the login gets at {url} what a browser with no cookies at all gets (HTTP {status}), not the page the user got: a planted id signs no one in.',
   },
+  'probe.session.renewed.reissued_one': {
+    zh: '登录时应用给 {names} 换了新值，但一个只带着登录前那些 cookie（旧值）的新浏览器打开 {url}，是以这个用户登录的状态（页面显示了其 {what}）：新值里还是同一个会话（只是重新加密了，Laravel 每次响应都会这样做），谁在登录前把旧值塞进用户的浏览器，登录后就成了这个用户（会话固定）。',
+    en: 'The login set {names} again with a new value, but a fresh browser with only the cookies from before the login (the old value) opens {url} signed in as the user (it shows their {what}): the new value carries the same session (encrypted again, as Laravel does on every answer), so whoever planted the old one in the user’s browser before the login is signed in as the user after it (session fixation).',
+  },
+  'probe.session.renewed.reissued': {
+    zh: '登录时应用给 {names} 换了新值，但一个只带着登录前那些 cookie（旧值）的新浏览器打开 {url}，是以这个用户登录的状态（页面显示了其 {what}）：新值里还是同一个会话（只是重新加密了，Laravel 每次响应都会这样做），谁在登录前把旧值塞进用户的浏览器，登录后就成了这个用户（会话固定）。',
+    en: 'The login set {names} again with new values, but a fresh browser with only the cookies from before the login (the old values) opens {url} signed in as the user (it shows their {what}): the new values carry the same session (encrypted again, as Laravel does on every answer), so whoever planted the old ones in the user’s browser before the login is signed in as the user after it (session fixation).',
+  },
+  'probe.session.renewed.ok_reissued': {
+    zh: '登录给 {names} 换了新值，一个只带着登录前那些 cookie 的新浏览器打开 {url} 时页面上没有这个用户（HTTP {status}）：塞进去的旧 id 登录不了。',
+    en: 'The login set {names} anew, and a fresh browser with only the cookies from before the login opens {url} without the user on it (HTTP {status}): a planted id signs no one in.',
+  },
   'probe.session.renewed.fix': {
-    zh: '登录成功时给会话换一个新 id，再放回要保留的内容：express-session 用 req.session.regenerate()，Django 用 request.session.cycle_key()（login() 会自动做），PHP 用 session_regenerate_id(true)，Java Servlet 用 request.changeSessionId()，Flask 先 session.clear() 再写入。',
-    en: 'Give the session a new id when the login succeeds, then put back what it must keep: req.session.regenerate() (express-session), request.session.cycle_key() (Django; login() does it), session_regenerate_id(true) (PHP), request.changeSessionId() (Java Servlet), session.clear() then set (Flask).',
+    zh: '登录成功时给会话换一个新 id，再放回要保留的内容：express-session 用 req.session.regenerate()，Django 用 request.session.cycle_key()（login() 会自动做），PHP 用 session_regenerate_id(true)，Laravel 用 $request->session()->regenerate()，Java Servlet 用 request.changeSessionId()，Flask 先 session.clear() 再写入。',
+    en: 'Give the session a new id when the login succeeds, then put back what it must keep: req.session.regenerate() (express-session), request.session.cycle_key() (Django; login() does it), session_regenerate_id(true) (PHP), $request->session()->regenerate() (Laravel), request.changeSessionId() (Java Servlet), session.clear() then set (Flask).',
   },
   'probe.session.renewed.none': {
     zh: '应用在把浏览器送去微信之前没有设置 cookie：没有需要更新的会话。',
