@@ -326,3 +326,52 @@ function decodeURIComponentSafe(s: string): string {
     return s;
   }
 }
+
+/** An AppSecret's shape: 32 hex digits (a code is 32 letters and digits: the token rule below). */
+const HEX_SECRET = /[\da-f]{32}/i;
+/** A run of a token's or a base64 key's characters, `/` included: base64 has it. */
+const TOKEN_RUN = /[A-Za-z\d_+/=-]{16,}/g;
+/**
+ * A word of a name, as people write them: `oauth2`, `h5`, `server`, `Login`, `API`, `sha256sum`,
+ * `myServer2`, `server2024`, `2024`: letters, digits at most once inside a lower-case word and else only at its end,
+ * 4 at most in a row (a year, a version); 24 characters at most. A token's run mixes them throughout
+ * (`Qm2ZtW8vLp4aB7c`, `I362w6EIVWnpo4ttq7i5`), strings digits on (`abcdefgh12345678`, hex `deadbeef12345678`)
+ * or runs longer (an access_token's 107 after `73_`).
+ */
+const NAME_WORD = /^(?:(?:[a-z]+(?:\d{1,4}[a-z]+)?|[A-Z][a-z]+|[A-Z]+)(?:[A-Z][a-z]+)*\d{0,4}|\d+)$/;
+/** Digits a word of a name mixes with its letters, at most (`utf8mb4`, `wechat2024h5`): `abcd1234efgh5678` is a token's. */
+const NAME_DIGITS = 6;
+
+/** Whether a word (no `-`, `_` or `/` in it) reads as part of a name. */
+function nameWord(word: string): boolean {
+  if (word === '') return true;
+  if (word.length > 24 || !NAME_WORD.test(word)) return false;
+  return /^\d+$/.test(word) || (word.match(/\d/g)?.length ?? 0) <= NAME_DIGITS;
+}
+
+/**
+ * Whether a word from a command line looks like a secret rather than a name: an AppSecret (32 hex), or
+ * a run of 16 or more letters, digits and `_-+/=` mixing letters and digits (a code, an access_token
+ * `73_NSpW…`, a base64 key `kR9x/Qm2ZtW8vLp4aB7c`, a random `abcdefgh12345678`; API-FACTS §0.5) unless it
+ * is words of names joined by `-`, `_` or `/` (`oauth2-callback-server`, `wechat-h5-login-demo`, `srv/oauth2-app`).
+ */
+export function looksSecret(word: string): boolean {
+  if (HEX_SECRET.test(word)) return true;
+  return (word.match(TOKEN_RUN) ?? []).some((run) => /\d/.test(run) && /[A-Za-z]/.test(run) && !run.split(/[-_/]/).every(nameWord));
+}
+
+/**
+ * The query parameters of a URL whose values look like a credential by looksSecret (a ticket, a token,
+ * a JWT): for redactUrl's `also`, on an address that alone may sign a user in (`/me?t=…`), where the
+ * credential's name (`t`, `ticket`, `auth`) is the app's own and isSecretName cannot know it. A path
+ * or an address (`next=/me`), a word or a number is not one.
+ */
+export function credentialParams(url: string): string[] {
+  let query: URLSearchParams;
+  try {
+    query = new URL(url).searchParams;
+  } catch {
+    return [];
+  }
+  return [...new Set([...query].filter(([, v]) => !v.startsWith('/') && looksSecret(v)).map(([k]) => k))];
+}

@@ -1,6 +1,6 @@
 // Secret masking by name and by value (core/responses.ts), as tables.
 import { describe, expect, it } from 'vitest';
-import { KnownSecrets, base64Forms, base64Views, dropSecretParams, hideUrlCredentials, maskSecretValues, redactJsonText, redactText, redactUrl } from '../../src/core/secrets.js';
+import { KnownSecrets, base64Forms, base64Views, credentialParams, dropSecretParams, hideUrlCredentials, maskSecretValues, redactJsonText, redactText, redactUrl } from '../../src/core/secrets.js';
 
 const SECRET = '0123456789abcdef0123456789abcdef';
 
@@ -194,5 +194,14 @@ describe('base64Forms', () => {
     const masked = maskSecretValues(session, base64Forms(value));
     expect(masked).toContain('***');
     expect(Buffer.from(masked, 'base64').toString('latin1')).not.toContain('secret');
+  });
+});
+
+describe('credentialParams: the values of an address that look like a credential (one rule with the proxy\'s looksSecret)', () => {
+  it('names a ticket, a token or a JWT-like value, not a path, a word, a number or words of a name', () => {
+    expect(credentialParams('http://127.0.0.1:3000/me?t=635b0c9a1f2e4d3c8b7a6f5e4d3c2b1a&next=/me&page=2&lang=en')).toEqual(['t']);
+    expect(credentialParams('http://a.test/cb?auth=kR9x/Qm2ZtW8vLp4aB7c&from=wechat-h5-login-demo2024')).toEqual(['auth']);
+    expect(credentialParams('http://a.test/me?ref=oauth2-callback-server&id=12345678901234567890')).toEqual([]);
+    expect(credentialParams('not a url')).toEqual([]);
   });
 });

@@ -771,6 +771,27 @@ describe('wxauth probe', () => {
     expect(regeneratesZh.verdict.message).toMatch(/^登录给 laravel_session 换了新值，一个只带着登录前那些 cookie 的新浏览器打开 \S+\/me 时页面上没有这个用户（HTTP 401）/);
   });
 
+  // The ticket in /me?t=… signs anyone in: masked not only in the warning but in every hop the --json
+  // and --html evidence show (the happy path's, the cookie-less browser's, the callback's Location).
+  it('session.renewed: the landing address\'s ticket is masked in the hops of --json and --html, as in the warning', async () => {
+    const app = await startLoginInUrlApp({ emulator: emu.url, appid: APPID, secret, state: 'sid' });
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-probe-ticket-'));
+    const file = path.join(dir, 'report.html');
+    try {
+      const r = await runCli(['probe', `${app.url}/auth/wechat`, '--emulator', emu.url, '--json', '--only', 'session.renewed', '--html', file]);
+      const doc = JSON.parse(r.stdout) as Doc & { scenarios: Array<{ id: string; hops: Array<{ url: string; location?: string }> }> };
+      const hops = doc.scenarios.flatMap((s) => s.hops);
+      // The hops to /me were there, masked: the happy path's and the fresh browser's.
+      expect(hops.filter((h) => /\/me\?t=[0-9a-f]{4}\*\*\*$/.test(h.url)).length).toBeGreaterThanOrEqual(2);
+      expect(hops.some((h) => h.location !== undefined && /\/me\?t=[0-9a-f]{4}\*\*\*$/.test(h.location))).toBe(true);
+      expect(r.stdout).not.toMatch(/t=[0-9a-f]{32}/);
+      expect(fs.readFileSync(file, 'utf8')).not.toMatch(/t=[0-9a-f]{32}/);
+    } finally {
+      await app.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   // Both browsers sending the same --cookie are one visitor to the app, so the other browser's state is not
   // tried; the made-up state's refusal is not a plain pass then: the verdict says which half went untested.
   // state-not-bound takes any state it ever issued and ignores gate=1: a plain ok here hid that bug.

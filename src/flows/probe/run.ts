@@ -8,9 +8,9 @@ import { shellWord } from '../../core/shell.js';
 import { CancelledError, NetworkError, UsageError, messageRef, type MessageKey, type MessageRef } from '../../errors.js';
 import { PATHS, answeredPlainHttp, isTokenEndpoint, portOf } from '../../core/endpoints.js';
 import { findingKeys, findingParamsJson, inspectUrl } from '../../core/inspect.js';
-import { base64Forms, base64Views, maskSecretValues, redactText, redactUrl, redactValue } from '../../core/secrets.js';
+import { base64Forms, base64Views, credentialParams, maskSecretValues, redactText, redactUrl, redactValue } from '../../core/secrets.js';
 import type { PublicApp, PublicUser } from '../../emulator/index.js';
-import { ProbeBrowser, isWechatOpenUrl, speaksTls, type Page, type Seen } from './browser.js';
+import { ProbeBrowser, isWechatOpenUrl, speaksTls, type Hop, type Page, type Seen } from './browser.js';
 import { isLoopbackHost, sameOrigin } from '../../core/host-names.js';
 import { EmulatorControl, proxyUpstream } from './control.js';
 import {
@@ -220,23 +220,6 @@ function sharedStartCookies(a: ProbeBrowser, b: ProbeBrowser): string[] {
     .startCookiesKept()
     .filter((c) => kept.has(c.name) && (!NO_IDENTITY_COOKIE_NAME.test(c.name) || c.setByApp || kept.get(c.name) === true))
     .map((c) => c.name);
-}
-
-/**
- * The query parameters of a URL whose values look like a sign-in credential (a ticket, a token, a JWT):
- * 16 characters or more of a token's alphabet, letters and digits both; not a path or an address (`next=/me`),
- * a word or a number. For redactUrl's `also`, on an address that alone signs a user in (`/me?t=…`), where
- * the credential's name (`t`, `ticket`, `auth`) is the app's own and isSecretName cannot know it.
- */
-function credentialParams(url: string): string[] {
-  let query: URLSearchParams;
-  try {
-    query = new URL(url).searchParams;
-  } catch {
-    return [];
-  }
-  const looksLikeCredential = (v: string) => v.length >= 16 && /^[A-Za-z0-9._~+/=-]+$/.test(v) && !v.startsWith('/') && /[0-9]/.test(v) && /[A-Za-z]/.test(v);
-  return [...new Set([...query].filter(([, v]) => looksLikeCredential(v)).map(([k]) => k))];
 }
 
 /**
@@ -1646,7 +1629,7 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
     } else put(check('secrets.leak', 'pass', 'ok', { responses: seen.length }, { details: { responses: seen.length, tokens: values.size - 1 } }));
   }
 
-  return finish(report, results, selected);
+  return finish(report, results, selected, happyFinal.page.url);
 }
 
 /** Why the login start never reached WeChat's authorize page, as a `probe.problem.*` reason for `{problem}`. */
@@ -1680,7 +1663,7 @@ function exchangeFix(errcode: number, appid: string, emulator: string): MessageR
   return messageRef('probe.login.completes.fix.errcode', { errcode });
 }
 
-function finish(report: ProbeReport, results: Map<CheckId, ProbeCheck>, selected: (id: CheckId) => boolean): ProbeReport {
+function finish(report: ProbeReport, results: Map<CheckId, ProbeCheck>, selected: (id: CheckId) => boolean, landingUrl?: string): ProbeReport {
   report.checks = CHECK_IDS.map((id) => {
     if (!selected(id)) return { id, status: 'skip', message: { key: 'probe.skip.not_selected' }, evidence: {} } satisfies ProbeCheck;
     const c = results.get(id) ?? ({ id, status: 'skip', message: { key: 'probe.skip.lost' }, evidence: {} } satisfies ProbeCheck);
@@ -1690,6 +1673,25 @@ function finish(report: ProbeReport, results: Map<CheckId, ProbeCheck>, selected
     if (c.fix && shown?.problem === 'probe.problem.stack') return { ...c, fix: { key: 'probe.fix.stack', params: { runtime: String(shown.runtime), then: c.fix } } };
     return c;
   });
+  // The address the login ended on may sign its holder in (`/me?t=…`): its values that look like a
+  // credential are masked wherever the report shows that address (the happy path's hops, the fresh
+  // browsers' hops, the callback's Location, a check's details), as secrets by name are at each hop.
+  const landingSecrets = landingUrl ? credentialParams(landingUrl) : [];
+  if (landingSecrets.length > 0) {
+    const masked = new Set<Hop>();
+    const mask = (hop: Hop) => {
+      if (masked.has(hop)) return;
+      masked.add(hop);
+      hop.url = redactUrl(hop.url, landingSecrets);
+      if (hop.location !== undefined) hop.location = redactUrl(hop.location, landingSecrets);
+    };
+    for (const s of report.scenarios) s.hops.forEach(mask);
+    for (const c of report.checks) {
+      c.evidence.hops?.forEach(mask);
+      const details = c.evidence.details;
+      if (details) for (const [k, v] of Object.entries(details)) if (typeof v === 'string') details[k] = redactUrl(v, landingSecrets);
+    }
+  }
   return report;
 }
 
