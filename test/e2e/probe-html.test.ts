@@ -38,7 +38,7 @@ describe.skipIf(!CHROMIUM)(`probe --html in Chromium${CHROMIUM ? '' : ` (skipped
       expect(await page.locator('tr').count()).toBe(20); // one row per check
       expect(await page.locator('tr.fail').count()).toBe(2);
       const diagrams = page.locator('section svg');
-      expect(await diagrams.count()).toBe(13); // state.forged runs two: a made-up state, then another browser's
+      expect(await diagrams.count()).toBe(15); // state.forged runs two: a made-up state, then another browser's; session.renewed two: a browser with no cookies, then one with the pre-login sid (set again at the login)
       const box = await diagrams.first().boundingBox();
       expect(box?.width).toBeGreaterThan(100);
       expect(await page.locator('section').first().locator('svg line.req').count()).toBeGreaterThan(3);

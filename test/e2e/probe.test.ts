@@ -754,7 +754,7 @@ describe('wxauth probe', () => {
     const keeps = await run('keeps');
     expect(keeps.verdict, JSON.stringify(keeps.verdict, null, 1)).toMatchObject({
       status: 'fail',
-      message: expect.stringMatching(/^The login set laravel_session again with a new value, but a fresh browser with only the cookies from before the login \(the old value\) opens http:\/\/127\.0\.0\.1:\d+\/me signed in as the user \(it shows their openid\): the new value carries the same session/),
+      message: expect.stringMatching(/^The login set laravel_session again with a new value, but a fresh browser with only the cookies from before the login \(the old value\) opens http:\/\/127\.0\.0\.1:\d+\/me signed in as the user \(it shows their openid\): the old value still opens the signed-in session \(the new one re-encrypts the same session, as Laravel does on every answer/),
       fix: expect.stringContaining('$request->session()->regenerate()'),
     });
     expect(keeps.verdict.evidence.scenarios).toEqual(['happy', 'session_bare', 'session_replay']);

@@ -574,12 +574,12 @@ export const messages = {
     en: 'The login kept {names} as it was, but a fresh browser with only the cookies from before the login gets at {url} what a browser with no cookies at all gets (HTTP {status}), not the page the user got: a planted id signs no one in.',
   },
   'probe.session.renewed.reissued_one': {
-    zh: '登录时应用给 {names} 换了新值，但一个只带着登录前那些 cookie（旧值）的新浏览器打开 {url}，是以这个用户登录的状态（页面显示了其 {what}）：新值里还是同一个会话（只是重新加密了，Laravel 每次响应都会这样做），谁在登录前把旧值塞进用户的浏览器，登录后就成了这个用户（会话固定）。',
-    en: 'The login set {names} again with a new value, but a fresh browser with only the cookies from before the login (the old value) opens {url} signed in as the user (it shows their {what}): the new value carries the same session (encrypted again, as Laravel does on every answer), so whoever planted the old one in the user’s browser before the login is signed in as the user after it (session fixation).',
+    zh: '登录时应用给 {names} 换了新值，但一个只带着登录前那些 cookie（旧值）的新浏览器打开 {url}，是以这个用户登录的状态（页面显示了其 {what}）：旧值仍能打开已登录的会话（新值只是把同一个会话重新加密，Laravel 每次响应都会这样做；或者旧 id 在新 id 之外仍然有效），谁在登录前把旧值塞进用户的浏览器，登录后就成了这个用户（会话固定）。',
+    en: 'The login set {names} again with a new value, but a fresh browser with only the cookies from before the login (the old value) opens {url} signed in as the user (it shows their {what}): the old value still opens the signed-in session (the new one re-encrypts the same session, as Laravel does on every answer, or the old id was kept alive beside it), so whoever planted the old one in the user’s browser before the login is signed in as the user after it (session fixation).',
   },
   'probe.session.renewed.reissued': {
-    zh: '登录时应用给 {names} 换了新值，但一个只带着登录前那些 cookie（旧值）的新浏览器打开 {url}，是以这个用户登录的状态（页面显示了其 {what}）：新值里还是同一个会话（只是重新加密了，Laravel 每次响应都会这样做），谁在登录前把旧值塞进用户的浏览器，登录后就成了这个用户（会话固定）。',
-    en: 'The login set {names} again with new values, but a fresh browser with only the cookies from before the login (the old values) opens {url} signed in as the user (it shows their {what}): the new values carry the same session (encrypted again, as Laravel does on every answer), so whoever planted the old ones in the user’s browser before the login is signed in as the user after it (session fixation).',
+    zh: '登录时应用给 {names} 换了新值，但一个只带着登录前那些 cookie（旧值）的新浏览器打开 {url}，是以这个用户登录的状态（页面显示了其 {what}）：旧值仍能打开已登录的会话（新值只是把同一个会话重新加密，Laravel 每次响应都会这样做；或者旧 id 在新 id 之外仍然有效），谁在登录前把旧值塞进用户的浏览器，登录后就成了这个用户（会话固定）。',
+    en: 'The login set {names} again with new values, but a fresh browser with only the cookies from before the login (the old values) opens {url} signed in as the user (it shows their {what}): the old values still open the signed-in session (the new ones re-encrypt the same session, as Laravel does on every answer, or the old ids were kept alive beside them), so whoever planted the old ones in the user’s browser before the login is signed in as the user after it (session fixation).',
   },
   'probe.session.renewed.ok_reissued': {
     zh: '登录给 {names} 换了新值，一个只带着登录前那些 cookie 的新浏览器打开 {url} 时页面上没有这个用户（HTTP {status}）：塞进去的旧 id 登录不了。',
