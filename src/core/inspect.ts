@@ -1096,12 +1096,15 @@ function inspectCallback(
 
 /**
  * Mask secret values (`code`, `secret`, tokens) in a parameter list, keeping a recognisable tail; and
- * the values of `also` (a result's sessionParams).
+ * the values of `also` (a result's sessionParams). Any other value is masked as a URL (redactUrl): a
+ * `next=/home?code=…` or `return=…%3Faccess_token%3D…` carries a secret inside it.
  */
 export function redactParams(params: Array<[string, string]>, also: readonly string[] = []): Array<[string, string]> {
-  return params.map(([name, value]) =>
-    (isSecretName(name) || also.includes(name)) && value !== '' ? [name, value.length > 8 ? `…${value.slice(-4)}` : '…'] : [name, value],
-  );
+  return params.map(([name, value]) => {
+    if (value === '') return [name, value];
+    if (isSecretName(name) || also.includes(name)) return [name, value.length > 8 ? `…${value.slice(-4)}` : '…'];
+    return [name, redactUrl(value, also)];
+  });
 }
 
 /** An error page WeChat shows instead of redirecting: its text and, where it has one, its code. */

@@ -395,12 +395,15 @@ describe('wxauth inspect', () => {
     expect((await run(['inspect', carried, '--show-secrets'])).stdout).toContain(CODE);
   });
 
-  it("masks a secret in redirect_uri's fragment, one encoded twice and one in a wrong #…, in the list and the findings (en and zh)", async () => {
+  it("masks a secret in redirect_uri's fragment, one encoded twice, one in a wrong #… and one inside a callback's next=, in the list and the findings (en and zh)", async () => {
     const base = 'https%3A%2F%2Fwww.example.com%2Foauth%2Fcallback';
     const cases = [
       { url: GOOD.replace(base, `${base}%23access_token%3DTOKENSECRET99`), secret: 'TOKENSECRET99', ids: ['[params.token]', '[redirect_uri.fragment]'] },
       { url: GOOD.replace(base, 'https%253A%252F%252Fwww.example.com%252Fcb%253Fcode%253DSECRETCODE123'), secret: 'SECRETCODE123', ids: ['[redirect_uri.double_encoded]'] },
       { url: GOOD.replace('#wechat_redirect', '#/x?code=SECRETCODE77'), secret: 'SECRETCODE77', ids: ['[fragment.wrong]'] },
+      // A callback's own parameter carrying a secret in its value (a next= of the app's): masked in the list.
+      { url: 'https://www.example.com/cb?next=%2Fhome%3Fcode%3DSECRETCODE1234567890&state=S&code=061abcdefghijklmnopqrstuvwxyz012', secret: 'SECRETCODE1234567890', ids: [] },
+      { url: 'https://www.example.com/cb?next=/home?access_token=TOKENSECRET1234567890&state=S', secret: 'TOKENSECRET1234567890', ids: ['[callback.denied]'] },
     ];
     for (const { url, secret, ids } of cases) {
       for (const lang of ['en', 'zh']) {
