@@ -16,7 +16,7 @@ import { t, tKey, tr } from '../ui/i18n.js';
 import { joinText } from '../ui/format.js';
 import { listenHooks } from '../ui/present/listen.js';
 import type { ExchangeCommandResult } from '../ui/present/exchange.js';
-import type { RememberedLink } from '../core/callback-url.js';
+import type { RememberedLink, StateOnlyLink } from '../core/callback-url.js';
 
 export interface ListenOptions {
   flags: ListenFlags;
@@ -146,6 +146,11 @@ export async function run(options: ListenOptions, ctx: Context): Promise<ListenR
   const used = options.state === undefined && remembered !== undefined ? usedOf(remembered) : undefined;
   const spentState = used ? remembered?.value : undefined;
   const endpoint = remembered?.endpoint ?? (config.type === 'website' ? 'qrconnect' : 'authorize');
+  // What a state-only callback with the expected state means, the same for a live listener and a paste:
+  // the remembered link's scope and endpoint, never with --state (whose link wxauth does not know: only
+  // the account type's endpoint then).
+  const { linkOfState } = await import('../core/callback-url.js');
+  const expectedLink = linkOfState(expected, options.state === undefined ? remembered : undefined, config.type);
   const { profileFlag } = await import('../core/validate.js');
   const p = profileFlag(config.profile);
   hooks.onExpectedState(
@@ -204,8 +209,7 @@ export async function run(options: ListenOptions, ctx: Context): Promise<ListenR
     : undefined;
   let callback: CallbackResult;
   if (options.mode === 'paste') {
-    // The remembered link's scope, not --state's (whose link wxauth does not know), as the live listener has it.
-    callback = await readPasted(ctx, expected, hooks, p, laterState, spentState, options.state === undefined ? remembered : undefined, config.type);
+    callback = await readPasted(ctx, expected, hooks, p, laterState, spentState, expectedLink, config.type);
     startExchange(callback.hits[0]!);
   } else {
     // On the defaults: a redirect_uri there was is not local (notLocal), or there was none at all.
@@ -220,9 +224,8 @@ export async function run(options: ListenOptions, ctx: Context): Promise<ListenR
         plan,
         expectedState: expected,
         ...(spentState !== undefined ? { spentState } : {}),
-        // The remembered link's scope, not --state's (whose link wxauth does not know).
-        ...(options.state === undefined && remembered?.scope !== undefined ? { expectedScope: remembered.scope } : {}),
-        expectedEndpoint: endpoint,
+        ...(expectedLink.scope !== undefined ? { expectedScope: expectedLink.scope } : {}),
+        ...(expectedLink.endpoint !== undefined ? { expectedEndpoint: expectedLink.endpoint } : {}),
         ...(laterState ? { laterState } : {}),
         ...(laterRedirect ? { laterRedirect } : {}),
         signal: ctx.signal,
@@ -280,10 +283,9 @@ async function laterStateReader(ctx: Context, profile: string, appid: string | u
 const firstLine = (text: string): string => text.trim().split(/\r?\n/)[0] ?? '';
 
 /** --paste: read the callback URL from the terminal, else from piped stdin. */
-async function readPasted(ctx: Context, expected: string | undefined, hooks: ListenHooks, p: string, laterState: (() => RememberedLink | undefined) | undefined, spentState: string | undefined, rememberedLink: RememberedLink | undefined, accountType: string | undefined): Promise<CallbackResult> {
+async function readPasted(ctx: Context, expected: string | undefined, hooks: ListenHooks, p: string, laterState: (() => RememberedLink | undefined) | undefined, spentState: string | undefined, expectedLink: StateOnlyLink, accountType: string | undefined): Promise<CallbackResult> {
   const { evaluatePastedCallback } = await import('../listener/paste.js');
   const { linkOfState } = await import('../core/callback-url.js');
-  const expectedLink = linkOfState(expected, rememberedLink, accountType);
   const judgeWith = (latest: RememberedLink | undefined) => (line: string): CallbackResult => {
     // None remembered at start: a link's made since is the only state there is to check (with its scope).
     if (expected === undefined && latest !== undefined) return evaluatePastedCallback(line, latest.value, ctx.now(), p, spentState, linkOfState(latest.value, latest, accountType));

@@ -441,8 +441,9 @@ export async function startCallbackListener(options: ListenerOptions): Promise<C
         at: now(),
       },
       progress,
-      // The adopted link's scope and endpoint go with its state: a state-only callback means what that link makes of it.
-      adopted === undefined ? decisionOptions : { ...decisionOptions, expectedState: adopted.value, expectedScope: adopted.scope, expectedEndpoint: adopted.endpoint ?? options.expectedEndpoint },
+      // The adopted link's scope and endpoint come with its state through linkOf (laterLinkOf): a state-only
+      // callback means what that link makes of it.
+      adopted === undefined ? decisionOptions : { ...decisionOptions, expectedState: adopted.value },
     );
     if (decision.hit?.kind === 'code' && progress.first === undefined) checkedAgainst ??= adopted?.value;
     progress = decision.progress;

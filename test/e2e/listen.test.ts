@@ -304,6 +304,54 @@ describe('wxauth listen', () => {
     }
   });
 
+  it('listen --state: a state-only callback is judged alike live and pasted, by --state (not the remembered QR link\'s endpoint); the remembered state keeps its link, en and zh', async () => {
+    // No account type: what the remembered link was (a qrconnect one, from --scope snsapi_login) says nothing of --state's.
+    const env = { WXAUTH_CONFIG_DIR: tempConfigDir(), WXAUTH_APPID: 'wx5e1ec0de00000002' };
+    const made = await runCli(['url', '--scope', 'snsapi_login', '--redirect-uri', 'http://127.0.0.1:8080/callback'], { env });
+    expect(made.stdout).toContain('/connect/qrconnect?');
+    const remembered = /state=([A-Za-z0-9]+)#/.exec(made.stdout)![1]!;
+    for (const [lang, refused, qr] of [
+      ['en', 'The user refused authorization', 'This is a website app’s QR login'],
+      ['zh', '用户拒绝了授权', '这是网站应用的扫码登录'],
+    ] as const) {
+      for (const [args, state, says, not] of [
+        [['--state', 'MYSTATE123'], 'MYSTATE123', refused, qr],
+        [[], remembered, qr, refused],
+      ] as const) {
+        const live = await listenInProcess(['--lang', lang, ...args, '--timeout', '10'], env);
+        await get(`${live.url}?state=${state}`);
+        const r = await live.done;
+        expect(r.code, r.stderr).toBe(6);
+        expect(r.stderr, `live ${state}`).toContain(says);
+        expect(r.stderr, `live ${state}`).not.toContain(not);
+        const pasted = await runCli(['--lang', lang, 'listen', '--paste', ...args], { env, input: `http://127.0.0.1:8080/callback?state=${state}&from=x\n` });
+        expect(pasted.code, pasted.stderr).toBe(6);
+        expect(pasted.stderr, `pasted ${state}`).toContain(says);
+        expect(pasted.stderr, `pasted ${state}`).not.toContain(not);
+      }
+    }
+  });
+
+  it('no state at start, a snsapi_base link made since: its state-only callback is said by that link (the code lost, no refusal), en and zh', async () => {
+    for (const [lang, says, not] of [
+      ['en', 'so no one refused: the code was lost on the way', 'The user refused authorization'],
+      ['zh', '用户没有机会点“拒绝”', '用户拒绝了授权'],
+    ] as const) {
+      const port = await freePort();
+      const env = { WXAUTH_CONFIG_DIR: tempConfigDir(), WXAUTH_APPID: 'wx5e1ec0de00000002', WXAUTH_TYPE: 'test', WXAUTH_DOMAIN: `127.0.0.1:${port}` };
+      const uri = `http://127.0.0.1:${port}/callback`;
+      const done = runCli(['--lang', lang, 'listen', '--port', String(port), '--timeout', '10'], { env });
+      await portOpen(port);
+      const made = await runCli(['url', '--scope', 'snsapi_base', '--redirect-uri', uri], { env });
+      const state = /state=([A-Za-z0-9]+)#/.exec(made.stdout)![1]!;
+      await get(`${uri}?state=${state}`);
+      const r = await done;
+      expect(r.code, r.stderr).toBe(6);
+      expect(r.stderr).toContain(says);
+      expect(r.stderr).not.toContain(not);
+    }
+  });
+
   it('with no state to check, a state-only callback is not "the user refused": it is said as such and the code that follows is caught (en, zh)', async () => {
     for (const lang of ['en', 'zh']) {
       const { url, done } = await listenInProcess(['--timeout', '20', '--lang', lang]);
