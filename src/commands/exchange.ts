@@ -111,11 +111,9 @@ export async function run(options: ExchangeOptions, ctx: Context): Promise<Excha
     // it, with the code unsent; the code passed alone is still exchanged for a user who wants to try.
     const used = state.verdict === 'match' && rememberedForApp !== undefined ? (await import('../store/state.js')).usedOf(rememberedForApp) : undefined;
     if (used) {
-      // Marked used by a file that does not say when or by whom (usedOf): said so, never guessed.
-      const said: MessageRef =
-        used.at !== undefined && used.by !== undefined
-          ? { key: 'tokens.exchange.state.used', params: { state: received ?? '', at: { localTime: used.at }, by: used.by } }
-          : { key: 'tokens.exchange.state.used.unrecorded', params: { state: received ?? '' } };
+      // What the file records of the use, each case in its own words (useSaid), never guessed.
+      const { useSaid } = await import('../store/state.js');
+      const said: MessageRef = { key: 'tokens.exchange.state.used', params: { state: received ?? '', use: useSaid(used) } };
       throw new CallbackError(
         'state_mismatch',
         said,

@@ -23,7 +23,7 @@ import { DEFAULT_OPEN_BASE } from '../core/endpoints.js';
 import { addressInText } from '../core/callback-url.js';
 import { redactUrl } from '../core/secrets.js';
 import { profileFlag } from '../core/validate.js';
-import { formatLocalTime, isoTime } from '../ui/format.js';
+import { isoTime } from '../ui/format.js';
 
 export interface InspectOptions {
   input: string;
@@ -123,10 +123,9 @@ export async function run(options: InspectOptions, ctx: Context): Promise<Inspec
       // A state already used (its code exchanged by login, listen or exchange) is said as such, not as a match.
       const { usedOf } = await import('../store/state.js');
       const spent = usedOf(remembered);
-      // Marked used by a file that does not say when or by whom (usedOf): said so, never guessed.
-      const used = spent
-        ? { at: spent.at !== undefined ? formatLocalTime(spent.at) : ctx.out.t('tokens.state.used.atUnrecorded'), by: spent.by ?? ctx.out.t('tokens.state.used.byUnrecorded') }
-        : undefined;
+      // What the file records of the use, each case in its own words (useSaid), never guessed.
+      const { useSaid } = await import('../store/state.js');
+      const used = spent ? { use: ctx.out.tr(useSaid(spent)) } : undefined;
       use = spent;
       result = inspectUrl(input, { ...context, rememberedState: remembered.value, rememberedLink: { scope: remembered.scope, endpoint: remembered.endpoint }, ...(used ? { rememberedStateUsed: used } : {}) });
     }
@@ -145,9 +144,10 @@ export async function run(options: InspectOptions, ctx: Context): Promise<Inspec
       // ISO 8601 in UTC, so a script reading it elsewhere knows which moment it was.
       // What the file does not record is left out there, never the sentence's placeholder.
       if (finding.id === 'callback.state_used' && use !== undefined) {
+        // The sentence's clause stays in the sentence: --json has the time and the command as fields.
+        delete jsonParams.use;
         if (use.at !== undefined) jsonParams.at = isoTime(use.at);
-        else delete jsonParams.at;
-        if (use.by === undefined) delete jsonParams.by;
+        if (use.by !== undefined) jsonParams.by = use.by;
       }
       return { finding, keys: keysOfFinding(finding), jsonParams, ...(page ? { wechatPage: page } : {}) };
     }),

@@ -204,7 +204,7 @@ export interface InspectContext {
    * The remembered state was used already: its callback taken by `by` (login, listen or exchange) at `at`
    * (as the terminal shows a time). A state is single use: the same callback again is an old tab or a replay.
    */
-  rememberedStateUsed?: { at: string; by: string };
+  rememberedStateUsed?: { use: string };
   /** Codes already seen (e.g. by the listener): a repeat means WeChat hit the callback twice. */
   seenCodes?: string[];
   /** An open base other than open.weixin.qq.com to accept as WeChat's (the emulator). */
@@ -1079,7 +1079,7 @@ function inspectCallback(
   if (remembered !== undefined && remembered !== '') {
     if (cb.state === undefined || cb.state === '') findings.add('callback.state_missing', 'error', { expected: remembered });
     else if (cb.state !== remembered) findings.add('callback.state_mismatch', 'error', { state: visible(cb.state, 60), expected: remembered });
-    else if (ctx.rememberedStateUsed !== undefined) findings.add('callback.state_used', 'error', { state: remembered, at: ctx.rememberedStateUsed.at, by: ctx.rememberedStateUsed.by });
+    else if (ctx.rememberedStateUsed !== undefined) findings.add('callback.state_used', 'error', { state: remembered, use: ctx.rememberedStateUsed.use });
     else findings.add('callback.state_ok', 'info');
   } else if (cb.state === undefined || cb.state === '') {
     findings.add('callback.no_state', 'warning');

@@ -11,6 +11,7 @@ import { emulatorEnv, parseJson, runCli, tempConfigDir } from './helpers.js';
 import { seedUserToken } from './seed-tokens.js';
 import { StateFiles } from '../../src/store/state.js';
 import { TokenStore } from '../../src/store/token-cache.js';
+import { formatLocalTime } from '../../src/ui/format.js';
 
 let emu: EmulatorHandle;
 let svc: PublicApp;
@@ -190,7 +191,7 @@ describe('wxauth exchange', () => {
     expect(alone.code, alone.stderr).toBe(0);
   });
 
-  it('a state file with usedAt but no usedBy (edited by hand) reads as used: exchange refuses its callback (en, zh), inspect says state_used, and nothing rewrites it', async () => {
+  it('a state file with usedAt but no usedBy (edited by hand) reads as used: exchange refuses its callback, listen warns, inspect says state_used, each with the time and that the command is not recorded (en, zh), and nothing rewrites it', async () => {
     const url = await wx(['url', '--scope', 'snsapi_base', '--redirect-uri', 'http://localhost/cb', '--no-qr']);
     expect(url.code, url.stderr).toBe(0);
     const callback = (await fetch(url.stdout.trim(), { redirect: 'manual' })).headers.get('location') ?? '';
@@ -203,22 +204,33 @@ describe('wxauth exchange', () => {
     const before = fs.readFileSync(files.pathOf('default'), 'utf8');
     const en = await wx(['exchange', callback]);
     expect(en.code).toBe(6);
-    expect(en.stderr).toContain(`This callback’s state "${state}" is marked used (its file does not record when, or by which command)`);
+    // The time is recorded, so it is said; only the command is not (no placeholder where a command's name goes).
+    const at = formatLocalTime(usedAt);
+    const enUse = `its callback was taken at ${at} (its file does not record by which command)`;
+    const zhUse = `它的回调在 ${at} 已被处理（状态文件没有写明是哪个命令）`;
+    expect(en.stderr).toContain(`This callback’s state "${state}" was already used: ${enUse}.`);
+    expect(en.stderr).not.toContain('does not record when');
     const zh = await wx(['--lang', 'zh', 'exchange', callback]);
     expect(zh.code).toBe(6);
-    expect(zh.stderr).toContain(`这个回调的 state "${state}" 已标记为用过（状态文件没有写明何时、被哪个命令用过）`);
+    expect(zh.stderr).toContain(`这个回调的 state "${state}" 已经用过：${zhUse}。`);
+    const listened = await runCli(['listen', '--paste'], { env: env(), input: `${callback}\n` });
+    expect(listened.stderr).toContain(`The remembered state "${state}" was already used: ${enUse}.`);
+    const zhListened = await runCli(['--lang', 'zh', 'listen', '--paste'], { env: env(), input: `${callback}\n` });
+    expect(zhListened.stderr).toContain(`记下的 state "${state}" 已经用过：${zhUse}。`);
     expect(snsCalls('/sns/oauth2/access_token')).toHaveLength(0);
     const inspect = await wx(['inspect', callback]);
     expect(inspect.code).toBe(1);
     expect(inspect.stdout).toContain('[callback.state_used]');
-    expect(inspect.stdout).toContain('wxauth (command not recorded) took its callback at');
+    expect(inspect.stdout).toContain(`state ${state} is the remembered one, but it was already used: ${enUse}.`);
+    expect(inspect.stdout).not.toContain('(command not recorded)');
     expect(inspect.stdout).not.toContain('[callback.state_ok]');
     const zhInspect = await wx(['--lang', 'zh', 'inspect', callback]);
-    expect(zhInspect.stdout).toContain('已经用过：wxauth （未记录的命令）在');
+    expect(zhInspect.stdout).toContain(`已经用过：${zhUse}。`);
     const doc = parseJson((await wx(['inspect', callback, '--json'])).stdout) as { findings: { id: string; params: Record<string, unknown> }[] };
     expect(doc.findings.map((f) => f.id)).toEqual(['callback.state_used']);
     expect(doc.findings[0]!.params.at).toBe(new Date(usedAt).toISOString());
     expect(doc.findings[0]!.params).not.toHaveProperty('by');
+    expect(doc.findings[0]!.params).not.toHaveProperty('use');
     // The code passed alone is exchanged, and the half-marked file is left as it was (not marked again).
     expect((await wx(['exchange', /code=(\w+)/.exec(callback)![1]!])).code).toBe(0);
     expect(fs.readFileSync(files.pathOf('default'), 'utf8')).toBe(before);

@@ -1120,8 +1120,8 @@ export const messages = {
     en: 'Build a fresh URL and retry: wxauth url; if the state was altered, check that it is only a-zA-Z0-9.',
   },
   'inspect.callback.state_used': {
-    zh: 'state {state} 与记住的一致，但已经用过：wxauth {by} 在 {at} 已处理过它的回调。',
-    en: 'state {state} is the remembered one, but it was already used: wxauth {by} took its callback at {at}.',
+    zh: 'state {state} 与记住的一致，但已经用过：{use}。',
+    en: 'state {state} is the remembered one, but it was already used: {use}.',
   },
   'inspect.callback.state_used.effect': {
     zh: 'state 只能用一次（这正是它防 CSRF 的作用）：这是重新打开的旧标签页，或被重放的回调地址，应当拒绝；带着的 code 多半已经用掉（换 token 会得到 40163）。wxauth exchange 和 listen 都会拒收它。',

@@ -143,12 +143,8 @@ export const messages = {
     en: 'A state is single use (that is what makes it CSRF protection), so an old tab reopened does not count: make a fresh link with wxauth url{p} and authorize again (a running listen takes its state), or use wxauth login{p}.',
   },
   'listen.state.spent': {
-    zh: '记下的 state "{state}" 已经用过：{ago}前 wxauth {by} 已处理过它的回调。带着它的回调（重新打开的旧标签页）会被拒收；用 wxauth url{p} 生成新链接（这个 listen 会接受它的 state），或直接用 wxauth login{p}。',
-    en: 'The remembered state "{state}" was already used: wxauth {by} took its callback {ago} ago. A callback carrying it (an old tab reopened) is refused; make a fresh link with wxauth url{p} (this listen takes its state), or use wxauth login{p}.',
-  },
-  'listen.state.spent.unrecorded': {
-    zh: '记下的 state "{state}" 已标记为用过（状态文件没有写明何时、被哪个命令用过）。带着它的回调会被拒收；用 wxauth url{p} 生成新链接（这个 listen 会接受它的 state），或直接用 wxauth login{p}。',
-    en: 'The remembered state "{state}" is marked used (its file does not record when, or by which command). A callback carrying it is refused; make a fresh link with wxauth url{p} (this listen takes its state), or use wxauth login{p}.',
+    zh: '记下的 state "{state}" 已经用过：{use}。带着它的回调（重新打开的旧标签页）会被拒收；用 wxauth url{p} 生成新链接（这个 listen 会接受它的 state），或直接用 wxauth login{p}。',
+    en: 'The remembered state "{state}" was already used: {use}. A callback carrying it (an old tab reopened) is refused; make a fresh link with wxauth url{p} (this listen takes its state), or use wxauth login{p}.',
   },
   'listen.timeout.refused': {
     zh: '等了 {seconds} 秒，没有收到 state 匹配的回调；拒收了 {count} 个 state 不对的回调（最后一个回调的 state 是 "{got}"，期望 "{expected}"）。',

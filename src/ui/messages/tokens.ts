@@ -94,15 +94,14 @@ export const messages = {
     en: 'state mismatch: the callback carried "{received}" but the last link wxauth built (url or login) carried "{expected}" ({ago}). This code may come from another authorisation, or from a forged callback (CSRF).',
   },
   'tokens.exchange.state.used': {
-    zh: '这个回调的 state "{state}" 已经用过：wxauth {by} 在 {at} 已处理过它的回调。state 只能用一次（这正是它防 CSRF 的作用），这是重新打开的旧标签页或重放的地址，它的 code 多半已经用掉（微信会返回 40163）。没有去换 token（code 没有发出）。',
-    en: 'This callback’s state "{state}" was already used: wxauth {by} took its callback at {at}. A state is single use (that is what makes it CSRF protection), so this is an old tab reopened or a replayed address, and its code is most likely spent (WeChat would answer 40163). The code was not exchanged (nothing was sent).',
+    zh: '这个回调的 state "{state}" 已经用过：{use}。state 只能用一次（这正是它防 CSRF 的作用），这是重新打开的旧标签页或重放的地址，它的 code 多半已经用掉（微信会返回 40163）。没有去换 token（code 没有发出）。',
+    en: 'This callback’s state "{state}" was already used: {use}. A state is single use (that is what makes it CSRF protection), so this is an old tab reopened or a replayed address, and its code is most likely spent (WeChat would answer 40163). The code was not exchanged (nothing was sent).',
   },
-  'tokens.exchange.state.used.unrecorded': {
-    zh: '这个回调的 state "{state}" 已标记为用过（状态文件没有写明何时、被哪个命令用过）。state 只能用一次（这正是它防 CSRF 的作用），这是重新打开的旧标签页或重放的地址，它的 code 多半已经用掉（微信会返回 40163）。没有去换 token（code 没有发出）。',
-    en: 'This callback’s state "{state}" is marked used (its file does not record when, or by which command). A state is single use (that is what makes it CSRF protection), so this is an old tab reopened or a replayed address, and its code is most likely spent (WeChat would answer 40163). The code was not exchanged (nothing was sent).',
-  },
-  'tokens.state.used.atUnrecorded': { zh: '（未记录的时间）', en: '(time not recorded)' },
-  'tokens.state.used.byUnrecorded': { zh: '（未记录的命令）', en: '(command not recorded)' },
+  // What a used state's file records of its use (store/state.ts useSaid), as a clause of the sentences above and in listen and inspect.
+  'tokens.state.use.both': { zh: 'wxauth {by} 在 {at} 已处理过它的回调', en: 'wxauth {by} took its callback at {at}' },
+  'tokens.state.use.timeOnly': { zh: '它的回调在 {at} 已被处理（状态文件没有写明是哪个命令）', en: 'its callback was taken at {at} (its file does not record by which command)' },
+  'tokens.state.use.commandOnly': { zh: 'wxauth {by} 已处理过它的回调（状态文件没有写明何时）', en: 'wxauth {by} took its callback (its file does not record when)' },
+  'tokens.state.use.neither': { zh: '状态文件标记它已用过，但没有写明何时、被哪个命令用过', en: 'its file marks it used but does not record when, or by which command' },
   'tokens.exchange.state.used.hint': {
     zh: '用 wxauth url{p} 生成新链接再授权，或直接用 wxauth login{p}。如果仍想试这个 code，只传 code 本身：wxauth exchange{p} CODE。',
     en: 'Make a fresh link with wxauth url{p} and authorize again, or use wxauth login{p}. To try this code anyway, pass the code alone: wxauth exchange{p} CODE.',

@@ -190,9 +190,8 @@ function expectedStateLine(out: Output, expected: ExpectedState | undefined): vo
 /** The remembered state was used already: said at start, so a refused old tab is no surprise. */
 function spentWarning(out: Output, expected: Extract<ExpectedState, { source: 'remembered' }>): void {
   const used = expected.used!;
-  // Marked used by a file that does not say when or by whom (usedOf): said so, never guessed.
-  if (used.at === undefined || used.by === undefined) out.warning('listen.state.spent', out.t('listen.state.spent.unrecorded', { state: expected.state, p: used.profileFlag }));
-  else out.warning('listen.state.spent', out.t('listen.state.spent', { state: expected.state, ago: formatDuration(expected.now - used.at, out.lang), by: used.by, p: used.profileFlag }));
+  // What the file records of the use, each case in its own words (store/state.ts useSaid), never guessed.
+  out.warning('listen.state.spent', out.t('listen.state.spent', { state: expected.state, use: used.said, p: used.profileFlag }));
 }
 
 /** The `waiting` event of login/listen --json: where the listener is (port 0 resolved) and for how long. */
