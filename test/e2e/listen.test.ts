@@ -163,10 +163,12 @@ describe('wxauth listen', () => {
       expect(r.stderr).toContain(hitLine);
       expect(answer.body).toContain(`<h1 id="title">${page}</h1>`);
     }
-    // --json: the hit keeps its kind "denied" (old readers) and says there was no consent page to refuse on.
-    for (const scope of ['snsapi_base', 'snsapi_userinfo']) {
+    // --json: the hit keeps its kind "denied" (old readers) and says what it meant in verdict, as inspect --json
+    // does (a QR login cancelled on the phone too); no_consent_page stays for a snsapi_base link's.
+    for (const [scope, verdict] of [['snsapi_base', 'lost_code'], ['snsapi_userinfo', 'refused_consent'], ['snsapi_login', 'refused_qr']] as const) {
       const port = await freePort();
-      const env = { WXAUTH_CONFIG_DIR: tempConfigDir(), WXAUTH_APPID: 'wx5e1ec0de00000002', WXAUTH_TYPE: 'test', WXAUTH_DOMAIN: `127.0.0.1:${port}` };
+      // No account type for snsapi_login: `url` makes a qrconnect link of it.
+      const env = { WXAUTH_CONFIG_DIR: tempConfigDir(), WXAUTH_APPID: 'wx5e1ec0de00000002', ...(scope === 'snsapi_login' ? {} : { WXAUTH_TYPE: 'test' }), WXAUTH_DOMAIN: `127.0.0.1:${port}` };
       const uri = `http://127.0.0.1:${port}/callback`;
       const made = await runCli(['url', '--scope', scope, '--redirect-uri', uri], { env });
       const state = /state=([A-Za-z0-9]+)#/.exec(made.stdout)![1]!;
@@ -176,7 +178,7 @@ describe('wxauth listen', () => {
       const r = await done;
       expect(r.code).toBe(6);
       const hit = r.stderr.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>).find((e) => e.event === 'hit');
-      expect(hit).toMatchObject({ kind: 'denied' });
+      expect(hit).toMatchObject({ kind: 'denied', verdict });
       expect(hit!.no_consent_page).toBe(scope === 'snsapi_base' ? true : undefined);
     }
   });

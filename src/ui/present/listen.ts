@@ -158,6 +158,17 @@ export function hitCountsForJson(result: CallbackResult): Record<string, unknown
   return { hit_counts: { ...result.counts }, hits_omitted: result.hitsOmitted };
 }
 
+/**
+ * What a `denied` hit (our state, no code) means, for --json, as inspect's params.verdict says it:
+ * `verdict` (lost_code: a snsapi_base link, no refusal; refused_consent; refused_qr: a QR login cancelled
+ * on the phone), absent when the link is not known; kind stays "denied" and no_consent_page stays for
+ * older readers. One helper for listen's and login's hit events and the document's hits.
+ */
+export function verdictJson(verdict: CallbackHit['verdict']): Record<string, unknown> {
+  if (verdict === undefined) return {};
+  return { verdict, ...(verdict === 'lost_code' ? { no_consent_page: true } : {}) };
+}
+
 /** Hits for --json, codes masked unless --show-secrets. */
 export function hitsForJson(hits: CallbackHit[], showSecrets: boolean): Array<Record<string, unknown>> {
   return hits.map((h) => ({
@@ -170,7 +181,7 @@ export function hitsForJson(hits: CallbackHit[], showSecrets: boolean): Array<Re
     ...(h.state !== undefined ? { state: h.state } : {}),
     ...(h.markers.length > 0 ? { markers: h.markers } : {}),
     ...(h.firstSeq !== undefined ? { first_seq: h.firstSeq } : {}),
-    ...(h.verdict === 'lost_code' ? { no_consent_page: true } : {}),
+    ...verdictJson(h.verdict),
   }));
 }
 
@@ -339,9 +350,8 @@ function jsonListenHooks(out: Output): ListenHooks {
       if (listener.lanUrls.length === 0 && (listener.host === '0.0.0.0' || listener.host === '::')) out.warning('listen.lan.none', out.t('listen.lan.none'));
     },
     onWaiting: (wait) => out.event(waitingEvent(wait)),
-    // kind stays "denied" for a state-only callback with our state (old readers); no_consent_page says a
-    // snsapi_base link's was no refusal (README's event table).
-    onHit: (hit) => out.event({ event: 'hit', seq: hit.seq, kind: hit.kind, time: hit.time, ...(hit.verdict === 'lost_code' ? { no_consent_page: true } : {}) }),
+    // kind stays "denied" for a state-only callback with our state; verdict says what it meant (verdictJson).
+    onHit: (hit) => out.event({ event: 'hit', seq: hit.seq, kind: hit.kind, time: hit.time, ...verdictJson(hit.verdict) }),
     onWaitOver: () => undefined,
     onCallback: (result, how) => {
       callbackDocument(out, result, how.showSecrets);

@@ -3,7 +3,7 @@
 import type { LoginHooks, LoginResult } from '../../commands/login.js';
 import type { Output } from '../output.js';
 import { formatDeadline, isoTime } from '../format.js';
-import { WaitDisplay, elsewhereWarning, hitsForJson, listeningLine, presentAftermath, waitingEvent } from './listen.js';
+import { WaitDisplay, elsewhereWarning, hitsForJson, listeningLine, presentAftermath, verdictJson, waitingEvent } from './listen.js';
 import { unionidNoneKey } from './exchange.js';
 import { presentSaveFailure, saveErrorDocument } from './tokens-common.js';
 import { authorizeHooks, renderLint, warnFinding } from './url.js';
@@ -69,9 +69,8 @@ function jsonLoginHooks(out: Output): LoginHooks {
     // No link "above" in this mode: it is in the authorize_url event.
     onBrowserFailed: () => out.warning('listen.login.open.failed', out.t('listen.login.open.failed.json', { detail: 'xdg-open / open / start' }), { event: 'browser_failed' }),
     onElsewhere: (e) => elsewhereWarning(out, e),
-    // kind stays "denied" for a state-only callback with our state (old readers); no_consent_page says a
-    // snsapi_base link's was no refusal (README's event table).
-    onHit: (hit) => event({ event: 'hit', seq: hit.seq, kind: hit.kind, time: hit.time, ...(hit.verdict === 'lost_code' ? { no_consent_page: true } : {}) }),
+    // kind stays "denied" for a state-only callback with our state; verdict says what it meant (verdictJson).
+    onHit: (hit) => event({ event: 'hit', seq: hit.seq, kind: hit.kind, time: hit.time, ...verdictJson(hit.verdict) }),
     onWaiting: (wait) => event(waitingEvent(wait)),
     onWaitOver: () => undefined,
     // Duplicates, extra codes: `warning` events, listed in the document's warnings too.
