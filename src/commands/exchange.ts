@@ -142,7 +142,7 @@ export async function run(options: ExchangeOptions, ctx: Context): Promise<Excha
   // --state, as listen.
   const usesState =
     state?.source === 'remembered' && state.verdict === 'match' && state.received !== undefined
-      ? { store: await ctx.stateFiles(), apart: required.otherAccount ? appid : undefined, value: state.received, by: 'exchange' as const }
+      ? { store: await ctx.stateFiles(), otherAccount: required.otherAccount !== undefined, value: state.received, by: 'exchange' as const }
       : undefined;
   const exchange = await exchangeCode({ api, tokens, profile: required.profile, redirectUri: required.redirectUri, appid, secret, code: parsed.code, now: () => ctx.now(), save, fromEnv: envCredentials(required.sources), ...(usesState ? { usesState } : {}) });
   return {

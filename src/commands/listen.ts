@@ -189,7 +189,7 @@ export async function run(options: ListenOptions, ctx: Context): Promise<ListenR
         // pasted; the flow marks it only while the file holds it for this appid, unused), so an old tab of
         // its link reopened, or the address pasted again, is refused. Not with --state (that state is not
         // the remembered one's); never without --exchange (the code is still to be exchanged).
-        ...(options.state === undefined && hit.state !== undefined ? { usesState: { store: await ctx.stateFiles(), apart: config.otherAccount ? config.appid : undefined, value: hit.state, by: 'listen' as const } } : {}),
+        ...(options.state === undefined && hit.state !== undefined ? { usesState: { store: await ctx.stateFiles(), otherAccount: config.otherAccount !== undefined, value: hit.state, by: 'listen' as const } } : {}),
       });
     })();
     // Awaited below; until then a failure must not count as unhandled.

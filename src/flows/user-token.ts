@@ -103,12 +103,12 @@ export interface ExchangeParams extends UserTokenDeps {
    * used once WeChat has answered with tokens, the code being spent then, so an old tab of its link or the
    * address pasted again is refused. Never after a failed exchange: a retry must still work.
    */
-  usesState?: { store: StateMarker; apart: string | undefined; value: string; by: StateUser };
+  usesState?: { store: StateMarker; otherAccount: boolean; value: string; by: StateUser };
 }
 
 /** Where a state is marked used (store/state.ts StateFiles; a narrow view, so tests can pass a plain object). */
 export interface StateMarker {
-  markUsed(profile: string, apart: string | undefined, appid: string, value: string, by: StateUser, now: number): boolean;
+  markUsed(profile: string, otherAccount: boolean, appid: string, value: string, by: StateUser, now: number): boolean;
 }
 
 export interface ExchangeResult {
@@ -162,7 +162,7 @@ export async function exchangeCode(p: ExchangeParams): Promise<ExchangeResult> {
   // The client narrowed the body (a malformed one is a NetworkError, never cached).
   const token = toSnsToken(response.data);
   // Single use, once its code is spent: whatever becomes of the save below.
-  if (p.usesState) p.usesState.store.markUsed(p.profile, p.usesState.apart, p.appid, p.usesState.value, p.usesState.by, p.now());
+  if (p.usesState) p.usesState.store.markUsed(p.profile, p.usesState.otherAccount, p.appid, p.usesState.value, p.usesState.by, p.now());
   const deadlines = exchangeDeadlines(sentAt, token.expiresIn);
   const entry: UserTokenEntry = {
     appid: p.appid,

@@ -174,7 +174,9 @@ export class StateFiles {
    * (a link made since is the newest and stays unused). Best effort: a state folder that cannot be written
    * costs the user nothing they came for, the code is exchanged.
    */
-  markUsed(profile: string, apart: string | undefined, appid: string, value: string, by: StateUser, now: number): boolean {
+  markUsed(profile: string, otherAccount: boolean, appid: string, value: string, by: StateUser, now: number): boolean {
+    // Another account's state (WXAUTH_APPID over the profile's) lives apart, in a file of its appid's.
+    const apart = otherAccount ? appid : undefined;
     const entry = stateForApp(this.get(profile, apart).entry, appid);
     if (entry === undefined || entry.value !== value || usedOf(entry) !== undefined) return false;
     try {

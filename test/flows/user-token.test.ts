@@ -115,7 +115,7 @@ describe('exchangeCode', () => {
     // A real state file: the one rule "used once its code was exchanged" lives here, not in each command.
     const files = new StateFiles(fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-usertoken-state-')));
     files.put('default', { value: 'st-1', issuedAt: clock - 60_000, appid: svc.appid });
-    const usesState = { store: files, apart: undefined, value: 'st-1', by: 'listen' as const };
+    const usesState = { store: files, otherAccount: false, value: 'st-1', by: 'listen' as const };
     const code = codeFor('u1');
     await exchangeCode({ ...deps(), appid: svc.appid, secret: svc.secret, code: 'not-a-code-' + code.slice(11), usesState }).catch(() => undefined);
     expect(files.get('default').entry?.usedAt).toBeUndefined();
