@@ -51,7 +51,7 @@ export async function run(options: ExchangeOptions, ctx: Context): Promise<Excha
     const shown = cut.replace(/[0-9A-Za-z_-]{12,}/g, (run) => redactValue(run));
     if (parsed.reason === 'denied') {
       // State and no code: a refusal, or a URL the shell cut at `&` — in the words `listen --paste` uses.
-      // Who could have refused is the link's (core/state-only.ts): the remembered one's when the state is its own.
+      // Who could have refused is the link's (core/callback-url.ts): the remembered one's when the state is its own.
       const remembered = explicitState === undefined && parsed.callback?.state !== undefined ? await ctx.rememberedState(config.profile, config.appid) : undefined;
       const verdict = stateOnlyVerdict(linkOfState(parsed.callback?.state, remembered, config.type));
       const { message, hint } = describeStateOnly(parsed.callback ?? { params: [], state: undefined }, p, verdict);

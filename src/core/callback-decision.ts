@@ -64,7 +64,7 @@ export interface CallbackHit {
   spent?: boolean;
   /**
    * For denied: what the link (options.expectedScope, expectedEndpoint) makes of a state-only callback
-   * (core/state-only.ts): 'lost_code' for snsapi_base, which shows no consent page (no one refused: the
+   * (core/callback-url.ts): 'lost_code' for snsapi_base, which shows no consent page (no one refused: the
    * code was lost on the way), 'refused_qr' for a website app's QR login. Said so on the page and the hit line.
    */
   verdict?: StateOnlyVerdict;

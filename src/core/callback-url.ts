@@ -288,7 +288,7 @@ export function parseCallbackUrl(input: string): ParsedCallback {
  * "the user refused" then sends the user the wrong way; so the message names both.
  */
 export function describeStateOnly(parsed: Pick<ParsedCallback, 'params' | 'state'>, p = '', verdict: StateOnlyVerdict = 'unknown'): { message: MessageRef; hint: MessageRef } {
-  // verdict: what the link whose state this is makes of a state-only callback (core/state-only.ts).
+  // verdict: what the link whose state this is makes of a state-only callback (stateOnlyVerdict, below).
   if (parsed.params.length === 1) {
     if (verdict === 'lost_code') return { message: { key: 'listen.stateOnly.cut.base', params: { state: parsed.state ?? '' } }, hint: { key: 'listen.stateOnly.cut.base.hint', params: { p } } };
     if (verdict === 'refused_qr') return { message: { key: 'listen.stateOnly.cut.qr', params: { state: parsed.state ?? '' } }, hint: { key: 'listen.stateOnly.cut.qr.hint', params: { p } } };

@@ -158,11 +158,11 @@ export interface Finding {
 }
 
 /**
- * A finding whose sentences depend on what is known beyond the URL has variants, said under the same id
- * (--json unchanged): callback.denied of the remembered snsapi_base link (no consent page: the code was
- * lost) and of a QR login (cancelled on the phone), core/state-only.ts.
+ * Findings said in other words by their params (keysOfFinding), under the same id (--json unchanged): a
+ * finding whose sentences depend on what is known beyond the URL. callback.denied of the remembered
+ * snsapi_base link (no consent page: the code was lost) and of a QR login (cancelled on the phone), by
+ * params.verdict (core/callback-url.ts stateOnlyVerdict).
  */
-/** Findings said in other words by their params (keysOfFinding): callback.denied's snsapi_base and QR-login verdicts. */
 export const FINDING_VARIANTS = ['callback.denied.base', 'callback.denied.qr'] as const;
 export type FindingTextId = FindingId | (typeof FINDING_VARIANTS)[number];
 
@@ -1060,7 +1060,7 @@ function inspectCallback(
     }
   }
   if (cb.code === undefined) {
-    // Who could have refused is the link's (core/state-only.ts): the remembered one's when the state is
+    // Who could have refused is the link's (core/callback-url.ts): the remembered one's when the state is
     // its own, else the account type's (a website app's QR login). Said in --json as params.verdict.
     const remembered = ctx.rememberedState !== undefined ? { value: ctx.rememberedState, ...ctx.rememberedLink } : undefined;
     const verdict = stateOnlyVerdict(linkOfState(cb.state, remembered, ctx.profile?.type));

@@ -13,7 +13,7 @@ const PASTE_PATH = '/paste';
 /** `p`: ` --profile x` for the commands the advice names (empty for the default profile). */
 /**
  * `expectedLink`: what is known of expectedState's link (the link `wxauth url` remembered: its scope and
- * endpoint; else the account type's endpoint), for what a state-only callback means (core/state-only.ts).
+ * endpoint; else the account type's endpoint), for what a state-only callback means (core/callback-url.ts).
  */
 export function evaluatePastedCallback(text: string, expectedState: string | undefined, now: number, p = '', spentState?: string, expectedLink?: StateOnlyLink): CallbackResult {
   const cleaned = cleanPastedCode(text);
