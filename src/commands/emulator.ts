@@ -25,6 +25,7 @@ import {
   type EmulatorSwitches,
 } from '../emulator/index.js';
 import { exportLine } from '../emulator/ui-api.js';
+import { issuableScopes } from '../emulator/scopes.js';
 import { suggest } from '../core/closest.js';
 import { EMULATOR_DEFAULT_PORT } from '../core/endpoints.js';
 import { emulatorHooks, type StartedFault } from '../ui/present/emulator.js';
@@ -244,7 +245,7 @@ export async function run(options: EmulatorCommandOptions, ctx: Context): Promis
     hooks.started({
       url: emu.url,
       page,
-      apps: emu.apps.map((a) => ({ ...a, env: exportLine(emu.url, a) })),
+      apps: emu.apps.map((a) => ({ ...a, scopes: issuableScopes(a).scopes, env: exportLine(emu.url, a) })),
       users: emu.users,
       host: options.host,
       faults: (options.emulator.faults ?? []).map(describeFault),

@@ -150,6 +150,41 @@ describe('wxauth emulator', () => {
     }
   });
 
+  // A seed without a test account: an unverified 服务号 (a1), a verified one (a2), a 订阅号 (a4).
+  const NO_TEST_SEED = (() => {
+    const app = (n: string, type: string, verified?: boolean) => ({ appid: `wx5e1ec0de000000${n}`, secret: `5e1ec0de5e1ec0de5e1ec0de000000${n}`, type, ...(verified !== undefined ? { verified } : {}), domain: 'localhost' });
+    return JSON.stringify({ apps: [app('a1', 'service', false), app('a2', 'service'), app('a4', 'subscription')], users: [{ id: 'u1', nickname: 'A' }] });
+  })();
+
+  /** The start-up banner with `opts` (a `seed` given as its JSON text), and the line right under an app's export line. */
+  async function banner(lang: 'en' | 'zh', opts: Record<string, unknown>) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-seed-'));
+    try {
+      const seed = typeof opts.seed === 'string' ? path.join(dir, 'seed.json') : undefined;
+      if (seed) fs.writeFileSync(seed, opts.seed as string);
+      const f = fakeContext(false, lang);
+      const done = run(f.ctx, { port: '0', ...opts, ...(seed ? { seed } : {}) });
+      await waitFor(() => f.stderr().includes('Ctrl-C'));
+      f.controller.abort();
+      expect(await done).toBe(0);
+      const lines = f.stderr().split('\n');
+      const under = (appid: string) => lines[lines.findIndex((l) => l.startsWith('  export ') && l.includes(`WXAUTH_APPID=${appid} `)) + 1];
+      return { text: f.stderr(), under };
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  it('under the line of an app without web authorization the banner says why, that url/login get 10005, and what it is good for (en, zh)', async () => {
+    const en = await banner('en', { seed: NO_TEST_SEED });
+    expect(en.under('wx5e1ec0de000000a1')).toBe('    ↑ an unverified service account has no web authorization: url / login get 10005 from WeChat; good for the basic access_token (wxauth token) and JS-SDK (wxauth jssdk).');
+    expect(en.under('wx5e1ec0de000000a4')).toBe('    ↑ a subscription account has no web authorization: url / login get 10005 from WeChat; good for the basic access_token (wxauth token) and JS-SDK (wxauth jssdk).');
+    expect(en.under('wx5e1ec0de000000a2')).toMatch(/^ {2}export /);
+    const zh = await banner('zh', { seed: NO_TEST_SEED });
+    expect(zh.under('wx5e1ec0de000000a1')).toBe('    ↑ 未认证的服务号没有网页授权权限：url / login 会被微信以 10005 拒绝；可用于基础 access_token（wxauth token）和 JS-SDK（wxauth jssdk）。');
+    expect(zh.under('wx5e1ec0de000000a4')).toBe('    ↑ 订阅号没有网页授权权限：url / login 会被微信以 10005 拒绝；可用于基础 access_token（wxauth token）和 JS-SDK（wxauth jssdk）。');
+  });
+
   it('a seeded nickname with a line break or a control character stays on its user\'s line, escaped', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-seed-'));
     const file = path.join(dir, 'seed.json');

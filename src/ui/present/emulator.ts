@@ -3,14 +3,18 @@
 // Ctrl-C); --json prints its one document at that moment too, since it is needed while serving.
 import type { EmulatorResult } from '../../commands/emulator.js';
 import type { PublicApp, PublicUser } from '../../emulator/index.js';
+import type { Scope } from '../../emulator/state.js';
 import type { Output } from '../output.js';
 
 export interface EmulatorStarted {
   url: string;
   /** The emulator's own page (GET /): apps, users, clock, faults, switches, QR logins, the live log. */
   page: string;
-  /** Each app with its `export …` line (emulator/ui-api.ts exportLine, the same line the page copies). */
-  apps: Array<PublicApp & { env: string }>;
+  /**
+   * Each app with its `export …` line (emulator/ui-api.ts exportLine, the same line the page copies) and
+   * the scopes it can be issued codes for (emulator/scopes.ts issuableScopes; none: no web authorization).
+   */
+  apps: Array<PublicApp & { env: string; scopes: readonly Scope[] }>;
   users: PublicUser[];
   /** The address it listens on: anything but loopback is worth a warning. */
   host: string;
@@ -93,7 +97,12 @@ export function emulatorHooks(out: Output): EmulatorHooks {
       const redirect = (env: string) => / WXAUTH_REDIRECT_URI=(\S+)/.exec(env)?.[1];
       const onPort80 = (env: string) => { const uri = redirect(env); return uri !== undefined && !/^https?:\/\/[^/]*:\d+(?:\/|$)/.test(uri); };
       const ready = (env: string) => (redirect(env) === undefined ? 2 : onPort80(env) ? 1 : 0);
-      for (const app of [...apps].sort((a, b) => ready(a.env) - ready(b.env))) out.say('  ' + out.style.cyan(shellEnvLine(app.env)));
+      for (const app of [...apps].sort((a, b) => ready(a.env) - ready(b.env))) {
+        out.say('  ' + out.style.cyan(shellEnvLine(app.env)));
+        // No web authorization (a 订阅号, a seeded 服务号 with "verified": false): its line has no callback,
+        // and url/login from it would stop at "no redirect URI" or WeChat's 10005, so say why and what it is for.
+        if (app.scopes.length === 0) out.say('    ' + out.style.dim(out.t(app.type === 'subscription' ? 'emulator.aim.noWebAuth.subscription' : 'emulator.aim.noWebAuth.unverified')));
+      }
       if (apps.some((a) => onPort80(a.env))) out.note(out.t('emulator.aim.port80'));
       out.say(out.t('emulator.aim.flags', { flags: `--api-base ${url} --open-base ${url}` }));
       out.say();
