@@ -185,6 +185,18 @@ describe('wxauth emulator', () => {
     expect(zh.under('wx5e1ec0de000000a4')).toBe('    ↑ 订阅号没有网页授权权限：url / login 会被微信以 10005 拒绝；可用于基础 access_token（wxauth token）和 JS-SDK（wxauth jssdk）。');
   });
 
+  it('the port-80 note offers the test account’s line only when the seed has one, else a domain that takes any port (en, zh)', async () => {
+    const en = await banner('en', { seed: NO_TEST_SEED });
+    expect(en.text).not.toContain('test account’s line');
+    expect(en.text).toContain('where it cannot, give the app a domain that takes any port (--domain "wx5e1ec0de000000a2=localhost:*", or "domain": "localhost:*" in the seed file) and run wxauth login --host localhost --port 0.');
+    const zh = await banner('zh', { seed: NO_TEST_SEED });
+    expect(zh.text).toContain('监听不了时给应用一个任意端口的域名（--domain "wx5e1ec0de000000a2=localhost:*"');
+    expect(zh.text).not.toContain('测试号那一行');
+    // The built-in seed has a test account: its line is the way past port 80.
+    expect((await banner('en', {})).text).toContain('where it cannot, use the test account’s line (its domain has a port).');
+    expect((await banner('zh', {})).text).toContain('监听不了时用测试号那一行');
+  });
+
   it('a seeded nickname with a line break or a control character stays on its user\'s line, escaped', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-seed-'));
     const file = path.join(dir, 'seed.json');

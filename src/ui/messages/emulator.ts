@@ -26,6 +26,10 @@ export const messages = {
     zh: '回调地址不带端口的几行（回调域不带端口，微信只认 80 端口）：wxauth login 要监听 80 端口，Linux 上一般要 root；监听不了时用测试号那一行（它的回调域带端口）。',
     en: 'A line whose redirect URI has no port calls back on port 80 (a callback domain without a port allows no other on WeChat): wxauth login listens there, which on Linux usually needs root; where it cannot, use the test account’s line (its domain has a port).',
   },
+  'emulator.aim.port80.noTest': {
+    zh: '回调地址不带端口的几行（回调域不带端口，微信只认 80 端口）：wxauth login 要监听 80 端口，Linux 上一般要 root；监听不了时给应用一个任意端口的域名（--domain "{appid}=localhost:*"，或种子文件里 "domain": "localhost:*"），再用 wxauth login --host localhost --port 0。',
+    en: 'A line whose redirect URI has no port calls back on port 80 (a callback domain without a port allows no other on WeChat): wxauth login listens there, which on Linux usually needs root; where it cannot, give the app a domain that takes any port (--domain "{appid}=localhost:*", or "domain": "localhost:*" in the seed file) and run wxauth login --host localhost --port 0.',
+  },
   'emulator.aim.noWebAuth.subscription': {
     zh: '↑ 订阅号没有网页授权权限：url / login 会被微信以 10005 拒绝；可用于基础 access_token（wxauth token）和 JS-SDK（wxauth jssdk）。',
     en: '↑ a subscription account has no web authorization: url / login get 10005 from WeChat; good for the basic access_token (wxauth token) and JS-SDK (wxauth jssdk).',

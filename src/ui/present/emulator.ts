@@ -103,7 +103,12 @@ export function emulatorHooks(out: Output): EmulatorHooks {
         // and url/login from it would stop at "no redirect URI" or WeChat's 10005, so say why and what it is for.
         if (app.scopes.length === 0) out.say('    ' + out.style.dim(out.t(app.type === 'subscription' ? 'emulator.aim.noWebAuth.subscription' : 'emulator.aim.noWebAuth.unverified')));
       }
-      if (apps.some((a) => onPort80(a.env))) out.note(out.t('emulator.aim.port80'));
+      // Past port 80: the test account's line (a port of its own) if the seed has one, else a domain any port may take.
+      const port80 = apps.find((a) => onPort80(a.env));
+      if (port80) {
+        const testLine = apps.some((a) => a.type === 'test' && ready(a.env) === 0);
+        out.note(testLine ? out.t('emulator.aim.port80') : out.t('emulator.aim.port80.noTest', { appid: port80.appid }));
+      }
       out.say(out.t('emulator.aim.flags', { flags: `--api-base ${url} --open-base ${url}` }));
       out.say();
       out.say(out.t('emulator.users', { url }));
