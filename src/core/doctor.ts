@@ -833,6 +833,12 @@ export type TlsFacts =
       subject: string;
       /** DNS names and IPs the certificate is for. */
       names: string[];
+      /**
+       * Whether the certificate is for `host`, checked whatever `error` is: Node checks the name only
+       * once the chain is trusted, so a self-signed certificate for another name says only
+       * DEPTH_ZERO_SELF_SIGNED_CERT. Undefined: not checked.
+       */
+      forName?: boolean;
       issuer: string;
       selfSigned: boolean;
       validFrom: number;
@@ -887,6 +893,7 @@ export function evaluateTls(f: TlsFacts, now: number): DoctorCheck {
     validTo: new Date(f.validTo).toISOString(),
     daysLeft: days,
     verifyError: f.error ?? null,
+    forName: f.forName ?? null,
   };
   // Expiry first: an expired certificate is also "untrusted", and its date is what the user must act on.
   if (f.error === 'CERT_HAS_EXPIRED' || f.validTo <= now) {
@@ -896,6 +903,10 @@ export function evaluateTls(f: TlsFacts, now: number): DoctorCheck {
     return check('tls', 'fail', { key: 'doctor.tls.name', params: { host, names: f.names.length > 0 ? f.names : f.subject } }, evidence, { key: 'doctor.tls.name.fix', params: { host } });
   }
   if (f.error === 'DEPTH_ZERO_SELF_SIGNED_CERT' || (f.error !== undefined && f.selfSigned)) {
+    // Self-signed and for another name: both must be fixed, so both are said (a CA certificate for the wrong name still fails).
+    if (f.forName === false) {
+      return check('tls', 'fail', { key: 'doctor.tls.selfSignedName', params: { host, issuer: f.issuer, names: f.names.length > 0 ? f.names : f.subject } }, evidence, { key: 'doctor.tls.selfSignedName.fix', params: { host } });
+    }
     return check('tls', 'fail', { key: 'doctor.tls.selfSigned', params: { host, issuer: f.issuer } }, evidence, { key: 'doctor.tls.selfSigned.fix' });
   }
   if (f.error !== undefined) {

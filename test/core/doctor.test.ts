@@ -195,6 +195,12 @@ describe('evaluateTls', () => {
     expect(evaluateTls(cert({ error: 'CERT_HAS_EXPIRED', validTo: now - day }), now).message.key).toBe('doctor.tls.expired');
     expect(evaluateTls(cert({ error: 'ERR_TLS_CERT_ALTNAME_INVALID', names: ['b.com'] }), now).message).toMatchObject({ key: 'doctor.tls.name', params: { names: ['b.com'] } });
     expect(evaluateTls(cert({ error: 'DEPTH_ZERO_SELF_SIGNED_CERT', selfSigned: true }), now).message.key).toBe('doctor.tls.selfSigned');
+    expect(evaluateTls(cert({ error: 'DEPTH_ZERO_SELF_SIGNED_CERT', selfSigned: true, forName: true }), now).message.key).toBe('doctor.tls.selfSigned');
+    // Self-signed and for another name: one line with both, since both need fixing.
+    expect(evaluateTls(cert({ error: 'DEPTH_ZERO_SELF_SIGNED_CERT', selfSigned: true, forName: false, names: ['b.com'] }), now)).toMatchObject({
+      message: { key: 'doctor.tls.selfSignedName', params: { host: 'a.com', names: ['b.com'] } },
+      fix: { key: 'doctor.tls.selfSignedName.fix', params: { host: 'a.com' } },
+    });
     expect(evaluateTls(cert({ error: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' }), now).message.key).toBe('doctor.tls.untrusted');
     expect(evaluateTls(cert({ validTo: now + 13 * day }), now)).toMatchObject({ status: 'warn', message: { params: { days: 13 } } });
     expect(evaluateTls(cert({ validTo: now + 14 * day }), now).status).toBe('ok');

@@ -141,6 +141,8 @@ export function probeTls(host: string, port: number, options: ProbeOptions): Pro
         ...(error ? { error } : {}),
         subject: describeName(cert.subject as unknown as Record<string, string>),
         names: certNames(cert),
+        // Node skips the name check when the chain failed (a self-signed certificate): checked here anyway.
+        forName: tls.checkServerIdentity(h, cert) === undefined,
         issuer: describeName(cert.issuer as unknown as Record<string, string>),
         selfSigned,
         validFrom: Date.parse(cert.valid_from),

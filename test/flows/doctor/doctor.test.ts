@@ -27,7 +27,7 @@ const GOOD_ROUTES = () => ({
 
 let emu: EmulatorHandle;
 let ca: TestCa;
-const sites: Record<'good' | 'expiring' | 'expired' | 'wrongName' | 'selfSigned', Site> = {} as never;
+const sites: Record<'good' | 'expiring' | 'expired' | 'wrongName' | 'selfSigned' | 'selfSignedWrongName', Site> = {} as never;
 let plain: Site;
 /** A loopback port nothing listens on. */
 let closedPort: number;
@@ -51,6 +51,7 @@ beforeAll(async () => {
   sites.expired = await startHttpsSite(issue({ names: [DOMAIN], fromDays: -100, toDays: -1, ca }), GOOD_ROUTES());
   sites.wrongName = await startHttpsSite(issue({ names: ['other.example.org'], toDays: 90, ca }), GOOD_ROUTES());
   sites.selfSigned = await startHttpsSite(issue({ names: [DOMAIN], toDays: 90 }), GOOD_ROUTES());
+  sites.selfSignedWrongName = await startHttpsSite(issue({ names: ['other.example.org'], toDays: 90 }), GOOD_ROUTES());
   plain = await startHttpSite(GOOD_ROUTES());
   closedPort = await unusedPort();
 }, 60_000);
@@ -196,6 +197,18 @@ describe('doctor flow: the certificate', () => {
     expect(tls.status).toBe('fail');
     expect(tls.message).toMatchObject({ key: 'doctor.tls.selfSigned' });
     expect(tls.evidence.verifyError).toBe('DEPTH_ZERO_SELF_SIGNED_CERT');
+  });
+
+  it('fails a self-signed one for another name as both: Node reports only the self-signing, the name is checked anyway', async () => {
+    const report = await doctor({ connectTo: [to(sites.selfSignedWrongName), to(plain, 80)] });
+    const tls = byId(report, 'tls');
+    expect(tls.status).toBe('fail');
+    expect(tls.message).toMatchObject({ key: 'doctor.tls.selfSignedName', params: { host: DOMAIN, names: ['other.example.org'] } });
+    expect(tls.fix).toMatchObject({ key: 'doctor.tls.selfSignedName.fix', params: { host: DOMAIN } });
+    expect(tls.evidence).toMatchObject({ verifyError: 'DEPTH_ZERO_SELF_SIGNED_CERT', forName: false });
+    expect(tr('en', tls.message)).toBe(`The certificate of ${DOMAIN} is self-signed (other.example.org) and not for that name (it names other.example.org): phones and WeChat do not trust it.`);
+    expect(tr('zh', tls.message)).toBe(`${DOMAIN} 的证书是自签名的（other.example.org），而且不是为这个名字签发的（证书上是 other.example.org）：手机和微信不信任它。`);
+    expect(tr('zh', tls.fix!)).toContain(`为 ${DOMAIN} 换一张公开 CA 签发的证书`);
   });
 
   it('does not trust the test CA unless told to (Node’s own roots only)', async () => {
