@@ -3,6 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { describeCommand, loopbackPeers, type PeerLookup } from '../../src/flows/proxy/peer-process.js';
 import { fakeProc } from '../fixtures/fake-proc.js';
 
@@ -44,6 +47,20 @@ describe('describeCommand', () => {
     [['node', '/srv/app/node_modules/.bin/ts-node', '-e', 'console.log(1)'], 'ts-node'],
     // … and the child `ts-node --esm` starts, its script inside a compressed payload: ts-node alone.
     [['node', '--require', '/srv/app/node_modules/ts-node/dist/child/child-require.js', '--loader', 'file:///srv/app/node_modules/ts-node/child-loader.mjs', '/srv/app/node_modules/ts-node/dist/child/child-entrypoint.js', '--brotli-base64-config=GxYAAIyUrW0T', '--port'], 'ts-node'],
+    // What /proc holds for the child `ts-node-dev server.ts` (or `tsnd`) forks, the server itself (ts-node-dev 2.0
+    // src/index.ts: fork('-r', [hook, …node options, wrap.js, script, …its arguments])): ts-node-dev and the script.
+    [['/usr/bin/node', '-r', '/tmp/ts-node-dev-hook-8317512738.js', '/srv/app/node_modules/ts-node-dev/lib/wrap.js', 'server.ts'], 'ts-node-dev server.ts'],
+    [['/usr/bin/node', '-r', 'esm', '-r', '/tmp/ts-node-dev-hook-1.js', '--inspect', '/p/node_modules/.pnpm/ts-node-dev@2.0.0_typescript@5.4.5/node_modules/ts-node-dev/lib/wrap.js', 'src/server.ts', '--port', '3000'], 'ts-node-dev server.ts'],
+    // … and the watchers, which only restart the server (nodemon's child is a plain `node server.js`, or
+    // `ts-node server.ts` for a .ts): by name alone, as their options' values cannot be told from the script.
+    [['node', '/srv/app/node_modules/.bin/ts-node-dev', '--respawn', '--watch', 'config/app.json', 'server.ts'], 'ts-node-dev'],
+    [['node', '/srv/app/node_modules/.bin/tsnd', 'server.ts'], 'tsnd'],
+    [['node', '/p/node_modules/ts-node-dev/lib/bin.js', 'server.ts'], 'ts-node-dev'],
+    [['node', '/srv/app/node_modules/.bin/nodemon', 'server.js'], 'nodemon'],
+    [['/usr/local/bin/node', '/usr/local/lib/node_modules/nodemon/bin/nodemon.js', '--watch', 'src/', 'server.js'], 'nodemon'],
+    // A script merely named like them is not them.
+    [['node', 'lib/wrap.js', 'server.ts'], 'node wrap.js'],
+    [['node', 'tools/nodemon.js'], 'node nodemon.js'],
     // A script merely named like it is not ts-node.
     [['node', 'dist/ts-node-demo.js'], 'node ts-node-demo.js'],
     [['node', '--env-file', 'config/.env', 'dist/server'], 'node server'],
@@ -97,6 +114,7 @@ describe('a caller whose command line carries a secret', () => {
     [['python3', '-m', 'kR9xQm2ZtW8vLp4aB7cD9eF'], 'python3 -m ***'],
     [['java', '-cp', 'app.jar', 'kR9xQm2ZtW8vLp4aB7cD9eF'], 'java ***'],
     [['node', '/srv/app/node_modules/.bin/ts-node', 'keys/kR9xQm2ZtW8vLp4aB7cD9eF'], 'ts-node ***'],
+    [['node', '-r', '/tmp/ts-node-dev-hook-1.js', '/srv/app/node_modules/ts-node-dev/lib/wrap.js', 'keys/kR9xQm2ZtW8vLp4aB7cD9eF'], 'ts-node-dev ***'],
     // A random run of letters then digits, or hex, is no name however it is placed: program, script, class, module.
     [['./abcdefgh12345678'], '***'],
     [['node', 'abcdefgh12345678.js'], 'node ***'],
@@ -146,6 +164,36 @@ describe('a caller whose command line carries a secret', () => {
     } finally {
       child.kill();
       server.close();
+    }
+  });
+});
+
+describe('a caller run by ts-node-dev, a real process (Linux)', () => {
+  it('the child ts-node-dev forks holds the socket and is named ts-node-dev and its script', async (t) => {
+    if (process.platform !== 'linux') t.skip();
+    // ts-node-dev's layout: node_modules/ts-node-dev/lib/bin.js forks (its src/index.ts start()) with
+    // fork('-r', [hook, wrap.js, script, …]); here wrap.js is the server that calls the proxy.
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'wxauth-tnd-'));
+    const lib = path.join(dir, 'node_modules', 'ts-node-dev', 'lib');
+    mkdirSync(lib, { recursive: true });
+    const hook = path.join(dir, 'ts-node-dev-hook-1.js');
+    writeFileSync(hook, '');
+    writeFileSync(path.join(lib, 'wrap.js'), 'process.argv.splice(1, 1); require("net").connect(+process.argv[3], "127.0.0.1"); setTimeout(() => {}, 5e3);');
+    writeFileSync(path.join(lib, 'bin.js'), `const c = require("child_process").fork("-r", [${JSON.stringify(hook)}, ${JSON.stringify(path.join(lib, 'wrap.js'))}, ...process.argv.slice(2)], { stdio: "ignore" }); process.on("SIGTERM", () => { c.kill(); process.exit(0); }); setTimeout(() => {}, 5e3);`);
+    const look = loopbackPeers();
+    const server = net.createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const found = new Promise<PeerLookup>((resolve) => server.once('connection', (s) => void look(s.remotePort!, s.localPort!).then(resolve)));
+    const parent = spawn(process.execPath, [path.join(lib, 'bin.js'), 'server.ts', '--port', String((server.address() as net.AddressInfo).port)], { stdio: 'ignore' });
+    try {
+      const looked = await found;
+      const peer = typeof looked === 'object' ? looked : undefined;
+      expect(peer?.pid).not.toBe(parent.pid);
+      expect(peer?.command).toBe('ts-node-dev server.ts');
+    } finally {
+      parent.kill();
+      server.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -249,6 +249,23 @@ function tsNodeName(match: RegExpExecArray): string {
 const TS_NODE_CHILD = /[\\/]ts-node[\\/](?:dist[\\/]child[\\/]child-require\.js|child-loader\.mjs)$/;
 
 /**
+ * The child `ts-node-dev server.ts` (and `tsnd`) forks, which runs the server and so holds its sockets:
+ * `node -r /tmp/ts-node-dev-hook-….js [node options] …/ts-node-dev/lib/wrap.js server.ts [its arguments]`
+ * (ts-node-dev 2.0 src/index.ts: its own options stay with the parent). wrap.js drops itself from
+ * process.argv, not from /proc. Named `ts-node-dev` and the script right after wrap.js.
+ */
+const TS_NODE_DEV_CHILD = /(?:^|[\\/])ts-node-dev[\\/]lib[\\/]wrap\.js$/;
+
+/**
+ * A watcher node runs as its script, by npm's `.bin` link or by the file: `nodemon server.js` is `node
+ * …/.bin/nodemon server.js`, `ts-node-dev server.ts` `node …/.bin/ts-node-dev server.ts`. It only watches
+ * and restarts (the server is its child: `node server.js` for nodemon, TS_NODE_DEV_CHILD): named by the
+ * tool alone, since its options that take a value (`--watch src`, `--ignore-watch x`) cannot be told from
+ * the script without knowing them all.
+ */
+const WATCHER_BIN = /(?:^|[\\/])(?:\.bin[\\/](nodemon|ts-node-dev|tsnd)|(nodemon)[\\/]bin[\\/]nodemon\.js|(ts-node-dev)[\\/]lib[\\/]bin\.js)$/;
+
+/**
  * What an interpreter runs, as words to show after it: its script (`dist/server.js`, shown by its name),
  * or the option that names it with it (`-jar app.jar`, `-m uvicorn`), or java's main class (`com.example.Main`);
  * none for inline code or what cannot be told. The script is the first word that is neither an option nor an option's value. Its options are known, so
@@ -330,7 +347,7 @@ function shownWord(word: string): string {
 
 /**
  * The program and its script (`node server.mjs`, `java -jar app.jar`, `java com.example.Main`, `python3 -m uvicorn`,
- * `tsx server.ts`, `ts-node server.ts`),
+ * `tsx server.ts`, `ts-node server.ts`, `ts-node-dev server.ts`; `nodemon` and `ts-node-dev`'s watcher by name alone),
  * or the program alone; a word that looks like a secret as `***`.
  */
 export function describeCommand(argv: readonly string[]): string {
@@ -346,6 +363,12 @@ export function describeCommand(argv: readonly string[]): string {
   if (interpreter === NODE && values.some((v) => TS_NODE_CHILD.test(v))) [program, words] = ['ts-node', []];
   const tsNode = interpreter === NODE && words.length === 1 ? TS_NODE_BIN.exec(words[0]!) : null;
   if (tsNode) [program, words] = [tsNodeName(tsNode), interpretersScript(after.rest ?? [], TS_NODE)];
+  if (interpreter === NODE && words.length === 1 && TS_NODE_DEV_CHILD.test(words[0]!)) {
+    const script = after.rest?.[0];
+    [program, words] = ['ts-node-dev', script !== undefined && scriptLike(script) ? [script] : []];
+  }
+  const watcher = interpreter === NODE && words.length === 1 ? WATCHER_BIN.exec(words[0]!) : null;
+  if (watcher) [program, words] = [watcher[1] ?? watcher[2] ?? watcher[3]!, []];
   return [program, ...words.map(shownWord)].join(' ').slice(0, 80);
 }
 
