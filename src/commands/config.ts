@@ -5,7 +5,8 @@
 import type { Context } from '../context.js';
 import type { CommandInput } from '../cli.js';
 import { CancelledError, ConfigError, EXIT, UsageError, messageRef, type MessageParams, type MessageRef } from '../errors.js';
-import { checkCallbackPair, checkSetting, fitForType, hasWebAuth, hostOfUrl, maskSecret, profileFlag, redirectUnder, type AccountType } from '../core/validate.js';
+import { checkCallbackPair, checkSetting, fitForType, hasWebAuth, hostOfUrl, looksLikeSecret, maskSecret, profileFlag, redirectUnder, type AccountType } from '../core/validate.js';
+import { suggest } from '../core/closest.js';
 import { shellWord } from '../core/shell.js';
 import { isLoopbackDomain } from '../core/domain.js';
 import { isRegion } from '../core/endpoints.js';
@@ -111,13 +112,18 @@ export type ConfigResult =
     };
 
 function field(key: string | undefined): ConfigField {
-  // Accept the wire spelling too (redirect_uri), since that is what WeChat's docs call it.
-  const camel = (key ?? '').replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
+  // Accept the wire spelling too (redirect_uri), since that is what WeChat's docs call it, and init's
+  // flag spelling (redirect-uri, api-base), since that is what `wxauth init --help` shows.
+  const camel = (key ?? '').replace(/[_-]([a-z])/gi, (_m, c: string) => c.toUpperCase());
   // And in any case (appId, AppID, redirecturi): each setting's name differs from the others by more than case.
   const normalised = PROFILE_KEYS.find((k) => k.toLowerCase() === camel.toLowerCase()) ?? camel;
   if (!isConfigField(normalised)) {
+    // `domian`, `secert`, `redirectUrl`: the one meant, as an unknown key in config.json gets it. A value
+    // given where the key goes (a pasted secret) matches no setting, so it is never echoed back as a name.
+    const known = suggest(camel, PROFILE_KEYS);
+    const shown = key === undefined || looksLikeSecret(key) ? '…' : key.slice(0, 40);
     throw new UsageError(
-      { key: 'config.key.unknown', params: { key: key ?? '' } },
+      known ? { key: 'config.key.unknown.like', params: { key: shown, known } } : { key: 'config.key.unknown', params: { key: shown } },
       { hint: { key: 'config.key.unknown.hint', params: { keys: PROFILE_KEYS } } },
     );
   }

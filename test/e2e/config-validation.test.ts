@@ -623,3 +623,29 @@ describe('config unset', () => {
     expect(JSON.parse(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')).profiles.default).toHaveProperty('domain');
   });
 });
+
+describe('config set/get/unset of a name that is no setting', () => {
+  it('a mistyped one: "Did you mean domain?" (en, zh), exit 2, nothing saved; a pasted secret is not echoed as the name', async () => {
+    const { dir, env } = await initialised();
+    const before = fs.readFileSync(path.join(dir, 'config.json'), 'utf8');
+    const en = await runCli(['config', 'set', 'domian', 'www.example.org'], { env });
+    expect(en.code).toBe(2);
+    expect(en.stderr).toContain('There is no setting named "domian". Did you mean domain?');
+    const zh = await runCli(['--lang', 'zh', 'config', 'get', 'secert'], { env });
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toContain('没有名为 "secert" 的配置项。是不是 secret？');
+    expect((await runCli(['config', 'unset', 'redirectUrl'], { env })).stderr).toContain('Did you mean redirectUri?');
+    const pasted = await runCli(['config', 'set', SECRET, 'x'], { env });
+    expect(pasted.code).toBe(2);
+    expect(pasted.stderr).not.toContain(SECRET);
+    expect(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')).toBe(before);
+  });
+
+  it('init\'s flag spelling (redirect-uri, js-domains) names the setting, as redirect_uri does', async () => {
+    const { dir, env } = await initialised();
+    const r = await runCli(['config', 'set', 'redirect-uri', 'https://www.example.com/other', 'js-domains', 'www.example.com'], { env });
+    expect(r.code, r.stderr).toBe(0);
+    expect(readConfig(dir).profiles.default).toMatchObject({ redirectUri: 'https://www.example.com/other', jsDomains: 'www.example.com' });
+    expect((await runCli(['config', 'get', 'redirect-uri'], { env })).stdout.trim()).toBe('https://www.example.com/other');
+  });
+});

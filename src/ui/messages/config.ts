@@ -503,6 +503,7 @@ export const messages = {
     en: 'There are no profiles yet: create one with wxauth init --profile {profile}, or give the values as WXAUTH_* variables.',
   },
   'config.key.unknown': { zh: '没有名为 "{key}" 的配置项。', en: 'There is no setting named "{key}".' },
+  'config.key.unknown.like': { zh: '没有名为 "{key}" 的配置项。是不是 {known}？', en: 'There is no setting named "{key}". Did you mean {known}?' },
   'config.key.unknown.hint': { zh: '可用的配置项：{keys}。', en: 'Settings: {keys}.' },
   'config.set.newProfile.hint': {
     zh: '现有 profile：{profiles}。用 --profile 选其中一个；确实要新建 "{profile}" 并保存这一项，就加 --yes（完整配置一个新 profile 用 wxauth init --profile {profile}）。',
