@@ -133,6 +133,26 @@ const refuse = (key: MessageKey, params: MessageParams, hint: MessageKey, hintPa
  * with what is wrong and what is right. The secret never appears in a message (its length does).
  */
 export function checkSetting(key: SettingKey, value: string, context: CheckContext = {}): Checked {
+  const checked = checkShape(key, value, context);
+  if (checked.ok || ['config.invalid.space', 'config.invalid.quoted', 'config.invalid.quoted.typographic'].includes(checked.problem.key)) return checked;
+  // Full-width letters, digits or punctuation (ｗｘ１２３, ：／／), typed with a Chinese input method in
+  // full-width mode (全角): said as such, not as "does not start with wx" of a value that, to the eye, does.
+  // Only a value refused anyway: a full-width character where one is fine (a path's （一）, jsDomains'
+  // ，) stays as it was.
+  const name = context.name ?? key;
+  const chars = Array.from(value);
+  const position = chars.findIndex((c) => /[\uff01-\uff5e]/.test(c) && !(key === 'jsDomains' && c === '，'));
+  if (position < 0) return checked;
+  const half = value.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
+  // The AppSecret typed full-width, wherever it was given: not spelt out in half-width either.
+  if (key === 'secret' || isSecret(half.trim())) return refuse('config.invalid.fullwidth.secret', { name, position: position + 1 }, 'config.invalid.fullwidth.secret.hint');
+  return refuse('config.invalid.fullwidth', { name, position: position + 1, char: chars[position]! }, 'config.invalid.fullwidth.hint', {
+    half: key === 'redirectUri' || key === 'apiBase' || key === 'openBase' || key === 'backupApiBase' ? hideUrlCredentials(half) : half,
+  });
+}
+
+/** checkSetting without the full-width diagnosis it adds to a refusal. */
+function checkShape(key: SettingKey, value: string, context: CheckContext): Checked {
   const name = context.name ?? key;
   // A space from a .env file or a copied web page is invisible in most output, and WeChat compares
   // values exactly (a secret with one gets 40125, an appid 40013): call it out before anything else.
@@ -141,6 +161,11 @@ export function checkSetting(key: SettingKey, value: string, context: CheckConte
   // is ever quoted whole, and "character 1 is not a hex digit: '" hid what to do.
   const quote = /^(['"`])[\s\S]*\1$/.exec(value)?.[1];
   if (quote !== undefined && value.length >= 2) return refuse('config.invalid.quoted', { name, quote }, 'config.invalid.quoted.hint', { name });
+  // “…”, ‘…’, 「…」, 『…』: a Chinese input method's or a word processor's quotes, copied along with the
+  // value from a document or a chat. No setting is ever quoted whole in these either.
+  const typographic = /^([“‘「『])[\s\S]*([”’」』])$/u.exec(value);
+  if (typographic && '“‘「『'.indexOf(typographic[1]!) === '”’」』'.indexOf(typographic[2]!))
+    return refuse('config.invalid.quoted.typographic', { name, open: typographic[1]!, close: typographic[2]! }, 'config.invalid.quoted.typographic.hint', { name });
   const url = (problem: MessageKey, hint: MessageKey): Checked => (isHttpUrl(value) ? { ok: true, value } : refuse(problem, { name, value: hideUrlCredentials(value) }, hint));
   // A base the API paths are appended to: a ?query or #fragment would swallow them (the request went to
   // the base's own path). Not echoed: a query is where a token or a key would be pasted.

@@ -240,3 +240,35 @@ describe('the values config set offers in its hints', () => {
     expect(hostOfUrl('www.example.com')).toBeUndefined();
   });
 });
+
+describe('checkSetting: values typed with a Chinese input method or copied from a chat', () => {
+  it.each([
+    ['appid', `“${APPID}”`, 'config.invalid.quoted.typographic'],
+    ['appid', `「${APPID}」`, 'config.invalid.quoted.typographic'],
+    ['secret', `‘${SECRET}’`, 'config.invalid.quoted.typographic'],
+    // Quotes that do not pair are just wrong characters.
+    ['appid', `“${APPID}」`, 'config.invalid.appid.prefix'],
+    ['appid', 'ｗｘ１２３４５６７８９０ａｂｃｄｅｆ', 'config.invalid.fullwidth'],
+    ['appid', 'wx1234567890abcdeｆ', 'config.invalid.fullwidth'],
+    ['secret', `０${SECRET.slice(1)}`, 'config.invalid.fullwidth.secret'],
+    ['domain', 'ｗｗｗ．example.com', 'config.invalid.fullwidth'],
+    ['redirectUri', 'https：／／www.example.com/cb', 'config.invalid.fullwidth'],
+    // A full-width character where one is fine is not refused: a path's （一）, jsDomains' separator.
+    ['redirectUri', 'https://www.example.com/活动（一）', 'ok'],
+    ['jsDomains', 'a.example.com，b.example.com', 'ok'],
+  ] as const)('%s %j → %s', (key, value, expected) => {
+    expect(verdict(key, value)).toBe(expected);
+  });
+
+  it('names the full-width character and where it is, and the value in half-width; a secret is spelt in neither form', () => {
+    const appid = checkSetting('appid', 'ｗｘ１２３４５６７８９０ａｂｃｄｅｆ', { name: '--appid' });
+    expect(appid).toMatchObject({ ok: false, problem: { params: { name: '--appid', position: 1, char: 'ｗ' } }, hint: { params: { half: APPID } } });
+    const wide = Array.from(SECRET, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)).join('');
+    for (const key of ['secret', 'appid'] as const) {
+      const r = checkSetting(key, wide);
+      expect(r.ok).toBe(false);
+      expect(JSON.stringify(r)).not.toContain(SECRET);
+      expect(JSON.stringify(r)).not.toContain(wide);
+    }
+  });
+});

@@ -385,6 +385,22 @@ describe('init validation (issue 12 item 4)', () => {
     }
   });
 
+  it('an AppID typed full-width or pasted in “…” is refused as such at its prompt, not as "does not start with wx" (en, zh)', async () => {
+    for (const lang of ['en', 'zh'] as const) {
+      const dir = tempConfigDir();
+      // type · full-width appid (refused) · quoted appid (refused) · appid · secret · domain · redirect_uri · write? yes
+      const t = terminal(dir, ['service', 'ｗｘ１２３４５６７８９０ａｂｃｄｅｆ', `“${APPID}”`, APPID, SECRET, 'www.example.com', '', true], {}, lang);
+      expect(await init(t.ctx)).toBe(EXIT.ok);
+      const appid = t.asked.find((a) => /AppID/.test(a.message))!;
+      expect(appid.refused).toHaveLength(2);
+      expect(appid.refused[0]).toContain(lang === 'en' ? 'is full-width' : '是全角字符');
+      expect(appid.refused[0]).toContain(lang === 'en' ? `In half-width it reads: ${APPID}` : `半角写法是：${APPID}`);
+      expect(appid.refused[1]).toContain(lang === 'en' ? 'wrapped in quotes (“…”)' : '值被引号包着（“…”）');
+      for (const refused of appid.refused) expect(refused).not.toMatch(/does not start with wx|不以 wx 开头/);
+      expect(readConfig(dir).profiles.default).toMatchObject({ appid: APPID });
+    }
+  });
+
   it('the wizard does not suggest the saved redirect_uri once the domain has changed', async () => {
     const dir = tempConfigDir();
     await seedProfile(dir);

@@ -247,6 +247,30 @@ export const messages = {
     zh: '不带引号给出 {name}：引号被原样传了进来（命令行引了两层，或 .env 文件里的引号没被去掉）。微信会把引号当成值的一部分。',
     en: 'Give {name} without them: the quotes came through as part of the value (quoted twice on the command line, or kept by a .env loader). WeChat would take them as part of it.',
   },
+  'config.invalid.quoted.typographic': {
+    zh: '{name}：值被引号包着（{open}…{close}）。',
+    en: '{name}: the value is wrapped in quotes ({open}…{close}).',
+  },
+  'config.invalid.quoted.typographic.hint': {
+    zh: '不带引号给出 {name}：这种引号是中文输入法或文档、聊天软件加上的，随值一起被复制了进来。微信会把引号当成值的一部分。',
+    en: 'Give {name} without them: quotes like these come from a Chinese input method, a document or a chat app, and were copied along with the value. WeChat would take them as part of it.',
+  },
+  'config.invalid.fullwidth': {
+    zh: '{name}：第 {position} 个字符 {char} 是全角字符（中文输入法在全角模式下打出来的）；微信只认半角的字母、数字和标点。',
+    en: '{name}: character {position}, {char}, is full-width (typed with a Chinese input method in full-width mode); WeChat takes only ASCII letters, digits and punctuation.',
+  },
+  'config.invalid.fullwidth.hint': {
+    zh: '换成半角再输入（多数输入法用 Shift+空格 切换），或从后台重新复制。半角写法是：{half}',
+    en: 'Type it again in half-width mode (Shift+Space switches most input methods), or copy it from the console again. In half-width it reads: {half}',
+  },
+  'config.invalid.fullwidth.secret': {
+    zh: '{name}：AppSecret 的第 {position} 个字符是全角字符（中文输入法在全角模式下打出来的）；AppSecret 是 32 位半角十六进制。',
+    en: '{name}: character {position} of the AppSecret is full-width (typed with a Chinese input method in full-width mode); an AppSecret is 32 ASCII hex digits.',
+  },
+  'config.invalid.fullwidth.secret.hint': {
+    zh: '从后台重新复制 AppSecret（mp.weixin.qq.com → 设置与开发 → 基本配置；网站应用在 open.weixin.qq.com），或换成半角再输入（多数输入法用 Shift+空格 切换）。',
+    en: 'Copy the AppSecret from the console again (mp.weixin.qq.com → 设置与开发 → 基本配置; website apps: open.weixin.qq.com), or type it in half-width mode (Shift+Space switches most input methods).',
+  },
   'config.invalid.type': { zh: '{name}：账号类型 "{value}" 无效。', en: '{name}: account type "{value}" is not valid.' },
   'config.invalid.type.suggest': {
     zh: '是不是 {meant}？可选：{types}（service 服务号，subscription 订阅号，test 测试号，website 网站应用）。',
