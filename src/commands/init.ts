@@ -286,6 +286,23 @@ function redirectCautionsOf(data: ProfileData): RedirectCaution[] {
   return hasWebAuth(data.type as AccountType) && data.redirectUri !== undefined ? savedRedirectCautions(data.redirectUri) : [];
 }
 
+/**
+ * Flags given alongside the wizard, checked as flags (exit 2) before anything is asked, the question
+ * over an existing profile included (a "Replace it? yes" answered, then `--type servce` refused, asked
+ * for nothing). The callback flags are checked for their shape here, against the type the wizard
+ * chooses later. The type given, if any.
+ */
+function checkWizardFlags(o: InitOptions): AccountType | undefined {
+  const type = o.type !== undefined ? (flag('type', o.type) as AccountType) : undefined;
+  if (o.appid !== undefined) flag('appid', o.appid, type);
+  if (o.secret !== undefined) flag('secret', o.secret, type);
+  if (type === undefined || hasWebAuth(type)) {
+    if (o.domain !== undefined) flag('domain', o.domain, type);
+    if (o.redirectUri !== undefined) flag('redirectUri', o.redirectUri);
+  }
+  return type;
+}
+
 async function ask(ctx: Context, o: InitOptions, profile: string, existing: ProfileData | undefined): Promise<Answers> {
   const { out } = ctx;
   const p = await ctx.prompts();
@@ -295,10 +312,7 @@ async function ask(ctx: Context, o: InitOptions, profile: string, existing: Prof
   // The AppSecret pasted at the AppID or domain prompt is refused "not shown, so it does not leak": the
   // prompt line, which keeps what was typed for the user to fix, shows it masked too (the answer is as typed).
   const hideSecret = (v: string): string => (looksLikeSecret(v) ? '*'.repeat(v.length) : v);
-  // Flags given alongside the wizard are checked as flags (exit 2), before anything is asked.
-  const type = o.type !== undefined ? (flag('type', o.type) as AccountType) : undefined;
-  if (o.appid !== undefined) flag('appid', o.appid, type);
-  if (o.secret !== undefined) flag('secret', o.secret, type);
+  const type = checkWizardFlags(o);
 
   presentWizardIntro(out, profile);
   const chosenType =
@@ -436,6 +450,7 @@ export async function run(given: InitOptions, ctx: Context): Promise<InitResult>
   // Before any question: a name that differs from a saved one only in case is refused (store/config.ts).
   store.refuseCaseTwin(profile);
   const existing = store.getProfile(profile);
+  if (ctx.interactive) checkWizardFlags(options);
   if (existing && !options.yes) {
     const about = { profile, type: existing.type ?? '-', appid: existing.appid ?? '-' };
     // Replacing a profile replaces its secret: as with profile remove and tokens clear, that takes

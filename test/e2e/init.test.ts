@@ -12,7 +12,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/cli.js';
 import type { Context } from '../../src/context.js';
-import { CancelledError, EXIT } from '../../src/errors.js';
+import { CancelledError, EXIT, UsageError } from '../../src/errors.js';
 import { createContext } from '../../src/runtime.js';
 import type { Prompts } from '../../src/ui/prompt.js';
 import { Output } from '../../src/ui/output.js';
@@ -186,6 +186,24 @@ describe('init on an existing profile (issue 12 item 1)', () => {
     const before = set.stderr().length;
     expect(await config.execute({ sub: 'set', args: ['secret', OTHER_SECRET], opts: {} }, set.ctx)).toBe(EXIT.ok);
     expect(set.stderr().slice(before)).toContain('Next time pipe it: printf %s "$WX_SECRET" | wxauth config set secret -.');
+  });
+
+  it('on a terminal: a refused flag is said before "Replace it?" is asked, not after it was answered; nothing changes', async () => {
+    const dir = tempConfigDir();
+    await seedProfile(dir);
+    const before = fs.readFileSync(path.join(dir, 'config.json'), 'utf8');
+    for (const [opts, key] of [
+      [{ type: 'servce' }, 'config.invalid.type'],
+      [{ appid: 'wx1234567890ABCDEF' }, 'config.invalid.appid.upper'],
+      [{ domain: 'https://www.example.com/' }, 'config.invalid.domain.url'],
+    ] as const) {
+      const t = terminal(dir, [true]);
+      const error = await init(t.ctx, opts).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(UsageError);
+      expect((error as UsageError).messageRef.key).toBe(key);
+      expect(t.asked).toEqual([]);
+    }
+    expect(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')).toBe(before);
   });
 
   it('on a terminal: an empty secret keeps the saved one; the prompt says so', async () => {
