@@ -369,7 +369,15 @@ function checkDomain(value: string, name: string, type: AccountType | undefined)
   if (!isCallbackDomain(value)) {
     // The address bar's https://www.example.com/: the host in it is what was meant.
     const host = hostOfUrl(value);
-    if (host !== undefined) return refuse('config.invalid.domain.url', { name, value }, 'config.invalid.domain.url.hint', { host });
+    if (host !== undefined) {
+      // A production account's URL with a port (https://www.example.com:8443/): the host offered is one
+      // it can register, not www.example.com:8443, refused next; an IP (no name to keep) gets its own refusal.
+      if (type === undefined || type === 'test') return refuse('config.invalid.domain.url', { name, value }, 'config.invalid.domain.url.hint', { host });
+      const fit = fitForType('domain', host, type);
+      if (fit === undefined) return checkDomain(host, name, type);
+      if (fit !== host) return refuse('config.invalid.domain.url', { name, value }, 'config.invalid.domain.url.port.hint', { host: fit, type: typeName(type) });
+      return refuse('config.invalid.domain.url', { name, value }, 'config.invalid.domain.url.hint', { host });
+    }
     return refuse('config.invalid.domain', { name, value }, 'config.invalid.domain.hint');
   }
   const parts = splitDomain(value);

@@ -272,3 +272,15 @@ describe('checkSetting: values typed with a Chinese input method or copied from 
     }
   });
 });
+
+describe('checkSetting: a URL with a port given as a production account\'s domain', () => {
+  it('offers the host it can register, without the port; a test account keeps host:port; an IP gets the port/IP refusal', () => {
+    const service = checkSetting('domain', 'https://www.example.com:8443/', { type: 'service' });
+    expect(service).toMatchObject({ ok: false, problem: { key: 'config.invalid.domain.url' }, hint: { key: 'config.invalid.domain.url.port.hint', params: { host: 'www.example.com' } } });
+    expect(checkSetting('domain', 'https://www.example.com:8443/', { type: 'test' })).toMatchObject({ ok: false, hint: { params: { host: 'www.example.com:8443' } } });
+    expect(checkSetting('domain', 'https://1.2.3.4:8443/', { type: 'website' })).toMatchObject({ ok: false, problem: { key: 'config.invalid.domain.port' } });
+    // What is offered is taken.
+    const offered = service.ok ? '' : String((service.hint.params as MessageParams).host);
+    expect(checkSetting('domain', offered, { type: 'service' }).ok).toBe(true);
+  });
+});

@@ -359,6 +359,10 @@ export const messages = {
     en: '{name}: "{value}" is a whole URL; only its host goes here.',
   },
   'config.invalid.domain.url.hint': { zh: '去掉协议和路径：{host}。', en: 'Without the scheme and the path: {host}.' },
+  'config.invalid.domain.url.port.hint': {
+    zh: '去掉协议、端口和路径（{type}的回调域名不能带端口）：{host}。',
+    en: 'Without the scheme, the port and the path (a {type} cannot register a port): {host}.',
+  },
   'config.set.domain.url.hint': { zh: '去掉协议和路径：{command}', en: 'Without the scheme and the path: {command}' },
   'config.invalid.domain.port': {
     zh: '{name}："{value}" 带端口，只有测试号（test）能登记端口；{type}的回调域名不能带（微信会返回 10003 redirect_uri不支持带端口号）。',
