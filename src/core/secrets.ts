@@ -333,12 +333,13 @@ const HEX_SECRET = /[\da-f]{32}/i;
 const TOKEN_RUN = /[A-Za-z\d_+/=-]{16,}/g;
 /**
  * A word of a name, as people write them: `oauth2`, `h5`, `server`, `Login`, `API`, `sha256sum`,
- * `myServer2`, `server2024`, `2024`: letters, digits at most once inside a lower-case word and else only at its end,
+ * `myServer2`, `server2024`, `Oauth2Login`, `2024`: letters, digits at most once inside a lower-case word, before a
+ * capitalised part or at its end,
  * 4 at most in a row (a year, a version); 24 characters at most. A token's run mixes them throughout
  * (`Qm2ZtW8vLp4aB7c`, `I362w6EIVWnpo4ttq7i5`), strings digits on (`abcdefgh12345678`, hex `deadbeef12345678`)
  * or runs longer (an access_token's 107 after `73_`).
  */
-const NAME_WORD = /^(?:(?:[a-z]+(?:\d{1,4}[a-z]+)?|[A-Z][a-z]+|[A-Z]+)(?:[A-Z][a-z]+)*\d{0,4}|\d+)$/;
+const NAME_WORD = /^(?:(?:[a-z]+(?:\d{1,4}[a-z]+)?|[A-Z][a-z]+|[A-Z]+)(?:\d{0,4}[A-Z][a-z]+)*\d{0,4}|\d+)$/;
 /** Digits a word of a name mixes with its letters, at most (`utf8mb4`, `wechat2024h5`): `abcd1234efgh5678` is a token's. */
 const NAME_DIGITS = 6;
 

@@ -130,6 +130,9 @@ describe('a caller whose command line carries a secret', () => {
     [['python3', 'main.py'], 'python3 main.py'],
     [['node', 'dist/wechat2024h5-login.js'], 'node wechat2024h5-login.js'],
     [['node', 'utf8mb4-converter-tool.js'], 'node utf8mb4-converter-tool.js'],
+    // CamelCase with a digit before a part (Spring Boot's generated main class): a name, not a token.
+    [['java', '-cp', 'app.jar', 'com.example.Oauth2LoginApplication'], 'java com.example.Oauth2LoginApplication'],
+    [['node', 'dist/WechatOauth2DemoServer.js'], 'node WechatOauth2DemoServer.js'],
     [['node', 'build-20240101-server.js'], 'node build-20240101-server.js'],
     [['node', 'dist/server-2024.js'], 'node server-2024.js'],
     [['python3', 'app/management_commands.py'], 'python3 management_commands.py'],
