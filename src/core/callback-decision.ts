@@ -419,8 +419,9 @@ export function decideCallbackHit(request: CallbackRequest, soFar: CallbackProgr
   // changes nothing: taking its code would end the wait before the browser came, and --exchange or login would
   // spend the code the browser's GET then brings (40163 for the user's own server).
   if (request.method === 'HEAD') {
+    // Said in its own hit line and counted in hit_counts: not also among the "unrelated" requests ignored.
     const head = hitOf('head', {});
-    return { ...refuse(answer), hit: head, progress: { ...soFar, seq: head.seq } };
+    return { ...refuse(answer), ignored: false, hit: head, progress: { ...soFar, seq: head.seq } };
   }
   return { answer, hit, keepHit: true, ignored: false, next: nextAfter(hit, soFar, options), progress };
 }

@@ -97,9 +97,9 @@ describe('decideCallbackHit', () => {
       { kind: 'page', status: 405, outcome: 'method', allow: 'GET, HEAD' }, undefined, false, true, KEEP],
     // A prefetch or a link preview: the headers a GET would get; its code is not taken, the wait goes on.
     ['a HEAD with a code: answered as a GET, nothing taken, reported as a HEAD', request(`/callback?code=${CODE}&state=abc`, { method: 'HEAD' }), NOTHING_SEEN,
-      { kind: 'page', status: 200, outcome: 'success', state: 'abc', codePrefix: CODE.slice(0, 6) }, 'head', false, true, KEEP],
+      { kind: 'page', status: 200, outcome: 'success', state: 'abc', codePrefix: CODE.slice(0, 6) }, 'head', false, false, KEEP],
     ['a HEAD with our state and no code does not end the wait as a refusal', request('/callback?state=abc', { method: 'HEAD' }), NOTHING_SEEN,
-      { kind: 'page', status: 200, outcome: 'denied', state: 'abc' }, 'head', false, true, KEEP],
+      { kind: 'page', status: 200, outcome: 'denied', state: 'abc' }, 'head', false, false, KEEP],
     ['a URL too long to be a callback', request('/callback?' + 'a'.repeat(6000)), NOTHING_SEEN,
       { kind: 'empty', status: 414 }, undefined, false, true, KEEP],
     ['a new code racing the shutdown', request(`/callback?code=${OTHER_CODE}&state=abc`), SETTLED_WITH_CODE,

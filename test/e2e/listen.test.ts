@@ -224,6 +224,8 @@ describe('wxauth listen', () => {
       expect(r.code, r.stderr).toBe(0);
       expect(r.stdout).toContain(`${'0'.repeat(31)}G`);
       expect(r.stderr.replace(/ \d\d:\d\d:\d\d\.\d{3}/g, '')).toContain(says);
+      // Said once: not also counted among the unrelated requests ignored (other paths, wrong Host, malformed).
+      expect(r.stderr).not.toMatch(/unrelated request|无关请求/);
     }
   });
 
