@@ -375,11 +375,13 @@ function withoutParams(url: string, drop: (pair: string) => boolean): string | u
 
 /**
  * The nonces a server may have signed when wx.config's `nonce` differs from it only in spaces: trimmed, every
- * space dropped, a space that was a `+` (form decoding), a `+` that became a space. Empty when `nonce` has no
- * whitespace and no `+`.
+ * space dropped, a space that was a `+` (form decoding), a `+` that became a space; and `nonce` with a line end
+ * or a space added.
  */
 function nonceSpaceVariants(nonce: string): string[] {
-  const out = new Set([nonce.trim(), nonce.replace(/\s+/g, ''), nonce.replace(/ /g, '+'), nonce.replace(/\+/g, ' ')]);
+  // And the reverse: the server signed a nonce read with its line end or a space (a file, an env var)
+  // while wx.config got it trimmed.
+  const out = new Set([nonce.trim(), nonce.replace(/\s+/g, ''), nonce.replace(/ /g, '+'), nonce.replace(/\+/g, ' '), `${nonce}\n`, `${nonce} `, ` ${nonce}`, `${nonce}\r\n`]);
   out.delete(nonce);
   out.delete('');
   return [...out];

@@ -166,6 +166,7 @@ describe('diagnoseSignature', () => {
     ['nonce-space', 'wx.config’s nonceStr copied with a trailing space', () => sign({}), PAGE, `${NONCE} `],
     ['nonce-space', 'a + in the signed nonce that reached wx.config as a space (form decoding)', () => sign({ nonceStr: 'ab+cd/ef' }), PAGE, 'ab cd/ef'],
     ['nonce-space', 'the server signed the form-decoded nonce, wx.config kept its +', () => sign({ nonceStr: 'ab cd' }), PAGE, 'ab+cd'],
+    ['nonce-space', 'the server signed a nonce read from a file with its line end, wx.config got it trimmed', () => sign({ nonceStr: `${NONCE}\n` }), PAGE, NONCE],
     ['no-ticket', 'getticket failed and the server signed "undefined"', () => sign({ ticket: 'undefined' })],
     ['no-ticket', 'an empty ticket', () => sign({ ticket: '' })],
   ];
