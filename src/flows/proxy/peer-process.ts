@@ -252,7 +252,7 @@ const TS_NODE_CHILD = /[\\/]ts-node[\\/](?:dist[\\/]child[\\/]child-require\.js|
  * The child `ts-node-dev server.ts` (and `tsnd`) forks, which runs the server and so holds its sockets:
  * `node -r /tmp/ts-node-dev-hook-….js [node options] …/ts-node-dev/lib/wrap.js server.ts [its arguments]`
  * (ts-node-dev 2.0 src/index.ts: its own options stay with the parent). wrap.js drops itself from
- * process.argv, not from /proc. Named `ts-node-dev` and the script right after wrap.js.
+ * its own argument list, not from /proc. Named `ts-node-dev` and the script right after wrap.js.
  */
 const TS_NODE_DEV_CHILD = /(?:^|[\\/])ts-node-dev[\\/]lib[\\/]wrap\.js$/;
 
