@@ -822,6 +822,29 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
       const judged = first && !samePath(landing.url, callbackUrl) && identityShown(landing.body, identity(first), nobody).length > 0;
       // The address signs the user in: shown with the values in it that look like the credential masked.
       const url = redactUrl(landing.hop.url, credentialParams(landing.hop.url));
+      /**
+       * The landing page compared whole, for a page that shows no one. A browser with no cookies that gets
+       * the very page the user got (status, address, body) shows the page tells no one apart (a ticket in
+       * its address, a page that loads the user with script): `bare`, the cookies cannot be judged by it.
+       * Else a browser with only the pre-login cookies: the user's page (`landing`) while the bare one went
+       * elsewhere (back to the login) is fixation; where the bare one went (`bare_replay`) means they sign
+       * no one in; anything else is `neither`.
+       */
+      const comparePages = async (): Promise<{ same: 'bare' | 'landing' | 'bare_replay' | 'neither'; status: number; evidence: Evidence }> => {
+        const samePage = (a: Page, b: Page) => a.status === b.status && a.url === b.url && a.body === b.body;
+        const nb = browser();
+        const { value: opened } = await scenario('session_bare', nb, async () => nb.follow(landing.url, beforeWechat));
+        const bareEvidence: Evidence = { ...evidence, scenarios: ['happy', 'session_bare'], hops: nb.hops, details: { ...evidence.details, bare: url, bareStatus: opened.page.status } };
+        if (samePage(opened.page, landing)) return { same: 'bare', status: opened.page.status, evidence: bareEvidence };
+        const rb = browser();
+        const { value: again } = await scenario('session_replay', rb, async () => {
+          rb.plantAppCookies(before);
+          return rb.follow(landing.url, beforeWechat);
+        });
+        const replayed: Evidence = { ...bareEvidence, scenarios: ['happy', 'session_bare', 'session_replay'], hops: [...nb.hops, ...rb.hops], details: { ...bareEvidence.details, replayed: url, replayStatus: again.page.status } };
+        const same = samePage(again.page, landing) ? 'landing' : samePage(again.page, opened.page) ? 'bare_replay' : 'neither';
+        return { same, status: again.page.status, evidence: replayed };
+      };
       let bare: { shown: ReturnType<typeof identityShown>; evidence: Evidence } | undefined;
       if (judged) {
         const nb = browser();
@@ -841,6 +864,17 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
         const replayed: Evidence = { ...evidence, scenarios: ['happy', 'session_bare', 'session_replay'], hops: [...(bare.evidence.hops ?? []), ...rb.hops], details: { ...bare.evidence.details, replayed: url, replayStatus: again.page.status } };
         if (shown.length > 0) put(check('session.renewed', 'fail', reissued.length === 1 ? 'reissued_one' : 'reissued', { names: names(reissued), url, what: `probe.what.${shown[0]}` }, replayed));
         else put(check('session.renewed', 'pass', 'ok_reissued', { names: names(reissued), url, status: again.page.status }, replayed));
+      }
+      // A cookie set again with a new value, and a page that shows no one: the new value may re-encrypt the
+      // same session (Laravel), so the names prove nothing and the page is compared whole, as below for a
+      // kept session beside a new flash. (A login that ends on the callback cannot be opened again.)
+      else if (!judged && reissued.length > 0 && keptSession.length === 0 && !samePath(landing.url, callbackUrl)) {
+        const pages = await comparePages();
+        const params = { names: names(reissued), url };
+        if (pages.same === 'bare') put(check('session.renewed', 'warn', 'untested_reissued_page', { ...params, status: landing.status }, pages.evidence, false));
+        else if (pages.same === 'landing') put(check('session.renewed', 'fail', reissued.length === 1 ? 'reissued_page_one' : 'reissued_page', { ...params, status: landing.status }, pages.evidence));
+        else if (pages.same === 'bare_replay') put(check('session.renewed', 'pass', 'ok_reissued_page', { ...params, status: pages.status }, pages.evidence));
+        else put(check('session.renewed', 'warn', 'unclear_reissued_page', { ...params, status: pages.status }, pages.evidence, false));
       }
       // Every cookie from before changed or is gone: a planted value names no session any more.
       else if (kept.length === 0) put(check('session.renewed', 'pass', 'ok', {}, bare?.evidence ?? evidence));
@@ -867,25 +901,13 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
         else if (samePath(landing.url, callbackUrl)) put(check('session.renewed', 'fail', counted('kept_session'), { names: names(keptSession), added: names(renewed) }, evidence));
         else {
           // Only a flash beside the kept session cookies: by the names that is fixation, but the page is
-          // compared whole before saying so. A browser with no cookies that gets the very page the user got
-          // (status, address, body) shows the page tells no one apart (a ticket in its address, a page
-          // that loads the user with script): the kept cookies cannot be judged by it. One sent elsewhere
-          // (back to the login) while a browser with only the pre-login cookies gets the user's page is
-          // fixation; one with the pre-login cookies sent where the bare one went means they sign no one in.
-          const samePage = (a: Page, b: Page) => a.status === b.status && a.url === b.url && a.body === b.body;
-          const nb = browser();
-          const { value: opened } = await scenario('session_bare', nb, async () => nb.follow(landing.url, beforeWechat));
-          const bareEvidence: Evidence = { ...evidence, scenarios: ['happy', 'session_bare'], hops: nb.hops, details: { ...evidence.details, bare: url, bareStatus: opened.page.status } };
-          if (samePage(opened.page, landing)) put(check('session.renewed', 'warn', 'untested_page', { names: names(keptSession), url, status: landing.status }, bareEvidence, false));
+          // compared whole before saying so (comparePages).
+          const pages = await comparePages();
+          if (pages.same === 'bare') put(check('session.renewed', 'warn', 'untested_page', { names: names(keptSession), url, status: landing.status }, pages.evidence, false));
           else {
-            const rb = browser();
-            const { value: again } = await scenario('session_replay', rb, async () => {
-              rb.plantAppCookies(before);
-              return rb.follow(landing.url, beforeWechat);
-            });
-            const replayed: Evidence = { ...bareEvidence, scenarios: ['happy', 'session_bare', 'session_replay'], hops: [...nb.hops, ...rb.hops], details: { ...bareEvidence.details, replayed: url, replayStatus: again.page.status } };
-            if (samePage(again.page, landing)) put(check('session.renewed', 'fail', counted('planted_page'), { names: names(keptSession), url, status: landing.status }, replayed));
-            else if (samePage(again.page, opened.page)) put(check('session.renewed', 'pass', 'ok_kept_page', { names: names(keptSession), url, status: again.page.status }, replayed));
+            const replayed = pages.evidence;
+            if (pages.same === 'landing') put(check('session.renewed', 'fail', counted('planted_page'), { names: names(keptSession), url, status: landing.status }, replayed));
+            else if (pages.same === 'bare_replay') put(check('session.renewed', 'pass', 'ok_kept_page', { names: names(keptSession), url, status: pages.status }, replayed));
             // Neither page: by the names.
             else put(check('session.renewed', 'fail', counted('kept_session'), { names: names(keptSession), added: names(renewed) }, replayed));
           }

@@ -585,6 +585,26 @@ export const messages = {
     zh: '登录给 {names} 换了新值，一个只带着登录前那些 cookie 的新浏览器打开 {url} 时页面上没有这个用户（HTTP {status}）：塞进去的旧 id 登录不了。',
     en: 'The login set {names} anew, and a fresh browser with only the cookies from before the login opens {url} without the user on it (HTTP {status}): a planted id signs no one in.',
   },
+  'probe.session.renewed.reissued_page_one': {
+    zh: '登录时应用给 {names} 换了新值，但一个只带着登录前那些 cookie（旧值）的新浏览器打开 {url}，得到的正是用户登录后看到的页面（HTTP {status}），而不带 cookie 的浏览器得不到：旧值仍能打开已登录的会话（新值只是把同一个会话重新加密，Laravel 每次响应都会这样做；或者旧 id 在新 id 之外仍然有效），谁在登录前把旧值塞进用户的浏览器，登录后就成了这个用户（会话固定）。',
+    en: 'The login set {names} again with a new value, but a fresh browser with only the cookies from before the login (the old value) opens {url} and gets the very page the user got (HTTP {status}), which a browser with no cookies does not: the old value still opens the signed-in session (the new one re-encrypts the same session, as Laravel does on every answer, or the old id was kept alive beside it), so whoever planted the old one in the user’s browser before the login is signed in as the user after it (session fixation).',
+  },
+  'probe.session.renewed.reissued_page': {
+    zh: '登录时应用给 {names} 换了新值，但一个只带着登录前那些 cookie（旧值）的新浏览器打开 {url}，得到的正是用户登录后看到的页面（HTTP {status}），而不带 cookie 的浏览器得不到：旧值仍能打开已登录的会话（新值只是把同一个会话重新加密，Laravel 每次响应都会这样做；或者旧 id 在新 id 之外仍然有效），谁在登录前把旧值塞进用户的浏览器，登录后就成了这个用户（会话固定）。',
+    en: 'The login set {names} again with new values, but a fresh browser with only the cookies from before the login (the old values) opens {url} and gets the very page the user got (HTTP {status}), which a browser with no cookies does not: the old values still open the signed-in session (the new ones re-encrypt the same session, as Laravel does on every answer, or the old ids were kept alive beside them), so whoever planted the old ones in the user’s browser before the login is signed in as the user after it (session fixation).',
+  },
+  'probe.session.renewed.ok_reissued_page': {
+    zh: '登录给 {names} 换了新值，一个只带着登录前那些 cookie（旧值）的新浏览器打开 {url}，得到的和不带任何 cookie 的浏览器一样（HTTP {status}），不是用户登录后的页面：塞进去的旧 id 登录不了。',
+    en: 'The login set {names} anew, and a fresh browser with only the cookies from before the login (the old value) gets at {url} what a browser with no cookies at all gets (HTTP {status}), not the page the user got: a planted id signs no one in.',
+  },
+  'probe.session.renewed.untested_reissued_page': {
+    zh: '登录给 {names} 换了新值，但新值可能只是把同一个会话重新加密（Laravel 每次响应都会这样做）；登录后落到的 {url} 不显示登录的是谁，一个不带任何 cookie 的新浏览器打开它也得到一模一样的页面（HTTP {status}）：据此看不出旧值是否仍能打开已登录的会话（会话固定），这一项没有判断。请手动确认登录会换发新的会话 id（Laravel 用 $request->session()->regenerate()），或者让这个页面显示登录的用户（openid 或昵称），再运行 probe。',
+    en: 'The login set {names} again with a new value, but a new value may only re-encrypt the same session (as Laravel does on every answer); the page the login ends on, {url}, does not show who is signed in, and a fresh browser with no cookies at all gets the very same page (HTTP {status}): it cannot tell whether the old value still opens the signed-in session (session fixation), so that was not judged. Check by hand that the login issues a new session id ($request->session()->regenerate() in Laravel), or have that page show the signed-in user (their openid or nickname) and run probe again.',
+  },
+  'probe.session.renewed.unclear_reissued_page': {
+    zh: '登录给 {names} 换了新值，但新值可能只是把同一个会话重新加密（Laravel 每次响应都会这样做）；登录后落到的 {url} 不显示登录的是谁，一个只带着登录前那些 cookie（旧值）的新浏览器打开它（HTTP {status}），得到的既不是用户登录后的页面，也不是不带 cookie 的浏览器得到的页面：看不出旧值是否仍能打开已登录的会话（会话固定），这一项没有判断。请手动确认登录会换发新的会话 id（Laravel 用 $request->session()->regenerate()），或者让这个页面显示登录的用户（openid 或昵称），再运行 probe。',
+    en: 'The login set {names} again with a new value, but a new value may only re-encrypt the same session (as Laravel does on every answer); the page the login ends on, {url}, does not show who is signed in, and a fresh browser with only the cookies from before the login (the old value) gets there (HTTP {status}) neither the page the user got nor what a browser with no cookies gets: it cannot tell whether the old value still opens the signed-in session (session fixation), so that was not judged. Check by hand that the login issues a new session id ($request->session()->regenerate() in Laravel), or have that page show the signed-in user (their openid or nickname) and run probe again.',
+  },
   'probe.session.renewed.fix': {
     zh: '登录成功时给会话换一个新 id，再放回要保留的内容：express-session 用 req.session.regenerate()，Django 用 request.session.cycle_key()（login() 会自动做），PHP 用 session_regenerate_id(true)，Laravel 用 $request->session()->regenerate()，Java Servlet 用 request.changeSessionId()，Flask 先 session.clear() 再写入。',
     en: 'Give the session a new id when the login succeeds, then put back what it must keep: req.session.regenerate() (express-session), request.session.cycle_key() (Django; login() does it), session_regenerate_id(true) (PHP), $request->session()->regenerate() (Laravel), request.changeSessionId() (Java Servlet), session.clear() then set (Flask).',
