@@ -771,6 +771,59 @@ describe('wxauth probe', () => {
     expect(regeneratesZh.verdict.message).toMatch(/^登录给 laravel_session 换了新值，一个只带着登录前那些 cookie 的新浏览器打开 \S+\/me 时页面上没有这个用户（HTTP 401）/);
   });
 
+  // The same Laravel app whose /me says only "welcome back" (no openid, no nickname): nothing to judge the
+  // replay by the user, so the page is compared whole. The session kept inside gives the old value the very
+  // page the user got (fixation; this passed as "a new session" by the new value alone); the regenerated
+  // one gives it what a browser with no cookies gets (401); a /me that welcomes anyone cannot tell.
+  const reencryptedNamingNoOne = async (login: 'keeps' | 'regenerates', shows: 'no one' | 'no one, to anyone', lang: string[] = []) => {
+    const app = await startReencryptedSessionApp({ emulator: emu.url, appid: APPID, secret, login, shows });
+    try {
+      const r = await runCli(['probe', `${app.url}/auth/wechat`, '--emulator', emu.url, '--json', '--only', 'session.renewed', ...lang]);
+      return { verdict: (JSON.parse(r.stdout) as Doc).checks.find((c) => c.id === 'session.renewed')!, code: r.code };
+    } finally {
+      await app.close();
+    }
+  };
+  it('session.renewed: a session cookie encrypted anew, the landing page naming no one, the same session inside: the old value gets the user\'s page, a fail (en, zh)', async () => {
+    const run = reencryptedNamingNoOne;
+    const keeps = await run('keeps', 'no one');
+    expect(keeps.verdict, JSON.stringify(keeps.verdict, null, 1)).toMatchObject({
+      status: 'fail',
+      message: expect.stringMatching(/^The login set laravel_session again with a new value, but a fresh browser with only the cookies from before the login \(the old value\) opens http:\/\/127\.0\.0\.1:\d+\/me and gets the very page the user got \(HTTP 200\), which a browser with no cookies does not: the old value still opens the signed-in session/),
+      fix: expect.stringContaining('$request->session()->regenerate()'),
+    });
+    expect(keeps.verdict.evidence.scenarios).toEqual(['happy', 'session_bare', 'session_replay']);
+    expect(keeps.code).toBe(1);
+    const keepsZh = await run('keeps', 'no one', ['--lang', 'zh']);
+    expect(keepsZh.verdict.message).toMatch(/^登录时应用给 laravel_session 换了新值，但一个只带着登录前那些 cookie（旧值）的新浏览器打开 \S+\/me，得到的正是用户登录后看到的页面（HTTP 200），而不带 cookie 的浏览器得不到/);
+  });
+
+  it('session.renewed: a session cookie encrypted anew, the landing page naming no one, a regenerated session: the old value gets what no cookies get (401), a pass by the pages (en, zh)', async () => {
+    const run = reencryptedNamingNoOne;
+    const regenerates = await run('regenerates', 'no one');
+    expect(regenerates.verdict, JSON.stringify(regenerates.verdict, null, 1)).toMatchObject({
+      status: 'pass',
+      message: expect.stringMatching(/^The login set laravel_session anew, and a fresh browser with only the cookies from before the login \(the old value\) gets at http:\/\/127\.0\.0\.1:\d+\/me what a browser with no cookies at all gets \(HTTP 401\), not the page the user got: a planted id signs no one in\.$/),
+    });
+    expect(regenerates.verdict.evidence.scenarios).toEqual(['happy', 'session_bare', 'session_replay']);
+    expect(regenerates.code).toBe(0);
+    const regeneratesZh = await run('regenerates', 'no one', ['--lang', 'zh']);
+    expect(regeneratesZh.verdict.message).toMatch(/^登录给 laravel_session 换了新值，一个只带着登录前那些 cookie（旧值）的新浏览器打开 \S+\/me，得到的和不带任何 cookie 的浏览器一样（HTTP 401）/);
+  });
+
+  it('session.renewed: a session cookie encrypted anew, a landing page that welcomes anyone: not judged, a warning, never "a new session" (en, zh)', async () => {
+    const run = reencryptedNamingNoOne;
+    const anyone = await run('keeps', 'no one, to anyone');
+    expect(anyone.verdict, JSON.stringify(anyone.verdict, null, 1)).toMatchObject({
+      status: 'warn',
+      message: expect.stringMatching(/^The login set laravel_session again with a new value, but a new value may only re-encrypt the same session \(as Laravel does on every answer\); the page the login ends on, http:\/\/127\.0\.0\.1:\d+\/me, does not show who is signed in, and a fresh browser with no cookies at all gets the very same page \(HTTP 200\): it cannot tell whether the old value still opens the signed-in session \(session fixation\), so that was not judged\./),
+    });
+    expect(anyone.verdict.evidence.scenarios).toEqual(['happy', 'session_bare']);
+    expect(anyone.code).toBe(0);
+    const anyoneZh = await run('keeps', 'no one, to anyone', ['--lang', 'zh']);
+    expect(anyoneZh.verdict.message).toMatch(/^登录给 laravel_session 换了新值，但新值可能只是把同一个会话重新加密（Laravel 每次响应都会这样做）；登录后落到的 \S+\/me 不显示登录的是谁，一个不带任何 cookie 的新浏览器打开它也得到一模一样的页面（HTTP 200）/);
+  });
+
   // The ticket in /me?t=… signs anyone in: masked not only in the warning but in every hop the --json
   // and --html evidence show (the happy path's, the cookie-less browser's, the callback's Location).
   it('session.renewed: the landing address\'s ticket is masked in the hops of --json and --html, as in the warning', async () => {
