@@ -332,9 +332,27 @@ export function asciiSeparators(text: string): { text: string; chars: string[] }
   return { text: units.join(''), chars };
 }
 
-/** Whether a callback read from `text` has a code or a state parameter (what inspect calls read as meant). */
-function carriesCodeOrState(text: string): boolean {
-  return parseCallbackUrl(text).params.some((p) => p.name === 'code' || p.name === 'state');
+/** The code and state parameters a callback read from `text` has: how many of the two, and their values as written. */
+function codeAndState(text: string): { found: number; rawValues: string[] } {
+  const params = parseCallbackUrl(text).params.filter((p) => p.name === 'code' || p.name === 'state');
+  return { found: new Set(params.map((p) => p.name)).size, rawValues: params.map((p) => p.rawValue) };
+}
+
+/**
+ * Whether a callback in `text` is meant with its full-width ？＆＝＃ as ASCII (`ascii`, asciiSeparators' reading):
+ * when that reading finds more of code and state than the text as written, or when a code or state value
+ * as written holds a full-width `＆name＝` (the rest of the query swallowed into it). Finding SOME code or
+ * state as written is not enough: `?state=abc＆code＝021…` has a state with its code inside it ("the user
+ * refused"), `?code=021…＆state＝abc` a 40-character code and no state. A ＃ or ？ in a value
+ * (`state=第＃1期？`) is the value's own text: the reading as written is kept. The one rule for inspect
+ * (core/inspect.ts) and for a pasted callback (cleanPastedCode: exchange, listen --paste).
+ */
+export function asciiReadingMeant(text: string, ascii: { text: string; chars: string[] } = asciiSeparators(text)): boolean {
+  if (ascii.chars.length === 0) return false;
+  const written = codeAndState(text);
+  const read = codeAndState(ascii.text);
+  if (read.found > written.found) return true;
+  return read.found === written.found && written.rawValues.some((v) => /\uFF06[A-Za-z_][\w.-]*\uFF1D/.test(v));
 }
 
 /** What cleanPastedCode removed from the input (or, for `&amp;`, read as `&`; for `fullwidth`, ？＆＝＃ read as ? & = #). */
@@ -504,10 +522,11 @@ export function cleanPastedCode(input: string): { text: string; removed: PasteCl
   }
   // `…/cb？code＝…＆state＝…`: the ？ ＆ ＝ ＃ a Chinese input method or a chat app made full-width. Read as
   // written, the whole query was the path: "no code parameter". Read as inspect reads it: as written
-  // first, and with the separators made ASCII only when that finds the code or state the first did not.
-  if (/[\uFF1F\uFF06\uFF1D\uFF03]/.test(text) && !carriesCodeOrState(text)) {
+  // first, and with the separators made ASCII only when that finds more of the code and state
+  // (asciiReadingMeant: `?state=abc＆code＝…` as written has a state, its code swallowed into it).
+  if (/[\uFF1F\uFF06\uFF1D\uFF03]/.test(text)) {
     const separators = asciiSeparators(text);
-    if (separators.chars.length > 0 && carriesCodeOrState(separators.text)) {
+    if (asciiReadingMeant(text, separators)) {
       text = separators.text;
       removed.push('fullwidth');
     }

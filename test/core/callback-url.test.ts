@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { authorizeUrlRefusal, cleanPastedCode, isAuthorizeUrl, parseCallbackUrl, parseQuery, splitUrl } from '../../src/core/callback-url.js';
+import { asciiReadingMeant, authorizeUrlRefusal, cleanPastedCode, isAuthorizeUrl, parseCallbackUrl, parseQuery, splitUrl } from '../../src/core/callback-url.js';
 
 const CODE = '041cQ8ll2nWy5c42enol2R2DZX2cQ8ly';
 
@@ -122,6 +122,27 @@ describe('cleanPastedCode and &amp;', () => {
     expect(cleanPastedCode(`https://a.com/cb？code＝${CODE}＆state＝yyy`)).toEqual({ text: `https://a.com/cb?code=${CODE}&state=yyy`, removed: ['fullwidth'] });
     // Read as written it already has its code and state: the ＃ and ？ are the state's own text.
     expect(cleanPastedCode(`https://a.com/cb?code=${CODE}&state=第＃1期？`)).toEqual({ text: `https://a.com/cb?code=${CODE}&state=第＃1期？`, removed: [] });
+  });
+
+  it('reads ＆＝ as ASCII when the URL as written finds a state or a code with the rest swallowed into its value', () => {
+    // Before: a state was found as written, so `abc123＆code＝…` was the state and there was no code.
+    expect(cleanPastedCode(`https://a.com/cb?state=abc123＆code＝${CODE}`)).toEqual({ text: `https://a.com/cb?state=abc123&code=${CODE}`, removed: ['fullwidth'] });
+    // Before: a code of 45 characters (with ＆state＝abc123 in it) and no state.
+    expect(cleanPastedCode(`https://a.com/cb?code=${CODE}＆state＝abc123`)).toEqual({ text: `https://a.com/cb?code=${CODE}&state=abc123`, removed: ['fullwidth'] });
+    // Code and state found both ways, but the state as written holds `＆from＝…`: the query's next parameter.
+    expect(cleanPastedCode(`https://a.com/cb?code=${CODE}&state=abc123＆from＝timeline`)).toEqual({ text: `https://a.com/cb?code=${CODE}&state=abc123&from=timeline`, removed: ['fullwidth'] });
+    // A ＆ or ＝ in a value that starts no `name＝` pair is the value's own text.
+    expect(cleanPastedCode(`https://a.com/cb?code=${CODE}&state=A＆B`)).toEqual({ text: `https://a.com/cb?code=${CODE}&state=A＆B`, removed: [] });
+  });
+
+  it('asciiReadingMeant: more of code and state, or a full-width ＆name＝ inside one, as written', () => {
+    expect(asciiReadingMeant(`https://a.com/cb?state=abc123＆code＝${CODE}`)).toBe(true);
+    expect(asciiReadingMeant(`?code=${CODE}＆state＝abc123`)).toBe(true);
+    expect(asciiReadingMeant(`https://a.com/cb？code＝${CODE}＆state＝yyy`)).toBe(true);
+    expect(asciiReadingMeant(`https://a.com/cb?code=${CODE}&state=第＃1期？`)).toBe(false);
+    expect(asciiReadingMeant(`https://a.com/cb?title=第＃1期&code=${CODE}&state=abc123`)).toBe(false);
+    // The other parameters' values are theirs: a ＆x＝ in one leaves code and state as they are.
+    expect(asciiReadingMeant(`https://a.com/cb?code=${CODE}&state=abc&q=a＆b＝c`)).toBe(false);
   });
 
   it('drops the invisible characters copied text carries, and full-width quotes', () => {

@@ -441,6 +441,19 @@ describe('wxauth exchange', () => {
     expect(zh.stderr).toContain('回调地址里的全角标点（？＆＝＃）按半角的 ? & = # 读取');
   });
 
+  it('a callback URL with ASCII ?= and a full-width ＆＝ after its state or its code is read whole, not refused as "no code", en and zh', async () => {
+    // Before: 'This callback has state="fw3＆code＝…" and no code' (exit 6), and the code's first letters shown.
+    const code = emu.issueCode({ appid: svc.appid, user: 'u1', scope: 'snsapi_base' });
+    const r = await wx(['exchange', `http://localhost:8080/cb?state=fw3＆code＝${code}`, '--state', 'fw3']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('Read the full-width punctuation (？＆＝＃) in the callback URL as ASCII');
+    expect(r.stderr).not.toMatch(/no code/);
+    // Before: the code was `…＆state＝fw4`, refused as no code.
+    const zh = await wx(['--lang', 'zh', 'exchange', `http://localhost:8080/cb?code=${emu.issueCode({ appid: svc.appid, user: 'u2', scope: 'snsapi_base' })}＆state＝fw4`, '--state', 'fw4']);
+    expect(zh.code, zh.stderr).toBe(0);
+    expect(zh.stderr).toContain('回调地址里的全角标点（？＆＝＃）按半角的 ? & = # 读取');
+  });
+
   it('a code that is no code is quoted back with its letters masked: half a code is still a secret', async () => {
     const code = emu.issueCode({ appid: svc.appid, user: 'u1', scope: 'snsapi_base' });
     const r = await wx(['exchange', `http://localhost:8080/cb?code=${code.slice(0, 16)}{{${code.slice(16)}&state=x`]);
