@@ -27,6 +27,7 @@ import {
   linkOfState,
   stateOnlyVerdict,
   asciiSeparators,
+  asciiReadingMeant,
   type QueryParam,
 } from './callback-url.js';
 import { matchCallbackDomain, isIpHost, isLoopbackHost } from './domain.js';
@@ -415,11 +416,16 @@ function inspectInner(input: string, ctx: InspectContext, fragmentMoved = false,
   // they are letters, not the URL's punctuation, so the path and the parameters run together. But a
   // full-width character inside a value is the value's own text (`cb?title=第１期＃特刊`: the browser
   // percent-encodes it, WeChat decodes it back). So the URL is read as written first; only when that
-  // reading fails and one with the separators made ASCII succeeds is the latter taken, and said once.
+  // reading fails (or, for a callback, finds less of its code and state) and one with the separators made
+  // ASCII succeeds is the latter taken, and said once.
   if (!asciiRead && /[\uFF1F\uFF06\uFF1D\uFF03]/.test(text)) {
     const asWritten = inspectInner(text, ctx, fragmentMoved, true);
-    if (readsAsMeant(asWritten, text)) return asWritten;
     const separators = asciiSeparators(text);
+    // A callback that found SOME code or state as written may still be misread: `?state=abc＆code＝021…` has
+    // a state with its code inside it ("the user refused"). Decided as exchange and listen --paste decide
+    // it (core/callback-url.ts asciiReadingMeant), so the commands agree.
+    const callbackMisread = asWritten.kind === 'callback' && asciiReadingMeant(text, separators);
+    if (readsAsMeant(asWritten, text) && !callbackMisread) return asWritten;
     if (separators.chars.length === 0) return asWritten;
     const result = inspectInner(separators.text, ctx, fragmentMoved, true);
     if (!readsAsMeant(result, separators.text)) return asWritten;

@@ -433,6 +433,24 @@ const cases: Case[] = [
     infos: ['input.fullwidth_callback', 'callback.state_ok'],
   },
   {
+    // Before: the state as written was `abc123＆code＝…` and there was no code: "the user refused".
+    name: 'a callback with an ASCII ? and = but a full-width ＆ ＝ after its state: its code is read',
+    url: `https://www.example.com/oauth/callback?state=${STATE}＆code＝041cQ8ll2nWy5c42enol2R2DZX2cQ8ly`,
+    ctx: { ...service, rememberedState: STATE },
+    kind: 'callback',
+    problems: [],
+    infos: ['input.fullwidth_callback', 'callback.state_ok'],
+  },
+  {
+    // Before: a code of 72 characters ("callback.code_shape") and no state.
+    name: 'a callback with an ASCII ? and = but a full-width ＆ ＝ after its code: its state is read',
+    url: `https://www.example.com/oauth/callback?code=041cQ8ll2nWy5c42enol2R2DZX2cQ8ly＆state＝${STATE}`,
+    ctx: { ...service, rememberedState: STATE },
+    kind: 'callback',
+    problems: [],
+    infos: ['input.fullwidth_callback', 'callback.state_ok'],
+  },
+  {
     name: 'only #wechat_redirect typed full-width (＃wechat_redirect)',
     url: auth(good(), '＃wechat_redirect'),
     ctx: service,

@@ -153,6 +153,22 @@ describe('wxauth inspect', () => {
     expect(quoted.stderr).toBe('');
   });
 
+  it('a callback with ASCII ?= and a full-width ＆＝ after its state or its code: both read, no refusal, en and zh', async () => {
+    // Before: "[callback.denied] The callback has no code: the user refused…" (the code inside the state).
+    const r = await run(['inspect', `https://a.com/cb?state=abc123＆code＝${CODE}`]);
+    expect(r.code, r.stdout).toBe(0);
+    expect(r.stdout).not.toContain('[callback.denied]');
+    expect(r.stdout).toMatch(/state\s+abc123\n/);
+    expect(r.stdout).toContain('[input.fullwidth_callback] This callback URL contains full-width punctuation (＆ ＝)');
+    // Before: "The code has 45 characters" and no state.
+    const zh = await run(['--lang', 'zh', 'inspect', `https://a.com/cb?code=${CODE}＆state＝abc123`]);
+    expect(zh.code, zh.stdout).toBe(0);
+    expect(zh.stdout).not.toContain('[callback.code_shape]');
+    expect(zh.stdout).toMatch(/state\s+abc123\n/);
+    expect(zh.stdout).toContain('[input.fullwidth_callback] 这个回调地址里有全角标点（＆ ＝）');
+    expect(r.stdout + zh.stdout).not.toContain(CODE.slice(0, 8));
+  });
+
   it('a raw space in state with the query going on after it: one URL, its state at fault', async () => {
     const r = await run(['inspect', GOOD.replace('state=Xq3v9TzLm0aB7cD2', 'state=hello world')]);
     expect(r.code).toBe(1);
