@@ -830,20 +830,29 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
        * elsewhere (back to the login) is fixation; where the bare one went (`bare_replay`) means they sign
        * no one in; anything else is `neither`.
        */
+      /**
+       * A fresh browser with only the cookies from before the login opens the landing page (drawn in the
+       * report as the other scenarios are): whom it shows, and the evidence after the bare browser's.
+       */
+      const replayPlanted = async (bareEvidence: Evidence): Promise<{ page: Page; shown: ReturnType<typeof identityShown>; status: number; replayed: Evidence }> => {
+        const rb = browser();
+        const { value: again } = await scenario('session_replay', rb, async () => {
+          rb.plantAppCookies(before);
+          return rb.follow(landing.url, beforeWechat);
+        });
+        const shown = first ? identityShown(again.page.body, identity(first), nobody) : [];
+        const replayed: Evidence = { ...bareEvidence, scenarios: ['happy', 'session_bare', 'session_replay'], hops: [...(bareEvidence.hops ?? []), ...rb.hops], details: { ...bareEvidence.details, replayed: url, replayStatus: again.page.status } };
+        return { page: again.page, shown, status: again.page.status, replayed };
+      };
       const comparePages = async (): Promise<{ same: 'bare' | 'landing' | 'bare_replay' | 'neither'; status: number; evidence: Evidence }> => {
         const samePage = (a: Page, b: Page) => a.status === b.status && a.url === b.url && a.body === b.body;
         const nb = browser();
         const { value: opened } = await scenario('session_bare', nb, async () => nb.follow(landing.url, beforeWechat));
         const bareEvidence: Evidence = { ...evidence, scenarios: ['happy', 'session_bare'], hops: nb.hops, details: { ...evidence.details, bare: url, bareStatus: opened.page.status } };
         if (samePage(opened.page, landing)) return { same: 'bare', status: opened.page.status, evidence: bareEvidence };
-        const rb = browser();
-        const { value: again } = await scenario('session_replay', rb, async () => {
-          rb.plantAppCookies(before);
-          return rb.follow(landing.url, beforeWechat);
-        });
-        const replayed: Evidence = { ...bareEvidence, scenarios: ['happy', 'session_bare', 'session_replay'], hops: [...nb.hops, ...rb.hops], details: { ...bareEvidence.details, replayed: url, replayStatus: again.page.status } };
-        const same = samePage(again.page, landing) ? 'landing' : samePage(again.page, opened.page) ? 'bare_replay' : 'neither';
-        return { same, status: again.page.status, evidence: replayed };
+        const { page: again, status, replayed } = await replayPlanted(bareEvidence);
+        const same = samePage(again, landing) ? 'landing' : samePage(again, opened.page) ? 'bare_replay' : 'neither';
+        return { same, status, evidence: replayed };
       };
       let bare: { shown: ReturnType<typeof identityShown>; evidence: Evidence } | undefined;
       if (judged) {
@@ -855,15 +864,9 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
       // A cookie from before set again with a new value may hold the same session (Laravel encrypts its
       // session cookie anew on every answer): a new value proves nothing, so the old one is replayed.
       else if (judged && bare && reissued.length > 0 && keptSession.length === 0) {
-        const rb = browser();
-        const { value: again } = await scenario('session_replay', rb, async () => {
-          rb.plantAppCookies(before);
-          return rb.follow(landing.url, beforeWechat);
-        });
-        const shown = identityShown(again.page.body, identity(first), nobody);
-        const replayed: Evidence = { ...evidence, scenarios: ['happy', 'session_bare', 'session_replay'], hops: [...(bare.evidence.hops ?? []), ...rb.hops], details: { ...bare.evidence.details, replayed: url, replayStatus: again.page.status } };
+        const { shown, replayed, status } = await replayPlanted(bare.evidence);
         if (shown.length > 0) put(check('session.renewed', 'fail', reissued.length === 1 ? 'reissued_one' : 'reissued', { names: names(reissued), url, what: `probe.what.${shown[0]}` }, replayed));
-        else put(check('session.renewed', 'pass', 'ok_reissued', { names: names(reissued), url, status: again.page.status }, replayed));
+        else put(check('session.renewed', 'pass', 'ok_reissued', { names: names(reissued), url, status }, replayed));
       }
       // A cookie set again with a new value, and a page that shows no one: the new value may re-encrypt the
       // same session (Laravel), so the names prove nothing and the page is compared whole, as below for a
@@ -883,16 +886,9 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
       // Nothing new: the cookies from before are the signed-in session.
       else if (renewed.length === 0) put(check('session.renewed', 'fail', counted('kept'), { names: names(keptSession) }, evidence));
       else if (judged && bare) {
-        const rb = browser();
-        // Drawn in the report as the other scenarios are: the planted cookies' browser and what the app answered it.
-        const { value: again } = await scenario('session_replay', rb, async () => {
-          rb.plantAppCookies(before);
-          return rb.follow(landing.url, beforeWechat);
-        });
-        const shown = identityShown(again.page.body, identity(first), nobody);
-        const replayed: Evidence = { ...evidence, scenarios: ['happy', 'session_bare', 'session_replay'], hops: [...(bare.evidence.hops ?? []), ...rb.hops], details: { ...bare.evidence.details, replayed: url, replayStatus: again.page.status } };
+        const { shown, replayed, status } = await replayPlanted(bare.evidence);
         if (shown.length > 0) put(check('session.renewed', 'fail', counted('planted'), { names: names(keptSession), url, what: `probe.what.${shown[0]}` }, replayed));
-        else put(check('session.renewed', 'pass', 'ok_kept', { names: names(keptSession), renewed: names(renewed), url, status: again.page.status }, replayed));
+        else put(check('session.renewed', 'pass', 'ok_kept', { names: names(keptSession), renewed: names(renewed), url, status }, replayed));
       } else {
         // The page shows no one (or is the callback): by the names. A new or changed cookie counts as the
         // new session unless its name says it carries no identity (a flash message, a language, a CSRF token).
