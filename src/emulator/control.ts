@@ -172,9 +172,14 @@ function fieldRefusal(emu: Emulator, name: string, must: string, value: unknown)
   return `${name} must be ${must}; got ${received(emu, value)}`;
 }
 
+/** The seeded appids, or the seeded user ids: what a refusal of such a field lists. */
+function seededIds(emu: Emulator, kind: 'appid' | 'user'): string[] {
+  return kind === 'appid' ? emu.seed.apps.map((a) => a.appid) : emu.seed.users.map((u) => u.id);
+}
+
 /** What an appid or user id field must be: a string, and which ones the seed has. */
 function seededMust(emu: Emulator, kind: 'appid' | 'user'): string {
-  const seeded = kind === 'appid' ? emu.seed.apps.map((a) => a.appid) : emu.seed.users.map((u) => u.id);
+  const seeded = seededIds(emu, kind);
   return `${kind === 'appid' ? 'a seeded appid' : 'a seeded user id'} (a string: ${seeded.join(', ')})`;
 }
 
@@ -184,7 +189,7 @@ function seededMust(emu: Emulator, kind: 'appid' | 'user'): string {
  * quoted (an empty or spaced one shows), secrets masked, and the seeded ones.
  */
 function noSuchSeeded(emu: Emulator, kind: 'appid' | 'user', id: string): string {
-  const seeded = kind === 'appid' ? emu.seed.apps.map((a) => a.appid) : emu.seed.users.map((u) => u.id);
+  const seeded = seededIds(emu, kind);
   return `no seeded ${kind === 'appid' ? 'app' : 'user'} ${emu.maskIssued(JSON.stringify(id))} (the seeded ones: ${seeded.join(', ')})`;
 }
 
