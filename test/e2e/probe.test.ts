@@ -824,6 +824,33 @@ describe('wxauth probe', () => {
     expect(anyoneZh.verdict.message).toMatch(/^登录给 laravel_session 换了新值，但新值可能只是把同一个会话重新加密（Laravel 每次响应都会这样做）；登录后落到的 \S+\/me 不显示登录的是谁，一个不带任何 cookie 的新浏览器打开它也得到一模一样的页面（HTTP 200）/);
   });
 
+  /** probe --only session.renewed against the Laravel-like app (reencrypted-session.ts) with these options: its verdict and exit. */
+  const reencrypted = async (options: Omit<Parameters<typeof startReencryptedSessionApp>[0], 'emulator' | 'appid' | 'secret'>, lang: string[] = []) => {
+    const app = await startReencryptedSessionApp({ emulator: emu.url, appid: APPID, secret, ...options });
+    try {
+      const r = await runCli(['probe', `${app.url}/auth/wechat`, '--emulator', emu.url, '--json', '--only', 'session.renewed', ...lang]);
+      return { verdict: (JSON.parse(r.stdout) as Doc).checks.find((c) => c.id === 'session.renewed')!, code: r.code };
+    } finally {
+      await app.close();
+    }
+  };
+
+  // The regenerated session, /me naming no one, and a cookie naming a session the app forgot gets "session
+  // expired" (401), not the "not signed in" a browser with no cookies gets: the old value's page is neither
+  // the user's nor the cookie-less one, so nothing is judged (a warning, not a pass nor a fixation).
+  it('session.renewed: a session cookie encrypted anew, the old value getting a page of its own ("session expired"): unclear, a warning (en, zh)', async () => {
+    const en = await reencrypted({ login: 'regenerates', shows: 'no one', forgotten: 'expired' });
+    expect(en.verdict, JSON.stringify(en.verdict, null, 1)).toMatchObject({
+      status: 'warn',
+      message: expect.stringMatching(/^The login set laravel_session again with a new value, but a new value may only re-encrypt the same session \(as Laravel does on every answer\); the page the login ends on, http:\/\/127\.0\.0\.1:\d+\/me, does not show who is signed in, and a fresh browser with only the cookies from before the login \(the old value\) gets there \(HTTP 401\) neither the page the user got nor what a browser with no cookies gets: it cannot tell whether the old value still opens the signed-in session \(session fixation\), so that was not judged\./),
+      fix: null,
+    });
+    expect(en.verdict.evidence.scenarios).toEqual(['happy', 'session_bare', 'session_replay']);
+    expect(en.code).toBe(0);
+    const zh = await reencrypted({ login: 'regenerates', shows: 'no one', forgotten: 'expired' }, ['--lang', 'zh']);
+    expect(zh.verdict.message).toMatch(/^登录给 laravel_session 换了新值，但新值可能只是把同一个会话重新加密（Laravel 每次响应都会这样做）；登录后落到的 \S+\/me 不显示登录的是谁，一个只带着登录前那些 cookie（旧值）的新浏览器打开它（HTTP 401），得到的既不是用户登录后的页面，也不是不带 cookie 的浏览器得到的页面/);
+  });
+
   // The ticket in /me?t=… signs anyone in: masked not only in the warning but in every hop the --json
   // and --html evidence show (the happy path's, the cookie-less browser's, the callback's Location).
   it('session.renewed: the landing address\'s ticket is masked in the hops of --json and --html, as in the warning', async () => {
