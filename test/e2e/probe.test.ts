@@ -851,6 +851,25 @@ describe('wxauth probe', () => {
     expect(zh.verdict.message).toMatch(/^登录给 laravel_session 换了新值，但新值可能只是把同一个会话重新加密（Laravel 每次响应都会这样做）；登录后落到的 \S+\/me 不显示登录的是谁，一个只带着登录前那些 cookie（旧值）的新浏览器打开它（HTTP 401），得到的既不是用户登录后的页面，也不是不带 cookie 的浏览器得到的页面/);
   });
 
+  // No cookie before WeChat (the state waits in the server) and a login that ends on /me?t=…, which shows
+  // the user to a browser with no cookies at all: the address is said, as it is whatever the cookies did
+  // (it was a plain skip, "no session to renew"); with no cookies before, no fixation is spoken of.
+  it('session.renewed: no cookie before WeChat, a landing address that alone signs the user in: the address is still said (en, zh)', async () => {
+    const en = await renewedInUrl({ state: 'server' });
+    expect(en.verdict, JSON.stringify(en.verdict, null, 1)).toMatchObject({
+      status: 'warn',
+      message: expect.stringMatching(/^A fresh browser with no cookies at all opens http:\/\/127\.0\.0\.1:\d+\/me\?t=[0-9a-f]{4}\*\*\*, where the login ends, signed in as the user \(it shows their openid\): anyone who has that address .* opens it as the user\. \(The app set no cookie before sending the browser to WeChat, so there was no session for the login to renew\.\)$/),
+      fix: expect.stringContaining('Keep the sign-in out of the address'),
+    });
+    expect(en.verdict.evidence.scenarios).toEqual(['happy', 'session_bare']);
+    expect(en.code).toBe(0);
+    const zh = await renewedInUrl({ state: 'server' }, ['--lang', 'zh']);
+    expect(zh.verdict.message).toMatch(/^一个不带任何 cookie 的新浏览器打开登录后落到的 \S+\/me\?t=[0-9a-f]{4}\*\*\*，也是以这个用户登录的状态（页面显示了其 openid）：.*（应用在把浏览器送去微信之前没有设置 cookie，没有需要更新的会话。）$/);
+    // A page that shows no one: still the plain skip.
+    const anonymous = await renewedInUrl({ state: 'server', anonymous: true });
+    expect(anonymous.verdict).toMatchObject({ status: 'skip', message: 'The app set no cookie before sending the browser to WeChat: there is no session for the login to renew.' });
+  });
+
   // The ticket in /me?t=… signs anyone in: masked not only in the warning but in every hop the --json
   // and --html evidence show (the happy path's, the cookie-less browser's, the callback's Location).
   it('session.renewed: the landing address\'s ticket is masked in the hops of --json and --html, as in the warning', async () => {

@@ -808,7 +808,6 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
     /** `kept`, `kept_session`, `planted` and `planted_page` say "the cookie … is" for one name, "the cookies … are" for several. */
     const counted = (key: 'kept' | 'kept_session' | 'planted' | 'planted_page') => (keptSession.length === 1 ? (`${key}_one` as const) : key);
     if (!happyDone) sameFailure('session.renewed', 'happy', evidence);
-    else if (before.size === 0) put(check('session.renewed', 'skip', 'none', {}, evidence));
     else {
       // Which cookie signs the user in is not in the names (.AspNetCore.Session kept beside a new
       // .AspNetCore.Cookies is right; sid kept beside a new flash is fixation). Tried as an attacker
@@ -860,7 +859,9 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
         const { value: opened } = await scenario('session_bare', nb, async () => nb.follow(landing.url, beforeWechat));
         bare = { shown: identityShown(opened.page.body, identity(first), nobody), evidence: { ...evidence, scenarios: ['happy', 'session_bare'], hops: nb.hops, details: { ...evidence.details, bare: url, bareStatus: opened.page.status } } };
       }
-      if (judged && bare && bare.shown.length > 0) put({ ...check('session.renewed', 'warn', 'url_signs_in', { url, what: `probe.what.${bare.shown[0]}` }, bare.evidence, false), fix: messageRef('probe.session.renewed.fix_url') });
+      if (judged && bare && bare.shown.length > 0) put({ ...check('session.renewed', 'warn', before.size === 0 ? 'url_signs_in_none' : 'url_signs_in', { url, what: `probe.what.${bare.shown[0]}` }, bare.evidence, false), fix: messageRef('probe.session.renewed.fix_url') });
+      // No cookie before WeChat: no session to renew (the address above is said all the same).
+      else if (before.size === 0) put(check('session.renewed', 'skip', 'none', {}, bare?.evidence ?? evidence));
       // A cookie from before set again with a new value may hold the same session (Laravel encrypts its
       // session cookie anew on every answer): a new value proves nothing, so the old one is replayed.
       else if (judged && bare && reissued.length > 0 && keptSession.length === 0) {

@@ -545,6 +545,10 @@ export const messages = {
     zh: '一个不带任何 cookie 的新浏览器打开登录后落到的 {url}，也是以这个用户登录的状态（页面显示了其 {what}）：拿到这个地址的人（浏览器历史、Referer、分享出去的链接、服务器日志）都能以这个用户的身份打开它。因此也看不出登录前留下的 cookie 能不能让人登进去（会话固定），这一项没有据此判断。',
     en: 'A fresh browser with no cookies at all opens {url}, where the login ends, signed in as the user (it shows their {what}): anyone who has that address (browser history, a Referer header, a shared link, a server log) opens it as the user. For the same reason it cannot tell whether the cookies kept from before the login sign anyone in (session fixation), so that was not judged.',
   },
+  'probe.session.renewed.url_signs_in_none': {
+    zh: '一个不带任何 cookie 的新浏览器打开登录后落到的 {url}，也是以这个用户登录的状态（页面显示了其 {what}）：拿到这个地址的人（浏览器历史、Referer、分享出去的链接、服务器日志）都能以这个用户的身份打开它。（应用在把浏览器送去微信之前没有设置 cookie，没有需要更新的会话。）',
+    en: 'A fresh browser with no cookies at all opens {url}, where the login ends, signed in as the user (it shows their {what}): anyone who has that address (browser history, a Referer header, a shared link, a server log) opens it as the user. (The app set no cookie before sending the browser to WeChat, so there was no session for the login to renew.)',
+  },
   'probe.session.renewed.fix_url': {
     zh: '不要把登录凭据放在地址里：登录成功后把用户存进会话（换一个新的会话 id），跳转到一个不带令牌的地址；页面按会话 cookie 判断是谁。',
     en: 'Keep the sign-in out of the address: when the login succeeds, put the user in the session (with a new session id) and redirect to an address without a token; pages tell who the visitor is by the session cookie.',
