@@ -851,6 +851,46 @@ describe('wxauth probe', () => {
     expect(zh.verdict.message).toMatch(/^登录给 laravel_session 换了新值，但新值可能只是把同一个会话重新加密（Laravel 每次响应都会这样做）；登录后落到的 \S+\/me 不显示登录的是谁，一个只带着登录前那些 cookie（旧值）的新浏览器打开它（HTTP 401），得到的既不是用户登录后的页面，也不是不带 cookie 的浏览器得到的页面/);
   });
 
+  // The login ends on its callback (the page drawn there, no redirect after it): that address cannot be
+  // opened again (its code is spent), so the old value cannot be replayed. The session kept inside passed as
+  // "a new session" by the new value alone; kept or regenerated, it is said as untested, the code masked.
+  it('session.renewed: a session cookie encrypted anew, the login ending on its callback: untested, a warning, never "a new session" (en, zh)', async () => {
+    const keeps = await reencrypted({ login: 'keeps', landsOn: 'callback' });
+    expect(keeps.verdict, JSON.stringify(keeps.verdict, null, 1)).toMatchObject({
+      status: 'warn',
+      message: expect.stringMatching(/^The login set laravel_session again with a new value, but a new value may only re-encrypt the same session \(as Laravel does on every answer\); the login ends on its callback, http:\/\/127\.0\.0\.1:\d+\/auth\/callback\?code=\*\*\*&state=[0-9a-f]{4}\*\*\*, which cannot be opened again without using its code a second time: it cannot tell whether the old value still opens the signed-in session \(session fixation\), so that was not judged\. Check by hand that the login issues a new session id/),
+      fix: null,
+    });
+    expect(keeps.code).toBe(0);
+    const regenerates = await reencrypted({ login: 'regenerates', landsOn: 'callback' });
+    // Kept or regenerated, the same words: the new value cannot tell them apart.
+    const unaddressed = (m: string) => m.replace(/http:\/\/\S+, which/, 'URL, which');
+    expect(regenerates.verdict.status).toBe('warn');
+    expect(unaddressed(regenerates.verdict.message)).toBe(unaddressed(keeps.verdict.message));
+    const zh = await reencrypted({ login: 'keeps', landsOn: 'callback' }, ['--lang', 'zh']);
+    expect(zh.verdict.message).toMatch(/^登录给 laravel_session 换了新值，但新值可能只是把同一个会话重新加密（Laravel 每次响应都会这样做）；登录停在回调地址 \S+\/auth\/callback\?code=\*\*\*&state=[0-9a-f]{4}\*\*\* 本身，这个地址不能再打开一次（那会第二次使用它的 code）：看不出旧值是否仍能打开已登录的会话（会话固定），这一项没有判断。/);
+  });
+
+  // A kept sid beside AWSALB, which a load balancer sets again with a new value on every answer, and /me
+  // naming no one: by the names AWSALB was "the new session" and the fixation passed. The planted sid alone
+  // (with the old AWSALB) gets the user's very page, which a browser with no cookies does not: a fail.
+  it('session.renewed: a kept sid beside a cookie set anew on every answer (AWSALB), the landing page naming no one: the planted sid gets the user\'s page, a fail (en, zh)', async () => {
+    const en = await probe('keeps-session', ['--only', 'session.renewed'], APPID, { anonymous: true, stickyCookie: true });
+    const verdict = (doc: Doc) => doc.checks.find((c) => c.id === 'session.renewed')!;
+    expect(verdict(en.doc), JSON.stringify(verdict(en.doc), null, 1)).toMatchObject({
+      status: 'fail',
+      message: expect.stringMatching(/^The session cookie the app set before the login \(sid\) is unchanged after it, and a fresh browser with only the cookies from before the login opens http:\/\/127\.0\.0\.1:\d+\/me and gets the very page the user got \(HTTP 200\), which a browser with no cookies does not/),
+      fix: expect.stringContaining('req.session.regenerate()'),
+    });
+    expect(verdict(en.doc).evidence.scenarios).toEqual(['happy', 'session_bare', 'session_replay']);
+    expect(en.code).toBe(1);
+    const zh = await probe('keeps-session', ['--only', 'session.renewed', '--lang', 'zh'], APPID, { anonymous: true, stickyCookie: true });
+    expect(verdict(zh.doc).message).toMatch(/^登录前应用设置的会话 cookie（sid）在登录后原样未变；一个只带着登录前那些 cookie 的新浏览器打开 \S+\/me，得到的正是用户登录后看到的页面（HTTP 200）/);
+    // The correct app behind the same load balancer (sid renewed, AWSALB set anew) still passes.
+    const correct = await probe('correct', ['--only', 'session.renewed'], APPID, { anonymous: true, stickyCookie: true });
+    expect(verdict(correct.doc), JSON.stringify(verdict(correct.doc), null, 1)).toMatchObject({ status: 'pass' });
+  });
+
   // No cookie before WeChat (the state waits in the server) and a login that ends on /me?t=…, which shows
   // the user to a browser with no cookies at all: the address is said, as it is whatever the cookies did
   // (it was a plain skip, "no session to renew"); with no cookies before, no fixation is spoken of.

@@ -821,6 +821,8 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
       const judged = first && !samePath(landing.url, callbackUrl) && identityShown(landing.body, identity(first), nobody).length > 0;
       // The address signs the user in: shown with the values in it that look like the credential masked.
       const url = redactUrl(landing.hop.url, credentialParams(landing.hop.url));
+      /** The callback's address as said, its code masked whatever it looks like. */
+      const callbackShown = redactUrl(landing.hop.url, [...new Set(['code', ...credentialParams(landing.hop.url)])]);
       /**
        * The landing page compared whole, for a page that shows no one. A browser with no cookies that gets
        * the very page the user got (status, address, body) shows the page tells no one apart (a ticket in
@@ -880,6 +882,9 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
         else if (pages.same === 'bare_replay') put(check('session.renewed', 'pass', 'ok_reissued_page', { ...params, status: pages.status }, pages.evidence));
         else put(check('session.renewed', 'warn', 'unclear_reissued_page', { ...params, status: pages.status }, pages.evidence, false));
       }
+      // The same on a login that ends on its callback: that address cannot be opened again (its code is
+      // spent, and another exchange would count in callback.reload), so the old value goes untested.
+      else if (reissued.length > 0 && keptSession.length === 0 && samePath(landing.url, callbackUrl)) put(check('session.renewed', 'warn', 'untested_reissued_callback', { names: names(reissued), url: callbackShown }, evidence, false));
       // Every cookie from before changed or is gone: a planted value names no session any more.
       else if (kept.length === 0) put(check('session.renewed', 'pass', 'ok', {}, bare?.evidence ?? evidence));
       // The ones left as they were carry no identity: no session id from before survives the login.
@@ -894,8 +899,20 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
         // The page shows no one (or is the callback): by the names. A new or changed cookie counts as the
         // new session unless its name says it carries no identity (a flash message, a language, a CSRF token).
         const signs = renewed.filter((key) => !NO_IDENTITY_COOKIE_NAME.test(nameOf(key)));
-        if (signs.length > 0) put(check('session.renewed', 'pass', 'ok', {}, evidence));
-        else if (samePath(landing.url, callbackUrl)) put(check('session.renewed', 'fail', counted('kept_session'), { names: names(keptSession), added: names(renewed) }, evidence));
+        // Only an added one proves a new session by its name: one from before set again with a new value
+        // (a load balancer's AWSALB, a re-encrypted session) may name the same visitor as before, so the
+        // kept ones are tried as for a flash beside them.
+        const added = signs.filter((key) => !before.has(key));
+        if (added.length > 0) put(check('session.renewed', 'pass', 'ok', {}, evidence));
+        else if (signs.length > 0 && samePath(landing.url, callbackUrl)) put(check('session.renewed', 'warn', 'untested_reissued_callback', { names: names(signs), url: callbackShown }, evidence, false));
+        else if (signs.length > 0) {
+          const pages = await comparePages();
+          if (pages.same === 'bare') put(check('session.renewed', 'warn', 'untested_page', { names: names(keptSession), url, status: landing.status }, pages.evidence, false));
+          else if (pages.same === 'landing') put(check('session.renewed', 'fail', counted('planted_page'), { names: names(keptSession), url, status: landing.status }, pages.evidence));
+          else if (pages.same === 'bare_replay') put(check('session.renewed', 'pass', 'ok_kept_page', { names: names(keptSession), url, status: pages.status }, pages.evidence));
+          // Neither page, and the names cannot say either (the one set again may or may not be the session).
+          else put(check('session.renewed', 'warn', 'unclear_kept_page', { names: names(keptSession), reissued: names(signs), url, status: pages.status }, pages.evidence, false));
+        } else if (samePath(landing.url, callbackUrl)) put(check('session.renewed', 'fail', counted('kept_session'), { names: names(keptSession), added: names(renewed) }, evidence));
         else {
           // Only a flash beside the kept session cookies: by the names that is fixation, but the page is
           // compared whole before saying so (comparePages).
