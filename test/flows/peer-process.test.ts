@@ -6,6 +6,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { brotliCompressSync } from 'node:zlib';
 import { describeCommand, loopbackPeers, type PeerLookup } from '../../src/flows/proxy/peer-process.js';
 import { fakeProc } from '../fixtures/fake-proc.js';
 
@@ -46,7 +47,6 @@ describe('describeCommand', () => {
     [['node', '/srv/app/node_modules/.bin/ts-node-esm', 'server.ts'], 'ts-node-esm server.ts'],
     [['node', '/srv/app/node_modules/.bin/ts-node', '-e', 'console.log(1)'], 'ts-node'],
     // … and the child `ts-node --esm` starts, its script inside a compressed payload: ts-node alone.
-    [['node', '--require', '/srv/app/node_modules/ts-node/dist/child/child-require.js', '--loader', 'file:///srv/app/node_modules/ts-node/child-loader.mjs', '/srv/app/node_modules/ts-node/dist/child/child-entrypoint.js', '--brotli-base64-config=GxYAAIyUrW0T', '--port'], 'ts-node'],
     // What /proc holds for the child `ts-node-dev server.ts` (or `tsnd`) forks, the server itself (ts-node-dev 2.0
     // src/index.ts: fork('-r', [hook, …node options, wrap.js, script, …its arguments])): ts-node-dev and the script.
     [['/usr/bin/node', '-r', '/tmp/ts-node-dev-hook-8317512738.js', '/srv/app/node_modules/ts-node-dev/lib/wrap.js', 'server.ts'], 'ts-node-dev server.ts'],
@@ -86,6 +86,12 @@ describe('describeCommand', () => {
     [['java', '-cp', 'app.jar', 'org.springframework.boot.loader.launch.JarLauncher'], 'java org.springframework.boot.loader.launch.JarLauncher'],
     [['java', 'Main.java'], 'java Main.java'],
     [['java', '-cp', 'app.jar', '@argfile'], 'java'],
+    // `java -m module[/mainclass] [args]` (the java(1) manual's synopsis): the main class, as -cp's; the module when it names its own.
+    [['java', '-p', 'mods', '-m', 'module/com.x.Main'], 'java com.x.Main'],
+    [['java', '--module-path', 'target/mods', '--module', 'com.example.app/com.example.app.Main', '--server.port=8080'], 'java com.example.app.Main'],
+    [['java', '--module=app/com.x.Main'], 'java com.x.Main'],
+    [['java', '-p', 'mods', '-m', 'com.example.app', 'a/b.txt'], 'java -m com.example.app'],
+    [['java', '-m', 'app/not a class'], 'java'],
     [['php', '-f', 'public/index.php'], 'php -f index.php'],
     // The script's own arguments are never looked at, a secret among them included.
     [['node', 'dist/server', '--token', 'kR9x/Qm2ZtW8vLp4'], 'node server'],
@@ -99,6 +105,30 @@ describe('describeCommand', () => {
     [['./bin/app', 'kR9x/Qm2ZtW8vLp4aB7c'], 'app'],
   ])('%j → %s', (argv, expected) => {
     expect(describeCommand(argv)).toBe(expected);
+  });
+});
+
+describe('the child `ts-node --esm` starts', () => {
+  // ts-node 10 src/child/spawn-child.ts: node --require child-require.js --loader child-loader.mjs
+  // child-entrypoint.js --brotli-base64-config=<its options, brotli-compressed JSON> …restArgs; restArgs[0] is
+  // the script (src/bin.ts) unless the options hold code to evaluate.
+  const child = (parseArgvResult: object, ...restArgs: string[]) => [
+    'node', '--require', '/srv/app/node_modules/ts-node/dist/child/child-require.js',
+    '--loader', 'file:///srv/app/node_modules/ts-node/child-loader.mjs',
+    '/srv/app/node_modules/ts-node/dist/child/child-entrypoint.js',
+    `--brotli-base64-config=${brotliCompressSync(Buffer.from(JSON.stringify({ isCli: true, parseArgvResult }))).toString('base64')}`,
+    ...restArgs,
+  ];
+  it('is named ts-node and its script', () => {
+    expect(describeCommand(child({ esm: true, restArgs: ['src/server.ts', '--port', '3000'] }, 'src/server.ts', '--port', '3000'))).toBe('ts-node server.ts');
+    expect(describeCommand(child({ esm: true, interactive: true, code: 'x', restArgs: ['app.ts'] }, 'app.ts'))).toBe('ts-node app.ts');
+  });
+  it('is named ts-node alone when it evaluates code (the words after are its arguments), or the payload is unreadable', () => {
+    expect(describeCommand(child({ esm: true, code: 'console.log(1)', restArgs: ['data/in.json'] }, 'data/in.json'))).toBe('ts-node');
+    expect(describeCommand(child({ esm: true, restArgs: [] }))).toBe('ts-node');
+    const unreadable = child({}, 'server.ts');
+    unreadable[6] = '--brotli-base64-config=GxYAAIyUrW0T';
+    expect(describeCommand(unreadable)).toBe('ts-node');
   });
 });
 

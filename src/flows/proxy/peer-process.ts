@@ -8,6 +8,7 @@
 import { readFileSync, readdirSync, readlinkSync } from 'node:fs';
 import { readFile, readdir, readlink } from 'node:fs/promises';
 import path from 'node:path';
+import { brotliDecompressSync } from 'node:zlib';
 import { looksSecret } from '../../core/secrets.js';
 
 export interface PeerProcess {
@@ -172,6 +173,12 @@ interface Interpreter {
   subcommands?: ReadonlySet<string>;
   /** Whether a class's name is what it runs, as its script (`java -cp app.jar com.example.Main`). */
   mainClass?: boolean;
+  /**
+   * Options whose value is `module[/mainclass]` (java's `-m`, `--module`; also written `--module=…`): the main
+   * class shown as `-cp`'s is, or `-m module` when the module names its own (the java(1) manual's synopsis:
+   * `java [options] -m module[/mainclass] [args ...]`, the words after it the main class's arguments).
+   */
+  moduleMain?: ReadonlySet<string>;
 }
 
 const NODE: Interpreter = {
@@ -188,9 +195,10 @@ const DENO_BUN: Interpreter = {
 };
 const JAVA: Interpreter = {
   value: new Set(['-cp', '-classpath', '--class-path', '-p', '--module-path', '--add-modules', '--add-opens', '--add-exports', '--upgrade-module-path', '--limit-modules']),
-  noScript: new Set(['-m', '--module', '-version', '--version', '-h', '-help', '--help']),
+  noScript: new Set(['-version', '--version', '-h', '-help', '--help']),
   scriptValue: new Set(['-jar']),
   mainClass: true,
+  moduleMain: new Set(['-m', '--module']),
 };
 /** ts-node's own options (its bin.js), as node's are for node: the script is the first word that is neither. */
 const TS_NODE: Interpreter = {
@@ -216,6 +224,15 @@ function scriptLike(word: string): boolean {
 
 /** A Java class's name as `java` takes it (`Main`, `com.example.Main`, `Main.java` in source-file mode). */
 const JAVA_CLASS = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$/;
+
+/** What `java -m module[/mainclass]` runs, shown: the main class (`com.x.Main`), else `-m module`; none when neither is a name. */
+function moduleMainOf(value: string | undefined): string[] {
+  if (value === undefined) return [];
+  const slash = value.indexOf('/');
+  if (slash === -1) return JAVA_CLASS.test(value) ? ['-m', value] : [];
+  const mainClass = value.slice(slash + 1);
+  return JAVA_CLASS.test(value.slice(0, slash)) && JAVA_CLASS.test(mainClass) ? [mainClass] : [];
+}
 
 /** A module's name as `python -m` takes it (`uvicorn`, `http.server`), never a path or code. */
 const MODULE_NAME = /^[A-Za-z_][\w.]*$/;
@@ -243,10 +260,31 @@ function tsNodeName(match: RegExpExecArray): string {
 
 /**
  * The child `ts-node --esm` starts (`node --require …/ts-node/dist/child/child-require.js --loader
- * …/ts-node/child-loader.mjs …/dist/child/child-entrypoint.js --brotli-base64-config=…`): its script is
- * inside that compressed payload, not on the command line, so it is named `ts-node` alone.
+ * file:///…/ts-node/child-loader.mjs …/dist/child/child-entrypoint.js --brotli-base64-config=… [restArgs]`,
+ * ts-node 10 src/child/spawn-child.ts callInChild). restArgs are ts-node's words after its own options:
+ * the script first (src/bin.ts: `resolve(cwd, restArgs[0])`), unless the payload (its options, as
+ * brotli-compressed JSON: src/child/argv-payload.ts) holds code to evaluate (`-e`/`-p`), whose arguments they are then.
  */
 const TS_NODE_CHILD = /[\\/]ts-node[\\/](?:dist[\\/]child[\\/]child-require\.js|child-loader\.mjs)$/;
+const TS_NODE_PAYLOAD = '--brotli-base64-config=';
+/** ts-node's payload is its options, a few kilobytes: a bigger one is not looked into. */
+const TS_NODE_PAYLOAD_MAX = 1 << 20;
+
+/** The script of ts-node's child from the words after child-entrypoint.js (`rest`), or none (code evaluated, the REPL, a payload not read). */
+function tsNodeChildScript(rest: readonly string[]): string[] {
+  const [payload, script] = rest;
+  if (payload === undefined || !payload.startsWith(TS_NODE_PAYLOAD) || script === undefined || !scriptLike(script)) return [];
+  try {
+    const json = brotliDecompressSync(Buffer.from(payload.slice(TS_NODE_PAYLOAD.length), 'base64'), { maxOutputLength: TS_NODE_PAYLOAD_MAX });
+    const state = JSON.parse(json.toString('utf8')) as { parseArgvResult?: { code?: unknown; interactive?: unknown } };
+    const argv = state.parseArgvResult;
+    if (argv === undefined || typeof argv !== 'object' || argv === null) return [];
+    // src/bin.ts: code evaluated unless none was given, or -i was given with a script (the script then runs first).
+    return argv.code == null || argv.interactive === true ? [script] : [];
+  } catch {
+    return [];
+  }
+}
 
 /**
  * The child `ts-node-dev server.ts` (and `tsnd`) forks, which runs the server and so holds its sockets:
@@ -288,6 +326,8 @@ function interpretersScript(args: readonly string[], interpreter: Interpreter, v
     const a = args[i]!;
     if (a === '--') return script(i + 1);
     if (a.startsWith('-') && a.length > 1) {
+      const moduleOption = interpreter.moduleMain && (interpreter.moduleMain.has(a) ? a : [...interpreter.moduleMain].find((o) => a.startsWith(`${o}=`) && o.startsWith('--')));
+      if (moduleOption) return moduleMainOf(moduleOption === a ? args[i + 1] : a.slice(moduleOption.length + 1));
       if (a.includes('=')) continue; // `--max-old-space-size=4096`, `--require=x`: its value is in it
       // A short option with its value in the same word: `python3 -mhttp.server`, `node -pe '…'`.
       const short = !a.startsWith('--') && a.length > 2 ? a.slice(0, 2) : undefined;
@@ -360,7 +400,7 @@ export function describeCommand(argv: readonly string[]): string {
   const other = interpreter ? undefined : othersScript(args);
   let words = interpreter ? interpretersScript(args, interpreter, values, after) : other ? [other] : [];
   if (interpreter === NODE && values.some((v) => TSX_LOADER.test(v))) program = 'tsx';
-  if (interpreter === NODE && values.some((v) => TS_NODE_CHILD.test(v))) [program, words] = ['ts-node', []];
+  if (interpreter === NODE && values.some((v) => TS_NODE_CHILD.test(v))) [program, words] = ['ts-node', tsNodeChildScript(after.rest ?? [])];
   const tsNode = interpreter === NODE && words.length === 1 ? TS_NODE_BIN.exec(words[0]!) : null;
   if (tsNode) [program, words] = [tsNodeName(tsNode), interpretersScript(after.rest ?? [], TS_NODE)];
   if (interpreter === NODE && words.length === 1 && TS_NODE_DEV_CHILD.test(words[0]!)) {
