@@ -895,21 +895,30 @@ export function evaluateTls(f: TlsFacts, now: number): DoctorCheck {
     verifyError: f.error ?? null,
     forName: f.forName ?? null,
   };
+  const names = f.names.length > 0 ? f.names : f.subject;
   // Expiry first: an expired certificate is also "untrusted", and its date is what the user must act on.
+  // Node checks the name only for a trusted chain, so an expired or untrusted one for another name says
+  // only that: the name (checked anyway, forName) is said with it, as both must be fixed.
   if (f.error === 'CERT_HAS_EXPIRED' || f.validTo <= now) {
+    if (f.forName === false) {
+      return check('tls', 'fail', { key: 'doctor.tls.expiredName', params: { host, expires, names } }, evidence, { key: 'doctor.tls.expiredName.fix', params: { host } });
+    }
     return check('tls', 'fail', { key: 'doctor.tls.expired', params: { host, expires } }, evidence, { key: 'doctor.tls.expired.fix' });
   }
   if (f.error === 'ERR_TLS_CERT_ALTNAME_INVALID') {
-    return check('tls', 'fail', { key: 'doctor.tls.name', params: { host, names: f.names.length > 0 ? f.names : f.subject } }, evidence, { key: 'doctor.tls.name.fix', params: { host } });
+    return check('tls', 'fail', { key: 'doctor.tls.name', params: { host, names } }, evidence, { key: 'doctor.tls.name.fix', params: { host } });
   }
   if (f.error === 'DEPTH_ZERO_SELF_SIGNED_CERT' || (f.error !== undefined && f.selfSigned)) {
     // Self-signed and for another name: both must be fixed, so both are said (a CA certificate for the wrong name still fails).
     if (f.forName === false) {
-      return check('tls', 'fail', { key: 'doctor.tls.selfSignedName', params: { host, issuer: f.issuer, names: f.names.length > 0 ? f.names : f.subject } }, evidence, { key: 'doctor.tls.selfSignedName.fix', params: { host } });
+      return check('tls', 'fail', { key: 'doctor.tls.selfSignedName', params: { host, issuer: f.issuer, names } }, evidence, { key: 'doctor.tls.selfSignedName.fix', params: { host } });
     }
     return check('tls', 'fail', { key: 'doctor.tls.selfSigned', params: { host, issuer: f.issuer } }, evidence, { key: 'doctor.tls.selfSigned.fix' });
   }
   if (f.error !== undefined) {
+    if (f.forName === false) {
+      return check('tls', 'fail', { key: 'doctor.tls.untrustedName', params: { host, code: f.error, issuer: f.issuer, names } }, evidence, { key: 'doctor.tls.untrustedName.fix', params: { host } });
+    }
     return check('tls', 'fail', { key: 'doctor.tls.untrusted', params: { host, code: f.error, issuer: f.issuer } }, evidence, { key: 'doctor.tls.untrusted.fix' });
   }
   if (days < EXPIRY_WARNING_DAYS) return check('tls', 'warn', { key: 'doctor.tls.expiring', params: { host, expires, days } }, evidence, { key: 'doctor.tls.expiring.fix' });

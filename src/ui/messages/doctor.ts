@@ -359,6 +359,14 @@ export const messages = {
   'doctor.tls.expiring.fix': { zh: '现在续期证书（例如 certbot renew），并确认自动续期在工作。', en: 'Renew the certificate now (e.g. certbot renew) and make sure automatic renewal works.' },
   'doctor.tls.expired': { zh: '{host} 的证书已于 {expires} 过期：微信内置浏览器会拦下回调。', en: 'The certificate of {host} expired {expires}: WeChat’s browser will stop the callback.' },
   'doctor.tls.expired.fix': { zh: '续期并部署新证书（例如 certbot renew），然后重启 Web 服务器。', en: 'Renew and install a new certificate (e.g. certbot renew), then reload the web server.' },
+  'doctor.tls.expiredName': {
+    zh: '{host} 的证书已于 {expires} 过期，而且不是为这个名字签发的（证书上是 {names}）：微信内置浏览器会拦下回调。',
+    en: 'The certificate of {host} expired {expires} and is not for that name (it names {names}): WeChat’s browser will stop the callback.',
+  },
+  'doctor.tls.expiredName.fix': {
+    zh: '为 {host} 申请并部署一张新证书（例如 certbot certonly -d {host}），确认服务器按 SNI 给出了它，然后重启 Web 服务器。',
+    en: 'Get and install a new certificate for {host} (e.g. certbot certonly -d {host}), make sure the server picks it by SNI, then reload the web server.',
+  },
   'doctor.tls.name': { zh: '{host} 的证书不是为这个名字签发的（证书上是 {names}）。', en: 'The certificate of {host} is not for that name (it names {names}).' },
   'doctor.tls.name.fix': {
     zh: '为 {host} 申请证书（或把它加进证书的 SAN），并确认服务器按 SNI 给出了正确的证书。',
@@ -381,6 +389,14 @@ export const messages = {
   'doctor.tls.untrusted.fix': {
     zh: '安装完整的证书链（fullchain.pem，而不只是证书本身），并使用公开 CA 签发的证书。',
     en: 'Install the full chain (fullchain.pem, not the certificate alone) and use a certificate from a public CA.',
+  },
+  'doctor.tls.untrustedName': {
+    zh: '{host} 的证书不受信任（{code}，签发者 {issuer}），而且不是为这个名字签发的（证书上是 {names}）。',
+    en: 'The certificate of {host} is not trusted ({code}, issued by {issuer}) and not for that name (it names {names}).',
+  },
+  'doctor.tls.untrustedName.fix': {
+    zh: '为 {host} 换一张公开 CA 签发的证书，安装完整的证书链（fullchain.pem），并确认服务器按 SNI 给出了它。',
+    en: 'Get a certificate for {host} from a public CA, install it with its full chain (fullchain.pem), and make sure the server picks it by SNI.',
   },
   'doctor.tls.noConnection': { zh: '{host}:{port} 连不上：{error}，TLS 握手没有开始。', en: 'Nothing accepted a connection on {host}:{port}: {error}; so no TLS handshake began.' },
   'doctor.tls.noConnection.fix': {

@@ -27,7 +27,7 @@ const GOOD_ROUTES = () => ({
 
 let emu: EmulatorHandle;
 let ca: TestCa;
-const sites: Record<'good' | 'expiring' | 'expired' | 'wrongName' | 'selfSigned' | 'selfSignedWrongName', Site> = {} as never;
+const sites: Record<'good' | 'expiring' | 'expired' | 'wrongName' | 'selfSigned' | 'selfSignedWrongName' | 'expiredWrongName' | 'untrustedWrongName', Site> = {} as never;
 let plain: Site;
 /** A loopback port nothing listens on. */
 let closedPort: number;
@@ -52,6 +52,9 @@ beforeAll(async () => {
   sites.wrongName = await startHttpsSite(issue({ names: ['other.example.org'], toDays: 90, ca }), GOOD_ROUTES());
   sites.selfSigned = await startHttpsSite(issue({ names: [DOMAIN], toDays: 90 }), GOOD_ROUTES());
   sites.selfSignedWrongName = await startHttpsSite(issue({ names: ['other.example.org'], toDays: 90 }), GOOD_ROUTES());
+  sites.expiredWrongName = await startHttpsSite(issue({ names: ['other.example.org'], fromDays: -100, toDays: -1, ca }), GOOD_ROUTES());
+  // Issued by a CA doctor is not told to trust: UNABLE_TO_VERIFY_LEAF_SIGNATURE.
+  sites.untrustedWrongName = await startHttpsSite(issue({ names: ['other.example.org'], toDays: 90, ca: makeCa('wxauth untrusted test CA') }), GOOD_ROUTES());
   plain = await startHttpSite(GOOD_ROUTES());
   closedPort = await unusedPort();
 }, 60_000);
@@ -208,6 +211,32 @@ describe('doctor flow: the certificate', () => {
     expect(tls.evidence).toMatchObject({ verifyError: 'DEPTH_ZERO_SELF_SIGNED_CERT', forName: false });
     expect(tr('en', tls.message)).toBe(`The certificate of ${DOMAIN} is self-signed (other.example.org) and not for that name (it names other.example.org): phones and WeChat do not trust it.`);
     expect(tr('zh', tls.message)).toBe(`${DOMAIN} 的证书是自签名的（other.example.org），而且不是为这个名字签发的（证书上是 other.example.org）：手机和微信不信任它。`);
+    expect(tr('zh', tls.fix!)).toContain(`为 ${DOMAIN} 换一张公开 CA 签发的证书`);
+  });
+
+  it('fails an expired one for another name as both: Node reports only the expiry, the name is checked anyway', async () => {
+    const report = await doctor({ connectTo: [to(sites.expiredWrongName), to(plain, 80)] });
+    const tls = byId(report, 'tls');
+    expect(tls.status).toBe('fail');
+    expect(tls.message).toMatchObject({ key: 'doctor.tls.expiredName', params: { host: DOMAIN, names: ['other.example.org'] } });
+    expect(tls.fix).toMatchObject({ key: 'doctor.tls.expiredName.fix', params: { host: DOMAIN } });
+    expect(tls.evidence).toMatchObject({ verifyError: 'CERT_HAS_EXPIRED', forName: false });
+    const expires = String(tls.evidence.validTo).slice(0, 10);
+    expect(tr('en', tls.message)).toBe(`The certificate of ${DOMAIN} expired ${expires} and is not for that name (it names other.example.org): WeChat’s browser will stop the callback.`);
+    expect(tr('zh', tls.message)).toBe(`${DOMAIN} 的证书已于 ${expires} 过期，而且不是为这个名字签发的（证书上是 other.example.org）：微信内置浏览器会拦下回调。`);
+    expect(tr('en', tls.fix!)).toContain(`new certificate for ${DOMAIN}`);
+    expect(report.exitCode).toBe(1);
+  });
+
+  it('fails an untrusted one for another name as both', async () => {
+    const report = await doctor({ connectTo: [to(sites.untrustedWrongName), to(plain, 80)] });
+    const tls = byId(report, 'tls');
+    expect(tls.status).toBe('fail');
+    expect(tls.message).toMatchObject({ key: 'doctor.tls.untrustedName', params: { host: DOMAIN, code: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', names: ['other.example.org'] } });
+    expect(tls.fix).toMatchObject({ key: 'doctor.tls.untrustedName.fix', params: { host: DOMAIN } });
+    expect(tls.evidence).toMatchObject({ forName: false });
+    expect(tr('en', tls.message)).toBe(`The certificate of ${DOMAIN} is not trusted (UNABLE_TO_VERIFY_LEAF_SIGNATURE, issued by wxauth untrusted test CA, wxauth tests) and not for that name (it names other.example.org).`);
+    expect(tr('zh', tls.message)).toBe(`${DOMAIN} 的证书不受信任（UNABLE_TO_VERIFY_LEAF_SIGNATURE，签发者 wxauth untrusted test CA, wxauth tests），而且不是为这个名字签发的（证书上是 other.example.org）。`);
     expect(tr('zh', tls.fix!)).toContain(`为 ${DOMAIN} 换一张公开 CA 签发的证书`);
   });
 
