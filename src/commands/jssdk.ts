@@ -18,7 +18,7 @@ export const DEFAULT_JS_API_LIST = ['updateAppMessageShareData', 'updateTimeline
 
 export type JssdkOptions =
   | { sub: 'ticket'; show: boolean; refresh: boolean }
-  | { sub: 'sign'; url: string; ticket?: string; timestamp?: number; nonceStr?: string; jsApiList: string[]; exactUrl: boolean }
+  | { sub: 'sign'; url: string; ticket?: string; timestamp?: number; timestampText?: string; nonceStr?: string; jsApiList: string[]; exactUrl: boolean }
   | {
       sub: 'verify';
       claim: SignatureClaim;
@@ -57,6 +57,13 @@ export type JssdkResult =
       cachedTicketLeftMs?: number;
       /** §2: WeChat wants seconds; 13 digits is Date.now() (verify warns about the same). */
       timestampMs: boolean;
+      /**
+       * --timestamp as given with leading zeros (`0001700000000`): signed as the number (1700000000), what a
+       * page's JS sends for a number; a page sending the text as given gets another signature.
+       */
+      timestampPadded?: string;
+      /** The signed timestamp is neither 10 digits (seconds now) nor 13 (timestampMs), not seconds of these years: the seconds now, for the warning's example. */
+      timestampDigitsNow?: number;
       /** --api names outside the JS-SDK's API list (core/jssdk.ts JS_API_NAMES): kept, but warned about. */
       unknownApis: UnknownJsApi[];
       /** The profile is a website app (网站应用): it has no JS-SDK, so a wx.config with its appId fails. */
@@ -149,7 +156,7 @@ export function parseOptions(input: CommandInput): JssdkOptions {
       const ticket = str(opts.ticket);
       if (ticket) o.ticket = ticket;
       const ts = seconds(str(opts.timestamp), '--timestamp');
-      if (ts !== undefined) o.timestamp = ts;
+      if (ts !== undefined) [o.timestamp, o.timestampText] = [ts, str(opts.timestamp)];
       const nonce = str(opts.nonce);
       if (nonce) o.nonceStr = nonce;
       return o;
@@ -287,6 +294,8 @@ export async function run(given: JssdkOptions, ctx: Context): Promise<JssdkResul
       });
       if ('problem' in signed) throw new UsageError({ key: 'jssdk.usage.url', params: { url: signed.input } }, { hint: { key: 'jssdk.usage.url.hint' } });
       const timestampMs = options.timestamp !== undefined && String(options.timestamp).length === 13;
+      const padded = options.timestampText !== undefined && options.timestampText !== String(options.timestamp) ? options.timestampText : undefined;
+      const timestampDigits = options.timestamp !== undefined && ![10, 13].includes(String(options.timestamp).length);
       return {
         sub: 'sign',
         profile,
@@ -295,6 +304,8 @@ export async function run(given: JssdkOptions, ctx: Context): Promise<JssdkResul
         ticketFrom: ticket.from,
         ...(got?.source === 'cached' ? { cachedTicketLeftMs: got.entry.expiresAt - ctx.now() } : {}),
         timestampMs,
+        ...(padded === undefined ? {} : { timestampPadded: padded }),
+        ...(timestampDigits ? { timestampDigitsNow: Math.floor(ctx.now() / 1000) } : {}),
         unknownApis: unknownJsApis(options.jsApiList),
         // config set refuses jsDomains on a website app for the same reason (jssdk.invalid.jsDomains.website).
         websiteApp: appid !== undefined && config.type === 'website',

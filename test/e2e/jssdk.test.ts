@@ -978,6 +978,19 @@ describe('wxauth jssdk: secrets, location.href, the ticket cache, offline use', 
     expect((await runCli(['jssdk', 'sign', 'https://a.com/', '--ticket', OFFICIAL_TICKET], { env })).stderr).not.toContain('jsApiList');
   });
 
+  it('sign warns about a zero-padded timestamp (signed as the number) and one that is not 10 digits, en and zh', async () => {
+    const env = { WXAUTH_CONFIG_DIR: tempConfigDir() };
+    const padded = await runCli(['jssdk', 'sign', 'https://a.com/', '--ticket', OFFICIAL_TICKET, '--timestamp', '0001700000000', '--json'], { env });
+    expect(padded.code).toBe(0);
+    expect(padded.stderr).toContain('timestamp 0001700000000 has leading zeros: 1700000000 was signed');
+    expect(parseJson(padded.stdout)).toMatchObject({ timestamp: 1700000000, warnings: [{ id: 'jssdk.timestamp-padded', given: '0001700000000', timestamp: '1700000000' }] });
+    const short = await runCli(['--lang', 'zh', 'jssdk', 'sign', 'https://a.com/', '--ticket', OFFICIAL_TICKET, '--timestamp', '17000000'], { env });
+    expect(short.code).toBe(0);
+    expect(short.stderr).toContain('timestamp 17000000 是 8 位：wx.config 要的是当前的秒数（10 位');
+    const plain = await runCli(['jssdk', 'sign', 'https://a.com/', '--ticket', OFFICIAL_TICKET, '--timestamp', '1700000000'], { env });
+    expect(plain.stderr).not.toContain('timestamp 1700000000');
+  });
+
   it('sign warns about a millisecond timestamp as verify does; an explicitly empty --nonce is a usage error', async () => {
     const r = await runCli(['jssdk', 'sign', 'https://a.com/', '--ticket', OFFICIAL_TICKET, '--timestamp', '1714587457000', '--json'], { env: { WXAUTH_CONFIG_DIR: tempConfigDir() } });
     expect(r.code).toBe(0);

@@ -517,6 +517,14 @@ export const messages = {
     zh: '签名是大写的：微信示例和各 SDK 都输出小写十六进制，大写能否通过未经证实。',
     en: 'The signature is upper case: WeChat\'s example and every SDK emit lower-case hex; whether upper case passes is unverified.',
   },
+  'jssdk.sign.warn.timestampPadded': {
+    zh: 'timestamp {given} 有前导零：签名用的是 {timestamp}，也就是页面 JS 以数字传给 wx.config 的值；wx.config 的 timestamp 要写 {timestamp}（按原样的字符串签出来的签名不同）。',
+    en: 'timestamp {given} has leading zeros: {timestamp} was signed, the value a page’s JS passes to wx.config as a number; put {timestamp} in wx.config (the text as given signs differently).',
+  },
+  'jssdk.sign.warn.timestampDigits': {
+    zh: 'timestamp {timestamp} 是 {digits} 位：wx.config 要的是当前的秒数（10 位，例如 {now}）。',
+    en: 'timestamp {timestamp} has {digits} digits: wx.config wants the current time in seconds (10 digits, e.g. {now}).',
+  },
   'jssdk.verify.warn.timestampMs': {
     zh: 'timestamp {timestamp} 是毫秒（13 位）；微信要的是秒。',
     en: 'timestamp {timestamp} is in milliseconds (13 digits); WeChat wants seconds.',

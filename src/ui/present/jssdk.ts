@@ -64,6 +64,16 @@ function warningEntry(id: string, message: string, fields: object): Record<strin
   return { id, severity: 'warning', message, effect: null, fix: null, ...fields };
 }
 
+/** sign --timestamp given with leading zeros: what was signed instead, and what the page must send. */
+function timestampPaddedText(out: Output, given: string, signed: number): string {
+  return out.t('jssdk.sign.warn.timestampPadded', { given, timestamp: String(signed) });
+}
+
+/** sign --timestamp of neither 10 digits nor 13 (said apart): not seconds of these years. */
+function timestampDigitsText(out: Output, signed: number, now: number): string {
+  return out.t('jssdk.sign.warn.timestampDigits', { timestamp: String(signed), digits: String(signed).length, now });
+}
+
 function diagnosisWarningEntry(out: Output, w: DiagnosisWarning): Record<string, unknown> {
   return warningEntry(`jssdk.${w.kind}`, warningText(out, w), w);
 }
@@ -122,6 +132,8 @@ export function present(result: JssdkResult, out: Output): void {
         ticket_unquoted: ticketUnquotedDoc(out, result.ticketUnquoted),
         warnings: [
           ...(result.timestampMs ? [diagnosisWarningEntry(out, { kind: 'timestamp-ms', timestamp: String(s.timestamp) })] : []),
+          ...(result.timestampPadded === undefined ? [] : [warningEntry('jssdk.timestamp-padded', timestampPaddedText(out, result.timestampPadded, s.timestamp), { given: result.timestampPadded, timestamp: String(s.timestamp) })]),
+          ...(result.timestampDigitsNow === undefined ? [] : [warningEntry('jssdk.timestamp-digits', timestampDigitsText(out, s.timestamp, result.timestampDigitsNow), { timestamp: String(s.timestamp) })]),
           ...result.unknownApis.map((api) => warningEntry('jssdk.unknown-api', unknownApiText(out, api), { name: api.name, suggestion: api.suggestion ?? null })),
           ...(result.websiteApp ? [warningEntry('jssdk.website-app', websiteAppText(out, result), { appid: result.appid ?? null })] : []),
           ...(domainText !== undefined && s.domain ? [warningEntry('jssdk.domain', domainText, { domain: s.domain })] : []),
@@ -131,6 +143,8 @@ export function present(result: JssdkResult, out: Output): void {
       sayUrlChanges(out, s.changes);
       if (s.exact) out.note(out.t('jssdk.sign.exact'));
       if (result.timestampMs) out.warn(out.t('jssdk.verify.warn.timestampMs', { timestamp: String(s.timestamp) }));
+      if (result.timestampPadded !== undefined) out.warn(timestampPaddedText(out, result.timestampPadded, s.timestamp));
+      if (result.timestampDigitsNow !== undefined) out.warn(timestampDigitsText(out, s.timestamp, result.timestampDigitsNow));
       for (const api of result.unknownApis) out.warn(unknownApiText(out, api));
       if (result.websiteApp) out.warn(websiteAppText(out, result));
       if (domainText !== undefined) out.warn(domainText);
