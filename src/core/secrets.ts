@@ -362,10 +362,61 @@ export function looksSecret(word: string): boolean {
 }
 
 /**
- * The query parameters of a URL whose values look like a credential by looksSecret (a ticket, a token,
- * a JWT): for redactUrl's `also`, on an address that alone may sign a user in (`/me?t=…`), where the
- * credential's name (`t`, `ticket`, `auth`) is the app's own and isSecretName cannot know it. A path
- * or an address (`next=/me`), a word or a number is not one.
+ * Parts of a parameter name that say its value signs someone in: `t`, `ticket`, `token`, `sid`,
+ * `session`, `auth`, `key`, `jwt` (`?t=…`, `loginTicket`, `auth_token`, `api-key`). Matched on the
+ * name's parts (split at `_`, `-`, `.` and a capital), so `author` or `keyword` is not one.
+ */
+const CREDENTIAL_NAME_PARTS = new Set([
+  't', 'tk', 'tok', 'token', 'ticket', 'st', 'tgt', 'pt', 'sid', 'ssid', 'sess', 'session', 'sessionid', 'auth',
+  'authtoken', 'authorization', 'key', 'apikey', 'jwt', 'bearer', 'credential', 'credentials', 'cred', 'sig', 'signature', 'otp',
+]);
+/** A name ending in one of these is a credential's too, written as one word (`loginticket`, `xtoken`, `phpsessid`). */
+const CREDENTIAL_NAME_END = /(?:ticket|token|session|sessid|sessionid|jwt|apikey|authkey)$/;
+/** A JWT (`eyJ…`), three base64url parts joined by dots. */
+const JWT_VALUE = /^eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}$/;
+/** A CAS ticket: `ST-12345-abcdefXYZ-cas01`, `TGT-…`, `PGT-…`, `PT-…`. */
+const CAS_VALUE = /^(?:ST|TGT|PGT|PGTIOU|PT)-\d+-[A-Za-z0-9._-]{6,}$/;
+/** A value of a token's characters only (base64, base64url, hex, digits), `%` escapes and `.` too. */
+const TOKEN_CHARS = /^[A-Za-z0-9._~+/=%-]+$/;
+/** Hex of 16 digits or more, in one case (`deadbeefcafebabe`: no word is spelled in a to f alone); digits only are a number. */
+const HEX_VALUE = /^(?=.*[a-fA-F])(?:[0-9a-f]{16,}|[0-9A-F]{16,})$/;
+
+function credentialName(name: string): boolean {
+  const n = plainName(name);
+  if (CREDENTIAL_NAME_END.test(n.toLowerCase())) return true;
+  const parts = n.replace(/([a-z\d])([A-Z])/g, '$1 $2').toLowerCase().split(/[\s_.\-[\]]+/);
+  return parts.some((part) => CREDENTIAL_NAME_PARTS.has(part));
+}
+
+/**
+ * Whether a query parameter's value, under its name, looks like a credential in an address (the app's
+ * own ticket or session in `/me?t=…`), not an ordinary value (`page=2`, `lang=zh_CN`, `from=singlemessage`,
+ * `next=/home`, `ref=oauth2-callback-server`). Its own rule, not looksSecret's (which tells a token-like
+ * process name from a readable one, so it wants letters and digits mixed): by shape whatever the name, a
+ * JWT, a CAS ticket, a hex or base64url run of 16 or more that is not words of a name; under a name that
+ * says credential (`t`, `ticket`, `sid`…), also a number of 10 digits or more (`t=83749201938475`) and any
+ * run of 8 or more that is not a plain word or words of a name (`QmFzZTY0VG9rZW5IZXJl`, `abcd1234efgh`, 16
+ * letters or more alone too).
+ */
+export function looksCredentialParam(name: string, value: string): boolean {
+  if (value === '' || value.startsWith('/')) return false;
+  if (!TOKEN_CHARS.test(value)) return looksSecret(value);
+  if (JWT_VALUE.test(value) || CAS_VALUE.test(value) || HEX_SECRET.test(value) || HEX_VALUE.test(value)) return true;
+  const parts = value.split(/[-_/.~%+=]/);
+  if (parts.some((part) => part.length >= 16 && !nameWord(part))) return true;
+  if (!credentialName(name)) return looksSecret(value);
+  if (/^\d{10,}$/.test(value)) return true;
+  if (value.length < 8) return false;
+  // One word of letters and digits mixed (`abcd1234efgh`) is a token under such a name, though a name's word may be shaped so.
+  if (parts.length === 1 && /\d/.test(value) && /[A-Za-z]/.test(value)) return true;
+  return /^[A-Za-z]{16,}$/.test(value) || !parts.every(nameWord);
+}
+
+/**
+ * The query parameters of a URL whose values look like a credential (looksCredentialParam: a ticket, a
+ * token, a session id, a JWT): for redactUrl's `also`, on an address that alone may sign a user in
+ * (`/me?t=…`), where the credential's name (`t`, `ticket`, `auth`) is the app's own and isSecretName cannot
+ * know it. A path or an address (`next=/me`), a word or a short number is not one.
  */
 export function credentialParams(url: string): string[] {
   let query: URLSearchParams;
@@ -374,5 +425,5 @@ export function credentialParams(url: string): string[] {
   } catch {
     return [];
   }
-  return [...new Set([...query].filter(([, v]) => !v.startsWith('/') && looksSecret(v)).map(([k]) => k))];
+  return [...new Set([...query].filter(([k, v]) => looksCredentialParam(k, v)).map(([k]) => k))];
 }

@@ -1,6 +1,6 @@
 // Secret masking by name and by value (core/responses.ts), as tables.
 import { describe, expect, it } from 'vitest';
-import { KnownSecrets, base64Forms, base64Views, credentialParams, dropSecretParams, hideUrlCredentials, maskSecretValues, redactJsonText, redactText, redactUrl } from '../../src/core/secrets.js';
+import { KnownSecrets, base64Forms, base64Views, credentialParams, looksCredentialParam, dropSecretParams, hideUrlCredentials, maskSecretValues, redactJsonText, redactText, redactUrl } from '../../src/core/secrets.js';
 
 const SECRET = '0123456789abcdef0123456789abcdef';
 
@@ -197,11 +197,50 @@ describe('base64Forms', () => {
   });
 });
 
-describe('credentialParams: the values of an address that look like a credential (one rule with the proxy\'s looksSecret)', () => {
+describe('credentialParams: the values of an address that look like a credential (a rule of its own, not the proxy\'s looksSecret)', () => {
   it('names a ticket, a token or a JWT-like value, not a path, a word, a number or words of a name', () => {
     expect(credentialParams('http://127.0.0.1:3000/me?t=635b0c9a1f2e4d3c8b7a6f5e4d3c2b1a&next=/me&page=2&lang=en')).toEqual(['t']);
     expect(credentialParams('http://a.test/cb?auth=kR9x/Qm2ZtW8vLp4aB7c&from=wechat-h5-login-demo2024')).toEqual(['auth']);
     expect(credentialParams('http://a.test/me?ref=oauth2-callback-server&id=12345678901234567890')).toEqual([]);
     expect(credentialParams('not a url')).toEqual([]);
+  });
+
+  // A ticket the proxy's process-name rule let through, since it wants letters and digits mixed: digits
+  // only, letters only, a CAS ticket. Each is masked by its shape, or by a name that says credential.
+  it.each([
+    ['t', '83749201938475', 'digits only, under t'],
+    ['ticket', 'KxQmZvTrWpLaNbYcHdFgJs', 'letters only, 16 or more, under ticket'],
+    ['ticket', 'QmFzZTY0VG9rZW5IZXJl', 'base64 under ticket'],
+    ['ticket', 'ST-12345-abcdefXYZ-cas01', 'a CAS service ticket'],
+    ['x', 'TGT-4-Ab9xYzQwErTy-cas01', 'a CAS ticket under any name'],
+    ['jwt', 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.abcdefghijk', 'a JWT under jwt'],
+    ['data', 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.abcdefghijk', 'a JWT under any name'],
+    ['sid', 'deadbeef01234567', '16 hex under sid'],
+    ['h', 'deadbeefcafebabe', '16 hex under any name'],
+    ['k', 'Zm9vYmFyYmF6cXV4cXV1eA', 'base64url of 16 or more under any name'],
+    ['loginTicket', 'abcd1234efgh', 'letters and digits under a name ending in Ticket'],
+    ['session_id', 's3cr3tv4lue', 'under session_id'],
+    ['api-key', 'k_live_51HcXp', 'under api-key'],
+  ])('names %s=%s (%s)', (name, value) => {
+    expect(credentialParams(`http://127.0.0.1:3000/me?${name}=${encodeURIComponent(value)}&page=2`)).toEqual([name]);
+  });
+
+  it.each([
+    ['page', '2'], ['lang', 'zh_CN'], ['from', 'singlemessage'], ['isappinstalled', '0'], ['next', '/home'],
+    ['ref', 'oauth2-callback-server'], ['id', '12345678901234567890'], ['scene', '1000'], ['state', 'STATE'], ['v', '1.2.3'],
+    ['utm_campaign', 'spring_sale_2024'], ['redirect', 'https://www.example.com/cb'], ['from', 'wechat-h5-login-demo2024'],
+    // A name that says credential with a value that does not: a word, a flag, a date, a short number.
+    ['auth', 'required'], ['session', 'expired'], ['t', '1'], ['t', '20241206'], ['t', 'zh_CN'], ['key', 'nickname'],
+    ['auth', 'oauth2-login'], ['token', ''],
+    // Names that only contain a credential's word.
+    ['author', 'JohnSmithTheWriter'], ['keyword', 'internationalization'],
+  ])('leaves %s=%s alone', (name, value) => {
+    expect(credentialParams(`http://127.0.0.1:3000/me?${name}=${encodeURIComponent(value)}`)).toEqual([]);
+  });
+
+  it('the masked address keeps its ordinary values readable', () => {
+    const url = 'http://127.0.0.1:3000/me?t=83749201938475&from=singlemessage&isappinstalled=0&lang=zh_CN&next=/home';
+    expect(redactUrl(url, credentialParams(url))).toBe('http://127.0.0.1:3000/me?t=8374***&from=singlemessage&isappinstalled=0&lang=zh_CN&next=/home');
+    expect(looksCredentialParam('ticket', 'ST-12345-abcdefXYZ-cas01')).toBe(true);
   });
 });
