@@ -182,6 +182,7 @@ export async function run(options: ProbeCommandOptions, ctx: Context): Promise<P
       timeoutMs,
       signal: ctx.signal,
       cookies: options.cookies,
+      showSecrets: ctx.globals.showSecrets === true,
     },
     probeHooks(ctx.out, options.target, emulator, looksDeployed(options.target)),
   );

@@ -931,6 +931,33 @@ describe('wxauth probe', () => {
     }
   });
 
+  // A ticket of digits only (no letters to mix with) is a credential all the same: masked in every hop. With
+  // --show-secrets the user asked to see the addresses as they were: the ticket and the callback's code shown.
+  it('session.renewed: a digits-only ticket in the landing address is masked in the hops; --show-secrets shows the hops as they were', async () => {
+    const app = await startLoginInUrlApp({ emulator: emu.url, appid: APPID, secret, state: 'sid', ticket: 'digits' });
+    try {
+      const hopsOf = (stdout: string) => (JSON.parse(stdout) as { scenarios: Array<{ hops: Array<{ url: string; location?: string }> }> }).scenarios.flatMap((s) => s.hops);
+      const args = ['probe', `${app.url}/auth/wechat`, '--emulator', emu.url, '--json', '--only', 'session.renewed'];
+      const masked = await runCli(args);
+      const hops = hopsOf(masked.stdout);
+      expect(hops.filter((h) => /\/me\?t=\d{4}\*\*\*$/.test(h.url)).length).toBeGreaterThanOrEqual(2);
+      expect(hops.some((h) => h.location !== undefined && /\/me\?t=\d{4}\*\*\*$/.test(h.location))).toBe(true);
+      expect(masked.stdout).not.toMatch(/t=\d{16}/);
+      expect(masked.stdout).not.toMatch(/code=[A-Za-z0-9]{20,}/);
+
+      const shown = await runCli([...args, '--show-secrets']);
+      const shownHops = hopsOf(shown.stdout);
+      expect(shownHops.filter((h) => /\/me\?t=\d{16}$/.test(h.url)).length).toBeGreaterThanOrEqual(2);
+      expect(shownHops.some((h) => h.location !== undefined && /\/me\?t=\d{16}$/.test(h.location))).toBe(true);
+      expect(shownHops.some((h) => /\/auth\/callback\?code=[A-Za-z0-9]{20,}&/.test(h.url))).toBe(true);
+      expect(shownHops.filter((h) => `${h.url} ${h.location ?? ''}`.includes('***'))).toEqual([]);
+      const verdict = (JSON.parse(shown.stdout) as Doc).checks.find((c) => c.id === 'session.renewed')!;
+      expect(verdict.message).toMatch(/\/me\?t=\d{16}, where the login ends/);
+    } finally {
+      await app.close();
+    }
+  });
+
   // Both browsers sending the same --cookie are one visitor to the app, so the other browser's state is not
   // tried; the made-up state's refusal is not a plain pass then: the verdict says which half went untested.
   // state-not-bound takes any state it ever issued and ignores gate=1: a plain ok here hid that bug.

@@ -28,7 +28,7 @@ export type HopTarget = 'app' | 'emulator' | 'blocked';
 /** One request the browser made (or refused to make), as the report shows it. */
 export interface Hop {
   method: 'GET' | 'POST';
-  /** Secrets masked by name (code, tokens, secret). */
+  /** Secrets masked by name (code, tokens, secret), unless --show-secrets. */
   url: string;
   to: HopTarget;
   /** HTTP status; 0 when nothing came back (timeout, refused, blocked). */
@@ -89,6 +89,8 @@ export interface BrowserOptions {
   seen: Seen[];
   /** Cookies every session starts with for the app's host (--cookie: a login behind a session of the site's own). */
   startCookies?: { host: string; pairs: ReadonlyArray<readonly [string, string]> };
+  /** --show-secrets: hops keep their addresses as sent and answered, a code or token in them included. */
+  showSecrets?: boolean;
 }
 
 /** Minimal cookie jar: per host name, name → value; Max-Age=0 or a past Expires deletes. */
@@ -185,6 +187,11 @@ export class ProbeBrowser {
     if (start && start.pairs.length > 0) this.cookies.seed(start.host, start.pairs);
   }
 
+  /** An address as a hop shows it: secrets masked by name, unless --show-secrets. */
+  private shown(url: string): string {
+    return this.options.showSecrets ? url : redactUrl(url);
+  }
+
   /**
    * The app's cookies when the browser first went to WeChat (the emulator): what a session that the
    * login must renew looks like (session.renewed). Undefined until then.
@@ -258,7 +265,7 @@ export class ProbeBrowser {
     const sent = url.split('#')[0]!;
     const to = this.targetOf(sent);
     const startMs = Date.now() - this.started;
-    const hop: Hop = { method, url: redactUrl(sent), to, status: 0, startMs, durationMs: 0 };
+    const hop: Hop = { method, url: this.shown(sent), to, status: 0, startMs, durationMs: 0 };
     if (rewritten) hop.rewritten = true;
     if (extra.duplicate) hop.duplicate = true;
     this.hops.push(hop);
@@ -292,7 +299,7 @@ export class ProbeBrowser {
         } catch {
           absolute = location;
         }
-        hop.location = redactUrl(absolute);
+        hop.location = this.shown(absolute);
       }
       if (to === 'app') {
         const headerText = [...res.headers].map(([k, v]) => `${k}: ${v}`).join('\n') + setCookies.map((c) => `\nset-cookie: ${c}`).join('');

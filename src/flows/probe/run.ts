@@ -51,6 +51,11 @@ export interface ProbeOptions {
   signal: AbortSignal;
   /** Cookies each session sends the app from its start (--cookie): a login that needs the site's own session first. */
   cookies?: ReadonlyArray<readonly [string, string]>;
+  /**
+   * --show-secrets: the hops' addresses and the landing address are shown as they were (a code, a ticket in
+   * `/me?t=…`), not masked. What secrets.leak quotes from a page stays masked.
+   */
+  showSecrets?: boolean;
 }
 
 export interface ProbeHooks {
@@ -309,7 +314,7 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
   const fronts = new Set<string>();
   const pages = new Set<string>([emulator]);
   const startCookies = options.cookies && options.cookies.length > 0 ? { host: new URL(options.target).host, pairs: options.cookies } : undefined;
-  const browser = (timeoutMs = options.timeoutMs) => new ProbeBrowser({ allowedOrigins: allowed, emulatorOrigin: emulator, emulatorFronts: fronts, timeoutMs, signal: options.signal, seen, ...(startCookies ? { startCookies } : {}) });
+  const browser = (timeoutMs = options.timeoutMs) => new ProbeBrowser({ allowedOrigins: allowed, emulatorOrigin: emulator, emulatorFronts: fronts, timeoutMs, signal: options.signal, seen, showSecrets: options.showSecrets === true, ...(startCookies ? { startCookies } : {}) });
   const codesSeen = new Set<string>();
 
   /** Run a scenario, recording its hops (from `b`, from the hop index it starts at) and the WeChat calls meanwhile. */
@@ -820,9 +825,9 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
       const nobody: Identity = { openid: '', nickname: '' };
       const judged = first && !samePath(landing.url, callbackUrl) && identityShown(landing.body, identity(first), nobody).length > 0;
       // The address signs the user in: shown with the values in it that look like the credential masked.
-      const url = redactUrl(landing.hop.url, credentialParams(landing.hop.url));
-      /** The callback's address as said, its code masked whatever it looks like. */
-      const callbackShown = redactUrl(landing.hop.url, [...new Set(['code', ...credentialParams(landing.hop.url)])]);
+      const url = options.showSecrets ? landing.hop.url : redactUrl(landing.hop.url, credentialParams(landing.hop.url));
+      /** The callback's address as said, its code masked whatever it looks like (unless --show-secrets). */
+      const callbackShown = options.showSecrets ? landing.hop.url : redactUrl(landing.hop.url, [...new Set(['code', ...credentialParams(landing.hop.url)])]);
       /**
        * The landing page compared whole, for a page that shows no one. A browser with no cookies that gets
        * the very page the user got (status, address, body) shows the page tells no one apart (a ticket in
@@ -1665,7 +1670,7 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
     } else put(check('secrets.leak', 'pass', 'ok', { responses: seen.length }, { details: { responses: seen.length, tokens: values.size - 1 } }));
   }
 
-  return finish(report, results, selected, happyFinal.page.url);
+  return finish(report, results, selected, options.showSecrets ? undefined : happyFinal.page.url);
 }
 
 /** Why the login start never reached WeChat's authorize page, as a `probe.problem.*` reason for `{problem}`. */
