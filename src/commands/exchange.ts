@@ -9,7 +9,7 @@ import { authorizeUrlRefusal, cleanPastedCode, describeStateOnly, linkOfState, s
 import { redactValue } from '../core/secrets.js';
 import { checkTokensSavable, exchangeCode } from '../flows/user-token.js';
 import type { TokenStore } from '../store/token-cache.js';
-import { announceCleanedInput, announceCodes, announceStateCheck, type ExchangeCommandResult, type StateReport } from '../ui/present/exchange.js';
+import { announceCleanedInput, announceCodes, announceStateCheck, stateUseSaid, type ExchangeCommandResult, type StateReport } from '../ui/present/exchange.js';
 
 export interface ExchangeOptions {
   /** The argument as given (quoted back, shortened, when it holds no usable code). */
@@ -111,9 +111,8 @@ export async function run(options: ExchangeOptions, ctx: Context): Promise<Excha
     // it, with the code unsent; the code passed alone is still exchanged for a user who wants to try.
     const used = state.verdict === 'match' && rememberedForApp !== undefined ? (await import('../store/state.js')).usedOf(rememberedForApp) : undefined;
     if (used) {
-      // What the file records of the use, each case in its own words (useSaid), never guessed.
-      const { useSaid } = await import('../store/state.js');
-      const said: MessageRef = { key: 'tokens.exchange.state.used', params: { state: received ?? '', use: useSaid(used) } };
+      // What the file records of the use, each case in its own words (the presenter's stateUseSaid), never guessed.
+      const said: MessageRef = { key: 'tokens.exchange.state.used', params: { state: received ?? '', use: stateUseSaid(used) } };
       throw new CallbackError(
         'state_mismatch',
         said,

@@ -115,18 +115,14 @@ export async function run(options: InspectOptions, ctx: Context): Promise<Inspec
   const context = { ...(await inspectContext(ctx)), ...(showSecrets ? { showSecrets } : {}) };
   const config = await ctx.resolveConfig();
   let result = inspectUrl(input, context);
-  let use: { at?: number; by?: string } | undefined;
   if (result.kind === 'callback') {
     // Only a callback needs the remembered state; a URL lint never touches the token cache.
     const remembered = await ctx.rememberedState(config.profile, config.appid);
     if (remembered !== undefined) {
       // A state already used (its code exchanged by login, listen or exchange) is said as such, not as a match.
       const { usedOf } = await import('../store/state.js');
-      const spent = usedOf(remembered);
-      // What the file records of the use, each case in its own words (useSaid), never guessed.
-      const { useSaid } = await import('../store/state.js');
-      const used = spent ? { use: ctx.out.tr(useSaid(spent)) } : undefined;
-      use = spent;
+      // What the file records of the use (when, by which command), as data: the presenter words it.
+      const used = usedOf(remembered);
       result = inspectUrl(input, { ...context, rememberedState: remembered.value, rememberedLink: { scope: remembered.scope, endpoint: remembered.endpoint }, ...(used ? { rememberedStateUsed: used } : {}) });
     }
   }
@@ -141,14 +137,9 @@ export async function run(options: InspectOptions, ctx: Context): Promise<Inspec
       const page = predictWechatPage(finding, result.kind);
       const jsonParams = findingParamsJson(finding.params);
       // The sentence says the time as the terminal shows it (local, no zone); --json carries it as
-      // ISO 8601 in UTC, so a script reading it elsewhere knows which moment it was.
-      // What the file does not record is left out there, never the sentence's placeholder.
-      if (finding.id === 'callback.state_used' && use !== undefined) {
-        // The sentence's clause stays in the sentence: --json has the time and the command as fields.
-        delete jsonParams.use;
-        if (use.at !== undefined) jsonParams.at = isoTime(use.at);
-        if (use.by !== undefined) jsonParams.by = use.by;
-      }
+      // ISO 8601 in UTC, so a script reading it elsewhere knows which moment it was. What the file does
+      // not record is left out (core leaves it out of the finding), never the sentence's placeholder.
+      if (finding.id === 'callback.state_used' && typeof jsonParams.at === 'number') jsonParams.at = isoTime(jsonParams.at);
       return { finding, keys: keysOfFinding(finding), jsonParams, ...(page ? { wechatPage: page } : {}) };
     }),
     // Masked as the parameter list is: secrets by name and the copier's WeChat session (uin, key).

@@ -11,7 +11,7 @@ import { planListener, RELAY_TTL_MAX_MINUTES, RELAY_TTL_MINUTES, type CallbackHi
 import { catchCallback, type CallbackHooks } from '../flows/callback.js';
 import type { ExchangeResult } from '../flows/user-token.js';
 import type { ResolvedConfig } from '../store/resolve.js';
-import { usedOf, useSaid, type StateEntry, type StateUser } from '../store/state.js';
+import { usedOf, type StateEntry, type StateUser } from '../store/state.js';
 import { t, tKey, tr } from '../ui/i18n.js';
 import { joinText } from '../ui/format.js';
 import { listenHooks } from '../ui/present/listen.js';
@@ -31,7 +31,7 @@ export interface ListenOptions {
 export type ExpectedState =
   | { state: string; source: 'flag' }
   /** `used`: the state's callback was taken already (by login, listen or exchange): a callback carrying it is refused. */
-  | { state: string; source: 'remembered'; issuedAt: number; now: number; used?: { at?: number; by?: StateUser; said: MessageRef; profileFlag: string } };
+  | { state: string; source: 'remembered'; issuedAt: number; now: number; used?: { at?: number; by?: StateUser; profileFlag: string } };
 
 /** What `listen` tells its presenter while it runs, besides the listener's own hooks. */
 export interface ListenHooks extends CallbackHooks {
@@ -157,7 +157,7 @@ export async function run(options: ListenOptions, ctx: Context): Promise<ListenR
     options.state !== undefined
       ? { state: options.state, source: 'flag' }
       : remembered
-        ? { state: remembered.value, source: 'remembered', issuedAt: remembered.issuedAt, now: ctx.now(), ...(used ? { used: { ...used, said: useSaid(used), profileFlag: p } } : {}) }
+        ? { state: remembered.value, source: 'remembered', issuedAt: remembered.issuedAt, now: ctx.now(), ...(used ? { used: { ...used, profileFlag: p } } : {}) }
         : undefined,
   );
   // Fail before listening, not after the code has arrived, when --exchange cannot work.

@@ -203,9 +203,10 @@ export interface InspectContext {
   rememberedLink?: { scope?: string | undefined; endpoint?: AuthEndpoint | undefined };
   /**
    * The remembered state was used already: its callback taken by `by` (login, listen or exchange) at `at`
-   * (as the terminal shows a time). A state is single use: the same callback again is an old tab or a replay.
+   * (ms since the epoch), each left out when its file does not record it. A state is single use: the same
+   * callback again is an old tab or a replay. The finding carries both as they are; its presenter words them.
    */
-  rememberedStateUsed?: { use: string };
+  rememberedStateUsed?: { at?: number; by?: string };
   /** Codes already seen (e.g. by the listener): a repeat means WeChat hit the callback twice. */
   seenCodes?: string[];
   /** An open base other than open.weixin.qq.com to accept as WeChat's (the emulator). */
@@ -1085,7 +1086,10 @@ function inspectCallback(
   if (remembered !== undefined && remembered !== '') {
     if (cb.state === undefined || cb.state === '') findings.add('callback.state_missing', 'error', { expected: remembered });
     else if (cb.state !== remembered) findings.add('callback.state_mismatch', 'error', { state: visible(cb.state, 60), expected: remembered });
-    else if (ctx.rememberedStateUsed !== undefined) findings.add('callback.state_used', 'error', { state: remembered, use: ctx.rememberedStateUsed.use });
+    else if (ctx.rememberedStateUsed !== undefined) {
+      const { at, by } = ctx.rememberedStateUsed;
+      findings.add('callback.state_used', 'error', { state: remembered, ...(at !== undefined ? { at } : {}), ...(by !== undefined ? { by } : {}) });
+    }
     else findings.add('callback.state_ok', 'info');
   } else if (cb.state === undefined || cb.state === '') {
     findings.add('callback.no_state', 'warning');

@@ -62,18 +62,6 @@ export function usedOf(entry: Pick<StateEntry, 'usedAt' | 'usedBy'>): StateUse |
   return { ...(entry.usedAt !== undefined ? { at: entry.usedAt } : {}), ...(entry.usedBy !== undefined ? { by: entry.usedBy } : {}) };
 }
 
-/**
- * What a used state's file records of its use, as the clause the sentences saying it share (exchange's
- * refusal, listen's warning at start, inspect's callback.state_used): each case in its own words, the
- * time shown when known, what is not recorded said so (never a placeholder read as a command's name).
- */
-export function useSaid(use: StateUse): MessageRef {
-  if (use.at !== undefined && use.by !== undefined) return { key: 'tokens.state.use.both', params: { by: use.by, at: { localTime: use.at } } };
-  if (use.at !== undefined) return { key: 'tokens.state.use.timeOnly', params: { at: { localTime: use.at } } };
-  if (use.by !== undefined) return { key: 'tokens.state.use.commandOnly', params: { by: use.by } };
-  return { key: 'tokens.state.use.neither' };
-}
-
 const STATE_REQUIRED: Record<string, FieldRule> = { value: 'string', issuedAt: 'time' };
 const STATE_OPTIONAL: Record<string, FieldRule> = {
   redirectUri: 'string',

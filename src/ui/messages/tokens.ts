@@ -97,7 +97,7 @@ export const messages = {
     zh: '这个回调的 state "{state}" 已经用过：{use}。state 只能用一次（这正是它防 CSRF 的作用），这是重新打开的旧标签页或重放的地址，它的 code 多半已经用掉（微信会返回 40163）。没有去换 token（code 没有发出）。',
     en: 'This callback’s state "{state}" was already used: {use}. A state is single use (that is what makes it CSRF protection), so this is an old tab reopened or a replayed address, and its code is most likely spent (WeChat would answer 40163). The code was not exchanged (nothing was sent).',
   },
-  // What a used state's file records of its use (store/state.ts useSaid), as a clause of the sentences above and in listen and inspect.
+  // What a used state's file records of its use (ui/present/exchange.ts stateUseSaid), as a clause of the sentences above and in listen and inspect.
   'tokens.state.use.both': { zh: 'wxauth {by} 在 {at} 已处理过它的回调', en: 'wxauth {by} took its callback at {at}' },
   'tokens.state.use.timeOnly': { zh: '它的回调在 {at} 已被处理（状态文件没有写明是哪个命令）', en: 'its callback was taken at {at} (its file does not record by which command)' },
   'tokens.state.use.commandOnly': { zh: 'wxauth {by} 已处理过它的回调（状态文件没有写明何时）', en: 'wxauth {by} took its callback (its file does not record when)' },

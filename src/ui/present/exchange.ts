@@ -2,7 +2,9 @@
 // document, or WeChat's body as it came with --raw.
 import type { Context } from '../../context.js';
 import type { NoUnionidReason, StateVerdict } from '../../core/token.js';
+import type { MessageRef } from '../../errors.js';
 import type { ExchangeResult } from '../../flows/user-token.js';
+import type { StateUse } from '../../store/state.js';
 import type { Output } from '../output.js';
 import { formatDeadline, formatRelative, isoTime } from '../format.js';
 import { iso, presentSaveFailure, saveErrorDocument, type UserTokenScene } from './tokens-common.js';
@@ -15,6 +17,19 @@ export function unionidNoneKey(
   reason: NoUnionidReason | undefined,
 ): 'listen.login.unionid.none' | 'listen.login.unionid.none.base_scope' | 'listen.login.unionid.none.snapshot' | 'listen.login.unionid.none.unexpected_scope' {
   return reason === 'base_scope' || reason === 'snapshot' || reason === 'unexpected_scope' ? `listen.login.unionid.none.${reason}` : 'listen.login.unionid.none';
+}
+
+/**
+ * What a used state's file records of its use (store/state.ts usedOf), as the clause the sentences saying
+ * it share (exchange's refusal, listen's warning at start, inspect's callback.state_used): each case in
+ * its own words, the time shown when known, what is not recorded said so (never a placeholder read as a
+ * command's name). Picked here, by the presenters: the command and the store carry only when and by what.
+ */
+export function stateUseSaid(use: StateUse): MessageRef {
+  if (use.at !== undefined && use.by !== undefined) return { key: 'tokens.state.use.both', params: { by: use.by, at: { localTime: use.at } } };
+  if (use.at !== undefined) return { key: 'tokens.state.use.timeOnly', params: { at: { localTime: use.at } } };
+  if (use.by !== undefined) return { key: 'tokens.state.use.commandOnly', params: { by: use.by } };
+  return { key: 'tokens.state.use.neither' };
 }
 
 export interface StateReport {

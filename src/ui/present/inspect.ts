@@ -1,5 +1,7 @@
 // wxauth inspect: the report is the command's data, so it goes to stdout.
 import type { InspectCommandResult } from '../../commands/inspect.js';
+import type { Finding } from '../../core/inspect.js';
+import type { StateUser } from '../../store/state.js';
 import { renderFinding } from '../findings.js';
 import type { Output } from '../output.js';
 import type { Context } from '../../context.js';
@@ -23,9 +25,23 @@ function id(s: string): string {
   return s;
 }
 
-export function present(result: InspectCommandResult, out: Output): void {
+/**
+ * callback.state_used carries when and by which command the state was used, as its file records them;
+ * its sentence says that in the words listen and exchange use (stateUseSaid), as its {use}.
+ */
+async function worded(finding: Finding, out: Output): Promise<Finding> {
+  if (finding.id !== 'callback.state_used') return finding;
+  // Loaded only for this finding: a static import costs every inspect a chunk more at start (issue 19).
+  const { stateUseSaid } = await import('./exchange.js');
+  const { at, by } = finding.params;
+  const use = stateUseSaid({ ...(typeof at === 'number' ? { at } : {}), ...(typeof by === 'string' ? { by: by as StateUser } : {}) });
+  return { ...finding, params: { ...finding.params, use: out.tr(use) } };
+}
+
+export async function present(result: InspectCommandResult, out: Output): Promise<void> {
   const { params } = result;
-  const rendered = result.findings.map((f) => renderFinding(out, f.finding, f.keys, result.profileFlag));
+  const findings = await Promise.all(result.findings.map((f) => worded(f.finding, out)));
+  const rendered = findings.map((finding, i) => renderFinding(out, finding, result.findings[i]!.keys, result.profileFlag));
   if (result.extracted !== undefined && !out.json) out.note(out.t('inspect.extracted', { address: result.extracted }));
   out.result({
     ...(result.extracted !== undefined ? { extracted: result.extracted } : {}),

@@ -7,7 +7,7 @@ import type { CallbackHit, CallbackResult } from '../../listener/index.js';
 import type { Output } from '../output.js';
 import { formatDeadline, formatDuration, isoTime, joinText } from '../format.js';
 import { liveLines, type LiveLines } from '../live-lines.js';
-import { present as presentExchange } from './exchange.js';
+import { present as presentExchange, stateUseSaid } from './exchange.js';
 
 /** A code shown in a log: its first 6 characters, unless --show-secrets. */
 export function maskCode(code: string | undefined, showSecrets: boolean): string | undefined {
@@ -201,8 +201,8 @@ function expectedStateLine(out: Output, expected: ExpectedState | undefined): vo
 /** The remembered state was used already: said at start, so a refused old tab is no surprise. */
 function spentWarning(out: Output, expected: Extract<ExpectedState, { source: 'remembered' }>): void {
   const used = expected.used!;
-  // What the file records of the use, each case in its own words (store/state.ts useSaid), never guessed.
-  out.warning('listen.state.spent', out.t('listen.state.spent', { state: expected.state, use: used.said, p: used.profileFlag }));
+  // What the file records of the use, each case in its own words (stateUseSaid), never guessed.
+  out.warning('listen.state.spent', out.t('listen.state.spent', { state: expected.state, use: stateUseSaid(used), p: used.profileFlag }));
 }
 
 /** The `waiting` event of login/listen --json: where the listener is (port 0 resolved) and for how long. */
