@@ -113,11 +113,11 @@ export function createContext(options: RuntimeOptions): Context {
     async rememberedState(profile, appid) {
       const files = await ctx.stateFiles();
       // A run under another account than the profile's (WXAUTH_APPID) kept its links' states apart.
-      const apart = resolved?.otherAccount && resolved.profile === profile && appid !== undefined && appid === resolved.appid ? appid : undefined;
-      const read = files.get(profile, apart);
+      const otherAccount = resolved?.otherAccount !== undefined && resolved.profile === profile && appid !== undefined && appid === resolved.appid;
+      const read = files.get(profile, otherAccount, appid);
       if (read.problem) {
         out.warn(out.tr(read.problem));
-        out.warn(out.t('config.state.ignored', { file: files.pathOf(profile, apart) }));
+        out.warn(out.t('config.state.ignored', { file: files.pathOf(profile, otherAccount, appid) }));
         return undefined;
       }
       // A state another appid's link carried (a run under another WXAUTH_APPID) is not this app's.

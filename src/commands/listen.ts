@@ -198,7 +198,7 @@ export async function run(options: ListenOptions, ctx: Context): Promise<ListenR
 
   // The state remembered when a callback (or a paste) arrives: a `wxauth url` run in another terminal
   // since listen started made the newest link, whose callback is not a forgery. Never in place of --state.
-  const later = options.state === undefined ? await laterStateReader(ctx, config.profile, config.appid, config.otherAccount ? config.appid : undefined) : undefined;
+  const later = options.state === undefined ? await laterStateReader(ctx, config.profile, config.otherAccount !== undefined, config.appid) : undefined;
   const laterState = later;
   // At the timeout: a newer link's redirect_uri, which may point where this listener is not.
   const laterRedirect = later
@@ -262,7 +262,7 @@ export async function run(options: ListenOptions, ctx: Context): Promise<ListenR
 }
 
 /** The state remembered for the profile now (its own appid's), read again from its file when asked (at most every 250 ms). */
-async function laterStateReader(ctx: Context, profile: string, appid: string | undefined, apart: string | undefined): Promise<() => StateEntry | undefined> {
+async function laterStateReader(ctx: Context, profile: string, otherAccount: boolean, appid: string | undefined): Promise<() => StateEntry | undefined> {
   const files = await ctx.stateFiles();
   const { stateForApp } = await import('../store/state.js');
   // Read at most every 250 ms: a flood of forged callbacks (a page of cross-site <img>s) must not become
@@ -273,7 +273,7 @@ async function laterStateReader(ctx: Context, profile: string, appid: string | u
     const now = performance.now();
     if (now - readAt >= 250) {
       readAt = now;
-      entry = stateForApp(files.get(profile, apart).entry, appid);
+      entry = stateForApp(files.get(profile, otherAccount, appid).entry, appid);
     }
     return entry;
   };

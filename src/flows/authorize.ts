@@ -237,7 +237,7 @@ const DOMAIN_FIXES: readonly FindingId[] = ['domain.host', 'domain.subdomain', '
 
 /** Where the state is remembered: the profile's state file (store/state.ts; a narrow view, so tests can pass a plain object). */
 export interface StateStore {
-  put(profile: string, state: StateEntry, apart?: string): void;
+  put(profile: string, otherAccount: boolean, appid: string | undefined, state: StateEntry): void;
 }
 
 /**
@@ -247,7 +247,7 @@ export interface StateStore {
  */
 export function rememberState(store: StateStore, config: Pick<AuthorizeConfig, 'profile' | 'otherAccount'>, plan: AuthorizePlan, now: number): void {
   const entry = { value: plan.state, issuedAt: now, redirectUri: plan.redirectUri, scope: plan.scope, endpoint: plan.endpoint, appid: plan.appid };
-  store.put(config.profile, entry, config.otherAccount ? plan.appid : undefined);
+  store.put(config.profile, config.otherAccount !== undefined, plan.appid, entry);
 }
 
 /** A URL that WeChat accepts, and whether its state is remembered. */

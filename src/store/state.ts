@@ -104,13 +104,17 @@ export function stateForApp(entry: StateEntry | undefined, appid: string | undef
 export class StateFiles {
   constructor(private readonly dir: string) {}
 
-  /** `apart`: the appid of another account than the profile's, whose state is kept apart (see above). */
-  pathOf(profile: string, apart?: string): string {
-    return path.join(this.dir, stateFileName(profile, apart));
+  /**
+   * Every method names whose state it means the same way: the profile, and `otherAccount` with `appid`
+   * (the resolver's otherAccount: WXAUTH_APPID over the profile's appid). Another account's state is
+   * kept apart, in a file of its appid's (see above), worked out here so no caller can get it wrong.
+   */
+  pathOf(profile: string, otherAccount = false, appid?: string): string {
+    return path.join(this.dir, stateFileName(profile, otherAccount ? appid : undefined));
   }
 
-  get(profile: string, apart?: string): StateRead {
-    const file = this.pathOf(profile, apart);
+  get(profile: string, otherAccount = false, appid?: string): StateRead {
+    const file = this.pathOf(profile, otherAccount, appid);
     try {
       const snapshot = readStateFile(file);
       if (!snapshot) return {};
@@ -163,12 +167,10 @@ export class StateFiles {
    * costs the user nothing they came for, the code is exchanged.
    */
   markUsed(profile: string, otherAccount: boolean, appid: string, value: string, by: StateUser, now: number): boolean {
-    // Another account's state (WXAUTH_APPID over the profile's) lives apart, in a file of its appid's.
-    const apart = otherAccount ? appid : undefined;
-    const entry = stateForApp(this.get(profile, apart).entry, appid);
+    const entry = stateForApp(this.get(profile, otherAccount, appid).entry, appid);
     if (entry === undefined || entry.value !== value || usedOf(entry) !== undefined) return false;
     try {
-      this.put(profile, { ...entry, usedAt: now, usedBy: by }, apart);
+      this.put(profile, otherAccount, appid, { ...entry, usedAt: now, usedBy: by });
       return true;
     } catch {
       return false;
@@ -179,8 +181,8 @@ export class StateFiles {
    * Replace the profile's state (the folder is made 0700 if it is not there). Not synced to disk
    * (files.ts writeFileAtomic): a state lost in a power cut is as good as a stale one, and reported.
    */
-  put(profile: string, entry: StateEntry, apart?: string): void {
-    const file = this.pathOf(profile, apart);
+  put(profile: string, otherAccount: boolean, appid: string | undefined, entry: StateEntry): void {
+    const file = this.pathOf(profile, otherAccount, appid);
     const text = JSON.stringify(entry, undefined, '\t');
     try {
       try {

@@ -316,7 +316,7 @@ describe('wxauth inspect', () => {
     const files = new StateFiles(dir);
     const entry = files.get('default').entry!;
     const usedAt = Date.now() - 60_000;
-    files.put('default', { ...entry, usedAt, usedBy: 'exchange' });
+    files.put('default', false, undefined, { ...entry, usedAt, usedBy: 'exchange' });
     const url = `https://www.example.com/oauth/callback?code=${CODE}&state=${state}`;
     const en = await run(['inspect', url]);
     expect(en.code).toBe(1);
@@ -334,7 +334,7 @@ describe('wxauth inspect', () => {
     // --json carries the time with its zone (ISO 8601, UTC), not the terminal's local wall-clock text.
     expect(doc.findings[0]!.params.at).toBe(new Date(usedAt).toISOString());
     // The config dir is shared by this file's tests: the state is left unused, as it was.
-    files.put('default', entry);
+    files.put('default', false, undefined, entry);
   });
 
   it('hides the code unless --show-secrets', async () => {

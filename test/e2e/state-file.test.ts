@@ -189,7 +189,7 @@ describe('the remembered state (state-<profile>.json)', () => {
     expect(stateFileName('default')).toBe('state-default.json');
     const dir = tempConfigDir();
     const store = new StateFiles(dir);
-    store.put('my app', { value: 'spaced', issuedAt: 1 });
+    store.put('my app', false, undefined, { value: 'spaced', issuedAt: 1 });
     expect(store.get('my app')).toEqual({ entry: { value: 'spaced', issuedAt: 1 } });
     expect(store.get('my_app')).toEqual({});
   });

@@ -168,7 +168,7 @@ describe('wxauth exchange', () => {
     // login took this link's callback (and spent its code) a minute ago.
     const files = new StateFiles(dir);
     const entry = files.get('default').entry!;
-    files.put('default', { ...entry, usedAt: Date.now() - 60_000, usedBy: 'login' });
+    files.put('default', false, undefined, { ...entry, usedAt: Date.now() - 60_000, usedBy: 'login' });
     for (const lang of ['en', 'zh']) {
       const r = await wx(['--lang', lang, 'exchange', callback]);
       expect(r.code).toBe(6);

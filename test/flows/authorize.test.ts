@@ -208,7 +208,7 @@ describe('authorize remembers the state of an accepted URL only', () => {
       opened: () => opened,
       open: async () => {
         opened++;
-        return { put: (profile: string, entry: StateEntry) => saved.push([profile, entry]) };
+        return { put: (profile: string, _otherAccount: boolean, _appid: string | undefined, entry: StateEntry) => saved.push([profile, entry]) };
       },
     };
   }

@@ -114,7 +114,7 @@ describe('exchangeCode', () => {
   it('marks the state it is told of used once WeChat answered, by whom and when; never after a failed exchange', async () => {
     // A real state file: the one rule "used once its code was exchanged" lives here, not in each command.
     const files = new StateFiles(fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-usertoken-state-')));
-    files.put('default', { value: 'st-1', issuedAt: clock - 60_000, appid: svc.appid });
+    files.put('default', false, undefined, { value: 'st-1', issuedAt: clock - 60_000, appid: svc.appid });
     const usesState = { store: files, otherAccount: false, value: 'st-1', by: 'listen' as const };
     const code = codeFor('u1');
     await exchangeCode({ ...deps(), appid: svc.appid, secret: svc.secret, code: 'not-a-code-' + code.slice(11), usesState }).catch(() => undefined);
@@ -123,7 +123,7 @@ describe('exchangeCode', () => {
     await exchangeCode({ ...deps(), appid: svc.appid, secret: svc.secret, code, save: false, usesState });
     expect(files.get('default').entry).toMatchObject({ value: 'st-1', usedAt: clock, usedBy: 'listen' });
     // Another state (a link made since) is left unused.
-    files.put('default', { value: 'st-2', issuedAt: clock, appid: svc.appid });
+    files.put('default', false, undefined, { value: 'st-2', issuedAt: clock, appid: svc.appid });
     await exchangeCode({ ...deps(), appid: svc.appid, secret: svc.secret, code: codeFor('u2'), usesState });
     expect(files.get('default').entry?.usedAt).toBeUndefined();
   });
