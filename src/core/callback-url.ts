@@ -297,10 +297,14 @@ export function describeStateOnly(parsed: Pick<ParsedCallback, 'params' | 'state
   return stateOnlyFailure(verdict, p);
 }
 
+/** How a bare query starts: a parameter's name and its = or ＝, or a code's characters and ＆ (`CODE＆state＝…`). */
+const BARE_QUERY_START = /^(?:[A-Za-z_][\w.-]*[=\uFF1D]|[0-9A-Za-z_-]{16,}[&\uFF06])/;
+
 /**
  * `text` with the full-width ？ ＆ ＝ ＃ (each its ASCII twin plus 0xFEE0) made ASCII where they stand as the
  * URL's separators, and which were: the first ？ when no ASCII `?` comes before it, a ＆ that starts a
- * `name=` pair, a ＝ right after a pair's name, a ＃ before a closing `wechat_redirect`. One inside a
+ * `name=` pair, a ＝ right after a pair's name, a ＃ before a closing `wechat_redirect`; in a bare query
+ * (starting `name＝` or `CODE＆`) its ＆ and ＝ likewise, as if a `?` came first. One inside a
  * value (`title=第＃1期`, `q=价格？`) is left as it is. The one reading of them: inspect's (core/inspect.ts)
  * and that of a pasted callback (cleanPastedCode: exchange, listen --paste).
  */
@@ -311,8 +315,11 @@ export function asciiSeparators(text: string): { text: string; chars: string[] }
     units[at] = String.fromCharCode(text.charCodeAt(at) - 0xfee0);
     converted.push(at);
   };
-  const mark = text.search(/[?\uFF1F]/);
-  if (mark !== -1) {
+  // `mark`: where the query starts, less one: its ？ or ?, or -1 for a bare query (`code＝…＆state＝…`, read
+  // as parseCallbackUrl reads it, as if a `?` came first); null when there is no query.
+  const found = text.search(/[?\uFF1F]/);
+  const mark = BARE_QUERY_START.test(text) ? -1 : found !== -1 ? found : null;
+  if (mark !== null) {
     if (text[mark] === '\uFF1F') convert(mark);
     const tail = /\uFF03wechat_redirect$/.exec(text);
     const hash = text.indexOf('#', mark + 1);

@@ -135,6 +135,16 @@ describe('cleanPastedCode and &amp;', () => {
     expect(cleanPastedCode(`https://a.com/cb?code=${CODE}&state=A＆B`)).toEqual({ text: `https://a.com/cb?code=${CODE}&state=A＆B`, removed: [] });
   });
 
+  it('reads a bare query (no ？ or ?) with full-width ＆＝ as ASCII, as a bare query with ASCII ones is read', () => {
+    // Before: no ？ or ? to start the query, so nothing was converted: `code＝…` was one word, "not a code".
+    expect(cleanPastedCode(`code＝${CODE}＆state＝xyz`)).toEqual({ text: `code=${CODE}&state=xyz`, removed: ['fullwidth'] });
+    // Before: a code of 42 characters (`…＆state＝xyz`) and no state.
+    expect(cleanPastedCode(`code=${CODE}＆state＝xyz`)).toEqual({ text: `code=${CODE}&state=xyz`, removed: ['fullwidth'] });
+    expect(cleanPastedCode(`${CODE}＆state＝xyz`)).toEqual({ text: `${CODE}&state=xyz`, removed: ['fullwidth'] });
+    // A value's own full-width text stays, as in a URL's query.
+    expect(cleanPastedCode(`code=${CODE}&state=第＃1期＆x`)).toEqual({ text: `code=${CODE}&state=第＃1期＆x`, removed: [] });
+  });
+
   it('asciiReadingMeant: more of code and state, or a full-width ＆name＝ inside one, as written', () => {
     expect(asciiReadingMeant(`https://a.com/cb?state=abc123＆code＝${CODE}`)).toBe(true);
     expect(asciiReadingMeant(`?code=${CODE}＆state＝abc123`)).toBe(true);

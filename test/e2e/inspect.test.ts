@@ -169,6 +169,23 @@ describe('wxauth inspect', () => {
     expect(r.stdout + zh.stdout).not.toContain(CODE.slice(0, 8));
   });
 
+  it('a bare query (no ？ or ?) with full-width ＆＝ is read as a callback, as one with ASCII separators is, en and zh', async () => {
+    // Before: "[input.unrecognised] This is neither a WeChat authorize/qrconnect URL nor a callback" (exit 1).
+    const r = await run(['inspect', `code＝${CODE}＆state＝xyz`]);
+    expect(r.code, r.stdout).toBe(0);
+    expect(r.stdout).toMatch(/^Callback URL/);
+    expect(r.stdout).toMatch(/state\s+xyz\n/);
+    expect(r.stdout).toContain('[input.fullwidth_callback] This callback URL contains full-width punctuation (＝ ＆)');
+    // Before: a 42-character code holding `＆state＝xyz`, and "[callback.no_state]".
+    const zh = await run(['--lang', 'zh', 'inspect', `code=${CODE}＆state＝xyz`]);
+    expect(zh.code, zh.stdout).toBe(0);
+    expect(zh.stdout).not.toContain('[callback.no_state]');
+    expect(zh.stdout).not.toContain('[callback.code_shape]');
+    expect(zh.stdout).toMatch(/state\s+xyz\n/);
+    expect(zh.stdout).toContain('[input.fullwidth_callback] 这个回调地址里有全角标点（＆ ＝）');
+    expect(r.stdout + zh.stdout).not.toContain(CODE.slice(0, 8));
+  });
+
   it('a raw space in state with the query going on after it: one URL, its state at fault', async () => {
     const r = await run(['inspect', GOOD.replace('state=Xq3v9TzLm0aB7cD2', 'state=hello world')]);
     expect(r.code).toBe(1);

@@ -835,6 +835,14 @@ describe('wxauth listen', () => {
     expect(fullwidth.code, fullwidth.stderr).toBe(0);
     expect(fullwidth.stdout).toBe(`code   ${CODE}\nstate  p1\n`);
     expect(fullwidth.stderr).toContain('回调地址里的全角标点（？＆＝＃）按半角的 ? & = # 读取');
+    // A bare query with full-width ＆＝ (no ？ to start it): read alike. Before: refused as no callback
+    // (code＝…), or its code printed with `＆state＝p1` in it and no state (code=…＆state＝…).
+    for (const input of [`code＝${CODE}＆state＝p1\n`, `code=${CODE}＆state＝p1\n`]) {
+      const bare = await runCli(['listen', '--paste', '--state', 'p1'], { input });
+      expect(bare.code, bare.stderr).toBe(0);
+      expect(bare.stdout).toBe(`code   ${CODE}\nstate  p1\n`);
+      expect(bare.stderr).toContain('Read the full-width punctuation (？＆＝＃) in the callback URL as ASCII');
+    }
     // Lines of a log, one whole callback each: the first is the paste, nothing joined.
     const log = await runCli(['listen', '--paste', '--state', 'p1'], { input: `http://localhost/cb?code=${CODE}&state=p1\nhttp://localhost/cb?code=${CODE.toLowerCase()}&state=p1\n` });
     expect(log.code, log.stderr).toBe(0);

@@ -454,6 +454,17 @@ describe('wxauth exchange', () => {
     expect(zh.stderr).toContain('回调地址里的全角标点（？＆＝＃）按半角的 ? & = # 读取');
   });
 
+  it('a bare query (no ？ or ?) with full-width ＆＝ is read as a callback and exchanged, en and zh', async () => {
+    // Before: "This is not a code: code＝…" (exit 2), nothing sent.
+    const r = await wx(['exchange', `code＝${emu.issueCode({ appid: svc.appid, user: 'u1', scope: 'snsapi_base' })}＆state＝fw5`, '--state', 'fw5']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('Read the full-width punctuation (？＆＝＃) in the callback URL as ASCII');
+    // Before: the code sent was `…＆state＝fw6` (40029) and no state was compared.
+    const zh = await wx(['--lang', 'zh', 'exchange', `code=${emu.issueCode({ appid: svc.appid, user: 'u2', scope: 'snsapi_base' })}＆state＝fw6`, '--state', 'fw6']);
+    expect(zh.code, zh.stderr).toBe(0);
+    expect(zh.stderr).toContain('回调地址里的全角标点（？＆＝＃）按半角的 ? & = # 读取');
+  });
+
   it('a code that is no code is quoted back with its letters masked: half a code is still a secret', async () => {
     const code = emu.issueCode({ appid: svc.appid, user: 'u1', scope: 'snsapi_base' });
     const r = await wx(['exchange', `http://localhost:8080/cb?code=${code.slice(0, 16)}{{${code.slice(16)}&state=x`]);
