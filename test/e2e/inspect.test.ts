@@ -176,6 +176,8 @@ describe('wxauth inspect', () => {
     expect(r.stdout).toMatch(/^Callback URL/);
     expect(r.stdout).toMatch(/state\s+xyz\n/);
     expect(r.stdout).toContain('[input.fullwidth_callback] This callback URL contains full-width punctuation (＝ ＆)');
+    // Before: "to pass it to wxauth exchange, copy it from the browser’s address bar instead", which exchange no longer needs.
+    expect(r.stdout).toContain('Fix: Nothing to do: wxauth exchange and wxauth listen --paste read it the same way, so pass it to them as it is.');
     // Before: a 42-character code holding `＆state＝xyz`, and "[callback.no_state]".
     const zh = await run(['--lang', 'zh', 'inspect', `code=${CODE}＆state＝xyz`]);
     expect(zh.code, zh.stdout).toBe(0);
@@ -183,6 +185,7 @@ describe('wxauth inspect', () => {
     expect(zh.stdout).not.toContain('[callback.code_shape]');
     expect(zh.stdout).toMatch(/state\s+xyz\n/);
     expect(zh.stdout).toContain('[input.fullwidth_callback] 这个回调地址里有全角标点（＆ ＝）');
+    expect(zh.stdout).toContain('wxauth exchange 和 wxauth listen --paste 也这样读，原样交给它们即可。');
     expect(r.stdout + zh.stdout).not.toContain(CODE.slice(0, 8));
   });
 

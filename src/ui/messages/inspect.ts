@@ -60,8 +60,8 @@ export const messages = {
     en: 'WeChat’s redirect uses the ASCII ones; the code and state are read with them here.',
   },
   'inspect.input.fullwidth_callback.fix': {
-    zh: '不用处理；要把它交给 wxauth exchange，复制浏览器地址栏里的原文。',
-    en: 'Nothing to do; to pass it to wxauth exchange, copy it from the browser’s address bar instead.',
+    zh: '不用处理：wxauth exchange 和 wxauth listen --paste 也这样读，原样交给它们即可。',
+    en: 'Nothing to do: wxauth exchange and wxauth listen --paste read it the same way, so pass it to them as it is.',
   },
 
   'inspect.input.truncated': {
