@@ -483,9 +483,10 @@ function route(emu: Emulator, rq: Rq): Reply | Promise<Reply> {
       return controlJson({ ok: true, appid: body.appid, type, expired, tickets: issuedTickets(emu) });
     }
     case '/user': {
-      // The id that is not seeded is named with the ones that are: a test suite's "alice" on the built-in seed.
+      // The id that is not seeded is named with the ones that are: a test suite's "alice" on the built-in seed;
+      // and what to send, as its sibling calls say it.
       const wrong = requiredField(emu, body, 'user', 'user');
-      if (wrong) return bad(wrong);
+      if (wrong) return bad(`${wrong}; send {"user": "<seeded user id>"}`);
       emu.currentUser = body.user as string;
       return controlJson({ ok: true, user: body.user });
     }

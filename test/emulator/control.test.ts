@@ -51,7 +51,7 @@ describe('clock', () => {
     expect((await post(emu.url, '/__emulator/clock', { advance: -301, reset: false })).json.offset).toBe(0);
   });
 
-  it('POST /tickets, /follow and /whitelist refusals name the field, what it held (its type) and what to send, not "expected {…}" alone', async () => {
+  it('POST /tickets, /follow, /user and /whitelist refusals name the field, what it held (its type) and what to send, not "expected {…}" alone', async () => {
     const seededApps = emu.apps.map((a) => a.appid).join(', ');
     const error = async (path: string, body: unknown) => {
       const r = await post(emu.url, path, body);
@@ -69,6 +69,10 @@ describe('clock', () => {
     expect(await error('/__emulator/follow', { user: ['u1'], appid: SVC, follows: true })).toBe(`user must be a seeded user id (a string: u1, u2, u3); got ["u1"] (an array)${follow}`);
     expect(await error('/__emulator/follow', { user: 'alice', appid: SVC, follows: true })).toBe(`no seeded user "alice" (the seeded ones: u1, u2, u3)${follow}`);
     expect(await error('/__emulator/follow', { user: 'u1', follows: true })).toBe(`appid must be a seeded appid (a string: ${seededApps}); got nothing${follow}`);
+    // Before: /user's refusals ended without what to send.
+    const user = '; send {"user": "<seeded user id>"}';
+    expect(await error('/__emulator/user', { user: 'alice' })).toBe(`no seeded user "alice" (the seeded ones: u1, u2, u3)${user}`);
+    expect(await error('/__emulator/user', {})).toBe(`user must be a seeded user id (a string: u1, u2, u3); got nothing${user}`);
     const whitelist = '; send {"appid": "<seeded appid>", "ips": ["<IP>", …] or null}';
     expect(await error('/__emulator/whitelist', { appid: 'wxnope', ips: [] })).toBe(`no seeded app "wxnope" (the seeded ones: ${seededApps})${whitelist}`);
     expect(await error('/__emulator/whitelist', { appid: SVC, ips: '203.0.113.10' })).toBe(
@@ -342,7 +346,7 @@ describe('reset, switches, user', () => {
     const nobody = await post(emu.url, '/__emulator/user', { user: 'nobody' });
     expect(nobody.status).toBe(400);
     // Before: only 'expected {"user": "<seeded user id>"}', as if the body had no user at all.
-    expect(nobody.json.error).toBe('no seeded user "nobody" (the seeded ones: u1, u2, u3)');
+    expect(nobody.json.error).toBe('no seeded user "nobody" (the seeded ones: u1, u2, u3); send {"user": "<seeded user id>"}');
     expect((await get(emu.url, '/__emulator/user')).json.user).toBe('u2');
   });
 
