@@ -348,6 +348,14 @@ export function decideCallbackHit(request: CallbackRequest, soFar: CallbackProgr
     ...extra,
   });
 
+  // A HEAD on the callback path, with parameters or none (a prefetch, a link preview of the bare address):
+  // answered with the headers a GET would get, said in its own hit line and counted in hit_counts, not
+  // also among the "unrelated" requests ignored.
+  const headHit = (answer: CallbackAnswer): CallbackDecision => {
+    const head = hitOf('head', {});
+    return { ...refuse(answer), ignored: false, hit: head, progress: { ...soFar, seq: head.seq } };
+  };
+
   if (utf8LongerThan(request.url, MAX_URL_BYTES)) return refuse({ kind: 'empty', status: 414 });
   if (!options.hostAllowed(request.host)) {
     const hit = hitOf('wrong_host', { hostHeader: request.host?.slice(0, 200) });
@@ -368,7 +376,7 @@ export function decideCallbackHit(request: CallbackRequest, soFar: CallbackProgr
   const { code, state, markers, params } = parseCallbackUrl('http://listener.invalid' + request.url);
   // A bare visit, or a hash route whose code sits in the fragment the browser never sends: serve the
   // page whose script moves the fragment's query into the real one.
-  if (params.length === 0) return refuse(page(200, 'waiting', { withScript: true }));
+  if (params.length === 0) return request.method === 'HEAD' ? headHit(page(200, 'waiting', { withScript: true })) : refuse(page(200, 'waiting', { withScript: true }));
 
   const expected = options.expectedState;
   // A state already used is refused first: it may still equal the remembered one (nothing newer made since).
@@ -418,11 +426,7 @@ export function decideCallbackHit(request: CallbackRequest, soFar: CallbackProgr
   // A HEAD (a browser's prefetch, a link-preview bot fetching a pasted link) gets the headers a GET would and
   // changes nothing: taking its code would end the wait before the browser came, and --exchange or login would
   // spend the code the browser's GET then brings (40163 for the user's own server).
-  if (request.method === 'HEAD') {
-    // Said in its own hit line and counted in hit_counts: not also among the "unrelated" requests ignored.
-    const head = hitOf('head', {});
-    return { ...refuse(answer), ignored: false, hit: head, progress: { ...soFar, seq: head.seq } };
-  }
+  if (request.method === 'HEAD') return headHit(answer);
   return { answer, hit, keepHit: true, ignored: false, next: nextAfter(hit, soFar, options), progress };
 }
 

@@ -100,6 +100,9 @@ describe('decideCallbackHit', () => {
       { kind: 'page', status: 200, outcome: 'success', state: 'abc', codePrefix: CODE.slice(0, 6) }, 'head', false, false, KEEP],
     ['a HEAD with our state and no code does not end the wait as a refusal', request('/callback?state=abc', { method: 'HEAD' }), NOTHING_SEEN,
       { kind: 'page', status: 200, outcome: 'denied', state: 'abc' }, 'head', false, false, KEEP],
+    // Before: ignored unsaid, counted among the unrelated requests, while a HEAD with parameters had its line.
+    ['a HEAD on the bare callback path: answered as a GET, reported as a HEAD', request('/callback', { method: 'HEAD' }), NOTHING_SEEN,
+      { kind: 'page', status: 200, outcome: 'waiting', withScript: true }, 'head', false, false, KEEP],
     ['a URL too long to be a callback', request('/callback?' + 'a'.repeat(6000)), NOTHING_SEEN,
       { kind: 'empty', status: 414 }, undefined, false, true, KEEP],
     ['a new code racing the shutdown', request(`/callback?code=${OTHER_CODE}&state=abc`), SETTLED_WITH_CODE,

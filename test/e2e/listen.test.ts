@@ -219,11 +219,17 @@ describe('wxauth listen', () => {
       await new Promise<number>((resolve, reject) => {
         http.request(`${uri}?code=${'0'.repeat(31)}H&state=${state}`, { method: 'HEAD', agent: false, headers: { 'User-Agent': 'Preview-Bot/1' } }, (res) => { res.resume(); resolve(res.statusCode ?? 0); }).on('error', reject).end();
       });
+      // The bare address (a preview of the link before any redirect): said alike. Before: nothing said,
+      // and counted among the unrelated requests.
+      await new Promise<number>((resolve, reject) => {
+        http.request(uri, { method: 'HEAD', agent: false, headers: { 'User-Agent': 'Preview-Bot/1' } }, (res) => { res.resume(); resolve(res.statusCode ?? 0); }).on('error', reject).end();
+      });
       await get(`${uri}?code=${'0'.repeat(31)}G&state=${state}`);
       const r = await done;
       expect(r.code, r.stderr).toBe(0);
       expect(r.stdout).toContain(`${'0'.repeat(31)}G`);
       expect(r.stderr.replace(/ \d\d:\d\d:\d\d\.\d{3}/g, '')).toContain(says);
+      expect(r.stderr.replace(/ \d\d:\d\d:\d\d\.\d{3}/g, '')).toContain(says.replace('#1', '#2'));
       // Said once: not also counted among the unrelated requests ignored (other paths, wrong Host, malformed).
       expect(r.stderr).not.toMatch(/unrelated request|无关请求/);
     }
