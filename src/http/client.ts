@@ -409,6 +409,17 @@ function errorCodes(error: unknown): string[] {
   return codes;
 }
 
+/**
+ * The code to name an answer that is not HTTP by: llhttp's HPE_* when undici passed it on, else the
+ * error's name (HTTPParserError); undici's own codes for a header block over its limit and a body
+ * shorter or longer than its Content-Length. Undefined for any other failure.
+ */
+function malformedCode(codes: string[]): string | undefined {
+  const known = codes.find((c) => c.startsWith('HPE_') || c === 'UND_ERR_HEADERS_OVERFLOW' || c === 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH');
+  if (known !== undefined) return known;
+  return codes.includes('HTTPParserError') ? 'HTTPParserError' : undefined;
+}
+
 /** Every `address`/`hostname` and `port` along an error's cause chain (what a socket error names). */
 function errorEndpoints(error: unknown): Array<{ host?: string; port?: string }> {
   const found: Array<{ host?: string; port?: string }> = [];
@@ -565,6 +576,17 @@ function toNetworkError(
   else if (failure === 'tls' && target.protocol === 'https:' && !isWechatApiBase(url) && [...codes, detail].some(answeredPlainHttp))
     hint = messageRef('http.tls.plain.hint', { host, http: plainHttpOf(call.base), where: call.where });
   else hint = messageRef(`http.${failure}.hint`, { host, timeout: options.timeoutMs, base: call.base, where: call.where });
+  // Something answered, but not in HTTP undici can read (another service on the port, an https port
+  // spoken to in http, a broken header): said in the user's words with llhttp's code, never undici's
+  // English message, whose reason is llhttp's own prose (undici 7 gives its HTTPParserError no code).
+  const malformed = failure === 'other' ? malformedCode(codes) : undefined;
+  if (malformed !== undefined) {
+    return new NetworkError('other', messageRef('http.malformed', { host, code: malformed }), {
+      mayHaveReachedServer: true,
+      cause: error,
+      hint: messageRef('http.malformed.hint', { base: call.base, where: call.where }),
+    });
+  }
   return new NetworkError(
     failure,
     messageRef(`http.${failure}`, { host, code, detail, timeout: options.timeoutMs }),

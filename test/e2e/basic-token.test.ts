@@ -455,4 +455,30 @@ describe('wxauth token', () => {
     expect(user.code).toBe(0);
     expect(user.stdout).toContain('subscribe');
   });
+
+  it('an API base whose port answers something that is not HTTP (an SSH banner, a broken Content-Length) is said in the user\'s words, never undici\'s English (zh, en, doctor)', async () => {
+    const answers = ['SSH-2.0-OpenSSH_8.9\r\n', 'HTTP/1.1 200 OK\r\nContent-Length: abc\r\n\r\n{}'];
+    for (const answer of answers) {
+      const srv = net.createServer((socket) => socket.once('data', () => socket.end(answer)));
+      await new Promise<void>((resolve) => srv.listen(0, '127.0.0.1', resolve));
+      const host = `127.0.0.1:${(srv.address() as net.AddressInfo).port}`;
+      try {
+        const env = { WXAUTH_API_BASE: `http://${host}`, WXAUTH_BACKUP_API_BASE: `http://${host}` };
+        const zh = await server()(['token'], { ...env, LANG: 'zh_CN.UTF-8' });
+        expect(zh.code).toBe(5);
+        expect(zh.stderr).toContain(`✖ ${host} 有回应，但不是合法的 HTTP 响应（HTTPParserError）。`);
+        expect(zh.stderr).toContain(`→ 那个端口上有程序在运行，但它不像微信接口：确认接口地址 http://${host} （来源：环境变量 WXAUTH_API_BASE）指向微信接口或 wxauth emulator`);
+        expect(zh.stderr).not.toMatch(/Response does not match|protocol/);
+        const en = await server()(['token'], env);
+        expect(en.stderr).toContain(`✖ ${host} answered, but not with a valid HTTP response (HTTPParserError).`);
+        expect(en.stderr).not.toContain('Response does not match');
+        const doctor = await server()(['doctor', '--lang', 'zh'], env);
+        const credentials = doctor.stdout.split('\n').find((l) => l.startsWith('✖ credentials')) ?? '';
+        expect(credentials).toContain(`${host} 有回应，但不是合法的 HTTP 响应（HTTPParserError）。`);
+        expect(doctor.stdout).not.toContain('Response does not match');
+      } finally {
+        await new Promise<void>((resolve) => srv.close(() => resolve()));
+      }
+    }
+  });
 });

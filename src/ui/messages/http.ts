@@ -65,6 +65,11 @@ export const messages = {
     zh: '{host} 用明文 HTTP 响应，不是 TLS：接口地址应当是 {http}（来源：{where}）。',
     en: '{host} answered in plain HTTP, not TLS: the API base should be {http} (it came from {where}).',
   },
+  'http.malformed': { zh: '{host} 有回应，但不是合法的 HTTP 响应（{code}）。', en: '{host} answered, but not with a valid HTTP response ({code}).' },
+  'http.malformed.hint': {
+    zh: '那个端口上有程序在运行，但它不像微信接口：确认接口地址 {base}（来源：{where}）指向微信接口或 wxauth emulator，而不是别的服务（数据库、SSH 等），也没有把 https 端口写成 http://；中间有代理或网关时，检查它写出的响应头。加 -v 重新运行查看请求详情。',
+    en: "Something runs on that port, but it does not answer as WeChat's API does: check that the API base {base} (from {where}) is WeChat's API or wxauth emulator, not another service (a database, SSH…), and not an https port written as http://; with a proxy or gateway in between, check the headers it writes. Run again with -v to see the request.",
+  },
   'http.other': { zh: '请求 {host} 失败：{detail}', en: 'The request to {host} failed: {detail}' },
   'http.other.hint': { zh: '加 -v 重新运行查看请求详情。', en: 'Run again with -v to see the request.' },
   'http.notJson': {
