@@ -5,7 +5,7 @@
 import { isIP } from 'node:net';
 import type { Context } from '../context.js';
 import type { CommandInput } from '../cli.js';
-import { ConfigError, UsageError, messageRef, osReason, type MessageRef } from '../errors.js';
+import { ConfigError, UsageError, bindReason, messageRef, osReason, type MessageRef } from '../errors.js';
 import { osErrorHint } from '../store/files.js';
 import {
   EmulatorSeedError,
@@ -207,8 +207,8 @@ async function start(options: EmulatorCommandOptions, lang: Lang): Promise<Emula
     }
     if (code === 'EACCES')
       throw new UsageError({ key: 'emulator.port.denied', params: { port: options.port } }, { hint: { key: 'emulator.port.denied.hint' }, cause: error });
-    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' || code === 'EAI_AGAIN')
-      throw new UsageError({ key: 'emulator.host.invalid', params: { host: options.host, detail: osReason(error) } }, { hint: { key: 'emulator.host.invalid.hint' }, cause: error });
+    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EINVAL')
+      throw new UsageError({ key: 'emulator.host.invalid', params: { host: options.host, detail: bindReason(error) } }, { hint: { key: 'emulator.host.invalid.hint' }, cause: error });
     throw error;
   }
 }

@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Context } from '../context.js';
 import type { CommandInput } from '../cli.js';
-import { EXIT, UsageError, osReason, type ExitCode, type MessageRef } from '../errors.js';
+import { EXIT, UsageError, bindReason, osReason, type ExitCode, type MessageRef } from '../errors.js';
 import { REGIONS, isRegion, withHttpScheme } from '../core/endpoints.js';
 import { hideUrlCredentials } from '../core/secrets.js';
 import { isOwnAddress } from '../core/host-names.js';
@@ -161,8 +161,8 @@ async function start(options: ProxyCommandOptions, open: () => Promise<ProxyHand
       const next = await nextFreePort(options.port, options.host);
       throw new UsageError({ key: 'proxy.port.inUse', params: { port: options.port } }, { hint: { key: 'proxy.port.inUse.hint', params: { next } }, cause: error });
     }
-    if (code === 'EACCES' || code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' || code === 'EAI_AGAIN')
-      throw new UsageError({ key: 'proxy.host.invalid', params: { host: options.host, detail: osReason(error) } }, { hint: { key: 'proxy.host.invalid.hint' }, cause: error });
+    if (code === 'EACCES' || code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EINVAL')
+      throw new UsageError({ key: 'proxy.host.invalid', params: { host: options.host, detail: bindReason(error) } }, { hint: { key: 'proxy.host.invalid.hint' }, cause: error });
     throw error;
   }
 }

@@ -8,7 +8,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createNetServer, type AddressInfo, type Server as NetServer } from 'node:net';
 import { hash, timingSafeEqual } from 'node:crypto';
-import { CallbackError, CancelledError, UsageError } from '../errors.js';
+import { CallbackError, CancelledError, UsageError, bindReason } from '../errors.js';
 import {
   type HitKind,
   DEFAULT_DUPLICATE_WINDOW_MS,
@@ -240,9 +240,14 @@ function bindError(error: NodeJS.ErrnoException, host: string, port: number): Er
         { key: 'listen.host.unavailable', params: { host } },
         { hint: { key: 'listen.host.unavailable.hint' }, cause: error },
       );
+    case 'EINVAL':
+      return new UsageError(
+        { key: 'listen.bind.failed', params: { host: formatHost(host), port, detail: bindReason(error) } },
+        { hint: { key: 'listen.host.unavailable.hint' }, cause: error },
+      );
     default:
       return new UsageError(
-        { key: 'listen.bind.failed', params: { host, port, detail: error.message } },
+        { key: 'listen.bind.failed', params: { host: formatHost(host), port, detail: bindReason(error) } },
         { hint: { key: 'listen.port.inUse.hint', params: { port } }, cause: error },
       );
   }

@@ -165,3 +165,15 @@ describe('an address this machine does not have (emulator --host, proxy --host)'
     expect(en.stderr).toContain('✖ Cannot bind to 192.0.2.1: this machine has no such address (EADDRNOTAVAIL).');
   });
 });
+
+describe('an address that cannot be listened on (fe80::1 without its interface: EINVAL on Linux)', () => {
+  it('emulator and proxy refuse it as usage (exit 2) in the user\'s words, not an internal error with Node\'s English', async () => {
+    for (const cmd of [['emulator', '--host', 'fe80::1', '--port', '0'], ['proxy', '--host', 'fe80::1', '--port', '0']]) {
+      const zh = await runCli([...cmd, '--lang', 'zh']);
+      expect(zh.stderr).not.toContain('invalid argument');
+      if (!zh.stderr.includes('EINVAL')) continue; // another OS's answer (EADDRNOTAVAIL) has its own words already
+      expect(zh.code).toBe(2);
+      expect(zh.stderr).toContain('不能在这个地址上监听（EINVAL）；IPv6 链路本地地址 fe80::… 要带上网卡名，例如 fe80::1%eth0');
+    }
+  });
+});

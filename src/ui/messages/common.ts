@@ -159,6 +159,10 @@ export const messages = {
   'common.os.ENETUNREACH': { zh: '网络不可达（{code}）', en: 'network unreachable ({code})' },
   'common.os.EADDRINUSE': { zh: '端口已被占用（{code}）', en: 'the port is already in use ({code})' },
   'common.os.EADDRNOTAVAIL': { zh: '本机没有这个地址（{code}）', en: 'this machine has no such address ({code})' },
+  'common.os.bind.EINVAL': {
+    zh: '不能在这个地址上监听（{code}）；IPv6 链路本地地址 fe80::… 要带上网卡名，例如 fe80::1%eth0',
+    en: 'this address cannot be listened on ({code}); a link-local IPv6 address fe80::… needs its interface, e.g. fe80::1%eth0',
+  },
   'common.os.other': { zh: '{detail}（{code}）', en: '{detail} ({code})' },
   'common.os.other.nocode': { zh: '{detail}', en: '{detail}' },
   'common.file.hint.missing': { zh: '检查路径：{file} 不存在。', en: 'Check the path: {file} does not exist.' },
