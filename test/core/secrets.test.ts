@@ -1,6 +1,7 @@
 // Secret masking by name and by value (core/responses.ts), as tables.
 import { describe, expect, it } from 'vitest';
-import { KnownSecrets, base64Forms, base64Views, credentialParams, looksCredentialParam, dropSecretParams, hideUrlCredentials, maskSecretValues, redactJsonText, redactText, redactUrl } from '../../src/core/secrets.js';
+import { base64Forms, base64Views, credentialParams, looksCredentialParam } from '../../src/core/secret-shapes.js';
+import { KnownSecrets, dropSecretParams, hideUrlCredentials, maskSecretValues, redactJsonText, redactText, redactUrl } from '../../src/core/secrets.js';
 
 const SECRET = '0123456789abcdef0123456789abcdef';
 

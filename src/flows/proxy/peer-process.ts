@@ -9,7 +9,7 @@ import { readFileSync, readdirSync, readlinkSync } from 'node:fs';
 import { readFile, readdir, readlink } from 'node:fs/promises';
 import path from 'node:path';
 import { brotliDecompressSync } from 'node:zlib';
-import { looksSecret } from '../../core/secrets.js';
+import { looksSecret } from '../../core/secret-shapes.js';
 
 export interface PeerProcess {
   pid: number;
