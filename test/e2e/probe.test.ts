@@ -891,6 +891,18 @@ describe('wxauth probe', () => {
     expect(verdict(correct.doc), JSON.stringify(verdict(correct.doc), null, 1)).toMatchObject({ status: 'pass' });
   });
 
+  // A load balancer's cookie is the only one (AWSALB, new on every answer) and the login ends on its callback:
+  // it names a server, not a visitor, so it is not "a session encrypted anew" (the Laravel warning it got).
+  // And a short session id set anew on the callback (code-left's regenerated sid) is a new session, a pass.
+  it('session.renewed: a load balancer\'s cookie set anew, or a short session id set anew on the callback, is not taken for a re-encrypted session', async () => {
+    const verdict = (doc: Doc) => doc.checks.find((c) => c.id === 'session.renewed')!;
+    const sticky = await probe('no-session', ['--only', 'session.renewed'], APPID, { stickyCookie: true });
+    expect(verdict(sticky.doc), JSON.stringify(verdict(sticky.doc), null, 1)).toMatchObject({ status: 'pass' });
+    expect(verdict(sticky.doc).message).not.toMatch(/Laravel|AWSALB/);
+    const regenerated = await probe('code-left', ['--only', 'session.renewed']);
+    expect(verdict(regenerated.doc), JSON.stringify(verdict(regenerated.doc), null, 1)).toMatchObject({ status: 'pass' });
+  });
+
   // No cookie before WeChat (the state waits in the server) and a login that ends on /me?t=…, which shows
   // the user to a browser with no cookies at all: the address is said, as it is whatever the cookies did
   // (it was a plain skip, "no session to renew"); with no cookies before, no fixation is spoken of.

@@ -213,7 +213,27 @@ function retryTookTheCode(calls: readonly WechatCall[]): boolean {
 // token, a consent banner's answer, analytics (_ga, _gid). Any other name may say who the visitor is
 // (sid, PHPSESSID, .AspNetCore.Cookies, passport, uid, wx_openid, Phoenix's _app_key…): too many to list,
 // so the short list is of those that cannot.
-const NO_IDENTITY_COOKIE_NAME = /^[._-]*(?:flash|msg|message|notice|alert|lang|language|locale|i18n|theme|tz|timezone|csrf|csrftoken|xsrf|consent|cookieconsent|ga|gid)(?:[._-].*)?$/i;
+// A load balancer's stickiness cookie (AWS's AWSALB, Alibaba Cloud SLB's SERVERID, F5's BIGipServer…,
+// Alibaba Cloud WAF's acw_tc) names a server, not a visitor, and may change on every answer.
+const NO_IDENTITY_COOKIE_NAME = /^[._-]*(?:flash|msg|message|notice|alert|lang|language|locale|i18n|theme|tz|timezone|csrf|csrftoken|xsrf|consent|cookieconsent|ga|gid|awsalb|awsalbcors|awselb|awselbcors|serverid|route|acw_tc|bigipserver[\w.-]*)(?:[._-].*)?$/i;
+
+/**
+ * Whether a cookie's value may be a session sealed in the cookie itself, encrypted or signed anew on
+ * every answer, so that a new value may hold the same session: Laravel's base64 JSON `{"iv":…}` and
+ * signed JSON payloads (Flask, cookie-session) start `eyJ`, itsdangerous' compressed ones `.eJ`, Rails'
+ * are `data--iv--tag`, and any value of 100 characters or more may be one. A short id that changed
+ * (express-session's `s:id.sig`, PHPSESSID) names another session: it needs no replay to say so.
+ */
+function sealedValue(value: string | undefined): boolean {
+  if (value === undefined) return false;
+  let v = value;
+  try {
+    v = decodeURIComponent(value);
+  } catch {
+    // a value with a stray %: read as it is
+  }
+  return v.length >= 100 || /^(?:eyJ|\.eJ)/.test(v) || /^[A-Za-z0-9+/=_-]{8,}--[A-Za-z0-9+/=_-]{8,}/.test(v);
+}
 
 /**
  * The --cookie names two browsers both still send as given (ProbeBrowser.startCookiesKept) that may say
@@ -811,6 +831,8 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
     const renewed = [...after].filter(([key, value]) => before.get(key) !== value).map(([key]) => key);
     // Cookies from before that the login set again with another value, whose name may say who the visitor is.
     const reissued = [...before.keys()].filter((key) => after.has(key) && after.get(key) !== before.get(key) && !NO_IDENTITY_COOKIE_NAME.test(nameOf(key)));
+    /** Of cookies from before set again, those whose new value may seal the same session anew (sealedValue). */
+    const sealed = (keys: readonly string[]) => keys.filter((key) => before.has(key) && sealedValue(after.get(key)));
     /** `kept`, `kept_session`, `planted` and `planted_page` say "the cookie … is" for one name, "the cookies … are" for several. */
     const counted = (key: 'kept' | 'kept_session' | 'planted' | 'planted_page') => (keptSession.length === 1 ? (`${key}_one` as const) : key);
     if (!happyDone) sameFailure('session.renewed', 'happy', evidence);
@@ -890,7 +912,8 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
       }
       // The same on a login that ends on its callback: that address cannot be opened again (its code is
       // spent, and another exchange would count in callback.reload), so the old value goes untested.
-      else if (reissued.length > 0 && keptSession.length === 0 && samePath(landing.url, callbackUrl)) put(check('session.renewed', 'warn', 'untested_reissued_callback', { names: names(reissued), url: callbackShown }, evidence, false));
+      // Only a value that may seal the same session anew (sealedValue): a short id that changed is a new session.
+      else if (sealed(reissued).length > 0 && keptSession.length === 0 && samePath(landing.url, callbackUrl)) put(check('session.renewed', 'warn', 'untested_reissued_callback', { names: names(sealed(reissued)), url: callbackShown }, evidence, false));
       // Every cookie from before changed or is gone: a planted value names no session any more.
       else if (kept.length === 0) put(check('session.renewed', 'pass', 'ok', {}, bare?.evidence ?? evidence));
       // The ones left as they were carry no identity: no session id from before survives the login.
@@ -902,15 +925,15 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
         if (shown.length > 0) put(check('session.renewed', 'fail', counted('planted'), { names: names(keptSession), url, what: `probe.what.${shown[0]}` }, replayed));
         else put(check('session.renewed', 'pass', 'ok_kept', { names: names(keptSession), renewed: names(renewed), url, status }, replayed));
       } else {
-        // The page shows no one (or is the callback): by the names. A new or changed cookie counts as the
-        // new session unless its name says it carries no identity (a flash message, a language, a CSRF token).
+        // The page shows no one (or is the callback): by the names. A new cookie counts as the new session
+        // unless its name says it carries no identity (a flash message, a language, a CSRF token, a load
+        // balancer's); so does one from before with a new short value (another session's id). One from
+        // before whose new value may seal the same session anew (sealedValue: a re-encrypted Laravel
+        // session) proves nothing by its name: the kept ones are then tried as for a flash beside them.
         const signs = renewed.filter((key) => !NO_IDENTITY_COOKIE_NAME.test(nameOf(key)));
-        // Only an added one proves a new session by its name: one from before set again with a new value
-        // (a load balancer's AWSALB, a re-encrypted session) may name the same visitor as before, so the
-        // kept ones are tried as for a flash beside them.
-        const added = signs.filter((key) => !before.has(key));
-        if (added.length > 0) put(check('session.renewed', 'pass', 'ok', {}, evidence));
-        else if (signs.length > 0 && samePath(landing.url, callbackUrl)) put(check('session.renewed', 'warn', 'untested_reissued_callback', { names: names(signs), url: callbackShown }, evidence, false));
+        const resealed = sealed(signs);
+        if (signs.length > resealed.length) put(check('session.renewed', 'pass', 'ok', {}, evidence));
+        else if (resealed.length > 0 && samePath(landing.url, callbackUrl)) put(check('session.renewed', 'warn', 'untested_kept_callback', { names: names(keptSession), reissued: names(resealed), url: callbackShown }, evidence, false));
         else if (signs.length > 0) {
           const pages = await comparePages();
           if (pages.same === 'bare') put(check('session.renewed', 'warn', 'untested_page', { names: names(keptSession), url, status: landing.status }, pages.evidence, false));
