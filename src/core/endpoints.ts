@@ -44,6 +44,24 @@ export function answeredPlainHttp(codeOrMessage: string): boolean {
   return /WRONG_VERSION_NUMBER|wrong version number|PACKET_LENGTH_TOO_LONG|packet length too long/i.test(codeOrMessage);
 }
 
+/**
+ * The first bytes of an answer that are a TLS record (an alert or a handshake, of SSL 3.0 to TLS 1.3's
+ * record version) rather than "HTTP/1.1 …": an HTTPS port spoken to in plain HTTP, answering in TLS.
+ */
+export function answeredTls(data: string | undefined): boolean {
+  return data !== undefined && /^[\x15\x16]\x03[\x00-\x04]/.test(data);
+}
+
+/** The https:// form of an http:// base, its port kept (`http://h` → `https://h:80`): the same server, spoken to in TLS. */
+export function httpsOf(base: string): string {
+  const url = new URL(base);
+  const port = portOf(url);
+  url.protocol = 'https:';
+  url.port = port;
+  const text = url.toString();
+  return url.pathname === '/' && !base.endsWith('/') ? text.replace(/\/$/, '') : text;
+}
+
 /** The http:// form of an https:// base, its port kept (`https://h` → `http://h:443`): the same server, spoken to in plain HTTP. */
 export function plainHttpOf(base: string): string {
   const url = new URL(base);

@@ -9,7 +9,7 @@ import { PROXY_CONNECTION_CODE, PROXY_CUT_CODES, proxyAwareAgent } from './proxy
 import { CancelledError, NetworkError, WechatApiError, messageRef, type MessageRef, type NetworkFailure, type ParamValue } from '../errors.js';
 import { isBusyPage, oddErrcode, readErrorBody, type Narrowed } from '../core/responses.js';
 import { KnownSecrets, hideUrlCredentials, isSecretName, redactUrl } from '../core/secrets.js';
-import { REGIONS, answeredPlainHttp, cutCall, isWechatApiBase, joinUrl, plainHttpOf, portOf, type ApiBaseOrigin } from '../core/endpoints.js';
+import { REGIONS, answeredPlainHttp, answeredTls, cutCall, httpsOf, isWechatApiBase, joinUrl, plainHttpOf, portOf, type ApiBaseOrigin } from '../core/endpoints.js';
 import { profileFlag } from '../core/validate.js';
 import { proxyRoute, type ProxySettings } from '../core/proxy-route.js';
 import { shellQuote } from '../core/shell.js';
@@ -269,6 +269,36 @@ export class WechatHttpClient {
     return messageRef('http.notFound.hint', { ...this.baseParams(base), path: req.path });
   }
 
+  /**
+   * An http:// base whose server hung up without a byte of answer: a server that speaks TLS there (an
+   * https port; Node's and OpenSSL's servers close on a plain request without a word) is told by a TLS
+   * handshake tried once, so the advice can be https:// rather than "check the network". Only for a
+   * base that is not WeChat's and not reached through a proxy; the handshake is bounded by the run's
+   * timeout (at most 2 s) and the run's signal, and its certificate is not judged (only whether TLS answers).
+   */
+  private async speaksTlsInstead(error: unknown, url: string): Promise<boolean> {
+    const target = new URL(url);
+    if (target.protocol !== 'http:' || isWechatApiBase(url) || proxyFor(url, this.options.proxy) !== undefined) return false;
+    const codes = errorCodes(error);
+    if (!codes.some((c) => c === 'UND_ERR_SOCKET' || c === 'ECONNRESET') || !nothingRead(error)) return false;
+    const tls = await import('node:tls');
+    const host = target.hostname.replace(/^\[|\]$/g, '');
+    return await new Promise<boolean>((resolve) => {
+      const socket = tls.connect({ host, port: Number(portOf(target)), rejectUnauthorized: false, ...(/^[\d.]+$|:/.test(host) ? {} : { servername: host }) });
+      const done = (answer: boolean) => {
+        clearTimeout(timer);
+        this.options.signal?.removeEventListener('abort', abort);
+        socket.destroy();
+        resolve(answer);
+      };
+      const abort = () => done(false);
+      const timer = setTimeout(abort, Math.min(this.options.timeoutMs, 2000));
+      this.options.signal?.addEventListener('abort', abort, { once: true });
+      socket.once('secureConnect', () => done(true));
+      socket.once('error', () => done(false));
+    });
+  }
+
   /** Everything this request carries under a secret's name becomes a known secret before it is sent. */
   private learnSent(req: ApiRequest): void {
     for (const [name, value] of Object.entries(req.query ?? {})) if (isSecretName(name)) this.secrets.add(value);
@@ -315,7 +345,8 @@ export class WechatHttpClient {
     } catch (error) {
       if (error instanceof NetworkError || error instanceof CancelledError) throw error;
       const timedOut = (limit.signal.reason as Error | undefined)?.name === 'TimeoutError';
-      throw toNetworkError(error, url, this.options, timedOut, (text) => this.masked(text), { req, resent, ...this.baseParams(base) });
+      const speaksTls = !timedOut && (await this.speaksTlsInstead(error, url));
+      throw toNetworkError(error, url, this.options, timedOut, (text) => this.masked(text), { req, resent, speaksTls, ...this.baseParams(base) });
     } finally {
       limit.done();
     }
@@ -420,6 +451,28 @@ function malformedCode(codes: string[]): string | undefined {
   return codes.includes('HTTPParserError') ? 'HTTPParserError' : undefined;
 }
 
+/** Whether the connection closed before a byte came back (undici's SocketError notes the socket's counts). */
+function nothingRead(error: unknown): boolean {
+  let e: unknown = error;
+  for (let depth = 0; e && depth < 5; depth++) {
+    const socket = (e as { socket?: { bytesRead?: unknown } }).socket;
+    if (socket && typeof socket.bytesRead === 'number') return socket.bytesRead === 0;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+/** The bytes undici's HTTP parser choked on (HTTPParserError's data), along the cause chain. */
+function parserData(error: unknown): string | undefined {
+  let e: unknown = error;
+  for (let depth = 0; e && depth < 5; depth++) {
+    const { data } = e as { data?: unknown };
+    if (typeof data === 'string') return data;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
 /** Every `address`/`hostname` and `port` along an error's cause chain (what a socket error names). */
 function errorEndpoints(error: unknown): Array<{ host?: string; port?: string }> {
   const found: Array<{ host?: string; port?: string }> = [];
@@ -507,7 +560,7 @@ function toNetworkError(
   options: ClientOptions,
   timedOut: boolean,
   mask: (text: string) => string,
-  call: { req: ApiRequest; resent: boolean; base: string; where: MessageRef },
+  call: { req: ApiRequest; resent: boolean; speaksTls?: boolean; base: string; where: MessageRef },
 ): Error {
   if (options.signal?.aborted && !timedOut) return new CancelledError({ cause: error });
   const target = new URL(url);
@@ -565,6 +618,16 @@ function toNetworkError(
   if (proxyDown) {
     const params = { proxy: proxy.shown, variable: proxy.variable, host, hostname: target.hostname, code };
     return new NetworkError(failure, { key: 'http.proxy.unreachable', params }, { mayHaveReachedServer: false, failedProxy: proxy.shown, cause: error, hint: { key: 'http.proxy.unreachable.hint', params } });
+  }
+  // An https port spoken to in plain HTTP: it hung up at once (a TLS handshake then succeeded there), or
+  // answered with a TLS record. Nothing was done with the request; the fix is the scheme, so no retry.
+  const tlsAnswer = malformedCode(codes) !== undefined && answeredTls(parserData(error)) ? malformedCode(codes) : undefined;
+  if (target.protocol === 'http:' && !proxy && (call.speaksTls === true || tlsAnswer !== undefined)) {
+    return new NetworkError('other', messageRef('http.tls.expected', { host, code: tlsAnswer ?? code }), {
+      mayHaveReachedServer: true,
+      cause: error,
+      hint: messageRef('http.tls.expected.hint', { host, https: httpsOf(call.base), where: call.where }),
+    });
   }
   // One params object for the whole family of http.<failure> texts; each uses the ones it needs.
   let hint: MessageRef;

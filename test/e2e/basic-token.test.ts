@@ -2,11 +2,13 @@
 // only when confirmed, the 5-minute overlap after a legacy fetch, 40164 / 45009 with their hints, and
 // the backup host when the chosen one refuses connections.
 import net from 'node:net';
+import https from 'node:https';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_APPIDS, defaultSeed, startEmulator, type EmulatorHandle, type Seed } from '../../src/emulator/index.js';
 import { emulatorEnv, parseJson, runCli, tempConfigDir } from './helpers.js';
+import { issue } from '../flows/doctor/fixtures.js';
 
 const SERVICE = 'wx5e1ec0de00000001';
 const SERVICE_SECRET = '5e1ec0de5e1ec0de5e1ec0de00000001';
@@ -476,6 +478,32 @@ describe('wxauth token', () => {
         const credentials = doctor.stdout.split('\n').find((l) => l.startsWith('✖ credentials')) ?? '';
         expect(credentials).toContain(`${host} 有回应，但不是合法的 HTTP 响应（HTTPParserError）。`);
         expect(doctor.stdout).not.toContain('Response does not match');
+      } finally {
+        await new Promise<void>((resolve) => srv.close(() => resolve()));
+      }
+    }
+  });
+
+  it('an http:// API base on a port that speaks HTTPS says so and suggests https:// (a server that hangs up, one that answers a TLS alert; zh, en)', async () => {
+    // Node's https server (like OpenSSL's) closes on a plain request without a byte: undici's "other side closed".
+    const { certPem, keyPem } = issue({ names: ['127.0.0.1'], toDays: 2 });
+    const tlsServer = https.createServer({ cert: certPem, key: keyPem }, (_req, res) => res.end('{}'));
+    // Another kind answers the plain request with a TLS alert record (protocol_version).
+    const alertServer = net.createServer((socket) => socket.once('data', () => socket.end(Buffer.from([0x15, 0x03, 0x01, 0x00, 0x02, 0x02, 0x46]))));
+    for (const srv of [tlsServer, alertServer]) {
+      await new Promise<void>((resolve) => srv.listen(0, '127.0.0.1', resolve));
+      const host = `127.0.0.1:${(srv.address() as net.AddressInfo).port}`;
+      try {
+        const env = { WXAUTH_API_BASE: `http://${host}`, WXAUTH_BACKUP_API_BASE: `http://${host}` };
+        const zh = await server()(['token'], { ...env, LANG: 'zh_CN.UTF-8' });
+        expect(zh.code).toBe(5);
+        expect(zh.stderr).toContain(`✖ ${host} 说的是 HTTPS（TLS），不是明文 HTTP：它没有回应这个 http:// 请求（`);
+        expect(zh.stderr).toContain(`→ 接口地址应当是 https://${host} （来源：环境变量 WXAUTH_API_BASE）。`);
+        const en = await server()(['token'], env);
+        expect(en.code).toBe(5);
+        expect(en.stderr).toContain(`✖ ${host} speaks HTTPS (TLS), not plain HTTP: it gave no answer to this http:// request (`);
+        expect(en.stderr).toContain(`→ The API base should be https://${host} (it came from the variable WXAUTH_API_BASE).`);
+        expect(en.stderr).not.toContain('check the server and the network');
       } finally {
         await new Promise<void>((resolve) => srv.close(() => resolve()));
       }

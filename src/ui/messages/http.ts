@@ -65,6 +65,16 @@ export const messages = {
     zh: '{host} 用明文 HTTP 响应，不是 TLS：接口地址应当是 {http}（来源：{where}）。',
     en: '{host} answered in plain HTTP, not TLS: the API base should be {http} (it came from {where}).',
   },
+  // An http:// base on a port that speaks TLS: it hung up on the plain request (Node's and OpenSSL's
+  // servers do, without a byte), or answered with a TLS record (http/client.ts).
+  'http.tls.expected': {
+    zh: '{host} 说的是 HTTPS（TLS），不是明文 HTTP：它没有回应这个 http:// 请求（{code}）。',
+    en: '{host} speaks HTTPS (TLS), not plain HTTP: it gave no answer to this http:// request ({code}).',
+  },
+  'http.tls.expected.hint': {
+    zh: '接口地址应当是 {https}（来源：{where}）。',
+    en: 'The API base should be {https} (it came from {where}).',
+  },
   'http.malformed': { zh: '{host} 有回应，但不是合法的 HTTP 响应（{code}）。', en: '{host} answered, but not with a valid HTTP response ({code}).' },
   'http.malformed.hint': {
     zh: '那个端口上有程序在运行，但它不像微信接口：确认接口地址 {base}（来源：{where}）指向微信接口或 wxauth emulator，而不是别的服务（数据库、SSH 等），也没有把 https 端口写成 http://；中间有代理或网关时，检查它写出的响应头。加 -v 重新运行查看请求详情。',
