@@ -6,7 +6,7 @@ import { profileFlag } from '../core/validate.js';
 import type { Context } from '../context.js';
 import type { CommandInput } from '../cli.js';
 import { ConfigError, EXIT, UsageError, type MessageRef } from '../errors.js';
-import { APPID_PLACEHOLDER, maskDiagnosis, maskString1, parseWxConfig, ticketShapeRefusal, unknownJsApis, unwrapTicket, type SignatureClaim, type UnknownJsApi } from '../core/jssdk.js';
+import { APPID_PLACEHOLDER, maskDiagnosis, maskString1, normalizePageUrl, parseWxConfig, ticketShapeRefusal, unknownJsApis, unwrapTicket, type SignatureClaim, type UnknownJsApi } from '../core/jssdk.js';
 import { hexProblem, isSecret, type AccountType } from '../core/validate.js';
 import { tokenHostOf } from '../core/endpoints.js';
 import { inspectTicketCache, obtainTicket, reusableTicket, signPage, verifyPage, type ObtainedTicket, type SignedPage, type TicketFrom, type VerifiedPage } from '../flows/jssdk.js';
@@ -108,6 +108,11 @@ function notEmpty(value: unknown, flag: string): void {
 }
 
 /** `flag` given empty; --ticket's hint says what leaving it out does (the cached or a fetched ticket). */
+/** A page URL sign cannot sign: not a full http(s) URL. */
+function badPageUrl(url: string): UsageError {
+  return new UsageError({ key: 'jssdk.usage.url', params: { url } }, { hint: { key: 'jssdk.usage.url.hint' } });
+}
+
 function emptyOption(flag: string): UsageError {
   const hint: MessageRef = flag === '--ticket' ? { key: 'jssdk.ticket.empty.hint' } : { key: 'jssdk.usage.empty.hint', params: { flag } };
   return new UsageError({ key: 'jssdk.usage.empty', params: { flag } }, { hint });
@@ -140,6 +145,9 @@ export function parseOptions(input: CommandInput): JssdkOptions {
       return { sub: 'ticket', show: opts.show === true, refresh: opts.refresh === true };
     case 'sign': {
       const url = args[0] ?? '';
+      // Said before any configuration is looked at or a ticket fetched: a URL that cannot be signed is
+      // the argument's mistake (exit 2), whatever the profile lacks (exit 4).
+      if (!normalizePageUrl(url).ok) throw badPageUrl(url);
       const apis = typeof opts.api === 'string' ? opts.api.split(/[,\s]+/).filter((a) => a !== '') : undefined;
       // --api "" or " , " names no API: a wx.config with an empty jsApiList declares nothing the page
       // may call (each call then fails with permission denied), so it is a mistake, not "the default".
@@ -292,7 +300,7 @@ export async function run(given: JssdkOptions, ctx: Context): Promise<JssdkResul
         exact: options.exactUrl,
         ...(config.jsDomains === undefined ? {} : { jsDomains: config.jsDomains }),
       });
-      if ('problem' in signed) throw new UsageError({ key: 'jssdk.usage.url', params: { url: signed.input } }, { hint: { key: 'jssdk.usage.url.hint' } });
+      if ('problem' in signed) throw badPageUrl(signed.input);
       const timestampMs = options.timestamp !== undefined && String(options.timestamp).length === 13;
       const padded = options.timestampText !== undefined && options.timestampText !== String(options.timestamp) ? options.timestampText : undefined;
       const timestampDigits = options.timestamp !== undefined && ![10, 13].includes(String(options.timestamp).length);

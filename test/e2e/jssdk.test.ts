@@ -1120,3 +1120,22 @@ describe('wxauth errcode and the jssdk stage', () => {
     expect(r.stdout).toContain('has not followed the test account');
   });
 });
+
+describe('wxauth jssdk sign: the argument before the configuration', () => {
+  it('a page URL that is not a full http(s) URL is a usage error (exit 2) before missing configuration (exit 4) and before any ticket is fetched (en, zh)', async () => {
+    const bare = { WXAUTH_CONFIG_DIR: tempConfigDir() };
+    const en = await runCli(['jssdk', 'sign', 'notaurl'], { env: bare });
+    expect(en.code).toBe(2);
+    expect(en.stderr).toContain('✖ notaurl is not a full http(s) URL.');
+    expect(en.stderr).not.toContain('Missing configuration');
+    const zh = await runCli(['--lang', 'zh', 'jssdk', 'sign', 'notaurl'], { env: bare });
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toContain('✖ notaurl 不是 http(s) 开头的完整 URL。');
+    expect(zh.stderr).not.toContain('缺少配置');
+    // Configured, nothing cached: the URL is refused before the token and ticket are fetched.
+    const before = [calls('/cgi-bin/stable_token'), calls('/cgi-bin/ticket/getticket')];
+    const configured = await server()(['jssdk', 'sign', 'notaurl']);
+    expect(configured.code).toBe(2);
+    expect([calls('/cgi-bin/stable_token'), calls('/cgi-bin/ticket/getticket')]).toEqual(before);
+  });
+});
