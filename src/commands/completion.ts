@@ -21,7 +21,11 @@ export interface CompletionOptions {
 
 export interface CompletionResult {
   shell: Shell;
+  /** The script without its opening comment (zsh's `#compdef wxauth` line stays first). */
   script: string;
+  /** The opening comment, what the script is and how to install it, in the user's language: the
+   * presenter writes it as comment lines (`# …`) after `#compdef` (zsh) or at the top. */
+  header: 'completion.header.bash' | 'completion.header.zsh' | 'completion.header.fish';
 }
 
 /** Where a flag's value comes from: a fixed list, the saved profiles, a file, or free text. */
@@ -132,8 +136,7 @@ function bash(): string {
   }
   const positionalCases = positionals().map((p) => `    ${p.command}:${p.sub}:${p.index}) ${bashReply(p.value)} ;;`);
   const settingCases = Object.entries(SETTING_VALUES).map(([key, value]) => `      ${key}) ${bashReply(value)}; return ;;`);
-  return `# wxauth bash completion. Install: wxauth completion bash >> ~/.bashrc
-_wxauth() {
+  return `_wxauth() {
   local eqprefix=""
   _wxauth_words
   # zsh (bashcompinit) keeps --flag=value one word: the values found for it get their --flag= back.
@@ -217,12 +220,8 @@ complete -F _wxauth wxauth
 /** zsh runs the bash function through bashcompinit: one logic, two shells. */
 function zsh(): string {
   return `#compdef wxauth
-# wxauth zsh completion. Install it as a completion function on your fpath:
-#   mkdir -p ~/.zfunc && wxauth completion zsh > ~/.zfunc/_wxauth
-# with, in ~/.zshrc before compinit: fpath=(~/.zfunc $fpath); autoload -Uz compinit && compinit
-# (or, after compinit in ~/.zshrc: eval "$(wxauth completion zsh)").
 autoload -U +X bashcompinit && bashcompinit
-${bash().split('\n').slice(1).join('\n')}
+${bash()}
 # Loaded from fpath, this file first runs on a Tab, inside the completion: complete that Tab too.
 if (( \${+compstate} )); then _bash_complete -F _wxauth; fi
 `;
@@ -236,7 +235,7 @@ function fishValue(value: ValueSource): string {
 }
 
 function fish(): string {
-  const lines = ['# wxauth fish completion. Install: mkdir -p ~/.config/fish/completions && wxauth completion fish > ~/.config/fish/completions/wxauth.fish', 'complete -c wxauth -f'];
+  const lines = ['complete -c wxauth -f'];
   const none = `__fish_use_subcommand`;
   const flagLine = (condition: string, f: Flag) => `complete -c wxauth -n '${condition}' -l ${f.long.slice(2)}${f.value ? fishValue(f.value) : ''}`;
   for (const c of COMMANDS) {
@@ -267,5 +266,5 @@ export function parseOptions(input: CommandInput): CompletionOptions {
 }
 
 export async function run(options: CompletionOptions): Promise<CompletionResult> {
-  return { shell: options.shell, script: SCRIPTS[options.shell]() };
+  return { shell: options.shell, script: SCRIPTS[options.shell](), header: `completion.header.${options.shell}` };
 }

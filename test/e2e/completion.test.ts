@@ -158,6 +158,25 @@ describe('completion zsh and fish', () => {
     expect(fish.stdout).toMatch(/-l profile -x -a '\(wxauth profile list --json/);
   });
 
+  it('the opening comment is in the user\'s language (--lang zh, LANG=zh_CN.UTF-8), every line of it a shell comment; zsh keeps #compdef first', async () => {
+    const opening = (script: string) => script.split('\n').filter((l, i) => !(i === 0 && l.startsWith('#compdef'))).slice(0, 5);
+    for (const shell of ['bash', 'zsh', 'fish']) {
+      const zh = await runCli(['--lang', 'zh', 'completion', shell]);
+      expect(zh.code).toBe(0);
+      expect(zh.stdout.split('\n')[0]).toBe(shell === 'zsh' ? '#compdef wxauth' : `# wxauth 的 ${shell} 补全脚本。${shell === 'zsh' ? '作为补全函数装到 fpath 上：' : '安装：'}${shell === 'bash' ? 'wxauth completion bash >> ~/.bashrc' : shell === 'fish' ? 'mkdir -p ~/.config/fish/completions && wxauth completion fish > ~/.config/fish/completions/wxauth.fish' : ''}`);
+      const head = opening(zh.stdout);
+      expect(head[0]).toMatch(new RegExp(`^# wxauth 的 ${shell} 补全脚本。`));
+      // The comment ends where the script begins: every line up to the first command is a comment.
+      const firstCode = head.findIndex((l) => !l.startsWith('#'));
+      expect(head.slice(0, firstCode).every((l) => l.startsWith('# '))).toBe(true);
+      expect(head.slice(0, firstCode).join('\n')).not.toMatch(/completion\. Install|Install it/);
+      const env = await runCli(['completion', shell], { env: { LANG: 'zh_CN.UTF-8' } });
+      expect(env.stdout).toBe(zh.stdout);
+      const en = await runCli(['--lang', 'en', 'completion', shell]);
+      expect(opening(en.stdout)[0]).toMatch(new RegExp(`^# wxauth ${shell} completion\\. Install`));
+    }
+  });
+
   it("fish offers a subcommand's flags only once that subcommand is given", async () => {
     const fish = (await runCli(['completion', 'fish'])).stdout.split('\n');
     const offering = (flag: string) => fish.filter((l) => l.includes('jssdk') && (l.endsWith(` -l ${flag}`) || l.includes(` -l ${flag} `)));

@@ -767,6 +767,19 @@ export const messages = {
     zh: '下一步：wxauth{p} token（获取基础 access_token）。订阅号没有网页授权，url 和 login 不适用。',
     en: 'Next: wxauth{p} token (a basic access_token). Subscription accounts have no web authorization, so url and login do not apply.',
   },
+  // The opening comment of `wxauth completion`'s scripts: each line becomes a shell comment ("# ...").
+  'completion.header.bash': {
+    zh: 'wxauth 的 bash 补全脚本。安装：wxauth completion bash >> ~/.bashrc',
+    en: 'wxauth bash completion. Install: wxauth completion bash >> ~/.bashrc',
+  },
+  'completion.header.zsh': {
+    zh: 'wxauth 的 zsh 补全脚本。作为补全函数装到 fpath 上：\n  mkdir -p ~/.zfunc && wxauth completion zsh > ~/.zfunc/_wxauth\n并在 ~/.zshrc 里 compinit 之前加上：fpath=(~/.zfunc $fpath); autoload -Uz compinit && compinit\n（或者在 ~/.zshrc 里 compinit 之后加上：eval "$(wxauth completion zsh)"）。',
+    en: 'wxauth zsh completion. Install it as a completion function on your fpath:\n  mkdir -p ~/.zfunc && wxauth completion zsh > ~/.zfunc/_wxauth\nwith, in ~/.zshrc before compinit: fpath=(~/.zfunc $fpath); autoload -Uz compinit && compinit\n(or, after compinit in ~/.zshrc: eval "$(wxauth completion zsh)").',
+  },
+  'completion.header.fish': {
+    zh: 'wxauth 的 fish 补全脚本。安装：mkdir -p ~/.config/fish/completions && wxauth completion fish > ~/.config/fish/completions/wxauth.fish',
+    en: 'wxauth fish completion. Install: mkdir -p ~/.config/fish/completions && wxauth completion fish > ~/.config/fish/completions/wxauth.fish',
+  },
   'completion.unknownShell': { zh: '不支持的 shell "{shell}"。', en: 'Unsupported shell "{shell}".' },
   'completion.unknownShell.hint': {
     zh: '可选 bash、zsh、fish，例如：wxauth completion bash >> ~/.bashrc',
