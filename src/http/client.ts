@@ -623,8 +623,9 @@ function toNetworkError(
   // answered with a TLS record. Nothing was done with the request; the fix is the scheme, so no retry.
   const tlsAnswer = malformedCode(codes) !== undefined && answeredTls(parserData(error)) ? malformedCode(codes) : undefined;
   if (target.protocol === 'http:' && !proxy && (call.speaksTls === true || tlsAnswer !== undefined)) {
+    // A TLS server reads no plain request: the call was never made (a code sent in it is still unused).
     return new NetworkError('other', messageRef('http.tls.expected', { host, code: tlsAnswer ?? code }), {
-      mayHaveReachedServer: true,
+      mayHaveReachedServer: false,
       cause: error,
       hint: messageRef('http.tls.expected.hint', { host, https: httpsOf(call.base), where: call.where }),
     });
