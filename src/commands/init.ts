@@ -447,8 +447,8 @@ export async function run(given: InitOptions, ctx: Context): Promise<InitResult>
   const options = given.secret === '-' ? { ...given, secret: await (await import('../flows/stdin.js')).secretFromStdin(ctx.stdin, '--secret', 'wxauth init … --secret -') } : given;
   const store = await ctx.configStore();
   const profile = validateProfileName(pickProfileName(ctx.globals, ctx.env, store.currentProfile()).name);
-  // Before any question: a name that differs from a saved one only in case is refused (store/config.ts).
-  store.refuseCaseTwin(profile);
+  // Before any question: a new name starting with "-", or differing from a saved one only in case, is refused (store/config.ts).
+  store.refuseNewName(profile);
   const existing = store.getProfile(profile);
   if (ctx.interactive) checkWizardFlags(options);
   if (existing && !options.yes) {

@@ -66,6 +66,21 @@ export function validateProfileName(name: string): string {
   return name;
 }
 
+/**
+ * A new profile named "-x": every command line would read the name as an option (`wxauth profile use -x`
+ * is "unknown option '-x'", and only `profile use -- -x` or `--profile=-x` reach it), so it is refused
+ * where a profile is created. One saved before this rule keeps working: it is not new, and the resolver
+ * takes it under --profile=-x (isProfileName).
+ */
+export function refuseDashName(name: string): void {
+  if (!name.startsWith('-')) return;
+  const bare = name.replace(/^-+/, '');
+  throw new UsageError(
+    { key: 'config.profile.dash', params: { name } },
+    { hint: bare === '' ? { key: 'config.profile.dash.hint' } : { key: 'config.profile.dash.like.hint', params: { suggestion: bare } } },
+  );
+}
+
 export class ConfigStore {
   private constructor(private readonly file: JsonFile<ConfigFile>) {}
 
@@ -123,12 +138,14 @@ export class ConfigStore {
   }
 
   /**
-   * A new profile whose name differs from a saved one only in case ("Prod" beside "prod"): refused. On
+   * The names refused for a new profile, a saved one being left as it is: one starting with "-"
+   * (refuseDashName), and one that differs from a saved one only in case ("Prod" beside "prod"). On
    * macOS's and Windows' disks their state files (state-<profile>.json) would be one file, and a typo of
    * case would make a second account unseen by the first.
    */
-  refuseCaseTwin(name: string): void {
+  refuseNewName(name: string): void {
     if (this.getProfile(name)) return;
+    refuseDashName(name);
     const twin = Object.keys(this.profiles()).find((p) => p.toLowerCase() === name.toLowerCase());
     if (twin !== undefined) throw new UsageError({ key: 'config.profile.caseTwin', params: { profile: name, existing: twin } }, { hint: { key: 'config.profile.caseTwin.hint', params: { existing: twin } } });
   }
@@ -142,7 +159,7 @@ export class ConfigStore {
    */
   setValues(profile: string, values: Partial<ProfileData>): boolean {
     validateProfileName(profile);
-    this.refuseCaseTwin(profile);
+    this.refuseNewName(profile);
     let madeCurrent = false;
     this.update((file) => {
       const first = file.profiles === undefined || Object.keys(file.profiles).length === 0;

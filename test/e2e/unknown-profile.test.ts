@@ -181,6 +181,53 @@ describe('config set on a profile that does not exist', () => {
     expect(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')).toBe(before);
   });
 
+  // "-x" was saved by init --profile -x, then `profile use -x` was "unknown option '-x'": refused where
+  // a profile is made (init, config set, by flag or WXAUTH_PROFILE), en and zh, exit 2, nothing written.
+  it('a new profile whose name starts with - is refused (init, config set); nothing written', async () => {
+    const dir = threeProfiles();
+    const before = fs.readFileSync(path.join(dir, 'config.json'), 'utf8');
+    const env = { WXAUTH_CONFIG_DIR: dir };
+    const flags = ['--type', 'service', '--appid', APPID, '--secret', SECRET, '--domain', 'www.example.com', '--redirect-uri', 'https://www.example.com/cb', '-y'];
+    const init = await runCli(['init', '--profile', '-x', ...flags], { env });
+    expect(init.code, init.stderr).toBe(2);
+    expect(init.stderr).toContain('Profile name "-x" starts with -, which a command line reads as an option (wxauth profile use -x fails with unknown option)');
+    expect(init.stderr).toContain('Pick another name, starting with a letter, a digit or _, e.g. --profile x. Nothing was saved.');
+    const zh = await runCli(['--lang', 'zh', 'init', '--profile=-x', ...flags], { env });
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toContain('profile 名 "-x" 以 - 开头');
+    expect(zh.stderr).toContain('例如 --profile x。没有保存任何内容。');
+    for (const [args, extra] of [
+      [['--profile=-y', 'config', 'set', 'region', 'sh', '--yes'], {}],
+      [['config', 'set', 'region', 'sh', '--yes'], { WXAUTH_PROFILE: '-y' }],
+    ] as const) {
+      const set = await runCli([...args], { env: { ...env, ...extra } });
+      expect(set.code, set.stderr).toBe(2);
+      expect(set.stderr).toContain('Profile name "-y" starts with -');
+      expect(set.stderr).not.toContain('Saved');
+    }
+    const json = await runCli(['--json', 'init', '--profile', '-x', ...flags], { env });
+    expect(parseJson(json.stdout)).toMatchObject({ ok: false, error: { code: 'usage', message: expect.stringContaining('"-x" starts with -') } });
+    expect(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')).toBe(before);
+  });
+
+  it('a profile saved with a name starting with - still works: profile use -- -x, --profile=-x, profile list', async () => {
+    const dir = threeProfiles();
+    const config = JSON.parse(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')) as { profiles: Record<string, object> };
+    config.profiles['-x'] = { type: 'service', appid: APPID, secret: SECRET, domain: 'www.example.com' };
+    fs.writeFileSync(path.join(dir, 'config.json'), JSON.stringify(config), { mode: 0o600 });
+    const env = { WXAUTH_CONFIG_DIR: dir };
+    const set = await runCli(['--profile=-x', 'config', 'set', 'region', 'sh'], { env });
+    expect(set.code, set.stderr).toBe(0);
+    expect(set.stderr).toContain('Saved region (profile "-x")');
+    const again = await runCli(['init', '--profile', '-x', '--type', 'service', '--appid', APPID, '--secret', SECRET, '--domain', 'www.example.com', '--redirect-uri', 'https://www.example.com/cb', '-y'], { env });
+    expect(again.code, again.stderr).toBe(0);
+    const use = await runCli(['profile', 'use', '--', '-x'], { env });
+    expect(use.code, use.stderr).toBe(0);
+    const list = await runCli(['profile', 'list'], { env });
+    expect(list.stdout).toMatch(/^\*\s+-x\s+service/m);
+    expect((await runCli(['config', 'get', 'appid'], { env })).stdout.trim()).toBe(APPID);
+  });
+
   it('with --yes: creates it and says so', async () => {
     const dir = threeProfiles();
     const r = await runCli(['--profile', 'nope', 'config', 'set', 'region', 'sh', '--yes'], { env: { WXAUTH_CONFIG_DIR: dir } });

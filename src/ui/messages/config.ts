@@ -500,6 +500,18 @@ export const messages = {
     en: 'Choose another name, e.g. dev or prod (letters, digits, - and _), and pass it with --profile or WXAUTH_PROFILE.',
   },
   'config.profile.unknown.near': { zh: '没有名为 "{profile}" 的 profile。是不是 "{suggestion}"？', en: 'There is no profile named "{profile}". Did you mean "{suggestion}"?' },
+  'config.profile.dash': {
+    zh: 'profile 名 "{name}" 以 - 开头，命令行会把它当成选项（wxauth profile use {name} 会报 unknown option），不能用来新建 profile。',
+    en: 'Profile name "{name}" starts with -, which a command line reads as an option (wxauth profile use {name} fails with unknown option): a new profile cannot have it.',
+  },
+  'config.profile.dash.hint': {
+    zh: '换一个名字，以字母、数字或 _ 开头。没有保存任何内容。',
+    en: 'Pick another name, starting with a letter, a digit or _. Nothing was saved.',
+  },
+  'config.profile.dash.like.hint': {
+    zh: '换一个名字，以字母、数字或 _ 开头，例如 --profile {suggestion}。没有保存任何内容。',
+    en: 'Pick another name, starting with a letter, a digit or _, e.g. --profile {suggestion}. Nothing was saved.',
+  },
   'config.profile.caseTwin': {
     zh: 'profile "{profile}" 与已有的 "{existing}" 只差大小写。',
     en: 'Profile "{profile}" differs from the saved "{existing}" only in case.',
