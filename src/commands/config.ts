@@ -5,7 +5,7 @@
 import type { Context } from '../context.js';
 import type { CommandInput } from '../cli.js';
 import { CancelledError, ConfigError, EXIT, UsageError, messageRef, type MessageParams, type MessageRef } from '../errors.js';
-import { checkCallbackPair, checkSetting, fitForType, hasWebAuth, hostOfUrl, looksLikeSecret, maskSecret, profileFlag, redirectUnder, type AccountType } from '../core/validate.js';
+import { checkCallbackPair, checkSetting, fitForType, hasWebAuth, hostOfUrl, isAccountType, looksLikeSecret, maskSecret, profileFlag, redirectUnder, type AccountType } from '../core/validate.js';
 import { suggest } from '../core/closest.js';
 import { shellWord } from '../core/shell.js';
 import { isLoopbackDomain } from '../core/domain.js';
@@ -376,23 +376,61 @@ async function confirmNewProfile(
  * meant is known, the refusal offers the command that saves it, ready to paste: the host of a URL
  * given as the domain; which of the two a 公众号 is.
  */
-function checkPairs(pairs: ReadonlyArray<{ key: ConfigField; value: string }>, p: string): Array<{ key: ConfigField; value: string }> {
-  return pairs.map(({ key, value }) => {
-    if (isSecretFromStdin(key, value)) return { key, value };
+async function checkPairs(
+  pairs: ReadonlyArray<{ key: ConfigField; value: string }>,
+  p: string,
+  savedType: () => Promise<AccountType | undefined>,
+): Promise<Array<{ key: ConfigField; value: string }>> {
+  const checkedPairs: Array<{ key: ConfigField; value: string }> = [];
+  for (const { key, value } of pairs) {
+    if (isSecretFromStdin(key, value)) {
+      checkedPairs.push({ key, value });
+      continue;
+    }
     const checked = checkSetting(key, value);
-    if (checked.ok) return { key, value: checked.value };
+    if (checked.ok) {
+      checkedPairs.push({ key, value: checked.value });
+      continue;
+    }
     const host = key === 'domain' ? hostOfUrl(value) : undefined;
     const problemKey: string = checked.problem.key;
     if (problemKey === 'config.invalid.type.officialAccount') throw new UsageError(checked.problem, { hint: { key: 'config.set.type.officialAccount.hint', params: { p } } });
-    if (host !== undefined) throw new UsageError(checked.problem, { hint: { key: 'config.set.domain.url.hint', params: { command: `wxauth${p} config set domain ${shellWord(host)}` } } });
+    if (host !== undefined) {
+      // https://www.example.com:8443/ for a 服务号 or a website app: its callback domain takes no port
+      // (10003, API-FACTS §3), so the command offered drops it, as init --domain's hint does; the type is
+      // the one given beside it, else the saved profile's. An IP gets the type's own refusal.
+      const given = pairs.find((pair) => pair.key === 'type');
+      const typeChecked = given === undefined ? undefined : checkSetting('type', given.value);
+      const type = typeChecked === undefined ? await savedType() : typeChecked.ok ? (typeChecked.value as AccountType) : undefined;
+      if (type !== undefined && type !== 'test' && hasWebAuth(type)) {
+        const fit = fitForType('domain', host, type);
+        const own = checkSetting('domain', host, { type });
+        if (fit === undefined && !own.ok) throw new UsageError(own.problem, { hint: own.hint });
+        if (fit !== undefined && fit !== host)
+          throw new UsageError(checked.problem, { hint: { key: 'config.set.domain.url.port.hint', params: { type: { key: `account.type.${type}` }, command: `wxauth${p} config set domain ${shellWord(fit)}` } } });
+      }
+      throw new UsageError(checked.problem, { hint: { key: 'config.set.domain.url.hint', params: { command: `wxauth${p} config set domain ${shellWord(host)}` } } });
+    }
     throw new UsageError(checked.problem, { hint: checked.hint });
-  });
+  }
+  return checkedPairs;
+}
+
+/** The saved profile's account type, if config.json can be read and holds one (for a hint only: a file that cannot be read is said later). */
+async function savedProfileType(ctx: Context): Promise<AccountType | undefined> {
+  try {
+    const store = await ctx.configStore();
+    const type = store.getProfile(pickProfileName(ctx.globals, ctx.env, store.currentProfile()).name)?.type;
+    return type !== undefined && isAccountType(type) ? type : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export async function run(options: ConfigOptions, ctx: Context): Promise<ConfigResult> {
   if (options.sub === 'path') return paths(ctx);
   // The hints name commands to run next: with --profile when that is how this one was chosen.
-  const checkedPairs = options.sub === 'set' ? checkPairs(options.pairs, ctx.globals.profile ? ` --profile ${ctx.globals.profile}` : '') : [];
+  const checkedPairs = options.sub === 'set' ? await checkPairs(options.pairs, ctx.globals.profile ? ` --profile ${ctx.globals.profile}` : '', () => savedProfileType(ctx)) : [];
   const store = await ctx.configStore();
   const picked = pickProfileName(ctx.globals, ctx.env, store.currentProfile());
   const profile = picked.name;

@@ -522,6 +522,35 @@ describe('config set refusals offer commands that run as pasted', () => {
   });
 });
 
+// https://www.example.com:8443/ on a saved 服务号 was answered with `config set domain www.example.com:8443`,
+// which that profile then refused for its port (10003): the host alone is offered, with why the port goes.
+describe('a URL with a port given as a production account\'s domain', () => {
+  it('config set (en, zh) and init --domain offer the host without the port; nothing saved', async () => {
+    const dir = tempConfigDir();
+    const env = { WXAUTH_CONFIG_DIR: dir };
+    expect((await runCli(['init', '--type', 'service', '--appid', APPID, '--secret', SECRET, '--domain', 'www.example.com', '--redirect-uri', 'https://www.example.com/cb', '--yes'], { env })).code).toBe(0);
+    const before = fs.readFileSync(path.join(dir, 'config.json'), 'utf8');
+    const en = await runCli(['config', 'set', 'domain', 'https://www.example.com:8443/'], { env });
+    expect(en.code).toBe(2);
+    expect(en.stderr).toContain('domain: "https://www.example.com:8443/" is a whole URL; only its host goes here.');
+    expect(en.stderr).toContain('a service account’s callback domain is registered with WeChat as a bare host, no port, and the callback is then served on port 443 or 80');
+    expect(en.stderr).toMatch(/: wxauth config set domain www\.example\.com\n/);
+    const zh = await runCli(['--lang', 'zh', 'config', 'set', 'domain', 'https://www.example.com:8443/cb'], { env });
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toContain('去掉协议、端口和路径：服务号的回调域名在微信后台只填主机名、不能带端口，回调要在 443 或 80 端口上提供');
+    expect(zh.stderr).toMatch(/：wxauth config set domain www\.example\.com\n/);
+    // The type given beside it counts, not the saved one: a test account keeps its port.
+    const website = await runCli(['config', 'set', 'type', 'website', 'domain', 'https://www.example.com:8443/'], { env });
+    expect(website.stderr).toContain('a website app’s callback domain is registered with WeChat as a bare host');
+    const test = await runCli(['config', 'set', 'type', 'test', 'domain', 'https://www.example.com:8443/'], { env });
+    expect(test.stderr).toContain('Without the scheme and the path: wxauth config set domain www.example.com:8443');
+    expect(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')).toBe(before);
+    const init = await runCli(['--profile', 'p2', 'init', '--type', 'service', '--appid', APPID, '--secret', SECRET, '--domain', 'https://www.example.com:8443/', '--redirect-uri', 'https://www.example.com/cb', '--yes'], { env });
+    expect(init.code).toBe(2);
+    expect(init.stderr).toContain('the callback is then served on port 443 or 80): www.example.com.');
+  });
+});
+
 describe('hints that point the right way (issue 12 item 11)', () => {
   it('--profile nope: "no such profile", listing the ones that exist, not "missing appid"', async () => {
     const { env } = await initialised();

@@ -360,8 +360,12 @@ export const messages = {
   },
   'config.invalid.domain.url.hint': { zh: '去掉协议和路径：{host}。', en: 'Without the scheme and the path: {host}.' },
   'config.invalid.domain.url.port.hint': {
-    zh: '去掉协议、端口和路径（{type}的回调域名不能带端口）：{host}。',
-    en: 'Without the scheme, the port and the path (a {type} cannot register a port): {host}.',
+    zh: '去掉协议、端口和路径（{type}的回调域名在微信后台只填主机名、不能带端口，回调要在 443 或 80 端口上提供）：{host}。',
+    en: 'Without the scheme, the port and the path (a {type}’s callback domain is registered with WeChat as a bare host, no port, and the callback is then served on port 443 or 80): {host}.',
+  },
+  'config.set.domain.url.port.hint': {
+    zh: '去掉协议、端口和路径：{type}的回调域名在微信后台只填主机名、不能带端口，回调要在 443 或 80 端口上提供（例如放在反向代理后面）：{command}',
+    en: 'Without the scheme, the port and the path: a {type}’s callback domain is registered with WeChat as a bare host, no port, and the callback is then served on port 443 or 80 (e.g. behind a reverse proxy): {command}',
   },
   'config.set.domain.url.hint': { zh: '去掉协议和路径：{command}', en: 'Without the scheme and the path: {command}' },
   'config.invalid.domain.port': {
