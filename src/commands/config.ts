@@ -382,6 +382,13 @@ async function checkPairs(
   savedType: () => Promise<AccountType | undefined>,
 ): Promise<Array<{ key: ConfigField; value: string }>> {
   const checkedPairs: Array<{ key: ConfigField; value: string }> = [];
+  // The account type a value's hint fits: the one given beside it, else the saved profile's.
+  const typeOf = async (): Promise<AccountType | undefined> => {
+    const given = pairs.find((pair) => pair.key === 'type');
+    if (given === undefined) return savedType();
+    const checked = checkSetting('type', given.value);
+    return checked.ok ? (checked.value as AccountType) : undefined;
+  };
   for (const { key, value } of pairs) {
     if (isSecretFromStdin(key, value)) {
       checkedPairs.push({ key, value });
@@ -399,9 +406,7 @@ async function checkPairs(
       // https://www.example.com:8443/ for a 服务号 or a website app: its callback domain takes no port
       // (10003, API-FACTS §3), so the command offered drops it, as init --domain's hint does; the type is
       // the one given beside it, else the saved profile's. An IP gets the type's own refusal.
-      const given = pairs.find((pair) => pair.key === 'type');
-      const typeChecked = given === undefined ? undefined : checkSetting('type', given.value);
-      const type = typeChecked === undefined ? await savedType() : typeChecked.ok ? (typeChecked.value as AccountType) : undefined;
+      const type = await typeOf();
       if (type !== undefined && type !== 'test' && hasWebAuth(type)) {
         const fit = fitForType('domain', host, type);
         const own = checkSetting('domain', host, { type });
@@ -410,6 +415,12 @@ async function checkPairs(
           throw new UsageError(checked.problem, { hint: { key: 'config.set.domain.url.port.hint', params: { type: { key: `account.type.${type}` }, command: `wxauth${p} config set domain ${shellWord(fit)}` } } });
       }
       throw new UsageError(checked.problem, { hint: { key: 'config.set.domain.url.hint', params: { command: `wxauth${p} config set domain ${shellWord(host)}` } } });
+    }
+    // A URL among the JS-safe domains: the domains offered fit the type given beside it or saved, as for the domain.
+    if (problemKey === 'jssdk.invalid.jsDomains.url') {
+      const type = await typeOf();
+      const typed = type === undefined ? checked : checkSetting(key, value, { type });
+      if (!typed.ok) throw new UsageError(typed.problem, { hint: typed.hint });
     }
     throw new UsageError(checked.problem, { hint: checked.hint });
   }

@@ -243,7 +243,19 @@ function checkJsDomains(value: string, name: string, type: AccountType | undefin
   for (const entry of entries) {
     // The AppSecret pasted here, as for the callback domain: refused, and not echoed.
     if (isSecret(entry)) return refuse('config.invalid.domain.secret', { name }, 'jssdk.invalid.jsDomains.hint');
-    if (!isCallbackDomain(entry)) return refuse('jssdk.invalid.jsDomains', { name, entry }, 'jssdk.invalid.jsDomains.hint');
+    if (!isCallbackDomain(entry)) {
+      // https://h5.example.com:8443/ copied from the address bar: the domains meant, made to fit the type
+      // (a production account's without the port, as for the callback domain), when that leaves them all.
+      if (hostOfUrl(entry) !== undefined) {
+        const hosts = entries.map((e) => hostOfUrl(e) ?? e).join(',');
+        const fit = type === undefined || type === 'test' ? hosts : fitForType('jsDomains', hosts, type);
+        if (fit !== undefined && checkSetting('jsDomains', fit, { type }).ok)
+          return fit === hosts
+            ? refuse('jssdk.invalid.jsDomains.url', { name, entry }, 'jssdk.invalid.jsDomains.url.hint', { domains: fit })
+            : refuse('jssdk.invalid.jsDomains.url', { name, entry }, 'jssdk.invalid.jsDomains.url.port.hint', { domains: fit, type: typeName(type!) });
+      }
+      return refuse('jssdk.invalid.jsDomains', { name, entry }, 'jssdk.invalid.jsDomains.hint');
+    }
   }
   if (type === undefined || type === 'test') return { ok: true, value };
   if (type === 'website') return refuse('jssdk.invalid.jsDomains.website', { name }, 'jssdk.invalid.jsDomains.website.hint');

@@ -114,7 +114,7 @@ describe('checkSetting: jsDomains', () => {
     ['127.0.0.1:4299,localhost:8000', 'test', 'ok'],
     // Type unknown: today's behaviour, the shape only (an older doc revision asked for the port, §3 ⚠).
     ['127.0.0.1:4299', undefined, 'ok'],
-    ['https://a.com', 'service', 'jssdk.invalid.jsDomains'],
+    ['https://a.com', 'service', 'jssdk.invalid.jsDomains.url'],
   ] as const)('%j on %s → %s', (value, type, expected) => {
     expect(verdict('jsDomains', value, { type })).toBe(expected);
   });

@@ -549,6 +549,22 @@ describe('a URL with a port given as a production account\'s domain', () => {
     expect(init.code).toBe(2);
     expect(init.stderr).toContain('the callback is then served on port 443 or 80): www.example.com.');
   });
+  it('config set jsDomains with a URL among them: the domains meant, without the port on a 服务号 (en, zh)', async () => {
+    const dir = tempConfigDir();
+    const env = { WXAUTH_CONFIG_DIR: dir };
+    expect((await runCli(['init', '--type', 'service', '--appid', APPID, '--secret', SECRET, '--domain', 'www.example.com', '--redirect-uri', 'https://www.example.com/cb', '--yes'], { env })).code).toBe(0);
+    const before = fs.readFileSync(path.join(dir, 'config.json'), 'utf8');
+    const en = await runCli(['config', 'set', 'jsDomains', 'https://h5.example.com:8443/,example.com'], { env });
+    expect(en.code).toBe(2);
+    expect(en.stderr).toContain('https://h5.example.com:8443/ in jsDomains is a whole URL; only its domain goes here.');
+    expect(en.stderr).toContain('a service account’s JS-safe domains are entered without a port, and the page is then served on port 443 or 80: h5.example.com,example.com');
+    const zh = await runCli(['--lang', 'zh', 'config', 'set', 'jsDomains', 'https://h5.example.com:8443/'], { env });
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toContain('去掉协议、端口和路径：服务号的 JS接口安全域名只填域名、不能带端口，网页要在 443 或 80 端口上提供：h5.example.com');
+    const test = await runCli(['config', 'set', 'type', 'test', 'jsDomains', 'https://h5.example.com:8443/'], { env });
+    expect(test.stderr).toContain('Without the scheme and the path: h5.example.com:8443');
+    expect(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')).toBe(before);
+  });
 });
 
 describe('hints that point the right way (issue 12 item 11)', () => {

@@ -623,7 +623,8 @@ describe('config set jsDomains', () => {
   it('refuses a URL where a domain belongs', async () => {
     const r = await server()(['config', 'set', 'jsDomains', 'https://a.com/x']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('without http(s)://');
+    expect(r.stderr).toContain('https://a.com/x in jsDomains is a whole URL; only its domain goes here.');
+    expect(r.stderr).toContain('Without the scheme and the path: a.com');
   });
 
   it('a port or an IP on a service profile is refused as the domain is (en, zh); a test profile takes it; the file is left as it was', async () => {
