@@ -970,6 +970,27 @@ describe('wxauth probe', () => {
     }
   });
 
+  // session.per_user says the page the login ended on; here that address alone signs the user in (/me?t=<ticket>),
+  // so its message masks the ticket as the hops do, in both languages; --show-secrets says it as it was.
+  it('session.per_user: a ticket in the landing address its message says is masked, unless --show-secrets', async () => {
+    const app = await startLoginInUrlApp({ emulator: emu.url, appid: APPID, secret, state: 'server' });
+    try {
+      const args = ['probe', `${app.url}/auth/wechat`, '--emulator', emu.url, '--json', '--only', 'session.per_user'];
+      const verdictOf = (stdout: string) => (JSON.parse(stdout) as Doc).checks.find((c) => c.id === 'session.per_user')!;
+      for (const lang of ['en', 'zh']) {
+        const masked = await runCli([...args, '--lang', lang]);
+        const verdict = verdictOf(masked.stdout);
+        expect(verdict.status).toBe('pass');
+        expect(verdict.message).toMatch(/\/me\?t=[0-9a-f]{4}\*\*\*/);
+        expect(masked.stdout).not.toMatch(/t=[0-9a-f]{32}/);
+      }
+      const shown = verdictOf((await runCli([...args, '--show-secrets'])).stdout);
+      expect(shown.message).toMatch(/\/me\?t=[0-9a-f]{32} in the first browser/);
+    } finally {
+      await app.close();
+    }
+  });
+
   // Both browsers sending the same --cookie are one visitor to the app, so the other browser's state is not
   // tried; the made-up state's refusal is not a plain pass then: the verdict says which half went untested.
   // state-not-bound takes any state it ever issued and ignores gate=1: a plain ok here hid that bug.

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { maxHeaderSize } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { shellWord } from '../../core/shell.js';
-import { CancelledError, NetworkError, UsageError, messageRef, type MessageKey, type MessageRef } from '../../errors.js';
+import { CancelledError, NetworkError, UsageError, messageRef, type MessageKey, type MessageParams, type MessageRef } from '../../errors.js';
 import { PATHS, answeredPlainHttp, isTokenEndpoint, portOf } from '../../core/endpoints.js';
 import { findingKeys, findingParamsJson, inspectUrl } from '../../core/inspect.js';
 import { base64Forms, base64Views, credentialParams } from '../../core/secret-shapes.js';
@@ -649,7 +649,7 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
       }
       results.set(id, { id, status: 'skip', message: { key: callbackElsewhere ? SKIP_ELSEWHERE[callbackElsewhere] : 'probe.skip.no_login' }, evidence: {} });
     }
-    return finish(report, results, selected);
+    return finish(report, results, selected, options.showSecrets === true);
   }
   const callbackUrl = happyCallback!;
   const appSecret = app.secret;
@@ -847,10 +847,9 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
       const first = happyUser(await control.users());
       const nobody: Identity = { openid: '', nickname: '' };
       const judged = first && !samePath(landing.url, callbackUrl) && identityShown(landing.body, identity(first), nobody).length > 0;
-      // The address signs the user in: shown with the values in it that look like the credential masked.
-      const url = options.showSecrets ? landing.hop.url : redactUrl(landing.hop.url, credentialParams(landing.hop.url));
-      /** The callback's address as said, its code masked whatever it looks like (unless --show-secrets). */
-      const callbackShown = options.showSecrets ? landing.hop.url : redactUrl(landing.hop.url, [...new Set(['code', ...credentialParams(landing.hop.url)])]);
+      // The address signs the user in: finish() masks the values in it that look like the credential
+      // (and a callback's code) wherever it is said, unless --show-secrets.
+      const url = landing.hop.url;
       /**
        * The landing page compared whole, for a page that shows no one. A browser with no cookies that gets
        * the very page the user got (status, address, body) shows the page tells no one apart (a ticket in
@@ -913,7 +912,7 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
       // The same on a login that ends on its callback: that address cannot be opened again (its code is
       // spent, and another exchange would count in callback.reload), so the old value goes untested.
       // Only a value that may seal the same session anew (sealedValue): a short id that changed is a new session.
-      else if (sealed(reissued).length > 0 && keptSession.length === 0 && samePath(landing.url, callbackUrl)) put(check('session.renewed', 'warn', 'untested_reissued_callback', { names: names(sealed(reissued)), url: callbackShown }, evidence, false));
+      else if (sealed(reissued).length > 0 && keptSession.length === 0 && samePath(landing.url, callbackUrl)) put(check('session.renewed', 'warn', 'untested_reissued_callback', { names: names(sealed(reissued)), url }, evidence, false));
       // Every cookie from before changed or is gone: a planted value names no session any more.
       else if (kept.length === 0) put(check('session.renewed', 'pass', 'ok', {}, bare?.evidence ?? evidence));
       // The ones left as they were carry no identity: no session id from before survives the login.
@@ -933,7 +932,7 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
         const signs = renewed.filter((key) => !NO_IDENTITY_COOKIE_NAME.test(nameOf(key)));
         const resealed = sealed(signs);
         if (signs.length > resealed.length) put(check('session.renewed', 'pass', 'ok', {}, evidence));
-        else if (resealed.length > 0 && samePath(landing.url, callbackUrl)) put(check('session.renewed', 'warn', 'untested_kept_callback', { names: names(keptSession), reissued: names(resealed), url: callbackShown }, evidence, false));
+        else if (resealed.length > 0 && samePath(landing.url, callbackUrl)) put(check('session.renewed', 'warn', 'untested_kept_callback', { names: names(keptSession), reissued: names(resealed), url }, evidence, false));
         else if (signs.length > 0) {
           const pages = await comparePages();
           if (pages.same === 'bare') put(check('session.renewed', 'warn', 'untested_page', { names: names(keptSession), url, status: landing.status }, pages.evidence, false));
@@ -1694,7 +1693,7 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
     } else put(check('secrets.leak', 'pass', 'ok', { responses: seen.length }, { details: { responses: seen.length, tokens: values.size - 1 } }));
   }
 
-  return finish(report, results, selected, options.showSecrets ? undefined : happyFinal.page.url);
+  return finish(report, results, selected, options.showSecrets === true, happyFinal.page.url);
 }
 
 /** Why the login start never reached WeChat's authorize page, as a `probe.problem.*` reason for `{problem}`. */
@@ -1728,7 +1727,40 @@ function exchangeFix(errcode: number, appid: string, emulator: string): MessageR
   return messageRef('probe.login.completes.fix.errcode', { errcode });
 }
 
-function finish(report: ProbeReport, results: Map<CheckId, ProbeCheck>, selected: (id: CheckId) => boolean, landingUrl?: string): ProbeReport {
+/**
+ * An address as the report says it in a message, a fix or a detail: its code masked whatever it looks like,
+ * and the values in it that look like a credential (a ticket in `/me?t=…`, an address that alone signs its
+ * holder in), whichever scenario's address it is.
+ */
+function maskedAddress(url: string): string {
+  return redactUrl(url, [...new Set(['code', ...credentialParams(url)])]);
+}
+
+/** An address in a message's parameters: absolute http(s), as every page, hop and callback probe names. */
+const ADDRESS = /^https?:\/\//i;
+
+/** A parameter with every address in it masked (maskedAddress), in a nested message or a list too. */
+function maskedParam(value: unknown): unknown {
+  if (typeof value === 'string') return ADDRESS.test(value) ? maskedAddress(value) : value;
+  if (Array.isArray(value)) return value.map(maskedParam);
+  if (value !== null && typeof value === 'object' && 'key' in value) return maskedMessage(value as MessageRef);
+  return value;
+}
+
+/** Parameters with every address among them masked. */
+function maskedParams(params: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, maskedParam(v)]));
+}
+
+/** A message with every address among its parameters masked. */
+function maskedMessage(ref: MessageRef): MessageRef {
+  // Statements, not `cond ? ref : messageRef(…)`: a union of the catalogue's messages is more than tsc can hold.
+  const params = (ref as { params?: Record<string, unknown> }).params;
+  if (params === undefined) return ref;
+  return messageRef(ref.key, maskedParams(params) as MessageParams);
+}
+
+function finish(report: ProbeReport, results: Map<CheckId, ProbeCheck>, selected: (id: CheckId) => boolean, showSecrets: boolean, landingUrl?: string): ProbeReport {
   report.checks = CHECK_IDS.map((id) => {
     if (!selected(id)) return { id, status: 'skip', message: { key: 'probe.skip.not_selected' }, evidence: {} } satisfies ProbeCheck;
     const c = results.get(id) ?? ({ id, status: 'skip', message: { key: 'probe.skip.lost' }, evidence: {} } satisfies ProbeCheck);
@@ -1738,6 +1770,19 @@ function finish(report: ProbeReport, results: Map<CheckId, ProbeCheck>, selected
     if (c.fix && shown?.problem === 'probe.problem.stack') return { ...c, fix: { key: 'probe.fix.stack', params: { runtime: String(shown.runtime), then: c.fix } } };
     return c;
   });
+  // --show-secrets: every address as it was, in hops, messages, fixes and details alike.
+  if (showSecrets) return report;
+  // Every address a message, a fix, a finding, a scenario's note or a detail says, whichever check or
+  // scenario put it there (session.per_user's landing, wechat.slow's page, a callback with its code):
+  // masked here, in one place, rather than by each check.
+  for (const c of report.checks) {
+    c.message = maskedMessage(c.message);
+    if (c.fix) c.fix = maskedMessage(c.fix);
+    if (c.evidence.findings) c.evidence.findings = c.evidence.findings.map((f) => ({ ...f, params: maskedParams(f.params) as typeof f.params, message: maskedMessage(f.message), fix: maskedMessage(f.fix) }));
+    const details = c.evidence.details;
+    if (details) for (const [k, v] of Object.entries(details)) if (typeof v === 'string' && ADDRESS.test(v)) details[k] = maskedAddress(v);
+  }
+  for (const s of report.scenarios) s.notes = s.notes.map(maskedMessage);
   // The address the login ended on may sign its holder in (`/me?t=…`): its values that look like a
   // credential are masked wherever the report shows that address (the happy path's hops, the fresh
   // browsers' hops, the callback's Location, a check's details), as secrets by name are at each hop.
