@@ -184,7 +184,7 @@ export async function run(options: ProbeCommandOptions, ctx: Context): Promise<P
       cookies: options.cookies,
       showSecrets: ctx.globals.showSecrets === true,
     },
-    probeHooks(ctx.out, options.target, emulator, looksDeployed(options.target)),
+    probeHooks(ctx.out, options.target, emulator, looksDeployed(options.target), ctx.globals.showSecrets === true),
   );
   const failed = report.checks.some((c) => c.status === 'fail' || (options.strict && c.status === 'warn'));
   // The page is written here, where files are; the presenter only says where it went, or, should the

@@ -984,8 +984,15 @@ describe('wxauth probe', () => {
         expect(verdict.message).toMatch(/\/me\?t=[0-9a-f]{4}\*\*\*/);
         expect(masked.stdout).not.toMatch(/t=[0-9a-f]{32}/);
       }
-      const shown = verdictOf((await runCli([...args, '--show-secrets'])).stdout);
+      expect(JSON.parse((await runCli(args)).stdout).warnings ?? []).toEqual([]);
+      const shownRun = await runCli([...args, '--show-secrets']);
+      const shown = verdictOf(shownRun.stdout);
       expect(shown.message).toMatch(/\/me\?t=[0-9a-f]{32} in the first browser/);
+      // Said once on stderr at the start, and listed in the document's warnings.
+      expect(shownRun.stderr.match(/--show-secrets: the report shows addresses in clear/g)).toHaveLength(1);
+      expect((JSON.parse(shownRun.stdout) as { warnings: Array<{ id: string }> }).warnings.map((w) => w.id)).toEqual(['probe.unmasked']);
+      const zh = await runCli([...args, '--show-secrets', '--lang', 'zh']);
+      expect(zh.stderr).toContain('已加 --show-secrets：报告里的地址');
     } finally {
       await app.close();
     }

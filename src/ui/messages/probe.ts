@@ -142,6 +142,10 @@ export const messages = {
   },
 
   // ── progress (stderr) ─────────────────────────────────────────────────────────────────────────
+  'probe.unmasked': {
+    zh: '已加 --show-secrets：报告里的地址（回调的 code、落地地址里的 ticket 等）都是明文，注意别外传；页面摘录仍然隐藏。',
+    en: '--show-secrets: the report shows addresses in clear (a callback’s code, a ticket in the landing address); do not share it. Page excerpts stay masked.',
+  },
   'probe.target.deployed': {
     zh: '{host} 看起来是已上线的站点（不是本机、局域网或本地测试域名）：probe 会向它发送伪造的、重复的回调。请对本地或预发布环境里指向模拟器的副本运行。',
     en: '{host} looks like a deployed site (not this machine, the LAN or a local test name): probe sends it forged and repeated callbacks. Run it against a local or staging copy aimed at the emulator.',

@@ -22,7 +22,7 @@ function render(lang: Lang, ref: MessageRef): string {
   return renderMessage(lang, ref.key, { ...params, ...Object.fromEntries(words.map(([name, key]) => [name, renderMessage(lang, key as MessageKey, params)])) });
 }
 
-export function probeHooks(out: Output, target: string, emulator: string, deployed = false): ProbeHooks {
+export function probeHooks(out: Output, target: string, emulator: string, deployed = false, showSecrets = false): ProbeHooks {
   let started = false;
   return {
     scenario: (id) => {
@@ -31,6 +31,8 @@ export function probeHooks(out: Output, target: string, emulator: string, deploy
         // probe forges callbacks and repeats them: worth a word before it does so to a live site.
         if (deployed) out.warning('probe.target.deployed', out.t('probe.target.deployed', { host: new URL(target).host }));
         out.say(out.t('probe.progress.start', { target, emulator }));
+        // Said once, as proxy says it; with --json listed in the document's warnings too.
+        if (showSecrets) out.warning('probe.unmasked', out.t('probe.unmasked'));
       }
       out.note(out.t('probe.progress.scenario', { title: out.t(`probe.scenario.${id}`) }));
     },
