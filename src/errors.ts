@@ -270,17 +270,6 @@ export function osErrorCode(error: unknown): string | undefined {
  * An error that is only a code (doctor's facts) may be passed as `{ code }`. A code wxauth has no words
  * for falls back to Node's description, without the path Node appends (it may be a temporary file's).
  */
-/**
- * Why an address could not be listened on, as a parameter of a message: osReason's words, and for
- * EINVAL (Linux's answer for a link-local IPv6 address without its interface, fe80::1) what it means
- * there, instead of Node's English "listen EINVAL: invalid argument".
- */
-export function bindReason(error: unknown): MessageRef {
-  const code = osErrorCode(error);
-  if (code === 'EINVAL') return { key: 'common.os.bind.EINVAL', params: { code } };
-  return osReason(error);
-}
-
 export function osReason(error: unknown, access?: 'read' | 'write'): MessageRef {
   const code = osErrorCode(error);
   if (code === 'EACCES' || code === 'EPERM') return { key: access ? `common.os.denied.${access}` : 'common.os.denied', params: { code } };
@@ -293,4 +282,15 @@ export function osReason(error: unknown, access?: 'read' | 'write'): MessageRef 
   const detail = message.replace(/^[A-Z][A-Z0-9_]+: /, '').replace(/, \w+ '.*'( -> '.*')?$/, '').trim();
   if (code === undefined || !detail || detail === code) return { key: 'common.os.other.nocode', params: { detail: code ?? (detail || message) } };
   return { key: 'common.os.other', params: { detail, code } };
+}
+
+/**
+ * Why an address could not be listened on, as a parameter of a message: osReason's words, and for
+ * EINVAL (Linux's answer for a link-local IPv6 address without its interface, fe80::1) what it means
+ * there, instead of Node's English "listen EINVAL: invalid argument".
+ */
+export function bindReason(error: unknown): MessageRef {
+  const code = osErrorCode(error);
+  if (code === 'EINVAL') return { key: 'common.os.bind.EINVAL', params: { code } };
+  return osReason(error);
 }
