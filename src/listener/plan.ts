@@ -1,5 +1,6 @@
 // Where to listen, decided from flags and the configured redirect_uri (shared by listen and login). Pure
 // but for the machine's addresses, read (os.networkInterfaces) to tell a LAN redirect host that is not here.
+import { isIP } from 'node:net';
 import { UsageError } from '../errors.js';
 import { onThisMachineOrLan } from '../core/host-names.js';
 import { isLoopbackHost, isPrivateLanHost, isWildcardHost, lanAddresses } from './addresses.js';
@@ -88,6 +89,11 @@ export function parsePath(value: unknown): string | undefined {
 export function parseHost(value: unknown): string | undefined {
   if (value === undefined) return undefined;
   const text = String(value).trim();
+  // An IPv6 address with its interface (fe80::1%eth0, as the emulator takes it): no URL can name an
+  // interface (WHATWG URL, so browsers and WeChat, refuse `[fe80::1%25eth0]`), so the callback could never come.
+  if (text.includes('%') && isIP(text.replace(/^\[|\]$/g, '')) === 6) {
+    throw new UsageError({ key: 'listen.host.zoned', params: { value: text } }, { hint: { key: 'listen.host.unavailable.hint' } });
+  }
   if (!/^(\[?[0-9A-Fa-f:.]+\]?|[A-Za-z0-9.-]+)$/.test(text)) {
     throw new UsageError({ key: 'listen.host.invalid', params: { value: text } }, { hint: { key: 'listen.host.unavailable.hint' } });
   }

@@ -241,8 +241,12 @@ function bindError(error: NodeJS.ErrnoException, host: string, port: number): Er
         { hint: { key: 'listen.host.unavailable.hint' }, cause: error },
       );
     case 'EINVAL':
+      // Not bindReason's advice to add the interface: the callback URL could not carry it (plan.ts parseHost).
       return new UsageError(
-        { key: 'listen.bind.failed', params: { host: formatHost(host), port, detail: bindReason(error) } },
+        {
+          key: 'listen.bind.failed',
+          params: { host: formatHost(host), port, detail: { key: /^fe[89ab][0-9a-f]:/i.test(host) ? 'listen.bind.EINVAL.linkLocal' : 'listen.bind.EINVAL', params: { code: 'EINVAL' } } },
+        },
         { hint: { key: 'listen.host.unavailable.hint' }, cause: error },
       );
     default:

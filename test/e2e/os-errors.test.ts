@@ -3,6 +3,7 @@
 // never wxauth's internal temporary or lock file names. Permission cases run a real process as
 // `nobody` when the tests run as root (root meets no EACCES).
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseJson, permissionTestsRunnable, runCli, runSpawned, tempConfigDir } from './helpers.js';
@@ -166,14 +167,48 @@ describe('an address this machine does not have (emulator --host, proxy --host)'
   });
 });
 
+/** What this OS answers to a listen on fe80::1 without its interface: EINVAL on Linux; another OS may say EADDRNOTAVAIL. */
+const linkLocalAnswer = await new Promise<string | undefined>((resolve) => {
+  const server = net.createServer();
+  server.once('error', (error: NodeJS.ErrnoException) => resolve(error.code));
+  server.listen(0, 'fe80::1', () => server.close(() => resolve(undefined)));
+});
+/** Said in the skipped tests' names, so a run elsewhere shows why they did not run rather than passing vacuously. */
+const notEinval = linkLocalAnswer === 'EINVAL' ? '' : ` (skipped: this OS answers ${linkLocalAnswer ?? 'by listening'}, not EINVAL)`;
+
 describe('an address that cannot be listened on (fe80::1 without its interface: EINVAL on Linux)', () => {
-  it('emulator and proxy refuse it as usage (exit 2) in the user\'s words, not an internal error with Node\'s English', async () => {
+  it.skipIf(linkLocalAnswer !== 'EINVAL')(`emulator and proxy refuse it as usage (exit 2) in the user's words, not an internal error with Node's English${notEinval}`, async () => {
     for (const cmd of [['emulator', '--host', 'fe80::1', '--port', '0'], ['proxy', '--host', 'fe80::1', '--port', '0']]) {
       const zh = await runCli([...cmd, '--lang', 'zh']);
       expect(zh.stderr).not.toContain('invalid argument');
-      if (!zh.stderr.includes('EINVAL')) continue; // another OS's answer (EADDRNOTAVAIL) has its own words already
-      expect(zh.code).toBe(2);
+      expect(zh.code, zh.stderr).toBe(2);
       expect(zh.stderr).toContain('不能在这个地址上监听（EINVAL）；IPv6 链路本地地址 fe80::… 要带上网卡名，例如 fe80::1%eth0');
     }
+    const en = await runCli(['emulator', '--host', 'fe80::1', '--port', '0']);
+    expect(en.code, en.stderr).toBe(2);
+    expect(en.stderr).toContain('this address cannot be listened on (EINVAL); a link-local IPv6 address fe80::… needs its interface, e.g. fe80::1%eth0');
+  });
+
+  it.skipIf(linkLocalAnswer !== 'EINVAL')(`listen says a link-local address cannot be a callback's host, without advice to add the interface a callback URL cannot carry${notEinval}`, async () => {
+    const zh = await runCli(['listen', '--host', 'fe80::1', '--port', '0', '--lang', 'zh']);
+    expect(zh.code, zh.stderr).toBe(2);
+    expect(zh.stderr).toContain('✖ 无法监听 [fe80::1]:0：链路本地 IPv6 地址（fe80::…）不带网卡名就不能监听（EINVAL），而回调地址里又写不了网卡名，所以它当不了回调的地址');
+    expect(zh.stderr).toContain('→ 用 --host 127.0.0.1（只本机）或 --host 0.0.0.0（所有网卡，手机可连）。');
+    const en = await runCli(['listen', '--host', 'fe80::1', '--port', '0']);
+    expect(en.code, en.stderr).toBe(2);
+    expect(en.stderr).toContain("✖ Cannot listen on [fe80::1]:0: a link-local IPv6 address (fe80::…) cannot be listened on without its interface (EINVAL), and a callback URL cannot carry an interface, so it cannot be a callback's host");
+    expect(en.stderr).not.toContain('%eth0');
+  });
+});
+
+describe('listen --host with an interface (fe80::1%eth0, as the emulator takes it)', () => {
+  it('is refused as a host no callback URL can name, not as "not an address" (exit 2, zh and en)', async () => {
+    const zh = await runCli(['listen', '--host', 'fe80::1%eth0', '--port', '0', '--lang', 'zh']);
+    expect(zh.code, zh.stderr).toBe(2);
+    expect(zh.stderr).toContain('✖ --host fe80::1%eth0 带着网卡名（%…）：回调地址里写不了网卡名（浏览器和微信都不认 http://[fe80::…%eth0]/ 这样的地址），回调到不了这里。');
+    const en = await runCli(['listen', '--host', '[fe80::1%eth0]', '--port', '0']);
+    expect(en.code, en.stderr).toBe(2);
+    expect(en.stderr).toContain('✖ --host [fe80::1%eth0] names an interface (%…): a callback URL cannot carry one (browsers and WeChat do not take http://[fe80::…%eth0]/), so no callback could reach this listener.');
+    expect(en.stderr).not.toContain('not an address');
   });
 });

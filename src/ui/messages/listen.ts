@@ -214,6 +214,12 @@ export const messages = {
     en: 'Use --host 127.0.0.1 (this machine only) or --host 0.0.0.0 (every interface, reachable from a phone).',
   },
   'listen.bind.failed': { zh: '无法监听 {host}:{port}：{detail}', en: 'Cannot listen on {host}:{port}: {detail}' },
+  // listen's words for EINVAL (common.os.bind.EINVAL advises adding the interface, which a callback URL cannot carry).
+  'listen.bind.EINVAL': { zh: '不能在这个地址上监听（{code}）', en: 'this address cannot be listened on ({code})' },
+  'listen.bind.EINVAL.linkLocal': {
+    zh: '链路本地 IPv6 地址（fe80::…）不带网卡名就不能监听（{code}），而回调地址里又写不了网卡名，所以它当不了回调的地址',
+    en: 'a link-local IPv6 address (fe80::…) cannot be listened on without its interface ({code}), and a callback URL cannot carry an interface, so it cannot be a callback\'s host',
+  },
   'listen.port.invalid': { zh: '--port 必须是 0–65535 的整数，收到 "{value}"。', en: '--port must be an integer 0–65535, got "{value}".' },
   'listen.port.invalid.hint': { zh: '例如 --port 8080；--port 0 表示任意空闲端口。', en: 'For example --port 8080; --port 0 means any free port.' },
   'listen.timeout.invalid': { zh: '--timeout 必须是 1–86400 的秒数，收到 "{value}"。', en: '--timeout must be 1–86400 seconds, got "{value}".' },
@@ -232,6 +238,10 @@ export const messages = {
   },
   'listen.path.invalid.hint': { zh: '例如 --path /callback（与 redirect_uri 的路径一致）。', en: 'For example --path /callback (the same path as in redirect_uri).' },
   'listen.host.invalid': { zh: '--host 不是一个地址："{value}"。', en: '--host is not an address: "{value}".' },
+  'listen.host.zoned': {
+    zh: '--host {value} 带着网卡名（%…）：回调地址里写不了网卡名（浏览器和微信都不认 http://[fe80::…%eth0]/ 这样的地址），回调到不了这里。',
+    en: '--host {value} names an interface (%…): a callback URL cannot carry one (browsers and WeChat do not take http://[fe80::…%eth0]/), so no callback could reach this listener.',
+  },
   'listen.modes.exclusive': { zh: '--relay-snippet、--paste 不能和监听同时使用，也不能彼此同时使用。', en: '--relay-snippet and --paste cannot be combined with each other.' },
   'listen.modes.exclusive.hint': { zh: '一次只选一种：监听（默认）、--relay-snippet 或 --paste。', en: 'Pick one: listen (the default), --relay-snippet or --paste.' },
 
