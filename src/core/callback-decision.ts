@@ -58,6 +58,8 @@ export interface CallbackHit {
   markers: string[];
   /** For a duplicate: the seq of the hit that first brought this code. */
   firstSeq?: number;
+  /** For head: on the bare callback path, no parameters (a preview of the address itself): it had no code to leave for the GET. */
+  bare?: boolean;
   /** For wrong_host: the Host header sent. */
   hostHeader?: string;
   /** For state_mismatch: the state is the remembered one, already used by an earlier login or listen (an old tab). */
@@ -351,8 +353,8 @@ export function decideCallbackHit(request: CallbackRequest, soFar: CallbackProgr
   // A HEAD on the callback path, with parameters or none (a prefetch, a link preview of the bare address):
   // answered with the headers a GET would get, said in its own hit line and counted in hit_counts, not
   // also among the "unrelated" requests ignored.
-  const headHit = (answer: CallbackAnswer): CallbackDecision => {
-    const head = hitOf('head', {});
+  const headHit = (answer: CallbackAnswer, bare = false): CallbackDecision => {
+    const head = hitOf('head', bare ? { bare } : {});
     return { ...refuse(answer), ignored: false, hit: head, progress: { ...soFar, seq: head.seq } };
   };
 
@@ -376,7 +378,7 @@ export function decideCallbackHit(request: CallbackRequest, soFar: CallbackProgr
   const { code, state, markers, params } = parseCallbackUrl('http://listener.invalid' + request.url);
   // A bare visit, or a hash route whose code sits in the fragment the browser never sends: serve the
   // page whose script moves the fragment's query into the real one.
-  if (params.length === 0) return request.method === 'HEAD' ? headHit(page(200, 'waiting', { withScript: true })) : refuse(page(200, 'waiting', { withScript: true }));
+  if (params.length === 0) return request.method === 'HEAD' ? headHit(page(200, 'waiting', { withScript: true }), true) : refuse(page(200, 'waiting', { withScript: true }));
 
   const expected = options.expectedState;
   // A state already used is refused first: it may still equal the remembered one (nothing newer made since).

@@ -205,9 +205,17 @@ describe('wxauth listen', () => {
   });
 
   it('a HEAD on the callback path is said in one line while listen waits (it came, it was ignored), en and zh', async () => {
-    for (const [lang, says] of [
-      ['en', '#1 a HEAD request came and was ignored (a link preview or prefetch; the code is left for the browser’s GET; Preview-Bot/1)'],
-      ['zh', '#1 收到一个 HEAD 请求，已忽略（链接预览或预取；code 留给浏览器的 GET；Preview-Bot/1）'],
+    for (const [lang, says, saysBare] of [
+      [
+        'en',
+        '#1 a HEAD request came and was ignored (a link preview or prefetch; the code is left for the browser’s GET; Preview-Bot/1)',
+        '#2 a HEAD request for the bare callback address (no parameters) came and was ignored (a link preview or prefetch; Preview-Bot/1)',
+      ],
+      [
+        'zh',
+        '#1 收到一个 HEAD 请求，已忽略（链接预览或预取；code 留给浏览器的 GET；Preview-Bot/1）',
+        '#2 收到一个发往回调地址本身（不带参数）的 HEAD 请求，已忽略（链接预览或预取；Preview-Bot/1）',
+      ],
     ] as const) {
       const port = await freePort();
       const env = { WXAUTH_CONFIG_DIR: tempConfigDir(), WXAUTH_APPID: 'wx5e1ec0de00000002', WXAUTH_TYPE: 'test', WXAUTH_DOMAIN: `127.0.0.1:${port}` };
@@ -219,8 +227,9 @@ describe('wxauth listen', () => {
       await new Promise<number>((resolve, reject) => {
         http.request(`${uri}?code=${'0'.repeat(31)}H&state=${state}`, { method: 'HEAD', agent: false, headers: { 'User-Agent': 'Preview-Bot/1' } }, (res) => { res.resume(); resolve(res.statusCode ?? 0); }).on('error', reject).end();
       });
-      // The bare address (a preview of the link before any redirect): said alike. Before: nothing said,
-      // and counted among the unrelated requests.
+      // The bare address (a preview of the link before any redirect): said in a line of its own, which
+      // speaks of no code (it brought none). Before: nothing said, and counted among the unrelated requests;
+      // then the HEAD-with-a-code line, whose "the code is left for the browser's GET" was untrue.
       await new Promise<number>((resolve, reject) => {
         http.request(uri, { method: 'HEAD', agent: false, headers: { 'User-Agent': 'Preview-Bot/1' } }, (res) => { res.resume(); resolve(res.statusCode ?? 0); }).on('error', reject).end();
       });
@@ -229,7 +238,8 @@ describe('wxauth listen', () => {
       expect(r.code, r.stderr).toBe(0);
       expect(r.stdout).toContain(`${'0'.repeat(31)}G`);
       expect(r.stderr.replace(/ \d\d:\d\d:\d\d\.\d{3}/g, '')).toContain(says);
-      expect(r.stderr.replace(/ \d\d:\d\d:\d\d\.\d{3}/g, '')).toContain(says.replace('#1', '#2'));
+      expect(r.stderr.replace(/ \d\d:\d\d:\d\d\.\d{3}/g, '')).toContain(saysBare);
+      expect(r.stderr.replace(/ \d\d:\d\d:\d\d\.\d{3}/g, '')).not.toContain(says.replace('#1', '#2'));
       // Said once: not also counted among the unrelated requests ignored (other paths, wrong Host, malformed).
       expect(r.stderr).not.toMatch(/unrelated request|无关请求/);
     }

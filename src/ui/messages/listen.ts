@@ -336,6 +336,11 @@ export const messages = {
     zh: '#{seq} {time} 收到一个 HEAD 请求，已忽略（链接预览或预取；code 留给浏览器的 GET；{ua}）',
     en: '#{seq} {time} a HEAD request came and was ignored (a link preview or prefetch; the code is left for the browser’s GET; {ua})',
   },
+  // A HEAD on the bare address carries no code: nothing is left for a GET.
+  'listen.hit.head.bare': {
+    zh: '#{seq} {time} 收到一个发往回调地址本身（不带参数）的 HEAD 请求，已忽略（链接预览或预取；{ua}）',
+    en: '#{seq} {time} a HEAD request for the bare callback address (no parameters) came and was ignored (a link preview or prefetch; {ua})',
+  },
   'listen.hit.markers': { zh: '   带有微信中转参数：{markers}', en: '   carries WeChat hop markers: {markers}' },
   'listen.duplicate': {
     zh: '回调被调用了 {count} 次，code 相同 —— 你的服务器必须对每个 code 只换取一次（缓存 code→结果），否则第二次换取会得到 40163。',
