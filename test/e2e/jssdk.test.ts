@@ -988,6 +988,17 @@ describe('wxauth jssdk: secrets, location.href, the ticket cache, offline use', 
     const short = await runCli(['--lang', 'zh', 'jssdk', 'sign', 'https://a.com/', '--ticket', OFFICIAL_TICKET, '--timestamp', '17000000'], { env });
     expect(short.code).toBe(0);
     expect(short.stderr).toContain('timestamp 17000000 是 8 位：wx.config 要的是当前的秒数（10 位');
+    // --json carries the message's parameters (digits, now) as the other warnings do, not the timestamp alone.
+    const shortJson = await runCli(['jssdk', 'sign', 'https://a.com/', '--ticket', OFFICIAL_TICKET, '--timestamp', '17000000', '--json'], { env });
+    const digitsWarning = (parseJson(shortJson.stdout) as { warnings: Array<Record<string, unknown>> }).warnings.find((w) => w.id === 'jssdk.timestamp-digits');
+    expect(digitsWarning).toMatchObject({ timestamp: '17000000', digits: 8, now: expect.any(Number) });
+    expect(digitsWarning!.message).toContain(`(10 digits, e.g. ${digitsWarning!.now as number})`);
+    // One digit is said in the singular (en).
+    const one = await runCli(['jssdk', 'sign', 'https://a.com/', '--ticket', OFFICIAL_TICKET, '--timestamp', '5'], { env });
+    expect(one.code).toBe(0);
+    expect(one.stderr).toContain('timestamp 5 has 1 digit: wx.config wants the current time in seconds (10 digits, e.g. ');
+    const oneZh = await runCli(['--lang', 'zh', 'jssdk', 'sign', 'https://a.com/', '--ticket', OFFICIAL_TICKET, '--timestamp', '5'], { env });
+    expect(oneZh.stderr).toContain('timestamp 5 只有 1 位：wx.config 要的是当前的秒数（10 位');
     const plain = await runCli(['jssdk', 'sign', 'https://a.com/', '--ticket', OFFICIAL_TICKET, '--timestamp', '1700000000'], { env });
     expect(plain.stderr).not.toContain('timestamp 1700000000');
   });

@@ -531,6 +531,10 @@ export const messages = {
     zh: 'timestamp {timestamp} 是 {digits} 位：wx.config 要的是当前的秒数（10 位，例如 {now}）。',
     en: 'timestamp {timestamp} has {digits} digits: wx.config wants the current time in seconds (10 digits, e.g. {now}).',
   },
+  'jssdk.sign.warn.timestampDigits.one': {
+    zh: 'timestamp {timestamp} 只有 1 位：wx.config 要的是当前的秒数（10 位，例如 {now}）。',
+    en: 'timestamp {timestamp} has 1 digit: wx.config wants the current time in seconds (10 digits, e.g. {now}).',
+  },
   'jssdk.verify.warn.timestampMs': {
     zh: 'timestamp {timestamp} 是毫秒（13 位）；微信要的是秒。',
     en: 'timestamp {timestamp} is in milliseconds (13 digits); WeChat wants seconds.',

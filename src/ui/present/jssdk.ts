@@ -50,16 +50,16 @@ function sayWarnings(out: Output, warnings: DiagnosisWarning[]): void {
   }
 }
 
-/**
- * A warning in --json in the shape every command's document lists them (README: `{id, severity,
- * message, effect, fix}`, as Output.warning() and url's findings do), the message being what stderr
- * says; its own fields (`kind`, `timestamp`, `changes`) kept beside, as scripts read them before.
- */
 /** sign on a website app's profile: the snippet's appId is one wx.config cannot take. */
 function websiteAppText(out: Output, result: { appid?: string; profile: string }): string {
   return out.t('jssdk.sign.websiteApp', { appid: result.appid ?? '', profile: result.profile });
 }
 
+/**
+ * A warning in --json in the shape every command's document lists them (README: `{id, severity,
+ * message, effect, fix}`, as Output.warning() and url's findings do), the message being what stderr
+ * says; its own fields (`kind`, `timestamp`, `changes`) kept beside, as scripts read them before.
+ */
 function warningEntry(id: string, message: string, fields: object): Record<string, unknown> {
   return { id, severity: 'warning', message, effect: null, fix: null, ...fields };
 }
@@ -71,7 +71,8 @@ function timestampPaddedText(out: Output, given: string, signed: number): string
 
 /** sign --timestamp of neither 10 digits nor 13 (said apart): not seconds of these years. */
 function timestampDigitsText(out: Output, signed: number, now: number): string {
-  return out.t('jssdk.sign.warn.timestampDigits', { timestamp: String(signed), digits: String(signed).length, now });
+  const digits = String(signed).length;
+  return digits === 1 ? out.t('jssdk.sign.warn.timestampDigits.one', { timestamp: String(signed), now }) : out.t('jssdk.sign.warn.timestampDigits', { timestamp: String(signed), digits, now });
 }
 
 function diagnosisWarningEntry(out: Output, w: DiagnosisWarning): Record<string, unknown> {
@@ -133,7 +134,7 @@ export function present(result: JssdkResult, out: Output): void {
         warnings: [
           ...(result.timestampMs ? [diagnosisWarningEntry(out, { kind: 'timestamp-ms', timestamp: String(s.timestamp) })] : []),
           ...(result.timestampPadded === undefined ? [] : [warningEntry('jssdk.timestamp-padded', timestampPaddedText(out, result.timestampPadded, s.timestamp), { given: result.timestampPadded, timestamp: String(s.timestamp) })]),
-          ...(result.timestampDigitsNow === undefined ? [] : [warningEntry('jssdk.timestamp-digits', timestampDigitsText(out, s.timestamp, result.timestampDigitsNow), { timestamp: String(s.timestamp) })]),
+          ...(result.timestampDigitsNow === undefined ? [] : [warningEntry('jssdk.timestamp-digits', timestampDigitsText(out, s.timestamp, result.timestampDigitsNow), { timestamp: String(s.timestamp), digits: String(s.timestamp).length, now: result.timestampDigitsNow })]),
           ...result.unknownApis.map((api) => warningEntry('jssdk.unknown-api', unknownApiText(out, api), { name: api.name, suggestion: api.suggestion ?? null })),
           ...(result.websiteApp ? [warningEntry('jssdk.website-app', websiteAppText(out, result), { appid: result.appid ?? null })] : []),
           ...(domainText !== undefined && s.domain ? [warningEntry('jssdk.domain', domainText, { domain: s.domain })] : []),
