@@ -54,19 +54,19 @@ export function answeredTls(data: string | undefined): boolean {
 
 /** The https:// form of an http:// base, its port kept (`http://h` → `https://h:80`): the same server, spoken to in TLS. */
 export function httpsOf(base: string): string {
-  const url = new URL(base);
-  const port = portOf(url);
-  url.protocol = 'https:';
-  url.port = port;
-  const text = url.toString();
-  return url.pathname === '/' && !base.endsWith('/') ? text.replace(/\/$/, '') : text;
+  return sameServerAs(base, 'https:');
 }
 
 /** The http:// form of an https:// base, its port kept (`https://h` → `http://h:443`): the same server, spoken to in plain HTTP. */
 export function plainHttpOf(base: string): string {
+  return sameServerAs(base, 'http:');
+}
+
+/** `base` with the other scheme and its own port written out; no trailing `/` added to a bare origin. */
+function sameServerAs(base: string, protocol: 'http:' | 'https:'): string {
   const url = new URL(base);
   const port = portOf(url);
-  url.protocol = 'http:';
+  url.protocol = protocol;
   url.port = port;
   const text = url.toString();
   return url.pathname === '/' && !base.endsWith('/') ? text.replace(/\/$/, '') : text;

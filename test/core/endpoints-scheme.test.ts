@@ -1,6 +1,6 @@
 // withHttpScheme: an address typed without its scheme, and what is not one.
 import { describe, expect, it } from 'vitest';
-import { answeredPlainHttp, plainHttpOf, withHttpScheme } from '../../src/core/endpoints.js';
+import { answeredPlainHttp, httpsOf, plainHttpOf, withHttpScheme } from '../../src/core/endpoints.js';
 
 describe('withHttpScheme', () => {
   it.each([
@@ -42,5 +42,11 @@ describe('a TLS hello answered in plain HTTP', () => {
     expect(plainHttpOf('https://127.0.0.1:3900')).toBe('http://127.0.0.1:3900');
     expect(plainHttpOf('https://gw.example.com/wechat')).toBe('http://gw.example.com:443/wechat');
     expect(plainHttpOf('https://gw.example.com')).toBe('http://gw.example.com:443');
+  });
+
+  it('the https:// base (an http:// one aimed at a TLS port) keeps the port and the path prefix alike', () => {
+    expect(httpsOf('http://127.0.0.1:3900')).toBe('https://127.0.0.1:3900');
+    expect(httpsOf('http://gw.example.com/wechat/')).toBe('https://gw.example.com:80/wechat/');
+    expect(httpsOf('http://gw.example.com')).toBe('https://gw.example.com:80');
   });
 });
