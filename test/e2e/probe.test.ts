@@ -871,6 +871,30 @@ describe('wxauth probe', () => {
     expect(zh.verdict.message).toMatch(/^登录给 laravel_session 换了新值，但新值可能只是把同一个会话重新加密（Laravel 每次响应都会这样做）；登录停在回调地址 \S+\/auth\/callback\?code=\*\*\*&state=[0-9a-f]{4}\*\*\* 本身，这个地址不能再打开一次（那会第二次使用它的 code）：看不出旧值是否仍能打开已登录的会话（会话固定），这一项没有判断。/);
   });
 
+  // The same callback landing with a short sid set beside laravel_session before WeChat and kept as it was:
+  // the new laravel_session may only re-encrypt the session the kept sid came with, and the callback cannot
+  // be opened again to replay them, so it is untested (a warning naming both), never "a new session". With
+  // the sid renewed too, no cookie is kept and it is not this warning (the laravel_session one instead).
+  it('session.renewed: a kept sid beside a session cookie encrypted anew, the login ending on its callback: untested, a warning naming both, the code masked (en, zh)', async () => {
+    const en = await reencrypted({ login: 'keeps', landsOn: 'callback', sid: 'kept' });
+    expect(en.verdict, JSON.stringify(en.verdict, null, 1)).toMatchObject({
+      status: 'warn',
+      message: expect.stringMatching(/^The login kept sid as it was and set laravel_session again with a new value, but a new value may only re-encrypt the same session \(as Laravel does on every answer\); the login ends on its callback, http:\/\/127\.0\.0\.1:\d+\/auth\/callback\?code=\*\*\*&state=[0-9a-f]{4}\*\*\*, which cannot be opened again without using its code a second time: it cannot tell whether the cookies from before the login still open the signed-in session \(session fixation\), so that was not judged\. Check by hand that the login issues a new session id/),
+      fix: null,
+    });
+    expect(en.code).toBe(0);
+    const zh = await reencrypted({ login: 'keeps', landsOn: 'callback', sid: 'kept' }, ['--lang', 'zh']);
+    expect(zh.verdict.status).toBe('warn');
+    expect(zh.verdict.message).toMatch(/^登录保留了 sid 原值，又给 laravel_session 换了新值，但新值可能只是把同一个会话重新加密（Laravel 每次响应都会这样做）；登录停在回调地址 http:\/\/127\.0\.0\.1:\d+\/auth\/callback\?code=\*\*\*&state=[0-9a-f]{4}\*\*\* 本身，这个地址不能再打开一次（那会第二次使用它的 code）：看不出登录前的 cookie 是否仍能打开已登录的会话（会话固定），这一项没有判断。/);
+    // The sid renewed by the login too: nothing kept, so only laravel_session is said, as untested.
+    const renewed = await reencrypted({ login: 'keeps', landsOn: 'callback', sid: 'renewed' });
+    expect(renewed.verdict, JSON.stringify(renewed.verdict, null, 1)).toMatchObject({
+      status: 'warn',
+      message: expect.stringMatching(/^The login set laravel_session again with a new value, but a new value may only re-encrypt the same session .* the login ends on its callback, /),
+    });
+    expect(renewed.verdict.message).not.toContain('kept');
+  });
+
   // A kept sid beside AWSALB, which a load balancer sets again with a new value on every answer, and /me
   // naming no one: by the names AWSALB was "the new session" and the fixation passed. The planted sid alone
   // (with the old AWSALB) gets the user's very page, which a browser with no cookies does not: a fail.
