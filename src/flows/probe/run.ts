@@ -924,15 +924,15 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
         if (shown.length > 0) put(check('session.renewed', 'fail', counted('planted'), { names: names(keptSession), url, what: `probe.what.${shown[0]}` }, replayed));
         else put(check('session.renewed', 'pass', 'ok_kept', { names: names(keptSession), renewed: names(renewed), url, status }, replayed));
       } else {
-        // The page shows no one (or is the callback): by the names. A new cookie counts as the new session
-        // unless its name says it carries no identity (a flash message, a language, a CSRF token, a load
-        // balancer's); so does one from before with a new short value (another session's id). One from
-        // before whose new value may seal the same session anew (sealedValue: a re-encrypted Laravel
-        // session) proves nothing by its name: the kept ones are then tried as for a flash beside them.
+        // The page shows no one (or is the callback), and an identity cookie from before was kept: by the
+        // names. A new cookie counts as the new session unless its name says it carries no identity (a
+        // flash message, a language, a CSRF token, a load balancer's).
         const signs = renewed.filter((key) => !NO_IDENTITY_COOKIE_NAME.test(nameOf(key)));
-        const resealed = sealed(signs);
-        if (signs.length > resealed.length) put(check('session.renewed', 'pass', 'ok', {}, evidence));
-        else if (resealed.length > 0 && samePath(landing.url, callbackUrl)) put(check('session.renewed', 'warn', 'untested_kept_callback', { names: names(keptSession), reissued: names(resealed), url }, evidence, false));
+        // Beside a kept one, only an added cookie proves a new session by its name: one from before set
+        // again (a re-encrypted session, a last_visit stamp, a counter) may leave the kept sid signing in.
+        const added = signs.filter((key) => !before.has(key));
+        if (added.length > 0) put(check('session.renewed', 'pass', 'ok', {}, evidence));
+        else if (signs.length > 0 && samePath(landing.url, callbackUrl)) put(check('session.renewed', 'warn', 'untested_kept_callback', { names: names(keptSession), reissued: names(signs), url }, evidence, false));
         else if (signs.length > 0) {
           const pages = await comparePages();
           if (pages.same === 'bare') put(check('session.renewed', 'warn', 'untested_page', { names: names(keptSession), url, status: landing.status }, pages.evidence, false));
