@@ -156,5 +156,11 @@ export function credentialParams(url: string): string[] {
   } catch {
     return [];
   }
-  return [...new Set([...query].filter(([k, v]) => looksCredentialParam(k, v)).map(([k]) => k))];
+  return [...new Set([...query].filter(([k, v]) => !OAUTH_PARAMS.has(k) && looksCredentialParam(k, v)).map(([k]) => k))];
 }
+
+/**
+ * WeChat's own authorization parameters, which wxauth shows everywhere and which sign no one in: an appid
+ * (`wx` and 16 hex) or a state (often 32 hex digits) has a token's shape, never a credential's use.
+ */
+const OAUTH_PARAMS = new Set(['state', 'appid', 'component_appid', 'scope', 'response_type', 'redirect_uri']);

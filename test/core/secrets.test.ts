@@ -204,6 +204,8 @@ describe('credentialParams: the values of an address that look like a credential
     expect(credentialParams('http://a.test/cb?auth=kR9x/Qm2ZtW8vLp4aB7c&from=wechat-h5-login-demo2024')).toEqual(['auth']);
     expect(credentialParams('http://a.test/me?ref=oauth2-callback-server&id=12345678901234567890')).toEqual([]);
     expect(credentialParams('not a url')).toEqual([]);
+    // WeChat's own parameters sign no one in: a 32-hex state stays readable, as everywhere else wxauth shows it.
+    expect(credentialParams('http://localhost:3000/auth/callback?code=061abc&state=754b0c9a1f2e4d3c8b7a6f5e4d3c2b1a&appid=wx5e1ec0de00000001')).toEqual([]);
   });
 
   // A ticket the proxy's process-name rule let through, since it wants letters and digits mixed: digits
