@@ -107,12 +107,12 @@ function notEmpty(value: unknown, flag: string): void {
   if (value === '') throw emptyOption(flag);
 }
 
-/** `flag` given empty; --ticket's hint says what leaving it out does (the cached or a fetched ticket). */
 /** A page URL sign cannot sign: not a full http(s) URL. */
 function badPageUrl(url: string): UsageError {
   return new UsageError({ key: 'jssdk.usage.url', params: { url } }, { hint: { key: 'jssdk.usage.url.hint' } });
 }
 
+/** `flag` given empty; --ticket's hint says what leaving it out does (the cached or a fetched ticket). */
 function emptyOption(flag: string): UsageError {
   const hint: MessageRef = flag === '--ticket' ? { key: 'jssdk.ticket.empty.hint' } : { key: 'jssdk.usage.empty.hint', params: { flag } };
   return new UsageError({ key: 'jssdk.usage.empty', params: { flag } }, { hint });

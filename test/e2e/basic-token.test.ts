@@ -497,11 +497,11 @@ describe('wxauth token', () => {
         const env = { WXAUTH_API_BASE: `http://${host}`, WXAUTH_BACKUP_API_BASE: `http://${host}` };
         const zh = await server()(['token'], { ...env, LANG: 'zh_CN.UTF-8' });
         expect(zh.code).toBe(5);
-        expect(zh.stderr).toContain(`✖ ${host} 说的是 HTTPS（TLS），不是明文 HTTP：它没有回应这个 http:// 请求（`);
+        expect(zh.stderr).toContain(`✖ ${host} 说的是 HTTPS（TLS），不是明文 HTTP：它没有给这个 http:// 请求 HTTP 回应（`);
         expect(zh.stderr).toContain(`→ 接口地址应当是 https://${host} （来源：环境变量 WXAUTH_API_BASE）。`);
         const en = await server()(['token'], env);
         expect(en.code).toBe(5);
-        expect(en.stderr).toContain(`✖ ${host} speaks HTTPS (TLS), not plain HTTP: it gave no answer to this http:// request (`);
+        expect(en.stderr).toContain(`✖ ${host} speaks HTTPS (TLS), not plain HTTP: it gave no HTTP answer to this http:// request (`);
         expect(en.stderr).toContain(`→ The API base should be https://${host} (it came from the variable WXAUTH_API_BASE).`);
         expect(en.stderr).not.toContain('check the server and the network');
       } finally {

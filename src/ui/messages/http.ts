@@ -68,8 +68,8 @@ export const messages = {
   // An http:// base on a port that speaks TLS: it hung up on the plain request (Node's and OpenSSL's
   // servers do, without a byte), or answered with a TLS record (http/client.ts).
   'http.tls.expected': {
-    zh: '{host} 说的是 HTTPS（TLS），不是明文 HTTP：它没有回应这个 http:// 请求（{code}）。',
-    en: '{host} speaks HTTPS (TLS), not plain HTTP: it gave no answer to this http:// request ({code}).',
+    zh: '{host} 说的是 HTTPS（TLS），不是明文 HTTP：它没有给这个 http:// 请求 HTTP 回应（{code}）。',
+    en: '{host} speaks HTTPS (TLS), not plain HTTP: it gave no HTTP answer to this http:// request ({code}).',
   },
   'http.tls.expected.hint': {
     zh: '接口地址应当是 {https}（来源：{where}）。',
