@@ -427,17 +427,20 @@ async function readCapped(body: AsyncIterable<Uint8Array> & { destroy?: (e?: Err
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** Every `code` (and the name) along an error's cause chain: undici wraps socket errors. */
-function errorCodes(error: unknown): string[] {
-  const codes: string[] = [];
+/** An error and its causes, at most five deep: undici wraps socket and parser errors in its own. */
+function causeChain(error: unknown): Array<Record<string, unknown>> {
+  const chain: Array<Record<string, unknown>> = [];
   let e: unknown = error;
   for (let depth = 0; e && depth < 5; depth++) {
-    const { code, name } = e as { code?: unknown; name?: unknown };
-    if (typeof code === 'string') codes.push(code);
-    if (typeof name === 'string') codes.push(name);
+    chain.push(e as Record<string, unknown>);
     e = (e as { cause?: unknown }).cause;
   }
-  return codes;
+  return chain;
+}
+
+/** Every `code` (and the name) along an error's cause chain: undici wraps socket errors. */
+function errorCodes(error: unknown): string[] {
+  return causeChain(error).flatMap(({ code, name }) => [code, name].filter((c): c is string => typeof c === 'string'));
 }
 
 /**
@@ -453,37 +456,23 @@ function malformedCode(codes: string[]): string | undefined {
 
 /** Whether the connection closed before a byte came back (undici's SocketError notes the socket's counts). */
 function nothingRead(error: unknown): boolean {
-  let e: unknown = error;
-  for (let depth = 0; e && depth < 5; depth++) {
-    const socket = (e as { socket?: { bytesRead?: unknown } }).socket;
-    if (socket && typeof socket.bytesRead === 'number') return socket.bytesRead === 0;
-    e = (e as { cause?: unknown }).cause;
-  }
-  return false;
+  const socket = causeChain(error)
+    .map((e) => e.socket as { bytesRead?: unknown } | undefined)
+    .find((s) => s !== undefined && s !== null && typeof s.bytesRead === 'number');
+  return socket !== undefined && socket.bytesRead === 0;
 }
 
 /** The bytes undici's HTTP parser choked on (HTTPParserError's data), along the cause chain. */
 function parserData(error: unknown): string | undefined {
-  let e: unknown = error;
-  for (let depth = 0; e && depth < 5; depth++) {
-    const { data } = e as { data?: unknown };
-    if (typeof data === 'string') return data;
-    e = (e as { cause?: unknown }).cause;
-  }
-  return undefined;
+  return causeChain(error).map((e) => e.data).find((d): d is string => typeof d === 'string');
 }
 
 /** Every `address`/`hostname` and `port` along an error's cause chain (what a socket error names). */
 function errorEndpoints(error: unknown): Array<{ host?: string; port?: string }> {
-  const found: Array<{ host?: string; port?: string }> = [];
-  let e: unknown = error;
-  for (let depth = 0; e && depth < 5; depth++) {
-    const { address, hostname, port } = e as { address?: unknown; hostname?: unknown; port?: unknown };
+  return causeChain(error).flatMap(({ address, hostname, port }) => {
     const host = typeof address === 'string' ? address : typeof hostname === 'string' ? hostname : undefined;
-    if (host !== undefined) found.push({ host, port: port === undefined ? undefined : String(port) });
-    e = (e as { cause?: unknown }).cause;
-  }
-  return found;
+    return host === undefined ? [] : [{ host, port: port === undefined ? undefined : String(port) }];
+  });
 }
 
 /** undici's words when the proxy answers CONNECT with anything but 200. */
