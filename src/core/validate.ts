@@ -273,6 +273,17 @@ function checkJsDomains(value: string, name: string, type: AccountType | undefin
 }
 
 /**
+ * A blank or invisible character (a control, a format character such as U+200B or U+FEFF, a separator).
+ * Made on first use, from a string: V8 checks the syntax of every regular-expression literal in the code
+ * it parses, and for a `\p{…}` class that check builds the class from ICU, ~2.5 M instructions at every
+ * start of `url` and `inspect`, which load this module and almost never reach this line (issue 19).
+ */
+let invisibleChar: RegExp | undefined;
+function invisible(): RegExp {
+  return (invisibleChar ??= new RegExp('^[\\s\\p{Cc}\\p{Cf}\\p{Z}]$', 'u'));
+}
+
+/**
  * The first character of `text` (from `from`, counted in characters as a user counts them) that is not a
  * hex digit: its position (1-based) and how to name it — a blank or invisible one in words, since the
  * user cannot see it in the value; a visible one as itself.
@@ -288,7 +299,7 @@ function firstNonHex(chars: readonly string[], from = 0, allowed = /^[0-9a-fA-F]
           ? { key: 'config.char.tab' }
           : char === '\u3000'
             ? { key: 'config.char.fullwidthSpace' }
-            : /^[\s\p{Cc}\p{Cf}\p{Z}]$/u.test(char)
+            : invisible().test(char)
               ? { key: 'config.char.invisible', params: { code: `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}` } }
               : undefined;
     return { position: i + 1, char, ...(blank ? { blank } : {}) };
