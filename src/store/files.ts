@@ -44,11 +44,19 @@ export const MAX_STATE_FILE_BYTES = 4 * 1024 * 1024;
  */
 export function brokenFileError(file: string, error: unknown, hint: MessageKey = 'config.file.unreadable.hint', readMode = '600'): ConfigError {
   if (osErrorCode(error) === 'ENOTDIR') return notAFolderError(file, error);
-  // An OS error with no advice of its own: look at the file (the JSON hint would be beside the point).
-  let fix = osErrorHint(file, error, 'read', readMode);
-  if (fix === undefined && osErrorCode(error) !== undefined) fix = { key: 'common.file.hint.other', params: { file } };
-  if (fix === undefined) fix = messageRef(hint, { file });
-  return new ConfigError({ key: 'config.file.unreadable', params: { file, detail: osReason(error, 'read') } }, { hint: fix, cause: error });
+  return new ConfigError({ key: 'config.file.unreadable', params: { file, detail: osReason(error, 'read') } }, { hint: brokenFileHint(file, error, hint, readMode), cause: error });
+}
+
+/**
+ * The OS error's own advice; for an OS error with none, look at the file (the JSON hint would be beside
+ * the point); else the caller's. Returns, not a `let` reassigned: narrowing a MessageRef (a union of every
+ * catalogue key) by assignment costs tsc minutes (ui/present/error.ts errorHint).
+ */
+function brokenFileHint(file: string, error: unknown, hint: MessageKey, readMode: string): MessageRef {
+  const fromOs = osErrorHint(file, error, 'read', readMode);
+  if (fromOs !== undefined) return fromOs;
+  if (osErrorCode(error) !== undefined) return { key: 'common.file.hint.other', params: { file } };
+  return messageRef(hint, { file });
 }
 
 /** A state file that could not be written (the old one, if any, is untouched): why, and what to do. */
@@ -312,6 +320,12 @@ export type FieldRule = 'string' | 'number' | 'time' | 'boolean' | readonly stri
 const TIME_EXPECTED: MessageRef = messageRef('config.file.expected.time');
 const MISSING_FOUND: MessageRef = messageRef('config.file.found.missing');
 
+/** What a field holds, for a ShapeError: its JSON type, or that it is missing. (Returns, see brokenFileHint.) */
+function foundAt(object: Record<string, unknown>, key: string): ShapeError['found'] {
+  if (key in object) return describeJson(object[key]);
+  return MISSING_FOUND;
+}
+
 /** The largest |ms since 1970| a Date holds (ECMAScript's time range). */
 const MAX_TIME_MS = 8.64e15;
 
@@ -338,8 +352,7 @@ export function checkFields(
           ? isStoredTime(value)
           : typeof value === rule;
     if (!ok) {
-      let found: ShapeError['found'] = MISSING_FOUND;
-      if (key in object) found = describeJson(value);
+      const found = foundAt(object, key);
       if (rule === 'time') throw new ShapeError(childPath(where, key), TIME_EXPECTED, found);
       throw new ShapeError(childPath(where, key), Array.isArray(rule) ? rule.map((r) => JSON.stringify(r)).join(' or ') : (rule as string), found);
     }

@@ -133,6 +133,18 @@ function clipHeadline(lang: Output['lang'], ref: MessageRef): MessageRef {
   return messageRef(key, { ...params, errmsg: shown });
 }
 
+/**
+ * The error's own hint, or for an errcode the tables do not have (and no step of the command's own),
+ * where to look it up. Returns, not `let`, `??` or `?:`: over MessageRef (a union of every catalogue key)
+ * an assignment's narrowing costs tsc minutes and those expressions' types are too complex for it.
+ */
+function errorHint(error: WxauthError, details: ErrorDetails): MessageRef | undefined {
+  if (error.hint) return error.hint;
+  if (error instanceof WechatApiError && details.explanation?.known === false)
+    return messageRef('wechat.unknown.hint', { errcode: error.errcode, doc: details.explanation.doc ?? '' });
+  return undefined;
+}
+
 export function presentError(out: Output, error: WxauthError, details: ErrorDetails = {}): void {
   const title = headline(out, error, details.explanation);
   const message = tr(out.lang, title);
@@ -143,9 +155,7 @@ export function presentError(out: Output, error: WxauthError, details: ErrorDeta
     return;
   }
   // An errcode the tables do not have, and no step of the command's own: where to look it up, not nothing.
-  let hintRef: MessageRef | undefined = error.hint;
-  if (!hintRef && error instanceof WechatApiError && details.explanation?.known === false)
-    hintRef = messageRef('wechat.unknown.hint', { errcode: error.errcode, doc: details.explanation.doc ?? '' });
+  const hintRef = errorHint(error, details);
   const hint = hintRef ? tr(out.lang, hintRef) : undefined;
   // A certain diagnosis (wxauth knows what happened, errors.ts WechatDiagnosis): the explanation's
   // generic likely causes and fixes would only contradict it ("the code expired" for a code wxauth itself
