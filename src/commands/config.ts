@@ -5,7 +5,7 @@
 import type { Context } from '../context.js';
 import type { CommandInput } from '../cli.js';
 import { CancelledError, ConfigError, EXIT, UsageError, messageRef, type MessageParams, type MessageRef } from '../errors.js';
-import { checkCallbackPair, checkSetting, fitForType, hasWebAuth, hostOfUrl, isAccountType, looksLikeSecret, maskSecret, profileFlag, redirectUnder, type AccountType } from '../core/validate.js';
+import { checkCallbackPair, checkSetting, correctedSetting, fitForType, hasWebAuth, hostOfUrl, isAccountType, looksLikeSecret, maskSecret, profileFlag, redirectUnder, type AccountType } from '../core/validate.js';
 import { suggest } from '../core/closest.js';
 import { shellWord } from '../core/shell.js';
 import { isLoopbackDomain } from '../core/domain.js';
@@ -182,6 +182,7 @@ function conflicts(
   p: string,
   shown: (uri: string) => string,
   pasteable: (uri: string) => { url: string; names: string[] } | undefined,
+  refused: RefuseGiven,
 ): { fatal?: UsageError; found: Array<{ problem: MessageRef; hint: MessageRef }> } {
   const found: Array<{ problem: MessageRef; hint: MessageRef }> = [];
   if (!keys.has('type') && !keys.has('domain') && !keys.has('redirectUri') && !keys.has('jsDomains')) return { found };
@@ -202,7 +203,7 @@ function conflicts(
   if (next.domain !== undefined && hasWebAuth(type)) {
     const domain = checkSetting('domain', next.domain, { type, name: 'domain' });
     if (!domain.ok) {
-      if (keys.has('domain')) return { fatal: new UsageError(domain.problem, { hint: domain.hint }), found };
+      if (keys.has('domain')) return { fatal: refused('domain', domain, type), found };
       if (keys.has('type') && type !== undefined) {
         typeProblems.push(domain.problem);
         const fit = fitForType('domain', next.domain, type);
@@ -223,7 +224,7 @@ function conflicts(
   if (next.jsDomains !== undefined) {
     const js = checkSetting('jsDomains', next.jsDomains, { type, name: 'jsDomains' });
     if (!js.ok) {
-      if (keys.has('jsDomains')) return { fatal: new UsageError(js.problem, { hint: js.hint }), found };
+      if (keys.has('jsDomains')) return { fatal: refused('jsDomains', js, type), found };
       if (keys.has('type') && type !== undefined) {
         typeProblems.push(js.problem);
         const fit = fitForType('jsDomains', next.jsDomains, type);
@@ -372,6 +373,46 @@ async function confirmNewProfile(
 }
 
 /**
+ * A value of `config set` refused whose one fix is known (a domain without its port, JS-safe domains
+ * without a scheme or a path), given beside other pairs: the hint also says that nothing was saved and
+ * gives the whole command again with that value corrected, every other pair kept, so that pasting it
+ * does not drop what was given with it (`type service domain a.com:8080 appid wx…`). A secret given in
+ * it is read from WX_SECRET (never printed); a value that would be shown masked (a URL's password, a
+ * code) is not repeated: then the hint says to run the same command again with the corrected value.
+ */
+type RefuseGiven = (key: ConfigField, refused: { problem: MessageRef; hint: MessageRef }, type: AccountType | undefined, hintWithCommand?: (command: string) => MessageRef) => UsageError;
+
+function refuseGiven(given: ReadonlyArray<{ key: ConfigField; value: string }>, p: string): RefuseGiven {
+  return (key, refused, type, hintWithCommand) => {
+    const value = given.find((pair) => pair.key === key)?.value;
+    const fixed = value === undefined ? undefined : correctedSetting(key, value, type);
+    if (fixed === undefined) return new UsageError(refused.problem, { hint: refused.hint });
+    const words = given.map((pair) => {
+      if (pair.key === key) return `${pair.key} ${shellWord(fixed)}`;
+      if (pair.key === 'secret') return 'secret -';
+      const checked = checkSetting(pair.key, pair.value);
+      const v = checked.ok ? checked.value : pair.value;
+      return hideUrlCredentials(v) !== v || redactUrl(v) !== v ? undefined : `${pair.key} ${shellWord(v)}`;
+    });
+    const secret = given.some((pair) => pair.key === 'secret');
+    const command = words.every((w) => w !== undefined) ? `${secret ? 'printf %s "$WX_SECRET" | ' : ''}wxauth${p} config set ${words.join(' ')}` : undefined;
+    // Alone on its command line, the refused value's own hint (with its command, if it has one) says it all.
+    if (given.length === 1) {
+      let own: MessageRef = refused.hint;
+      if (hintWithCommand !== undefined && command !== undefined) own = hintWithCommand(command);
+      return new UsageError(refused.problem, { hint: own });
+    }
+    const hint: MessageRef =
+      command === undefined
+        ? { key: 'config.set.corrected.again.hint', params: { hint: refused.hint, key, value: fixed } }
+        : secret
+          ? { key: 'config.set.corrected.secret.hint', params: { hint: refused.hint, key, command } }
+          : { key: 'config.set.corrected.hint', params: { hint: refused.hint, key, command } };
+    return new UsageError(refused.problem, { hint });
+  };
+}
+
+/**
  * Each value through the one validation (core/validate.ts), before any file is read. Where the value
  * meant is known, the refusal offers the command that saves it, ready to paste: the host of a URL
  * given as the domain; which of the two a 公众号 is.
@@ -381,6 +422,7 @@ async function checkPairs(
   p: string,
   savedType: () => Promise<AccountType | undefined>,
 ): Promise<Array<{ key: ConfigField; value: string }>> {
+  const refused = refuseGiven(pairs, p);
   const checkedPairs: Array<{ key: ConfigField; value: string }> = [];
   // The account type a value's hint fits: the one given beside it, else the saved profile's.
   const typeOf = async (): Promise<AccountType | undefined> => {
@@ -411,16 +453,25 @@ async function checkPairs(
         const fit = fitForType('domain', host, type);
         const own = checkSetting('domain', host, { type });
         if (fit === undefined && !own.ok) throw new UsageError(own.problem, { hint: own.hint });
-        if (fit !== undefined && fit !== host)
-          throw new UsageError(checked.problem, { hint: { key: 'config.set.domain.url.port.hint', params: { type: { key: `account.type.${type}` }, command: `wxauth${p} config set domain ${shellWord(fit)}` } } });
+        if (fit !== undefined && fit !== host) {
+          const typeWord = { key: `account.type.${type}` } as const;
+          throw refused(key, { problem: checked.problem, hint: { key: 'config.invalid.domain.url.port.hint', params: { type: typeWord, host: fit } } }, type, (command) => ({
+            key: 'config.set.domain.url.port.hint',
+            params: { type: typeWord, command },
+          }));
+        }
       }
-      throw new UsageError(checked.problem, { hint: { key: 'config.set.domain.url.hint', params: { command: `wxauth${p} config set domain ${shellWord(host)}` } } });
+      throw refused(key, { problem: checked.problem, hint: { key: 'config.invalid.domain.url.hint', params: { host } } }, type, (command) => ({
+        key: 'config.set.domain.url.hint',
+        params: { command },
+      }));
     }
-    // A URL among the JS-safe domains: the domains offered fit the type given beside it or saved, as for the domain.
-    if (problemKey === 'jssdk.invalid.jsDomains.url') {
+    // JS-safe domains refused: as the type given beside them or saved judges them. A URL's or a path's
+    // domains offered fit that type, as for the domain; a website app's are refused as such, however spelt.
+    if (key === 'jsDomains') {
       const type = await typeOf();
       const typed = type === undefined ? checked : checkSetting(key, value, { type });
-      if (!typed.ok) throw new UsageError(typed.problem, { hint: typed.hint });
+      if (!typed.ok) throw refused(key, typed, type);
     }
     throw new UsageError(checked.problem, { hint: checked.hint });
   }
@@ -480,7 +531,8 @@ export async function run(options: ConfigOptions, ctx: Context): Promise<ConfigR
         const dropped = dropSecretParams(uri);
         return shownUri(dropped.url) === dropped.url ? dropped : undefined;
       };
-      const { fatal, found } = conflicts(new Set(pairs.map((pair) => pair.key)), next, picked.source === 'flag' ? ` --profile ${profile}` : '', shownUri, pasteable);
+      const p = picked.source === 'flag' ? ` --profile ${profile}` : '';
+      const { fatal, found } = conflicts(new Set(pairs.map((pair) => pair.key)), next, p, shownUri, pasteable, refuseGiven(options.pairs, p));
       if (fatal) throw fatal;
       found.push(...refusedHere(ctx, store, profile, next, pairs));
       found.push(...regionUnused(pairs, next, profile, picked.source === 'flag' ? ` --profile ${profile}` : ''));

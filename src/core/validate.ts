@@ -133,6 +133,10 @@ const refuse = (key: MessageKey, params: MessageParams, hint: MessageKey, hintPa
  * with what is wrong and what is right. The secret never appears in a message (its length does).
  */
 export function checkSetting(key: SettingKey, value: string, context: CheckContext = {}): Checked {
+  // A website app (网站应用) has no JS-SDK: whatever the value's spelling (a URL, a path, quotes), that
+  // is what to say, not how to spell a domain it has no use for.
+  if (key === 'jsDomains' && context.type === 'website')
+    return refuse('jssdk.invalid.jsDomains.website', { name: context.name ?? key }, 'jssdk.invalid.jsDomains.website.hint');
   const checked = checkShape(key, value, context);
   if (checked.ok || ['config.invalid.space', 'config.invalid.quoted', 'config.invalid.quoted.typographic'].includes(checked.problem.key)) return checked;
   // Full-width letters, digits or punctuation (ｗｘ１２３, ：／／), typed with a Chinese input method in
@@ -244,21 +248,26 @@ function checkJsDomains(value: string, name: string, type: AccountType | undefin
     // The AppSecret pasted here, as for the callback domain: refused, and not echoed.
     if (isSecret(entry)) return refuse('config.invalid.domain.secret', { name }, 'jssdk.invalid.jsDomains.hint');
     if (!isCallbackDomain(entry)) {
-      // https://h5.example.com:8443/ copied from the address bar: the domains meant, made to fit the type
-      // (a production account's without the port, as for the callback domain), when that leaves them all.
-      if (hostOfUrl(entry) !== undefined) {
-        const hosts = entries.map((e) => hostOfUrl(e) ?? e).join(',');
-        const fit = type === undefined || type === 'test' ? hosts : fitForType('jsDomains', hosts, type);
-        if (fit !== undefined && checkSetting('jsDomains', fit, { type }).ok)
+      // https://h5.example.com:8443/ copied from the address bar, or h5.example.com/mp (the path form the
+      // web-authorization domain takes, API-FACTS §3): the domains meant, made to fit the type (a
+      // production account's without the port, as for the callback domain), when that leaves them all.
+      // A JS-safe domain carries no path: the facts give it as a bare domain, matched against the page's
+      // domain (JSSDK-FACTS §3 `invalid url domain`), so the domain alone covers the pages under the path.
+      const url = hostOfUrl(entry) !== undefined;
+      const path = !url ? hostBeforePath(entry) : undefined;
+      if (url || path !== undefined) {
+        const fit = jsDomainsMeant(entries, type);
+        const hosts = domainsOf(entries).join(',');
+        const problem: MessageKey = url ? 'jssdk.invalid.jsDomains.url' : 'jssdk.invalid.jsDomains.path';
+        if (fit !== undefined)
           return fit === hosts
-            ? refuse('jssdk.invalid.jsDomains.url', { name, entry }, 'jssdk.invalid.jsDomains.url.hint', { domains: fit })
-            : refuse('jssdk.invalid.jsDomains.url', { name, entry }, 'jssdk.invalid.jsDomains.url.port.hint', { domains: fit, type: typeName(type!) });
+            ? refuse(problem, { name, entry }, url ? 'jssdk.invalid.jsDomains.url.hint' : 'jssdk.invalid.jsDomains.path.hint', { domains: fit })
+            : refuse(problem, { name, entry }, url ? 'jssdk.invalid.jsDomains.url.port.hint' : 'jssdk.invalid.jsDomains.path.port.hint', { domains: fit, type: typeName(type!) });
       }
       return refuse('jssdk.invalid.jsDomains', { name, entry }, 'jssdk.invalid.jsDomains.hint');
     }
   }
   if (type === undefined || type === 'test') return { ok: true, value };
-  if (type === 'website') return refuse('jssdk.invalid.jsDomains.website', { name }, 'jssdk.invalid.jsDomains.website.hint');
   for (const entry of entries) {
     const parts = splitDomain(entry);
     if (!parts) continue;
@@ -270,6 +279,28 @@ function checkJsDomains(value: string, name: string, type: AccountType | undefin
     if (ip) return refuse('jssdk.invalid.jsDomains.ip', { name, entry, type: typeName(type) }, 'jssdk.invalid.jsDomains.ip.hint');
   }
   return { ok: true, value };
+}
+
+/** `h5.example.com/mp` (or `…?x`, `…#y`): the domain before the path, when it is one; undefined for anything else. */
+function hostBeforePath(entry: string): string | undefined {
+  const m = /^([^/?#:]+(?::\d+)?)[/?#]/.exec(entry);
+  return m && !entry.includes('://') && isCallbackDomain(m[1]!) ? m[1] : undefined;
+}
+
+/** Each entry's domain (a whole URL's host, a path's domain, else the entry as given), once each. */
+function domainsOf(entries: readonly string[]): string[] {
+  return [...new Set(entries.map((e) => hostOfUrl(e) ?? hostBeforePath(e) ?? e))];
+}
+
+/**
+ * The JS-safe domains meant by a list holding whole URLs or domains with a path: each entry's domain,
+ * made to fit the type (a production account's without the port), when that leaves a list the type
+ * takes; undefined otherwise (a website app's, an IP on a service account).
+ */
+function jsDomainsMeant(entries: readonly string[], type: AccountType | undefined): string | undefined {
+  const hosts = domainsOf(entries).join(',');
+  const fit = type === undefined || type === 'test' ? hosts : fitForType('jsDomains', hosts, type);
+  return fit !== undefined && checkSetting('jsDomains', fit, { type }).ok ? fit : undefined;
 }
 
 /**
@@ -518,6 +549,12 @@ export function correctedSetting(key: SettingKey, value: string, type: AccountTy
     fix = type !== undefined && type !== 'test' ? fitForType('domain', host, type) : host;
   } else if (key === 'appid') {
     fix = value.toLowerCase();
+  } else if (key === 'jsDomains') {
+    // Each entry's domain (out of a URL, without a path or a port the type cannot take): only when
+    // every entry is still there, an IP dropped being no sure fix.
+    const entries = domainsOf(value.split(/[,，\s]+/).filter((d) => d !== ''));
+    const meant = type === 'website' ? undefined : jsDomainsMeant(entries, type);
+    fix = meant !== undefined && meant.split(',').length === entries.length ? meant : undefined;
   }
   return fix !== undefined && fix !== value && checkSetting(key, fix, { type }).ok ? fix : undefined;
 }

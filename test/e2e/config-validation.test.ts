@@ -543,7 +543,8 @@ describe('a URL with a port given as a production account\'s domain', () => {
     const website = await runCli(['config', 'set', 'type', 'website', 'domain', 'https://www.example.com:8443/'], { env });
     expect(website.stderr).toContain('a website app’s callback domain is registered with WeChat as a bare host');
     const test = await runCli(['config', 'set', 'type', 'test', 'domain', 'https://www.example.com:8443/'], { env });
-    expect(test.stderr).toContain('Without the scheme and the path: wxauth config set domain www.example.com:8443');
+    // The type given with it is kept in the command offered (the pairs given are never dropped).
+    expect(test.stderr).toContain('Nothing was saved; the whole command with domain corrected: wxauth config set type test domain www.example.com:8443');
     expect(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')).toBe(before);
     const init = await runCli(['--profile', 'p2', 'init', '--type', 'service', '--appid', APPID, '--secret', SECRET, '--domain', 'https://www.example.com:8443/', '--redirect-uri', 'https://www.example.com/cb', '--yes'], { env });
     expect(init.code).toBe(2);
@@ -564,6 +565,57 @@ describe('a URL with a port given as a production account\'s domain', () => {
     const test = await runCli(['config', 'set', 'type', 'test', 'jsDomains', 'https://h5.example.com:8443/'], { env });
     expect(test.stderr).toContain('Without the scheme and the path: h5.example.com:8443');
     expect(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')).toBe(before);
+  });
+});
+
+describe('JS-safe domains and the other pairs of one config set', () => {
+  it('a website app: its own refusal, however the jsDomains value is spelt (a URL, a path, quotes)', async () => {
+    const dir = tempConfigDir();
+    const env = { WXAUTH_CONFIG_DIR: dir };
+    for (const value of ['a.com', 'https://a.com/', 'a.com/mp', "'a.com'", 'https://a.com/ b.com']) {
+      const r = await runCli(['config', 'set', 'type', 'website', 'jsDomains', value], { env });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('A website app has no JS-SDK, so jsDomains means nothing for it');
+      expect(r.stderr).not.toContain('is not a domain');
+    }
+    // The type saved counts as the one given beside it does.
+    expect((await runCli(['init', '--type', 'website', '--appid', APPID, '--secret', SECRET, '--domain', 'www.example.com', '--redirect-uri', 'https://www.example.com/cb', '--yes'], { env })).code).toBe(0);
+    const zh = await runCli(['--lang', 'zh', 'config', 'set', 'jsDomains', 'https://a.com/'], { env });
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toContain('网站应用没有 JS-SDK，jsDomains 对它没有意义');
+  });
+  it('a path in jsDomains is refused with why (the page’s domain is what WeChat checks) and the domains to enter (en, zh)', async () => {
+    const dir = tempConfigDir();
+    const env = { WXAUTH_CONFIG_DIR: dir };
+    const en = await runCli(['config', 'set', 'jsDomains', 'h5.example.com/mp,example.com'], { env });
+    expect(en.code).toBe(2);
+    expect(en.stderr).toContain('h5.example.com/mp in jsDomains has a path; a JS-safe domain (JS接口安全域名) is a bare domain: WeChat checks the page’s domain only, so the domain covers the pages under every path.');
+    expect(en.stderr).toContain('Enter it without the path: h5.example.com,example.com.');
+    const zh = await runCli(['--lang', 'zh', 'config', 'set', 'type', 'service', 'jsDomains', 'h5.example.com:8443/mp'], { env });
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toContain('jsDomains 里的 h5.example.com:8443/mp 带了路径；JS接口安全域名只填域名');
+    expect(zh.stderr).toContain('去掉端口和路径：服务号的 JS接口安全域名只填域名、不能带端口，网页要在 443 或 80 端口上提供：h5.example.com。');
+    expect(fs.existsSync(path.join(dir, 'config.json'))).toBe(false);
+  });
+  it('a domain or jsDomains refused for its port: the command offered keeps the other pairs given (en, zh); nothing saved', async () => {
+    const dir = tempConfigDir();
+    const env = { WXAUTH_CONFIG_DIR: dir };
+    const domain = await runCli(['config', 'set', 'type', 'service', 'domain', 'www.example.com:8080', 'appid', APPID], { env });
+    expect(domain.code).toBe(2);
+    expect(domain.stderr).toContain('Nothing was saved; the whole command with domain corrected: wxauth config set type service domain www.example.com appid wx1234567890abcdef\n');
+    const js = await runCli(['--lang', 'zh', 'config', 'set', 'type', 'service', 'jsDomains', 'h5.example.com:8080,example.com', 'appid', APPID], { env });
+    expect(js.code).toBe(2);
+    expect(js.stderr).toContain('这次什么都没有保存；改好 jsDomains、其余照旧的完整命令：wxauth config set type service jsDomains h5.example.com,example.com appid wx1234567890abcdef\n');
+    // A secret given is never repeated: the command reads it from WX_SECRET.
+    const secret = await runCli(['--profile', 'p1', 'config', 'set', 'type', 'service', 'domain', 'https://www.example.com:8443/x', 'secret', SECRET], { env });
+    expect(secret.code).toBe(2);
+    expect(secret.stderr).toContain('the AppSecret read from WX_SECRET (put it there first): printf %s "$WX_SECRET" | wxauth --profile p1 config set type service domain www.example.com secret -\n');
+    expect(secret.stderr).not.toContain(SECRET);
+    // A value that would be shown masked (a code in a redirect_uri) is not repeated in a command.
+    const masked = await runCli(['config', 'set', 'type', 'service', 'domain', 'www.example.com:8080', 'redirectUri', 'https://www.example.com/cb?code=061abc'], { env });
+    expect(masked.stderr).toContain('Nothing was saved: run the same command again with domain www.example.com.');
+    expect(masked.stderr).not.toContain('061abc');
+    expect(fs.existsSync(path.join(dir, 'config.json'))).toBe(false);
   });
 });
 

@@ -367,6 +367,18 @@ export const messages = {
     zh: '去掉协议、端口和路径：{type}的回调域名在微信后台只填主机名、不能带端口，回调要在 443 或 80 端口上提供（例如放在反向代理后面）：{command}',
     en: 'Without the scheme, the port and the path: a {type}’s callback domain is registered with WeChat as a bare host, no port, and the callback is then served on port 443 or 80 (e.g. behind a reverse proxy): {command}',
   },
+  'config.set.corrected.hint': {
+    zh: '{hint}这次什么都没有保存；改好 {key}、其余照旧的完整命令：{command}',
+    en: '{hint} Nothing was saved; the whole command with {key} corrected: {command}',
+  },
+  'config.set.corrected.secret.hint': {
+    zh: '{hint}这次什么都没有保存；改好 {key}、其余照旧的完整命令（AppSecret 从环境变量 WX_SECRET 读取，先把它放进去）：{command}',
+    en: '{hint} Nothing was saved; the whole command with {key} corrected, the AppSecret read from WX_SECRET (put it there first): {command}',
+  },
+  'config.set.corrected.again.hint': {
+    zh: '{hint}这次什么都没有保存：把 {key} 改成 {value}，其余照旧，再运行一次同样的命令。',
+    en: '{hint} Nothing was saved: run the same command again with {key} {value}.',
+  },
   'config.set.domain.url.hint': { zh: '去掉协议和路径：{command}', en: 'Without the scheme and the path: {command}' },
   'config.invalid.domain.port': {
     zh: '{name}："{value}" 带端口，只有测试号（test）能登记端口；{type}的回调域名不能带（微信会返回 10003 redirect_uri不支持带端口号）。',

@@ -145,10 +145,19 @@ export const messages = {
   // ── settings ──────────────────────────────────────────────────────────────────────────────────
   'jssdk.invalid.jsDomains': { zh: '{name} 里的 {entry} 不是域名。', en: '{entry} in {name} is not a domain.' },
   'jssdk.invalid.jsDomains.url': { zh: '{name} 里的 {entry} 是完整网址，这里只填域名。', en: '{entry} in {name} is a whole URL; only its domain goes here.' },
-  'jssdk.invalid.jsDomains.url.hint': { zh: '去掉协议和路径：{domains}', en: 'Without the scheme and the path: {domains}' },
+  'jssdk.invalid.jsDomains.url.hint': { zh: '去掉协议和路径：{domains}。', en: 'Without the scheme and the path: {domains}.' },
   'jssdk.invalid.jsDomains.url.port.hint': {
-    zh: '去掉协议、端口和路径：{type}的 JS接口安全域名只填域名、不能带端口，网页要在 443 或 80 端口上提供：{domains}',
-    en: 'Without the scheme, the port and the path: a {type}’s JS-safe domains are entered without a port, and the page is then served on port 443 or 80: {domains}',
+    zh: '去掉协议、端口和路径：{type}的 JS接口安全域名只填域名、不能带端口，网页要在 443 或 80 端口上提供：{domains}。',
+    en: 'Without the scheme, the port and the path: a {type}’s JS-safe domains are entered without a port, and the page is then served on port 443 or 80: {domains}.',
+  },
+  'jssdk.invalid.jsDomains.path': {
+    zh: '{name} 里的 {entry} 带了路径；JS接口安全域名只填域名：微信按页面的域名校验，填了域名，它下面所有路径的页面都能用 JS-SDK。',
+    en: '{entry} in {name} has a path; a JS-safe domain (JS接口安全域名) is a bare domain: WeChat checks the page’s domain only, so the domain covers the pages under every path.',
+  },
+  'jssdk.invalid.jsDomains.path.hint': { zh: '去掉路径，填：{domains}。', en: 'Enter it without the path: {domains}.' },
+  'jssdk.invalid.jsDomains.path.port.hint': {
+    zh: '去掉端口和路径：{type}的 JS接口安全域名只填域名、不能带端口，网页要在 443 或 80 端口上提供：{domains}。',
+    en: 'Without the port and the path: a {type}’s JS-safe domains are entered without a port, and the page is then served on port 443 or 80: {domains}.',
   },
   'jssdk.invalid.jsDomains.empty': { zh: '{name} 是空的。', en: '{name} is empty.' },
   'jssdk.invalid.jsDomains.hint': {
