@@ -292,6 +292,8 @@ export async function runCli(givenArgv: string[], io: Io, version: string): Prom
       let synonym = synonymSuggested(message, named);
       if (synonym === undefined) synonym = prefixSuggested(message, flagsOf(named, sub));
       if (profileAddAsked(message, named)) usageHint = { key: 'profile.add.hint' };
+      const dashName = profileDashName(message, named, sub);
+      if (dashName !== undefined) usageHint = { key: 'profile.dashName.hint', params: { name: dashName, command: `wxauth profile ${sub} -- ${dashName}` } };
       // `wxauth proxy http://127.0.0.1:3900`: the address is the upstream, given by its flag.
       const operand = message.key === 'common.commander.excessArguments' && named === 'proxy' ? operandsOf(argv, named)[0] : undefined;
       if (operand !== undefined && /^(https?:\/\/|[\w.-]+:\d+(\/|$))/i.test(operand)) {
@@ -338,6 +340,17 @@ function prefixSuggested(ref: MessageRef, flags: string[]): MessageRef | undefin
 /** `wxauth profile add|create|new`: profiles are made by init. */
 function profileAddAsked(ref: MessageRef, group: string): boolean {
   return group === 'profile' && ref.key === 'common.commander.unknownCommand' && ['add', 'create', 'new'].includes(String(ref.params?.command ?? '').toLowerCase());
+}
+
+/**
+ * `wxauth profile use -x`: a profile saved under "-x" before such names were refused (store/config.ts
+ * refuseDashName) is read by commander as an unknown option; `--` before it reaches it. The name, when
+ * the unknown option could be one (letters, digits, - and _).
+ */
+function profileDashName(ref: MessageRef, group: string, sub: string | undefined): string | undefined {
+  if (group !== 'profile' || (sub !== 'use' && sub !== 'remove') || ref.key !== 'common.commander.unknownOption') return undefined;
+  const option = String(ref.params?.option ?? '');
+  return /^-[A-Za-z0-9_-]{1,63}$/.test(option) ? option : undefined;
 }
 
 /** How wide help is wrapped on `stream`: a terminal's width, else 80 (commander's own default). */

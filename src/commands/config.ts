@@ -29,7 +29,7 @@ import {
   type ProfileData,
   type Source,
 } from '../store/resolve.js';
-import { ConfigStore, isConfigField, refuseDashName, validateValue } from '../store/config.js';
+import { ConfigStore, isConfigField, validateValue } from '../store/config.js';
 import { TokenStore } from '../store/token-cache.js';
 
 export type ConfigOptions =
@@ -511,8 +511,9 @@ export async function run(options: ConfigOptions, ctx: Context): Promise<ConfigR
   switch (options.sub) {
     case 'set': {
       const created = store.getProfile(profile) === undefined;
-      // A name no new profile may have ("-x"): refused before the question whether to create it.
-      if (created) refuseDashName(profile);
+      // A name no new profile may have ("-x", or "Prod" beside "prod"): refused before the question
+      // whether to create it; from WXAUTH_PROFILE as a refused variable (exit 4).
+      if (created) store.refuseNewName(profile, picked.source);
       // Before anything is read from stdin: a secret piped to a misspelt profile is not spent on it.
       if (created) await confirmNewProfile(ctx, { profile, source: picked.source, profiles: Object.keys(store.profiles()), yes: options.yes });
       let pairs = checkedPairs;

@@ -446,9 +446,11 @@ export async function run(given: InitOptions, ctx: Context): Promise<InitResult>
   // --secret -: read from a pipe, so the secret is in no command line (history, ps, CI logs).
   const options = given.secret === '-' ? { ...given, secret: await (await import('../flows/stdin.js')).secretFromStdin(ctx.stdin, '--secret', 'wxauth init … --secret -') } : given;
   const store = await ctx.configStore();
-  const profile = validateProfileName(pickProfileName(ctx.globals, ctx.env, store.currentProfile()).name);
-  // Before any question: a new name starting with "-", or differing from a saved one only in case, is refused (store/config.ts).
-  store.refuseNewName(profile);
+  const picked = pickProfileName(ctx.globals, ctx.env, store.currentProfile());
+  const profile = validateProfileName(picked.name);
+  // Before any question: a new name starting with "-", or differing from a saved one only in case, is
+  // refused (store/config.ts); from WXAUTH_PROFILE as a refused variable (exit 4).
+  store.refuseNewName(profile, picked.source);
   const existing = store.getProfile(profile);
   if (ctx.interactive) checkWizardFlags(options);
   if (existing && !options.yes) {

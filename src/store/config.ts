@@ -3,7 +3,7 @@ import { ConfigError, messageRef, UsageError } from '../errors.js';
 import { checkSetting, isProfileName, type CheckContext } from '../core/validate.js';
 import type { MessageRef } from '../errors.js';
 import { checkFields, describeJson, JsonFile, jsonFilePath, narrowMap, narrowObject, ShapeError, type FieldRule } from './files.js';
-import { isReservedName, noSuchProfile, PROFILE_KEYS, type ConfigField, type ProfileData } from './resolve.js';
+import { isReservedName, noSuchProfile, PROFILE_KEYS, type ConfigField, type ProfileData, type Source } from './resolve.js';
 
 interface ConfigFile {
   currentProfile?: string;
@@ -72,9 +72,16 @@ export function validateProfileName(name: string): string {
  * where a profile is created. One saved before this rule keeps working: it is not new, and the resolver
  * takes it under --profile=-x (isProfileName).
  */
-export function refuseDashName(name: string): void {
+export function refuseDashName(name: string, source?: Source): void {
   if (!name.startsWith('-')) return;
   const bare = name.replace(/^-+/, '');
+  // Named by WXAUTH_PROFILE: a refused variable is configuration (exit 4), and the variable is what to fix.
+  if (source === 'env') {
+    throw new ConfigError(
+      { key: 'config.profile.dash', params: { name } },
+      { hint: bare === '' ? { key: 'config.profile.dash.env.hint' } : { key: 'config.profile.dash.env.like.hint', params: { suggestion: bare } } },
+    );
+  }
   throw new UsageError(
     { key: 'config.profile.dash', params: { name } },
     { hint: bare === '' ? { key: 'config.profile.dash.hint' } : { key: 'config.profile.dash.like.hint', params: { suggestion: bare } } },
@@ -143,10 +150,12 @@ export class ConfigStore {
    * macOS's and Windows' disks their state files (state-<profile>.json) would be one file, and a typo of
    * case would make a second account unseen by the first.
    */
-  refuseNewName(name: string): void {
+  refuseNewName(name: string, source?: Source): void {
     if (this.getProfile(name)) return;
-    refuseDashName(name);
+    refuseDashName(name, source);
     const twin = Object.keys(this.profiles()).find((p) => p.toLowerCase() === name.toLowerCase());
+    if (twin !== undefined && source === 'env')
+      throw new ConfigError(noSuchProfile(name, [twin]), { hint: { key: 'config.profile.unknown.caseTwin.hint', params: { profile: name, existing: twin, use: `WXAUTH_PROFILE=${twin}` } } });
     if (twin !== undefined) throw new UsageError({ key: 'config.profile.caseTwin', params: { profile: name, existing: twin } }, { hint: { key: 'config.profile.caseTwin.hint', params: { existing: twin } } });
   }
 

@@ -227,9 +227,11 @@ export function pickProfileName(
     return { name: DEFAULT_PROFILE, source: 'default' };
   })();
   if (isReservedName(picked.name)) {
-    throw new UsageError(
+    // From WXAUTH_PROFILE a refused variable (exit 4, named), as for a name of the wrong shape below.
+    const Refusal = picked.source === 'env' ? ConfigError : UsageError;
+    throw new Refusal(
       { key: 'config.profile.reserved', params: { name: picked.name } },
-      { hint: { key: 'config.profile.reserved.hint' } },
+      { hint: { key: picked.source === 'env' ? 'config.profile.reserved.env.hint' : 'config.profile.reserved.hint' } },
     );
   }
   // The rule init and config set apply to a name they save, for a name any command uses: "../x" was

@@ -196,15 +196,29 @@ describe('config set on a profile that does not exist', () => {
     expect(zh.code).toBe(2);
     expect(zh.stderr).toContain('profile 名 "-x" 以 - 开头');
     expect(zh.stderr).toContain('例如 --profile x。没有保存任何内容。');
-    for (const [args, extra] of [
-      [['--profile=-y', 'config', 'set', 'region', 'sh', '--yes'], {}],
-      [['config', 'set', 'region', 'sh', '--yes'], { WXAUTH_PROFILE: '-y' }],
+    // A flag is the command line's fault (exit 2); WXAUTH_PROFILE a refused variable (exit 4, README's
+    // table), whose hint names the variable to fix.
+    for (const [args, extra, code] of [
+      [['--profile=-y', 'config', 'set', 'region', 'sh', '--yes'], {}, 2],
+      [['config', 'set', 'region', 'sh', '--yes'], { WXAUTH_PROFILE: '-y' }, 4],
+      [['init', ...flags], { WXAUTH_PROFILE: '-y' }, 4],
     ] as const) {
       const set = await runCli([...args], { env: { ...env, ...extra } });
-      expect(set.code, set.stderr).toBe(2);
+      expect(set.code, set.stderr).toBe(code);
       expect(set.stderr).toContain('Profile name "-y" starts with -');
+      expect(set.stderr).toContain(code === 4 ? 'The name came from WXAUTH_PROFILE: set it to a name starting with a letter, a digit or _ (e.g. WXAUTH_PROFILE=y), or unset it. Nothing was saved.' : 'e.g. --profile y.');
       expect(set.stderr).not.toContain('Saved');
     }
+    const envZh = await runCli(['--lang', 'zh', '--json', 'config', 'set', 'region', 'sh', '--yes'], { env: { ...env, WXAUTH_PROFILE: '-y' } });
+    expect(envZh.code).toBe(4);
+    expect(parseJson(envZh.stdout)).toMatchObject({ ok: false, error: { code: 'config', hint: expect.stringContaining('这个名字来自环境变量 WXAUTH_PROFILE') } });
+    // A name every JavaScript object has, and one differing from a saved one only in case: the same rule.
+    const reserved = await runCli(['url'], { env: { ...env, WXAUTH_PROFILE: '__proto__' } });
+    expect(reserved.code, reserved.stderr).toBe(4);
+    expect(reserved.stderr).toContain('The name came from WXAUTH_PROFILE');
+    const twin = await runCli(['config', 'set', 'region', 'sh', '--yes'], { env: { ...env, WXAUTH_PROFILE: 'SVC' } });
+    expect(twin.code, twin.stderr).toBe(4);
+    expect(twin.stderr).toContain('use WXAUTH_PROFILE=svc');
     const json = await runCli(['--json', 'init', '--profile', '-x', ...flags], { env });
     expect(parseJson(json.stdout)).toMatchObject({ ok: false, error: { code: 'usage', message: expect.stringContaining('"-x" starts with -') } });
     expect(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')).toBe(before);
@@ -221,6 +235,14 @@ describe('config set on a profile that does not exist', () => {
     expect(set.stderr).toContain('Saved region (profile "-x")');
     const again = await runCli(['init', '--profile', '-x', '--type', 'service', '--appid', APPID, '--secret', SECRET, '--domain', 'www.example.com', '--redirect-uri', 'https://www.example.com/cb', '-y'], { env });
     expect(again.code, again.stderr).toBe(0);
+    // Without --, the name is read as an option: the refusal says how to reach the profile.
+    const bare = await runCli(['profile', 'use', '-x'], { env });
+    expect(bare.code).toBe(2);
+    expect(bare.stderr).toContain("unknown option '-x'");
+    expect(bare.stderr).toContain('If -x is the name of a profile, put -- before it: wxauth profile use -- -x');
+    const bareZh = await runCli(['--lang', 'zh', 'profile', 'remove', '-x', '--yes'], { env });
+    expect(bareZh.code).toBe(2);
+    expect(bareZh.stderr).toContain('如果 -x 是 profile 的名字，在它前面加 --：wxauth profile remove -- -x');
     const use = await runCli(['profile', 'use', '--', '-x'], { env });
     expect(use.code, use.stderr).toBe(0);
     const list = await runCli(['profile', 'list'], { env });

@@ -516,6 +516,10 @@ export const messages = {
     en: 'Choose another name, e.g. dev or prod (letters, digits, - and _), and pass it with --profile or WXAUTH_PROFILE.',
   },
   'config.profile.unknown.near': { zh: '没有名为 "{profile}" 的 profile。是不是 "{suggestion}"？', en: 'There is no profile named "{profile}". Did you mean "{suggestion}"?' },
+  'config.profile.reserved.env.hint': {
+    zh: '这个名字来自环境变量 WXAUTH_PROFILE：改成别的名字，例如 dev 或 prod（字母、数字、- 和 _），或 unset WXAUTH_PROFILE。',
+    en: 'The name came from WXAUTH_PROFILE: set it to another name, e.g. dev or prod (letters, digits, - and _), or unset it.',
+  },
   'config.profile.dash': {
     zh: 'profile 名 "{name}" 以 - 开头，命令行会把它当成选项（wxauth profile use {name} 会报 unknown option），不能用来新建 profile。',
     en: 'Profile name "{name}" starts with -, which a command line reads as an option (wxauth profile use {name} fails with unknown option): a new profile cannot have it.',
@@ -527,6 +531,14 @@ export const messages = {
   'config.profile.dash.like.hint': {
     zh: '换一个名字，以字母、数字或 _ 开头，例如 --profile {suggestion}。没有保存任何内容。',
     en: 'Pick another name, starting with a letter, a digit or _, e.g. --profile {suggestion}. Nothing was saved.',
+  },
+  'config.profile.dash.env.hint': {
+    zh: '这个名字来自环境变量 WXAUTH_PROFILE：改成以字母、数字或 _ 开头的名字，或 unset WXAUTH_PROFILE。没有保存任何内容。',
+    en: 'The name came from WXAUTH_PROFILE: set it to a name starting with a letter, a digit or _, or unset it. Nothing was saved.',
+  },
+  'config.profile.dash.env.like.hint': {
+    zh: '这个名字来自环境变量 WXAUTH_PROFILE：改成以字母、数字或 _ 开头的名字（例如 WXAUTH_PROFILE={suggestion}），或 unset WXAUTH_PROFILE。没有保存任何内容。',
+    en: 'The name came from WXAUTH_PROFILE: set it to a name starting with a letter, a digit or _ (e.g. WXAUTH_PROFILE={suggestion}), or unset it. Nothing was saved.',
   },
   'config.profile.caseTwin': {
     zh: 'profile "{profile}" 与已有的 "{existing}" 只差大小写。',
@@ -656,6 +668,10 @@ export const messages = {
   'profile.remove.wasCurrent.last': {
     zh: '它是当前 profile，也是最后一个：用 wxauth init 新建一个。',
     en: 'It was the current profile, and the last one: create one with wxauth init.',
+  },
+  'profile.dashName.hint': {
+    zh: '如果 {name} 是 profile 的名字，在它前面加 --：{command}（以 - 开头的名字会被当成选项）。',
+    en: 'If {name} is the name of a profile, put -- before it: {command} (a name starting with - is read as an option).',
   },
   'profile.add.hint': {
     zh: 'profile 用 init 新建：wxauth init --profile <名字>（只给 --profile、不给其他参数时交互式填写）。',
