@@ -177,9 +177,16 @@ export function redactText(text: string): string {
 /** What a program sends when it lost the value (`access_token=undefined`): the bug to see, not a secret. */
 const PLACEHOLDERS = new Set(['undefined', 'null', 'NaN', 'None', 'nil', '[object Object]', '[object%20Object]', '%5Bobject+Object%5D', '%5Bobject%20Object%5D']);
 
-/** Keep a short prefix so two tokens can still be told apart in a trace; a lost value (PLACEHOLDERS) as it is. */
+/** What redactValue makes of a value: `***`, or its first four characters then `***`. */
+const MASKED_VALUE = /^[^*]{4}\*\*\*$/;
+
+/**
+ * Keep a short prefix so two tokens can still be told apart in a trace; a lost value (PLACEHOLDERS) as it is.
+ * A value already masked (`0a1b***`, `***`) is kept as it is: an address masked once (a hop's) and masked
+ * again where a message quotes it showed the same code as `0a1b***` in one place and `***` in the other.
+ */
 export function redactValue(value: string): string {
-  if (PLACEHOLDERS.has(value)) return value;
+  if (PLACEHOLDERS.has(value) || value === '***' || MASKED_VALUE.test(value)) return value;
   if (value.length <= 8) return '***';
   return `${value.slice(0, 4)}***`;
 }

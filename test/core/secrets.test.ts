@@ -135,6 +135,15 @@ describe('masking by value', () => {
     expect(maskSecretValues(`${SECRET}XYZ`, [SECRET.slice(0, 10), `${SECRET}XYZ`])).toBe('0123***');
   });
 
+  it('masks a value once: an address masked again (a hop quoted in a message) keeps what the first masking showed', () => {
+    const once = redactUrl(`http://app/cb?code=${SECRET}&state=s`);
+    expect(once).toBe('http://app/cb?code=0123***&state=s');
+    expect(redactUrl(once, ['code'])).toBe(once);
+    expect(redactText(`see ${once}`)).toBe(`see ${once}`);
+    expect(redactUrl('http://app/cb?code=short1&state=s')).toBe('http://app/cb?code=***&state=s');
+    expect(redactUrl(redactUrl('http://app/cb?code=short1&state=s'))).toBe('http://app/cb?code=***&state=s');
+  });
+
   it('KnownSecrets learns values and the secret-named fields of a body, and redacts names then values', () => {
     const known = new KnownSecrets();
     known.add(undefined, 42, 'short', SECRET);

@@ -858,7 +858,7 @@ describe('wxauth probe', () => {
     const keeps = await reencrypted({ login: 'keeps', landsOn: 'callback' });
     expect(keeps.verdict, JSON.stringify(keeps.verdict, null, 1)).toMatchObject({
       status: 'warn',
-      message: expect.stringMatching(/^The login set laravel_session again with a new value, but a new value may only re-encrypt the same session \(as Laravel does on every answer\); the login ends on its callback, http:\/\/127\.0\.0\.1:\d+\/auth\/callback\?code=\*\*\*&state=[0-9a-f]{16,}, which cannot be opened again without using its code a second time: it cannot tell whether the old value still opens the signed-in session \(session fixation\), so that was not judged\. Check by hand that the login issues a new session id/),
+      message: expect.stringMatching(/^The login set laravel_session again with a new value, but a new value may only re-encrypt the same session \(as Laravel does on every answer\); the login ends on its callback, http:\/\/127\.0\.0\.1:\d+\/auth\/callback\?code=[0-9A-Za-z]{4}\*\*\*&state=[0-9a-f]{16,}, which cannot be opened again without using its code a second time: it cannot tell whether the old value still opens the signed-in session \(session fixation\), so that was not judged\. Check by hand that the login issues a new session id/),
       fix: null,
     });
     expect(keeps.code).toBe(0);
@@ -868,7 +868,7 @@ describe('wxauth probe', () => {
     expect(regenerates.verdict.status).toBe('warn');
     expect(unaddressed(regenerates.verdict.message)).toBe(unaddressed(keeps.verdict.message));
     const zh = await reencrypted({ login: 'keeps', landsOn: 'callback' }, ['--lang', 'zh']);
-    expect(zh.verdict.message).toMatch(/^登录给 laravel_session 换了新值，但新值可能只是把同一个会话重新加密（Laravel 每次响应都会这样做）；登录停在回调地址 \S+\/auth\/callback\?code=\*\*\*&state=[0-9a-f]{16,} 本身，这个地址不能再打开一次（那会第二次使用它的 code）：看不出旧值是否仍能打开已登录的会话（会话固定），这一项没有判断。/);
+    expect(zh.verdict.message).toMatch(/^登录给 laravel_session 换了新值，但新值可能只是把同一个会话重新加密（Laravel 每次响应都会这样做）；登录停在回调地址 \S+\/auth\/callback\?code=[0-9A-Za-z]{4}\*\*\*&state=[0-9a-f]{16,} 本身，这个地址不能再打开一次（那会第二次使用它的 code）：看不出旧值是否仍能打开已登录的会话（会话固定），这一项没有判断。/);
   });
 
   // The same callback landing with a short sid set beside laravel_session before WeChat and kept as it was:
@@ -879,13 +879,13 @@ describe('wxauth probe', () => {
     const en = await reencrypted({ login: 'keeps', landsOn: 'callback', sid: 'kept' });
     expect(en.verdict, JSON.stringify(en.verdict, null, 1)).toMatchObject({
       status: 'warn',
-      message: expect.stringMatching(/^The login kept sid as it was and set laravel_session again with a new value, but a new value may only re-encrypt the same session \(as Laravel does on every answer\); the login ends on its callback, http:\/\/127\.0\.0\.1:\d+\/auth\/callback\?code=\*\*\*&state=[0-9a-f]{16,}, which cannot be opened again without using its code a second time: it cannot tell whether the cookies from before the login still open the signed-in session \(session fixation\), so that was not judged\. Check by hand that the login issues a new session id/),
+      message: expect.stringMatching(/^The login kept sid as it was and set laravel_session again with a new value, but a new value may only re-encrypt the same session \(as Laravel does on every answer\); the login ends on its callback, http:\/\/127\.0\.0\.1:\d+\/auth\/callback\?code=[0-9A-Za-z]{4}\*\*\*&state=[0-9a-f]{16,}, which cannot be opened again without using its code a second time: it cannot tell whether the cookies from before the login still open the signed-in session \(session fixation\), so that was not judged\. Check by hand that the login issues a new session id/),
       fix: null,
     });
     expect(en.code).toBe(0);
     const zh = await reencrypted({ login: 'keeps', landsOn: 'callback', sid: 'kept' }, ['--lang', 'zh']);
     expect(zh.verdict.status).toBe('warn');
-    expect(zh.verdict.message).toMatch(/^登录保留了 sid 原值，又给 laravel_session 换了新值，但新值可能只是把同一个会话重新加密（Laravel 每次响应都会这样做）；登录停在回调地址 http:\/\/127\.0\.0\.1:\d+\/auth\/callback\?code=\*\*\*&state=[0-9a-f]{16,} 本身，这个地址不能再打开一次（那会第二次使用它的 code）：看不出登录前的 cookie 是否仍能打开已登录的会话（会话固定），这一项没有判断。/);
+    expect(zh.verdict.message).toMatch(/^登录保留了 sid 原值，又给 laravel_session 换了新值，但新值可能只是把同一个会话重新加密（Laravel 每次响应都会这样做）；登录停在回调地址 http:\/\/127\.0\.0\.1:\d+\/auth\/callback\?code=[0-9A-Za-z]{4}\*\*\*&state=[0-9a-f]{16,} 本身，这个地址不能再打开一次（那会第二次使用它的 code）：看不出登录前的 cookie 是否仍能打开已登录的会话（会话固定），这一项没有判断。/);
     // The sid renewed by the login too: nothing kept, so only laravel_session is said, as untested.
     const renewed = await reencrypted({ login: 'keeps', landsOn: 'callback', sid: 'renewed' });
     expect(renewed.verdict, JSON.stringify(renewed.verdict, null, 1)).toMatchObject({
@@ -1112,6 +1112,36 @@ describe('wxauth probe', () => {
     expect((JSON.parse(anonymous.stdout) as { scenarios: Array<{ id: string }> }).scenarios.map((s) => s.id)).toEqual(['happy']);
     // The login ends on the callback itself: opening it again would log in again.
     expect(verdict(await probe('code-left', ['--only', 'session.per_user']))).toMatchObject({ status: 'skip', message: expect.stringContaining('The login ends on the callback itself') });
+  });
+
+  // A code is masked one way wherever probe shows it (core/secrets.ts redactValue: its first four characters,
+  // then ***): the callback address a message quotes is a hop's address, already masked, and masking it
+  // again turned `code=0a1b***` into `code=***` there while the hops kept `code=0a1b***`.
+  it('a code is masked the same way in the messages (human and --json) as in the hops: its first four characters, then ***', async () => {
+    const codesIn = (text: string) => [...text.matchAll(/[?&]code=([^&\s",)]*)/g)].map((m) => m[1]!);
+    const json = await probe('code-left', ['--only', 'session.per_user']);
+    const doc = JSON.parse(json.stdout) as Doc & { scenarios: Array<{ id: string; hops: Array<{ url: string; location?: string }> }> };
+    const message = doc.checks.find((c) => c.id === 'session.per_user')!.message;
+    const [inMessage] = codesIn(message);
+    expect(inMessage).toMatch(/^[0-9A-Za-z]{4}\*\*\*$/);
+    // The same code, masked alike, in the happy path's callback hop the message quotes.
+    const callbackHop = doc.scenarios.find((s) => s.id === 'happy')!.hops.find((h) => h.url.includes('/auth/callback?'))!;
+    expect(codesIn(callbackHop.url)).toEqual([inMessage]);
+    // Every code anywhere in the document (messages, details, hops, locations): one shape.
+    expect(codesIn(json.stdout).length).toBeGreaterThan(2);
+    expect(codesIn(json.stdout).filter((c) => !/^[0-9A-Za-z]{4}\*\*\*$/.test(c))).toEqual([]);
+    // The human card says it so too, in either language.
+    const app = await startProbeApp('code-left', { emulator: emu.url, appid: APPID, secret });
+    try {
+      for (const lang of ['en', 'zh']) {
+        const card = await runCli(['probe', `${app.url}/auth/wechat?next=/me`, '--emulator', emu.url, '--only', 'session.per_user', '--lang', lang]);
+        const line = card.stdout.split('\n').find((l) => l.includes('session.per_user'))!;
+        expect(codesIn(line)).toHaveLength(1);
+        expect(codesIn(card.stdout).filter((c) => !/^[0-9A-Za-z]{4}\*\*\*$/.test(c))).toEqual([]);
+      }
+    } finally {
+      await app.close();
+    }
   });
 
   describe('unionid.absent (the 服务号 bound to 开放平台, its callback domain localhost:*)', () => {
