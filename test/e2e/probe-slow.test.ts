@@ -85,6 +85,29 @@ describe('wechat.slow: an app that sends the code again', () => {
     expect(r.code).toBe(1);
   });
 
+  // The page the login ended on is said in the message (retried_signed_in, retried_unseen): an address that
+  // may carry a credential of the app's own (a login ticket), masked there as in the hops, unless --show-secrets.
+  it('says the page the login ended on with its ticket masked, and no code in clear, in --json and on the card (en, zh); --show-secrets says it as it was', async () => {
+    const TICKET = /[?&]t=[0-9a-f]{32}\b/;
+    const CODE_IN_CLEAR = /[?&]code=[0-9A-Za-z]{5,}/;
+    const json = await probeSlow('hedges-slow-exchange', { exchangeTimeoutMs: 500, landingTicket: true }, ['--exchange-delay', '1000']);
+    expect(json.slow).toMatchObject({ status: 'warn', message: expect.stringMatching(/^WeChat took 1000 ms .* The login ended on http:\/\/127\.0\.0\.1:\d+\/me\?t=[0-9a-f]{4}\*\*\* \(HTTP 200\), which shows the user’s openid/) as unknown });
+    expect(json.stdout).not.toMatch(TICKET);
+    expect(json.stdout).not.toMatch(CODE_IN_CLEAR);
+    const unseen = await probeSlow('hedges-slow-exchange', { exchangeTimeoutMs: 500, landingTicket: true, anonymous: true }, ['--exchange-delay', '1000']);
+    expect(unseen.slow).toMatchObject({ status: 'fail', message: expect.stringContaining('The login ended on http://') as unknown });
+    expect(unseen.slow!.message).toMatch(/\/me\?t=[0-9a-f]{4}\*\*\* \(HTTP 200\) with no error probe can recognise/);
+    expect(unseen.stdout).not.toMatch(TICKET);
+    for (const lang of ['en', 'zh']) {
+      const card = await probeSlow('hedges-slow-exchange', { exchangeTimeoutMs: 500, landingTicket: true }, ['--exchange-delay', '1000', '--lang', lang], emu.url, true);
+      expect(card.stdout).toMatch(/wechat\.slow .*\/me\?t=[0-9a-f]{4}\*\*\*/);
+      expect(card.stdout + card.stderr).not.toMatch(TICKET);
+      expect(card.stdout + card.stderr).not.toMatch(CODE_IN_CLEAR);
+    }
+    const shown = await probeSlow('hedges-slow-exchange', { exchangeTimeoutMs: 500, landingTicket: true }, ['--exchange-delay', '1000', '--show-secrets']);
+    expect(shown.slow!.message).toMatch(/\/me\?t=[0-9a-f]{32} \(HTTP 200\)/);
+  });
+
   it('against an emulator older than this wxauth (a delayed request served after the wait): the retry got the user here, said as such, with the update', async () => {
     // The old emulator: probe's delay fault never reaches the emulator; the relay holds the exchange it
     // would have delayed, then arms the fault (0 ms) and passes that exchange on. The emulator serves it
