@@ -287,10 +287,10 @@ export function osReason(error: unknown, access?: 'read' | 'write'): MessageRef 
 /**
  * Why an address could not be listened on, as a parameter of a message: osReason's words, and for
  * EINVAL (Linux's answer for a link-local IPv6 address without its interface, fe80::1) what it means
- * there, instead of Node's English "listen EINVAL: invalid argument".
+ * there, instead of Node's English "listen EINVAL: invalid argument". `host` is the address as given.
  */
-export function bindReason(error: unknown): MessageRef {
+export function bindReason(error: unknown, host?: string): MessageRef {
   const code = osErrorCode(error);
-  if (code === 'EINVAL') return { key: 'common.os.bind.EINVAL', params: { code } };
+  if (code === 'EINVAL') return { key: host !== undefined && /^\[?fe[89ab][0-9a-f]:/i.test(host) ? 'common.os.bind.EINVAL.linkLocal' : 'common.os.bind.EINVAL', params: { code } };
   return osReason(error);
 }

@@ -32,6 +32,25 @@ export function isWildcardHost(host: string): boolean {
 }
 
 /**
+ * Why a server listening on `host` (a --host as typed, brackets or not) could never be reached through a
+ * URL, though the OS may let it bind:
+ * - 'zoned': an IPv6 address with its interface (fe80::1%eth0, ::1%lo). No URL can name an interface
+ *   (WHATWG URL, so browsers, WeChat and wxauth's own client, refuse http://[fe80::1%25eth0]/), so the
+ *   base URL printed for it is one nothing can use;
+ * - 'multicast': a multicast address (224.0.0.0/4, ff00::/8) or the IPv4 broadcast 255.255.255.255.
+ *   A TCP connection goes to one machine's address, never to a group: Linux binds 224.0.0.1 all the
+ *   same (and answers EINVAL for ff02::1), and no connection ever arrives.
+ */
+export function unreachableListenHost(host: string): 'zoned' | 'multicast' | undefined {
+  const h = host.trim().replace(/^\[|\]$/g, '');
+  if (/^[0-9a-f]*:[0-9a-f:.]*%./i.test(h)) return 'zoned';
+  if (/^ff[0-9a-f]{2}:/i.test(h)) return 'multicast';
+  const v4 = /^(\d{1,3})\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.exec(unmappedIpv4(h));
+  if (v4 && ((Number(v4[1]) >= 224 && Number(v4[1]) <= 239) || unmappedIpv4(h) === '255.255.255.255')) return 'multicast';
+  return undefined;
+}
+
+/**
  * Whether `host`:`port` (an upstream, or a forward proxy named in HTTPS_PROXY) is a server's own listening
  * address: bound to `self.host` on `self.port`. A loopback name reaches a loopback or wildcard bind; a
  * wildcard bind also answers on each of `own`, this machine's addresses. Forwarding there loops forever.

@@ -2,7 +2,7 @@
 // but for the machine's addresses, read (os.networkInterfaces) to tell a LAN redirect host that is not here.
 import { isIP } from 'node:net';
 import { UsageError } from '../errors.js';
-import { onThisMachineOrLan } from '../core/host-names.js';
+import { onThisMachineOrLan, unreachableListenHost } from '../core/host-names.js';
 import { isLoopbackHost, isPrivateLanHost, isWildcardHost, lanAddresses } from './addresses.js';
 import { DEFAULT_HOST, DEFAULT_PATH } from './server.js';
 
@@ -93,6 +93,10 @@ export function parseHost(value: unknown): string | undefined {
   // interface (WHATWG URL, so browsers and WeChat, refuse `[fe80::1%25eth0]`), so the callback could never come.
   if (text.includes('%') && isIP(text.replace(/^\[|\]$/g, '')) === 6) {
     throw new UsageError({ key: 'listen.host.zoned', params: { value: text } }, { hint: { key: 'listen.host.unavailable.hint' } });
+  }
+  // A multicast or broadcast address: Linux binds 224.0.0.1 all the same, and nothing ever connects.
+  if (unreachableListenHost(text) === 'multicast') {
+    throw new UsageError({ key: 'listen.host.multicast', params: { value: text } }, { hint: { key: 'listen.host.unavailable.hint' } });
   }
   if (!/^(\[?[0-9A-Fa-f:.]+\]?|[A-Za-z0-9.-]+)$/.test(text)) {
     throw new UsageError({ key: 'listen.host.invalid', params: { value: text } }, { hint: { key: 'listen.host.unavailable.hint' } });

@@ -1,6 +1,6 @@
 // The Host rules shared by the callback listener and the emulator's control API (DNS-rebinding guard).
 import { describe, expect, it } from 'vitest';
-import { acceptedHostNames, hostHeaderAllowed, isOwnAddress, listenerCanReceive } from '../../src/core/host-names.js';
+import { acceptedHostNames, hostHeaderAllowed, isOwnAddress, listenerCanReceive, unreachableListenHost } from '../../src/core/host-names.js';
 import { planListener } from '../../src/listener/index.js';
 
 const LAN = [
@@ -69,5 +69,32 @@ describe('isOwnAddress (proxy: an --upstream or HTTPS_PROXY that is the proxy it
     expect(isOwnAddress('127.0.0.1', 3901, { host: '127.0.0.1', port: 3900 })).toBe(false);
     expect(isOwnAddress('127.0.0.1', 3900, { host: '192.168.1.5', port: 3900 })).toBe(false);
     expect(isOwnAddress('192.168.1.6', 3900, { host: '0.0.0.0', port: 3900, own: ['192.168.1.5'] })).toBe(false);
+  });
+});
+
+// emulator, proxy and listen refuse these before listening (the OS binds some of them all the same).
+describe('unreachableListenHost', () => {
+  it.each([
+    ['fe80::1%eth0', 'zoned'],
+    ['[fe80::1%eth0]', 'zoned'],
+    ['::1%lo', 'zoned'],
+    ['FE80::1%25', 'zoned'],
+    ['224.0.0.1', 'multicast'],
+    ['239.255.255.250', 'multicast'],
+    ['255.255.255.255', 'multicast'],
+    ['::ffff:224.0.0.251', 'multicast'],
+    ['ff02::1', 'multicast'],
+    ['[FF05::2]', 'multicast'],
+    ['127.0.0.1', undefined],
+    ['0.0.0.0', undefined],
+    ['::', undefined],
+    ['::1', undefined],
+    ['fe80::1', undefined],
+    ['223.255.255.255', undefined],
+    ['240.0.0.1', undefined],
+    ['localhost', undefined],
+    ['ffff.example', undefined],
+  ] as const)('%s → %s', (host, verdict) => {
+    expect(unreachableListenHost(host)).toBe(verdict);
   });
 });

@@ -182,11 +182,13 @@ describe('an address that cannot be listened on (fe80::1 without its interface: 
       const zh = await runCli([...cmd, '--lang', 'zh']);
       expect(zh.stderr).not.toContain('invalid argument');
       expect(zh.code, zh.stderr).toBe(2);
-      expect(zh.stderr).toContain('不能在这个地址上监听（EINVAL）；IPv6 链路本地地址 fe80::… 要带上网卡名，例如 fe80::1%eth0');
+      expect(zh.stderr).toContain('链路本地 IPv6 地址（fe80::…）不带网卡名就不能监听（EINVAL），而带网卡名的地址（fe80::1%eth0）又写不进 URL，谁也连不上');
     }
     const en = await runCli(['emulator', '--host', 'fe80::1', '--port', '0']);
     expect(en.code, en.stderr).toBe(2);
-    expect(en.stderr).toContain('this address cannot be listened on (EINVAL); a link-local IPv6 address fe80::… needs its interface, e.g. fe80::1%eth0');
+    // Not the old advice to add the interface, which both commands now refuse (below).
+    expect(en.stderr).toContain('✖ Cannot listen on fe80::1: a link-local IPv6 address (fe80::…) cannot be listened on without its interface (EINVAL), and one with its interface (fe80::1%eth0) cannot be written in a URL, so nothing could connect');
+    expect(en.stderr).not.toContain('needs its interface');
   });
 
   it.skipIf(linkLocalAnswer !== 'EINVAL')(`listen says a link-local address cannot be a callback's host, without advice to add the interface a callback URL cannot carry${notEinval}`, async () => {
@@ -210,5 +212,48 @@ describe('listen --host with an interface (fe80::1%eth0, as the emulator takes i
     expect(en.code, en.stderr).toBe(2);
     expect(en.stderr).toContain('✖ --host [fe80::1%eth0] names an interface (%…): a callback URL cannot carry one (browsers and WeChat do not take http://[fe80::…%eth0]/), so no callback could reach this listener.');
     expect(en.stderr).not.toContain('not an address');
+  });
+});
+
+// The OS binds some of these (Linux listens on 224.0.0.1 and on fe80::…%eth0 without a word): refused
+// before listening, or the emulator and proxy would print a base URL nothing can use or reach.
+describe('emulator and proxy --host that no client could reach through a URL', () => {
+  it('an address with its interface (fe80::1%eth0, ::1%lo): no URL can carry it, said before listening (exit 2, zh and en)', async () => {
+    for (const host of ['fe80::1%eth0', '[fe80::1%eth0]', '::1%lo']) {
+      const en = await runCli(['emulator', '--host', host, '--port', '0']);
+      expect(en.code, en.stderr).toBe(2);
+      expect(en.stdout).toBe('');
+      expect(en.stderr).toContain(`✖ Cannot listen on ${host}: an address with its interface (%…) cannot be written in a URL (wxauth, browsers and SDKs refuse http://[fe80::1%25eth0]/), so no client could use the address printed for it`);
+      expect(en.stderr).not.toContain('export WXAUTH_API_BASE');
+    }
+    const zh = await runCli(['proxy', '--host', 'fe80::1%eth0', '--port', '0', '--lang', 'zh']);
+    expect(zh.code, zh.stderr).toBe(2);
+    expect(zh.stderr).toContain('✖ 无法绑定地址 fe80::1%eth0：带网卡名（%…）的地址写不进 URL（wxauth、浏览器和各家 SDK 都不认 http://[fe80::1%25eth0]/ 这种写法），打印出来的地址没有客户端能用。');
+    expect(zh.stderr).not.toContain('代理已启动');
+  });
+
+  it('a multicast or broadcast address: no TCP connection ever arrives, not the link-local advice (exit 2, zh and en)', async () => {
+    for (const host of ['224.0.0.1', 'ff02::1', '255.255.255.255']) {
+      for (const cmd of ['emulator', 'proxy']) {
+        const en = await runCli([cmd, '--host', host, '--port', '0']);
+        expect(en.code, `${cmd} ${host}: ${en.stderr}`).toBe(2);
+        expect(en.stderr).toContain("a multicast or broadcast address takes no HTTP connections (TCP connects to one machine's own address, never to a group), so nothing could ever connect");
+        expect(en.stderr).not.toContain('fe80');
+      }
+    }
+    const zh = await runCli(['emulator', '--host', 'ff02::1', '--port', '0', '--lang', 'zh']);
+    expect(zh.code, zh.stderr).toBe(2);
+    expect(zh.stderr).toContain('✖ 无法监听地址 ff02::1：组播或广播地址收不到 HTTP 连接（TCP 只能连到某台机器自己的地址，连不到一个组），永远不会有连接进来');
+    expect(zh.stderr).toContain('→ 用本机地址，例如 --host 127.0.0.1（默认），或 --host 0.0.0.0 让局域网可访问。');
+  });
+
+  it('listen refuses a multicast address too, rather than waiting for a callback that cannot come (exit 2, zh and en)', async () => {
+    const en = await runCli(['listen', '--host', '224.0.0.1', '--port', '0', '--timeout', '1']);
+    expect(en.code, en.stderr).toBe(2);
+    expect(en.stderr).toContain("✖ --host 224.0.0.1 is a multicast or broadcast address: a TCP connection goes to one machine's own address, never to a group, so no callback could reach this listener.");
+    expect(en.stderr).not.toContain('Listening on');
+    const zh = await runCli(['listen', '--host', 'ff02::1', '--port', '0', '--lang', 'zh']);
+    expect(zh.code, zh.stderr).toBe(2);
+    expect(zh.stderr).toContain('✖ --host ff02::1 是组播或广播地址：TCP 连接只能连到某台机器自己的地址，连不到一个组，回调到不了这里。');
   });
 });

@@ -159,9 +159,20 @@ export const messages = {
   'common.os.ENETUNREACH': { zh: '网络不可达（{code}）', en: 'network unreachable ({code})' },
   'common.os.EADDRINUSE': { zh: '端口已被占用（{code}）', en: 'the port is already in use ({code})' },
   'common.os.EADDRNOTAVAIL': { zh: '本机没有这个地址（{code}）', en: 'this machine has no such address ({code})' },
-  'common.os.bind.EINVAL': {
-    zh: '不能在这个地址上监听（{code}）；IPv6 链路本地地址 fe80::… 要带上网卡名，例如 fe80::1%eth0',
-    en: 'this address cannot be listened on ({code}); a link-local IPv6 address fe80::… needs its interface, e.g. fe80::1%eth0',
+  'common.os.bind.EINVAL': { zh: '不能在这个地址上监听（{code}）', en: 'this address cannot be listened on ({code})' },
+  // Not "add the interface": an address with one is refused before listening (core/host-names.ts unreachableListenHost).
+  'common.os.bind.EINVAL.linkLocal': {
+    zh: '链路本地 IPv6 地址（fe80::…）不带网卡名就不能监听（{code}），而带网卡名的地址（fe80::1%eth0）又写不进 URL，谁也连不上',
+    en: 'a link-local IPv6 address (fe80::…) cannot be listened on without its interface ({code}), and one with its interface (fe80::1%eth0) cannot be written in a URL, so nothing could connect',
+  },
+  // Why a --host is refused before listening (emulator, proxy): core/host-names.ts unreachableListenHost.
+  'common.host.zoned': {
+    zh: '带网卡名（%…）的地址写不进 URL（wxauth、浏览器和各家 SDK 都不认 http://[fe80::1%25eth0]/ 这种写法），打印出来的地址没有客户端能用',
+    en: 'an address with its interface (%…) cannot be written in a URL (wxauth, browsers and SDKs refuse http://[fe80::1%25eth0]/), so no client could use the address printed for it',
+  },
+  'common.host.multicast': {
+    zh: '组播或广播地址收不到 HTTP 连接（TCP 只能连到某台机器自己的地址，连不到一个组），永远不会有连接进来',
+    en: "a multicast or broadcast address takes no HTTP connections (TCP connects to one machine's own address, never to a group), so nothing could ever connect",
   },
   'common.os.other': { zh: '{detail}（{code}）', en: '{detail} ({code})' },
   'common.os.other.nocode': { zh: '{detail}', en: '{detail}' },

@@ -214,7 +214,7 @@ export const messages = {
     en: 'Use --host 127.0.0.1 (this machine only) or --host 0.0.0.0 (every interface, reachable from a phone).',
   },
   'listen.bind.failed': { zh: '无法监听 {host}:{port}：{detail}', en: 'Cannot listen on {host}:{port}: {detail}' },
-  // listen's words for EINVAL (common.os.bind.EINVAL advises adding the interface, which a callback URL cannot carry).
+  // listen's words for EINVAL, about a callback's host.
   'listen.bind.EINVAL': { zh: '不能在这个地址上监听（{code}）', en: 'this address cannot be listened on ({code})' },
   'listen.bind.EINVAL.linkLocal': {
     zh: '链路本地 IPv6 地址（fe80::…）不带网卡名就不能监听（{code}），而回调地址里又写不了网卡名，所以它当不了回调的地址',
@@ -241,6 +241,10 @@ export const messages = {
   'listen.host.zoned': {
     zh: '--host {value} 带着网卡名（%…）：回调地址里写不了网卡名（浏览器和微信都不认 http://[fe80::…%eth0]/ 这样的地址），回调到不了这里。',
     en: '--host {value} names an interface (%…): a callback URL cannot carry one (browsers and WeChat do not take http://[fe80::…%eth0]/), so no callback could reach this listener.',
+  },
+  'listen.host.multicast': {
+    zh: '--host {value} 是组播或广播地址：TCP 连接只能连到某台机器自己的地址，连不到一个组，回调到不了这里。',
+    en: "--host {value} is a multicast or broadcast address: a TCP connection goes to one machine's own address, never to a group, so no callback could reach this listener.",
   },
   'listen.modes.exclusive': { zh: '--relay-snippet、--paste 不能和监听同时使用，也不能彼此同时使用。', en: '--relay-snippet and --paste cannot be combined with each other.' },
   'listen.modes.exclusive.hint': { zh: '一次只选一种：监听（默认）、--relay-snippet 或 --paste。', en: 'Pick one: listen (the default), --relay-snippet or --paste.' },
