@@ -200,15 +200,21 @@ export class NetworkError extends WxauthError {
    * the host: it could not be reached, or it opened no tunnel (hung up on the CONNECT, or never answered it).
    */
   readonly failedProxy?: string;
+  /**
+   * Sending again would meet the same answer: the base's scheme is wrong for the port (http:// on a TLS
+   * port, https:// on a plain one). The client does not retry it, though nothing reached the server.
+   */
+  readonly sameOnRetry: boolean;
 
   constructor(
     failure: NetworkFailure,
     message: MessageRef,
-    options: WxauthErrorOptions & { mayHaveReachedServer: boolean; failedProxy?: string },
+    options: WxauthErrorOptions & { mayHaveReachedServer: boolean; failedProxy?: string; sameOnRetry?: boolean },
   ) {
     super(message, options);
     this.failure = failure;
     this.mayHaveReachedServer = options.mayHaveReachedServer;
+    this.sameOnRetry = options.sameOnRetry === true;
     if (options.failedProxy !== undefined) this.failedProxy = options.failedProxy;
   }
 }

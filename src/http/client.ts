@@ -187,8 +187,9 @@ export class WechatHttpClient {
       } catch (error) {
         const delay = delays[attempt];
         if (delay === undefined || this.options.signal?.aborted) throw error;
-        // Never reached the server: safe to resend, even a code exchange.
-        const unreachable = error instanceof NetworkError && !error.mayHaveReachedServer && attempt === 0;
+        // Never reached the server: safe to resend, even a code exchange. Not when the scheme is wrong for
+        // the port (sameOnRetry): the same request would get the same answer, only later.
+        const unreachable = error instanceof NetworkError && !error.mayHaveReachedServer && !error.sameOnRetry && attempt === 0;
         // WeChat's "-1 system busy", or a page saying busy instead of JSON, on a call that may be repeated.
         const busy = error instanceof WechatApiError && error.errcode === -1 && req.idempotent;
         const busyPage = error instanceof NetworkError && error.failure === 'busy_page' && req.idempotent;
@@ -615,6 +616,7 @@ function toNetworkError(
     // A TLS server reads no plain request: the call was never made (a code sent in it is still unused).
     return new NetworkError('other', messageRef('http.tls.expected', { host, code: tlsAnswer ?? code }), {
       mayHaveReachedServer: false,
+      sameOnRetry: true,
       cause: error,
       hint: messageRef('http.tls.expected.hint', { host, https: httpsOf(call.base), where: call.where }),
     });
@@ -643,7 +645,7 @@ function toNetworkError(
   return new NetworkError(
     failure,
     messageRef(`http.${failure}`, { host, code, detail, timeout: options.timeoutMs }),
-    { mayHaveReachedServer: reached, cause: error, hint },
+    { mayHaveReachedServer: reached, cause: error, hint, sameOnRetry: hint.key === 'http.tls.plain.hint' },
   );
 }
 

@@ -1,10 +1,12 @@
 // The HTTP client against a real node:http server on port 0 — never a mocked fetch.
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import https from 'node:https';
+import net, { type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WechatHttpClient, toCurl, type ClientNotice } from '../../src/http/client.js';
 import { WechatApi } from '../../src/http/api.js';
 import { NetworkError, WechatApiError } from '../../src/errors.js';
+import { issue } from '../flows/doctor/fixtures.js';
 
 type Handler = (req: http.IncomingMessage, res: http.ServerResponse, body: string) => void;
 
@@ -120,6 +122,34 @@ describe('WechatHttpClient', () => {
     const err = await client({ apiBase: tlsBase, apiBaseOrigin: origin, retryDelaysMs: [] }).call({ method: 'POST', path: '/cgi-bin/stable_token', body: {}, idempotent: true }).catch((e) => e);
     expect(err.failure).toBe('tls');
     expect(err.hint).toEqual({ key: 'http.tls.plain.hint', params: { host: new URL(base).host, http: base, where: { key: 'http.base.flag', params: { name: '--api-base' } } } });
+  });
+
+  it('the wrong scheme is said at once, not after a retry: the answer would be the same (http:// on a TLS port, https:// on a plain one)', async () => {
+    // Node's https server hangs up on a plain request; another kind answers it with a TLS alert record.
+    const { certPem, keyPem } = issue({ names: ['127.0.0.1'], toDays: 2 });
+    const tlsServer = https.createServer({ cert: certPem, key: keyPem }, (_q, res) => res.end('{}'));
+    const alertServer = net.createServer((socket) => socket.once('data', () => socket.end(Buffer.from([0x15, 0x03, 0x01, 0x00, 0x02, 0x02, 0x46]))));
+    for (const srv of [tlsServer, alertServer]) {
+      let connections = 0;
+      srv.on('connection', () => connections++);
+      await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
+      try {
+        const notices: ClientNotice[] = [];
+        const plainBase = `http://127.0.0.1:${(srv.address() as AddressInfo).port}`;
+        const err = await client({ apiBase: plainBase, notice: (e) => notices.push(e) }).call({ method: 'POST', path: '/cgi-bin/stable_token', body: {}, idempotent: true }).catch((e) => e);
+        expect(err.message).toBe('http.tls.expected');
+        expect(notices).toEqual([]);
+        // The request's connection, and for the server that hung up the client's TLS handshake asking why.
+        expect(connections).toBe(srv === tlsServer ? 2 : 1);
+      } finally {
+        await new Promise((r) => srv.close(r));
+      }
+    }
+    route('/cgi-bin/stable_token', (_q, res) => res.end('{"access_token":"T","expires_in":7200}'));
+    const notices: ClientNotice[] = [];
+    const err = await client({ apiBase: base.replace(/^http:/, 'https:'), notice: (e) => notices.push(e) }).call({ method: 'POST', path: '/cgi-bin/stable_token', body: {}, idempotent: true }).catch((e) => e);
+    expect(err.hint).toMatchObject({ key: 'http.tls.plain.hint' });
+    expect(notices).toEqual([]);
   });
 
   it('stops reading a body over 1 MiB', async () => {
