@@ -15,13 +15,28 @@ import { PROFILE_KEYS } from '../store/resolve.js';
 
 export type Shell = 'bash' | 'zsh' | 'fish';
 
+/** The comments inside the scripts, for the user who reads them (ui/messages/config.ts completion.comment.*). */
+type CommentName = 'eqprefix' | 'equals' | 'typed' | 'current' | 'command' | 'sub' | 'configSet' | 'firstTab';
+export type CompletionCommentKey = `completion.comment.${CommentName}`;
+
+/**
+ * A comment line of the script, in the user's language: a marker (`#@completion.comment.…`, itself a
+ * valid comment) that the presenter replaces by the message, each of its lines a `# …` at this indent.
+ */
+function note(name: CommentName): string {
+  return `#@completion.comment.${name}`;
+}
+
 export interface CompletionOptions {
   shell: Shell;
 }
 
 export interface CompletionResult {
   shell: Shell;
-  /** The script without its opening comment (zsh's `#compdef wxauth` line stays first). */
+  /**
+   * The script without its opening comment (zsh's `#compdef wxauth` line stays first); each comment
+   * inside it is a marker line `#@<key>` (a CompletionCommentKey) for the presenter to put in words.
+   */
   script: string;
   /** The opening comment, what the script is and how to install it, in the user's language: the
    * presenter writes it as comment lines (`# …`) after `#compdef` (zsh) or at the top. */
@@ -139,7 +154,7 @@ function bash(): string {
   return `_wxauth() {
   local eqprefix=""
   _wxauth_words
-  # zsh (bashcompinit) keeps --flag=value one word: the values found for it get their --flag= back.
+  ${note('eqprefix')}
   if [ -n "$eqprefix" ]; then COMPREPLY=( "\${COMPREPLY[@]/#/$eqprefix}" ); fi
 }
 _wxauth_words() {
@@ -147,21 +162,20 @@ _wxauth_words() {
   local -a typed
   cur="\${COMP_WORDS[COMP_CWORD]}"
   prev="\${COMP_WORDS[COMP_CWORD-1]}"
-  # --profile=<TAB> and --profile=st<TAB>: bash makes '=' a word of its own; zsh keeps the word whole.
+  ${note('equals')}
   if [ "$cur" = "=" ]; then cur=""
   elif [ "$prev" = "=" ] && [ "$COMP_CWORD" -ge 2 ]; then prev="\${COMP_WORDS[COMP_CWORD-2]}"
   elif [[ "$cur" == --*=* ]]; then prev="\${cur%%=*}"; eqprefix="$prev="; cur="\${cur#*=}"; fi
   cmd="" sub="" npos=0
-  # The words before the cursor, split at blanks only: COMP_WORDS also splits at ':' and '=', which
-  # made "wxauth --api-base http://127.0.0.1:3900 token" or "--profile=emu" lose track of the command.
+  ${note('typed')}
   line="\${COMP_LINE:0:$COMP_POINT}"
   if [ -z "\${COMP_LINE-}" ]; then typed=( "\${COMP_WORDS[@]:0:$((COMP_CWORD + 1))}" )
   else
     if [ -n "\${ZSH_VERSION-}" ]; then read -rA typed <<< "$line"; else read -ra typed <<< "$line"; fi
-    # The word being typed, empty after a blank (zsh's read keeps a trailing empty word; bash's does not).
+    ${note('current')}
     if [[ \${#typed[@]} -eq 0 ]] || { [[ "$line" == *[[:space:]] ]] && [[ -n "\${typed[\${#typed[@]}-1]}" ]]; }; then typed+=(""); fi
   fi
-  # The command is the first word that is neither a flag nor the value of one (wxauth --profile p url …).
+  ${note('command')}
   for (( i = 1; i < \${#typed[@]} - 1; i++ )); do
     w="\${typed[i]}"
     case "$w" in
@@ -179,7 +193,7 @@ ${valueCases.join('\n')}
   esac
   if [[ "$cur" == -* ]]; then
     local words="${GLOBALS.map((g) => g.long).join(' ')} --help"
-    # $sub is the first word after the command: for a command with subcommands, which one.
+    ${note('sub')}
     case "$cmd:$sub" in
 ${flagCases.join('\n')}
     esac
@@ -191,8 +205,7 @@ ${flagCases.join('\n')}
     return
   fi
   [ "$npos" -eq 0 ] && sub=""
-  # config set key value key value…: every odd position is a key, every even one a value (the key's
-  # words, if it has a few); a key already given is not offered again.
+  ${note('configSet')}
   if [ "$cmd:$sub" = "config:set" ] && [ "$npos" -gt 0 ]; then
     if (( npos % 2 == 0 )); then
       case "$prev" in
@@ -222,7 +235,7 @@ function zsh(): string {
   return `#compdef wxauth
 autoload -U +X bashcompinit && bashcompinit
 ${bash()}
-# Loaded from fpath, this file first runs on a Tab, inside the completion: complete that Tab too.
+${note('firstTab')}
 if (( \${+compstate} )); then _bash_complete -F _wxauth; fi
 `;
 }

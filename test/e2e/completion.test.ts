@@ -177,6 +177,30 @@ describe('completion zsh and fish', () => {
     }
   });
 
+  it('the comments inside the scripts are in the user\'s language too, and the zh script still completes in bash', async () => {
+    const comments = (script: string) => script.split('\n').filter((l) => /^\s*#/.test(l) && !l.startsWith('#compdef'));
+    for (const shell of ['bash', 'zsh']) {
+      const zh = await runCli(['--lang', 'zh', 'completion', shell]);
+      expect(zh.code).toBe(0);
+      expect(zh.stdout).not.toContain('#@');
+      // Every comment line says something in Chinese (a wrapped one too), but for the opening's install
+      // command (`#   mkdir -p …`): no English left inside.
+      const lines = comments(zh.stdout).filter((l) => !l.startsWith('#   '));
+      expect(lines.length).toBeGreaterThan(8);
+      expect(lines.filter((l) => !/[\u4e00-\u9fff]/.test(l))).toEqual([]);
+      expect(zh.stdout).toContain('  # 命令是第一个既不是选项、也不是选项值的词（wxauth --profile p url …）。\n');
+      const en = await runCli(['--lang', 'en', 'completion', shell]);
+      expect(en.stdout).not.toContain('#@');
+      expect(en.stdout).toContain('  # The command is the first word that is neither a flag nor the value of one (wxauth --profile p url …).\n');
+      expect(comments(en.stdout).filter((l) => /[\u4e00-\u9fff]/.test(l))).toEqual([]);
+    }
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-comp-')), 'wxauth.bash');
+    fs.writeFileSync(file, (await runCli(['--lang', 'zh', 'completion', 'bash'])).stdout);
+    const r = spawnSync('bash', ['-c', `source ${JSON.stringify(file)}\nCOMP_WORDS=(wxauth url --sc); COMP_CWORD=2; _wxauth; printf '%s\\n' "\${COMPREPLY[@]}"`], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.stdout.split('\n').filter(Boolean)).toEqual(['--scope']);
+  });
+
   it("fish offers a subcommand's flags only once that subcommand is given", async () => {
     const fish = (await runCli(['completion', 'fish'])).stdout.split('\n');
     const offering = (flag: string) => fish.filter((l) => l.includes('jssdk') && (l.endsWith(` -l ${flag}`) || l.includes(` -l ${flag} `)));

@@ -824,6 +824,39 @@ export const messages = {
     zh: 'wxauth 的 fish 补全脚本。安装：mkdir -p ~/.config/fish/completions && wxauth completion fish > ~/.config/fish/completions/wxauth.fish',
     en: 'wxauth fish completion. Install: mkdir -p ~/.config/fish/completions && wxauth completion fish > ~/.config/fish/completions/wxauth.fish',
   },
+  // The comments inside the scripts (commands/completion.ts note()), for a user reading the script.
+  'completion.comment.eqprefix': {
+    zh: 'zsh（经 bashcompinit）把 --flag=value 当作一个词：找到的候选值前面要补回 --flag=。',
+    en: 'zsh (bashcompinit) keeps --flag=value one word: the values found for it get their --flag= back.',
+  },
+  'completion.comment.equals': {
+    zh: '--profile=<TAB> 和 --profile=st<TAB>：bash 把 = 单独切成一个词，zsh 则不拆开。',
+    en: "--profile=<TAB> and --profile=st<TAB>: bash makes '=' a word of its own; zsh keeps the word whole.",
+  },
+  'completion.comment.typed': {
+    zh: '光标前的各个词，只按空白切分：COMP_WORDS 还会在 : 和 = 处切开，\n遇到 "wxauth --api-base http://127.0.0.1:3900 token" 或 "--profile=emu" 就会认错命令。',
+    en: 'The words before the cursor, split at blanks only: COMP_WORDS also splits at \':\' and \'=\', which\nmade "wxauth --api-base http://127.0.0.1:3900 token" or "--profile=emu" lose track of the command.',
+  },
+  'completion.comment.current': {
+    zh: '正在输入的词；光标前是空白时是个空词（zsh 的 read 会留下末尾的空词，bash 的不会）。',
+    en: "The word being typed, empty after a blank (zsh's read keeps a trailing empty word; bash's does not).",
+  },
+  'completion.comment.command': {
+    zh: '命令是第一个既不是选项、也不是选项值的词（wxauth --profile p url …）。',
+    en: 'The command is the first word that is neither a flag nor the value of one (wxauth --profile p url …).',
+  },
+  'completion.comment.sub': {
+    zh: '$sub 是命令后的第一个词：对带子命令的命令来说，就是用的哪个子命令。',
+    en: '$sub is the first word after the command: for a command with subcommands, which one.',
+  },
+  'completion.comment.configSet': {
+    zh: 'config set 键 值 键 值…：奇数位置是键，偶数位置是值（键只有几个取值时补全这些值）；\n已经给过的键不再提示。',
+    en: "config set key value key value…: every odd position is a key, every even one a value (the key's\nwords, if it has a few); a key already given is not offered again.",
+  },
+  'completion.comment.firstTab': {
+    zh: '从 fpath 加载时，这个文件是在补全过程中、第一次按 Tab 时才运行的：顺手把这次 Tab 也补全。',
+    en: 'Loaded from fpath, this file first runs on a Tab, inside the completion: complete that Tab too.',
+  },
   'completion.unknownShell': { zh: '不支持的 shell "{shell}"。', en: 'Unsupported shell "{shell}".' },
   'completion.unknownShell.hint': {
     zh: '可选 bash、zsh、fish，例如：wxauth completion bash >> ~/.bashrc',
