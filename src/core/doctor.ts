@@ -644,8 +644,9 @@ export function evaluateVerifyFile(domain: string, expected: VerifyExpectation, 
   }
   // The other scheme's answer too, when it was asked (https failed, http was tried): both are said.
   const other = attempts.find((f) => f !== shown);
-  let also: MessageRef | undefined;
-  if (other) also = alsoOf(other);
+  // `&&`, not a `let` given a value later: narrowing a MessageRef (a union of every catalogue key) by an
+  // assignment costs tsc most of a minute (ui/present/error.ts errorHint).
+  const also = other && alsoOf(other);
   const fix: MessageRef = { key: 'doctor.verify.upload.fix', params: { domain, name, url: shown.url } };
   // A redirect: whether WeChat's check follows one is not documented, so it is a warning, not a verdict;
   // but http sending it on to the https URL that did not serve the file leads nowhere either way.
@@ -669,7 +670,8 @@ export function evaluateJsDomains(results: ReadonlyArray<{ domain: string; check
   const bad = results.find((r) => r.check.status !== 'ok');
   if (!bad) {
     const domains = results.map((r) => r.domain);
-    return check('js-domains', 'ok', results.length === 1 ? { key: 'doctor.jsDomains.ok.one', params: { domain: domains[0]! } } : { key: 'doctor.jsDomains.ok', params: { domains } }, evidence);
+    if (results.length === 1) return check('js-domains', 'ok', { key: 'doctor.jsDomains.ok.one', params: { domain: domains[0]! } }, evidence);
+    return check('js-domains', 'ok', { key: 'doctor.jsDomains.ok', params: { domains } }, evidence);
   }
   const { status, message, fix } = bad.check;
   return check('js-domains', status, { key: 'doctor.jsDomains.one', params: { domain: bad.domain, detail: message } }, { ...evidence, ...bad.check.evidence, domain: bad.domain }, fix);
