@@ -158,7 +158,7 @@ describe('an address this machine does not have (emulator --host, proxy --host)'
     // 192.0.2.1 is TEST-NET-1 (RFC 5737): never an address of this machine.
     const emu = await runCli(['emulator', '--host', '192.0.2.1', '--port', '0'], { env: ZH });
     expect(emu.code, emu.stderr).toBe(2);
-    expect(emu.stderr).toContain('✖ 无法监听地址 192.0.2.1：本机没有这个地址（EADDRNOTAVAIL）');
+    expect(emu.stderr).toContain('✖ 无法监听地址 192.0.2.1：本机没有这个地址（EADDRNOTAVAIL）。\n');
     const proxy = await runCli(['proxy', '--host', '192.0.2.1', '--port', '0'], { env: ZH });
     expect(proxy.code, proxy.stderr).toBe(2);
     expect(proxy.stderr).toContain('✖ 无法绑定地址 192.0.2.1：本机没有这个地址（EADDRNOTAVAIL）。');
@@ -243,7 +243,7 @@ describe('emulator and proxy --host that no client could reach through a URL', (
     }
     const zh = await runCli(['emulator', '--host', 'ff02::1', '--port', '0', '--lang', 'zh']);
     expect(zh.code, zh.stderr).toBe(2);
-    expect(zh.stderr).toContain('✖ 无法监听地址 ff02::1：组播或广播地址收不到 HTTP 连接（TCP 只能连到某台机器自己的地址，连不到一个组），永远不会有连接进来');
+    expect(zh.stderr).toContain('✖ 无法监听地址 ff02::1：组播或广播地址收不到 HTTP 连接（TCP 只能连到某台机器自己的地址，连不到一个组），永远不会有连接进来。\n');
     expect(zh.stderr).toContain('→ 用本机地址，例如 --host 127.0.0.1（默认），或 --host 0.0.0.0 让局域网可访问。');
   });
 

@@ -143,8 +143,8 @@ export const messages = {
     en: 'For example --port 3900; --port 0 means any free port.',
   },
   'emulator.host.invalid': {
-    zh: '无法监听地址 {host}：{detail}',
-    en: 'Cannot listen on {host}: {detail}',
+    zh: '无法监听地址 {host}：{detail}。',
+    en: 'Cannot listen on {host}: {detail}.',
   },
   'emulator.host.invalid.hint': {
     zh: '用本机地址，例如 --host 127.0.0.1（默认），或 --host 0.0.0.0 让局域网可访问。',
