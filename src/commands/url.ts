@@ -5,11 +5,11 @@
 // stdout (ui/present/url.ts). The QR code and the "where will the redirect land" line go to stderr.
 import type { Context } from '../context.js';
 import type { CommandInput } from '../cli.js';
-import { UsageError, type WxauthError } from '../errors.js';
+import { messageRef, UsageError, WxauthError, type ParamValue } from '../errors.js';
 import type { AuthEndpoint, QrLang } from '../core/authorize-url.js';
 import { isWechatOpenBase } from '../core/endpoints.js';
 import { profileFlag } from '../core/validate.js';
-import { authorize, type AuthorizePlan } from '../flows/authorize.js';
+import { authorize, refuseFlagMistakes, type AuthorizeConfig, type AuthorizeHooks, type AuthorizePlan, type AuthorizeRequest } from '../flows/authorize.js';
 import { authorizeHooks } from '../ui/present/url.js';
 import { uiLang } from '../ui/i18n.js';
 
@@ -69,22 +69,25 @@ export function parseOptions({ opts, profile }: CommandInput): UrlOptions {
 }
 
 export async function run(options: UrlOptions, ctx: Context): Promise<UrlResult> {
+  const hooks = authorizeHooks(ctx.out);
+  const request = (config: AuthorizeConfig): AuthorizeRequest => ({
+    config,
+    endpoint: options.endpoint,
+    scope: options.scope,
+    redirectUri: options.redirectUri,
+    state: options.state,
+    forcePopup: options.forcePopup,
+    lang: options.lang,
+    embed: options.embed,
+    force: options.force,
+    forceFlag: true,
+  });
+  const resolved = await ctx.resolveConfig();
+  // No appid yet (before init): a mistake in the flags is said first, as once a profile exists, with
+  // what the configuration lacks after it; fixing the configuration first would only lead to it.
+  if (resolved.appid === undefined) await refuseFlagsFirst(request(resolved), hooks, ctx);
   const config = await ctx.requireConfig(['appid']);
-  const { plan, notRemembered } = await authorize(
-    {
-      config,
-      endpoint: options.endpoint,
-      scope: options.scope,
-      redirectUri: options.redirectUri,
-      state: options.state,
-      forcePopup: options.forcePopup,
-      lang: options.lang,
-      embed: options.embed,
-      force: options.force,
-      forceFlag: true,
-    },
-    { hooks: authorizeHooks(ctx.out), openStore: () => ctx.stateFiles(), now: () => ctx.now() },
-  );
+  const { plan, notRemembered } = await authorize(request(config), { hooks, openStore: () => ctx.stateFiles(), now: () => ctx.now() });
   let opened: boolean | undefined;
   // --open: hand the URL (the iframe's, for --embed) to the desktop browser; failing is a warning, never an error.
   if (options.open) {
@@ -102,4 +105,20 @@ export async function run(options: UrlOptions, ctx: Context): Promise<UrlResult>
     // openBase is a URL the resolver checked.
     ...(isWechatOpenBase(config.openBase) ? {} : { notWechatHost: new URL(config.openBase).host }),
   };
+}
+
+/** refuseFlagMistakes' refusal, with requireConfig's (the missing appid) as its last "Also". */
+async function refuseFlagsFirst(request: AuthorizeRequest, hooks: AuthorizeHooks, ctx: Context): Promise<void> {
+  try {
+    refuseFlagMistakes(request, { hooks });
+  } catch (error) {
+    if (error instanceof UsageError) {
+      const missing = await ctx.requireConfig(['appid']).then(
+        () => undefined,
+        (e: unknown) => (e instanceof WxauthError ? e : undefined),
+      );
+      if (missing) error.also.push(messageRef('url.configMissing.also', { problem: missing.messageRef as ParamValue, hint: (missing.hint as ParamValue) ?? '' }));
+    }
+    throw error;
+  }
 }

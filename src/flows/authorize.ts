@@ -147,6 +147,27 @@ function keyed(f: Finding, profile: string): LintFinding {
  * ('url.refused') or it has a state wxauth will not build (ALWAYS_BLOCKING; 'url.refused.policy').
  */
 export function planAuthorize(request: AuthorizeRequest, deps: AuthorizeDeps): AuthorizePlan {
+  return plan(request, deps, false);
+}
+
+/** The appid a URL is linted with while the configuration has none (refuseFlagMistakes); its findings are set aside. */
+const APPID_STAND_IN = 'wx0000000000000000';
+
+/**
+ * What the flags alone get wrong, for a run with no appid yet (`url` before `init`): the refusals
+ * planAuthorize makes once a profile exists (a scope WeChat refuses, a --redirect-uri that is no URL, a
+ * state wxauth will not build, --lang or --embed on authorize), in the same words, so a usage mistake
+ * is said first (exit 2) and the missing configuration after. Nothing about the appid, the callback
+ * domain, the account type or a missing redirect_uri: only the configuration settles those.
+ */
+export function refuseFlagMistakes(request: AuthorizeRequest, deps: AuthorizeDeps): void {
+  plan({ ...request, config: { ...request.config, appid: APPID_STAND_IN } }, deps, true);
+}
+
+/** Findings over what the configuration says, set aside while it has no appid (refuseFlagMistakes). */
+const CONFIG_FINDING = /^(?:appid|domain)\./;
+
+function plan(request: AuthorizeRequest, deps: AuthorizeDeps, flagsOnly: boolean): AuthorizePlan {
   const { config } = request;
   const appid = config.appid ?? '';
   const endpoint = chooseEndpoint(request.endpoint, config.type, request.scope);
@@ -159,7 +180,7 @@ export function planAuthorize(request: AuthorizeRequest, deps: AuthorizeDeps): A
   }
   // A subscription account has no web authorization at all (10005, whatever the URL): say that before
   // asking for a redirect_uri that could not help.
-  if (config.type === 'subscription' && endpoint === 'authorize' && !request.force) {
+  if (config.type === 'subscription' && endpoint === 'authorize' && !request.force && !flagsOnly) {
     refuse([keyed({ id: 'appid.subscription', severity: 'error', params: { appid } }, config.profile)], request, deps);
   }
   const redirectUri = request.redirectUri ?? config.redirectUri;
@@ -175,7 +196,7 @@ export function planAuthorize(request: AuthorizeRequest, deps: AuthorizeDeps): A
       profile: { appid, type: config.type, domain: config.domain, redirectUri: config.redirectUri },
       openBase: config.openBase,
     });
-    const findings = inspected.findings.map((f) => keyed(f, config.profile));
+    const findings = inspected.findings.filter((f) => !flagsOnly || !CONFIG_FINDING.test(f.id)).map((f) => keyed(f, config.profile));
     return { built, findings, blocking: findings.filter((f) => f.severity === 'error' || ALWAYS_BLOCKING.includes(f.id)) };
   };
   if (redirectUri === undefined || redirectUri === '') {
@@ -185,6 +206,8 @@ export function planAuthorize(request: AuthorizeRequest, deps: AuthorizeDeps): A
       const regardless = lint(REDIRECT_PLACEHOLDER).blocking.filter((f) => !/^(?:domain|redirect_uri)\./.test(f.id));
       if (regardless.length > 0) refuse(regardless, request, deps, [{ key: 'url.redirectUri.missing.also' }]);
     }
+    // Checked, not built: refuseFlagMistakes reads nothing of it.
+    if (flagsOnly) return { appid, endpoint, scope, state, redirectUri: '', url: '', params: [], blocking: [], warnings: [], notes: [] };
     // With the profile set aside for another account (WXAUTH_APPID), saving one there would not help.
     const example = exampleRedirectUri(config.domain);
     throw new UsageError({ key: 'url.redirectUri.missing' }, { hint: { key: config.otherAccount ? 'url.redirectUri.missing.env.hint' : 'url.redirectUri.missing.hint', params: { example } } });

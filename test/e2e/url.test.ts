@@ -413,3 +413,33 @@ describe('wxauth url on a subscription-account profile', () => {
     expect(withUri.stderr).not.toContain('wxauth config set type test');
   });
 });
+
+describe('wxauth url before any configuration', () => {
+  it('says a mistake in its flags first (exit 2, the flag’s own words), the missing appid after it', async () => {
+    const fresh = tempConfigDir();
+    const url = (args: string[]) => runCli(args, { env: { WXAUTH_CONFIG_DIR: fresh } });
+    const scope = await url(['url', '--scope', 'bogus']);
+    expect(scope.code).toBe(2);
+    expect(scope.stdout).toBe('');
+    expect(scope.stderr).toContain('The scope bogus is not a WeChat web-authorization scope');
+    // What the configuration lacks comes after, with its own way out.
+    expect(scope.stderr).toMatch(/scope[\s\S]*Also: Missing configuration: appid \(profile "default"\)\. Run wxauth init --profile default/);
+    const redirect = await url(['--lang', 'zh', 'url', '--redirect-uri', 'notaurl']);
+    expect(redirect.code).toBe(2);
+    expect(redirect.stderr).toContain('redirect_uri');
+    expect(redirect.stderr).toContain('另外：缺少配置：appid');
+    const state = await url(['--json', 'url', '--state', 'a{b']);
+    expect(state.code).toBe(2);
+    const doc = parseJson(state.stdout) as { error: { code: string; message: string; also: string[] } };
+    expect(doc.error.code).toBe('usage');
+    expect(doc.error.message).toContain('state contains characters outside a-zA-Z0-9');
+    expect(doc.error.also.at(-1)).toContain('Missing configuration: appid');
+    // Flags with nothing wrong in them: the missing configuration is the whole answer, as before.
+    const plain = await url(['url', '--scope', 'snsapi_userinfo', '--redirect-uri', 'https://www.example.com/cb']);
+    expect(plain.code).toBe(4);
+    expect(plain.stderr).toContain('Missing configuration: appid');
+    expect(plain.stderr).not.toContain('Also:');
+    // Nothing was written for the refused runs: the folder has no profile or state.
+    expect(fs.readdirSync(fresh).filter((f) => f.startsWith('state-'))).toEqual([]);
+  });
+});

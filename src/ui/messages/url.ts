@@ -77,6 +77,11 @@ export const messages = {
     en: '{fix} Then run wxauth login again (login uses only a link WeChat accepts: this one brings no code, so its callback would never come).',
   },
   'url.refused.other': { zh: '另外：{message}', en: 'Also: {message}' },
+  // url before any configuration: a mistake in its flags is said first (exit 2), then what is missing.
+  'url.configMissing.also': {
+    zh: '另外：{problem}{hint}',
+    en: 'Also: {problem} {hint}',
+  },
   'url.forced': {
     zh: '按 --force 生成，微信会拒绝：{message}{effect}',
     en: 'Built anyway (--force); WeChat will reject it: {message} — {effect}',
