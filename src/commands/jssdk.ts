@@ -188,6 +188,9 @@ export function parseOptions(input: CommandInput): JssdkOptions {
         const hint: MessageRef = pasted.errMsg !== undefined && pasted.signature === undefined ? { key: 'jssdk.usage.verifyMissing.errMsg.hint', params: { errMsg: pasted.errMsg } } : { key: 'jssdk.usage.verifyMissing.hint' };
         throw new UsageError({ key: 'jssdk.usage.verifyMissing', params: { flags: missing } }, { hint });
       }
+      // As sign: a page URL that cannot be signed is the argument's mistake (exit 2), said before any
+      // configuration is read or a ticket fetched; a verdict on it would only compare sums of a non-URL.
+      if (!normalizePageUrl(url as string).ok) throw badPageUrl(url as string);
       checkSignatureShape(signature as string, str(opts.signature) !== undefined ? '--signature' : 'signature');
       seconds(timestamp, '--timestamp');
       const landing = opts.landingUrl;

@@ -1150,4 +1150,21 @@ describe('wxauth jssdk sign: the argument before the configuration', () => {
     expect(configured.code).toBe(2);
     expect([calls('/cgi-bin/stable_token'), calls('/cgi-bin/ticket/getticket')]).toEqual(before);
   });
+  it('verify --url takes the same check: not a full http(s) URL is exit 2 before the configuration, with --ticket too, and before any ticket is fetched', async () => {
+    const claim = ['--url', 'notaurl', '--signature', '0123456789abcdef0123456789abcdef01234567', '--timestamp', '1700000000', '--nonce', 'abc'];
+    const bare = { WXAUTH_CONFIG_DIR: tempConfigDir() };
+    const en = await runCli(['jssdk', 'verify', ...claim], { env: bare });
+    expect(en.code).toBe(2);
+    expect(en.stderr).toContain('✖ notaurl is not a full http(s) URL.');
+    expect(en.stderr).not.toContain('Missing configuration');
+    // Offline (--ticket): no verdict on the sums of a non-URL.
+    const offline = await runCli(['--lang', 'zh', 'jssdk', 'verify', ...claim, '--ticket', 'T'], { env: bare });
+    expect(offline.code).toBe(2);
+    expect(offline.stdout).toBe('');
+    expect(offline.stderr).toContain('✖ notaurl 不是 http(s) 开头的完整 URL。');
+    const before = [calls('/cgi-bin/stable_token'), calls('/cgi-bin/ticket/getticket')];
+    const configured = await server()(['jssdk', 'verify', ...claim]);
+    expect(configured.code).toBe(2);
+    expect([calls('/cgi-bin/stable_token'), calls('/cgi-bin/ticket/getticket')]).toEqual(before);
+  });
 });
