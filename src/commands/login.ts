@@ -157,7 +157,7 @@ export async function run(options: LoginOptions, ctx: Context): Promise<LoginRes
   // `wxauth url` lints it, before anything listens, whenever that address is known in advance (not
   // with --port 0): a URL WeChat rejects would only show its error page on the phone.
   const configured = !options.listenerDecides && plan.redirectUri ? plan.redirectUri : undefined;
-  const request: AuthorizeRequest = { config, endpoint, scope, state: generateState((n) => randomBytes(n)), forceFlag: false };
+  const request: AuthorizeRequest = { config, endpoint, scope, state: generateState((n) => randomBytes(n)), forceFlag: false, websiteProfile: await websiteProfile(ctx, scope, endpoint) };
   const expected = configured ?? expectedCallbackUrl(plan);
   const early: AuthorizePlan | undefined = expected === undefined ? undefined : planAuthorize({ ...request, redirectUri: expected }, { hooks });
 
@@ -269,4 +269,14 @@ function portEightyRefused(error: unknown, config: { type?: string; appid?: stri
       ? { key: 'listen.login.domain.port80.test.hint', params: { host, p } }
       : { key: config.type === 'website' ? 'listen.login.domain.port80.website.hint' : 'listen.login.domain.port80.hint', params: { appid, host, p } };
   return new UsageError({ key: 'listen.login.domain.port80', params: { domain: config.domain ?? host, uri, reason: osReason(error.cause) } }, { hint, cause: error });
+}
+
+/**
+ * A saved website-app profile, for the refusal of snsapi_login on an official account's authorize page
+ * (its fix is a login on that profile): the first saved, by name. The config file is read only then.
+ */
+async function websiteProfile(ctx: Context, scope: string, endpoint: AuthEndpoint): Promise<string | undefined> {
+  if (endpoint !== 'authorize' || !scope.split(',').includes('snsapi_login')) return undefined;
+  const { profiles } = (await ctx.configStore()).snapshot();
+  return Object.keys(profiles).find((name) => profiles[name]?.type === 'website');
 }

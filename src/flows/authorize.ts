@@ -3,7 +3,7 @@
 // `login` (which opens it and waits for the callback), so both refuse the same URLs with the same words:
 // a URL WeChat rejects shows its error page on the phone, long after the terminal could have said why.
 import fs from 'node:fs';
-import { ConfigError, UsageError, type MessageRef } from '../errors.js';
+import { ConfigError, messageRef, UsageError, type MessageRef } from '../errors.js';
 import { exampleRedirectUri } from '../core/domain.js';
 import { buildAuthorizeUrl, buildWxLoginEmbed, type AuthEndpoint, type QrLang, type Scope, type WxLoginEmbed } from '../core/authorize-url.js';
 import { generateState, type RandomBytes } from '../core/state.js';
@@ -96,6 +96,9 @@ export interface AuthorizeRequest {
    * rejects can never complete a login), so its refusal gives the fix to the configuration and says to
    * run login again: `wxauth url --force` (a link to reproduce the error) is no step towards a login. */
   forceFlag: boolean;
+  /** login (no forceFlag): a saved website-app profile, for the refusal of snsapi_login on an official
+   * account's authorize page, whose fix is a login on that app's profile, not this one's again. */
+  websiteProfile?: string;
 }
 
 export interface AuthorizeDeps {
@@ -230,16 +233,23 @@ function refuse(blocking: LintFinding[], request: AuthorizeRequest, deps: Author
   const [first, ...rest] = [...blocking.filter((f) => f.wechatRejects), ...blocking.filter((f) => !f.wechatRejects)];
   const text = first ? deps.hooks.describe(first) : { message: '', effect: '', fix: '' };
   const wechat = first?.wechatRejects === true;
+  let hint: MessageRef = messageRef(!request.forceFlag ? 'url.refused.hint.login' : wechat ? 'url.refused.hint' : 'url.refused.hint.policy', { fix: text.fix });
+  if (!request.forceFlag && first?.id === 'scope.login_on_authorize') hint = websiteLogin(request.websiteProfile);
   throw new UsageError(
     { key: wechat ? 'url.refused' : 'url.refused.policy', params: { reason: text.message, effect: text.effect } },
     {
-      hint: {
-        key: !request.forceFlag ? 'url.refused.hint.login' : wechat ? 'url.refused.hint' : 'url.refused.hint.policy',
-        params: { fix: text.fix },
-      },
+      hint,
       also: rest.map((f): MessageRef => deps.hooks.alsoRefused(f)).concat(more, domainFromEnv(blocking, request)),
     },
   );
+}
+
+/**
+ * login's next step after snsapi_login on an official account: QR login is a website app's, so the
+ * command to paste is a login on that app's profile (the one saved, by name), or how to make one.
+ */
+function websiteLogin(websiteProfile: string | undefined): MessageRef {
+  return websiteProfile === undefined ? { key: 'url.refused.hint.login.noWebsite' } : { key: 'url.refused.hint.login.website', params: { p: profileFlag(websiteProfile) } };
 }
 
 /**

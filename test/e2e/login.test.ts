@@ -428,6 +428,23 @@ describe('wxauth login', () => {
     expect(zh.stderr).toContain('snsapi_base 用在了网站应用扫码地址 /connect/qrconnect 上');
   });
 
+  it('snsapi_login on an official account: the next step is a login one can paste, on the saved website-app profile by name, else how to make one', async () => {
+    const dir = tempConfigDir();
+    const env = { ...envFor('test'), WXAUTH_CONFIG_DIR: dir };
+    const none = await runCli(['login', '--no-open', '--scope', 'snsapi_login'], { env });
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('wxauth init --type website --profile web, then run wxauth --profile web login');
+    // Not "run wxauth login again": that is this profile's login, refused the same way.
+    expect(none.stderr).not.toContain('wxauth login again');
+    const web = emu.apps.find((a) => a.type === 'website')!;
+    const init = await runCli(['init', '--profile', 'shopweb', '--type', 'website', '--appid', web.appid, '--secret', web.secret, '--domain', 'passport.example.com', '--redirect-uri', 'https://passport.example.com/cb', '-y'], { env: { WXAUTH_CONFIG_DIR: dir } });
+    expect(init.code, init.stderr).toBe(0);
+    const named = await runCli(['--lang', 'zh', 'login', '--no-open', '--scope', 'snsapi_login'], { env });
+    expect(named.code).toBe(2);
+    expect(named.stderr).toContain('用它登录：wxauth --profile shopweb login');
+    expect(named.stderr).not.toContain('wxauth init --type website');
+  });
+
   // A service account may not register an IP (only test accounts may): `config set domain 127.0.0.1`
   // would be refused, so the advice is a host name the domain allows, or a test account.
   it('on a service profile, the refusal of 127.0.0.1 offers localhost or a test account, never configuring the IP', async () => {

@@ -110,7 +110,12 @@ describe('planAuthorize refuses what WeChat rejects', () => {
 
   it('suggests --force to url, and to a caller without the flag (login) the fix and to run it again', () => {
     expect(refusal({ config: service, scope: 'snsapi_login', forceFlag: true }).error.hint?.key).toBe('url.refused.hint');
-    expect(refusal({ config: service, scope: 'snsapi_login', forceFlag: false }).error.hint?.key).toBe('url.refused.hint.login');
+    expect(refusal({ config: service, scope: 'bogus', forceFlag: false }).error.hint?.key).toBe('url.refused.hint.login');
+  });
+
+  it('to login, snsapi_login on an official account: a login on the saved website-app profile, by name, else how to make one', () => {
+    expect(refusal({ config: service, scope: 'snsapi_login', forceFlag: false }).error.hint).toEqual({ key: 'url.refused.hint.login.noWebsite' });
+    expect(refusal({ config: service, scope: 'snsapi_login', forceFlag: false, websiteProfile: 'shop web' }).error.hint).toEqual({ key: 'url.refused.hint.login.website', params: { p: " --profile 'shop web'" } });
   });
 
   it('builds a UUID or base64url state (WeChat accepts it), with a warning (issue 12 item 2)', () => {

@@ -76,6 +76,14 @@ export const messages = {
     zh: '{fix}改好后再运行 wxauth login（login 只用微信会接受的链接：这一条换不到 code，回调永远等不来）。',
     en: '{fix} Then run wxauth login again (login uses only a link WeChat accepts: this one brings no code, so its callback would never come).',
   },
+  'url.refused.hint.login.website': {
+    zh: 'PC 扫码登录要用网站应用的 appid，走 /connect/qrconnect；已有网站应用的配置，用它登录：wxauth{p} login',
+    en: 'Desktop QR login needs a website app’s appid on /connect/qrconnect; a website-app profile is saved, so log in with it: wxauth{p} login',
+  },
+  'url.refused.hint.login.noWebsite': {
+    zh: 'PC 扫码登录要用网站应用的 appid，走 /connect/qrconnect；在微信里登录则用 snsapi_base / snsapi_userinfo。先为网站应用建一个 profile：wxauth init --type website --profile web，再运行 wxauth --profile web login',
+    en: 'Desktop QR login needs a website app’s appid on /connect/qrconnect (inside WeChat use snsapi_base / snsapi_userinfo). Set up a profile for that app: wxauth init --type website --profile web, then run wxauth --profile web login',
+  },
   'url.refused.other': { zh: '另外：{message}', en: 'Also: {message}' },
   // url before any configuration: a mistake in its flags is said first (exit 2), then what is missing.
   'url.configMissing.also': {
