@@ -60,6 +60,8 @@ export interface CallbackHit {
   firstSeq?: number;
   /** For head: on the bare callback path, no parameters (a preview of the address itself): it had no code to leave for the GET. */
   bare?: boolean;
+  /** For head: parameters but no code (a state alone, say): nothing is left for the GET to take either. */
+  noCode?: boolean;
   /** For wrong_host: the Host header sent. */
   hostHeader?: string;
   /** For state_mismatch: the state is the remembered one, already used by an earlier login or listen (an old tab). */
@@ -353,8 +355,8 @@ export function decideCallbackHit(request: CallbackRequest, soFar: CallbackProgr
   // A HEAD on the callback path, with parameters or none (a prefetch, a link preview of the bare address):
   // answered with the headers a GET would get, said in its own hit line and counted in hit_counts, not
   // also among the "unrelated" requests ignored.
-  const headHit = (answer: CallbackAnswer, bare = false): CallbackDecision => {
-    const head = hitOf('head', bare ? { bare } : {});
+  const headHit = (answer: CallbackAnswer, extra: Pick<CallbackHit, 'bare' | 'noCode' | 'state'> = {}): CallbackDecision => {
+    const head = hitOf('head', extra);
     return { ...refuse(answer), ignored: false, hit: head, progress: { ...soFar, seq: head.seq } };
   };
 
@@ -378,7 +380,7 @@ export function decideCallbackHit(request: CallbackRequest, soFar: CallbackProgr
   const { code, state, markers, params } = parseCallbackUrl('http://listener.invalid' + request.url);
   // A bare visit, or a hash route whose code sits in the fragment the browser never sends: serve the
   // page whose script moves the fragment's query into the real one.
-  if (params.length === 0) return request.method === 'HEAD' ? headHit(page(200, 'waiting', { withScript: true }), true) : refuse(page(200, 'waiting', { withScript: true }));
+  if (params.length === 0) return request.method === 'HEAD' ? headHit(page(200, 'waiting', { withScript: true }), { bare: true }) : refuse(page(200, 'waiting', { withScript: true }));
 
   const expected = options.expectedState;
   // A state already used is refused first: it may still equal the remembered one (nothing newer made since).
@@ -428,7 +430,7 @@ export function decideCallbackHit(request: CallbackRequest, soFar: CallbackProgr
   // A HEAD (a browser's prefetch, a link-preview bot fetching a pasted link) gets the headers a GET would and
   // changes nothing: taking its code would end the wait before the browser came, and --exchange or login would
   // spend the code the browser's GET then brings (40163 for the user's own server).
-  if (request.method === 'HEAD') return headHit(answer);
+  if (request.method === 'HEAD') return headHit(answer, code === undefined || code === '' ? { noCode: true, ...(state === undefined ? {} : { state }) } : {});
   return { answer, hit, keepHit: true, ignored: false, next: nextAfter(hit, soFar, options), progress };
 }
 

@@ -245,6 +245,31 @@ describe('wxauth listen', () => {
     }
   });
 
+  it('a HEAD carrying our state and no code is said as such (no code to leave for a GET), en and zh, and the wait goes on', async () => {
+    for (const [lang, says] of [
+      ['en', '#1 a HEAD request with a state and no code came and was ignored (a link preview or prefetch; Preview-Bot/1)'],
+      ['zh', '#1 收到一个带 state、不带 code 的 HEAD 请求，已忽略（链接预览或预取；Preview-Bot/1）'],
+    ] as const) {
+      const port = await freePort();
+      const env = { WXAUTH_CONFIG_DIR: tempConfigDir(), WXAUTH_APPID: 'wx5e1ec0de00000002', WXAUTH_TYPE: 'test', WXAUTH_DOMAIN: `127.0.0.1:${port}` };
+      const uri = `http://127.0.0.1:${port}/callback`;
+      const made = await runCli(['url', '--redirect-uri', uri], { env });
+      const state = /state=([A-Za-z0-9]+)#/.exec(made.stdout)![1]!;
+      const done = runCli(['--lang', lang, 'listen', '--timeout', '10'], { env });
+      await portOpen(port);
+      await new Promise<number>((resolve, reject) => {
+        http.request(`${uri}?state=${state}`, { method: 'HEAD', agent: false, headers: { 'User-Agent': 'Preview-Bot/1' } }, (res) => { res.resume(); resolve(res.statusCode ?? 0); }).on('error', reject).end();
+      });
+      await get(`${uri}?code=${'0'.repeat(31)}G&state=${state}`);
+      const r = await done;
+      expect(r.code, r.stderr).toBe(0);
+      const said = r.stderr.replace(/ \d\d:\d\d:\d\d\.\d{3}/g, '');
+      expect(said).toContain(says);
+      // Before: "the code is left for the browser's GET", of a request that brought none.
+      expect(said).not.toMatch(/the code is left|code 留给/);
+    }
+  });
+
   it('listen --paste and exchange <callback-url>: a state-only callback of the remembered snsapi_base link is not said as the user refusing, en and zh; another state is', async () => {
     const env = { WXAUTH_CONFIG_DIR: tempConfigDir(), WXAUTH_APPID: 'wx5e1ec0de00000002', WXAUTH_SECRET: 'a'.repeat(32), WXAUTH_TYPE: 'test', WXAUTH_DOMAIN: '127.0.0.1:8080' };
     const uri = 'http://127.0.0.1:8080/callback';

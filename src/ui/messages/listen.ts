@@ -345,6 +345,15 @@ export const messages = {
     zh: '#{seq} {time} 收到一个发往回调地址本身（不带参数）的 HEAD 请求，已忽略（链接预览或预取；{ua}）',
     en: '#{seq} {time} a HEAD request for the bare callback address (no parameters) came and was ignored (a link preview or prefetch; {ua})',
   },
+  // A HEAD with parameters but no code (`callback?state=…`, what a refusal looks like): nothing to leave for a GET.
+  'listen.hit.head.stateOnly': {
+    zh: '#{seq} {time} 收到一个带 state、不带 code 的 HEAD 请求，已忽略（链接预览或预取；{ua}）',
+    en: '#{seq} {time} a HEAD request with a state and no code came and was ignored (a link preview or prefetch; {ua})',
+  },
+  'listen.hit.head.noCode': {
+    zh: '#{seq} {time} 收到一个带参数、但没有 code 的 HEAD 请求，已忽略（链接预览或预取；{ua}）',
+    en: '#{seq} {time} a HEAD request with parameters but no code came and was ignored (a link preview or prefetch; {ua})',
+  },
   'listen.hit.markers': { zh: '   带有微信中转参数：{markers}', en: '   carries WeChat hop markers: {markers}' },
   'listen.duplicate': {
     zh: '回调被调用了 {count} 次，code 相同 —— 你的服务器必须对每个 code 只换取一次（缓存 code→结果），否则第二次换取会得到 40163。',

@@ -125,7 +125,7 @@ export function hitLines(out: Output, hit: CallbackHit): string[] {
   // Numbered like every other hit: it took a number, and a gap (#3, then #5) reads as a line lost.
   if (hit.kind === 'wrong_host') return [out.marked('warn', out.t('listen.hit.wrong_host', { seq: hit.seq, time: clock(hit.at), host: hit.hostHeader ?? '' }))];
   // A HEAD takes nothing: one dim line, so "nothing happened" is not what the user sees.
-  if (hit.kind === 'head') return [out.marked('note', out.t(hit.bare ? 'listen.hit.head.bare' : 'listen.hit.head', { seq: hit.seq, time: clock(hit.at), ua: hit.userAgent ?? '-' }))];
+  if (hit.kind === 'head') return [out.marked('note', out.t(hit.bare ? 'listen.hit.head.bare' : hit.noCode ? (hit.state !== undefined ? 'listen.hit.head.stateOnly' : 'listen.hit.head.noCode') : 'listen.hit.head', { seq: hit.seq, time: clock(hit.at), ua: hit.userAgent ?? '-' }))];
   const lines = [hitLine(out, hit as CallbackHit & { kind: Exclude<CallbackHit['kind'], 'wrong_host' | 'head'> })];
   if (hit.markers.length > 0) lines.push(out.marked('note', out.t('listen.hit.markers', { markers: hit.markers })));
   return lines;
