@@ -64,6 +64,11 @@ export interface InitResult {
   secretTyped?: boolean;
   /** Values given but not saved, because the account type has no use for them (subscription). */
   dropped: CallbackFlag[];
+  /**
+   * The profile's saved jsDomains, removed because the new type cannot use it (a website app has no
+   * JS-SDK; a service or subscription account binds no port or IP): why, as config list would say it.
+   */
+  droppedJsDomains?: { value: string; problem: MessageRef; hint: MessageRef };
   /** The profile commands use when no --profile is given, after this write. */
   currentProfile?: string;
   /** It was the first profile saved, so it became the current one (store/config.ts setValues). */
@@ -437,6 +442,19 @@ function pasteableHttp(redirectUri: string, secret: string | undefined, showSecr
   return { localHttp: shellWord(kept) };
 }
 
+/**
+ * A saved jsDomains the new account type refuses (checkSetting with the type), which init's merge would
+ * otherwise keep for `jssdk verify` and `config list` to complain about later: removed, as a
+ * subscription account's callback settings are, and said. One refused whatever the type (a hand-edited
+ * value that is not domains) is not init's to judge: it stays, and config list says what is wrong with it.
+ */
+function jsDomainsRefused(saved: string | undefined, type: AccountType): InitResult['droppedJsDomains'] {
+  if (saved === undefined) return undefined;
+  const checked = checkSetting('jsDomains', saved, { name: 'jsDomains', type });
+  if (checked.ok || (type !== 'website' && !checkSetting('jsDomains', saved, { name: 'jsDomains' }).ok)) return undefined;
+  return { value: saved, problem: checked.problem, hint: checked.hint };
+}
+
 /** Endpoint settings as said back: a URL's user name and password masked (core/secrets.ts hideUrlCredentials). */
 function shownEndpoints(values: Partial<Pick<ProfileData, EndpointKey>>): Partial<Pick<ProfileData, EndpointKey>> {
   return Object.fromEntries(Object.entries(values).map(([key, value]) => [key, typeof value === 'string' ? hideUrlCredentials(value) : value]));
@@ -475,7 +493,12 @@ export async function run(given: InitOptions, ctx: Context): Promise<InitResult>
   const keptEndpoints = Object.fromEntries(
     (['apiBase', 'openBase', 'backupApiBase'] as const).filter((k) => existing?.[k] !== undefined && endpoints[k] === undefined && elsewhere(k, existing[k]!)).map((k) => [k, existing![k]]),
   ) as Partial<Pick<ProfileData, EndpointKey>>;
-  const written: ProfileData = { ...(hasWebAuth(type) ? data : { ...data, domain: undefined, redirectUri: undefined }), ...endpoints };
+  const droppedJsDomains = jsDomainsRefused(existing?.jsDomains, type);
+  const written: ProfileData = {
+    ...(hasWebAuth(type) ? data : { ...data, domain: undefined, redirectUri: undefined }),
+    ...(droppedJsDomains ? { jsDomains: undefined } : {}),
+    ...endpoints,
+  };
   const madeCurrent = store.setValues(profile, written);
   const saved = store.getProfile(profile);
   const onWechat = linksGoToWechat(endpoints.openBase, ctx.env, saved?.openBase);
@@ -493,6 +516,7 @@ export async function run(given: InitOptions, ctx: Context): Promise<InitResult>
     ...(keptSecret ? { keptSecret } : {}),
     ...(given.secret !== undefined && given.secret !== '-' && ctx.interactive ? { secretTyped: true } : {}),
     dropped: droppedFlags(options, type),
+    ...(droppedJsDomains ? { droppedJsDomains } : {}),
     currentProfile: store.currentProfile(),
     madeCurrent,
     // As shown: a base URL's credentials (http://user:pass@gateway) masked, as config get shows them.

@@ -517,6 +517,49 @@ describe('init per account type (issue 12 item 5)', () => {
     expect(readConfig(dir).profiles.default).toEqual({ type: 'subscription', appid: APPID, secret: SECRET });
   });
 
+  // init merges into the saved profile: a jsDomains saved with config set stayed, though the new type
+  // refuses it, for jssdk verify and config list to complain about later. Dropped and said, as the
+  // subscription account's callback flags are.
+  it('a saved jsDomains the new type refuses is not kept, and said (website: none at all; service: no port)', async () => {
+    const dir = tempConfigDir();
+    const env = { WXAUTH_CONFIG_DIR: dir };
+    const TEST = ['--type', 'test', '--appid', APPID, '--secret', SECRET, '--domain', '192.168.1.5:8080', '--redirect-uri', 'http://192.168.1.5:8080/cb', '--yes'];
+    expect((await runCli(['init', ...TEST], { env })).code).toBe(0);
+    expect((await runCli(['config', 'set', 'jsDomains', '192.168.1.5:8080,h5.example.com'], { env })).code).toBe(0);
+    const service = await runCli(['init', ...SERVICE, '--secret', SECRET, '--yes'], { env });
+    expect(service.code, service.stderr).toBe(0);
+    expect(readConfig(dir).profiles.default).toEqual({ type: 'service', appid: APPID, secret: SECRET, domain: 'www.example.com', redirectUri: 'https://www.example.com/wechat/callback' });
+    expect(service.stderr).toContain(
+      '! The jsDomains saved in profile "default" (192.168.1.5:8080,h5.example.com) was not kept. 192.168.1.5:8080 in jsDomains has a port, which only a test account (测试号) can register as a JS-safe domain;',
+    );
+    // config list has nothing left to complain about.
+    const list = await runCli(['config', 'list'], { env });
+    expect(list.stdout).not.toContain('jsDomains      (refused');
+    expect(list.stderr).not.toContain('jsDomains');
+
+    // A website app has no JS-SDK: a domain WeChat would take for an official account goes too (zh, --json).
+    expect((await runCli(['config', 'set', 'jsDomains', 'h5.example.com'], { env })).code).toBe(0);
+    const WEBSITE = ['init', '--type', 'website', '--appid', APPID, '--secret', SECRET, '--domain', 'www.example.com', '--redirect-uri', 'https://www.example.com/cb', '--yes'];
+    const zh = await runCli(['--lang', 'zh', ...WEBSITE], { env });
+    expect(zh.code, zh.stderr).toBe(0);
+    expect(readConfig(dir).profiles.default!.jsDomains).toBeUndefined();
+    expect(zh.stderr).toContain('! profile "default" 里保存的 jsDomains（h5.example.com）没有保留。网站应用没有 JS-SDK，jsDomains 对它没有意义');
+    expect(zh.stderr).toContain('→ 在公众号的 profile 上设置，例如：wxauth --profile <公众号> config set jsDomains h5.example.com');
+    expect((await runCli(['config', 'set', 'type', 'service'], { env })).code).toBe(0);
+    expect((await runCli(['config', 'set', 'jsDomains', 'h5.example.com'], { env })).code).toBe(0);
+    const json = await runCli(['--json', ...WEBSITE], { env });
+    const doc = parseJson(json.stdout) as { droppedJsDomains: string | null; warnings: Array<{ id: string }> };
+    expect(doc.droppedJsDomains).toBe('h5.example.com');
+    expect(doc.warnings.map((w) => w.id)).toContain('init.jsDomains.dropped');
+
+    // One the new type takes stays, unannounced.
+    expect((await runCli(['init', ...TEST], { env })).code).toBe(0);
+    expect((await runCli(['config', 'set', 'jsDomains', '192.168.1.5:8080'], { env })).code).toBe(0);
+    const again = await runCli(['init', ...TEST, '--json'], { env });
+    expect(parseJson(again.stdout)).toMatchObject({ droppedJsDomains: null });
+    expect(readConfig(dir).profiles.default!.jsDomains).toBe('192.168.1.5:8080');
+  });
+
   it('website: the next step is a QR-connect URL (snsapi_login), for the profile just written', async () => {
     const dir = tempConfigDir();
     await seedProfile(dir);

@@ -753,6 +753,11 @@ export const messages = {
     zh: '想试网页授权，可以用测试号（mp.weixin.qq.com/debug/cgi-bin/sandbox，--type test），或已认证的服务号（--type service）。',
     en: 'To try web authorization, use a test account (测试号, mp.weixin.qq.com/debug/cgi-bin/sandbox) with --type test, or a verified service account (服务号) with --type service.',
   },
+  // Followed by the reason checkSetting gives (a sentence of its own) and its hint.
+  'init.jsDomains.dropped': {
+    zh: 'profile "{profile}" 里保存的 jsDomains（{value}）没有保留。{reason}',
+    en: 'The jsDomains saved in profile "{profile}" ({value}) was not kept. {reason}',
+  },
   'init.confirm': { zh: '写入 profile "{profile}"？', en: 'Write profile "{profile}"?' },
   'init.endpoints.saved': {
     zh: '也保存了 {values}：这个 profile 之后的命令都会用这些设置（wxauth{p} config unset {keys} 可去掉）。',

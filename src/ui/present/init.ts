@@ -50,6 +50,7 @@ export function present(result: InitResult, out: Output): void {
     redirectUri: result.shownRedirectUri ?? null,
     secretKept: result.keptSecret !== undefined,
     dropped: result.dropped,
+    droppedJsDomains: result.droppedJsDomains?.value ?? null,
     endpoints: result.endpoints,
     keptEndpoints: result.keptEndpoints,
     madeCurrent: result.madeCurrent,
@@ -57,6 +58,11 @@ export function present(result: InitResult, out: Output): void {
   if (result.dropped.length > 0) {
     out.warning('init.dropped', out.t('init.dropped', { flags: result.dropped.map((k) => FLAG_NAMES[k]) }));
     out.say(out.style.cyan('→ ') + out.t('init.dropped.hint'));
+  }
+  if (result.droppedJsDomains) {
+    const { value, problem, hint } = result.droppedJsDomains;
+    out.warning('init.jsDomains.dropped', out.t('init.jsDomains.dropped', { profile, value, reason: problem }));
+    out.say(out.style.cyan('→ ') + out.tr(hint));
   }
   if (result.keptSecret) out.note(out.t('init.secret.kept', { masked: result.keptSecret }));
   if (result.secretTyped) out.note(out.t('common.secretTyped', { command: 'wxauth init … --secret -' }));
