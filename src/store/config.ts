@@ -3,7 +3,7 @@ import { ConfigError, messageRef, UsageError } from '../errors.js';
 import { checkSetting, isProfileName, type CheckContext } from '../core/validate.js';
 import type { MessageRef } from '../errors.js';
 import { checkFields, describeJson, JsonFile, jsonFilePath, narrowMap, narrowObject, ShapeError, type FieldRule } from './files.js';
-import { isReservedName, noSuchProfile, PROFILE_KEYS, type ConfigField, type ProfileData, type Source } from './resolve.js';
+import { isReservedName, noProfilesHint, noSuchProfile, PROFILE_KEYS, type ConfigField, type ProfileData, type Source } from './resolve.js';
 
 interface ConfigFile {
   currentProfile?: string;
@@ -202,11 +202,9 @@ export class ConfigStore {
     refuseReservedName(name);
     if (!this.getProfile(name)) {
       const names = Object.keys(this.profiles());
-      throw new ConfigError(
-        noSuchProfile(name, names),
-        // The list as a list: joined with ", " in English and "、" in Chinese.
-        { hint: names.length > 0 ? { key: 'config.profile.unknown.hint', params: { profiles: names } } : { key: 'config.profile.none.hint', params: { profile: name } } },
-      );
+      if (names.length === 0) throw new ConfigError(noSuchProfile(name, names), { hint: noProfilesHint(name) });
+      // The list as a list: joined with ", " in English and "、" in Chinese.
+      throw new ConfigError(noSuchProfile(name, names), { hint: { key: 'config.profile.unknown.hint', params: { profiles: names } } });
     }
   }
 

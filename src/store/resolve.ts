@@ -520,16 +520,24 @@ export function unknownProfileError(config: Pick<ResolvedConfig, 'profile' | 'pr
       hint: { key: 'config.profile.unknown.caseTwin.hint', params: { profile: config.profile, existing: twin, use: fromEnv ? `WXAUTH_PROFILE=${twin}` : `--profile ${twin}` } },
     });
   }
-  return new ConfigError(
-    noSuchProfile(config.profile, config.profileNames),
-    {
-      hint: fromEnv && profiles.length > 0
-        ? { key: 'config.profile.unknown.env.hint', params: { profile: config.profile, profiles } }
-        : profiles.length > 0
-          ? { key: 'config.profile.unknown.create.hint', params: { profile: config.profile, profiles } }
-          : { key: 'config.profile.none.hint', params: { profile: config.profile } },
-    },
-  );
+  // "-z": init refuses to create it (store/config.ts refuseDashName), so "create it" would lead to a refusal.
+  const dash = config.profile.startsWith('-');
+  let hint: MessageRef;
+  if (profiles.length === 0) hint = noProfilesHint(config.profile, fromEnv);
+  else if (dash) hint = { key: fromEnv ? 'config.profile.unknown.dash.env.hint' : 'config.profile.unknown.dash.hint', params: { profiles } };
+  else hint = { key: fromEnv ? 'config.profile.unknown.env.hint' : 'config.profile.unknown.create.hint', params: { profile: config.profile, profiles } };
+  return new ConfigError(noSuchProfile(config.profile, config.profileNames), { hint });
+}
+
+/**
+ * With no profile saved: create this one, or give the values as WXAUTH_* variables. A name starting
+ * with - cannot be created (store/config.ts refuseDashName): the hint offers one without the dashes
+ * ("default" when nothing is left), and from WXAUTH_PROFILE, unsetting the variable.
+ */
+export function noProfilesHint(name: string, fromEnv = false): MessageRef {
+  if (!name.startsWith('-')) return { key: 'config.profile.none.hint', params: { profile: name } };
+  const suggestion = name.replace(/^-+/, '') || 'default';
+  return { key: fromEnv ? 'config.profile.none.dash.env.hint' : 'config.profile.none.dash.hint', params: { profile: name, suggestion } };
 }
 
 /**

@@ -224,6 +224,34 @@ describe('config set on a profile that does not exist', () => {
     expect(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')).toBe(before);
   });
 
+  // "No profile named -z" used to end "create one with wxauth init --profile -z", the refusal above.
+  it('a name starting with - that names no profile: the hint creates one init takes, or unsets the variable (en, zh)', async () => {
+    const env = { WXAUTH_CONFIG_DIR: tempConfigDir() };
+    const fromEnv = await runCli(['url'], { env: { ...env, WXAUTH_PROFILE: '-z' } });
+    expect(fromEnv.code, fromEnv.stderr).toBe(4);
+    expect(fromEnv.stderr).toBe(
+      '✖ There is no profile named "-z".\n→ The name came from WXAUTH_PROFILE. There are no profiles yet, and a new one cannot be named "-z" (a name starting with - reads as an option): unset WXAUTH_PROFILE and run wxauth init (it creates "default"), or set WXAUTH_PROFILE=z first; or give the values as WXAUTH_* variables.\n',
+    );
+    const zh = await runCli(['--lang', 'zh', 'url'], { env: { ...env, WXAUTH_PROFILE: '-z' } });
+    expect(zh.stderr).toContain('unset WXAUTH_PROFILE 后运行 wxauth init（新建 "default"），或先改成 WXAUTH_PROFILE=z 再运行');
+    const flag = await runCli(['--profile', '-z', 'url'], { env });
+    expect(flag.code).toBe(4);
+    expect(flag.stderr).toContain('create one with wxauth init --profile z, or give the values as WXAUTH_* variables.');
+    expect((await runCli(['--lang', 'zh', '--profile', '-z', 'url'], { env })).stderr).toContain('用 wxauth init --profile z 新建');
+    for (const r of [fromEnv, zh, flag]) expect(r.stderr).not.toContain('--profile -z');
+    // What the hints offer works.
+    const flags = ['--type', 'service', '--appid', APPID, '--secret', SECRET, '--domain', 'www.example.com', '--redirect-uri', 'https://www.example.com/cb', '-y'];
+    const init = await runCli(['init', ...flags], { env: { ...env, WXAUTH_PROFILE: 'z' } });
+    expect(init.code, init.stderr).toBe(0);
+    // With profiles saved: pick one (or unset the variable); no "create it" either.
+    const saved = await runCli(['url'], { env: { ...env, WXAUTH_PROFILE: '-q' } });
+    expect(saved.code).toBe(4);
+    expect(saved.stderr).toContain('Existing profiles: z. Set it to one of them, or unset it; a name starting with - reads as an option, so no new profile can have it.');
+    const savedFlag = await runCli(['--lang', 'zh', '--profile', '-q', 'url'], { env });
+    expect(savedFlag.stderr).toContain('现有 profile：z。用 --profile 选其中一个；新建的 profile 名要以字母、数字或 _ 开头（以 - 开头会被命令行当成选项）：wxauth init --profile <名字>。');
+    for (const r of [saved, savedFlag]) expect(r.stderr).not.toContain('--profile -q');
+  });
+
   it('a profile saved with a name starting with - still works: profile use -- -x, --profile=-x, profile list', async () => {
     const dir = threeProfiles();
     const config = JSON.parse(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')) as { profiles: Record<string, object> };

@@ -570,6 +570,23 @@ export const messages = {
     zh: '还没有任何 profile：用 wxauth init --profile {profile} 新建，或用 WXAUTH_* 环境变量给出这些值。',
     en: 'There are no profiles yet: create one with wxauth init --profile {profile}, or give the values as WXAUTH_* variables.',
   },
+  // A name starting with - cannot be created (config.profile.dash): these hints say how to create one that can.
+  'config.profile.none.dash.hint': {
+    zh: '还没有任何 profile，而新建的 profile 不能叫 "{profile}"（以 - 开头的名字会被命令行当成选项）：用 wxauth init --profile {suggestion} 新建，或用 WXAUTH_* 环境变量给出这些值。',
+    en: 'There are no profiles yet, and a new one cannot be named "{profile}" (a name starting with - reads as an option): create one with wxauth init --profile {suggestion}, or give the values as WXAUTH_* variables.',
+  },
+  'config.profile.none.dash.env.hint': {
+    zh: '这个名字来自环境变量 WXAUTH_PROFILE。还没有任何 profile，而新建的 profile 不能叫 "{profile}"（以 - 开头的名字会被命令行当成选项）：unset WXAUTH_PROFILE 后运行 wxauth init（新建 "default"），或先改成 WXAUTH_PROFILE={suggestion} 再运行；也可以用 WXAUTH_* 环境变量给出这些值。',
+    en: 'The name came from WXAUTH_PROFILE. There are no profiles yet, and a new one cannot be named "{profile}" (a name starting with - reads as an option): unset WXAUTH_PROFILE and run wxauth init (it creates "default"), or set WXAUTH_PROFILE={suggestion} first; or give the values as WXAUTH_* variables.',
+  },
+  'config.profile.unknown.dash.hint': {
+    zh: '现有 profile：{profiles}。用 --profile 选其中一个；新建的 profile 名要以字母、数字或 _ 开头（以 - 开头会被命令行当成选项）：wxauth init --profile <名字>。',
+    en: 'Existing profiles: {profiles}. Pick one of them with --profile; a new profile’s name starts with a letter, a digit or _ (one starting with - reads as an option): wxauth init --profile <name>.',
+  },
+  'config.profile.unknown.dash.env.hint': {
+    zh: '这个名字来自环境变量 WXAUTH_PROFILE。现有 profile：{profiles}。把它改成其中一个，或 unset WXAUTH_PROFILE；以 - 开头的名字会被命令行当成选项，不能用来新建 profile。',
+    en: 'The name came from the WXAUTH_PROFILE variable. Existing profiles: {profiles}. Set it to one of them, or unset it; a name starting with - reads as an option, so no new profile can have it.',
+  },
   'config.key.unknown': { zh: '没有名为 "{key}" 的配置项。', en: 'There is no setting named "{key}".' },
   'config.key.unknown.like': { zh: '没有名为 "{key}" 的配置项。是不是 {known}？', en: 'There is no setting named "{key}". Did you mean {known}?' },
   'config.key.unknown.hint': { zh: '可用的配置项：{keys}。', en: 'Settings: {keys}.' },
