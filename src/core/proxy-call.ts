@@ -206,7 +206,10 @@ export class ProxyMasker {
   /** A body (JSON, form, text, an HTML page quoting a URL). */
   text(text: string): string {
     if (this.showSecrets) return text;
-    // A form body is a query without its `?`; redactText's own query pass would mask the mask again.
+    // A form body is a query without its `?`, so it is read as one (redactUrl): its first parameter, a value
+    // of any length or characters up to the next `&`, an upper-case name (`Code=`) and a code percent-encoded
+    // in a redirect_uri are masked by name, where redactText's patterns (a name after `?` or `&`, or a
+    // lower-case word of six characters or more) leave them.
     if (/^[\w.%-]+=[^\s]*$/.test(text.trim())) return this.byValue(redactUrl('?' + text).slice(1));
     return this.byValue(redactText(text));
   }

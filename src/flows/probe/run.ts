@@ -1647,8 +1647,9 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
     // What the report shows of a page or URL: every secret this run knows masked by value (the codes
     // too: a callback URL carries its code, and a page quoting the exchange request both), and any
     // other secret-named parameter or field by name.
-    // By name first: a value masked by value first (`secret=5e1e***`) would be masked again by name into
-    // `secret=***`, and the excerpt could no longer find the leak by its masked form.
+    // By name first. A whole value masked by value first (`secret=5e1e***`) would now be kept as it is by
+    // name (redactValue keeps a mask), but one inside a longer value (`code=ab` + the code) would become
+    // `code=ab081a***`, which the name=value word pattern reads only up to the `*`: masked again, `code=******`.
     // Base64 spellings too: a page that prints a secret and its base64 would hand the excerpt's reader
     // the secret the check just masked.
     const base64s = [...values.keys()].flatMap(base64Forms);
