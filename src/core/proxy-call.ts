@@ -209,8 +209,9 @@ export class ProxyMasker {
     // A form body is a query without its `?`, so it is read as one (redactUrl): its first parameter, a value
     // of any length or characters up to the next `&`, an upper-case name (`Code=`) and a code percent-encoded
     // in a redirect_uri are masked by name, where redactText's patterns (a name after `?` or `&`, or a
-    // lower-case word of six characters or more) leave them.
-    if (/^[\w.%-]+=[^\s]*$/.test(text.trim())) return this.byValue(redactUrl('?' + text).slice(1));
+    // lower-case word of six characters or more) leave them. Then redactText too, for a credential inside
+    // a value (`data={"access_token":"…"}`, `xml=<AppSecret>…`); it leaves what redactUrl masked as it is.
+    if (/^[\w.%-]+=[^\s]*$/.test(text.trim())) return this.byValue(redactText(redactUrl('?' + text).slice(1)));
     return this.byValue(redactText(text));
   }
 

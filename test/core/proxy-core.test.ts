@@ -30,6 +30,16 @@ describe('ProxyMasker', () => {
     expect(m.text(`invalid secret ${SECRET}`)).toBe('invalid secret 5e1e***');
     expect(m.header('Cookie', 'sid=abcdefghijkl')).toBe('sid=***');
   });
+  it('masks a credential inside a form value by its name too (JSON or XML sent as one field of a form)', () => {
+    const fresh = new ProxyMasker(false);
+    for (const body of [`data={"access_token":"${SECRET}"}`, `xml=<xml><AppSecret>${SECRET}</AppSecret></xml>`, `appid=wx1&payload={"secret":"${SECRET}","n":1}`]) {
+      const shown = fresh.text(body);
+      expect(shown, body).not.toContain(SECRET);
+      expect(shown, body).toContain('5e1e***');
+    }
+    // A form body masked once is left as it was (redactValue keeps a mask), so nothing is masked twice.
+    expect(fresh.text(`appid=wx1&code=0a1bcdefgh`)).toBe('appid=wx1&code=0a1b***');
+  });
   it('masks credential headers by their names (X-Api-Key, X-Access-Token, X-Wx-Secret), not plain ones', () => {
     const fresh = new ProxyMasker(false);
     for (const name of ['X-Api-Key', 'x-access-token', 'X-Wx-Secret', 'X-Auth-Token', 'apikey']) expect(fresh.header(name, 'KEYSECRET0123456789'), name).toBe('KEYS***');
