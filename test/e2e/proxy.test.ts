@@ -89,7 +89,7 @@ async function lookupKnowsThisProcess(): Promise<void> {
   const look = loopbackPeers();
   const server = net.createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const found = new Promise<unknown>((resolve) => server.once('connection', (s) => void look(s.remotePort!, s.localPort!).then(resolve)));
+  const found = new Promise<unknown>((resolve) => server.once('connection', (s) => void look(s).then(resolve)));
   const socket = net.connect((server.address() as net.AddressInfo).port, '127.0.0.1');
   try {
     expect(await found).toMatchObject({ pid: process.pid });
@@ -966,6 +966,55 @@ describe('detectors', () => {
       expect(params.issuer).toEqual({ key: 'proxy.caller.process', params: { address: p.calls[0]!.caller, pid: a, command: 'node server-a.mjs' } });
       expect(params.caller).toEqual({ key: 'proxy.caller.process', params: { address: p.calls[1]!.caller, pid: b, command: 'node server-b.mjs' } });
     } finally {
+      await p.close();
+    }
+  });
+
+  it('names the process whose socket it is, not another one with a connection between the same port numbers on other addresses (Linux)', async (t) => {
+    if (process.platform !== 'linux') t.skip();
+    // A port is unique only with its address. Another process (started first) holds a connection from
+    // 127.0.0.1:X to 127.0.0.1:P, a server of its own; the caller dials the proxy, on [::1]:P, from
+    // [::1]:X. Both sockets are listed as "X to P" (net/tcp, then net/tcp6): the proxy named the other
+    // process for the caller's token fetch.
+    const hits: DetectorHit[] = [];
+    let p: ProxyHandle | undefined;
+    let other: net.Server | undefined;
+    for (let i = 0; i < 5 && !other; i++) {
+      try {
+        p = await startProxy({ host: '::1', port: 0, upstream: emu.url, timeoutMs: 5000, showSecrets: false, peerLookupMs: 10_000, hooks: { call: () => undefined, hit: (h) => hits.push(h) } });
+      } catch {
+        return t.skip(); // no IPv6 loopback here
+      }
+      const port = Number(new URL(p.url).port);
+      other = await new Promise<net.Server | undefined>((resolve) => {
+        const server = net.createServer((c) => c.resume());
+        server.once('error', () => resolve(undefined)).listen(port, '127.0.0.1', () => resolve(server));
+      });
+      if (!other) await p.close();
+    }
+    if (!other || !p) return t.skip(); // the proxy's port number taken on 127.0.0.1 each time
+    const port = Number(new URL(p.url).port);
+    const holder = spawn(process.execPath, ['-e', `const s = require("node:net").connect(${port}, "127.0.0.1", () => process.stdout.write("port " + s.localPort + "\\n")); process.stdin.resume();`], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const held = new Promise<void>((resolve) => holder.on('exit', () => resolve()));
+    try {
+      const samePort = Number((await waitForOutput(holder, /port (\d+)/))[1]);
+      // Two token fetches, the first from [::1]:X, the second from any port: the second knocks out the first's token.
+      const fetches = [
+        `const get = (o) => new Promise((ok, ko) => require("node:http").get({ host: "::1", port: ${port}, path: ${JSON.stringify(tokenPath())}, agent: false, ...o }, (r) => { r.resume(); r.on("end", ok); }).on("error", ko));`,
+        `get({ localAddress: "::1", localPort: ${samePort} }).then(() => get({})).then(() => new Promise((s) => setTimeout(s, 300)));`,
+      ].join('\n');
+      const caller = spawn(process.execPath, ['-e', fetches], { stdio: ['ignore', 'ignore', 'inherit'] });
+      const code = await new Promise<number | null>((resolve) => caller.on('exit', (c) => resolve(c)));
+      expect(code).toBe(0);
+      for (let i = 0; i < 1000 && hits.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
+      const params = hits.find((h) => h.id === 'basic_token.refetched')?.evidence.params as MessageParams | undefined;
+      expect(params?.issuer).toMatchObject({ key: 'proxy.caller.process', params: { address: `[::1]:${samePort}`, pid: caller.pid } });
+      expect(params?.caller).toMatchObject({ key: 'proxy.caller.process', params: { pid: caller.pid } });
+    } finally {
+      holder.stdin!.end();
+      holder.kill();
+      await held;
+      other.close();
       await p.close();
     }
   });

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { brotliCompressSync } from 'node:zlib';
 import { describeCommand, loopbackPeers, type PeerLookup } from '../../src/flows/proxy/peer-process.js';
-import { fakeProc } from '../fixtures/fake-proc.js';
+import { fakeProc, loopback } from '../fixtures/fake-proc.js';
 
 describe('describeCommand', () => {
   it.each([
@@ -185,7 +185,7 @@ describe('a caller whose command line carries a secret', () => {
     const look = loopbackPeers();
     const server = net.createServer();
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const found = new Promise<PeerLookup>((resolve) => server.once('connection', (s) => void look(s.remotePort!, s.localPort!).then(resolve)));
+    const found = new Promise<PeerLookup>((resolve) => server.once('connection', (s) => void look(s).then(resolve)));
     // A program that is not an interpreter (argv0 `app`), its secret after inline code: the first word with a slash.
     const child = spawn(process.execPath, ['-e', 'require("net").connect(+process.argv[1],"127.0.0.1");setTimeout(()=>{},5e3)', String((server.address() as net.AddressInfo).port), secret], { argv0: './bin/app', stdio: 'ignore' });
     try {
@@ -216,7 +216,7 @@ describe('a caller run by ts-node-dev, a real process (Linux)', () => {
     const look = loopbackPeers();
     const server = net.createServer();
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const found = new Promise<PeerLookup>((resolve) => server.once('connection', (s) => void look(s.remotePort!, s.localPort!).then(resolve)));
+    const found = new Promise<PeerLookup>((resolve) => server.once('connection', (s) => void look(s).then(resolve)));
     const parent = spawn(process.execPath, [path.join(lib, 'bin.js'), 'server.ts', '--port', String((server.address() as net.AddressInfo).port)], { stdio: 'ignore' });
     try {
       const looked = await found;
@@ -239,7 +239,7 @@ describe('a lookup says it found no process only when it looked through them all
     try {
       proc.socket(40001, 3901, 7001);
       for (let pid = 100; pid < 100 + count; pid++) proc.process(pid, ['node', `dist/server-${pid}.js`], pid === holder ? [7001] : [8000 + pid]);
-      return await loopbackPeers({ root: proc.root, ...(maxProcesses !== undefined ? { maxProcesses } : {}) })(40001, 3901);
+      return await loopbackPeers({ root: proc.root, ...(maxProcesses !== undefined ? { maxProcesses } : {}) })(loopback(40001, 3901));
     } finally {
       proc.remove();
     }
@@ -266,10 +266,93 @@ describe('a lookup says it found no process only when it looked through them all
     const proc = fakeProc();
     try {
       proc.process(100, ['node', 'server.js'], [7001]);
-      expect(await loopbackPeers({ root: proc.root })(40002, 3901)).toBe('none');
-      expect(await loopbackPeers({ root: `${proc.root}/absent` })(40001, 3901)).toBeUndefined();
+      expect(await loopbackPeers({ root: proc.root })(loopback(40002, 3901))).toBe('none');
+      expect(await loopbackPeers({ root: `${proc.root}/absent` })(loopback(40001, 3901))).toBeUndefined();
     } finally {
       proc.remove();
+    }
+  });
+});
+
+describe('a lookup finds the socket by its addresses as well as its ports', () => {
+  // /proc writes each 32-bit word of an address as the kernel holds it: on this (little-endian) machine
+  // 127.0.0.1 is 0100007F, ::ffff:127.0.0.1 (a Java caller's IPv6 socket) 0000000000000000FFFF00000100007F.
+  const V4 = '0100007F';
+  const OTHER_V4 = '0200007F';
+  const MAPPED = '0000000000000000FFFF00000100007F';
+  const V6_LOOPBACK = '00000000000000000000000001000000';
+  const lookUp = async (sockets: [inode: number, caller: string, own: string][], connection = loopback(40001, 3901)) => {
+    const proc = fakeProc();
+    try {
+      for (const [inode, caller, own] of sockets) proc.socket(40001, 3901, inode, { caller, own });
+      proc.process(100, ['node', 'other.js'], [7001]);
+      proc.process(101, ['node', 'caller.js'], [7002]);
+      return await loopbackPeers({ root: proc.root })(connection);
+    } finally {
+      proc.remove();
+    }
+  };
+
+  it.runIf(os.endianness() === 'LE')('another process’s connection between the same port numbers on other addresses, listed first, is not named', async () => {
+    // 127.0.0.2:40001 → 127.0.0.2:3901 (another server of this machine) before the caller's.
+    expect(await lookUp([[7001, OTHER_V4, OTHER_V4], [7002, V4, V4]])).toEqual({ pid: 101, command: 'node caller.js' });
+    // The caller's socket IPv6 (Java dialling 127.0.0.1): in net/tcp6, mapped, after net/tcp's line of another.
+    expect(await lookUp([[7001, V4, OTHER_V4], [7002, MAPPED, MAPPED]])).toEqual({ pid: 101, command: 'node caller.js' });
+    // The proxy on ::1: an IPv4 socket between the same ports is not the caller's.
+    expect(await lookUp([[7001, V4, V4], [7002, V6_LOOPBACK, V6_LOOPBACK]], loopback(40001, 3901, '::1'))).toEqual({ pid: 101, command: 'node caller.js' });
+    // Only the other's listed: the caller gone, none (not the other).
+    expect(await lookUp([[7001, OTHER_V4, V4]])).toBe('none');
+    // A proxy on a dual-stack port sees ::ffff:127.0.0.1 for an IPv4 caller, listed in net/tcp.
+    expect(await lookUp([[7002, V4, V4]], loopback(40001, 3901, '::ffff:127.0.0.1'))).toEqual({ pid: 101, command: 'node caller.js' });
+  });
+
+  it.runIf(os.endianness() === 'LE')('a line of the same connection in TIME_WAIT (no inode) listed before the live one does not hide it', async () => {
+    expect(await lookUp([[0, V4, V4], [7002, V4, V4]])).toEqual({ pid: 101, command: 'node caller.js' });
+  });
+
+  it('a real caller whose socket is IPv6 dialling 127.0.0.1 (as a JVM\'s is) is found, listed mapped in net/tcp6 (Linux)', async (t) => {
+    if (process.platform !== 'linux') t.skip();
+    const server = net.createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const look = loopbackPeers();
+    const found = new Promise<PeerLookup>((resolve) => server.once('connection', (s) => void look(s).then(resolve)));
+    const child = spawn(process.execPath, ['-e', `require("net").connect(${(server.address() as net.AddressInfo).port}, "::ffff:127.0.0.1"); setTimeout(() => {}, 5e3)`], { stdio: 'ignore' });
+    try {
+      const looked = await found;
+      expect(typeof looked === 'object' ? looked.pid : looked).toBe(child.pid);
+    } finally {
+      child.kill();
+      server.close();
+    }
+  });
+
+  it('a real process holding a connection between the same port numbers elsewhere is not named for the caller (Linux)', async (t) => {
+    if (process.platform !== 'linux') t.skip();
+    // The caller dials [::1]:P from [::1]:X; another process, started first, holds 127.0.0.1:X → 127.0.0.1:P.
+    const own = net.createServer();
+    const listened = await new Promise<boolean>((resolve) => own.once('error', () => resolve(false)).listen(0, '::1', () => resolve(true)));
+    if (!listened) return t.skip(); // no IPv6 loopback here
+    const port = (own.address() as net.AddressInfo).port;
+    const other = net.createServer((c) => c.resume());
+    const otherListens = await new Promise<boolean>((resolve) => other.once('error', () => resolve(false)).listen(port, '127.0.0.1', () => resolve(true)));
+    if (!otherListens) {
+      own.close();
+      return t.skip(); // the port number taken on 127.0.0.1
+    }
+    const holder = spawn(process.execPath, ['-e', `const s = require("net").connect(${port}, "127.0.0.1", () => process.stdout.write(s.localPort + "\\n")); setTimeout(() => {}, 5e3)`], { stdio: ['ignore', 'pipe', 'ignore'] });
+    let caller: ReturnType<typeof spawn> | undefined;
+    try {
+      const samePort = Number(await new Promise<string>((resolve) => holder.stdout!.once('data', (d: Buffer) => resolve(d.toString().trim()))));
+      const look = loopbackPeers();
+      const found = new Promise<PeerLookup>((resolve) => own.once('connection', (s) => void look(s).then(resolve)));
+      caller = spawn(process.execPath, ['-e', `require("net").connect({ port: ${port}, host: "::1", localAddress: "::1", localPort: ${samePort} }); setTimeout(() => {}, 5e3)`], { stdio: 'ignore' });
+      const looked = await found;
+      expect(typeof looked === 'object' ? looked.pid : looked).toBe(caller.pid);
+    } finally {
+      caller?.kill();
+      holder.kill();
+      own.close();
+      other.close();
     }
   });
 });

@@ -1,12 +1,16 @@
 // Which process on this machine owns a loopback caller's connection (Linux): the caller's port changes
 // with every connection, its process does not, so a detector can say which two servers fight over a
-// token. /proc/net/tcp{,6} gives the socket's inode, /proc/<pid>/fd the process holding it. Looked up
-// once per connection, when it is accepted: first at once (synchronously: the inode, the processes found
-// lately and the newest few, while a short-lived caller such as `curl` is surely still there waiting),
-// then, if that did not find it, off the request's path (a promise the detectors read when they fire);
-// any failure (another OS, /proc unreadable, the process gone or another user's) is simply no name.
+// token. /proc/net/tcp{,6} gives the socket's inode (the line with the caller's address and port and the
+// proxy's, all four: never another connection between the same port numbers), /proc/<pid>/fd the process
+// holding it. Looked up once per connection, when it is accepted: first at once (synchronously: the
+// inode, the processes found lately and the newest few, while a short-lived caller such as `curl` is
+// surely still there waiting), then, if that did not find it, off the request's path (a promise the
+// detectors read when they fire); any failure (another OS, /proc unreadable, the process gone or another
+// user's) is simply no name.
 import { readFileSync, readdirSync, readlinkSync } from 'node:fs';
 import { readFile, readdir, readlink } from 'node:fs/promises';
+import { isIPv4, isIPv6, type Socket } from 'node:net';
+import { endianness } from 'node:os';
 import path from 'node:path';
 import { brotliDecompressSync } from 'node:zlib';
 import { looksSecret } from '../../core/secret-shapes.js';
@@ -24,24 +28,81 @@ export interface PeerProcess {
  */
 export type PeerLookup = PeerProcess | 'none' | undefined;
 
-/** `  12: 0100007F:C350 0100007F:0F3D 01 …`: the line of the socket from `callerPort` to `ownPort`, its inode captured. */
-function socketLine(callerPort: number, ownPort: number): RegExp {
-  const hex = (port: number) => port.toString(16).toUpperCase().padStart(4, '0');
-  // sl, local, remote, then st, queues, timer, retransmits, uid, timeout, inode. One search of the
-  // text, not a split of every line: a busy machine lists thousands of sockets (TIME_WAIT included).
-  return new RegExp(`^ *\\d+: [\\dA-F]+:${hex(callerPort)} [\\dA-F]+:${hex(ownPort)}(?: +\\S+){6} +(\\d+)`, 'm');
+/** One end of a connection as Node gives it: an IPv4 address, an IPv6 one, or IPv4 mapped (`::ffff:127.0.0.1`). */
+export interface Endpoint {
+  address: string;
+  port: number;
 }
 
-const TCP_TABLES = ['net/tcp', 'net/tcp6'];
+/** An address's bytes in network order: 4 for IPv4 (also when written mapped), 16 for IPv6; undefined for anything else. */
+function addressBytes(address: string): Buffer | undefined {
+  const plain = address.replace(/%.*$/, ''); // a zone (`fe80::1%eth0`) is not in the tables
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(plain)?.[1];
+  const v4 = mapped ?? plain;
+  if (isIPv4(v4)) return Buffer.from(v4.split('.').map(Number));
+  if (!isIPv6(plain)) return undefined;
+  // `1:2::3` or `::ffff:1.2.3.4`-like tails: the dotted quad as its two groups, then `::` filled with zeros.
+  const groups = plain.replace(/(\d+)\.(\d+)\.(\d+)\.(\d+)$/, (_, a: string, b: string, c: string, d: string) => `${((+a << 8) | +b).toString(16)}:${((+c << 8) | +d).toString(16)}`);
+  const [head = '', tail] = groups.split('::');
+  const words = (part: string) => (part === '' ? [] : part.split(':'));
+  const listed = tail === undefined ? words(head) : [...words(head), ...Array<string>(8 - words(head).length - words(tail).length).fill('0'), ...words(tail)];
+  const bytes = Buffer.alloc(16);
+  listed.forEach((word, i) => bytes.writeUInt16BE(parseInt(word, 16), i * 2));
+  return bytes;
+}
+
+/** How /proc/net/tcp{,6} writes an address: each 32-bit word of it as the kernel holds it (this machine's byte order), in hex. */
+function procHex(bytes: Buffer): string {
+  const little = endianness() === 'LE';
+  let hex = '';
+  for (let i = 0; i < bytes.length; i += 4) hex += (little ? bytes.readUInt32LE(i) : bytes.readUInt32BE(i)).toString(16).toUpperCase().padStart(8, '0');
+  return hex;
+}
 
 /**
- * The inode of the socket whose local port is `callerPort` and remote port `ownPort`; '' when the tables
- * were read and do not hold it (the caller gone), undefined when none could be read (nothing looked up).
+ * The forms an address takes in each table: an IPv4 one in net/tcp, and in net/tcp6 mapped (a Java
+ * caller's socket is IPv6 even when it dials 127.0.0.1); an IPv6 one in net/tcp6 only.
  */
-function socketInode(proc: Proc, callerPort: number, ownPort: number): string | undefined {
-  const line = socketLine(callerPort, ownPort);
+function tableForms(address: string): { tcp?: string; tcp6?: string } | undefined {
+  const bytes = addressBytes(address);
+  if (!bytes) return undefined;
+  if (bytes.length === 16) return { tcp6: procHex(bytes) };
+  return { tcp: procHex(bytes), tcp6: procHex(Buffer.concat([Buffer.from([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff]), bytes])) };
+}
+
+const hexPort = (port: number) => port.toString(16).toUpperCase().padStart(4, '0');
+
+/**
+ * `  12: 0100007F:C350 0100007F:0F3D 01 …`: the lines of the socket from `caller` to `own`, its inode
+ * captured. The addresses as well as the ports: a port is unique only with its address, and the same
+ * local and remote port numbers can be another process's connection elsewhere (another address of this
+ * machine, another host), which would then be named for this one.
+ */
+function socketLine(caller: string, callerPort: number, own: string, ownPort: number): RegExp {
+  // sl, local, remote, then st, queues, timer, retransmits, uid, timeout, inode. One search of the
+  // text, not a split of every line: a busy machine lists thousands of sockets (TIME_WAIT included).
+  return new RegExp(`^ *\\d+: ${caller}:${hexPort(callerPort)} ${own}:${hexPort(ownPort)}(?: +\\S+){6} +(\\d+)`, 'gm');
+}
+
+const TCP_TABLES = [
+  ['tcp', 'net/tcp'],
+  ['tcp6', 'net/tcp6'],
+] as const;
+
+/**
+ * The inode of the socket from `caller` to `own` (the caller's end: its local address and port are the
+ * caller's); '' when the tables were read and do not hold it (the caller gone), undefined when none could
+ * be read or an address is none the tables write (nothing looked up).
+ */
+function socketInode(proc: Proc, caller: Endpoint, own: Endpoint): string | undefined {
+  const callerForms = tableForms(caller.address);
+  const ownForms = tableForms(own.address);
+  if (!callerForms || !ownForms) return undefined;
   let read = false;
-  for (const file of TCP_TABLES) {
+  for (const [family, file] of TCP_TABLES) {
+    const callerHex = callerForms[family];
+    const ownHex = ownForms[family];
+    if (callerHex === undefined || ownHex === undefined) continue;
     let text: string;
     try {
       text = readFileSync(path.join(proc.root, file), 'latin1');
@@ -49,8 +110,8 @@ function socketInode(proc: Proc, callerPort: number, ownPort: number): string | 
       continue;
     }
     read = true;
-    const inode = line.exec(text)?.[1];
-    if (inode !== undefined && inode !== '0') return inode;
+    // A line in TIME_WAIT has no inode (0): a live one may follow it.
+    for (const match of text.matchAll(socketLine(callerHex, caller.port, ownHex, own.port))) if (match[1] !== '0') return match[1];
   }
   return read ? '' : undefined;
 }
@@ -434,17 +495,21 @@ export interface PeerProcSource {
   maxProcesses?: number;
 }
 
+/** A connection as the proxy accepted it: the caller's end is its remote one. */
+export type Connection = Pick<Socket, 'remoteAddress' | 'remotePort' | 'localAddress' | 'localPort'>;
+
 /**
- * The process owning the loopback connection from `callerPort` to this proxy's `ownPort`, if it can be
- * told. Call it when the connection is accepted: part of the lookup happens before it returns.
+ * The process owning the caller's end of a loopback connection to this proxy, if it can be told. Call
+ * it when the connection is accepted: part of the lookup happens before it returns.
  */
-export function loopbackPeers(source?: PeerProcSource): (callerPort: number, ownPort: number) => Promise<PeerLookup> {
+export function loopbackPeers(source?: PeerProcSource): (connection: Connection) => Promise<PeerLookup> {
   const proc: Proc = source ? { root: source.root, max: source.maxProcesses ?? MAX_PROCESSES, recent: [] } : SYSTEM;
   let chain: Promise<unknown> = Promise.resolve();
   let windowStart = 0;
   let inWindow = 0;
-  return (callerPort, ownPort) => {
+  return ({ remoteAddress, remotePort, localAddress, localPort }) => {
     if (!source && process.platform !== 'linux') return Promise.resolve<PeerLookup>(undefined);
+    if (remoteAddress === undefined || remotePort === undefined || localAddress === undefined || localPort === undefined) return Promise.resolve<PeerLookup>(undefined);
     const now = Date.now();
     if (now - windowStart >= 1000) {
       windowStart = now;
@@ -455,7 +520,7 @@ export function loopbackPeers(source?: PeerProcSource): (callerPort: number, own
     let inode: string | undefined;
     let first: { pid: string } | { rest: string[]; all: boolean };
     try {
-      inode = socketInode(proc, callerPort, ownPort);
+      inode = socketInode(proc, { address: remoteAddress, port: remotePort }, { address: localAddress, port: localPort });
       if (inode === undefined) return Promise.resolve<PeerLookup>(undefined);
       if (inode === '') return Promise.resolve<PeerLookup>('none');
       first = ownerNow(proc, inode);

@@ -369,13 +369,11 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
     if (!/^(?:127\.|::1$|::ffff:127\.)/.test(socket.remoteAddress ?? '')) return undefined;
     const found: Peer = { process: {} };
     peers.set(socket, found);
-    const callerPort = socket.remotePort;
-    const ownPort = socket.localPort;
-    if (callerPort !== undefined && ownPort !== undefined) {
+    if (socket.remotePort !== undefined && socket.localPort !== undefined) {
       // Bounded: on a crowded machine the call is reported unnamed rather than late.
       let timer: NodeJS.Timeout | undefined;
       found.lookup = Promise.race([
-        loopbackPeer(callerPort, ownPort).then((p) => {
+        loopbackPeer(socket).then((p) => {
           if (p === 'none') found.process.missed = true;
           else if (p) Object.assign(found.process, p);
         }),
