@@ -970,6 +970,46 @@ describe('detectors', () => {
     }
   });
 
+  it('names each call by the process that made it when the processes call in another order than they started: the first started, the last to call (Linux)', async (t) => {
+    if (process.platform !== 'linux') t.skip();
+    // A report had a JVM (started first, slow to start, so calling last) and curl (started second,
+    // calling first) named the other way round: the lower pid is not the first caller. Here the first
+    // started waits to be told, then calls on two connections of its own; the second calls at once and exits.
+    const p = await proxyTo(emu.url, { peerLookupMs: 10_000 });
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-order-'));
+    const url = p.url + tokenPath();
+    const get = "const get = (u) => new Promise((ok, ko) => require('node:http').get(u, { agent: false }, (r) => { r.resume(); r.on('end', ok); }).on('error', ko));";
+    const first = path.join(dir, 'server-first.cjs');
+    fs.writeFileSync(first, `${get}\nprocess.stdout.write('ready\\n'); process.stdin.once('data', async () => { await get(process.argv[2]); await get(process.argv[2]); process.stdout.write('done\\n'); }); process.stdin.on('end', () => process.exit(0));\n`);
+    const second = path.join(dir, 'server-second.cjs');
+    fs.writeFileSync(second, `${get}\nget(process.argv[2]);\n`);
+    const a = spawn(process.execPath, [first, url], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const aExited = new Promise<void>((resolve) => a.on('exit', () => resolve()));
+    try {
+      await waitForOutput(a, /ready/);
+      const b = spawn(process.execPath, [second, url], { stdio: 'ignore' });
+      await new Promise<void>((resolve) => b.on('exit', () => resolve()));
+      a.stdin!.write('go\n');
+      await waitForOutput(a, /done/);
+      await calls(p, 3);
+      for (let i = 0; i < 1000 && p.hits.length < 2; i++) await new Promise((r) => setTimeout(r, 10));
+      const named = p.hits.filter((h) => h.id === 'basic_token.refetched').map((h) => h.evidence.params as MessageParams);
+      // The second started called first: it issued the token the first started knocked out.
+      expect(named[0]!.issuer).toEqual({ key: 'proxy.caller.process', params: { address: p.calls[0]!.caller, pid: b.pid, command: 'node server-second.cjs' } });
+      expect(named[0]!.caller).toEqual({ key: 'proxy.caller.process', params: { address: p.calls[1]!.caller, pid: a.pid, command: 'node server-first.cjs' } });
+      // Its second connection (another port) is the same process's, and named so.
+      expect(p.calls[2]!.caller).not.toBe(p.calls[1]!.caller);
+      expect(named).toHaveLength(2);
+      expect(named[1]!.issuer).toMatchObject({ params: { address: p.calls[1]!.caller, pid: a.pid } });
+      expect(named[1]!.caller).toMatchObject({ params: { address: p.calls[2]!.caller, pid: a.pid } });
+    } finally {
+      a.stdin!.end();
+      await aExited;
+      await p.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('names the process whose socket it is, not another one with a connection between the same port numbers on other addresses (Linux)', async (t) => {
     if (process.platform !== 'linux') t.skip();
     // A port is unique only with its address. Another process (started first) holds a connection from
