@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ConfigStore, validateProfileName } from '../../src/store/config.js';
 import { TokenStore } from '../../src/store/token-cache.js';
 import { pickProfileName, resolveConfig } from '../../src/store/resolve.js';
-import { UsageError } from '../../src/errors.js';
+import { ConfigError, UsageError } from '../../src/errors.js';
 import { runCli } from '../e2e/helpers.js';
 
 // Removed in afterAll: vitest's fork workers end without an 'exit' event.
@@ -53,7 +53,12 @@ describe.each(RESERVED)('the profile name %s', (name) => {
     refused(() => store.removeProfile(name));
     refused(() => store.unsetValues(name, ['appid']));
     refused(() => pickProfileName({ profile: name }, {}, undefined));
-    refused(() => pickProfileName({}, { WXAUTH_PROFILE: name }, undefined));
+    // From WXAUTH_PROFILE it is configuration, not a mistake on the command line: exit 4, the hint names the variable.
+    const fromEnv = thrown(() => pickProfileName({}, { WXAUTH_PROFILE: name }, undefined));
+    expect(fromEnv).toBeInstanceOf(ConfigError);
+    expect(fromEnv.exitCode).toBe(4);
+    expect(fromEnv.messageRef).toEqual({ key: 'config.profile.reserved', params: { name } });
+    expect(fromEnv.hint?.key).toBe('config.profile.reserved.env.hint');
     refused(() => resolveConfig({ globals: { profile: name }, env: {}, profiles: store.profiles() }));
     expect(fs.readFileSync(store.path, 'utf8')).toBe(before);
     expect(store.getProfile(name)).toBeUndefined();
