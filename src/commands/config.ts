@@ -390,17 +390,20 @@ function refuseGiven(given: ReadonlyArray<{ key: ConfigField; value: string }>, 
     const words = given.map((pair) => {
       if (pair.key === key) return `${pair.key} ${shellWord(fixed)}`;
       if (pair.key === 'secret') return 'secret -';
+      // A value refused in its own right is never repeated: it may be a secret pasted in the wrong place
+      // (an AppSecret as the appid, whose own refusal does not show it), and a command to paste would only
+      // fail on it next. Then the hint says to run the command again with this one value corrected.
       const checked = checkSetting(pair.key, pair.value);
-      const v = checked.ok ? checked.value : pair.value;
+      if (!checked.ok) return undefined;
+      const v = checked.value;
       return hideUrlCredentials(v) !== v || redactUrl(v) !== v ? undefined : `${pair.key} ${shellWord(v)}`;
     });
     const secret = given.some((pair) => pair.key === 'secret');
     const command = words.every((w) => w !== undefined) ? `${secret ? 'printf %s "$WX_SECRET" | ' : ''}wxauth${p} config set ${words.join(' ')}` : undefined;
     // Alone on its command line, the refused value's own hint (with its command, if it has one) says it all.
     if (given.length === 1) {
-      let own: MessageRef = refused.hint;
-      if (hintWithCommand !== undefined && command !== undefined) own = hintWithCommand(command);
-      return new UsageError(refused.problem, { hint: own });
+      if (hintWithCommand !== undefined && command !== undefined) return new UsageError(refused.problem, { hint: hintWithCommand(command) });
+      return new UsageError(refused.problem, { hint: refused.hint });
     }
     const hint: MessageRef =
       command === undefined

@@ -597,6 +597,23 @@ describe('JS-safe domains and the other pairs of one config set', () => {
     expect(zh.stderr).toContain('去掉端口和路径：服务号的 JS接口安全域名只填域名、不能带端口，网页要在 443 或 80 端口上提供：h5.example.com。');
     expect(fs.existsSync(path.join(dir, 'config.json'))).toBe(false);
   });
+  it('an AppSecret pasted under another setting of the same command is never repeated in the command offered (en, zh, --json)', async () => {
+    const dir = tempConfigDir();
+    const env = { WXAUTH_CONFIG_DIR: dir };
+    for (const args of [
+      ['domain', 'https://a.com/x', 'appid', SECRET],
+      ['jsDomains', 'h5.example.com/mp', 'domain', SECRET],
+      ['--lang', 'zh', 'config', 'set', 'domain', 'https://a.com/x', 'redirectUri', SECRET],
+      ['--json', 'config', 'set', 'domain', 'https://a.com/x', 'appid', SECRET],
+    ]) {
+      const r = await runCli(args[0]!.startsWith('--') ? args : ['config', 'set', ...args], { env });
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr + r.stdout, args.join(' ')).not.toContain(SECRET);
+    }
+    const en = await runCli(['config', 'set', 'domain', 'https://a.com/x', 'appid', SECRET], { env });
+    expect(en.stderr).toContain('Nothing was saved: run the same command again with domain a.com.');
+    expect(fs.existsSync(path.join(dir, 'config.json'))).toBe(false);
+  });
   it('a domain or jsDomains refused for its port: the command offered keeps the other pairs given (en, zh); nothing saved', async () => {
     const dir = tempConfigDir();
     const env = { WXAUTH_CONFIG_DIR: dir };
