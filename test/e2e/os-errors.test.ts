@@ -218,17 +218,17 @@ describe('listen --host with an interface (fe80::1%eth0, as the emulator takes i
 // The OS binds some of these (Linux listens on 224.0.0.1 and on fe80::…%eth0 without a word): refused
 // before listening, or the emulator and proxy would print a base URL nothing can use or reach.
 describe('emulator and proxy --host that no client could reach through a URL', () => {
-  it('an address with its interface (fe80::1%eth0, ::1%lo): no URL can carry it, said before listening (exit 2, zh and en)', async () => {
+  it('an address with its interface (fe80::1%eth0, ::1%lo): no URL a browser or Node takes can carry it, said before listening (exit 2, zh and en)', async () => {
     for (const host of ['fe80::1%eth0', '[fe80::1%eth0]', '::1%lo']) {
       const en = await runCli(['emulator', '--host', host, '--port', '0']);
       expect(en.code, en.stderr).toBe(2);
       expect(en.stdout).toBe('');
-      expect(en.stderr).toContain(`✖ Cannot listen on ${host}: an address with its interface (%…) cannot be written in a URL (wxauth, browsers and SDKs refuse http://[fe80::1%25eth0]/), so no client could use the address printed for it`);
+      expect(en.stderr).toContain(`✖ Cannot listen on ${host}: an address with its interface (%…) cannot be written in a URL that browsers and Node accept (both refuse http://[fe80::1%25eth0]/), so neither wxauth nor a browser could use the address printed for it`);
       expect(en.stderr).not.toContain('export WXAUTH_API_BASE');
     }
     const zh = await runCli(['proxy', '--host', 'fe80::1%eth0', '--port', '0', '--lang', 'zh']);
     expect(zh.code, zh.stderr).toBe(2);
-    expect(zh.stderr).toContain('✖ 无法绑定地址 fe80::1%eth0：带网卡名（%…）的地址写不进 URL（wxauth、浏览器和各家 SDK 都不认 http://[fe80::1%25eth0]/ 这种写法），打印出来的地址没有客户端能用。');
+    expect(zh.stderr).toContain('✖ 无法绑定地址 fe80::1%eth0：带网卡名（%…）的地址写不进浏览器和 Node 认的 URL（它们都不认 http://[fe80::1%25eth0]/ 这种写法），所以打印出来的地址 wxauth 用不了，页面在浏览器里也打不开。');
     expect(zh.stderr).not.toContain('代理已启动');
   });
 

@@ -167,8 +167,8 @@ export const messages = {
   },
   // Why a --host is refused before listening (emulator, proxy): core/host-names.ts unreachableListenHost.
   'common.host.zoned': {
-    zh: '带网卡名（%…）的地址写不进 URL（wxauth、浏览器和各家 SDK 都不认 http://[fe80::1%25eth0]/ 这种写法），打印出来的地址没有客户端能用',
-    en: 'an address with its interface (%…) cannot be written in a URL (wxauth, browsers and SDKs refuse http://[fe80::1%25eth0]/), so no client could use the address printed for it',
+    zh: '带网卡名（%…）的地址写不进浏览器和 Node 认的 URL（它们都不认 http://[fe80::1%25eth0]/ 这种写法），所以打印出来的地址 wxauth 用不了，页面在浏览器里也打不开',
+    en: 'an address with its interface (%…) cannot be written in a URL that browsers and Node accept (both refuse http://[fe80::1%25eth0]/), so neither wxauth nor a browser could use the address printed for it',
   },
   'common.host.multicast': {
     zh: '组播或广播地址收不到 HTTP 连接（TCP 只能连到某台机器自己的地址，连不到一个组），永远不会有连接进来',
