@@ -292,7 +292,8 @@ export async function runCli(givenArgv: string[], io: Io, version: string): Prom
       let synonym = synonymSuggested(message, named);
       if (synonym === undefined) synonym = prefixSuggested(message, flagsOf(named, sub));
       if (profileAddAsked(message, named)) usageHint = { key: 'profile.add.hint' };
-      const dashName = profileDashName(message, named, sub);
+      // Only when no name follows (`profile remove --force x` names x: the unknown option is just that).
+      const dashName = operandsOf(argv, named).length <= 1 ? profileDashName(message, named, sub) : undefined;
       if (dashName !== undefined) usageHint = { key: 'profile.dashName.hint', params: { name: dashName, command: `wxauth profile ${sub} -- ${dashName}` } };
       // `wxauth proxy http://127.0.0.1:3900`: the address is the upstream, given by its flag.
       const operand = message.key === 'common.commander.excessArguments' && named === 'proxy' ? operandsOf(argv, named)[0] : undefined;

@@ -271,6 +271,11 @@ describe('config set on a profile that does not exist', () => {
     const bareZh = await runCli(['--lang', 'zh', 'profile', 'remove', '-x', '--yes'], { env });
     expect(bareZh.code).toBe(2);
     expect(bareZh.stderr).toContain('如果 -x 是 profile 的名字，在它前面加 --：wxauth profile remove -- -x');
+    // An unknown option before a name is just that: no hint to reach a profile named after the option.
+    const named = await runCli(['profile', 'remove', '--force', 'prod'], { env });
+    expect(named.code).toBe(2);
+    expect(named.stderr).toContain("unknown option '--force'");
+    expect(named.stderr).not.toContain('If --force is the name of a profile');
     const use = await runCli(['profile', 'use', '--', '-x'], { env });
     expect(use.code, use.stderr).toBe(0);
     const list = await runCli(['profile', 'list'], { env });
