@@ -79,8 +79,11 @@ describe('wxauth (frame)', () => {
   });
 
   it('reads url --lang as the WeChat page language, not the interface language', async () => {
+    // Before any configuration the flags are checked first (6920e50): --lang after url is the QR page's
+    // language, refused on the official-account page, and said in the interface's language (zh here).
     const r = await runCli(['url', '--lang', 'en', '--no-qr'], { env: { LANG: 'zh_CN.UTF-8' } });
-    expect(r.code).toBe(4);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--lang 只对网站应用扫码页（qrconnect）有效');
     expect(r.stderr).toContain('缺少配置');
     const ui = await runCli(['--lang', 'en', 'url', '--no-qr'], { env: { LANG: 'zh_CN.UTF-8' } });
     expect(ui.stderr).toContain('Missing configuration');
