@@ -24,6 +24,28 @@ function get(url: string, headers: Record<string, string> = {}): Promise<{ statu
   });
 }
 
+/** A HEAD request (a link preview or prefetch): its status. */
+function headStatus(url: string, headers: Record<string, string> = {}): Promise<number> {
+  return new Promise((resolve, reject) => {
+    http.request(url, { method: 'HEAD', agent: false, headers }, (res) => { res.resume(); resolve(res.statusCode ?? 0); }).on('error', reject).end();
+  });
+}
+
+/**
+ * A test account's link made by `wxauth url` for a callback on a free port, and `wxauth <before> listen
+ * <args> --timeout 10` waiting on that port: the callback address, the state remembered, the listen run.
+ */
+async function linkAndListen(before: string[], args: string[]) {
+  const port = await freePort();
+  const env = { WXAUTH_CONFIG_DIR: tempConfigDir(), WXAUTH_APPID: 'wx5e1ec0de00000002', WXAUTH_TYPE: 'test', WXAUTH_DOMAIN: `127.0.0.1:${port}` };
+  const uri = `http://127.0.0.1:${port}/callback`;
+  const made = await runCli(['url', '--redirect-uri', uri], { env });
+  const state = /state=([A-Za-z0-9]+)#/.exec(made.stdout)![1]!;
+  const done = runCli([...before, 'listen', ...args, '--timeout', '10'], { env });
+  await portOpen(port);
+  return { uri, state, done };
+}
+
 /** Start `wxauth listen …` and return it with the URL it printed. */
 async function startListen(args: string[], env: Record<string, string> = {}) {
   const child = startCli(['listen', '--port', '0', ...args], { env });
@@ -184,16 +206,8 @@ describe('wxauth listen', () => {
   });
 
   it('a HEAD carrying a valid code and state (a prefetch, a link preview) takes nothing and does not end the wait: the browser’s GET that follows is the one taken', async () => {
-    const port = await freePort();
-    const env = { WXAUTH_CONFIG_DIR: tempConfigDir(), WXAUTH_APPID: 'wx5e1ec0de00000002', WXAUTH_TYPE: 'test', WXAUTH_DOMAIN: `127.0.0.1:${port}` };
-    const uri = `http://127.0.0.1:${port}/callback`;
-    const made = await runCli(['url', '--redirect-uri', uri], { env });
-    const state = /state=([A-Za-z0-9]+)#/.exec(made.stdout)![1]!;
-    const done = runCli(['listen', '--json', '--timeout', '10'], { env });
-    await portOpen(port);
-    const head = await new Promise<number>((resolve, reject) => {
-      http.request(`${uri}?code=${'0'.repeat(31)}H&state=${state}`, { method: 'HEAD', agent: false }, (res) => { res.resume(); resolve(res.statusCode ?? 0); }).on('error', reject).end();
-    });
+    const { uri, state, done } = await linkAndListen([], ['--json']);
+    const head = await headStatus(`${uri}?code=${'0'.repeat(31)}H&state=${state}`);
     expect(head).toBe(200);
     // The wait is still on (no duplicate window opened by the HEAD): the browser's GET brings the code taken.
     await get(`${uri}?code=${'0'.repeat(31)}G&state=${state}`);
@@ -217,22 +231,12 @@ describe('wxauth listen', () => {
         '#2 收到一个发往回调地址本身（不带参数）的 HEAD 请求，已忽略（链接预览或预取；Preview-Bot/1）',
       ],
     ] as const) {
-      const port = await freePort();
-      const env = { WXAUTH_CONFIG_DIR: tempConfigDir(), WXAUTH_APPID: 'wx5e1ec0de00000002', WXAUTH_TYPE: 'test', WXAUTH_DOMAIN: `127.0.0.1:${port}` };
-      const uri = `http://127.0.0.1:${port}/callback`;
-      const made = await runCli(['url', '--redirect-uri', uri], { env });
-      const state = /state=([A-Za-z0-9]+)#/.exec(made.stdout)![1]!;
-      const done = runCli(['--lang', lang, 'listen', '--timeout', '10'], { env });
-      await portOpen(port);
-      await new Promise<number>((resolve, reject) => {
-        http.request(`${uri}?code=${'0'.repeat(31)}H&state=${state}`, { method: 'HEAD', agent: false, headers: { 'User-Agent': 'Preview-Bot/1' } }, (res) => { res.resume(); resolve(res.statusCode ?? 0); }).on('error', reject).end();
-      });
+      const { uri, state, done } = await linkAndListen(['--lang', lang], []);
+      await headStatus(`${uri}?code=${'0'.repeat(31)}H&state=${state}`, { 'User-Agent': 'Preview-Bot/1' });
       // The bare address (a preview of the link before any redirect): said in a line of its own, which
       // speaks of no code (it brought none). Before: nothing said, and counted among the unrelated requests;
       // then the HEAD-with-a-code line, whose "the code is left for the browser's GET" was untrue.
-      await new Promise<number>((resolve, reject) => {
-        http.request(uri, { method: 'HEAD', agent: false, headers: { 'User-Agent': 'Preview-Bot/1' } }, (res) => { res.resume(); resolve(res.statusCode ?? 0); }).on('error', reject).end();
-      });
+      await headStatus(uri, { 'User-Agent': 'Preview-Bot/1' });
       await get(`${uri}?code=${'0'.repeat(31)}G&state=${state}`);
       const r = await done;
       expect(r.code, r.stderr).toBe(0);
@@ -250,16 +254,8 @@ describe('wxauth listen', () => {
       ['en', '#1 a HEAD request with a state and no code came and was ignored (a link preview or prefetch; Preview-Bot/1)'],
       ['zh', '#1 收到一个带 state、不带 code 的 HEAD 请求，已忽略（链接预览或预取；Preview-Bot/1）'],
     ] as const) {
-      const port = await freePort();
-      const env = { WXAUTH_CONFIG_DIR: tempConfigDir(), WXAUTH_APPID: 'wx5e1ec0de00000002', WXAUTH_TYPE: 'test', WXAUTH_DOMAIN: `127.0.0.1:${port}` };
-      const uri = `http://127.0.0.1:${port}/callback`;
-      const made = await runCli(['url', '--redirect-uri', uri], { env });
-      const state = /state=([A-Za-z0-9]+)#/.exec(made.stdout)![1]!;
-      const done = runCli(['--lang', lang, 'listen', '--timeout', '10'], { env });
-      await portOpen(port);
-      await new Promise<number>((resolve, reject) => {
-        http.request(`${uri}?state=${state}`, { method: 'HEAD', agent: false, headers: { 'User-Agent': 'Preview-Bot/1' } }, (res) => { res.resume(); resolve(res.statusCode ?? 0); }).on('error', reject).end();
-      });
+      const { uri, state, done } = await linkAndListen(['--lang', lang], []);
+      await headStatus(`${uri}?state=${state}`, { 'User-Agent': 'Preview-Bot/1' });
       await get(`${uri}?code=${'0'.repeat(31)}G&state=${state}`);
       const r = await done;
       expect(r.code, r.stderr).toBe(0);
