@@ -645,7 +645,9 @@ function toNetworkError(
   return new NetworkError(
     failure,
     messageRef(`http.${failure}`, { host, code, detail, timeout: options.timeoutMs }),
-    { mayHaveReachedServer: reached, cause: error, hint, sameOnRetry: hint.key === 'http.tls.plain.hint' },
+    // A certificate or handshake refused (failure 'tls', http.tls.plain.hint among them) is refused again
+    // the same way a second later: said at once, not after a retry. A handshake that timed out may not be.
+    { mayHaveReachedServer: reached, cause: error, hint, sameOnRetry: failure === 'tls' && !codes.some((c) => /TIMEOUT/i.test(c)) },
   );
 }
 

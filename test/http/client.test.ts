@@ -152,6 +152,25 @@ describe('WechatHttpClient', () => {
     expect(notices).toEqual([]);
   });
 
+  it('a certificate the client does not trust is said at once, not after a retry (a second handshake gets the same certificate)', async () => {
+    const { certPem, keyPem } = issue({ names: ['other.example'], toDays: 2 });
+    const srv = https.createServer({ cert: certPem, key: keyPem }, (_q, res) => res.end('{}'));
+    let connections = 0;
+    srv.on('connection', () => connections++);
+    await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
+    try {
+      const notices: ClientNotice[] = [];
+      const tlsBase = `https://127.0.0.1:${(srv.address() as AddressInfo).port}`;
+      const err = await client({ apiBase: tlsBase, notice: (e) => notices.push(e) }).call({ method: 'POST', path: '/cgi-bin/stable_token', body: {}, idempotent: true }).catch((e) => e);
+      expect(err).toBeInstanceOf(NetworkError);
+      expect(err.message).toBe('http.tls');
+      expect(notices).toEqual([]);
+      expect(connections).toBe(1);
+    } finally {
+      await new Promise((r) => srv.close(r));
+    }
+  });
+
   it('stops reading a body over 1 MiB', async () => {
     route('/big', (_q, res) => {
       res.writeHead(200, { 'content-type': 'application/json' });
