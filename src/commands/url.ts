@@ -107,18 +107,22 @@ export async function run(options: UrlOptions, ctx: Context): Promise<UrlResult>
   };
 }
 
-/** refuseFlagMistakes' refusal, with requireConfig's (the missing appid) as its last "Also". */
+/**
+ * refuseFlagMistakes' refusal, with requireConfig's (the missing appid) as its last "Also". Only when
+ * the configuration is simply not there yet (config.missing): a profile name that names no profile, or a
+ * refused WXAUTH_* value, is the mistake to fix first, and without the account's type the flags cannot be
+ * judged fairly (`--profile website url --lang en` would be refused for a page it may not use).
+ */
 async function refuseFlagsFirst(request: AuthorizeRequest, hooks: AuthorizeHooks, ctx: Context): Promise<void> {
+  const missing = await ctx.requireConfig(['appid']).then(
+    () => undefined,
+    (e: unknown) => (e instanceof WxauthError ? e : undefined),
+  );
+  if (missing === undefined || missing.messageRef.key !== 'config.missing') return;
   try {
     refuseFlagMistakes(request, { hooks });
   } catch (error) {
-    if (error instanceof UsageError) {
-      const missing = await ctx.requireConfig(['appid']).then(
-        () => undefined,
-        (e: unknown) => (e instanceof WxauthError ? e : undefined),
-      );
-      if (missing) error.also.push(messageRef('url.configMissing.also', { problem: missing.messageRef as ParamValue, hint: (missing.hint as ParamValue) ?? '' }));
-    }
+    if (error instanceof UsageError) error.also.push(messageRef('url.configMissing.also', { problem: missing.messageRef as ParamValue, hint: (missing.hint as ParamValue) ?? '' }));
     throw error;
   }
 }

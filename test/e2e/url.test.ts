@@ -442,4 +442,20 @@ describe('wxauth url before any configuration', () => {
     // Nothing was written for the refused runs: the folder has no profile or state.
     expect(fs.readdirSync(fresh).filter((f) => f.startsWith('state-'))).toEqual([]);
   });
+
+  it('a profile name that names no profile is said first, not a flag judged without its account type (exit 4)', async () => {
+    const dir = tempConfigDir();
+    const env = { WXAUTH_CONFIG_DIR: dir };
+    const web = ['init', '--profile', 'web', '--type', 'website', '--appid', 'wx2234567890abcdef', '--secret', 'a'.repeat(32), '--domain', 'www.example.com', '--redirect-uri', 'https://www.example.com/cb', '--yes'];
+    expect((await runCli(web, { env })).code).toBe(0);
+    // --lang is the QR page's language: fine for the website app meant, not to be refused for a type unknown.
+    const typo = await runCli(['--profile', 'website', 'url', '--lang', 'en', '--no-qr'], { env });
+    expect(typo.code).toBe(4);
+    expect(typo.stderr).toMatch(/^✖ There is no profile named "website"/);
+    expect(typo.stderr).not.toContain('--lang only applies');
+    const zh = await runCli(['--lang', 'zh', '--profile', 'website', 'url', '--lang', 'en', '--no-qr'], { env });
+    expect(zh.code).toBe(4);
+    expect(zh.stderr).toMatch(/^✖ 没有名为 "website" 的 profile/);
+    expect((await runCli(['--profile', 'web', 'url', '--lang', 'en', '--no-qr'], { env })).code).toBe(0);
+  });
 });
