@@ -98,8 +98,11 @@ export interface AuthorizeRequest {
   forceFlag: boolean;
   /** login (no forceFlag): a saved website-app profile, for the refusal of snsapi_login on an official
    * account's authorize page, whose fix is a login on that app's profile, not this one's again. */
-  websiteProfile?: string;
+  websiteProfile?: WebsiteProfile;
 }
+
+/** A saved website-app profile to log in with, or (none saved) a free name to make one under. */
+export type WebsiteProfile = { saved: string } | { free: string };
 
 export interface AuthorizeDeps {
   hooks: AuthorizeHooks;
@@ -248,8 +251,9 @@ function refuse(blocking: LintFinding[], request: AuthorizeRequest, deps: Author
  * login's next step after snsapi_login on an official account: QR login is a website app's, so the
  * command to paste is a login on that app's profile (the one saved, by name), or how to make one.
  */
-function websiteLogin(websiteProfile: string | undefined): MessageRef {
-  return websiteProfile === undefined ? { key: 'url.refused.hint.login.noWebsite' } : { key: 'url.refused.hint.login.website', params: { p: profileFlag(websiteProfile) } };
+function websiteLogin(websiteProfile: WebsiteProfile | undefined): MessageRef {
+  if (websiteProfile !== undefined && 'saved' in websiteProfile) return { key: 'url.refused.hint.login.website', params: { p: profileFlag(websiteProfile.saved) } };
+  return { key: 'url.refused.hint.login.noWebsite', params: { name: websiteProfile?.free ?? 'web' } };
 }
 
 /**

@@ -436,6 +436,15 @@ describe('wxauth login', () => {
     expect(none.stderr).toContain('wxauth init --type website --profile web, then run wxauth --profile web login');
     // Not "run wxauth login again": that is this profile's login, refused the same way.
     expect(none.stderr).not.toContain('wxauth login again');
+    // This account's own profile named web (no website app saved): the name offered is another, so the
+    // hint never leads to replacing it.
+    const app = envFor('test');
+    const ownDir = tempConfigDir();
+    const mine = await runCli(['init', '--profile', 'web', '--type', 'test', '--appid', app['WXAUTH_APPID']!, '--secret', app['WXAUTH_SECRET']!, '--domain', '127.0.0.1:8080', '--redirect-uri', 'http://127.0.0.1:8080/cb', '-y'], { env: { WXAUTH_CONFIG_DIR: ownDir } });
+    expect(mine.code, mine.stderr).toBe(0);
+    const taken = await runCli(['--profile', 'web', 'login', '--no-open', '--scope', 'snsapi_login'], { env: { WXAUTH_CONFIG_DIR: ownDir } });
+    expect(taken.code).toBe(2);
+    expect(taken.stderr).toContain('wxauth init --type website --profile website, then run wxauth --profile website login');
     const web = emu.apps.find((a) => a.type === 'website')!;
     const init = await runCli(['init', '--profile', 'shopweb', '--type', 'website', '--appid', web.appid, '--secret', web.secret, '--domain', 'passport.example.com', '--redirect-uri', 'https://passport.example.com/cb', '-y'], { env: { WXAUTH_CONFIG_DIR: dir } });
     expect(init.code, init.stderr).toBe(0);

@@ -114,8 +114,9 @@ describe('planAuthorize refuses what WeChat rejects', () => {
   });
 
   it('to login, snsapi_login on an official account: a login on the saved website-app profile, by name, else how to make one', () => {
-    expect(refusal({ config: service, scope: 'snsapi_login', forceFlag: false }).error.hint).toEqual({ key: 'url.refused.hint.login.noWebsite' });
-    expect(refusal({ config: service, scope: 'snsapi_login', forceFlag: false, websiteProfile: 'shop web' }).error.hint).toEqual({ key: 'url.refused.hint.login.website', params: { p: " --profile 'shop web'" } });
+    expect(refusal({ config: service, scope: 'snsapi_login', forceFlag: false }).error.hint).toEqual({ key: 'url.refused.hint.login.noWebsite', params: { name: 'web' } });
+    expect(refusal({ config: service, scope: 'snsapi_login', forceFlag: false, websiteProfile: { free: 'website' } }).error.hint).toEqual({ key: 'url.refused.hint.login.noWebsite', params: { name: 'website' } });
+    expect(refusal({ config: service, scope: 'snsapi_login', forceFlag: false, websiteProfile: { saved: 'shop web' } }).error.hint).toEqual({ key: 'url.refused.hint.login.website', params: { p: " --profile 'shop web'" } });
   });
 
   it('builds a UUID or base64url state (WeChat accepts it), with a warning (issue 12 item 2)', () => {

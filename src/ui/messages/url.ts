@@ -81,8 +81,8 @@ export const messages = {
     en: 'Desktop QR login needs a website app’s appid on /connect/qrconnect; a website-app profile is saved, so log in with it: wxauth{p} login',
   },
   'url.refused.hint.login.noWebsite': {
-    zh: 'PC 扫码登录要用网站应用的 appid，走 /connect/qrconnect；在微信里登录则用 snsapi_base / snsapi_userinfo。先为网站应用建一个 profile：wxauth init --type website --profile web，再运行 wxauth --profile web login',
-    en: 'Desktop QR login needs a website app’s appid on /connect/qrconnect (inside WeChat use snsapi_base / snsapi_userinfo). Set up a profile for that app: wxauth init --type website --profile web, then run wxauth --profile web login',
+    zh: 'PC 扫码登录要用网站应用的 appid，走 /connect/qrconnect；在微信里登录则用 snsapi_base / snsapi_userinfo。先为网站应用建一个 profile：wxauth init --type website --profile {name}，再运行 wxauth --profile {name} login',
+    en: 'Desktop QR login needs a website app’s appid on /connect/qrconnect (inside WeChat use snsapi_base / snsapi_userinfo). Set up a profile for that app: wxauth init --type website --profile {name}, then run wxauth --profile {name} login',
   },
   'url.refused.other': { zh: '另外：{message}', en: 'Also: {message}' },
   // url before any configuration: a mistake in its flags is said first (exit 2), then what is missing.
