@@ -160,6 +160,24 @@ function isSecretHeader(name: string): boolean {
  * then by value the secrets recently seen in traffic (an errmsg or a page quoting a token). The set of
  * values is bounded: a proxy runs for days, and an unbounded set would slow every line down.
  */
+/**
+ * One `name=value` of a form body whose value, decoded, holds a credential by name (JSON or XML sent
+ * encoded as one field: `data=%7B%22access_token%22%3A…`, as URLSearchParams, axios and requests send
+ * it): the value masked and encoded again. Any other field as it was.
+ */
+function encodedField(field: string): string {
+  const eq = field.indexOf('=');
+  if (eq < 0 || !field.includes('%', eq)) return field;
+  let value: string;
+  try {
+    value = decodeURIComponent(field.slice(eq + 1).replace(/\+/g, ' '));
+  } catch {
+    return field;
+  }
+  const masked = redactText(value);
+  return masked === value ? field : `${field.slice(0, eq + 1)}${encodeURIComponent(masked).replace(/%2A/gi, '*')}`;
+}
+
 export class ProxyMasker {
   private readonly recent = new Map<string, true>();
   /** The values as maskSecretValues wants them, rebuilt only after learn() changed the set. */
@@ -211,7 +229,7 @@ export class ProxyMasker {
     // in a redirect_uri are masked by name, where redactText's patterns (a name after `?` or `&`, or a
     // lower-case word of six characters or more) leave them. Then redactText too, for a credential inside
     // a value (`data={"access_token":"…"}`, `xml=<AppSecret>…`); it leaves what redactUrl masked as it is.
-    if (/^[\w.%-]+=[^\s]*$/.test(text.trim())) return this.byValue(redactText(redactUrl('?' + text).slice(1)));
+    if (/^[\w.%-]+=[^\s]*$/.test(text.trim())) return this.byValue(redactText(redactUrl('?' + text).slice(1)).split('&').map(encodedField).join('&'));
     return this.byValue(redactText(text));
   }
 

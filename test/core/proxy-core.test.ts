@@ -32,7 +32,16 @@ describe('ProxyMasker', () => {
   });
   it('masks a credential inside a form value by its name too (JSON or XML sent as one field of a form)', () => {
     const fresh = new ProxyMasker(false);
-    for (const body of [`data={"access_token":"${SECRET}"}`, `xml=<xml><AppSecret>${SECRET}</AppSecret></xml>`, `appid=wx1&payload={"secret":"${SECRET}","n":1}`]) {
+    const encoded = (v: string) => encodeURIComponent(v);
+    for (const body of [
+      `data={"access_token":"${SECRET}"}`,
+      `xml=<xml><AppSecret>${SECRET}</AppSecret></xml>`,
+      `appid=wx1&payload={"secret":"${SECRET}","n":1}`,
+      // Encoded, as URLSearchParams, axios, requests and curl --data-urlencode send it.
+      `data=${encoded(`{"access_token":"${SECRET}"}`)}`,
+      `xml=${encoded(`<AppSecret>${SECRET}</AppSecret>`)}`,
+      `msg=hello+world&note=${encoded(`secret=${SECRET}`)}`,
+    ]) {
       const shown = fresh.text(body);
       expect(shown, body).not.toContain(SECRET);
       expect(shown, body).toContain('5e1e***');
