@@ -539,7 +539,7 @@ export async function run(options: ConfigOptions, ctx: Context): Promise<ConfigR
       const { fatal, found } = conflicts(new Set(pairs.map((pair) => pair.key)), next, p, shownUri, pasteable, refuseGiven(options.pairs, p));
       if (fatal) throw fatal;
       found.push(...refusedHere(ctx, store, profile, next, pairs));
-      found.push(...regionUnused(pairs, next, profile, picked.source === 'flag' ? ` --profile ${profile}` : ''));
+      found.push(...regionUnused(pairs, next, profile, p));
       const first = found[0];
       if (first && !options.yes) throw new UsageError(first.problem, { hint: first.hint });
       const madeCurrent = store.setValues(profile, values);

@@ -3,7 +3,7 @@
 // `login` (which opens it and waits for the callback), so both refuse the same URLs with the same words:
 // a URL WeChat rejects shows its error page on the phone, long after the terminal could have said why.
 import fs from 'node:fs';
-import { ConfigError, messageRef, UsageError, type MessageRef } from '../errors.js';
+import { ConfigError, UsageError, type MessageRef } from '../errors.js';
 import { exampleRedirectUri } from '../core/domain.js';
 import { buildAuthorizeUrl, buildWxLoginEmbed, type AuthEndpoint, type QrLang, type Scope, type WxLoginEmbed } from '../core/authorize-url.js';
 import { generateState, type RandomBytes } from '../core/state.js';
@@ -236,15 +236,23 @@ function refuse(blocking: LintFinding[], request: AuthorizeRequest, deps: Author
   const [first, ...rest] = [...blocking.filter((f) => f.wechatRejects), ...blocking.filter((f) => !f.wechatRejects)];
   const text = first ? deps.hooks.describe(first) : { message: '', effect: '', fix: '' };
   const wechat = first?.wechatRejects === true;
-  let hint: MessageRef = messageRef(!request.forceFlag ? 'url.refused.hint.login' : wechat ? 'url.refused.hint' : 'url.refused.hint.policy', { fix: text.fix });
-  if (!request.forceFlag && first?.id === 'scope.login_on_authorize') hint = websiteLogin(request.websiteProfile);
   throw new UsageError(
     { key: wechat ? 'url.refused' : 'url.refused.policy', params: { reason: text.message, effect: text.effect } },
     {
-      hint,
+      hint: refusalHint(request, first?.id, wechat, text.fix),
       also: rest.map((f): MessageRef => deps.hooks.alsoRefused(f)).concat(more, domainFromEnv(blocking, request)),
     },
   );
+}
+
+/**
+ * What to do instead: for login (no --force to offer), the fix and a login again, or for snsapi_login on
+ * an official account a login on a website app's profile; for url, the fix or --force.
+ */
+function refusalHint(request: AuthorizeRequest, firstId: string | undefined, wechat: boolean, fix: string): MessageRef {
+  if (request.forceFlag) return wechat ? { key: 'url.refused.hint', params: { fix } } : { key: 'url.refused.hint.policy', params: { fix } };
+  if (firstId === 'scope.login_on_authorize') return websiteLogin(request.websiteProfile);
+  return { key: 'url.refused.hint.login', params: { fix } };
 }
 
 /**
