@@ -10,12 +10,20 @@
 // in a folder already known: read it, compile it as Node would wrap it, run it once, keep its exports.
 //
 // Everything else (node:fs, undici, qrcode-terminal...) goes through Node's require, from this folder, as before.
-// On Node 22+ the chunks are therefore not in Node's compile cache (bin/wxauth.cjs turns it on for what
-// Node itself loads); a V8 code cache of our own for them was measured on Node 20 and not worth it
-// (docs/speed.md: also with the lazily compiled functions in it, made after a training run).
+//
+// Each chunk is compiled with a V8 code cache of its own, kept in dist/cli/cache/<V8 version>-<build>/
+// (Node's compile cache, on 22+, covers only what Node's own loader compiles). About 80% of what `url`
+// adds to a bare Node start is parsing and compiling the ~210 KB of source it loads; a cache holding
+// each chunk's top level and the functions a run compiled lazily skips most of that: -25% instructions
+// and -19% CPU for `url` (docs/speed.md, 7 December). `npm run build` trains it (scripts/bundle.mjs runs
+// the start-up commands with WXAUTH_CODE_CACHE=train); a chunk with no cache, or one V8 refused (another
+// Node, other V8 flags), gets one written at the exit of the run that compiled it, if the folder is
+// writable. V8 checks a cache against its own version, its flags and the source's length; the folder's
+// <build> is a hash of the chunks, so a cache never meets another build's source of the same length.
+// WXAUTH_CODE_CACHE=off compiles everything from source and writes nothing (for measuring).
 'use strict';
-const { readFileSync } = require('node:fs');
-const { compileFunction } = require('node:vm');
+const { readFileSync, writeFileSync, renameSync, mkdirSync, rmSync } = require('node:fs');
+const { Script } = require('node:vm');
 
 // The helpers esbuild's CommonJS output declares at the top of every chunk, declared once here and
 // given to each chunk instead (scripts/bundle.mjs strips these exact lines from the chunks: ~800
@@ -34,6 +42,58 @@ const HELPERS = { __defProp, __getOwnPropDesc, __getOwnPropNames, __hasOwnProp, 
 /** A chunk's parameters: Node's CommonJS wrapper's, then the helpers by name. */
 const PARAMETERS = ['exports', 'require', 'module', '__filename', '__dirname', ...Object.keys(HELPERS)];
 const HELPER_VALUES = Object.values(HELPERS);
+/** A chunk is compiled as this function's body: the wrapper Node gives a module, with the helpers too. */
+const WRAPPER = `(function (${PARAMETERS.join(', ')}) {`;
+
+// The code cache (see the top of this file). BUILD is written by scripts/bundle.mjs.
+const BUILD = 'unbuilt';
+const CODE_CACHE = process.env.WXAUTH_CODE_CACHE; // undefined, 'off' or 'train'
+const cacheFolder = `${__dirname}/cache/${process.versions.v8}-${BUILD}`;
+/** Chunks whose cache is to be written at exit: none yet, refused by V8, or all of them when training. */
+const uncached = new Map();
+
+function cachedData(name) {
+  if (CODE_CACHE === 'off') return undefined;
+  try {
+    return readFileSync(`${cacheFolder}/${name}.v8`);
+  } catch {
+    return undefined; // none yet (or unreadable): compiled from source, and written at exit
+  }
+}
+
+/** At exit, as the lazily compiled functions are in it by then; a folder that cannot be written is left be. */
+function writeCaches() {
+  try {
+    mkdirSync(cacheFolder, { recursive: true });
+  } catch {
+    return;
+  }
+  for (const [name, script] of uncached) {
+    // Written aside and renamed, so a run starting meanwhile reads a whole cache or none.
+    const part = `${cacheFolder}/${name}.${process.pid}.part`;
+    try {
+      writeFileSync(part, script.createCachedData());
+      renameSync(part, `${cacheFolder}/${name}.v8`);
+    } catch {
+      try {
+        rmSync(part, { force: true });
+      } catch {
+        // nothing more to do: the next run compiles from source again
+      }
+    }
+  }
+}
+
+function compileChunk(name, source, filename) {
+  const data = cachedData(name);
+  // columnOffset: a stack trace's columns on a chunk's first line are the file's, not the wrapper's.
+  const script = new Script(`${WRAPPER}${source}\n})`, { filename, columnOffset: -WRAPPER.length, cachedData: data });
+  if (CODE_CACHE !== 'off' && (data === undefined || script.cachedDataRejected || CODE_CACHE === 'train')) {
+    if (uncached.size === 0) process.once('exit', writeCaches);
+    uncached.set(name, script);
+  }
+  return script.runInThisContext();
+}
 /** The bundle's chunks, by file name, as CommonJS modules: `{ exports, filename, loaded }`. */
 const chunks = new Map();
 
@@ -50,7 +110,7 @@ function loadChunk(name) {
   const module = { exports: {}, filename, id: filename, loaded: false };
   chunks.set(name, module);
   try {
-    const run = compileFunction(readSource(name, filename), PARAMETERS, { filename });
+    const run = compileChunk(name, readSource(name, filename), filename);
     run.call(module.exports, module.exports, chunkRequire, module, filename, __dirname, ...HELPER_VALUES);
     module.loaded = true;
   } finally {

@@ -22,8 +22,11 @@
 //   dataAsJson below).
 // - The version is written in (main.ts would otherwise look for package.json beside the bundle).
 import { build, transform } from 'esbuild';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -250,11 +253,42 @@ for (const file of Object.keys(result.metafile.outputs)) {
   fs.writeFileSync(full, chunk);
 }
 if (stripped === 0) throw new Error("no chunk starts with the helpers scripts/bundle-entry.cjs declares: copy esbuild's new ones there");
-fs.copyFileSync(path.join(root, 'scripts', 'bundle-entry.cjs'), path.join(out, 'wxauth.js'));
+// The entry names its code cache's folder by the build (scripts/bundle-entry.cjs says why): a hash of
+// every chunk, as the chunks are now.
+const buildHash = createHash('sha256');
+for (const file of Object.keys(result.metafile.outputs).sort()) if (file.endsWith('.js')) buildHash.update(`${file}\0`).update(fs.readFileSync(path.join(root, file)));
+const buildId = buildHash.digest('hex').slice(0, 12);
+if (!entry.includes("const BUILD = 'unbuilt';")) throw new Error("scripts/bundle-entry.cjs: const BUILD = 'unbuilt'; not found");
+fs.writeFileSync(path.join(out, 'wxauth.js'), entry.replace("const BUILD = 'unbuilt';", `const BUILD = '${buildId}';`));
 
 // The bundle's own package scope: it says the chunks are CommonJS (the project's package.json says
 // "module"), and without it Node walked up from dist/cli/ to the project's package.json for each chunk.
 fs.writeFileSync(path.join(out, 'package.json'), '{"type":"commonjs"}\n');
+
+// The code cache, trained: the start-up commands of issue 19 run twice each, every run adding the
+// functions it compiled to the chunks' caches (WXAUTH_CODE_CACHE=train), from a settings folder of their
+// own with a service-account profile, as a user's would be. A chunk no run here loads gets its cache from
+// the first run that does. Without NODE_OPTIONS: V8 refuses a cache made under other flags.
+{
+  const settings = fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-train-'));
+  const env = { ...process.env, WXAUTH_CONFIG_DIR: settings, WXAUTH_CODE_CACHE: 'train', CI: '1', NO_COLOR: '1', LANG: 'en_US.UTF-8' };
+  delete env.NODE_OPTIONS;
+  delete env.LC_ALL;
+  delete env.LC_MESSAGES;
+  for (const key of Object.keys(env)) if (key.startsWith('WXAUTH_') && key !== 'WXAUTH_CONFIG_DIR' && key !== 'WXAUTH_CODE_CACHE') delete env[key];
+  const bin = path.join(root, 'bin', 'wxauth.cjs');
+  const url = 'https://open.weixin.qq.com/connect/oauth2/authorize?appid=wx1234567890abcdef&redirect_uri=https%3A%2F%2Fwww.example.com%2Fcb&response_type=code&scope=snsapi_base&state=abc#wechat_redirect';
+  const profile = ['init', '--type', 'service', '--appid', 'wx1234567890abcdef', '--secret', '0123456789abcdef0123456789abcdef', '--domain', 'www.example.com', '--redirect-uri', 'https://www.example.com/cb', '--yes'];
+  const runs = [['--version'], ['--help'], ['errcode', '40029'], ['url', '--scope', 'snsapi_base', '--no-qr'], ['inspect', url], ['tokens']];
+  try {
+    for (const args of [profile, ...runs, ...runs]) {
+      const r = spawnSync(process.execPath, [bin, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
+      if (r.status !== 0) throw new Error(`training the code cache: wxauth ${args[0]} exited ${r.status}\n${r.stderr}`);
+    }
+  } finally {
+    fs.rmSync(settings, { recursive: true, force: true });
+  }
+}
 
 if (process.env.BUNDLE_REPORT) {
   // Each output's size and, with BUNDLE_REPORT=inputs, the source modules it holds.

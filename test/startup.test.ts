@@ -210,6 +210,84 @@ describe('the CLI bundle (dist/cli)', () => {
     expect(zh.stderr).toContain('wxauth 的部分文件不见了（dist/cli/main.js）');
   });
 
+  describe("the chunks' code cache (scripts/bundle-entry.cjs)", () => {
+    // A copy of the built bundle per test, and a recorder of what V8 did with each chunk's cache.
+    const recorder = path.join(ROOT, 'test', 'fixtures', 'record-code-cache.cjs');
+    function copyBundle() {
+      const copy = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-cache-')), 'wxauth');
+      for (const part of ['bin', 'dist', 'package.json']) fs.cpSync(path.join(ROOT, part), path.join(copy, part), { recursive: true });
+      fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(copy, 'node_modules'));
+      return { bin: path.join(copy, 'bin', 'wxauth.cjs'), cache: path.join(copy, 'dist', 'cli', 'cache') };
+    }
+    async function run(bin: string, args: string[], env: Record<string, string> = {}) {
+      const log = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-cache-log-')), 'log');
+      const r = await runSpawned(args, { bin, env: { NODE_OPTIONS: `--require=${recorder}`, WXAUTH_TEST_CODE_CACHE_LOG: log, ...env } });
+      const chunks = fs.readFileSync(log, 'utf8').split('\n').filter(Boolean);
+      return { ...r, chunks, said: (how: string) => chunks.filter((c) => c.endsWith(` ${how}`)).map((c) => c.split(' ')[0]) };
+    }
+    const folderOf = (cache: string) => {
+      const folders = fs.readdirSync(cache);
+      expect(folders).toHaveLength(1); // one Node, one build
+      return path.join(cache, folders[0]!);
+    };
+
+    it('starts every chunk of a start-up command from the cache the build made, in both languages', async () => {
+      const { bin } = copyBundle();
+      for (const args of [['errcode', '40029'], ['--lang', 'zh', 'inspect', 'https://open.weixin.qq.com/connect/qrconnect?appid=wx1234567890abcdef'], ['--help']]) {
+        const r = await run(bin, args);
+        expect(r.chunks.length, args.join(' ')).toBeGreaterThan(3);
+        expect(r.said('accepted'), args.join(' ')).toEqual(r.chunks.map((c) => c.split(' ')[0]));
+      }
+    });
+
+    it('answers as without it when the cache is damaged, and mends it for the next run', async () => {
+      const { bin, cache } = copyBundle();
+      const folder = folderOf(cache);
+      const clean = await runSpawned(['errcode', '40029'], { bin, env: { WXAUTH_CODE_CACHE: 'off' } });
+      // Every cache file cut in half (an interrupted copy) and main.js's replaced by text.
+      for (const name of fs.readdirSync(folder)) {
+        const file = path.join(folder, name);
+        fs.writeFileSync(file, fs.readFileSync(file).subarray(0, fs.statSync(file).size >> 1));
+      }
+      fs.writeFileSync(path.join(folder, 'main.js.v8'), 'not a code cache');
+      const damaged = await run(bin, ['errcode', '40029']);
+      expect([damaged.code, damaged.stdout, damaged.stderr]).toEqual([clean.code, clean.stdout, clean.stderr]);
+      expect(damaged.said('rejected')).toContain('main.js');
+      expect(damaged.said('accepted')).toEqual([]);
+      const next = await run(bin, ['errcode', '40029']);
+      expect(next.said('accepted')).toEqual(next.chunks.map((c) => c.split(' ')[0]));
+      expect(fs.readdirSync(folder).filter((n) => !n.endsWith('.v8'))).toEqual([]); // no part-written file left
+    });
+
+    it('answers as without it, and says nothing about it, where the cache cannot be written', async () => {
+      const { bin, cache } = copyBundle();
+      fs.rmSync(cache, { recursive: true });
+      fs.writeFileSync(cache, ''); // a file where the folder would go: no folder can be made there, even as root
+      const clean = await runSpawned(['errcode', '40029'], { bin, env: { WXAUTH_CODE_CACHE: 'off' } });
+      for (let i = 0; i < 2; i++) {
+        const r = await run(bin, ['errcode', '40029']);
+        expect([r.code, r.stdout, r.stderr]).toEqual([clean.code, clean.stdout, clean.stderr]);
+        expect(r.said('none')).toEqual(r.chunks.map((c) => c.split(' ')[0]));
+      }
+      expect(fs.statSync(cache).isFile()).toBe(true);
+    });
+
+    it('writes a cache for a chunk that had none, once, and none with WXAUTH_CODE_CACHE=off', async () => {
+      const { bin, cache } = copyBundle();
+      fs.rmSync(cache, { recursive: true });
+      const off = await run(bin, ['errcode', '40029'], { WXAUTH_CODE_CACHE: 'off' });
+      expect(off.code).toBe(0);
+      expect(fs.existsSync(cache)).toBe(false);
+      const first = await run(bin, ['errcode', '40029']);
+      expect(first.said('none')).toEqual(first.chunks.map((c) => c.split(' ')[0]));
+      const written = fs.readdirSync(folderOf(cache)).sort();
+      expect(written).toEqual(first.chunks.map((c) => `${c.split(' ')[0]}.v8`).sort());
+      const second = await run(bin, ['errcode', '40029']);
+      expect(second.said('accepted')).toEqual(second.chunks.map((c) => c.split(' ')[0]));
+      expect([second.code, second.stdout]).toEqual([first.code, first.stdout]);
+    });
+  });
+
   it('imports undici by name when a command needs the network (the import recorder can see it)', async () => {
     const log = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-imports-')), 'imports.log');
     const preload = path.join(ROOT, 'test', 'fixtures', 'record-imports.cjs');
