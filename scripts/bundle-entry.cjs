@@ -22,7 +22,7 @@
 // <build> is a hash of the chunks, so a cache never meets another build's source of the same length.
 // WXAUTH_CODE_CACHE=off compiles everything from source and writes nothing (for measuring).
 'use strict';
-const { readFileSync, writeFileSync, renameSync, mkdirSync, rmSync } = require('node:fs');
+const { readFileSync, openSync, writeSync, closeSync, renameSync, mkdirSync, rmSync } = require('node:fs');
 const { Script } = require('node:vm');
 
 // The helpers esbuild's CommonJS output declares at the top of every chunk, declared once here and
@@ -61,7 +61,10 @@ function cachedData(name) {
   }
 }
 
-/** At exit, as the lazily compiled functions are in it by then; a folder that cannot be written is left be. */
+/**
+ * At exit, as the lazily compiled functions are in it by then. A folder that cannot be written is left
+ * be, before any cache is made (making one costs more than reading it saves in that run).
+ */
 function writeCaches() {
   try {
     mkdirSync(cacheFolder, { recursive: true });
@@ -71,11 +74,21 @@ function writeCaches() {
   for (const [name, script] of uncached) {
     // Written aside and renamed, so a run starting meanwhile reads a whole cache or none.
     const part = `${cacheFolder}/${name}.${process.pid}.part`;
+    let fd;
     try {
-      writeFileSync(part, script.createCachedData());
+      fd = openSync(part, 'wx', 0o644);
+    } catch {
+      return; // not writable (an install owned by another user): nothing here can be
+    }
+    try {
+      const data = script.createCachedData();
+      for (let at = 0; at < data.length; ) at += writeSync(fd, data, at);
+      closeSync(fd);
+      fd = undefined;
       renameSync(part, `${cacheFolder}/${name}.v8`);
     } catch {
       try {
+        if (fd !== undefined) closeSync(fd);
         rmSync(part, { force: true });
       } catch {
         // nothing more to do: the next run compiles from source again

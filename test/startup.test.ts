@@ -10,7 +10,7 @@ import { rootHelp } from '../src/root-help.js';
 import { sections } from '../src/ui/messages/index.js';
 import { findMessage } from '../src/ui/messages/lookup-files.js';
 import type { Lang } from '../src/ui/i18n.js';
-import { BIN, ROOT, runCli, runSpawned } from './e2e/helpers.js';
+import { BIN, ROOT, permissionTestsRunnable, runCli, runSpawned } from './e2e/helpers.js';
 
 const BUNDLE = path.join(ROOT, 'dist', 'cli');
 
@@ -270,6 +270,23 @@ describe('the CLI bundle (dist/cli)', () => {
         expect(r.said('none')).toEqual(r.chunks.map((c) => c.split(' ')[0]));
       }
       expect(fs.statSync(cache).isFile()).toBe(true);
+    });
+
+    it.skipIf(!permissionTestsRunnable())('answers as without it, and leaves no file, in an install another user owns', async () => {
+      // npm install -g as root, run as a user: the folder is there but not theirs to write.
+      const { bin, cache } = copyBundle();
+      for (let dir = path.dirname(path.dirname(path.dirname(cache))); dir !== os.tmpdir(); dir = path.dirname(dir)) fs.chmodSync(dir, 0o755);
+      const folder = folderOf(cache);
+      fs.writeFileSync(path.join(folder, 'main.js.v8'), 'not a code cache'); // refused: a run would write it again
+      const before = fs.readdirSync(folder).sort();
+      const asUser = { uid: 65534, gid: 65534, env: { WXAUTH_CONFIG_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-cache-user-')) } };
+      fs.chmodSync(asUser.env.WXAUTH_CONFIG_DIR, 0o777);
+      const clean = await runSpawned(['errcode', '40029'], { bin, ...asUser, env: { ...asUser.env, WXAUTH_CODE_CACHE: 'off' } });
+      const r = await runSpawned(['errcode', '40029'], { bin, ...asUser });
+      expect([r.code, r.stdout, r.stderr]).toEqual([clean.code, clean.stdout, clean.stderr]);
+      expect(r.code).toBe(0);
+      expect(fs.readdirSync(folder).sort()).toEqual(before);
+      expect(fs.readFileSync(path.join(folder, 'main.js.v8'), 'utf8')).toBe('not a code cache');
     });
 
     it('writes a cache for a chunk that had none, once, and none with WXAUTH_CODE_CACHE=off', async () => {
