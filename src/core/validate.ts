@@ -138,6 +138,11 @@ export function checkSetting(key: SettingKey, value: string, context: CheckConte
   if (key === 'jsDomains' && context.type === 'website')
     return refuse('jssdk.invalid.jsDomains.website', { name: context.name ?? key }, 'jssdk.invalid.jsDomains.website.hint');
   const checked = checkShape(key, value, context);
+  // The AppSecret pasted under a setting whose refusal quotes the value (a redirect_uri, a base URL, the
+  // type): refused without quoting it, as the appid and the domain refuse it. Several refusals of one
+  // config set are said together, so one value's refusal must not show another's secret.
+  if (!checked.ok && key !== 'secret' && isSecret(value) && 'params' in checked.problem && checked.problem.params !== undefined && Object.values(checked.problem.params).includes(value))
+    return refuse('config.invalid.secretShaped', { name: context.name ?? key }, checked.hint.key, checked.hint.params);
   if (checked.ok || ['config.invalid.space', 'config.invalid.quoted', 'config.invalid.quoted.typographic'].includes(checked.problem.key)) return checked;
   // Full-width letters, digits or punctuation (ｗｘ１２３, ：／／), typed with a Chinese input method in
   // full-width mode (全角): said as such, not as "does not start with wx" of a value that, to the eye, does.
@@ -421,16 +426,20 @@ function checkDomain(value: string, name: string, type: AccountType | undefined)
   // anyone registers. Refused without echoing it, as the appid does (it would be saved, then shown).
   if (isSecret(value)) return refuse('config.invalid.domain.secret', { name }, 'config.invalid.domain.hint');
   if (!isCallbackDomain(value)) {
-    // The address bar's https://www.example.com/: the host in it is what was meant.
-    const host = hostOfUrl(value);
+    // The address bar's https://www.example.com/, or a host with a path (www.example.com/, copied with
+    // its slash; www.example.com/cb): the host in it is what was meant, said with the value that fits.
+    const host = domainMeant(value);
     if (host !== undefined) {
+      // Not echoed: the AppSecret with a slash after it is still the AppSecret.
+      if (isSecret(host)) return refuse('config.invalid.domain.secret', { name }, 'config.invalid.domain.hint');
+      const url = hostOfUrl(value) !== undefined;
+      const problem: MessageKey = url ? 'config.invalid.domain.url' : value === `${host}/` ? 'config.invalid.domain.slash' : 'config.invalid.domain.path';
       // A production account's URL with a port (https://www.example.com:8443/): the host offered is one
       // it can register, not www.example.com:8443, refused next; an IP (no name to keep) gets its own refusal.
-      if (type === undefined || type === 'test') return refuse('config.invalid.domain.url', { name, value }, 'config.invalid.domain.url.hint', { host });
-      const fit = fitForType('domain', host, type);
+      const fit = type === undefined || type === 'test' ? host : fitForType('domain', host, type);
       if (fit === undefined) return checkDomain(host, name, type);
-      if (fit !== host) return refuse('config.invalid.domain.url', { name, value }, 'config.invalid.domain.url.port.hint', { host: fit, type: typeName(type) });
-      return refuse('config.invalid.domain.url', { name, value }, 'config.invalid.domain.url.hint', { host });
+      if (fit !== host) return refuse(problem, { name, value }, url ? 'config.invalid.domain.url.port.hint' : 'config.invalid.domain.path.port.hint', { host: fit, type: typeName(type!) });
+      return refuse(problem, { name, value }, url ? 'config.invalid.domain.url.hint' : 'config.invalid.domain.path.hint', { host });
     }
     return refuse('config.invalid.domain', { name, value }, 'config.invalid.domain.hint');
   }
@@ -525,6 +534,14 @@ export function hostOfUrl(value: string): string | undefined {
 }
 
 /**
+ * The host meant by a callback domain given with more than its host: a whole URL's (`https://www.example.com/`),
+ * or the one before a path (`www.example.com/`, `www.example.com/cb`); undefined for anything else.
+ */
+export function domainMeant(value: string): string | undefined {
+  return hostOfUrl(value) ?? hostBeforePath(value);
+}
+
+/**
  * The redirect_uri the wizard offers: the previous one while it is still under the domain, else a
  * path under the domain. Test accounts usually point at an IP:port on a laptop, without a
  * certificate, hence http there. Always passes checkCallbackPair for a domain checkSetting accepted.
@@ -545,7 +562,7 @@ export function suggestRedirectUri(type: AccountType, domain: string, previous?:
 export function correctedSetting(key: SettingKey, value: string, type: AccountType | undefined): string | undefined {
   let fix: string | undefined;
   if (key === 'domain') {
-    const host = hostOfUrl(value) ?? value;
+    const host = domainMeant(value) ?? value;
     fix = type !== undefined && type !== 'test' ? fitForType('domain', host, type) : host;
   } else if (key === 'appid') {
     fix = value.toLowerCase();

@@ -1,7 +1,7 @@
 // The one validation of settings (issue 12 item 4): the same verdict whether a value comes from
 // `init` (flags or wizard), `config set`, a WXAUTH_* variable or a flag. Table tests of the pure rules.
 import { describe, expect, it } from 'vitest';
-import { ACCOUNT_TYPES, checkCallbackPair, checkSetting, fitForType, hostOfUrl, redirectUnder, suggestRedirectUri, type Checked } from '../../src/core/validate.js';
+import { ACCOUNT_TYPES, checkCallbackPair, checkSetting, correctedSetting, fitForType, hostOfUrl, redirectUnder, suggestRedirectUri, type Checked } from '../../src/core/validate.js';
 import type { MessageParams } from '../../src/errors.js';
 import type { Message } from '../../src/ui/messages/types.js';
 import { matchCallbackDomain } from '../../src/core/domain.js';
@@ -75,7 +75,14 @@ describe('checkSetting: domain', () => {
     // A whole URL: refused, naming its host (config set offers the command with it).
     ['https://www.example.com', 'service', 'config.invalid.domain.url'],
     ['ftp://www.example.com', 'service', 'config.invalid.domain'],
-    ['www.example.com/path', 'test', 'config.invalid.domain'],
+    // A host with a path or a slash after it: said as such (config set offers the command with the host).
+    ['www.example.com/path', 'test', 'config.invalid.domain.path'],
+    ['www.example.com/', 'service', 'config.invalid.domain.slash'],
+    ['192.168.1.10:8080/cb', 'test', 'config.invalid.domain.path'],
+    ['www.example.com:8443/', 'service', 'config.invalid.domain.slash'],
+    // No name to keep: the IP's own refusal, as for a URL.
+    ['192.168.1.10/', 'service', 'config.invalid.domain.ip'],
+    ['www.exa_mple.com/', 'test', 'config.invalid.domain'],
     ['www.example.com ', 'service', 'config.invalid.space'],
     // Only test accounts (测试号) register a port or an IP: production accounts get 10003 for either.
     ['www.example.com:8443', 'service', 'config.invalid.domain.port'],
@@ -88,6 +95,27 @@ describe('checkSetting: domain', () => {
     ['192.168.1.10:8080', undefined, 'ok'],
   ] as const)('%j on %s → %s', (value, type, expected) => {
     expect(verdict('domain', value, { type })).toBe(expected);
+  });
+});
+
+describe('checkSetting: a host with a path as the domain', () => {
+  it('names the host meant, without the port a 服务号 cannot register; correctedSetting gives it', () => {
+    expect(checkSetting('domain', 'www.example.com/', { type: 'service' })).toMatchObject({ ok: false, hint: { key: 'config.invalid.domain.path.hint', params: { host: 'www.example.com' } } });
+    expect(checkSetting('domain', 'www.example.com:8443/cb', { type: 'service' })).toMatchObject({ ok: false, hint: { key: 'config.invalid.domain.path.port.hint', params: { host: 'www.example.com' } } });
+    expect(checkSetting('domain', 'www.example.com:8443/cb', { type: 'test' })).toMatchObject({ ok: false, hint: { params: { host: 'www.example.com:8443' } } });
+    expect(correctedSetting('domain', 'www.example.com/', 'service')).toBe('www.example.com');
+    expect(correctedSetting('domain', 'www.example.com:8443/cb', undefined)).toBe('www.example.com:8443');
+  });
+  it('the AppSecret with a slash after it is not quoted', () => {
+    expect(JSON.stringify(checkSetting('domain', `${SECRET}/`, { type: 'service' }))).not.toContain(SECRET);
+  });
+});
+
+describe('checkSetting: the AppSecret under a setting whose refusal quotes the value', () => {
+  it.each(['redirectUri', 'apiBase', 'openBase', 'backupApiBase', 'region', 'type', 'verifyFile'] as const)('%s: refused without quoting it', (key) => {
+    const r = checkSetting(key, SECRET);
+    expect(r).toMatchObject({ ok: false, problem: { key: 'config.invalid.secretShaped', params: { name: key } } });
+    expect(JSON.stringify(r)).not.toContain(SECRET);
   });
 });
 

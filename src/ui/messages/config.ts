@@ -349,6 +349,10 @@ export const messages = {
     zh: '{name}：这是 32 位十六进制，看起来是 AppSecret，不是域名（为免泄露不显示它）。',
     en: '{name}: 32 hex digits look like the AppSecret, not a domain (not shown, so it does not leak).',
   },
+  'config.invalid.secretShaped': {
+    zh: '{name}：这是 32 位十六进制，看起来是 AppSecret，不该填在这里（为免泄露不显示它）。',
+    en: '{name}: 32 hex digits look like the AppSecret, which does not go here (not shown, so it does not leak).',
+  },
   'config.invalid.domain': { zh: '{name}："{value}" 不是单纯的主机名。', en: '{name}: "{value}" is not a bare host name.' },
   'config.invalid.domain.hint': {
     zh: '只写主机名（可带端口，仅测试号支持端口），不要 http://、路径或空格，例如 www.example.com 或 192.168.1.10:8080。',
@@ -362,6 +366,24 @@ export const messages = {
   'config.invalid.domain.url.port.hint': {
     zh: '去掉协议、端口和路径（{type}的回调域名在微信后台只填主机名、不能带端口，回调要在 443 或 80 端口上提供）：{host}。',
     en: 'Without the scheme, the port and the path (a {type}’s callback domain is registered with WeChat as a bare host, no port, and the callback is then served on port 443 or 80): {host}.',
+  },
+  'config.invalid.domain.slash': {
+    zh: '{name}："{value}" 末尾多了斜杠 /，那是路径；这里只填主机名。',
+    en: '{name}: "{value}" ends with a slash, which is a path; only the host goes here.',
+  },
+  'config.invalid.domain.path': {
+    zh: '{name}："{value}" 带了路径，这里只填主机名（路径写在 redirect_uri 里）。',
+    en: '{name}: "{value}" has a path; only the host goes here (the path belongs in the redirect_uri).',
+  },
+  'config.invalid.domain.path.hint': { zh: '去掉路径：{host}。', en: 'Without the path: {host}.' },
+  'config.invalid.domain.path.port.hint': {
+    zh: '去掉端口和路径（{type}的回调域名在微信后台只填主机名、不能带端口，回调要在 443 或 80 端口上提供）：{host}。',
+    en: 'Without the port and the path (a {type}’s callback domain is registered with WeChat as a bare host, no port, and the callback is then served on port 443 or 80): {host}.',
+  },
+  'config.set.domain.path.hint': { zh: '去掉路径：{command}', en: 'Without the path: {command}' },
+  'config.set.domain.path.port.hint': {
+    zh: '去掉端口和路径：{type}的回调域名在微信后台只填主机名、不能带端口，回调要在 443 或 80 端口上提供（例如放在反向代理后面）：{command}',
+    en: 'Without the port and the path: a {type}’s callback domain is registered with WeChat as a bare host, no port, and the callback is then served on port 443 or 80 (e.g. behind a reverse proxy): {command}',
   },
   'config.set.domain.url.port.hint': {
     zh: '去掉协议、端口和路径：{type}的回调域名在微信后台只填主机名、不能带端口，回调要在 443 或 80 端口上提供（例如放在反向代理后面）：{command}',
