@@ -5,7 +5,7 @@
 import type { Context } from '../context.js';
 import type { CommandInput } from '../cli.js';
 import { CancelledError, ConfigError, EXIT, UsageError, messageRef, type MessageParams, type MessageRef } from '../errors.js';
-import { checkCallbackPair, checkSetting, correctedSetting, fitForType, hasWebAuth, hostOfUrl, isAccountType, looksLikeSecret, maskSecret, profileFlag, redirectUnder, type AccountType } from '../core/validate.js';
+import { checkCallbackPair, checkSetting, correctedSetting, domainMeant, fitForType, hasWebAuth, hostOfUrl, isAccountType, looksLikeSecret, maskSecret, profileFlag, redirectUnder, type AccountType } from '../core/validate.js';
 import { suggest } from '../core/closest.js';
 import { shellWord } from '../core/shell.js';
 import { isLoopbackDomain } from '../core/domain.js';
@@ -379,24 +379,35 @@ async function confirmNewProfile(
  * does not drop what was given with it (`type service domain a.com:8080 appid wx…`). A secret given in
  * it is read from WX_SECRET (never printed); a value that would be shown masked (a URL's password, a
  * code) is not repeated: then the hint says to run the same command again with the corrected value.
+ * When another value given is refused too (an AppSecret pasted as the appid), no command is offered and
+ * "the same command again" is not promised: it would stop on that value. The refusal lists it (checkPairs).
  */
 type RefuseGiven = (key: ConfigField, refused: { problem: MessageRef; hint: MessageRef }, type: AccountType | undefined, hintWithCommand?: (command: string) => MessageRef) => UsageError;
+
+/** A value given to config set that is refused in its own right, judged for the type it is for (a callback domain only where there is web authorization). */
+function refusedInOwnRight(key: ConfigField, value: string, type: AccountType | undefined): boolean {
+  if (isSecretFromStdin(key, value)) return false;
+  const typed = (key === 'domain' && hasWebAuth(type)) || key === 'jsDomains' ? type : undefined;
+  return !checkSetting(key, value, typed === undefined ? {} : { type: typed }).ok;
+}
 
 function refuseGiven(given: ReadonlyArray<{ key: ConfigField; value: string }>, p: string): RefuseGiven {
   return (key, refused, type, hintWithCommand) => {
     const value = given.find((pair) => pair.key === key)?.value;
     const fixed = value === undefined ? undefined : correctedSetting(key, value, type);
     if (fixed === undefined) return new UsageError(refused.problem, { hint: refused.hint });
+    // The secret is read from WX_SECRET in any command offered: one refused here is to be put there right.
+    const othersRefused = given.some((pair) => pair.key !== key && pair.key !== 'secret' && refusedInOwnRight(pair.key, pair.value, type));
     const words = given.map((pair) => {
       if (pair.key === key) return `${pair.key} ${shellWord(fixed)}`;
       if (pair.key === 'secret') return 'secret -';
       // A value refused in its own right is never repeated: it may be a secret pasted in the wrong place
       // (an AppSecret as the appid, whose own refusal does not show it), and a command to paste would only
-      // fail on it next. Then the hint says to run the command again with this one value corrected.
-      const checked = checkSetting(pair.key, pair.value);
-      if (!checked.ok) return undefined;
-      const v = checked.value;
-      return hideUrlCredentials(v) !== v || redactUrl(v) !== v ? undefined : `${pair.key} ${shellWord(v)}`;
+      // fail on it next.
+      if (othersRefused) return undefined;
+      const v = checkSetting(pair.key, pair.value);
+      if (!v.ok) return undefined;
+      return hideUrlCredentials(v.value) !== v.value || redactUrl(v.value) !== v.value ? undefined : `${pair.key} ${shellWord(v.value)}`;
     });
     const secret = given.some((pair) => pair.key === 'secret');
     const command = words.every((w) => w !== undefined) ? `${secret ? 'printf %s "$WX_SECRET" | ' : ''}wxauth${p} config set ${words.join(' ')}` : undefined;
@@ -405,8 +416,9 @@ function refuseGiven(given: ReadonlyArray<{ key: ConfigField; value: string }>, 
       if (hintWithCommand !== undefined && command !== undefined) return new UsageError(refused.problem, { hint: hintWithCommand(command) });
       return new UsageError(refused.problem, { hint: refused.hint });
     }
-    const hint: MessageRef =
-      command === undefined
+    const hint: MessageRef = othersRefused
+      ? { key: 'config.set.corrected.others.hint', params: { hint: refused.hint, key, value: fixed } }
+      : command === undefined
         ? { key: 'config.set.corrected.again.hint', params: { hint: refused.hint, key, value: fixed } }
         : secret
           ? { key: 'config.set.corrected.secret.hint', params: { hint: refused.hint, key, command } }
@@ -418,7 +430,10 @@ function refuseGiven(given: ReadonlyArray<{ key: ConfigField; value: string }>, 
 /**
  * Each value through the one validation (core/validate.ts), before any file is read. Where the value
  * meant is known, the refusal offers the command that saves it, ready to paste: the host of a URL
- * given as the domain; which of the two a 公众号 is.
+ * given as the domain; which of the two a 公众号 is. Every value refused is said in one run, the first
+ * as the error and the others as its further reasons: fixed one per run, `config set appid <AppSecret>
+ * domain https://…/` was refused twice. A callback domain or JS-safe domains are judged for the type
+ * given beside them, else the saved one's, here too (conflicts() would refuse them the same way later).
  */
 async function checkPairs(
   pairs: ReadonlyArray<{ key: ConfigField; value: string }>,
@@ -434,51 +449,84 @@ async function checkPairs(
     const checked = checkSetting('type', given.value);
     return checked.ok ? (checked.value as AccountType) : undefined;
   };
+  const errors: UsageError[] = [];
   for (const { key, value } of pairs) {
     if (isSecretFromStdin(key, value)) {
       checkedPairs.push({ key, value });
       continue;
     }
     const checked = checkSetting(key, value);
-    if (checked.ok) {
-      checkedPairs.push({ key, value: checked.value });
+    if (!checked.ok) {
+      errors.push(await refusal(key, value, checked, p, typeOf, refused));
       continue;
     }
-    const host = key === 'domain' ? hostOfUrl(value) : undefined;
-    const problemKey: string = checked.problem.key;
-    if (problemKey === 'config.invalid.type.officialAccount') throw new UsageError(checked.problem, { hint: { key: 'config.set.type.officialAccount.hint', params: { p } } });
-    if (host !== undefined) {
-      // https://www.example.com:8443/ for a 服务号 or a website app: its callback domain takes no port
-      // (10003, API-FACTS §3), so the command offered drops it, as init --domain's hint does; the type is
-      // the one given beside it, else the saved profile's. An IP gets the type's own refusal.
-      const type = await typeOf();
-      if (type !== undefined && type !== 'test' && hasWebAuth(type)) {
-        const fit = fitForType('domain', host, type);
-        const own = checkSetting('domain', host, { type });
-        if (fit === undefined && !own.ok) throw new UsageError(own.problem, { hint: own.hint });
-        if (fit !== undefined && fit !== host) {
-          const typeWord = { key: `account.type.${type}` } as const;
-          throw refused(key, { problem: checked.problem, hint: { key: 'config.invalid.domain.url.port.hint', params: { type: typeWord, host: fit } } }, type, (command) => ({
-            key: 'config.set.domain.url.port.hint',
-            params: { type: typeWord, command },
-          }));
-        }
-      }
-      throw refused(key, { problem: checked.problem, hint: { key: 'config.invalid.domain.url.hint', params: { host } } }, type, (command) => ({
-        key: 'config.set.domain.url.hint',
-        params: { command },
-      }));
-    }
-    // JS-safe domains refused: as the type given beside them or saved judges them. A URL's or a path's
-    // domains offered fit that type, as for the domain; a website app's are refused as such, however spelt.
-    if (key === 'jsDomains') {
-      const type = await typeOf();
-      const typed = type === undefined ? checked : checkSetting(key, value, { type });
-      if (!typed.ok) throw refused(key, typed, type);
-    }
-    throw new UsageError(checked.problem, { hint: checked.hint });
+    checkedPairs.push({ key, value: checked.value });
+    // Only worth the saved profile's type when something else is refused: alone, conflicts() says it.
+    if (key !== 'domain' && key !== 'jsDomains') continue;
+    const type = await typeOf();
+    if (type === undefined || (key === 'domain' && !hasWebAuth(type))) continue;
+    const typed = checkSetting(key, value, { type });
+    if (!typed.ok) errors.push(refused(key, typed, type));
   }
-  return checkedPairs;
+  const [first, ...rest] = errors;
+  if (first === undefined) return checkedPairs;
+  if (rest.length === 0) throw first;
+  throw new UsageError(first.messageRef, {
+    ...(first.hint ? { hint: first.hint } : {}),
+    also: rest.map(alsoLine),
+  });
+}
+
+/** A further refusal, said as `Also: <problem> <hint>`. */
+function alsoLine(error: UsageError): MessageRef {
+  if (error.hint === undefined) return error.messageRef;
+  return { key: 'config.set.also', params: { problem: error.messageRef, hint: error.hint } };
+}
+
+/** Why `value` is refused as `key`, with what to do: the command that saves the value meant, where it is known. */
+async function refusal(
+  key: ConfigField,
+  value: string,
+  checked: Extract<ReturnType<typeof checkSetting>, { ok: false }>,
+  p: string,
+  typeOf: () => Promise<AccountType | undefined>,
+  refused: RefuseGiven,
+): Promise<UsageError> {
+  const host = key === 'domain' ? domainMeant(value) : undefined;
+  const problemKey: string = checked.problem.key;
+  if (problemKey === 'config.invalid.type.officialAccount') return new UsageError(checked.problem, { hint: { key: 'config.set.type.officialAccount.hint', params: { p } } });
+  if (host !== undefined && problemKey !== 'config.invalid.domain.secret') {
+    // https://www.example.com:8443/ for a 服务号 or a website app: its callback domain takes no port
+    // (10003, API-FACTS §3), so the command offered drops it, as init --domain's hint does; the type is
+    // the one given beside it, else the saved profile's. An IP gets the type's own refusal. A host with
+    // a path (www.example.com/) is said as such, and offered the same way.
+    const url = problemKey === 'config.invalid.domain.url';
+    const type = await typeOf();
+    if (type !== undefined && type !== 'test' && hasWebAuth(type)) {
+      const fit = fitForType('domain', host, type);
+      const own = checkSetting('domain', host, { type });
+      if (fit === undefined && !own.ok) return new UsageError(own.problem, { hint: own.hint });
+      if (fit !== undefined && fit !== host) {
+        const typeWord = { key: `account.type.${type}` } as const;
+        return refused(key, { problem: checked.problem, hint: { key: url ? 'config.invalid.domain.url.port.hint' : 'config.invalid.domain.path.port.hint', params: { type: typeWord, host: fit } } }, type, (command) => ({
+          key: url ? 'config.set.domain.url.port.hint' : 'config.set.domain.path.port.hint',
+          params: { type: typeWord, command },
+        }));
+      }
+    }
+    return refused(key, { problem: checked.problem, hint: { key: url ? 'config.invalid.domain.url.hint' : 'config.invalid.domain.path.hint', params: { host } } }, type, (command) => ({
+      key: url ? 'config.set.domain.url.hint' : 'config.set.domain.path.hint',
+      params: { command },
+    }));
+  }
+  // JS-safe domains refused: as the type given beside them or saved judges them. A URL's or a path's
+  // domains offered fit that type, as for the domain; a website app's are refused as such, however spelt.
+  if (key === 'jsDomains') {
+    const type = await typeOf();
+    const typed = type === undefined ? checked : checkSetting(key, value, { type });
+    if (!typed.ok) return refused(key, typed, type);
+  }
+  return new UsageError(checked.problem, { hint: checked.hint });
 }
 
 /** The saved profile's account type, if config.json can be read and holds one (for a hint only: a file that cannot be read is said later). */

@@ -524,6 +524,34 @@ describe('config set refusals offer commands that run as pasted', () => {
 
 // https://www.example.com:8443/ on a saved 服务号 was answered with `config set domain www.example.com:8443`,
 // which that profile then refused for its port (10003): the host alone is offered, with why the port goes.
+// `config set domain www.example.com/` (a slash copied along) was answered "is not a bare host name",
+// with no word of the slash nor the value meant.
+describe('a host with a path given as the domain', () => {
+  it('config set says the slash or the path and offers the host (en, zh; a 服务号 without its port); init --domain too', async () => {
+    const dir = tempConfigDir();
+    const env = { WXAUTH_CONFIG_DIR: dir };
+    const slash = await runCli(['config', 'set', 'domain', 'www.example.com/'], { env });
+    expect(slash.code).toBe(2);
+    expect(slash.stderr).toBe('✖ domain: "www.example.com/" ends with a slash, which is a path; only the host goes here.\n→ Without the path: wxauth config set domain www.example.com\n');
+    const zh = await runCli(['--lang', 'zh', '--profile', 'web', 'config', 'set', 'domain', 'www.example.com/wechat/callback'], { env });
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toContain('domain："www.example.com/wechat/callback" 带了路径，这里只填主机名（路径写在 redirect_uri 里）。');
+    expect(zh.stderr).toContain('去掉路径：wxauth --profile web config set domain www.example.com\n');
+    expect(fs.existsSync(path.join(dir, 'config.json'))).toBe(false);
+    expect((await runCli(['config', 'set', 'type', 'service'], { env })).code).toBe(0);
+    const port = await runCli(['config', 'set', 'domain', 'www.example.com:8443/cb'], { env });
+    expect(port.stderr).toContain('domain: "www.example.com:8443/cb" has a path; only the host goes here (the path belongs in the redirect_uri).');
+    expect(port.stderr).toContain('→ Without the port and the path: a service account’s callback domain is registered with WeChat as a bare host');
+    expect(port.stderr).toMatch(/: wxauth config set domain www\.example\.com\n/);
+    // The command offered runs as pasted.
+    expect((await runCli(['config', 'set', 'domain', 'www.example.com'], { env })).code).toBe(0);
+    const init = await runCli(['--profile', 'p2', 'init', '--type', 'service', '--appid', APPID, '--secret', SECRET, '--domain', 'www.example.com/', '--redirect-uri', 'https://www.example.com/cb', '--yes'], { env });
+    expect(init.code).toBe(2);
+    expect(init.stderr).toContain('--domain: "www.example.com/" ends with a slash, which is a path; only the host goes here.');
+    expect(init.stderr).toContain('Without the path: www.example.com.');
+  });
+});
+
 describe('a URL with a port given as a production account\'s domain', () => {
   it('config set (en, zh) and init --domain offer the host without the port; nothing saved', async () => {
     const dir = tempConfigDir();
@@ -610,9 +638,43 @@ describe('JS-safe domains and the other pairs of one config set', () => {
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr + r.stdout, args.join(' ')).not.toContain(SECRET);
     }
+    // Not "run the same command again with domain a.com": that run would stop on the appid.
     const en = await runCli(['config', 'set', 'domain', 'https://a.com/x', 'appid', SECRET], { env });
-    expect(en.stderr).toContain('Nothing was saved: run the same command again with domain a.com.');
+    expect(en.stderr).toContain('Nothing was saved: with domain a.com, and the other values refused here fixed, run it again.');
+    expect(en.stderr).not.toContain('the same command again');
     expect(fs.existsSync(path.join(dir, 'config.json'))).toBe(false);
+  });
+  // `config set domain https://…:8080/ appid <AppSecret>` answered "run the same command again with domain
+  // www.example.com", and that run stopped on the appid: one refusal a run. Every value refused is said at once.
+  it('every value refused is said in one run, the AppSecret given as the appid never shown (en, zh, --json); fixed as said, it saves', async () => {
+    const dir = tempConfigDir();
+    const env = { WXAUTH_CONFIG_DIR: dir };
+    expect((await runCli(['init', '--type', 'service', '--appid', APPID, '--secret', SECRET, '--domain', 'a.com', '--redirect-uri', 'https://a.com/cb', '--yes'], { env })).code).toBe(0);
+    const before = fs.readFileSync(path.join(dir, 'config.json'), 'utf8');
+    const OTHER = 'fedcba9876543210fedcba9876543210';
+    const en = await runCli(['config', 'set', 'domain', 'https://www.example.com:8080/', 'appid', OTHER], { env });
+    expect(en.code).toBe(2);
+    const lines = en.stderr.trim().split('\n');
+    expect(lines[0]).toBe('✖ domain: "https://www.example.com:8080/" is a whole URL; only its host goes here.');
+    expect(lines[1]).toMatch(/^✖ Also: appid: 32 hex digits look like the AppSecret, not an appid \(not shown, so it does not leak\)\./);
+    expect(lines[2]).toContain('www.example.com. Nothing was saved: with domain www.example.com, and the other values refused here fixed, run it again.');
+    expect(en.stderr).not.toContain(OTHER);
+    // A domain whose shape is right but the saved type refuses (a port on a 服务号) is said beside the appid too.
+    const port = await runCli(['--lang', 'zh', 'config', 'set', 'appid', OTHER, 'domain', 'www.example.com:8080'], { env });
+    expect(port.code).toBe(2);
+    expect(port.stderr).toContain('✖ appid：这是 32 位十六进制，看起来是 AppSecret，不是 appid（为免泄露不显示它）。');
+    expect(port.stderr).toContain('✖ 另外：domain："www.example.com:8080" 带端口，只有测试号（test）能登记端口；服务号的回调域名不能带');
+    expect(port.stderr).toContain('这次什么都没有保存：把 domain 改成 www.example.com，再改好这里列出的其他被拒绝的值，然后重新运行。');
+    expect(port.stderr).not.toContain(OTHER);
+    const json = await runCli(['--json', 'config', 'set', 'domain', 'https://www.example.com:8080/', 'appid', OTHER], { env });
+    expect(json.stdout).not.toContain(OTHER);
+    const doc = parseJson(json.stdout) as { error: { also?: string[] } };
+    expect(doc.error.also).toHaveLength(1);
+    expect(doc.error.also![0]).toContain('appid: 32 hex digits look like the AppSecret');
+    expect(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')).toBe(before);
+    // Fixed as the refusal says, the next run saves.
+    const fixed = await runCli(['config', 'set', 'domain', 'www.example.com', 'appid', 'wxfedcba9876543210', 'redirectUri', 'https://www.example.com/cb'], { env });
+    expect(fixed.code, fixed.stderr).toBe(0);
   });
   it('a domain or jsDomains refused for its port: the command offered keeps the other pairs given (en, zh); nothing saved', async () => {
     const dir = tempConfigDir();

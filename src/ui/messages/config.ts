@@ -397,6 +397,11 @@ export const messages = {
     zh: '{hint}这次什么都没有保存；改好 {key}、其余照旧的完整命令（AppSecret 从环境变量 WX_SECRET 读取，先把它放进去）：{command}',
     en: '{hint} Nothing was saved; the whole command with {key} corrected, the AppSecret read from WX_SECRET (put it there first): {command}',
   },
+  'config.set.corrected.others.hint': {
+    zh: '{hint}这次什么都没有保存：把 {key} 改成 {value}，再改好这里列出的其他被拒绝的值，然后重新运行。',
+    en: '{hint} Nothing was saved: with {key} {value}, and the other values refused here fixed, run it again.',
+  },
+  'config.set.also': { zh: '另外：{problem}{hint}', en: 'Also: {problem} {hint}' },
   'config.set.corrected.again.hint': {
     zh: '{hint}这次什么都没有保存：把 {key} 改成 {value}，其余照旧，再运行一次同样的命令。',
     en: '{hint} Nothing was saved: run the same command again with {key} {value}.',
