@@ -28,7 +28,7 @@ import { isRegion, isWechatApiBase, isWechatOpenBase } from '../core/endpoints.j
 import { linksGoToWechat, pickProfileName, profileRegionIgnored, type ProfileData } from '../store/resolve.js';
 import { validateProfileName } from '../store/config.js';
 import { joinText } from '../ui/format.js';
-import { presentWizardIntro } from '../ui/present/init.js';
+import { presentJsDomainsDropping, presentWizardIntro } from '../ui/present/init.js';
 import { presentRedirectCautions } from '../ui/present/config.js';
 
 export interface InitOptions {
@@ -68,7 +68,7 @@ export interface InitResult {
    * The profile's saved jsDomains, removed because the new type cannot use it (a website app has no
    * JS-SDK; a service or subscription account binds no port or IP): why, as config list would say it.
    */
-  droppedJsDomains?: { value: string; problem: MessageRef; hint: MessageRef };
+  droppedJsDomains?: { value: string; problem: MessageRef; hint: MessageRef; said?: boolean };
   /** The profile commands use when no --profile is given, after this write. */
   currentProfile?: string;
   /** It was the first profile saved, so it became the current one (store/config.ts setValues). */
@@ -383,6 +383,9 @@ async function ask(ctx: Context, o: InitOptions, profile: string, existing: Prof
   }
   // Said before the question, while the answer can still be declined; not again once saved (run).
   presentRedirectCautions(out, redirectCautionsOf(data));
+  // A saved jsDomains the chosen type refuses goes with the replacement: said while "no" keeps it.
+  const dropping = jsDomainsRefused(existing?.jsDomains, chosenType);
+  if (dropping) presentJsDomainsDropping(out, profile, dropping);
   // Declining is the same outcome as Ctrl-C at any prompt: nothing written, exit 130.
   if (!o.yes && !(await p.confirm({ message: out.t('init.confirm', { profile }), default: true }))) {
     throw new CancelledError({ hint: { key: 'common.cancelled.declined' } });
@@ -476,7 +479,13 @@ export async function run(given: InitOptions, ctx: Context): Promise<InitResult>
     // Replacing a profile replaces its secret: as with profile remove and tokens clear, that takes
     // --yes without a terminal, and a question on one (asked before any value is typed).
     if (!ctx.interactive) {
-      throw new UsageError({ key: 'init.exists', params: { ...about, file: store.path } }, { hint: { key: 'init.exists.hint' } });
+      // What --yes would remove beside the values given: a saved jsDomains the type given refuses.
+      const type = options.type === undefined ? undefined : checkSetting('type', options.type);
+      const dropping = type?.ok ? jsDomainsRefused(existing.jsDomains, type.value as AccountType) : undefined;
+      throw new UsageError(
+        { key: 'init.exists', params: { ...about, file: store.path } },
+        { hint: { key: 'init.exists.hint' }, ...(dropping ? { also: [{ key: 'init.exists.jsDomains', params: { profile, value: dropping.value, reason: dropping.problem } }] } : {}) },
+      );
     }
     const prompts = await ctx.prompts();
     if (!(await prompts.confirm({ message: ctx.out.t('init.exists.confirm', about), default: false }))) throw new CancelledError({ hint: { key: 'common.cancelled.declined' } });
@@ -493,7 +502,9 @@ export async function run(given: InitOptions, ctx: Context): Promise<InitResult>
   const keptEndpoints = Object.fromEntries(
     (['apiBase', 'openBase', 'backupApiBase'] as const).filter((k) => existing?.[k] !== undefined && endpoints[k] === undefined && elsewhere(k, existing[k]!)).map((k) => [k, existing![k]]),
   ) as Partial<Pick<ProfileData, EndpointKey>>;
-  const droppedJsDomains = jsDomainsRefused(existing?.jsDomains, type);
+  // The wizard said it before its last question (ask): the result carries it, not said twice.
+  const refusedJsDomains = jsDomainsRefused(existing?.jsDomains, type);
+  const droppedJsDomains = refusedJsDomains && ctx.interactive ? { ...refusedJsDomains, said: true } : refusedJsDomains;
   const written: ProfileData = {
     ...(hasWebAuth(type) ? data : { ...data, domain: undefined, redirectUri: undefined }),
     ...(droppedJsDomains ? { jsDomains: undefined } : {}),

@@ -530,7 +530,7 @@ describe('init per account type (issue 12 item 5)', () => {
     expect(service.code, service.stderr).toBe(0);
     expect(readConfig(dir).profiles.default).toEqual({ type: 'service', appid: APPID, secret: SECRET, domain: 'www.example.com', redirectUri: 'https://www.example.com/wechat/callback' });
     expect(service.stderr).toContain(
-      '! The jsDomains saved in profile "default" (192.168.1.5:8080,h5.example.com) was not kept. 192.168.1.5:8080 in jsDomains has a port, which only a test account (测试号) can register as a JS-safe domain;',
+      '! The jsDomains saved in profile "default" (192.168.1.5:8080,h5.example.com) was removed. 192.168.1.5:8080 in jsDomains has a port, which only a test account (测试号) can register as a JS-safe domain;',
     );
     // config list has nothing left to complain about.
     const list = await runCli(['config', 'list'], { env });
@@ -543,7 +543,7 @@ describe('init per account type (issue 12 item 5)', () => {
     const zh = await runCli(['--lang', 'zh', ...WEBSITE], { env });
     expect(zh.code, zh.stderr).toBe(0);
     expect(readConfig(dir).profiles.default!.jsDomains).toBeUndefined();
-    expect(zh.stderr).toContain('! profile "default" 里保存的 jsDomains（h5.example.com）没有保留。网站应用没有 JS-SDK，jsDomains 对它没有意义');
+    expect(zh.stderr).toContain('! profile "default" 里保存的 jsDomains（h5.example.com）已删除。网站应用没有 JS-SDK，jsDomains 对它没有意义');
     expect(zh.stderr).toContain('→ 在公众号的 profile 上设置，例如：wxauth --profile <公众号> config set jsDomains h5.example.com');
     expect((await runCli(['config', 'set', 'type', 'service'], { env })).code).toBe(0);
     expect((await runCli(['config', 'set', 'jsDomains', 'h5.example.com'], { env })).code).toBe(0);
@@ -558,6 +558,41 @@ describe('init per account type (issue 12 item 5)', () => {
     const again = await runCli(['init', ...TEST, '--json'], { env });
     expect(parseJson(again.stdout)).toMatchObject({ droppedJsDomains: null });
     expect(readConfig(dir).profiles.default!.jsDomains).toBe('192.168.1.5:8080');
+  });
+
+  // It was said only after the write. Without --yes and a terminal the refusal says what --yes would also
+  // remove; the wizard says it before its last question, where "no" keeps it.
+  it('a saved jsDomains the new type refuses is said before anything is replaced (no --yes: in the refusal; the wizard: before its question)', async () => {
+    const dir = tempConfigDir();
+    const env = { WXAUTH_CONFIG_DIR: dir };
+    await seedProfile(dir);
+    expect((await runCli(['config', 'set', 'jsDomains', 'h5.example.com'], { env })).code).toBe(0);
+    const before = fs.readFileSync(path.join(dir, 'config.json'), 'utf8');
+    const WEBSITE = ['init', '--type', 'website', '--appid', APPID, '--secret', SECRET, '--domain', 'www.example.com', '--redirect-uri', 'https://www.example.com/cb'];
+    const en = await runCli(WEBSITE, { env });
+    expect(en.code).toBe(2);
+    expect(en.stderr).toContain('✖ Profile "default" already exists (service, appid wx1234567890abcdef)');
+    expect(en.stderr).toContain(
+      '✖ With --yes, the jsDomains saved in profile "default" (h5.example.com) would be removed too. A website app has no JS-SDK, so jsDomains means nothing for it',
+    );
+    const zh = await runCli(['--lang', 'zh', ...WEBSITE], { env });
+    expect(zh.stderr).toContain('✖ 加 --yes 的话，profile "default" 里保存的 jsDomains（h5.example.com）也会被删除。网站应用没有 JS-SDK，jsDomains 对它没有意义');
+    // A type that keeps it: not a word of it.
+    expect((await runCli(['init', ...SERVICE, '--secret', SECRET], { env })).stderr).not.toContain('jsDomains');
+    expect(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')).toBe(before);
+
+    // The wizard: said before "Write profile?"; no keeps it, yes removes it and is not said twice.
+    const no = terminal(dir, [true, 'website', '', '', 'www.example.com', '', false]);
+    await expect(init(no.ctx)).rejects.toBeInstanceOf(CancelledError);
+    expect(no.asked.at(-1)!.message).toBe('Write profile "default"?');
+    expect(no.stderr()).toContain('! Writing it removes the jsDomains saved in profile "default" (h5.example.com). A website app has no JS-SDK');
+    expect(no.stderr()).toContain("→ Set it on the official account's profile");
+    expect(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')).toBe(before);
+    const yes = terminal(dir, [true, 'website', '', '', 'www.example.com', '', true], {}, 'zh');
+    await init(yes.ctx);
+    expect(yes.stderr()).toContain('! 写入后，profile "default" 里保存的 jsDomains（h5.example.com）会被删除。网站应用没有 JS-SDK');
+    expect(yes.stderr()).not.toContain('已删除');
+    expect(readConfig(dir).profiles.default!.jsDomains).toBeUndefined();
   });
 
   it('website: the next step is a QR-connect URL (snsapi_login), for the profile just written', async () => {

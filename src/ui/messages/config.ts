@@ -799,8 +799,16 @@ export const messages = {
   },
   // Followed by the reason checkSetting gives (a sentence of its own) and its hint.
   'init.jsDomains.dropped': {
-    zh: 'profile "{profile}" 里保存的 jsDomains（{value}）没有保留。{reason}',
-    en: 'The jsDomains saved in profile "{profile}" ({value}) was not kept. {reason}',
+    zh: 'profile "{profile}" 里保存的 jsDomains（{value}）已删除。{reason}',
+    en: 'The jsDomains saved in profile "{profile}" ({value}) was removed. {reason}',
+  },
+  'init.jsDomains.dropping': {
+    zh: '写入后，profile "{profile}" 里保存的 jsDomains（{value}）会被删除。{reason}',
+    en: 'Writing it removes the jsDomains saved in profile "{profile}" ({value}). {reason}',
+  },
+  'init.exists.jsDomains': {
+    zh: '加 --yes 的话，profile "{profile}" 里保存的 jsDomains（{value}）也会被删除。{reason}',
+    en: 'With --yes, the jsDomains saved in profile "{profile}" ({value}) would be removed too. {reason}',
   },
   'init.confirm': { zh: '写入 profile "{profile}"？', en: 'Write profile "{profile}"?' },
   'init.endpoints.saved': {

@@ -37,6 +37,15 @@ function nextStep(result: InitResult): MessageRef {
   }
 }
 
+/**
+ * The wizard, before its last question: the saved jsDomains the chosen type refuses will go with the
+ * replacement (a website app has no JS-SDK), said while the answer can still be no.
+ */
+export function presentJsDomainsDropping(out: Output, profile: string, dropping: NonNullable<InitResult['droppedJsDomains']>): void {
+  out.warning('init.jsDomains.dropped', out.t('init.jsDomains.dropping', { profile, value: dropping.value, reason: dropping.problem }));
+  out.say(out.style.cyan('→ ') + out.tr(dropping.hint));
+}
+
 export function present(result: InitResult, out: Output): void {
   const { profile, file, data } = result;
   out.result({
@@ -59,7 +68,7 @@ export function present(result: InitResult, out: Output): void {
     out.warning('init.dropped', out.t('init.dropped', { flags: result.dropped.map((k) => FLAG_NAMES[k]) }));
     out.say(out.style.cyan('→ ') + out.t('init.dropped.hint'));
   }
-  if (result.droppedJsDomains) {
+  if (result.droppedJsDomains && !result.droppedJsDomains.said) {
     const { value, problem, hint } = result.droppedJsDomains;
     out.warning('init.jsDomains.dropped', out.t('init.jsDomains.dropped', { profile, value, reason: problem }));
     out.say(out.style.cyan('→ ') + out.tr(hint));
