@@ -21,7 +21,7 @@ import { envCredentials } from '../core/next-step.js';
 import { profileFlag } from '../core/validate.js';
 import type { SnsUserinfo } from '../core/token.js';
 import { DEFAULT_PATH, planListener, type CallbackHit, type CallbackResult, type ListenFlags, type ListenPlan } from '../listener/index.js';
-import { chooseEndpoint, defaultScope, planAuthorize, rememberState, type AuthorizeHooks, type AuthorizePlan, type AuthorizeRequest, type LintFinding, type WebsiteProfile } from '../flows/authorize.js';
+import { chooseEndpoint, defaultScope, planAuthorize, rememberState, type AuthorizeHooks, type AuthorizePlan, type AuthorizeRequest, type LintFinding } from '../flows/authorize.js';
 import { callbackUrlOf, expectedCallbackUrl, openCallback, type CallbackHooks } from '../flows/callback.js';
 import type { ExchangeResult } from '../flows/user-token.js';
 import { tKey } from '../ui/i18n.js';
@@ -157,7 +157,9 @@ export async function run(options: LoginOptions, ctx: Context): Promise<LoginRes
   // `wxauth url` lints it, before anything listens, whenever that address is known in advance (not
   // with --port 0): a URL WeChat rejects would only show its error page on the phone.
   const configured = !options.listenerDecides && plan.redirectUri ? plan.redirectUri : undefined;
-  const request: AuthorizeRequest = { config, endpoint, scope, state: generateState((n) => randomBytes(n)), forceFlag: false, websiteProfile: await websiteProfile(ctx, scope, endpoint) };
+  // Open already (the configuration came from it); its file is read again only by a refusal naming a website-app profile.
+  const configStore = await ctx.configStore();
+  const request: AuthorizeRequest = { config, endpoint, scope, state: generateState((n) => randomBytes(n)), forceFlag: false, savedProfiles: () => configStore.snapshot().profiles };
   const expected = configured ?? expectedCallbackUrl(plan);
   const early: AuthorizePlan | undefined = expected === undefined ? undefined : planAuthorize({ ...request, redirectUri: expected }, { hooks });
 
@@ -269,21 +271,4 @@ function portEightyRefused(error: unknown, config: { type?: string; appid?: stri
       ? { key: 'listen.login.domain.port80.test.hint', params: { host, p } }
       : { key: config.type === 'website' ? 'listen.login.domain.port80.website.hint' : 'listen.login.domain.port80.hint', params: { appid, host, p } };
   return new UsageError({ key: 'listen.login.domain.port80', params: { domain: config.domain ?? host, uri, reason: osReason(error.cause) } }, { hint, cause: error });
-}
-
-/**
- * A saved website-app profile, for the refusal of snsapi_login on an official account's authorize page
- * (its fix is a login on that profile): the first saved, by name; with none, a name free for one (`web`,
- * unless a profile has it: the hint must not lead to replacing this account's own). The config file is
- * read only then.
- */
-async function websiteProfile(ctx: Context, scope: string, endpoint: AuthEndpoint): Promise<WebsiteProfile | undefined> {
-  if (endpoint !== 'authorize' || !scope.split(',').includes('snsapi_login')) return undefined;
-  const { profiles } = (await ctx.configStore()).snapshot();
-  const saved = Object.keys(profiles).find((name) => profiles[name]?.type === 'website');
-  if (saved !== undefined) return { saved };
-  const taken = new Set(Object.keys(profiles).map((name) => name.toLowerCase()));
-  const free = ['web', 'website', 'qrlogin'].find((name) => !taken.has(name));
-  if (free !== undefined) return { free };
-  for (let n = 2; ; n++) if (!taken.has(`web${n}`)) return { free: `web${n}` };
 }

@@ -70,6 +70,10 @@ export function parseOptions({ opts, profile }: CommandInput): UrlOptions {
 
 export async function run(options: UrlOptions, ctx: Context): Promise<UrlResult> {
   const hooks = authorizeHooks(ctx.out);
+  const resolved = await ctx.resolveConfig();
+  // Open already (resolveConfig read it); its file is read again only by a refusal naming a website-app
+  // profile (snsapi_login or --embed on an official account).
+  const configStore = await ctx.configStore();
   const request = (config: AuthorizeConfig): AuthorizeRequest => ({
     config,
     endpoint: options.endpoint,
@@ -81,8 +85,8 @@ export async function run(options: UrlOptions, ctx: Context): Promise<UrlResult>
     embed: options.embed,
     force: options.force,
     forceFlag: true,
+    savedProfiles: () => configStore.snapshot().profiles,
   });
-  const resolved = await ctx.resolveConfig();
   // No appid yet (before init): a mistake in the flags is said first, as once a profile exists, with
   // what the configuration lacks after it; fixing the configuration first would only lead to it.
   if (resolved.appid === undefined) await refuseFlagsFirst(request(resolved), hooks, ctx);

@@ -96,13 +96,35 @@ export interface AuthorizeRequest {
    * rejects can never complete a login), so its refusal gives the fix to the configuration and says to
    * run login again: `wxauth url --force` (a link to reproduce the error) is no step towards a login. */
   forceFlag: boolean;
-  /** login (no forceFlag): a saved website-app profile, for the refusal of snsapi_login on an official
-   * account's authorize page, whose fix is a login on that app's profile, not this one's again. */
-  websiteProfile?: WebsiteProfile;
+  /**
+   * The saved profiles by name (the config file's), read only by a refusal whose fix is a website app's
+   * profile (snsapi_login or --embed on an official account's authorize page): it names the one saved,
+   * or a name free to make one under (websiteProfile). Undefined: none saved.
+   */
+  savedProfiles?: () => Readonly<Record<string, { type?: string }>>;
 }
 
-/** A saved website-app profile to log in with, or (none saved) a free name to make one under. */
+/** A saved website-app profile to use, or (none saved) a free name to make one under. */
 export type WebsiteProfile = { saved: string } | { free: string };
+
+/**
+ * The website-app profile a refusal of snsapi_login or --embed on an official account sends the user to
+ * (url and login both): the first saved, by name; with none, a name free for one (`web`, unless a
+ * profile has it: the hint must not lead to replacing this account's own, as `init --profile web` would).
+ */
+export function websiteProfile(profiles: Readonly<Record<string, { type?: string }>>): WebsiteProfile {
+  const names = Object.keys(profiles);
+  const saved = names.find((name) => profiles[name]?.type === 'website');
+  if (saved !== undefined) return { saved };
+  const taken = new Set(names.map((name) => name.toLowerCase()));
+  const free = ['web', 'website', 'qrlogin'].find((name) => !taken.has(name));
+  if (free !== undefined) return { free };
+  for (let n = 2; ; n++) if (!taken.has(`web${n}`)) return { free: `web${n}` };
+}
+
+function websiteProfileOf(request: AuthorizeRequest): WebsiteProfile {
+  return websiteProfile(request.savedProfiles?.() ?? {});
+}
 
 export interface AuthorizeDeps {
   hooks: AuthorizeHooks;
@@ -182,7 +204,9 @@ function plan(request: AuthorizeRequest, deps: AuthorizeDeps, flagsOnly: boolean
     throw new UsageError({ key: 'url.lang.authorize' }, { hint: { key: 'url.lang.authorize.hint', params: { ui: request.lang === 'cn' ? 'zh' : 'en' } } });
   }
   if (request.embed && endpoint !== 'qrconnect') {
-    throw new UsageError({ key: 'url.embed.authorize' }, { hint: { key: 'url.embed.authorize.hint' } });
+    const site = websiteProfileOf(request);
+    const hint: MessageRef = 'saved' in site ? { key: 'url.embed.authorize.hint.website', params: { p: profileFlag(site.saved) } } : { key: 'url.embed.authorize.hint', params: { name: site.free } };
+    throw new UsageError({ key: 'url.embed.authorize' }, { hint });
   }
   // A subscription account has no web authorization at all (10005, whatever the URL): say that before
   // asking for a redirect_uri that could not help.
@@ -246,22 +270,27 @@ function refuse(blocking: LintFinding[], request: AuthorizeRequest, deps: Author
 }
 
 /**
- * What to do instead: for login (no --force to offer), the fix and a login again, or for snsapi_login on
- * an official account a login on a website app's profile; for url, the fix or --force.
+ * What to do instead: for login (no --force to offer), the fix and a login again; for url, the fix or
+ * --force. For snsapi_login on an official account the fix is the website app's profile (websiteQr).
  */
 function refusalHint(request: AuthorizeRequest, firstId: string | undefined, wechat: boolean, fix: string): MessageRef {
+  if (firstId === 'scope.login_on_authorize') return websiteQr(request);
   if (request.forceFlag) return wechat ? { key: 'url.refused.hint', params: { fix } } : { key: 'url.refused.hint.policy', params: { fix } };
-  if (firstId === 'scope.login_on_authorize') return websiteLogin(request.websiteProfile);
   return { key: 'url.refused.hint.login', params: { fix } };
 }
 
 /**
- * login's next step after snsapi_login on an official account: QR login is a website app's, so the
- * command to paste is a login on that app's profile (the one saved, by name), or how to make one.
+ * The next step after snsapi_login on an official account: QR login is a website app's, so the command
+ * to paste is url (with --force offered) or login on that app's profile (the one saved, by name), or how
+ * to make one under a name no profile has.
  */
-function websiteLogin(websiteProfile: WebsiteProfile | undefined): MessageRef {
-  if (websiteProfile !== undefined && 'saved' in websiteProfile) return { key: 'url.refused.hint.login.website', params: { p: profileFlag(websiteProfile.saved) } };
-  return { key: 'url.refused.hint.login.noWebsite', params: { name: websiteProfile?.free ?? 'web' } };
+function websiteQr(request: AuthorizeRequest): MessageRef {
+  const site = websiteProfileOf(request);
+  if ('saved' in site) {
+    const p = profileFlag(site.saved);
+    return request.forceFlag ? { key: 'url.refused.hint.website', params: { p } } : { key: 'url.refused.hint.login.website', params: { p } };
+  }
+  return request.forceFlag ? { key: 'url.refused.hint.noWebsite', params: { name: site.free } } : { key: 'url.refused.hint.login.noWebsite', params: { name: site.free } };
 }
 
 /**

@@ -278,9 +278,37 @@ describe('wxauth url', () => {
     const r = await run(['url', '--embed']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--embed');
-    // The way out is a website app's own profile, not changing this account's type (which is refused).
-    expect(r.stderr).toContain('set up a profile for that app (wxauth init --type website --profile web)');
+    // The way out is a website app's own profile, not changing this account's type (which is refused):
+    // the one saved (web), by name, not how to make another.
+    expect(r.stderr).toContain('→ An embedded QR needs a website app’s own appid; a website-app profile is saved, so use it: wxauth --profile web url --embed\n');
+    expect(r.stderr).not.toContain('wxauth init');
     expect(r.stderr).not.toContain('config set type website');
+    const zh = await run(['--lang', 'zh', 'url', '--embed']);
+    expect(zh.stderr).toContain('→ 内嵌二维码要用网站应用自己的 appid；已经保存了网站应用的配置，用它生成：wxauth --profile web url --embed\n');
+  });
+
+  // The fix of snsapi_login on an official account is a website app's profile: the one saved, else one
+  // made under a name no profile has (never `init --profile web` over an account saved as web).
+  it('snsapi_login on an official account names the saved website-app profile, else a free name to make one', async () => {
+    const saved = await run(['url', '--scope', 'snsapi_login']);
+    expect(saved.code).toBe(2);
+    expect(saved.stdout).toBe('');
+    expect(saved.stderr).toContain('→ Inside WeChat use snsapi_base / snsapi_userinfo; desktop QR login needs a website app’s appid on /connect/qrconnect, and a website-app profile is saved, so use it: wxauth --profile web url. To build this one anyway (e.g. to reproduce the error), add --force.\n');
+    expect(saved.stderr).not.toContain('wxauth init');
+    const zh = await run(['--lang', 'zh', 'url', '--scope', 'snsapi_login']);
+    expect(zh.stderr).toContain('→ 在微信里登录用 snsapi_base / snsapi_userinfo；PC 扫码登录要用网站应用的 appid，走 /connect/qrconnect。已经保存了网站应用的配置，用它生成：wxauth --profile web url。如果就是要复现这个错误，加上 --force。\n');
+    // No website app saved, and this official account's own profile is named web.
+    const own = tempConfigDir();
+    const init = await runCli(['init', '--profile', 'web', '--type', 'service', '--appid', OA, '--secret', SECRET, '--domain', 'www.example.com', '--redirect-uri', 'https://www.example.com/cb', '-y'], { env: { WXAUTH_CONFIG_DIR: own } });
+    expect(init.code, init.stderr).toBe(0);
+    const before = fs.readFileSync(path.join(own, 'config.json'), 'utf8');
+    const taken = await runCli(['--profile', 'web', 'url', '--scope', 'snsapi_login'], { env: { WXAUTH_CONFIG_DIR: own } });
+    expect(taken.code).toBe(2);
+    expect(taken.stderr).toContain('set up a profile for that app (wxauth init --type website --profile website), then run wxauth --profile website url. To build this one anyway');
+    expect(taken.stderr).not.toContain('--profile web)');
+    const embed = await runCli(['--profile', 'web', 'url', '--embed'], { env: { WXAUTH_CONFIG_DIR: own } });
+    expect(embed.stderr).toContain('(wxauth init --type website --profile website), then run wxauth --profile website url --embed.');
+    expect(fs.readFileSync(path.join(own, 'config.json'), 'utf8')).toBe(before);
   });
 
   it('--open hands the URL to xdg-open, detached', async () => {

@@ -9,6 +9,7 @@ import {
   chooseEndpoint,
   defaultScope,
   planAuthorize,
+  websiteProfile,
   type AuthorizeConfig,
   type AuthorizeHooks,
   type AuthorizeRequest,
@@ -89,7 +90,8 @@ describe('planAuthorize refuses what WeChat rejects', () => {
       const { error } = refusal(request);
       expect(error.exitCode).toBe(2);
       expect(error.messageRef).toEqual({ key, params: { reason: `<${id}>`, effect: `<inspect.${id}.effect>` } });
-      expect(error.hint?.params).toEqual({ fix: `<inspect.${id}.fix>` });
+      // snsapi_login's fix is a website app's profile, by name (tested below), not inspect's words.
+      if (id !== 'scope.login_on_authorize') expect(error.hint?.params).toEqual({ fix: `<inspect.${id}.fix>` });
     });
   }
 
@@ -109,14 +111,31 @@ describe('planAuthorize refuses what WeChat rejects', () => {
   });
 
   it('suggests --force to url, and to a caller without the flag (login) the fix and to run it again', () => {
-    expect(refusal({ config: service, scope: 'snsapi_login', forceFlag: true }).error.hint?.key).toBe('url.refused.hint');
+    expect(refusal({ config: service, redirectUri: 'https://api.example.org/cb', forceFlag: true }).error.hint?.key).toBe('url.refused.hint');
     expect(refusal({ config: service, scope: 'bogus', forceFlag: false }).error.hint?.key).toBe('url.refused.hint.login');
   });
 
-  it('to login, snsapi_login on an official account: a login on the saved website-app profile, by name, else how to make one', () => {
-    expect(refusal({ config: service, scope: 'snsapi_login', forceFlag: false }).error.hint).toEqual({ key: 'url.refused.hint.login.noWebsite', params: { name: 'web' } });
-    expect(refusal({ config: service, scope: 'snsapi_login', forceFlag: false, websiteProfile: { free: 'website' } }).error.hint).toEqual({ key: 'url.refused.hint.login.noWebsite', params: { name: 'website' } });
-    expect(refusal({ config: service, scope: 'snsapi_login', forceFlag: false, websiteProfile: { saved: 'shop web' } }).error.hint).toEqual({ key: 'url.refused.hint.login.website', params: { p: " --profile 'shop web'" } });
+  it('snsapi_login on an official account: url or login on the saved website-app profile, by name, else how to make one under a free name', () => {
+    const saved = (profiles: Record<string, { type?: string }>) => () => profiles;
+    for (const [forceFlag, command] of [[false, 'login'], [true, 'url']] as const) {
+      const key = command === 'login' ? 'url.refused.hint.login' : 'url.refused.hint';
+      expect(refusal({ config: service, scope: 'snsapi_login', forceFlag }).error.hint).toEqual({ key: `${key}.noWebsite`, params: { name: 'web' } });
+      // This account's own profile is named web: init --profile web would replace it.
+      expect(refusal({ config: service, scope: 'snsapi_login', forceFlag, savedProfiles: saved({ Web: { type: 'service' } }) }).error.hint).toEqual({ key: `${key}.noWebsite`, params: { name: 'website' } });
+      expect(refusal({ config: service, scope: 'snsapi_login', forceFlag, savedProfiles: saved({ web: { type: 'service' }, 'shop web': { type: 'website' } }) }).error.hint).toEqual({ key: `${key}.website`, params: { p: " --profile 'shop web'" } });
+    }
+  });
+
+  it('--embed on an official account: url --embed on the saved website-app profile, else how to make one under a free name', () => {
+    expect(refusal({ config: service, embed: true, forceFlag: true, savedProfiles: () => ({ default: { type: 'service' }, shop: { type: 'website' } }) }).error.hint).toEqual({ key: 'url.embed.authorize.hint.website', params: { p: ' --profile shop' } });
+    expect(refusal({ config: service, embed: true, forceFlag: true, savedProfiles: () => ({ web: { type: 'service' } }) }).error.hint).toEqual({ key: 'url.embed.authorize.hint', params: { name: 'website' } });
+  });
+
+  it('offers web, website, qrlogin, then web2… as a new profile name, never one a profile has in any case', () => {
+    expect(websiteProfile({})).toEqual({ free: 'web' });
+    expect(websiteProfile({ WEB: {}, website: { type: 'test' }, QRLogin: {} })).toEqual({ free: 'web2' });
+    expect(websiteProfile({ web: {}, website: {}, qrlogin: {}, web2: {} })).toEqual({ free: 'web3' });
+    expect(websiteProfile({ a: { type: 'service' }, b: { type: 'website' }, c: { type: 'website' } })).toEqual({ saved: 'b' });
   });
 
   it('builds a UUID or base64url state (WeChat accepts it), with a warning (issue 12 item 2)', () => {

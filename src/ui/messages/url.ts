@@ -50,9 +50,14 @@ export const messages = {
     zh: '--embed（WxLogin 内嵌二维码）只适用于网站应用的 qrconnect。',
     en: '--embed (WxLogin embedded QR) only applies to website apps on qrconnect.',
   },
+  // {name}: a profile name no profile has (web unless taken), so the init it offers replaces nothing.
   'url.embed.authorize.hint': {
-    zh: '内嵌二维码要用网站应用自己的 appid：先为网站应用建一个 profile（wxauth init --type website --profile web），再运行 wxauth --profile web url --embed。',
-    en: 'An embedded QR needs a website app’s own appid: set up a profile for that app (wxauth init --type website --profile web), then run wxauth --profile web url --embed.',
+    zh: '内嵌二维码要用网站应用自己的 appid：先为网站应用建一个 profile（wxauth init --type website --profile {name}），再运行 wxauth --profile {name} url --embed。',
+    en: 'An embedded QR needs a website app’s own appid: set up a profile for that app (wxauth init --type website --profile {name}), then run wxauth --profile {name} url --embed.',
+  },
+  'url.embed.authorize.hint.website': {
+    zh: '内嵌二维码要用网站应用自己的 appid；已经保存了网站应用的配置，用它生成：wxauth{p} url --embed',
+    en: 'An embedded QR needs a website app’s own appid; a website-app profile is saved, so use it: wxauth{p} url --embed',
   },
   'url.refused': {
     zh: '不生成这条链接，微信会拒绝它：{reason}{effect}',
@@ -71,6 +76,15 @@ export const messages = {
   'url.refused.hint.policy': {
     zh: '{fix}如果就是要生成它，加上 --force。',
     en: '{fix} To build it anyway, add --force.',
+  },
+  // snsapi_login on an official account: QR login is a website app's, on that app's profile.
+  'url.refused.hint.website': {
+    zh: '在微信里登录用 snsapi_base / snsapi_userinfo；PC 扫码登录要用网站应用的 appid，走 /connect/qrconnect。已经保存了网站应用的配置，用它生成：wxauth{p} url。如果就是要复现这个错误，加上 --force。',
+    en: 'Inside WeChat use snsapi_base / snsapi_userinfo; desktop QR login needs a website app’s appid on /connect/qrconnect, and a website-app profile is saved, so use it: wxauth{p} url. To build this one anyway (e.g. to reproduce the error), add --force.',
+  },
+  'url.refused.hint.noWebsite': {
+    zh: '在微信里登录用 snsapi_base / snsapi_userinfo；PC 扫码登录要用网站应用的 appid，走 /connect/qrconnect：先为网站应用建一个 profile（wxauth init --type website --profile {name}），再运行 wxauth --profile {name} url。如果就是要复现这个错误，加上 --force。',
+    en: 'Inside WeChat use snsapi_base / snsapi_userinfo; desktop QR login needs a website app’s appid on /connect/qrconnect: set up a profile for that app (wxauth init --type website --profile {name}), then run wxauth --profile {name} url. To build this one anyway (e.g. to reproduce the error), add --force.',
   },
   'url.refused.hint.login': {
     zh: '{fix}改好后再运行 wxauth login（login 只用微信会接受的链接：这一条换不到 code，回调永远等不来）。',
