@@ -70,7 +70,7 @@ function isLocalTime(value: unknown): value is LocalTime {
 
 function fill(lang: Lang, text: string, params: MessageParams): string {
   if (!text.includes('{')) return text;
-  return text.replace(/\{(\w+)\}( ?)/g, (whole: string, name: string, space: string, at: number, template: string) => {
+  return dropEmptyEnds(text, params).replace(/\{(\w+)\}( ?)/g, (whole: string, name: string, space: string, at: number, template: string) => {
     const value = params[name];
     if (value === undefined) return whole;
     const shown = isNestedMessage(value)
@@ -89,6 +89,24 @@ function fill(lang: Lang, text: string, params: MessageParams): string {
     return template[at + whole.length] === '（' && /^https?:\/\/\S+$/.test(shown) ? `${shown} ` : shown;
   });
 }
+
+/**
+ * The template without a value given as empty text at either end, and the space that set it apart:
+ * `Also: {problem} {hint}` with no hint ends at the problem, `{hint} Nothing was saved` with none starts
+ * at "Nothing", not at a stray space (a trailing one is invisible on a terminal, but not to a test, a log
+ * or a diff).
+ */
+function dropEmptyEnds(text: string, params: MessageParams): string {
+  let template = text;
+  const last = text.endsWith('}') ? EMPTY_LAST.exec(template) : null;
+  if (last !== null && params[last[1]!] === '') template = template.slice(0, last.index);
+  const first = template.startsWith('{') ? EMPTY_FIRST.exec(template) : null;
+  if (first !== null && params[first[1]!] === '') template = template.slice(first[0].length);
+  return template;
+}
+
+const EMPTY_LAST = / \{(\w+)\}$/;
+const EMPTY_FIRST = /^\{(\w+)\} /;
 
 /**
  * A list as the language writes one: `a, b` in English, `a、b` in Chinese. What t() does with a list

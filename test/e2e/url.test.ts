@@ -452,10 +452,12 @@ describe('wxauth url before any configuration', () => {
     expect(scope.stderr).toContain('The scope bogus is not a WeChat web-authorization scope');
     // What the configuration lacks comes after, with its own way out.
     expect(scope.stderr).toMatch(/scope[\s\S]*Also: Missing configuration: appid \(profile "default"\)\. Run wxauth init --profile default/);
+    // The line as a user sees it, whole: nothing after its last word.
+    expect(scope.stderr.split('\n')).toContain('✖ Also: Missing configuration: appid (profile "default"). Run wxauth init --profile default, or wxauth config set appid <value>, or set WXAUTH_APPID.');
     const redirect = await url(['--lang', 'zh', 'url', '--redirect-uri', 'notaurl']);
     expect(redirect.code).toBe(2);
     expect(redirect.stderr).toContain('redirect_uri');
-    expect(redirect.stderr).toContain('另外：缺少配置：appid');
+    expect(redirect.stderr.split('\n')).toContain('✖ 另外：缺少配置：appid（profile "default"）。运行 wxauth init --profile default，或 wxauth config set appid <值>，或设置环境变量 WXAUTH_APPID。');
     const state = await url(['--json', 'url', '--state', 'a{b']);
     expect(state.code).toBe(2);
     const doc = parseJson(state.stdout) as { error: { code: string; message: string; also: string[] } };

@@ -27,3 +27,21 @@ describe('a moment given below the UI ({ localTime })', () => {
     expect(tr('zh', ref)).toMatch(/^wxauth 自己在 2026-01-15 10:00:07 已经用这个 code 换过 token（profile default，openid oU1）。/);
   });
 });
+
+// url's "Also: {problem} {hint}" (and init's) with no hint; config set's "{hint} Nothing was saved…".
+describe('a value given as empty text at either end of a sentence', () => {
+  const missing = { key: 'config.missing', params: { fields: ['appid'], profile: 'default' } } as const;
+  it('takes its space with it: no trailing space after the last word, no leading one before the first', () => {
+    expect(tr('en', { key: 'url.configMissing.also', params: { problem: missing, hint: '' } })).toBe('Also: Missing configuration: appid (profile "default").');
+    expect(tr('zh', { key: 'url.configMissing.also', params: { problem: missing, hint: '' } })).toBe('另外：缺少配置：appid（profile "default"）。');
+    expect(tr('en', { key: 'init.also', params: { problem: missing, hint: '' } })).toBe('Also: Missing configuration: appid (profile "default").');
+    expect(tr('zh', { key: 'init.also', params: { problem: missing, hint: '' } })).toBe('另外：缺少配置：appid（profile "default"）。');
+    expect(tr('en', { key: 'config.set.corrected.again.hint', params: { hint: '', key: 'domain', value: 'www.example.com' } })).toBe('Nothing was saved: run the same command again with domain www.example.com.');
+  });
+  it('leaves a sentence whose values are there as it was', () => {
+    const hint = { key: 'config.missing.hint', params: { profile: 'default', first: 'appid', value: '<value>', env: ['WXAUTH_APPID'] } } as const;
+    expect(tr('en', { key: 'url.configMissing.also', params: { problem: missing, hint } })).toBe('Also: Missing configuration: appid (profile "default"). Run wxauth init --profile default, or wxauth config set appid <value>, or set WXAUTH_APPID.');
+    // An empty value inside the sentence is left alone: `wxauth{p} login` with no profile flag.
+    expect(tr('en', { key: 'url.refused.hint.login.website', params: { p: '' } })).toMatch(/log in with it: wxauth login$/);
+  });
+});
