@@ -177,9 +177,25 @@ function who(s: Sighting): MessageRef {
   return { key: 'proxy.caller.port', params: { address: s.caller } };
 }
 
-/** One process (both pids known), else one connection (the same address:port). */
+/**
+ * Surely one caller: one process (both pids known, the same, with the same command: not a pid reused
+ * by another program), else one connection (the same address:port: one client's keep-alive
+ * connection). Never two connections whose processes are unknown: two callers sending the same
+ * User-Agent (any two curls) may be any two processes.
+ */
 function sameCaller(a: Sighting, b: Sighting): boolean {
-  return a.owner?.pid !== undefined && b.owner?.pid !== undefined ? a.owner.pid === b.owner.pid : a.caller === b.caller;
+  return a.owner?.pid !== undefined && b.owner?.pid !== undefined ? a.owner.pid === b.owner.pid && a.owner.command === b.owner.command : a.caller === b.caller;
+}
+
+/**
+ * The one caller of two sightings (sameCaller), named once: its process when known (the connections'
+ * addresses then add nothing but are kept for --json), else its one connection.
+ */
+function whoAlone(first: Sighting, me: Sighting): MessageRef {
+  const owner = me.owner?.pid !== undefined ? me.owner : first.owner;
+  // (messageRef: the address is not in the words, only in --json's params.)
+  if (owner?.pid !== undefined) return messageRef('proxy.caller.process_alone', { address: first.caller === me.caller ? me.caller : `${first.caller}, ${me.caller}`, pid: owner.pid, command: owner.command ?? '?' });
+  return who(me);
 }
 
 function agentOf(exchange: Pick<ProxyExchange, 'requestHeaders'>): string | undefined {
@@ -509,13 +525,9 @@ export class ProxyObserver {
         hit('code.reused', { key: 'proxy.hit.code.reused', params: { ...params, firstCaller: who(first), secondCaller: who(me) } }, { key: 'proxy.fix.code.reused' });
         return;
       }
-      // One caller, named once: its process when known (the connections' addresses then add nothing but
-      // are kept for --json), else its one connection. Two exchanges within a second are told apart by
-      // the gap, not by two equal clock times.
-      const owner = me.owner?.pid !== undefined ? me.owner : first.owner;
-      let caller = who(me);
-      // (messageRef: the address is not in the words, only in --json's params.)
-      if (owner?.pid !== undefined) caller = messageRef('proxy.caller.process_alone', { address: first.caller === me.caller ? me.caller : `${first.caller}, ${me.caller}`, pid: owner.pid, command: owner.command ?? '?' });
+      // One caller, named once (whoAlone). Two exchanges within a second are told apart by the gap, not
+      // by two equal clock times.
+      const caller = whoAlone(first, me);
       const ms = Math.max(0, me.time - first.time);
       const evidence = messageRef(ms < 1000 ? 'proxy.hit.code.reused.same_soon' : 'proxy.hit.code.reused.same', { ...params, caller, ms });
       hit('code.reused', evidence, { key: 'proxy.fix.code.reused' });
@@ -588,12 +600,25 @@ export class ProxyObserver {
     const previous = family.get(appid);
     if (previous && previous.token !== accessToken && (!stable || forced)) {
       this.superseded.set(previous.token, { appid, issued: previous, by: me, ...(forced ? { forced: true } : {}) });
-      if (me.time < previous.expiresAt) {
+      const left = Math.max(1, Math.round((previous.expiresAt - me.time) / 60_000));
+      if (me.time < previous.expiresAt && !forced && sameCaller(previous, me)) {
+        // The caller that got the token fetched another: it does not keep it. Not a war between
+        // services: each such fetch spends the day's /cgi-bin/token quota (API-FACTS §8: 2000 for an
+        // Official Account), and the token it replaced works 5 more minutes at most (§8), so only a
+        // copy of it kept elsewhere (another worker, a shared cache) then gets 40001.
+        const learnt = this.learntLimits.get(`${appid} /cgi-bin/token`);
+        const limit = learnt?.day === beijingDay(me.time) ? learnt.limit : this.quotas['/cgi-bin/token']!;
+        hit(
+          'basic_token.refetched',
+          { key: 'proxy.hit.basic_token.refetched.same', params: { appid, issued: iso(previous.time), caller: whoAlone(previous, me), left, limit } },
+          { key: 'proxy.fix.basic_token.uncached' },
+        );
+      } else if (me.time < previous.expiresAt) {
         hit(
           'basic_token.refetched',
           {
             key: forced ? 'proxy.hit.basic_token.force_refreshed' : 'proxy.hit.basic_token.refetched',
-            params: { appid, issued: iso(previous.time), issuer: who(previous), caller: who(me), left: Math.max(1, Math.round((previous.expiresAt - me.time) / 60_000)) },
+            params: { appid, issued: iso(previous.time), issuer: who(previous), caller: who(me), left },
           },
           { key: forced ? 'proxy.fix.basic_token.forced' : 'proxy.fix.basic_token' },
         );

@@ -305,6 +305,7 @@ describe('ProxyStats (the Ctrl-C summary)', () => {
 });
 
 describe('callers in detector evidence', () => {
+  const APP = 'wx5e1ec0de00000001';
   const exchangeOf = (code: string, id: number, over: Partial<ProxyExchange>) =>
     exchange({ id, target: `/sns/oauth2/access_token?appid=wx1&secret=${SECRET}&code=${code}&grant_type=authorization_code`, responseBody: id === 1 ? '{"access_token":"ACCESS_TOKEN_1234567","openid":"o1"}' : '{"errcode":40163,"errmsg":"code been used"}', ...over });
   it('names a caller by its process when known, else its User-Agent, else its port said to be one connection\'s', () => {
@@ -319,6 +320,43 @@ describe('callers in detector evidence', () => {
     bare.observe(exchangeOf('CODE_IJKLMNOP', 1, { caller: '10.0.0.5:40000' }));
     const again = bare.observe(exchangeOf('CODE_IJKLMNOP', 2, { caller: '10.0.0.5:40001' }));
     expect(again.hits[0]!.evidence.params).toMatchObject({ firstCaller: { key: 'proxy.caller.port', params: { address: '10.0.0.5:40000' } } });
+  });
+
+  // A server that fetches /cgi-bin/token again while its own token is valid does not keep it: the war
+  // between services ("every process holding the old token", "let one service own it") is not its fault.
+  it('basic_token.refetched by the caller that got the previous token says it keeps none (en, zh); another caller, or one not known to be the same, is the war', () => {
+    const t0 = Date.UTC(2026, 0, 1, 3);
+    const fetchToken = (o: ProxyObserver, n: number, over: Partial<ProxyExchange>) =>
+      o.observe(exchange({ id: n, startedAt: t0 + n * 60_000, target: `/cgi-bin/token?grant_type=client_credential&appid=${APP}&secret=${SECRET}`, responseBody: `{"access_token":"BASIC_TOKEN_${n}_${'t'.repeat(60)}","expires_in":7200}`, ...over }));
+    const server = { pid: 4242, command: 'node server.mjs' };
+    const o = new ProxyObserver({ showSecrets: false, quotas: { '/cgi-bin/token': 200 } });
+    fetchToken(o, 1, { caller: '127.0.0.1:40100', callerProcess: server });
+    const again = fetchToken(o, 2, { caller: '127.0.0.1:40102', callerProcess: { ...server } });
+    expect(again.hits.map((h) => [h.id, h.evidence.key, h.fix.key])).toEqual([['basic_token.refetched', 'proxy.hit.basic_token.refetched.same', 'proxy.fix.basic_token.uncached']]);
+    const hit = again.hits[0]!;
+    expect(tr('en', hit.evidence)).toBe(
+      `pid 4242 (node server.mjs) fetched a new /cgi-bin/token for ${APP} while the one it got itself at 2026-01-01T03:01:00.000Z had about 119 minutes left: it does not keep its token. Each fetch spends one of the 200 /cgi-bin/token calls a day, and the token it replaced works 5 more minutes at most, so any copy of it kept elsewhere (another worker, a shared cache) then gets 40001.`,
+    );
+    expect(tr('zh', hit.evidence)).toBe(
+      `pid 4242（node server.mjs）为 ${APP} 又调了一次 /cgi-bin/token，而它自己在 2026-01-01T03:01:00.000Z 拿到的 token 还有约 119 分钟才过期：它没有缓存 token。每调一次都要占用 /cgi-bin/token 每天 200 次的额度；被顶掉的旧 token 最多还能用 5 分钟，之后别处留着的副本（其他 worker、共享缓存里的）会收到 40001。`,
+    );
+    expect(tr('en', hit.fix)).toMatch(/^Keep the token \(in the process, or in a cache every worker reads\)/);
+    expect(tr('zh', hit.fix)).toMatch(/^把 token 缓存起来/);
+    // Another process: the war, as before.
+    const other = fetchToken(o, 3, { caller: '127.0.0.1:40104', callerProcess: { pid: 5151, command: 'node worker.mjs' } });
+    expect(other.hits.map((h) => [h.evidence.key, h.fix.key])).toEqual([['proxy.hit.basic_token.refetched', 'proxy.fix.basic_token']]);
+    // The same pid running another program (reused): not the same process.
+    const reused = fetchToken(o, 4, { caller: '127.0.0.1:40106', callerProcess: { pid: 5151, command: 'python3 app.py' } });
+    expect(reused.hits.map((h) => h.evidence.key)).toEqual(['proxy.hit.basic_token.refetched']);
+    // Processes unknown: one keep-alive connection is one client; two connections with the same
+    // User-Agent (any two curls) may be two processes, and are not said to be one.
+    const bare = new ProxyObserver({ showSecrets: false });
+    const curl: Array<[string, string]> = [['User-Agent', 'curl/8.5.0']];
+    fetchToken(bare, 1, { caller: '10.0.0.5:40000', requestHeaders: curl });
+    expect(fetchToken(bare, 2, { caller: '10.0.0.5:40001', requestHeaders: curl }).hits.map((h) => h.evidence.key)).toEqual(['proxy.hit.basic_token.refetched']);
+    const kept = fetchToken(bare, 3, { caller: '10.0.0.5:40001', requestHeaders: curl });
+    expect(kept.hits.map((h) => h.evidence.key)).toEqual(['proxy.hit.basic_token.refetched.same']);
+    expect(tr('en', kept.hits[0]!.evidence)).toMatch(/^10\.0\.0\.5:40001 \(a guess from its User-Agent "curl\/8\.5\.0"\) fetched a new \/cgi-bin\/token .* the 2000 \/cgi-bin\/token calls a day/);
   });
 
   it('says "no process found" of a User-Agent caller only when a lookup ran and missed, reason first in zh', () => {

@@ -993,15 +993,17 @@ describe('detectors', () => {
       await waitForOutput(a, /done/);
       await calls(p, 3);
       for (let i = 0; i < 1000 && p.hits.length < 2; i++) await new Promise((r) => setTimeout(r, 10));
-      const named = p.hits.filter((h) => h.id === 'basic_token.refetched').map((h) => h.evidence.params as MessageParams);
+      const refetches = p.hits.filter((h) => h.id === 'basic_token.refetched');
+      const named = refetches.map((h) => h.evidence.params as MessageParams);
       // The second started called first: it issued the token the first started knocked out.
       expect(named[0]!.issuer).toEqual({ key: 'proxy.caller.process', params: { address: p.calls[0]!.caller, pid: b.pid, command: 'node server-second.cjs' } });
       expect(named[0]!.caller).toEqual({ key: 'proxy.caller.process', params: { address: p.calls[1]!.caller, pid: a.pid, command: 'node server-first.cjs' } });
-      // Its second connection (another port) is the same process's, and named so.
+      // Its second connection (another port) is the same process's, and named so: once, as the process
+      // that refetched its own token (it keeps none), not as a war with itself.
       expect(p.calls[2]!.caller).not.toBe(p.calls[1]!.caller);
       expect(named).toHaveLength(2);
-      expect(named[1]!.issuer).toMatchObject({ params: { address: p.calls[1]!.caller, pid: a.pid } });
-      expect(named[1]!.caller).toMatchObject({ params: { address: p.calls[2]!.caller, pid: a.pid } });
+      expect(refetches.map((h) => h.evidence.key)).toEqual(['proxy.hit.basic_token.refetched', 'proxy.hit.basic_token.refetched.same']);
+      expect(named[1]!.caller).toEqual({ key: 'proxy.caller.process_alone', params: { address: `${p.calls[1]!.caller}, ${p.calls[2]!.caller}`, pid: a.pid, command: 'node server-first.cjs' } });
     } finally {
       a.stdin!.end();
       await aExited;
@@ -1048,8 +1050,9 @@ describe('detectors', () => {
       expect(code).toBe(0);
       for (let i = 0; i < 1000 && hits.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
       const params = hits.find((h) => h.id === 'basic_token.refetched')?.evidence.params as MessageParams | undefined;
-      expect(params?.issuer).toMatchObject({ key: 'proxy.caller.process', params: { address: `[::1]:${samePort}`, pid: caller.pid } });
-      expect(params?.caller).toMatchObject({ key: 'proxy.caller.process', params: { pid: caller.pid } });
+      // Both fetches are the caller's (one process, two connections): named once, its first connection first.
+      expect(params?.caller).toMatchObject({ key: 'proxy.caller.process_alone', params: { pid: caller.pid } });
+      expect(String((params?.caller as unknown as { params: { address: string } }).params.address).startsWith(`[::1]:${samePort}, `)).toBe(true);
     } finally {
       holder.stdin!.end();
       holder.kill();

@@ -324,6 +324,15 @@ export const messages = {
     zh: '{caller} 为 {appid} 重新获取了 /cgi-bin/token，而 {issuer} 在 {issued} 拿到的 token 还有约 {left} 分钟才过期：持有旧 token 的进程最多 5 分钟后就会收到 40001。',
     en: '{caller} fetched a new /cgi-bin/token for {appid} while the one {issuer} got at {issued} had about {left} minutes left: every process holding the old token gets 40001 within 5 minutes.',
   },
+  // The same caller got the token it replaces: it keeps none (the evidence names it once, whoAlone).
+  'proxy.hit.basic_token.refetched.same': {
+    zh: '{caller} 为 {appid} 又调了一次 /cgi-bin/token，而它自己在 {issued} 拿到的 token 还有约 {left} 分钟才过期：它没有缓存 token。每调一次都要占用 /cgi-bin/token 每天 {limit} 次的额度；被顶掉的旧 token 最多还能用 5 分钟，之后别处留着的副本（其他 worker、共享缓存里的）会收到 40001。',
+    en: '{caller} fetched a new /cgi-bin/token for {appid} while the one it got itself at {issued} had about {left} minutes left: it does not keep its token. Each fetch spends one of the {limit} /cgi-bin/token calls a day, and the token it replaced works 5 more minutes at most, so any copy of it kept elsewhere (another worker, a shared cache) then gets 40001.',
+  },
+  'proxy.fix.basic_token.uncached': {
+    zh: '把 token 缓存起来（进程内，或所有 worker 共用的缓存），在 expires_in（7200 秒）快到之前一直复用，快过期或收到 40001 时才重新获取；也可以改用 POST /cgi-bin/stable_token（不带 force_refresh），有效期内每次都返回同一个 token。',
+    en: 'Keep the token (in the process, or in a cache every worker reads) and reuse it until close to its expires_in (7200 s), fetching again only then or after a 40001; or switch to POST /cgi-bin/stable_token without force_refresh, which returns the same token while it is valid.',
+  },
   'proxy.hit.basic_token.force_refreshed': {
     zh: '{caller} 调用 stable_token 时带了 force_refresh，为 {appid} 强制换了新 token，而 {issuer} 在 {issued} 拿到的 stable token 还有约 {left} 分钟才过期：强制刷新会让旧 token 失效，持有它的进程会收到 40001。',
     en: '{caller} called stable_token with force_refresh for {appid}, forcing a new token while the stable token {issuer} got at {issued} had about {left} minutes left: a forced refresh invalidates the old token, so every process holding it gets 40001.',
