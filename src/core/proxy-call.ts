@@ -65,6 +65,8 @@ export interface CallerProcess {
   command?: string;
   /** A lookup ran to its end and found no process (loopback, Linux); unset when none was made or it did not end in time. */
   missed?: true;
+  /** Other processes holding the same connection (inherited across fork): `pid` is then one of several, not the sender. */
+  sharedWith?: ReadonlyArray<{ pid: number; command: string }>;
 }
 
 /** The WeChat reading of a call. */

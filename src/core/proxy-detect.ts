@@ -171,6 +171,12 @@ interface Sighting {
  * address and port, said to be one connection's (a process's next connection has another port).
  */
 function who(s: Sighting): MessageRef {
+  const shared = s.owner?.sharedWith;
+  if (s.owner?.pid !== undefined && shared?.length) {
+    // Every holder: any of them may have sent it. (messageRef: pid and command are --json's, not in the words.)
+    const commands = [...new Set([s.owner.command ?? '?', ...shared.map((p) => p.command)])];
+    return messageRef('proxy.caller.process_shared', { address: s.caller, pid: s.owner.pid, command: s.owner.command ?? '?', pids: [s.owner.pid, ...shared.map((p) => p.pid)].map(String), commands });
+  }
   if (s.owner?.pid !== undefined) return { key: 'proxy.caller.process', params: { address: s.caller, pid: s.owner.pid, command: s.owner.command ?? '?' } };
   // "No process found" only where one was looked for: not for a LAN caller, another OS, a lookup rationed or late.
   if (s.agent) return { key: s.owner?.missed ? 'proxy.caller.agent_missed' : 'proxy.caller.agent', params: { address: s.caller, agent: s.agent } };
@@ -181,9 +187,11 @@ function who(s: Sighting): MessageRef {
  * Surely one caller: one process (both pids known, the same, with the same command: not a pid reused
  * by another program), else one connection (the same address:port: one client's keep-alive
  * connection). Never two connections whose processes are unknown: two callers sending the same
- * User-Agent (any two curls) may be any two processes.
+ * User-Agent (any two curls) may be any two processes; nor a connection several processes share.
  */
 function sameCaller(a: Sighting, b: Sighting): boolean {
+  // A connection several processes hold (inherited across fork): which one sent each call is unknown.
+  if (a.owner?.sharedWith?.length || b.owner?.sharedWith?.length) return false;
   return a.owner?.pid !== undefined && b.owner?.pid !== undefined ? a.owner.pid === b.owner.pid && a.owner.command === b.owner.command : a.caller === b.caller;
 }
 

@@ -359,6 +359,27 @@ describe('callers in detector evidence', () => {
     expect(tr('en', kept.hits[0]!.evidence)).toMatch(/^10\.0\.0\.5:40001 \(a guess from its User-Agent "curl\/8\.5\.0"\) fetched a new \/cgi-bin\/token .* the 2000 \/cgi-bin\/token calls a day/);
   });
 
+  it('a connection several processes hold is named by all of them, and never said to be one caller (en, zh)', () => {
+    const t0 = Date.UTC(2026, 0, 1, 3);
+    const fetchToken = (o: ProxyObserver, n: number, over: Partial<ProxyExchange>) =>
+      o.observe(exchange({ id: n, startedAt: t0 + n * 60_000, target: `/cgi-bin/token?grant_type=client_credential&appid=${APP}&secret=${SECRET}`, responseBody: `{"access_token":"BASIC_TOKEN_${n}_${'t'.repeat(60)}","expires_in":7200}`, ...over }));
+    // A pre-fork server: the master's connection inherited by two workers; both fetches on it.
+    const shared = { pid: 4242, command: 'node server.mjs', sharedWith: [{ pid: 4250, command: 'node server.mjs' }, { pid: 4251, command: 'node server.mjs' }] };
+    const o = new ProxyObserver({ showSecrets: false });
+    fetchToken(o, 1, { caller: '127.0.0.1:40100', callerProcess: shared });
+    const { hits } = fetchToken(o, 2, { caller: '127.0.0.1:40100', callerProcess: shared });
+    expect(hits.map((h) => h.evidence.key)).toEqual(['proxy.hit.basic_token.refetched']);
+    const { caller } = hits[0]!.evidence.params as { caller: MessageRef };
+    expect(tr('en', caller)).toBe('127.0.0.1:40100 (shared by pid 4242, 4250, 4251, running node server.mjs: which of them sent it cannot be told)');
+    expect(tr('zh', caller)).toBe('127.0.0.1:40100（pid 4242、4250、4251 共用这一个连接，运行的是 node server.mjs：分不出是哪一个发的）');
+    // Holders running different programs are each named.
+    const spawned = { pid: 4242, command: 'node parent.js', sharedWith: [{ pid: 4250, command: 'node worker.js' }] };
+    const again = new ProxyObserver({ showSecrets: false });
+    fetchToken(again, 1, { caller: '127.0.0.1:40200', callerProcess: { pid: 4300, command: 'node other.js' } });
+    const other = fetchToken(again, 2, { caller: '127.0.0.1:40202', callerProcess: spawned });
+    expect(tr('en', (other.hits[0]!.evidence.params as { caller: MessageRef }).caller)).toBe('127.0.0.1:40202 (shared by pid 4242, 4250, running node parent.js, node worker.js: which of them sent it cannot be told)');
+  });
+
   it('says "no process found" of a User-Agent caller only when a lookup ran and missed, reason first in zh', () => {
     const o = new ProxyObserver({ showSecrets: false });
     const agent: Array<[string, string]> = [['User-Agent', 'curl/8.5.0']];

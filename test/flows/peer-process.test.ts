@@ -231,6 +231,50 @@ describe('a caller run by ts-node-dev, a real process (Linux)', () => {
   });
 });
 
+describe('a connection several processes hold (a socket inherited across fork), real processes (Linux)', () => {
+  it('is named by every holder, the parent first, with their commands', async (t) => {
+    if (process.platform !== 'linux') t.skip();
+    // A parent connects, then starts a worker given the connected socket as its fd 3 (node's
+    // child_process with the socket among its stdio, as a pre-fork server's workers inherit theirs).
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'wxauth-shared-'));
+    writeFileSync(path.join(dir, 'worker.js'), 'setTimeout(() => {}, 5e3);');
+    writeFileSync(
+      path.join(dir, 'parent.js'),
+      `const s = require("net").connect(+process.argv[2], "127.0.0.1", () => { const w = require("child_process").spawn(process.execPath, [${JSON.stringify(path.join(dir, 'worker.js'))}], { stdio: ["ignore", "ignore", "ignore", s] }); process.stdout.write("worker " + w.pid + "\\n"); process.on("SIGTERM", () => { w.kill(); process.exit(0); }); }); setTimeout(() => {}, 5e3);`,
+    );
+    const look = loopbackPeers();
+    const server = net.createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const accepted = new Promise<net.Socket>((resolve) => server.once('connection', resolve));
+    const parent = spawn(process.execPath, [path.join(dir, 'parent.js'), String((server.address() as net.AddressInfo).port)], { stdio: ['ignore', 'pipe', 'ignore'] });
+    try {
+      const worker = Number(/worker (\d+)/.exec(await new Promise<string>((resolve) => parent.stdout!.once('data', (d: Buffer) => resolve(d.toString()))))![1]);
+      const looked = await look(await accepted);
+      expect(looked).toEqual({ pid: parent.pid, command: 'node parent.js', sharedWith: [{ pid: worker, command: 'node worker.js' }] });
+    } finally {
+      parent.kill();
+      server.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a connection one process holds is not said to be shared, its parent and children looked at', async (t) => {
+    if (process.platform !== 'linux') t.skip();
+    // The caller has a child of its own (not given the socket), and a parent (this test) that holds none.
+    const look = loopbackPeers();
+    const server = net.createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const found = new Promise<PeerLookup>((resolve) => server.once('connection', (s) => void look(s).then(resolve)));
+    const child = spawn(process.execPath, ['-e', `require("child_process").spawn(process.execPath, ["-e", "setTimeout(() => {}, 5e3)"], { stdio: "ignore" }); require("net").connect(${(server.address() as net.AddressInfo).port}, "127.0.0.1"); setTimeout(() => {}, 5e3)`], { stdio: 'ignore' });
+    try {
+      expect(await found).toEqual({ pid: child.pid, command: 'node' });
+    } finally {
+      child.kill();
+      server.close();
+    }
+  });
+});
+
 describe('a lookup says it found no process only when it looked through them all', () => {
   // A stand-in for /proc: the caller's socket 127.0.0.1:40001 → :3901 (inode 7001) is listed; `count`
   // processes are, the newest first looked through, `holder` (if any) holding the socket.

@@ -2,7 +2,7 @@
 // with every connection, its process does not, so a detector can say which two servers fight over a
 // token. /proc/net/tcp{,6} gives the socket's inode (the line with the caller's address and port and the
 // proxy's, all four: never another connection between the same port numbers), /proc/<pid>/fd the process
-// holding it. Looked up once per connection, when it is accepted: first at once (synchronously: the
+// holding it, and its parent's and children's the others of a socket shared across fork (familyHolding). Looked up once per connection, when it is accepted: first at once (synchronously: the
 // inode, the processes found lately and the newest few, while a short-lived caller such as `curl` is
 // surely still there waiting), then, if that did not find it, off the request's path (a promise the
 // detectors read when they fire); any failure (another OS, /proc unreadable, the process gone or another
@@ -19,6 +19,12 @@ export interface PeerProcess {
   pid: number;
   /** The program's name and its first argument (a script), never the rest: arguments can hold secrets. */
   command: string;
+  /**
+   * The other processes holding the same connection, when it is shared (a socket inherited across
+   * fork: a pre-fork server's workers, a child given it among its stdio): `pid` is then the parent of
+   * the family, and which of them sent a call cannot be told. Absent when one process holds it.
+   */
+  sharedWith?: Array<{ pid: number; command: string }>;
 }
 
 /**
@@ -204,6 +210,51 @@ function ownerNow(proc: Proc, inode: string): { pid: string } | { rest: string[]
   const pids = listed.filter((n) => !proc.recent.includes(n));
   for (const pid of pids.slice(0, NEWEST_AT_ONCE)) if (holdsNow(proc, pid, wanted)) return { pid };
   return { rest: pids.slice(NEWEST_AT_ONCE), all };
+}
+
+/** At most this many children of a holder's family are looked at for the same socket. */
+const SHARERS_MAX = 16;
+
+/** A process's parent, from /proc/<pid>/stat (`pid (comm) state ppid …`; comm may hold spaces and parens). */
+async function parentOf(proc: Proc, pid: string): Promise<string | undefined> {
+  const stat = await readFile(path.join(proc.root, pid, 'stat'), 'latin1');
+  const ppid = stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1];
+  return ppid !== undefined && /^[1-9]\d*$/.test(ppid) ? ppid : undefined;
+}
+
+/** A process's children started by its main thread (/proc/<pid>/task/<pid>/children), none when unreadable. */
+async function childrenOf(proc: Proc, pid: string): Promise<string[]> {
+  const text = await readFile(path.join(proc.root, pid, 'task', pid, 'children'), 'latin1').catch(() => '');
+  return text.split(' ').filter((n) => /^\d+$/.test(n));
+}
+
+/**
+ * Who else holds the socket `holder` holds, parent of the family first: a socket is shared across
+ * fork (a pre-fork server, node's child_process given it as stdio), so its holders are a parent and
+ * its children. Only that family is looked at, the holder's parent and the children of whichever
+ * opened it (at most SHARERS_MAX): a few reads per connection, not another scan of every process.
+ * A socket handed to an unrelated process (SCM_RIGHTS) is not found. Off the request's path.
+ */
+async function familyHolding(proc: Proc, holder: string, inode: string): Promise<string[]> {
+  const wanted = `socket:[${inode}]`;
+  try {
+    const parent = await parentOf(proc, holder);
+    const head = parent !== undefined && (await holds(proc, parent, wanted)) ? parent : holder;
+    const children = (await childrenOf(proc, head)).filter((c) => c !== holder).slice(0, SHARERS_MAX);
+    const holding = await Promise.all(children.map((c) => holds(proc, c, wanted)));
+    const others = children.filter((_, i) => holding[i]);
+    return [head, ...(head === holder ? [] : [holder]), ...others];
+  } catch {
+    return [holder]; // no stat (gone, another OS's /proc): the one found
+  }
+}
+
+/** The process found holding the socket, with the others of its family that hold it too. */
+async function describeHolders(proc: Proc, holder: string, inode: string, command?: string): Promise<PeerProcess> {
+  const family = await familyHolding(proc, holder, inode);
+  if (family.length === 1) return { pid: Number(holder), command: command ?? (await commandOf(proc, holder)) };
+  const named = await Promise.all(family.map(async (pid) => ({ pid: Number(pid), command: pid === holder && command !== undefined ? command : await commandOf(proc, pid).catch(() => '?') })));
+  return { ...named[0]!, sharedWith: named.slice(1) };
 }
 
 /** The rest of the processes, a few at a time, off the request's path; undefined when none holds the socket. */
@@ -526,7 +577,11 @@ export function loopbackPeers(source?: PeerProcSource): (connection: Connection)
       first = ownerNow(proc, inode);
       if ('pid' in first) {
         remember(proc, first.pid);
-        return Promise.resolve<PeerLookup>({ pid: Number(first.pid), command: commandNow(proc, first.pid) });
+        // Its command at once (a short-lived caller may soon be gone); who shares the socket, later.
+        const holder = first.pid;
+        const command = commandNow(proc, holder);
+        const found = inode;
+        return describeHolders(proc, holder, found, command).catch((): PeerLookup => ({ pid: Number(holder), command }));
       }
     } catch {
       return Promise.resolve<PeerLookup>(undefined);
@@ -539,7 +594,7 @@ export function loopbackPeers(source?: PeerProcSource): (connection: Connection)
         // Not found: 'none' only when every process was looked through (/proc read, under the cap); else a guess.
         if (pid === undefined) return all ? 'none' : undefined;
         remember(proc, pid);
-        return { pid: Number(pid), command: await commandOf(proc, pid) };
+        return await describeHolders(proc, pid, found);
       } catch {
         return undefined;
       }

@@ -220,6 +220,12 @@ export const messages = {
   'proxy.caller.process': { zh: '{address}（pid {pid}，{command}）', en: '{address} (pid {pid}, {command})' },
   // The one caller of two calls, by its process: its connections' addresses would add nothing (they stay in --json).
   'proxy.caller.process_alone': { zh: 'pid {pid}（{command}）', en: 'pid {pid} ({command})' },
+  // A connection several processes hold (a socket inherited across fork: pre-fork workers, a child given
+  // it as stdio): all of them, the parent first, since any may have sent the call.
+  'proxy.caller.process_shared': {
+    zh: '{address}（pid {pids} 共用这一个连接，运行的是 {commands}：分不出是哪一个发的）',
+    en: '{address} (shared by pid {pids}, running {commands}: which of them sent it cannot be told)',
+  },
   // A guess, said as one: the User-Agent is what the caller claims, and any two curls send the same one.
   // "No process found" only when a lookup ran and missed (loopback, Linux): a LAN caller, another OS, a
   // lookup rationed or not ended in time were not looked up, or not to the end.

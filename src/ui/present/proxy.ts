@@ -55,7 +55,8 @@ const ISO_UTC = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/;
 
 /**
  * A hit's params for --json: each caller as its address, as before callers were named, with what names
- * it beside (`issuer_process: {pid, command}`, `issuer_agent`), so a script reading `.params.issuer` keeps
+ * it beside (`issuer_process: {pid, command}`, with `shared_by`, every pid holding the connection, when
+ * several do; `issuer_agent`), so a script reading `.params.issuer` keeps
  * working.
  */
 function jsonParams(params: MessageRef['params']): Record<string, unknown> {
@@ -68,7 +69,7 @@ function jsonParams(params: MessageRef['params']): Record<string, unknown> {
     }
     const p = ref.params ?? {};
     doc[name] = p.address;
-    if (p.pid !== undefined) doc[`${name}_process`] = { pid: p.pid, command: p.command };
+    if (p.pid !== undefined) doc[`${name}_process`] = { pid: p.pid, command: p.command, ...(Array.isArray(p.pids) ? { shared_by: p.pids.map(Number) } : {}) };
     if (p.agent !== undefined) doc[`${name}_agent`] = p.agent;
   }
   return doc;
