@@ -4,7 +4,7 @@
 // WeChat reports failures as HTTP 200 + errcode whatever the Content-Type (API-FACTS §0.1, §0.2), so
 // the answer is read as JSON whenever it parses, text/plain included.
 import { readErrorBody, isRecord } from './responses.js';
-import { redactText, redactUrl, redactValue, maskSecretValues, isSecretName, MIN_SECRET_LENGTH } from './secrets.js';
+import { redactText, redactUrl, redactValue, maskSecretValues, isSecretName, isSecretHeader, MIN_SECRET_LENGTH } from './secrets.js';
 
 /** How a call ended, as the caller saw it. */
 export type ProxyOutcome =
@@ -142,19 +142,6 @@ export function secretValuesOf(facts: CallFacts): string[] {
   take(facts.body);
   take(facts.answer);
   return values;
-}
-
-/** Headers whose values are credentials of the caller (never WeChat's, but they pass through all the same). */
-const SECRET_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'set-cookie']);
-
-/**
- * A header whose value is a credential: the standard ones above, and any name that reads as a secret's
- * (`X-Access-Token`, `X-Wx-Secret`: the names isSecretName knows, dashes read as underscores) or ends
- * in `key` (`X-Api-Key`).
- */
-function isSecretHeader(name: string): boolean {
-  const n = name.toLowerCase();
-  return SECRET_HEADERS.has(n) || isSecretName(n.replace(/-/g, '_')) || /(?:^|[-_])(?:api[-_]?)?key$/.test(n);
 }
 
 /**

@@ -28,6 +28,21 @@ export function isSecretName(name: string): boolean {
   return /(?:secret|ticket|token|code|session_?key|password|passwd|pwd)$/.test(n);
 }
 
+/** Headers whose values are credentials of the caller (never WeChat's, but they pass through all the same). */
+const SECRET_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'set-cookie']);
+
+/**
+ * A header whose value is a credential: the standard ones above, and any name that reads as a secret's
+ * (`X-Access-Token`, `X-Wx-Secret`: the names isSecretName knows, dashes read as underscores) or ends
+ * in `key` (`X-Api-Key`). Its value is masked whole, by name: the text patterns (redactText, the
+ * emulator's maskSecrets) find `name=value` and JSON fields, never a header's bare value. The proxy's
+ * lines and HAR and the emulator's request detail all decide by this one rule.
+ */
+export function isSecretHeader(name: string): boolean {
+  const n = name.toLowerCase();
+  return SECRET_HEADERS.has(n) || isSecretName(n.replace(/-/g, '_')) || /(?:^|[-_])(?:api[-_]?)?key$/.test(n);
+}
+
 /**
  * A name shaped like a secret's, for the text patterns: only those are matched, so a pattern never
  * swallows a plain field that holds a nested JSON text with a secret in it. isSecretName decides.

@@ -12,7 +12,7 @@ import type { Bilingual } from '../core/errcodes.js';
 import type { Emulator } from './server.js';
 import type { LoggedRequest, RequestLog } from './request-log.js';
 import { controlJson, type Reply, type Rq } from './reply.js';
-import { isSecretName } from '../core/secrets.js';
+import { isSecretHeader, isSecretName } from '../core/secrets.js';
 import { refusal } from './control.js';
 
 export const EVENTS_PATH = '/__emulator/events';
@@ -99,8 +99,10 @@ function headerPairs(headers: Record<string, string | string[] | number | undefi
     if (value === undefined) continue;
     for (const one of Array.isArray(value) ? value : [String(value)]) {
       const lower = name.toLowerCase();
-      if (lower === 'authorization' || lower === 'proxy-authorization') out.push([name, '***']);
-      else if (lower === 'cookie' || lower === 'set-cookie') out.push([name, maskCookie(one)]);
+      if (lower === 'cookie' || lower === 'set-cookie') out.push([name, maskCookie(one)]);
+      // A credential header (Authorization, X-Api-Key, X-Access-Token…) by the proxy's rule: its bare
+      // value holds no `name=` for maskSecrets to find, so it is masked whole.
+      else if (isSecretHeader(name)) out.push([name, '***']);
       else out.push([name, mask(one)]);
     }
   }

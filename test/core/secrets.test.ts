@@ -1,7 +1,7 @@
 // Secret masking by name and by value (core/responses.ts), as tables.
 import { describe, expect, it } from 'vitest';
 import { base64Forms, base64Views, credentialParams, looksCredentialParam } from '../../src/core/secret-shapes.js';
-import { KnownSecrets, dropSecretParams, hideUrlCredentials, maskSecretValues, redactJsonText, redactText, redactUrl } from '../../src/core/secrets.js';
+import { KnownSecrets, dropSecretParams, hideUrlCredentials, isSecretHeader, maskSecretValues, redactJsonText, redactText, redactUrl } from '../../src/core/secrets.js';
 
 const SECRET = '0123456789abcdef0123456789abcdef';
 
@@ -56,6 +56,14 @@ describe('redaction by name', () => {
     expect(redactUrl('/login?user=a&pwd=PWSECRET1&password=PLAINPW12')).toBe('/login?user=a&pwd=PWSE***&password=PLAI***');
     expect(redactJsonText('{"password":"PLAINPW12"}')).toBe('{"password":"PLAI***"}');
     expect(redactText('PWD=/home/dev/app DB_PASSWORD=hunter2hunter2')).toBe('PWD=/home/dev/app DB_PASSWORD=hunt***');
+  });
+});
+
+describe('isSecretHeader: a header whose bare value is a credential (the proxy and the emulator\'s log)', () => {
+  it('says yes to the standard ones and to names that read as a secret\'s or end in key, no to plain ones', () => {
+    for (const name of ['Authorization', 'proxy-authorization', 'Cookie', 'set-cookie', 'X-Api-Key', 'x-access-token', 'X-Wx-Secret', 'X-Auth-Token', 'apikey', 'X-Key'])
+      expect(isSecretHeader(name), name).toBe(true);
+    for (const name of ['Content-Type', 'User-Agent', 'X-Request-Id', 'Accept', 'Content-Encoding', 'Host']) expect(isSecretHeader(name), name).toBe(false);
   });
 });
 

@@ -295,6 +295,28 @@ describe('the live log: GET /__emulator/events and GET /__emulator/requests/<n>'
     }
   });
 
+  it('masks a credential header whole (X-Api-Key, X-Access-Token, X-Wx-Secret) by the proxy\'s rule: its bare value has no name= to find', async () => {
+    const sub = await subscribe();
+    try {
+      // Neither value is one the emulator issued, so only the header's name can tell it is a secret.
+      const apiKey = 'supersecretvalue123';
+      const token = '86_Qm9ndXNVc2VyVG9rZW5Ob3RJc3N1ZWRCeVRoZUVtdWxhdG9y';
+      await exchange('0somecode', { 'x-api-key': apiKey, 'x-access-token': token, 'x-wx-secret': 'hunter2hunter2', 'x-request-id': 'req-12345678' });
+      const [event] = await sub.waitFor((e) => e.event === 'request');
+      const one = (await get(emu.url, `/__emulator/requests/${String(event!.data.seq)}`)).json as { detail: { request: { headers: Array<[string, string]> } } };
+      const headers = Object.fromEntries(one.detail.request.headers);
+      expect(headers['x-api-key']).toBe('***');
+      expect(headers['x-access-token']).toBe('***');
+      expect(headers['x-wx-secret']).toBe('***');
+      // A header that names no secret is shown as sent.
+      expect(headers['x-request-id']).toBe('req-12345678');
+      const text = JSON.stringify(one) + JSON.stringify(sub.events);
+      for (const secret of [apiKey, token, 'hunter2hunter2']) expect(text).not.toContain(secret);
+    } finally {
+      await sub.close();
+    }
+  });
+
   it('masks the tokens and codes of successful answers and redirects', async () => {
     const sub = await subscribe();
     try {
