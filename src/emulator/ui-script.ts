@@ -245,8 +245,8 @@ export const UI_SCRIPT = String.raw`
     return appid;
   }
 
-  // A nickname as shown: bidi overrides and invisible characters escaped as the CLI shows them
-  // (core/unsafe-chars.ts); /seed keeps it exact.
+  // A nickname, or a value a request sent (a decoded query's state), as shown: bidi overrides and
+  // invisible characters escaped as the CLI shows them (core/unsafe-chars.ts); /seed and the log keep it exact.
   function shown(text) {
     return String(text).replace(new RegExp('${UNSAFE_CHARS.source}', 'g'), function (ch) {
       var named = { '\n': '\\n', '\r': '\\r', '\t': '\\t' }[ch];
@@ -414,8 +414,8 @@ export const UI_SCRIPT = String.raw`
           h('span', { class: 'small', 'data-created': s.createdAt, text: T('qr.age', { d: duration((now - Date.parse(s.createdAt)) / 1000) }) })
         ]),
         kv('appid', h('code', { class: 'v', text: s.appid })),
-        kv('state', h('code', { class: 'v', text: s.state })),
-        kv('redirect_uri', h('code', { class: 'v', text: s.redirectUri })),
+        kv('state', h('code', { class: 'v', text: shown(s.state) })),
+        kv('redirect_uri', h('code', { class: 'v', text: shown(s.redirectUri) })),
         h('div', { class: 'btns' }, [confirm, cancel])
       ]));
     });
@@ -582,7 +582,9 @@ export const UI_SCRIPT = String.raw`
     // Emulator time, in the browser's time zone like the clock card (the full ISO time is the tooltip).
     var ms = Date.parse(ev.time);
     var time = isNaN(ms) ? ev.time : localTime(ms).slice(11);
-    var note = ev.note ? ev.note[S.lang] || ev.note.en : '';
+    // A note quotes the state's odd characters (core/state.ts showChar escapes controls only, for the CLI's
+    // sanitised output): a bidi override among them is escaped here.
+    var note = ev.note ? shown(ev.note[S.lang] || ev.note.en) : '';
     var details = h('details', { class: 'req' + (d.cls === 'bad' ? ' err' : d.fault || note ? ' warn' : ''), 'data-seq': ev.seq, 'data-errcode': ev.errcode === undefined ? '' : ev.errcode });
     var summary = h('summary', null, [
       h('span', { class: 't', title: ev.time, text: time }),
@@ -632,9 +634,10 @@ export const UI_SCRIPT = String.raw`
     var r = doc.request;
     var d = describe(r);
     if (r.errcode !== undefined && r.errcode !== 0) body.appendChild(h('p', null, [h('strong', { text: String(r.errcode) + ' ' }), d.text]));
-    if (r.note) body.appendChild(h('p', { class: 'desc', 'data-note': '', text: r.note[S.lang] || r.note.en }));
+    if (r.note) body.appendChild(h('p', { class: 'desc', 'data-note': '', text: shown(r.note[S.lang] || r.note.en) }));
     if (!doc.detail) {
-      var query = Object.keys(r.query).map(function (k) { return k + '=' + r.query[k]; }).join('&');
+      // The log's query is decoded (a state sent as %1B or %E2%80%AE is an ESC or a U+202E here): shown as a nickname is.
+      var query = Object.keys(r.query).map(function (k) { return shown(k) + '=' + shown(r.query[k]); }).join('&');
       body.appendChild(h('h3', { text: T('log.request') }));
       body.appendChild(pre(r.method + ' ' + r.path + (query ? '?' + query : '')));
       body.appendChild(h('h3', { text: T('log.answer') }));

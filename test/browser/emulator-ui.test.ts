@@ -107,6 +107,40 @@ describe.skipIf(!CHROMIUM)(`the emulator's page in Chromium${CHROMIUM ? '' : ` (
     }
   });
 
+  it('a state with an ESC or a bidi override is shown escaped in the request line of a row logged before the page opened, and in the QR list', async () => {
+    // A fresh emulator: nobody follows its log, so the row has no kept detail and its line is built from
+    // the log's decoded query (the branch that printed the characters raw).
+    const own = await startEmulator();
+    try {
+      const state = 'ab\u001b[31mc\u202edef';
+      const redirect = 'http://localhost/cb?r=\u202ex';
+      await fetch(`${own.url}/connect/oauth2/authorize?appid=${SVC}&redirect_uri=${encodeURIComponent('http://localhost/cb')}&response_type=code&scope=snsapi_base&state=${encodeURIComponent(state)}`, { redirect: 'manual' });
+      await fetch(`${own.url}/connect/qrconnect?appid=${WEB}&redirect_uri=${encodeURIComponent(redirect)}&response_type=code&scope=snsapi_login&state=${encodeURIComponent(state)}`);
+      context = await browser.newContext({ locale: 'en-US' });
+      const page = await context.newPage();
+      page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+      await page.goto(`${own.url}/`);
+      const row = page.locator('#log-list details.req', { has: page.locator('.p', { hasText: '/connect/oauth2/authorize' }) });
+      await row.locator('summary').click();
+      const line = row.locator('.detail pre').first();
+      await line.waitFor();
+      const detail = (await row.locator('.detail').textContent()) ?? '';
+      expect(detail).toContain('are kept only for requests that arrived while this page');
+      // The note on that state quotes its odd characters, the bidi override escaped too (in the row's tooltip as well).
+      expect(detail).toContain('state has characters other than letters and digits (\\x1b [ \\u202e)');
+      expect(await row.locator('summary [data-note]').getAttribute('title')).toContain('(\\x1b [ \\u202e)');
+      expect(await line.textContent()).toBe(`GET /connect/oauth2/authorize?appid=${SVC}&redirect_uri=http://localhost/cb&response_type=code&scope=snsapi_base&state=ab\\x1b[31mc\\u202edef`);
+      const qr = page.locator('#qr-list li').first();
+      await qr.waitFor();
+      expect(await qr.textContent()).toContain('stateab\\x1b[31mc\\u202edefredirect_uri' + 'http://localhost/cb?r=\\u202ex');
+      const text = (await page.locator('#log-list, #qr-list').allTextContents()).join('') + (await row.locator('summary [data-note]').getAttribute('title'));
+      expect(text).not.toContain('\u202e');
+      expect(text).not.toContain('\u001b');
+    } finally {
+      await own.close();
+    }
+  });
+
   it('an unverified service account is labelled and exported as a subscription account is: a JS-safe domain only, no callback in its line', async () => {
     // No web authorization (the authorize page answers it 10005): its domain is no 网页授权域名, and its
     // line leaves out the callback that would invite a `wxauth login`.
