@@ -595,7 +595,7 @@ export const UI_SCRIPT = String.raw`
         d.text ? h('span', { class: 'mean', title: d.text, text: d.text }) : null,
         d.fault ? h('span', { class: 'badge orange', text: d.fault }) : null,
         note ? h('span', { class: 'badge orange', 'data-note': '', title: note, text: T('log.note') }) : null,
-        ev.appid ? h('span', { class: 'a', text: ev.appid }) : null
+        ev.appid ? h('span', { class: 'a', text: shown(ev.appid) }) : null
       ])
     ]);
     details.appendChild(summary);
@@ -618,7 +618,13 @@ export const UI_SCRIPT = String.raw`
 
   function pre(text) { return h('pre', { text: text }); }
 
-  function headerText(pairs) { return pairs.map(function (p) { return p[0] + ': ' + p[1]; }).join('\n'); }
+  function headerText(pairs) { return pairs.map(function (p) { return shown(p[0]) + ': ' + shown(p[1]); }).join('\n'); }
+
+  // A body as sent, its lines and tabs kept (a form, a multipart body, JSON pretty-printed) and every
+  // other such character escaped: JSON.stringify writes a U+202E as it is, whatever escape it came as.
+  function shownLines(text) {
+    return text.split(/(\r?\n|\t)/).map(function (part, i) { return i % 2 ? part : shown(part); }).join('');
+  }
 
   function bodyText(part) {
     if (part.body === '') return T('log.noBody');
@@ -626,6 +632,7 @@ export const UI_SCRIPT = String.raw`
     try {
       if (/^\s*[\[{]/.test(text)) text = JSON.stringify(JSON.parse(text), null, 2);
     } catch (e) { /* not JSON: shown as sent */ }
+    text = shownLines(text);
     return part.truncated ? text + '\n' + T('log.truncated', { n: part.truncated }) : text;
   }
 
@@ -648,7 +655,7 @@ export const UI_SCRIPT = String.raw`
     var req = doc.detail.request;
     var ans = doc.detail.answer;
     body.appendChild(h('h3', { text: T('log.request') }));
-    body.appendChild(pre(req.method + ' ' + req.url));
+    body.appendChild(pre(req.method + ' ' + shown(req.url)));
     body.appendChild(h('div', { class: 'small', text: T('log.headers') }));
     body.appendChild(pre(headerText(req.headers)));
     if (req.body !== '') {

@@ -141,6 +141,24 @@ describe.skipIf(!CHROMIUM)(`the emulator's page in Chromium${CHROMIUM ? '' : ` (
     }
   });
 
+  it('a body with a bidi override or an ESC is shown escaped in the detail, its lines kept; a JSON body\'s \\u202e escape and the appid it names in the row too', async () => {
+    const page = await open();
+    await fetch(`${emu.url}/cgi-bin/stable_token`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'a=\u202eb\r\nc=\u001b[2Jd\tok' });
+    await fetch(`${emu.url}/cgi-bin/stable_token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"appid":"x\\u202ey"}' });
+    await expect.poll(() => page.locator('#log-list details.req').count()).toBe(2);
+    const bodies: string[] = [];
+    for (const row of await page.locator('#log-list details.req').all()) {
+      await row.locator('summary').click();
+      await expect.poll(() => row.locator('.detail pre').count()).toBeGreaterThan(2);
+      bodies.push((await row.locator('.detail pre').nth(2).textContent()) ?? '');
+    }
+    expect(bodies).toContain('a=\\u202eb\r\nc=\\x1b[2Jd\tok');
+    expect(bodies).toContain('{\n  "appid": "x\\u202ey"\n}');
+    const text = (await page.locator('#log-list').textContent()) ?? '';
+    expect(text).not.toContain('\u202e');
+    expect(text).not.toContain('\u001b');
+  });
+
   it('an unverified service account is labelled and exported as a subscription account is: a JS-safe domain only, no callback in its line', async () => {
     // No web authorization (the authorize page answers it 10005): its domain is no 网页授权域名, and its
     // line leaves out the callback that would invite a `wxauth login`.
