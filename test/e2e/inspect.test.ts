@@ -228,6 +228,24 @@ describe('wxauth inspect', () => {
     expect(r.stdout).toContain('wxauth config set domain api.example.org --profile svc.');
   });
 
+  it('snsapi_login on authorize: the fix names no profile of its own, so it cannot lead to replacing this account’s profile named web (en, zh, --json)', async () => {
+    const init = await run(['init', '--profile', 'web', '--type', 'service', '--appid', OA, '--secret', SECRET, '--domain', 'www.example.com', '--redirect-uri', 'https://www.example.com/cb', '-y']);
+    expect(init.code, init.stderr).toBe(0);
+    const login = GOOD.replace('snsapi_userinfo', 'snsapi_login');
+    const en = await run(['--profile', 'web', 'inspect', login]);
+    expect(en.code).toBe(1);
+    expect(en.stdout).toContain('[scope.login_on_authorize]');
+    expect(en.stdout).toContain('build the link with that app’s profile (wxauth --profile <name> url); with none saved yet, set one up under a name no profile has: wxauth init --type website --profile <name>.');
+    expect(en.stdout).not.toContain('--profile web');
+    const zh = await run(['--profile', 'web', 'inspect', login, '--lang', 'zh']);
+    expect(zh.stdout).toContain('用网站应用的 profile 生成链接（wxauth --profile <名字> url）；还没有这个 profile 的话，先起一个还没人用的名字建一个：wxauth init --type website --profile <名字>。');
+    expect(zh.stdout).not.toContain('--profile web');
+    const json = await run(['--profile', 'web', 'inspect', login, '--json']);
+    const finding = (parseJson(json.stdout) as { findings: JsonFinding[] }).findings.find((f) => f.id === 'scope.login_on_authorize');
+    expect(finding?.fix).toContain('wxauth init --type website --profile <name>');
+    expect(finding?.fix).not.toContain('--profile web');
+  });
+
   it("an upper-case appid: said as such, with the lower-case form, which is the profile's", async () => {
     const r = await run(['inspect', GOOD.replace(OA, OA.toUpperCase())]);
     expect(r.code).toBe(1);

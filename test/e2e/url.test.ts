@@ -308,6 +308,12 @@ describe('wxauth url', () => {
     expect(taken.stderr).not.toContain('--profile web)');
     const embed = await runCli(['--profile', 'web', 'url', '--embed'], { env: { WXAUTH_CONFIG_DIR: own } });
     expect(embed.stderr).toContain('(wxauth init --type website --profile website), then run wxauth --profile website url --embed.');
+    // Built anyway: the finding's own fix (inspect's) offers no name of ours either.
+    const forced = await runCli(['--profile', 'web', 'url', '--scope', 'snsapi_login', '--force', '--json'], { env: { WXAUTH_CONFIG_DIR: own } });
+    expect(forced.code, forced.stderr).toBe(0);
+    const fix = (parseJson(forced.stdout) as { warnings: Array<{ id: string; fix: string }> }).warnings.find((w) => w.id === 'scope.login_on_authorize')?.fix;
+    expect(fix).toContain('wxauth init --type website --profile <name>');
+    expect(fix).not.toContain('--profile web');
     expect(fs.readFileSync(path.join(own, 'config.json'), 'utf8')).toBe(before);
   });
 

@@ -343,9 +343,11 @@ export const messages = {
     zh: '微信显示 10005“此公众号并没有这些scope的权限”。',
     en: 'WeChat shows 10005 “此公众号并没有这些scope的权限”.',
   },
+  // <name>, not a name of ours: inspect (and url --force, probe, doctor) word it without reading the saved
+  // profiles, and a fixed one (web) may be this account's own, which `init --profile web --yes` would replace.
   'inspect.scope.login_on_authorize.fix': {
-    zh: '在微信里登录用 snsapi_base / snsapi_userinfo；PC 扫码登录要用网站应用的 appid 和 /connect/qrconnect：先为网站应用建一个 profile（wxauth init --type website --profile web），再运行 wxauth --profile web url。',
-    en: 'Inside WeChat use snsapi_base / snsapi_userinfo; desktop QR login needs a website app’s appid on /connect/qrconnect: set up a profile for that app (wxauth init --type website --profile web), then run wxauth --profile web url.',
+    zh: '在微信里登录用 snsapi_base / snsapi_userinfo；PC 扫码登录要用网站应用的 appid 和 /connect/qrconnect：用网站应用的 profile 生成链接（wxauth --profile <名字> url）；还没有这个 profile 的话，先起一个还没人用的名字建一个：wxauth init --type website --profile <名字>。',
+    en: 'Inside WeChat use snsapi_base / snsapi_userinfo; desktop QR login needs a website app’s appid on /connect/qrconnect: build the link with that app’s profile (wxauth --profile <name> url); with none saved yet, set one up under a name no profile has: wxauth init --type website --profile <name>.',
   },
   'inspect.scope.oa_on_qrconnect': {
     zh: '{scope} 用在了网站应用扫码地址 /connect/qrconnect 上。',
