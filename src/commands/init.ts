@@ -229,9 +229,9 @@ function missingHint(example: string, over: { profile: string; p: string; plan: 
 /**
  * The profile the flags describe. Every missing flag and every refused value is said in one run: the
  * first as the error, the others as its further reasons (a user fixing one per run would run it again
- * for each).
+ * for each), then `more` (the refusal to replace a saved profile without --yes, which is said after them).
  */
-function fromFlags(o: InitOptions, profile: string, existing: ProfileData | undefined): ProfileData {
+function fromFlags(o: InitOptions, profile: string, existing: ProfileData | undefined, more: MessageRef[] = []): ProfileData {
   const problems: Array<{ problem: MessageRef; hint: MessageRef }> = [];
   const accepted: Partial<Record<keyof typeof FLAGS, string>> = {};
   const take = (key: SettingKey & keyof typeof FLAGS, value: string, type?: AccountType): string | undefined => {
@@ -272,7 +272,7 @@ function fromFlags(o: InitOptions, profile: string, existing: ProfileData | unde
     if (!pair.ok) problems.push({ problem: pair.problem, hint: pair.hint });
   }
   const [first, ...rest] = problems;
-  if (first) throw new UsageError(first.problem, { hint: first.hint, also: rest.map((p) => ({ key: 'init.also', params: { problem: p.problem, hint: p.hint } })) });
+  if (first) throw new UsageError(first.problem, { hint: first.hint, also: rest.map((p): MessageRef => ({ key: 'init.also', params: { problem: p.problem, hint: p.hint } })).concat(more) });
   const data: ProfileData = { type: type!, appid: appid!, secret: secret! };
   if (hasWebAuth(type!)) {
     data.domain = domain;
@@ -482,10 +482,13 @@ export async function run(given: InitOptions, ctx: Context): Promise<InitResult>
       // What --yes would remove beside the values given: a saved jsDomains the type given refuses.
       const type = options.type === undefined ? undefined : checkSetting('type', options.type);
       const dropping = type?.ok ? jsDomainsRefused(existing.jsDomains, type.value as AccountType) : undefined;
-      throw new UsageError(
-        { key: 'init.exists', params: { ...about, file: store.path } },
-        { hint: { key: 'init.exists.hint' }, ...(dropping ? { also: [{ key: 'init.exists.jsDomains', params: { profile, value: dropping.value, reason: dropping.problem } }] } : {}) },
-      );
+      const exists: MessageRef = { key: 'init.exists', params: { ...about, file: store.path } };
+      const jsDomains: MessageRef[] = dropping ? [{ key: 'init.exists.jsDomains', params: { profile, value: dropping.value, reason: dropping.problem } }] : [];
+      // The values given are judged first, this refusal said after theirs: told only "add --yes", a run
+      // with a refused --domain or --appid heard of it only once --yes was added.
+      const existsAlso: MessageRef[] = [{ key: 'init.also', params: { problem: exists, hint: { key: 'init.exists.hint' } } }];
+      fromFlags(options, profile, existing, existsAlso.concat(jsDomains));
+      throw new UsageError(exists, { hint: { key: 'init.exists.hint' }, ...(jsDomains.length > 0 ? { also: jsDomains } : {}) });
     }
     const prompts = await ctx.prompts();
     if (!(await prompts.confirm({ message: ctx.out.t('init.exists.confirm', about), default: false }))) throw new CancelledError({ hint: { key: 'common.cancelled.declined' } });

@@ -126,6 +126,43 @@ describe('init on an existing profile (issue 12 item 1)', () => {
     expect(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')).toBe(before);
   });
 
+  // It said only "add --yes", and the refused --domain or --appid came out once --yes was added: a run more.
+  it('without a terminal and without --yes: refused values are said first, then that the profile exists, in one run (en, zh, --json); nothing written, the secret never echoed', async () => {
+    const dir = tempConfigDir();
+    const env = { WXAUTH_CONFIG_DIR: dir };
+    await seedProfile(dir);
+    const before = fs.readFileSync(path.join(dir, 'config.json'), 'utf8');
+    const domain = await runCli(['init', ...SERVICE, '--secret', OTHER_SECRET, '--domain', 'https://x.com:8080/cb'], { env });
+    expect(domain.code).toBe(2);
+    expect(domain.stdout).toBe('');
+    const lines = domain.stderr.split('\n');
+    expect(lines[0]).toBe('✖ --domain: "https://x.com:8080/cb" is a whole URL; only its host goes here.');
+    expect(lines[1]).toMatch(/^✖ Also: Profile "default" already exists \(service, appid wx1234567890abcdef\) in .*config\.json\. Add --yes to replace it \(its secret included\)/);
+    expect(domain.stderr).toContain('→ Without the scheme, the port and the path');
+    // Both refusals of the values given, then the profile: one run says all three.
+    const both = await runCli(['init', ...SERVICE, '--secret', OTHER_SECRET, '--appid', SECRET, '--domain', 'https://x.com:8080/cb', '--lang', 'zh'], { env });
+    expect(both.code).toBe(2);
+    const zh = both.stderr.split('\n');
+    expect(zh[0]).toMatch(/^✖ --appid：这是 32 位十六进制，看起来是 AppSecret，不是 appid（为免泄露不显示它）/);
+    expect(zh[1]).toMatch(/^✖ 另外：--domain："https:\/\/x\.com:8080\/cb" 是完整网址，这里只填主机名。/);
+    expect(zh[2]).toMatch(/^✖ 另外：profile "default" 已存在（service，appid wx1234567890abcdef），位于 .*config\.json。加 --yes 替换它（包括 AppSecret）/);
+    const json = await runCli(['init', ...SERVICE, '--secret', OTHER_SECRET, '--appid', SECRET, '--json'], { env });
+    expect(json.code).toBe(2);
+    const doc = parseJson(json.stdout) as { error: { message: string; also: string[] } };
+    expect(doc.error.message).toContain('--appid');
+    expect(doc.error.also.at(-1)).toContain('Profile "default" already exists');
+    for (const r of [domain, both, json]) {
+      expect(r.stdout + r.stderr).not.toContain(SECRET);
+      expect(r.stdout + r.stderr).not.toContain(OTHER_SECRET);
+    }
+    // Every value right: the profile's refusal alone, as before.
+    const right = await runCli(['init', ...SERVICE, '--secret', OTHER_SECRET], { env });
+    expect(right.code).toBe(2);
+    expect(right.stderr).toMatch(/^✖ Profile "default" already exists/);
+    expect(right.stderr).not.toContain('Also:');
+    expect(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')).toBe(before);
+  });
+
   it('--json: one document with the usage error', async () => {
     const dir = tempConfigDir();
     await seedProfile(dir);
