@@ -115,6 +115,11 @@ export const messages = {
     zh: 'wxauth 的错误码表里没有 {errcode}：到微信的全局错误码页查 {doc}，用 errmsg 的原文搜索，并对照你这次调用的接口文档。',
     en: 'wxauth’s tables do not have {errcode}: look it up in WeChat’s errcode list, {doc}; search for the errmsg as WeChat wrote it, and read the docs of the endpoint you called.',
   },
+  // An explanation without a doc page (ErrcodeExplanation.doc is optional): the same advice, no address.
+  'wechat.unknown.hint.noDoc': {
+    zh: 'wxauth 的错误码表里没有 {errcode}：到微信的全局错误码页查，用 errmsg 的原文搜索，并对照你这次调用的接口文档。',
+    en: 'wxauth’s tables do not have {errcode}: look it up in WeChat’s errcode list, search for the errmsg as WeChat wrote it, and read the docs of the endpoint you called.',
+  },
 
   // Chinese only (ui/present/error.ts): in English the errmsg already is the meaning.
   'wechat.error.meaning': {

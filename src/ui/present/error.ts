@@ -140,9 +140,12 @@ function clipHeadline(lang: Output['lang'], ref: MessageRef): MessageRef {
  */
 function errorHint(error: WxauthError, details: ErrorDetails): MessageRef | undefined {
   if (error.hint) return error.hint;
-  if (error instanceof WechatApiError && details.explanation?.known === false)
-    return messageRef('wechat.unknown.hint', { errcode: error.errcode, doc: details.explanation.doc ?? '' });
-  return undefined;
+  if (!(error instanceof WechatApiError) || details.explanation?.known !== false) return undefined;
+  // Every unknown code has the errcode list's address today (core/errcodes.ts), but the field is
+  // optional: without one the sentence has no place left empty (", ;" was what `doc: ''` gave).
+  const { doc } = details.explanation;
+  if (doc === undefined || doc === '') return messageRef('wechat.unknown.hint.noDoc', { errcode: error.errcode });
+  return messageRef('wechat.unknown.hint', { errcode: error.errcode, doc });
 }
 
 export function presentError(out: Output, error: WxauthError, details: ErrorDetails = {}): void {
