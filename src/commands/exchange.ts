@@ -5,7 +5,7 @@ import { CallbackError, UsageError, type MessageRef } from '../errors.js';
 import { compareState, labelBeforeCode, readExchangeInput, type ExchangeInput } from '../core/token.js';
 import { envCredentials } from '../core/next-step.js';
 import { profileFlag } from '../core/validate.js';
-import { authorizeUrlRefusal, cleanPastedCode, describeStateOnly, linkOfState, stateOnlyVerdict, type PasteCleanup } from '../core/callback-url.js';
+import { CODE_MAX_LENGTH, authorizeUrlRefusal, cleanPastedCode, describeStateOnly, linkOfState, stateOnlyVerdict, type PasteCleanup } from '../core/callback-url.js';
 import { redactValue } from '../core/secrets.js';
 import { checkTokensSavable, exchangeCode } from '../flows/user-token.js';
 import type { TokenStore } from '../store/token-cache.js';
@@ -63,6 +63,10 @@ export async function run(options: ExchangeOptions, ctx: Context): Promise<Excha
     }
     if (parsed.reason === 'token') {
       throw new UsageError({ key: 'tokens.exchange.input.token', params: { input: shown } }, { hint: { key: 'tokens.exchange.input.token.hint', params: { p } } });
+    }
+    if (parsed.reason === 'code_too_long') {
+      // Not quoted: no part of it would help, and it may hold a secret.
+      throw new UsageError({ key: 'tokens.exchange.input.code_too_long', params: { max: CODE_MAX_LENGTH } }, { hint: { key: 'tokens.exchange.input.code_too_long.hint' } });
     }
     const hint = { key: `tokens.exchange.input.${parsed.reason}.hint` } as const;
     if (parsed.reason === 'empty') throw new UsageError({ key: 'tokens.exchange.input.empty' }, { hint });

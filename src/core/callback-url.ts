@@ -168,6 +168,18 @@ export function looksLikeCode(code: string): boolean {
   return /^[0-9A-Za-z]{32}$/.test(code);
 }
 
+/**
+ * The longest value still tried as a code. WeChat's are 32 characters (API-FACTS §0.5) and the emulator
+ * mints 32; a mock may issue another shape (a UUID, a prefix), hence four times that. Anything longer is
+ * something else pasted (a file, a page, a log): sent, it came back as an answer that blamed the API base.
+ */
+export const CODE_MAX_LENGTH = 128;
+
+/** Too long to be a code (CODE_MAX_LENGTH): refused before anything is sent (exchange, listen --paste). */
+export function codeTooLong(code: string): boolean {
+  return code.length > CODE_MAX_LENGTH;
+}
+
 export type CallbackIssue =
   | { kind: 'empty_input' }
   | { kind: 'no_params' }

@@ -1,7 +1,7 @@
 // User (web-authorization) tokens, as pure functions: narrowing WeChat's raw /sns/* bodies into typed
 // results and expiry maths (the advice after an errcode is in next-step.ts). No fs, no network, no
 // clock: `now` is always passed in (milliseconds since the epoch).
-import { isAuthorizeUrl, looksLikeCode, parseCallbackUrl, type ParsedCallback } from './callback-url.js';
+import { codeTooLong, isAuthorizeUrl, looksLikeCode, parseCallbackUrl, type ParsedCallback } from './callback-url.js';
 import { isScope } from './endpoints.js';
 import { readFields, type Narrowed } from './responses.js';
 import { redactText, redactValue } from './secrets.js';
@@ -352,13 +352,14 @@ export function refreshDeadlineAfterRefresh(
 export type ExchangeInput =
   | { ok: true; form: 'code'; code: string }
   | { ok: true; form: 'url'; code: string; state?: string; callback: ParsedCallback }
-  | { ok: false; reason: 'empty' | 'no_code' | 'code_empty' | 'code_invalid' | 'denied' | 'authorize_url' | 'not_code' | 'token'; callback?: ParsedCallback };
+  | { ok: false; reason: 'empty' | 'no_code' | 'code_empty' | 'code_invalid' | 'code_too_long' | 'denied' | 'authorize_url' | 'not_code' | 'token'; callback?: ParsedCallback };
 
 /**
  * A bare code (no `=`, `?`, `#`, `/` or spaces), or a callback URL / query to pull code and state from.
  * Words, or text with characters no code has (not printable ASCII: 你好, a full-width colon, a control
  * character), are `not_code`: no URL and no code, so nothing to send WeChat for a 40029. A printable
- * ASCII word of another shape is still a code to try (an emulator or a mock may issue other shapes).
+ * ASCII word of another shape is still a code to try (an emulator or a mock may issue other shapes),
+ * up to CODE_MAX_LENGTH characters (`code_too_long` past it).
  */
 export function readExchangeInput(input: string): ExchangeInput {
   const text = input.trim();
@@ -371,6 +372,8 @@ export function readExchangeInput(input: string): ExchangeInput {
     if (looksLikeAccessToken(text) && /[_-]/.test(text)) return { ok: false, reason: 'token' };
     // A placeholder (isPlaceholderCode): nothing to send WeChat for a 40029 read as an expired code.
     if (isPlaceholderCode(text)) return { ok: false, reason: 'not_code' };
+    // 120 KB of one word went to WeChat, and its answer was read as the API base's fault (codeTooLong).
+    if (codeTooLong(text)) return { ok: false, reason: 'code_too_long' };
     return { ok: true, form: 'code', code: text };
   }
   const callback = parseCallbackUrl(text);
@@ -392,6 +395,7 @@ export function readExchangeInput(input: string): ExchangeInput {
   // to WeChat for a 40029 that would read as an expired code. A URL's values are decoded here, so a
   // code holds only a URL's unreserved characters (WeChat's: letters and digits, API-FACTS §0.5).
   if (!/^[A-Za-z0-9._~-]+$/.test(callback.code)) return { ok: false, reason: 'code_invalid', callback };
+  if (codeTooLong(callback.code)) return { ok: false, reason: 'code_too_long', callback };
   return { ok: true, form: 'url', code: callback.code, state: callback.state, callback };
 }
 

@@ -4,7 +4,7 @@
 // the port can never be judged differently; only the ending differs, as there is nothing more to wait
 // for: a refused state or a refusal ends the paste at once.
 import { CallbackError, UsageError } from '../errors.js';
-import { authorizeUrlRefusal, cleanPastedCode, describeStateOnly, isAuthorizeUrl, parseCallbackUrl, type StateOnlyLink } from '../core/callback-url.js';
+import { CODE_MAX_LENGTH, authorizeUrlRefusal, cleanPastedCode, codeTooLong, describeStateOnly, isAuthorizeUrl, parseCallbackUrl, type StateOnlyLink } from '../core/callback-url.js';
 import { NOTHING_SEEN, decideCallbackHit, describeStateMismatch } from '../core/callback-decision.js';
 import { statesEqual, type CallbackResult } from './server.js';
 
@@ -21,6 +21,11 @@ export function evaluatePastedCallback(text: string, expectedState: string | und
   if (isAuthorizeUrl(parsed)) {
     const { message, hint } = authorizeUrlRefusal(parsed, p);
     throw new UsageError(message, { hint });
+  }
+  // A code past any code's length (a file or a page pasted, or a mock's junk): refused as exchange refuses
+  // it, in its words, before anything is sent (a long one was refused as "not a callback address").
+  if (parsed.code !== undefined && codeTooLong(parsed.code)) {
+    throw new UsageError({ key: 'tokens.exchange.input.code_too_long', params: { max: CODE_MAX_LENGTH } }, { hint: { key: 'listen.paste.noCode.hint' } });
   }
   // A code pasted alone carries no state to compare: taken as the user's own, and said so (refusing it
   // as a state mismatch would read as a forgery, and --state could not help).

@@ -174,6 +174,11 @@ describe('readExchangeInput', () => {
     // A template in code= stays what it was: characters no code has.
     expect(readExchangeInput('https://www.example.com/cb?code={{code}}&state=a')).toMatchObject({ ok: false, reason: 'code_invalid' });
   });
+  it('refuses a value longer than CODE_MAX_LENGTH as too long for a code, bare or in a callback; up to it, still a code', () => {
+    expect(readExchangeInput('a'.repeat(120_000))).toEqual({ ok: false, reason: 'code_too_long' });
+    expect(readExchangeInput(`https://www.example.com/cb?code=${'a'.repeat(129)}&state=s`)).toMatchObject({ ok: false, reason: 'code_too_long' });
+    expect(readExchangeInput('a'.repeat(128))).toEqual({ ok: true, form: 'code', code: 'a'.repeat(128) });
+  });
   it('refuses an access_token or refresh_token pasted back as the code, and only those', () => {
     const token = '86_' + 'PK455XHT0QW8KFjncvj-AsUe92ZOWvUyEMum29Bz_zuXN4s-ysHkuUq_fJwoYzoD485JirQsXpREtg_FcntVUsEVxqO43CrSooWFg8u5V6l';
     expect(readExchangeInput(token)).toEqual({ ok: false, reason: 'token' });

@@ -515,6 +515,29 @@ describe('wxauth exchange', () => {
     expect(snsCalls('/sns/oauth2/access_token')).toHaveLength(0);
   });
 
+  it('a value far longer than any code (a file pasted) is refused before anything is sent (exit 2), en and zh; listen --paste agrees; 128 characters are still tried', async () => {
+    const long = 'a'.repeat(120_000);
+    for (const [input, lang, said] of [
+      [long, 'en', 'This is not a code: it is longer than 128 characters, and WeChat’s codes are 32 letters and digits. Nothing was sent to WeChat.'],
+      [`https://www.example.com/cb?code=${'b'.repeat(300)}&state=s`, 'zh', '这不是 code：它超过了 128 个字符，而微信的 code 是 32 位字母和数字。没有发给微信。'],
+    ] as const) {
+      const r = await wx(['exchange', input, '--lang', lang]);
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr).toContain(said);
+      expect(r.stderr).not.toMatch(/API base|HTTP 400/);
+      expect(r.stderr).not.toContain('aaaaaaaaaaaa');
+    }
+    const pasted = await runCli(['listen', '--paste'], { env: env(), input: `https://www.example.com/cb?code=${'c'.repeat(1000)}&state=s\n` });
+    expect(pasted.code, pasted.stderr).toBe(2);
+    expect(pasted.stderr).toContain('This is not a code: it is longer than 128 characters');
+    expect(pasted.stdout).toBe('');
+    expect(snsCalls('/sns/oauth2/access_token')).toHaveLength(0);
+    // A mock's own shape up to the bound is still sent (WeChat, here the emulator, answers 40029).
+    const edge = await wx(['exchange', 'd'.repeat(128)]);
+    expect(edge.code, edge.stderr).toBe(3);
+    expect(snsCalls('/sns/oauth2/access_token')).toHaveLength(1);
+  });
+
   it('the authorization URL pasted instead of its callback is named as such, not as a refusal (exit 2); listen --paste agrees', async () => {
     const authorizeUrl = `${emu.url}/connect/oauth2/authorize?appid=${svc.appid}&redirect_uri=https%3A%2F%2Flocalhost%2Fcb&response_type=code&scope=snsapi_base&state=s1#wechat_redirect`;
     for (const lang of ['en', 'zh']) {

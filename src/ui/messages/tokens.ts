@@ -77,6 +77,14 @@ export const messages = {
     zh: '从浏览器地址栏重新复制回调地址；如果那里也是这样，是生成或转发这个地址的代码把 code 换掉了（wxauth inspect <url>）。',
     en: 'Copy the callback URL again from the browser’s address bar; if it reads the same there, the code that builds or forwards this address replaced the code (wxauth inspect <url>).',
   },
+  'tokens.exchange.input.code_too_long': {
+    zh: '这不是 code：它超过了 {max} 个字符，而微信的 code 是 32 位字母和数字。没有发给微信。',
+    en: 'This is not a code: it is longer than {max} characters, and WeChat’s codes are 32 letters and digits. Nothing was sent to WeChat.',
+  },
+  'tokens.exchange.input.code_too_long.hint': {
+    zh: "只传回调地址里 code= 后面的那一段：wxauth exchange CODE，或者把回调地址用引号括起来粘贴进来：wxauth exchange '<回调地址>'。检查粘贴的是不是整个文件、网页或日志。",
+    en: "Pass only the value after code= in the callback: wxauth exchange CODE, or the callback URL in quotes: wxauth exchange '<callback-url>'. Check that what you pasted is not a whole file, page or log.",
+  },
   'tokens.exchange.input.code_empty.hint': {
     zh: 'code 在路上丢了：检查 redirect_uri 是否做了 URL 编码、中间的跳转是否丢掉了查询参数（wxauth inspect <url>）。',
     en: 'The code got lost on the way: check that redirect_uri was URL-encoded and that no intermediate redirect dropped the query (wxauth inspect <url>).',
