@@ -825,3 +825,23 @@ describe('config set/get/unset of a name that is no setting', () => {
     expect((await runCli(['config', 'get', 'redirect-uri'], { env })).stdout.trim()).toBe('https://www.example.com/other');
   });
 });
+
+describe('an appid refusal says what an appid is once', () => {
+  it('the AppSecret or the 原始ID given as the appid (init, config set, a test account): the message and its hint do not both say "wx and 16 hex digits", en and zh', async () => {
+    const runs = [
+      ['init', '--type', 'service', '--appid', SECRET, '--secret', SECRET, '--domain', 'www.example.com', '--redirect-uri', 'https://www.example.com/cb'],
+      ['init', '--type', 'test', '--appid', SECRET, '--secret', SECRET, '--redirect-uri', 'https://www.example.com/cb'],
+      ['init', '--type', 'service', '--appid', 'gh_123456789abc', '--secret', SECRET, '--domain', 'www.example.com', '--redirect-uri', 'https://www.example.com/cb'],
+      ['config', 'set', 'appid', SECRET],
+      ['config', 'set', 'appid', 'gh_123456789abc'],
+    ];
+    for (const args of runs) {
+      const e = await runCli(args, { env: { WXAUTH_CONFIG_DIR: tempConfigDir() } });
+      expect(e.code, e.stderr).toBe(2);
+      expect(e.stderr.match(/16 hex digits/g), e.stderr).toHaveLength(1);
+      const z = await runCli(['--lang', 'zh', ...args], { env: { WXAUTH_CONFIG_DIR: tempConfigDir() } });
+      expect(z.code, z.stderr).toBe(2);
+      expect(z.stderr.match(/16 位十六进制/g), z.stderr).toHaveLength(1);
+    }
+  });
+});

@@ -930,12 +930,12 @@ export const messages = {
   },
   'config.invalid.base.query.hint': { zh: '只写协议、主机和端口（可带路径前缀），例如 http://127.0.0.1:3900', en: 'Give the scheme, host and port (a path prefix is fine), e.g. http://127.0.0.1:3900' },
   'config.invalid.appid.ghid': {
-    zh: '{name}："{value}" 是公众号的原始 ID（gh_ 开头），不是 appid：网页授权要用「开发者ID（AppID）」，wx 开头，后跟 16 位十六进制。',
-    en: '{name}: "{value}" is the account’s original ID (原始ID, gh_…), not its appid: web authorization takes the developer ID (AppID), wx and 16 hex digits.',
+    zh: '{name}："{value}" 是公众号的原始 ID（gh_ 开头），不是 appid：网页授权要用的是「开发者ID（AppID）」。',
+    en: '{name}: "{value}" is the account’s original ID (原始ID, gh_…), not its appid: web authorization takes the developer ID (AppID).',
   },
   'config.invalid.appid.secret': {
-    zh: '{name}：这是 32 位十六进制，看起来是 AppSecret，不是 appid（为免泄露不显示它）。appid 以 wx 开头，后跟 16 位十六进制。',
-    en: '{name}: 32 hex digits look like the AppSecret, not an appid (not shown, so it does not leak). An appid starts with wx, then 16 hex digits.',
+    zh: '{name}：这是 32 位十六进制，看起来是 AppSecret，不是 appid（为免泄露不显示它）。',
+    en: '{name}: 32 hex digits look like the AppSecret, not an appid (not shown, so it does not leak).',
   },
   'config.invalid.appid.prefix': { zh: '{name}："{value}" 不是 appid：它不以 wx 开头。', en: '{name}: "{value}" is not an appid: it does not start with wx.' },
   'config.invalid.appid.blank': { zh: '{name}："{value}" 不是 appid：第 {position} 个字符是{what}。', en: '{name}: "{value}" is not an appid: character {position} is {what}.' },
