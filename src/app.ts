@@ -300,6 +300,9 @@ export async function runCli(givenArgv: string[], io: Io, version: string): Prom
       if (operand !== undefined && /^(https?:\/\/|[\w.-]+:\d+(\/|$))/i.test(operand)) {
         usageHint = { key: 'proxy.upstreamPositional.hint', params: { url: /^https?:\/\//i.test(operand) ? operand : `http://${operand}` } };
       }
+      // `wxauth jssdk sign --url https://…`: verify's flag; sign takes the page URL as its argument.
+      const signUrl = signUrlFlag(message, named, sub, argv);
+      if (signUrl !== undefined) usageHint = { key: 'jssdk.sign.urlFlag.hint', params: { command: `wxauth jssdk sign ${signUrl === '' ? "'<page-url>'" : (await import('./core/shell.js')).shellQuote(signUrl)}` } };
       if (synonym) message = synonym;
       error = new UsageError(message, { hint: usageHint });
     }
@@ -336,6 +339,19 @@ function prefixSuggested(ref: MessageRef, flags: string[]): MessageRef | undefin
   if (!option.startsWith('--') || option.length < 4) return undefined;
   const matches = [...new Set(flags.filter((f) => f.startsWith(option)))];
   return matches.length === 1 ? { key: 'common.commander.unknownOption.suggest', params: { option, suggestion: matches[0]! } } : undefined;
+}
+
+/**
+ * `jssdk sign --url <page-url>` (or `--url=<page-url>`), as `jssdk verify` takes it: the URL given, '' when
+ * none follows; undefined for any other mistake.
+ */
+function signUrlFlag(ref: MessageRef, group: string, sub: string | undefined, argv: readonly string[]): string | undefined {
+  if (group !== 'jssdk' || sub !== 'sign' || ref.key !== 'common.commander.unknownOption') return undefined;
+  const option = String(ref.params?.option ?? '');
+  if (option.startsWith('--url=')) return option.slice('--url='.length);
+  if (option !== '--url') return undefined;
+  const value = argv[argv.indexOf(option) + 1];
+  return value === undefined || value.startsWith('-') ? '' : value;
 }
 
 /** `wxauth profile add|create|new`: profiles are made by init. */

@@ -348,6 +348,18 @@ describe('wxauth init / config / profile', () => {
     expect(add.stderr).toContain('Profiles are created with init: wxauth init --profile <name>');
   });
 
+  it('jssdk sign --url (verify\'s flag) says sign takes the page URL as its argument, with the URL given, en and zh (exit 2)', async () => {
+    const en = await runCli(['jssdk', 'sign', '--url', 'https://www.example.com/a?b=1']);
+    expect(en.code).toBe(2);
+    expect(en.stderr).toContain("→ jssdk sign takes the page URL as its argument, not as --url (that is jssdk verify’s): wxauth jssdk sign 'https://www.example.com/a?b=1'");
+    const zh = await runCli(['--lang', 'zh', 'jssdk', 'sign', '--url=https://www.example.com/a']);
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toContain("→ jssdk sign 的页面地址直接作为参数传入，没有 --url 选项（--url 是 jssdk verify 的）：wxauth jssdk sign 'https://www.example.com/a'");
+    expect((await runCli(['jssdk', 'sign', '--url'])).stderr).toContain("wxauth jssdk sign '<page-url>'");
+    // Another unknown flag on sign keeps the usual pointer to --help.
+    expect((await runCli(['jssdk', 'sign', '--bogus', 'x'])).stderr).toContain('Run wxauth jssdk sign --help');
+  });
+
   it('config keys in any case (appId) and types by their Chinese names (--type 服务号) are taken', async () => {
     const dir = tempConfigDir();
     const env = { WXAUTH_CONFIG_DIR: dir };
