@@ -120,8 +120,10 @@ export function carriedCallbackParams(params: readonly QueryParam[]): string {
 
 /** What a saved redirect_uri carries that will cost a login (savedRedirectCautions). */
 export interface RedirectCaution {
-  id: 'redirect_uri.fragment' | 'redirect_uri.carries_code';
+  id: 'redirect_uri.fragment' | 'redirect_uri.carries_code' | 'redirect_uri.http';
   problem: MessageRef;
+  /** What it does, said after the problem (url's words for a finding it notes). */
+  effect?: MessageRef;
   fix: MessageRef;
 }
 
@@ -129,7 +131,8 @@ export interface RedirectCaution {
  * What a redirect_uri being saved (init, config set) carries that will cost the login, in the words
  * `url` and `inspect` say it in when the link is built (core/inspect.ts): a # fragment, which the code
  * lands after, where the server never sees it (a hash route's address), and a code or state of its own
- * (the callback would carry two). Warnings, not refusals: WeChat takes such an address.
+ * (the callback would carry two); and http, where the code travels in clear text. Warnings, not
+ * refusals: WeChat takes such an address.
  */
 export function savedRedirectCautions(value: string): RedirectCaution[] {
   const cautions: RedirectCaution[] = [];
@@ -144,6 +147,14 @@ export function savedRedirectCautions(value: string): RedirectCaution[] {
   }
   const carried = carriedCallbackParams(redirectUriParams(value));
   if (carried !== '') cautions.push({ id: 'redirect_uri.carries_code', problem: { key: 'inspect.redirect_uri.carries_code', params: { names: carried } }, fix: { key: 'inspect.redirect_uri.carries_code.fix' } });
+  // http: WeChat takes it, but the code crosses the network in clear text (url says so of every link
+  // built from it, inspect's redirect_uri.http). Not for this machine's own address (the emulator, a
+  // local listener): the code never leaves it. (domain.ts's isLoopbackHost, written out: importing it
+  // here costs url, exchange, check… one more chunk to read at start, issue 19.)
+  const http = /^http:\/\/(?:[^/?#@]*@)?([^/?#]*?)(?::\d*)?(?:[/?#]|$)/i.exec(value);
+  if (http && !/^(?:localhost|127\.\d{1,3}\.\d{1,3}\.\d{1,3}|\[::1\])$/i.test(http[1]!)) {
+    cautions.push({ id: 'redirect_uri.http', problem: { key: 'inspect.redirect_uri.http' }, effect: { key: 'inspect.redirect_uri.http.effect' }, fix: { key: 'inspect.redirect_uri.http.fix' } });
+  }
   return cautions;
 }
 

@@ -457,6 +457,22 @@ describe('a redirect_uri saved with a # fragment or a code of its own: warned ab
     expect(plain.stderr).not.toContain('!');
   });
 
+  it('an http redirect_uri: saved, with url\'s clear-text warning (init and config set, en and zh); a loopback one, no warning', async () => {
+    const dir = tempConfigDir();
+    const init = await runCli(['init', '--type', 'service', '--appid', APPID, '--secret', SECRET, '--domain', 'www.example.com', '--redirect-uri', 'http://www.example.com/cb'], { env: { WXAUTH_CONFIG_DIR: dir } });
+    expect(init.code, init.stderr).toBe(0);
+    expect(readConfig(dir).profiles.default!.redirectUri).toBe('http://www.example.com/cb');
+    expect(init.stderr).toContain('! redirect_uri uses http. It works, but the code travels in clear text; WeChat’s docs recommend https for the callback.\n→ Use https in production');
+    const zh = await runCli(['--lang', 'zh', 'config', 'set', 'redirect_uri', 'http://www.example.com/cb2'], { env: { WXAUTH_CONFIG_DIR: dir } });
+    expect(zh.code, zh.stderr).toBe(0);
+    expect(readConfig(dir).profiles.default!.redirectUri).toBe('http://www.example.com/cb2');
+    expect(zh.stderr).toContain('! redirect_uri 使用 http。可以用，但 code 会以明文经过网络；微信文档建议回调使用 https。\n→ 生产环境改用 https');
+    // This machine's own address (the emulator, a local listener): the code never crosses a network.
+    const local = await runCli(['config', 'set', 'redirect_uri', 'http://127.0.0.1:8080/cb', '--yes'], { env: { WXAUTH_CONFIG_DIR: dir } });
+    expect(local.code, local.stderr).toBe(0);
+    expect(local.stderr).not.toContain('uses http');
+  });
+
   it('init: saved, with the warning after the line that says so', async () => {
     const dir = tempConfigDir();
     const r = await runCli(['init', '--type', 'service', '--appid', APPID, '--secret', SECRET, '--domain', 'www.example.com', '--redirect-uri', 'https://www.example.com/#/login'], { env: { WXAUTH_CONFIG_DIR: dir } });

@@ -1,6 +1,7 @@
 // wxauth config: values and paths on stdout (scripts read them); confirmations and warnings on stderr.
 import type { ConfigResult } from '../../commands/config.js';
 import { tr } from '../i18n.js';
+import { joinText } from '../format.js';
 import type { Output } from '../output.js';
 import type { RedirectCaution } from '../../core/callback-url.js';
 
@@ -15,7 +16,7 @@ const SOURCE_LABELS = {
 /** What a saved redirect_uri carries that will cost the login, each with its fix (config set, and init, which has it from here). */
 export function presentRedirectCautions(out: Output, cautions: readonly RedirectCaution[]): void {
   for (const caution of cautions) {
-    out.warning(caution.id, out.tr(caution.problem));
+    out.warning(caution.id, caution.effect === undefined ? out.tr(caution.problem) : joinText(out.lang, out.tr(caution.problem), out.tr(caution.effect)));
     out.say(out.style.cyan('→ ') + out.tr(caution.fix));
   }
 }
