@@ -62,6 +62,15 @@ export function createContext(options: RuntimeOptions): Context {
     }
   };
 
+  // A file the warning above called readable by others, made 0600 by a write of this run: said once a file.
+  const tightened = new Set<string>();
+  const onModeTightened = (note: MessageRef) => {
+    const line = tr(out.lang, note);
+    if (tightened.has(line)) return;
+    tightened.add(line);
+    out.note(line);
+  };
+
   const ctx: Context = {
     lang: options.lang,
     out,
@@ -86,7 +95,7 @@ export function createContext(options: RuntimeOptions): Context {
         const [{ ConfigStore }, { stateDir, lockWaitFromEnv, checkGlobalFlags }] = await Promise.all([import('./store/config.js'), resolution()]);
         // A refused flag is a typo on this very command line: said (exit 2) before any file's problem.
         checkGlobalFlags(globals);
-        configStore = ConfigStore.open(stateDir(env), { lockWaitMs: lockWaitFromEnv(env) });
+        configStore = ConfigStore.open(stateDir(env), { lockWaitMs: lockWaitFromEnv(env), onModeTightened });
         sayStoreWarnings(configStore.warnings());
       }
       return configStore;
@@ -95,7 +104,7 @@ export function createContext(options: RuntimeOptions): Context {
     async tokenStore() {
       if (!tokenStore) {
         const [{ TokenStore }, { stateDir, lockWaitFromEnv }] = await Promise.all([import('./store/token-cache.js'), resolution()]);
-        tokenStore = TokenStore.open(stateDir(env), { lockWaitMs: lockWaitFromEnv(env) });
+        tokenStore = TokenStore.open(stateDir(env), { lockWaitMs: lockWaitFromEnv(env), onModeTightened });
         sayStoreWarnings(tokenStore.warnings());
         await learnCachedTokens(tokenStore);
       }

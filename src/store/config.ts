@@ -97,9 +97,9 @@ export class ConfigStore {
   }
 
   /** `lockWaitMs`: how long a write waits for another process's lock (default 30 s). */
-  static open(dir: string, options: { lockWaitMs?: number } = {}): ConfigStore {
+  static open(dir: string, options: { lockWaitMs?: number; onModeTightened?: (note: MessageRef) => void } = {}): ConfigStore {
     return new ConfigStore(
-      new JsonFile<ConfigFile>(dir, 'config', { narrow: narrowConfigFile, wrongShapeHint: 'config.file.wrongShape.hint', lockWaitMs: options.lockWaitMs }),
+      new JsonFile<ConfigFile>(dir, 'config', { narrow: narrowConfigFile, wrongShapeHint: 'config.file.wrongShape.hint', lockWaitMs: options.lockWaitMs, onModeTightened: options.onModeTightened }),
     );
   }
 

@@ -491,6 +491,8 @@ export interface JsonFileOptions<T> {
   readOnlyHint?: MessageKey;
   /** How long a writer waits for another process's lock (default 30 s; WXAUTH_LOCK_WAIT_MS). */
   lockWaitMs?: number;
+  /** Told when a write made 0600 a file other users could read (checkMode's warning): the note to say. */
+  onModeTightened?: (note: MessageRef) => void;
 }
 
 /** Where JsonFile keeps `<name>.json` in `dir` (to name the file without reading it). */
@@ -528,7 +530,8 @@ export class JsonFile<T extends object> {
   /**
    * A warning for a file other users can read: config.json holds the appsecret, tokens.json the
    * tokens. The mode is the one read with the file (no system call more, issue 19); the file is left
-   * as it is (the user may share it on purpose), and wxauth's own writes make it 0600 again.
+   * as it is (the user may share it on purpose), and wxauth's own writes make it 0600 again (update
+   * says so: onModeTightened).
    * (Windows has no such mode bits.) A key per file: the command says each once.
    */
   private checkMode(snapshot: FileSnapshot | undefined): MessageRef[] {
@@ -584,6 +587,9 @@ export class JsonFile<T extends object> {
     this.parse(before);
     this.refuseReadOnly(before);
     ensureStateDir(path.dirname(this.path), `${this.path}.lock`);
+    // The mode the file had before the write that made it 0600: the warning said "Run chmod 600", and
+    // the file changing mode unsaid read as wxauth ignoring it.
+    let wasReadable: number | undefined;
     withFileLock(
       this.path,
       (lock) => {
@@ -598,9 +604,11 @@ export class JsonFile<T extends object> {
         } catch (error) {
           throw unwritableError(this.path, error);
         }
+        wasReadable = snapshot && process.platform !== 'win32' && (snapshot.mode & 0o044) !== 0 ? snapshot.mode : undefined;
       },
       this.options.lockWaitMs,
     );
+    if (wasReadable !== undefined) this.options.onModeTightened?.(messageRef('config.file.modeTightened', { file: this.path, mode: formatMode(wasReadable) }));
   }
 }
 

@@ -175,7 +175,7 @@ export class TokenStore {
   }
 
   /** `lockWaitMs`: how long a write waits for another process's lock (default 30 s). */
-  static open(dir: string, options: { lockWaitMs?: number } = {}): TokenStore {
+  static open(dir: string, options: { lockWaitMs?: number; onModeTightened?: (note: MessageRef) => void } = {}): TokenStore {
     return new TokenStore(
       new JsonFile<TokenFile>(dir, 'tokens', {
         narrow: narrowTokenFile,
@@ -183,6 +183,7 @@ export class TokenStore {
         unreadableHint: 'config.file.unreadable.tokens.hint',
         readOnlyHint: 'config.file.readOnly.tokens.hint',
         lockWaitMs: options.lockWaitMs,
+        onModeTightened: options.onModeTightened,
       }),
     );
   }

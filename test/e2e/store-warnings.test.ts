@@ -59,6 +59,26 @@ describe('store warnings', () => {
     expect(fs.statSync(tokens).mode & 0o777).toBe(0o644);
   });
 
+  it.skipIf(process.platform === 'win32')('config set on a config.json others can read says, once, that saving made it 0600 (en and zh)', async () => {
+    const dir = tempConfigDir();
+    const config = path.join(dir, 'config.json');
+    const init = ['init', '--type', 'test', '--appid', 'wx1234567890abcdef', '--secret', '0123456789abcdef0123456789abcdef', '--domain', '127.0.0.1:3000', '--redirect-uri', 'http://127.0.0.1:3000/cb', '--yes'];
+    expect((await runCli(init, { env: { WXAUTH_CONFIG_DIR: dir } })).code).toBe(0);
+    fs.chmodSync(config, 0o644);
+    const r = await runCli(['config', 'set', 'redirectUri', 'http://127.0.0.1:3000/cb2', 'jsDomains', '127.0.0.1:3000'], { env: { WXAUTH_CONFIG_DIR: dir } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(fs.statSync(config).mode & 0o777).toBe(0o600);
+    expect(r.stderr).toContain(`Changed ${config} from mode 0644 to 0600, readable only by you: wxauth always saves its files that way.`);
+    expect(r.stderr.split('to 0600').length - 1).toBe(1);
+    expect(r.stdout).not.toContain('0600');
+    fs.chmodSync(config, 0o640);
+    const zh = await runCli(['--lang', 'zh', 'config', 'set', 'redirectUri', 'http://127.0.0.1:3000/cb3'], { env: { WXAUTH_CONFIG_DIR: dir } });
+    expect(zh.code, zh.stderr).toBe(0);
+    expect(zh.stderr).toContain(`已把 ${config} 的权限从 0640 改为 0600，现在只有你能读：wxauth 保存文件时总是这样写。`);
+    // Written again at 0600: nothing to say.
+    expect((await runCli(['config', 'set', 'redirectUri', 'http://127.0.0.1:3000/cb4'], { env: { WXAUTH_CONFIG_DIR: dir } })).stderr).not.toContain('0600');
+  });
+
   it('says nothing about a 0700 folder', async () => {
     const dir = tempConfigDir();
     fs.chmodSync(dir, 0o700);

@@ -231,6 +231,10 @@ export const messages = {
     zh: '{file} 其他用户可读（权限 {mode}）：里面有你的 AppSecret。运行 chmod 600 {file}。',
     en: '{file} can be read by other users (mode {mode}): it holds your AppSecret. Run chmod 600 {file}.',
   },
+  'config.file.modeTightened': {
+    zh: '已把 {file} 的权限从 {mode} 改为 0600，现在只有你能读：wxauth 保存文件时总是这样写。',
+    en: 'Changed {file} from mode {mode} to 0600, readable only by you: wxauth always saves its files that way.',
+  },
   'config.tokens.readableByOthers': {
     zh: '{file} 其他用户可读（权限 {mode}）：里面有你的 access_token 和 refresh_token。运行 chmod 600 {file}。',
     en: '{file} can be read by other users (mode {mode}): it holds your access and refresh tokens. Run chmod 600 {file}.',
