@@ -1,6 +1,10 @@
 #!/usr/bin/env node
 // `prepare` (npm install of a clone, and npx in one) builds only when dist/ is not built from the sources
-// as they are: `node scripts/build-stamp.mjs check || npm run build`. `npx wxauth demo` in a clone installs
+// as they are: `node scripts/build-stamp.mjs check || npm run build`. `npm run build` begins with `begin`
+// (the stamp is removed, and the hash of the sources as the build starts kept aside) and ends with
+// `write` (that hash becomes the stamp): a build that fails leaves no stamp, even after the sources are
+// put back as they were (tsc writes its output despite type errors), and a file saved while the build
+// ran is not taken as built. `npx wxauth demo` in a clone installs
 // the clone into npx's cache as a link to the same folder and runs its `prepare` again, which rebuilt
 // everything right after `npm install` had (tsc's ~30 s; minutes on a busy machine) before the demo
 // started. `npm run build` always builds and ends with `write`.
@@ -14,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const stamp = path.join(root, 'dist', '.build-stamp');
+const pending = path.join(root, 'dist', '.build-stamp.pending');
 
 function inputsHash() {
   const hash = createHash('sha256');
@@ -38,8 +43,13 @@ function inputsHash() {
 }
 
 const [command] = process.argv.slice(2);
-if (command === 'write') {
-  fs.writeFileSync(stamp, `${inputsHash()}\n`);
+if (command === 'begin') {
+  fs.rmSync(stamp, { force: true });
+  fs.mkdirSync(path.dirname(pending), { recursive: true });
+  fs.writeFileSync(pending, `${inputsHash()}\n`);
+} else if (command === 'write') {
+  // The hash taken when this build began (`begin`); a build run without it stamps nothing.
+  if (fs.existsSync(pending)) fs.renameSync(pending, stamp);
 } else if (command === 'check') {
   let saved = '';
   try {
@@ -51,6 +61,6 @@ if (command === 'write') {
   if (!built || saved !== inputsHash()) process.exit(1);
   console.error('wxauth: dist/ is already built from these sources, so the build is skipped (npm run build rebuilds).');
 } else {
-  console.error('usage: node scripts/build-stamp.mjs check|write');
+  console.error('usage: node scripts/build-stamp.mjs begin|write|check');
   process.exit(2);
 }

@@ -11,18 +11,24 @@
 //
 // Everything else (node:fs, undici, qrcode-terminal...) goes through Node's require, from this folder, as before.
 //
-// Each chunk is compiled with a V8 code cache of its own, kept in dist/cli/cache/<V8 version>-<build>/
-// (Node's compile cache, on 22+, covers only what Node's own loader compiles). About 80% of what `url`
-// adds to a bare Node start is parsing and compiling the ~210 KB of source it loads; a cache holding
-// each chunk's top level and the functions a run compiled lazily skips most of that: -25% instructions
-// and -19% CPU for `url` (docs/speed.md, 7 December). `npm run build` trains it (scripts/bundle.mjs runs
-// the start-up commands with WXAUTH_CODE_CACHE=train); a chunk with no cache, or one V8 refused (another
-// Node, other V8 flags), gets one written at the exit of the run that compiled it, if the folder is
-// writable. V8 checks a cache against its own version, its flags and the source's length; the folder's
-// <build> is a hash of the chunks, so a cache never meets another build's source of the same length.
+// Each chunk is compiled with a V8 code cache of its own, kept in dist/cli/cache/<key>/ (Node's compile
+// cache, on 22+, covers only what Node's own loader compiles). About 80% of what `url` adds to a bare
+// Node start is parsing and compiling the ~210 KB of source it loads; a cache holding each chunk's top
+// level and the functions a run compiled lazily skips most of that: -25% instructions and -15 to -19%
+// CPU for `url` (docs/speed.md, 7 December). `npm run build` trains it (scripts/bundle.mjs runs the
+// start-up commands with WXAUTH_CODE_CACHE=train); a chunk with no cache, or one V8 refused, gets one
+// written at the exit of the run that compiled it, when the install is the running user's own.
+// V8 checks a cache against its own version, its flags and the source's length, not the text, so:
+// - the folder's <key> is the V8 version, the build (a hash of the chunks, written by bundle.mjs: a
+//   rebuild or an update never meets an older build's cache) and the V8 flags the process runs with
+//   (a user's NODE_OPTIONS=--max-old-space-size=4096 gets a folder of its own, instead of each run with
+//   and without it refusing and rewriting the other's caches);
+// - a cache file is named by its chunk's size and modification time, so a chunk edited in place
+//   (patch-package, a debugging session in node_modules) is compiled from its text, never from the
+//   cache of what it was.
 // WXAUTH_CODE_CACHE=off compiles everything from source and writes nothing (for measuring).
 'use strict';
-const { readFileSync, openSync, writeSync, closeSync, renameSync, mkdirSync, rmSync } = require('node:fs');
+const { readFileSync, openSync, fstatSync, statSync, writeSync, closeSync, renameSync, mkdirSync, rmSync } = require('node:fs');
 const { Script } = require('node:vm');
 
 // The helpers esbuild's CommonJS output declares at the top of every chunk, declared once here and
@@ -48,44 +54,69 @@ const WRAPPER = `(function (${PARAMETERS.join(', ')}) {`;
 // The code cache (see the top of this file). BUILD is written by scripts/bundle.mjs.
 const BUILD = 'unbuilt';
 const CODE_CACHE = process.env.WXAUTH_CODE_CACHE; // undefined, 'off' or 'train'
-const cacheFolder = `${__dirname}/cache/${process.versions.v8}-${BUILD}`;
-/** Chunks whose cache is to be written at exit: none yet, refused by V8, or all of them when training. */
+const cacheFolder = `${__dirname}/cache/${process.versions.v8}-${BUILD}${flagsKey()}`;
+/** Chunks whose cache is to be written at exit (none yet, refused by V8, or all when training): name -> [script, file]. */
 const uncached = new Map();
 
-function cachedData(name) {
+/**
+ * The options this process runs with that may be V8 flags, as a short suffix ('' for none): Node's own
+ * options that do not reach V8 (a preload, source maps, warnings, the inspector) are left out, so the
+ * tests' and the bench's --require share the one trained folder. Anything else is taken to be a V8 flag:
+ * a wrong guess costs a folder more, never a wrong cache (V8 still checks).
+ */
+function flagsKey() {
+  const given = [...process.execArgv, ...(process.env.NODE_OPTIONS || '').split(/\s+/)].filter(Boolean);
+  const kept = [];
+  for (let i = 0; i < given.length; i++) {
+    const arg = given[i];
+    if (/^(?:-r|--require|--import|--loader|--experimental-loader)$/.test(arg)) i++;
+    else if (!/^(?:--(?:require|import|loader|experimental-loader)=|--(?:enable-source-maps|no-warnings|no-deprecation|trace-warnings|trace-deprecation|title=|inspect|debug-port|preserve-symlinks))/.test(arg)) kept.push(arg);
+  }
+  if (kept.length === 0) return '';
+  let hash = 0x811c9dc5; // FNV-1a, 32 bits: a folder name, not a secret
+  for (const char of kept.join(' ')) hash = Math.imul(hash ^ char.codePointAt(0), 0x01000193) >>> 0;
+  return `-flags${hash.toString(16)}`;
+}
+
+function cachedData(file) {
   if (CODE_CACHE === 'off') return undefined;
   try {
-    return readFileSync(`${cacheFolder}/${name}.v8`);
+    return readFileSync(`${cacheFolder}/${file}`);
   } catch {
     return undefined; // none yet (or unreadable): compiled from source, and written at exit
   }
 }
 
 /**
- * At exit, as the lazily compiled functions are in it by then. A folder that cannot be written is left
- * be, before any cache is made (making one costs more than reading it saves in that run).
+ * At exit, as the lazily compiled functions are in it by then. Only into an install the running user
+ * owns: a root run (sudo wxauth login, for port 80) must not leave folders in a user's install that its
+ * owner's next build or npm update cannot remove. A folder that cannot be written is left be before any
+ * cache is made (making one costs more than reading it saves in that run).
  */
 function writeCaches() {
   try {
+    if (typeof process.getuid === 'function' && statSync(__dirname).uid !== process.getuid()) return;
     mkdirSync(cacheFolder, { recursive: true });
   } catch {
     return;
   }
-  for (const [name, script] of uncached) {
-    // Written aside and renamed, so a run starting meanwhile reads a whole cache or none.
-    const part = `${cacheFolder}/${name}.${process.pid}.part`;
+  for (const [script, file] of uncached.values()) {
+    // Written aside and renamed, so a run starting meanwhile reads a whole cache or none. The random part:
+    // a run killed mid-write leaves its part behind, and in a container every run may have the same pid.
+    const part = `${cacheFolder}/${file}.${process.pid}-${Math.random().toString(36).slice(2, 10)}.part`;
     let fd;
     try {
       fd = openSync(part, 'wx', 0o644);
-    } catch {
-      return; // not writable (an install owned by another user): nothing here can be
+    } catch (error) {
+      if (error && (error.code === 'EACCES' || error.code === 'EPERM' || error.code === 'EROFS')) return; // nothing here can be
+      continue;
     }
     try {
       const data = script.createCachedData();
       for (let at = 0; at < data.length; ) at += writeSync(fd, data, at);
       closeSync(fd);
       fd = undefined;
-      renameSync(part, `${cacheFolder}/${name}.v8`);
+      renameSync(part, `${cacheFolder}/${file}`);
     } catch {
       try {
         if (fd !== undefined) closeSync(fd);
@@ -97,13 +128,15 @@ function writeCaches() {
   }
 }
 
-function compileChunk(name, source, filename) {
-  const data = cachedData(name);
+/** `stamp`: the chunk file's size and modification time, which name its cache. */
+function compileChunk(name, source, filename, stamp) {
+  const file = `${name}.${stamp}.v8`;
+  const data = cachedData(file);
   // columnOffset: a stack trace's columns on a chunk's first line are the file's, not the wrapper's.
   const script = new Script(`${WRAPPER}${source}\n})`, { filename, columnOffset: -WRAPPER.length, cachedData: data });
   if (CODE_CACHE !== 'off' && (data === undefined || script.cachedDataRejected || CODE_CACHE === 'train')) {
     if (uncached.size === 0) process.once('exit', writeCaches);
-    uncached.set(name, script);
+    uncached.set(name, [script, file]);
   }
   return script.runInThisContext();
 }
@@ -123,7 +156,8 @@ function loadChunk(name) {
   const module = { exports: {}, filename, id: filename, loaded: false };
   chunks.set(name, module);
   try {
-    const run = compileChunk(name, readSource(name, filename), filename);
+    const { source, stamp } = readSource(name, filename);
+    const run = compileChunk(name, source, filename, stamp);
     run.call(module.exports, module.exports, chunkRequire, module, filename, __dirname, ...HELPER_VALUES);
     module.loaded = true;
   } finally {
@@ -140,11 +174,18 @@ function loadChunk(name) {
  * as such by ui/present/error.ts, not as a bug.
  */
 function readSource(name, filename) {
+  let fd;
   try {
-    return readFileSync(filename, 'utf8');
+    fd = openSync(filename, 'r');
   } catch (error) {
     if (error.code !== 'ENOENT') throw error;
     throw Object.assign(new Error(`dist/cli/${name}`), { code: 'WXAUTH_BUNDLE_CHANGED', cause: error });
+  }
+  try {
+    const { size, mtimeMs } = fstatSync(fd);
+    return { source: readFileSync(fd, 'utf8'), stamp: `${size}-${Math.trunc(mtimeMs)}` };
+  } finally {
+    closeSync(fd);
   }
 }
 

@@ -14,7 +14,8 @@ function cloneOfBuild(): string {
   for (const part of ['dist/.build-stamp', 'dist/index.js', 'dist/cli/wxauth.js']) fs.cpSync(path.join(ROOT, part), path.join(dir, part));
   return dir;
 }
-const check = (dir: string) => spawnSync(process.execPath, [path.join(dir, 'scripts', 'build-stamp.mjs'), 'check'], { encoding: 'utf8' });
+const stamp = (dir: string, command: string) => spawnSync(process.execPath, [path.join(dir, 'scripts', 'build-stamp.mjs'), command], { encoding: 'utf8' });
+const check = (dir: string) => stamp(dir, 'check');
 
 describe("prepare's build stamp", () => {
   it('skips the build, and says so, when dist/ was built from these sources', () => {
@@ -39,5 +40,20 @@ describe("prepare's build stamp", () => {
       expect(r.status, what).toBe(1);
       expect(r.stderr, what).toBe('');
     }
+  });
+
+  it('builds again after a build that failed, even once the sources are put back as they were', () => {
+    // npm run build: begin, tsc, bundle, write. tsc writes its output despite a type error, and a failed
+    // training run leaves the new bundle in place: neither must be taken as built from the sources.
+    const dir = cloneOfBuild();
+    expect(stamp(dir, 'begin').status).toBe(0); // the build starts…
+    expect(check(dir).status).toBe(1); // …and fails before `write`: no stamp
+    expect(stamp(dir, 'write').status).toBe(0); // a build that gets there stamps the sources it began from
+    expect(check(dir).status).toBe(0);
+    fs.appendFileSync(path.join(dir, 'src', 'errors.ts'), '\n'); // saved while a build ran
+    expect(stamp(dir, 'begin').status).toBe(0);
+    fs.appendFileSync(path.join(dir, 'src', 'errors.ts'), '\n');
+    expect(stamp(dir, 'write').status).toBe(0);
+    expect(check(dir).status).toBe(1);
   });
 });

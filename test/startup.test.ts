@@ -1,6 +1,7 @@
 // What the start-up work of issue 19 must not change: the bundle bin/wxauth.cjs runs
 // (scripts/bundle.mjs) says what src/ says, and a program that declares only the named command in
 // full shows the same help as one that declares them all. Speed itself is measured by `npm run bench`.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -215,15 +216,19 @@ describe('the CLI bundle (dist/cli)', () => {
     const recorder = path.join(ROOT, 'test', 'fixtures', 'record-code-cache.cjs');
     function copyBundle() {
       const copy = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-cache-')), 'wxauth');
-      for (const part of ['bin', 'dist', 'package.json']) fs.cpSync(path.join(ROOT, part), path.join(copy, part), { recursive: true });
+      // With the files' times to the nanosecond (cp -a; fs.cpSync's preserveTimestamps rounds through a
+      // Date): a cache is named by its chunk's size and modification time.
+      fs.mkdirSync(copy);
+      for (const part of ['bin', 'dist', 'package.json']) expect(spawnSync('cp', ['-a', path.join(ROOT, part), path.join(copy, part)]).status).toBe(0);
       fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(copy, 'node_modules'));
-      return { bin: path.join(copy, 'bin', 'wxauth.cjs'), cache: path.join(copy, 'dist', 'cli', 'cache') };
+      return { bin: path.join(copy, 'bin', 'wxauth.cjs'), cache: path.join(copy, 'dist', 'cli', 'cache'), chunks: path.join(copy, 'dist', 'cli') };
     }
     async function run(bin: string, args: string[], env: Record<string, string> = {}) {
       const log = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-cache-log-')), 'log');
       const r = await runSpawned(args, { bin, env: { NODE_OPTIONS: `--require=${recorder}`, WXAUTH_TEST_CODE_CACHE_LOG: log, ...env } });
       const chunks = fs.readFileSync(log, 'utf8').split('\n').filter(Boolean);
-      return { ...r, chunks, said: (how: string) => chunks.filter((c) => c.endsWith(` ${how}`)).map((c) => c.split(' ')[0]) };
+      const compiled = chunks.filter((c) => !c.endsWith(' made'));
+      return { ...r, chunks: compiled, said: (how: string) => chunks.filter((c) => c.endsWith(` ${how}`)).map((c) => c.split(' ')[0]) };
     }
     const folderOf = (cache: string) => {
       const folders = fs.readdirSync(cache);
@@ -249,7 +254,7 @@ describe('the CLI bundle (dist/cli)', () => {
         const file = path.join(folder, name);
         fs.writeFileSync(file, fs.readFileSync(file).subarray(0, fs.statSync(file).size >> 1));
       }
-      fs.writeFileSync(path.join(folder, 'main.js.v8'), 'not a code cache');
+      fs.writeFileSync(path.join(folder, fs.readdirSync(folder).find((n) => n.startsWith('main.js.'))!), 'not a code cache');
       const damaged = await run(bin, ['errcode', '40029']);
       expect([damaged.code, damaged.stdout, damaged.stderr]).toEqual([clean.code, clean.stdout, clean.stderr]);
       expect(damaged.said('rejected')).toContain('main.js');
@@ -277,16 +282,52 @@ describe('the CLI bundle (dist/cli)', () => {
       const { bin, cache } = copyBundle();
       for (let dir = path.dirname(path.dirname(path.dirname(cache))); dir !== os.tmpdir(); dir = path.dirname(dir)) fs.chmodSync(dir, 0o755);
       const folder = folderOf(cache);
-      fs.writeFileSync(path.join(folder, 'main.js.v8'), 'not a code cache'); // refused: a run would write it again
+      const mainCache = fs.readdirSync(folder).find((n) => n.startsWith('main.js.'))!;
+      fs.writeFileSync(path.join(folder, mainCache), 'not a code cache'); // refused: a run would write it again
       const before = fs.readdirSync(folder).sort();
       const asUser = { uid: 65534, gid: 65534, env: { WXAUTH_CONFIG_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-cache-user-')) } };
       fs.chmodSync(asUser.env.WXAUTH_CONFIG_DIR, 0o777);
       const clean = await runSpawned(['errcode', '40029'], { bin, ...asUser, env: { ...asUser.env, WXAUTH_CODE_CACHE: 'off' } });
-      const r = await runSpawned(['errcode', '40029'], { bin, ...asUser });
+      const log = path.join(asUser.env.WXAUTH_CONFIG_DIR, 'cache.log');
+      const r = await runSpawned(['errcode', '40029'], { bin, ...asUser, env: { ...asUser.env, NODE_OPTIONS: `--require=${recorder}`, WXAUTH_TEST_CODE_CACHE_LOG: log } });
       expect([r.code, r.stdout, r.stderr]).toEqual([clean.code, clean.stdout, clean.stderr]);
       expect(r.code).toBe(0);
+      const seen = fs.readFileSync(log, 'utf8');
+      expect(seen).toContain('main.js rejected');
+      expect(seen).not.toContain(' made'); // no cache made that could not be kept
       expect(fs.readdirSync(folder).sort()).toEqual(before);
-      expect(fs.readFileSync(path.join(folder, 'main.js.v8'), 'utf8')).toBe('not a code cache');
+      expect(fs.readFileSync(path.join(folder, mainCache), 'utf8')).toBe('not a code cache');
+    });
+
+    it('runs a chunk edited in place as it now reads, not as its cache remembers it (same length)', async () => {
+      // patch-package, or a look inside node_modules: V8 checks a cache against the source's length only.
+      const { bin, chunks } = copyBundle();
+      const before = await run(bin, ['--version']);
+      expect(before.stdout).toBe('0.1.0\n');
+      expect(before.said('accepted')).toContain('main.js');
+      const file = fs.readdirSync(chunks).filter((n) => n.endsWith('.js')).find((n) => fs.readFileSync(path.join(chunks, n), 'utf8').includes('"0.1.0"'))!;
+      const text = fs.readFileSync(path.join(chunks, file), 'utf8');
+      fs.writeFileSync(path.join(chunks, file), text.replaceAll('"0.1.0"', '"9.9.9"'));
+      fs.utimesSync(path.join(chunks, file), new Date(), new Date(Date.now() + 5_000)); // a later time, even on a coarse clock
+      const after = await run(bin, ['--version']);
+      expect(after.stdout).toBe('9.9.9\n');
+      expect(after.said('none')).toContain(file);
+    });
+
+    it("keeps a folder per set of V8 flags: a run with NODE_OPTIONS=--max-old-space-size leaves the others' caches as they are", async () => {
+      const { bin, cache } = copyBundle();
+      const folder = folderOf(cache);
+      const files = () => fs.readdirSync(folder).map((n) => `${n} ${fs.statSync(path.join(folder, n)).mtimeMs}`).sort();
+      const before = files();
+      const flagged = await run(bin, ['errcode', '40029'], { NODE_OPTIONS: `--require=${recorder} --max-old-space-size=4096` });
+      expect(flagged.code).toBe(0);
+      expect(flagged.said('rejected')).toEqual([]);
+      expect(fs.readdirSync(cache)).toHaveLength(2);
+      expect(files()).toEqual(before);
+      const again = await run(bin, ['errcode', '40029']);
+      expect(again.said('accepted')).toEqual(again.chunks.map((c) => c.split(' ')[0]));
+      const flaggedAgain = await run(bin, ['errcode', '40029'], { NODE_OPTIONS: `--require=${recorder} --max-old-space-size=4096` });
+      expect(flaggedAgain.said('accepted')).toEqual(flaggedAgain.chunks.map((c) => c.split(' ')[0]));
     });
 
     it('writes a cache for a chunk that had none, once, and none with WXAUTH_CODE_CACHE=off', async () => {
@@ -298,7 +339,7 @@ describe('the CLI bundle (dist/cli)', () => {
       const first = await run(bin, ['errcode', '40029']);
       expect(first.said('none')).toEqual(first.chunks.map((c) => c.split(' ')[0]));
       const written = fs.readdirSync(folderOf(cache)).sort();
-      expect(written).toEqual(first.chunks.map((c) => `${c.split(' ')[0]}.v8`).sort());
+      expect(written.map((n) => n.replace(/\.\d+-\d+\.v8$/, ''))).toEqual(first.chunks.map((c) => c.split(' ')[0]).sort());
       const second = await run(bin, ['errcode', '40029']);
       expect(second.said('accepted')).toEqual(second.chunks.map((c) => c.split(' ')[0]));
       expect([second.code, second.stdout]).toEqual([first.code, first.stdout]);
