@@ -10,7 +10,7 @@ import { suggest } from '../core/closest.js';
 import { shellWord } from '../core/shell.js';
 import { isLoopbackDomain } from '../core/domain.js';
 import { isRegion } from '../core/endpoints.js';
-import { dropSecretParams, hideUrlCredentials, maskSecretValues, redactUrl } from '../core/secrets.js';
+import { dropSecretParams, hideUrlCredentials, maskSecretValues, redactUrl, holdsSecretShape } from '../core/secrets.js';
 import type { RedirectCaution } from '../core/callback-url.js';
 import {
   ACCOUNT_FIELDS,
@@ -407,7 +407,8 @@ function refuseGiven(given: ReadonlyArray<{ key: ConfigField; value: string }>, 
       if (othersRefused) return undefined;
       const v = checkSetting(pair.key, pair.value);
       if (!v.ok) return undefined;
-      return hideUrlCredentials(v.value) !== v.value || redactUrl(v.value) !== v.value ? undefined : `${pair.key} ${shellWord(v.value)}`;
+      // Nor one with the AppSecret's shape in it (`redirectUri https://…/cb?k=<AppSecret>`), which a refusal never quotes.
+      return hideUrlCredentials(v.value) !== v.value || redactUrl(v.value) !== v.value || holdsSecretShape(v.value) ? undefined : `${pair.key} ${shellWord(v.value)}`;
     });
     const secret = given.some((pair) => pair.key === 'secret');
     const command = words.every((w) => w !== undefined) ? `${secret ? 'printf %s "$WX_SECRET" | ' : ''}wxauth${p} config set ${words.join(' ')}` : undefined;
@@ -495,7 +496,8 @@ async function refusal(
   const host = key === 'domain' ? domainMeant(value) : undefined;
   const problemKey: string = checked.problem.key;
   if (problemKey === 'config.invalid.type.officialAccount') return new UsageError(checked.problem, { hint: { key: 'config.set.type.officialAccount.hint', params: { p } } });
-  if (host !== undefined && problemKey !== 'config.invalid.domain.secret') {
+  // A host that holds the AppSecret's shape is not offered (checkSetting's refusal already does not quote it).
+  if (host !== undefined && problemKey !== 'config.invalid.domain.secret' && !holdsSecretShape(host)) {
     // https://www.example.com:8443/ for a 服务号 or a website app: its callback domain takes no port
     // (10003, API-FACTS §3), so the command offered drops it, as init --domain's hint does; the type is
     // the one given beside it, else the saved profile's. An IP gets the type's own refusal. A host with

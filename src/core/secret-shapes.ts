@@ -3,7 +3,7 @@
 // address that alone may sign someone in (probe's landing address), and the base64 spellings of a known
 // secret (probe's secrets.leak). Kept apart from core/secrets.ts, which `url` and `inspect` load at start
 // and which masks secrets by their names: those commands never need these (issue 19: less source at start).
-import { plainName } from './secrets.js';
+import { holdsSecretShape, plainName } from './secrets.js';
 
 /**
  * The base64 and base64url spellings of `value` inside any longer base64 text: a value starting 0, 1 or
@@ -58,8 +58,6 @@ export function base64Views(text: string): string[] {
   return views;
 }
 
-/** An AppSecret's shape: 32 hex digits (a code is 32 letters and digits: the token rule below). */
-const HEX_SECRET = /[\da-f]{32}/i;
 /** A run of a token's or a base64 key's characters, `/` included: base64 has it. */
 const TOKEN_RUN = /[A-Za-z\d_+/=-]{16,}/g;
 /**
@@ -88,7 +86,8 @@ function nameWord(word: string): boolean {
  * is words of names joined by `-`, `_` or `/` (`oauth2-callback-server`, `wechat-h5-login-demo`, `srv/oauth2-app`).
  */
 export function looksSecret(word: string): boolean {
-  if (HEX_SECRET.test(word)) return true;
+  // An AppSecret's shape, 32 hex digits (a code is 32 letters and digits: the token rule below).
+  if (holdsSecretShape(word)) return true;
   return (word.match(TOKEN_RUN) ?? []).some((run) => /\d/.test(run) && /[A-Za-z]/.test(run) && !run.split(/[-_/]/).every(nameWord));
 }
 
@@ -132,7 +131,7 @@ function credentialName(name: string): boolean {
 export function looksCredentialParam(name: string, value: string): boolean {
   if (value === '' || value.startsWith('/')) return false;
   if (!TOKEN_CHARS.test(value)) return looksSecret(value);
-  if (JWT_VALUE.test(value) || CAS_VALUE.test(value) || HEX_SECRET.test(value) || HEX_VALUE.test(value)) return true;
+  if (JWT_VALUE.test(value) || CAS_VALUE.test(value) || holdsSecretShape(value) || HEX_VALUE.test(value)) return true;
   const parts = value.split(/[-_/.~%+=]/);
   if (parts.some((part) => part.length >= 16 && !nameWord(part))) return true;
   if (!credentialName(name)) return looksSecret(value);

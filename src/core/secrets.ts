@@ -50,6 +50,15 @@ export function isSecretHeader(name: string): boolean {
 const SECRET_NAME_SHAPE = '[A-Za-z0-9_$.-]{0,60}(?:secret|ticket|token|code|session_?key|password|passwd|pwd)';
 
 /**
+ * Whether a text holds the AppSecret's shape: 32 hex digits in a row (a run of more holds it too: the
+ * AppSecret with a digit typed after it is still the AppSecret). What a message must not quote, wherever
+ * the value came from; core/secret-shapes.ts looksSecret starts from it.
+ */
+export function holdsSecretShape(text: string): boolean {
+  return /[0-9a-f]{32}/i.test(text);
+}
+
+/**
  * A URL shown with its credentials hidden: `http://user:pass@proxy:3128` → `http://user:***@proxy:3128`;
  * a user name alone (`http://ghp_token@proxy`) is masked too, as it is often a token. For URLs wxauth
  * shows (a proxy, a base URL, one quoted back in an error).

@@ -5,7 +5,7 @@
 import { messageRef, type MessageKey, type MessageParams, type MessageRef } from '../errors.js';
 import { isIpHost, matchCallbackDomain, splitDomain } from './domain.js';
 import { isRegion, REGIONS } from './endpoints.js';
-import { hideUrlCredentials } from './secrets.js';
+import { hideUrlCredentials, holdsSecretShape } from './secrets.js';
 import { suggest } from './closest.js';
 
 export const ACCOUNT_TYPES = ['service', 'subscription', 'test', 'website'] as const;
@@ -133,16 +133,65 @@ const refuse = (key: MessageKey, params: MessageParams, hint: MessageKey, hintPa
  * with what is wrong and what is right. The secret never appears in a message (its length does).
  */
 export function checkSetting(key: SettingKey, value: string, context: CheckContext = {}): Checked {
+  const checked = judgeSetting(key, value, context);
+  // A refusal that would quote the AppSecret's shape (32 hex digits in a row), in its problem or in its hint
+  // (a host or domains offered, a corrected command): the AppSecret pasted into or beside this value. Said
+  // without quoting anything made of it: `wx<AppSecret>`, `https://<AppSecret>:8443/`, `<AppSecret>/` in
+  // jsDomains. Several refusals of one config set are said together, so one value's refusal must not show
+  // another's secret. (The secret's own refusals never quote it: a character and a position.)
+  if (checked.ok || key === 'secret' || (!quotesSecretShape(checked.problem) && !quotesSecretShape(checked.hint))) return checked;
+  // The hint says what the setting takes: the refusal's own may lean on the problem it no longer follows
+  // (the appid's length refusal says what an appid is, its hint only where to copy it from).
+  const hint: MessageRef = plainHint(key, context.type);
+  return { ok: false, problem: messageRef(isSecret(value) ? 'config.invalid.secretShaped' : 'config.invalid.secretInside', { name: context.name ?? key }), hint };
+}
+
+/** Whether a message, or one inside it, has a parameter holding the AppSecret's shape. */
+function quotesSecretShape(ref: MessageRef): boolean {
+  const holds = (param: unknown): boolean =>
+    typeof param === 'string'
+      ? holdsSecretShape(param)
+      : Array.isArray(param)
+        ? param.some(holds)
+        : typeof param === 'object' && param !== null && 'key' in param && 'params' in param && typeof param.params === 'object' && param.params !== null
+          ? Object.values(param.params).some(holds)
+          : false;
+  return holds(ref);
+}
+
+/** What a setting takes, said without the value given: the hint of a refusal that must not quote it. */
+function plainHint(key: Exclude<SettingKey, 'secret'>, type: AccountType | undefined): MessageRef {
+  switch (key) {
+    case 'type':
+      return messageRef('config.invalid.type.hint', { types: ACCOUNT_TYPES });
+    case 'appid':
+      return messageRef(type === 'test' ? 'config.invalid.appid.test.hint' : 'config.invalid.appid.hint');
+    case 'domain':
+      return messageRef('config.invalid.domain.hint');
+    case 'redirectUri':
+      return messageRef('config.invalid.redirectUri.hint');
+    case 'apiBase':
+      return messageRef('config.invalid.apiBase.hint');
+    case 'openBase':
+      return messageRef('config.invalid.openBase.hint');
+    case 'backupApiBase':
+      return messageRef('config.invalid.backupApiBase.hint');
+    case 'region':
+      return messageRef('config.invalid.region.hint', { regions: Object.keys(REGIONS) });
+    case 'jsDomains':
+      return messageRef('jssdk.invalid.jsDomains.hint');
+    case 'verifyFile':
+      return messageRef('doctor.invalid.verifyFile.hint');
+  }
+}
+
+/** checkSetting before it makes sure that no refusal quotes the AppSecret. */
+function judgeSetting(key: SettingKey, value: string, context: CheckContext): Checked {
   // A website app (网站应用) has no JS-SDK: whatever the value's spelling (a URL, a path, quotes), that
   // is what to say, not how to spell a domain it has no use for.
   if (key === 'jsDomains' && context.type === 'website')
     return refuse('jssdk.invalid.jsDomains.website', { name: context.name ?? key }, 'jssdk.invalid.jsDomains.website.hint');
   const checked = checkShape(key, value, context);
-  // The AppSecret pasted under a setting whose refusal quotes the value (a redirect_uri, a base URL, the
-  // type): refused without quoting it, as the appid and the domain refuse it. Several refusals of one
-  // config set are said together, so one value's refusal must not show another's secret.
-  if (!checked.ok && key !== 'secret' && isSecret(value) && 'params' in checked.problem && checked.problem.params !== undefined && Object.values(checked.problem.params).includes(value))
-    return refuse('config.invalid.secretShaped', { name: context.name ?? key }, checked.hint.key, checked.hint.params);
   if (checked.ok || ['config.invalid.space', 'config.invalid.quoted', 'config.invalid.quoted.typographic'].includes(checked.problem.key)) return checked;
   // Full-width letters, digits or punctuation (ｗｘ１２３, ：／／), typed with a Chinese input method in
   // full-width mode (全角): said as such, not as "does not start with wx" of a value that, to the eye, does.
@@ -573,5 +622,6 @@ export function correctedSetting(key: SettingKey, value: string, type: AccountTy
     const meant = type === 'website' ? undefined : jsDomainsMeant(entries, type);
     fix = meant !== undefined && meant.split(',').length === entries.length ? meant : undefined;
   }
-  return fix !== undefined && fix !== value && checkSetting(key, fix, { type }).ok ? fix : undefined;
+  // Nothing made of the AppSecret is offered to paste (`https://<AppSecret>:8443/` → `<AppSecret>`).
+  return fix !== undefined && fix !== value && !holdsSecretShape(fix) && checkSetting(key, fix, { type }).ok ? fix : undefined;
 }

@@ -119,6 +119,43 @@ describe('checkSetting: the AppSecret under a setting whose refusal quotes the v
   });
 });
 
+describe('checkSetting: a refused value that holds the AppSecret is not quoted, nor is anything made of it', () => {
+  it.each([
+    ['jsDomains', `${SECRET}/`, undefined],
+    ['jsDomains', `h5.example.com,https://${SECRET}:8443/`, 'service'],
+    ['jsDomains', `${SECRET}:8443`, 'service'],
+    ['domain', `https://${SECRET}:8443/`, 'service'],
+    ['domain', `${SECRET}:8443`, 'service'],
+    ['domain', `${SECRET}.example.com:8443`, 'service'],
+    ['domain', `https://${SECRET}.example.com:8443/`, 'website'],
+    ['appid', `wx${SECRET}`, undefined],
+    ['appid', `${SECRET}x`, 'test'],
+    ['appid', `WX${SECRET}`.slice(0, 18) + SECRET.slice(16), undefined],
+    ['redirectUri', `${SECRET}1`, undefined],
+    ['redirectUri', `https%3A%2F%2Fwww.example.com%2Fcb%3Fs%3D${SECRET}`, undefined],
+    ['apiBase', `api.example.com/${SECRET}`, undefined],
+    ['type', `service${SECRET}`, undefined],
+    ['region', `${SECRET}-sh`, undefined],
+    ['verifyFile', `MP_verify_${SECRET}.txt.bak`, undefined],
+  ] as const)('%s %s (%s)', (key, value, type) => {
+    const r = checkSetting(key, value, type === undefined ? {} : { type });
+    expect(r.ok).toBe(false);
+    expect(JSON.stringify(r)).not.toMatch(/[0-9a-f]{32}/i);
+    // Said as what it is: the AppSecret's shape inside the value, with what the setting takes.
+    expect(r).toMatchObject({ problem: { key: 'config.invalid.secretInside', params: { name: key } } });
+    // The corrected value offered in a command (init's and config set's) is not made of it either.
+    expect(correctedSetting(key, value, type)).toBeUndefined();
+  });
+  it('its hint says what the setting takes, the problem it leaned on being gone', () => {
+    expect(checkSetting('appid', `wx${SECRET}`)).toMatchObject({ hint: { key: 'config.invalid.appid.hint' } });
+    expect(checkSetting('appid', `wx${SECRET}`, { type: 'test' })).toMatchObject({ hint: { key: 'config.invalid.appid.test.hint' } });
+  });
+  it('a value merely near one (31 hex digits) is still quoted, with its fix', () => {
+    const near = SECRET.slice(1);
+    expect(checkSetting('domain', `${near}:8443`, { type: 'service' })).toMatchObject({ ok: false, problem: { key: 'config.invalid.domain.port', params: { value: `${near}:8443` } } });
+  });
+});
+
 describe('checkSetting: an already-encoded redirectUri', () => {
   it('is refused with the URL it encodes, which is what to give', () => {
     const r = checkSetting('redirectUri', 'https%3A%2F%2Fwww.example.com%2Fcb%3Fa%3D1', { name: 'redirectUri' });

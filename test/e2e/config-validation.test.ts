@@ -83,6 +83,31 @@ describe('config set: the same rules as init', () => {
     expect(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')).toBe(before);
   });
 
+  // The AppSecret inside a refused value, or beside it as another value: neither the refusal, its Also
+  // lines, its hint nor the command it offers quotes anything of it (32 hex digits in a row).
+  it.each([
+    [['appid', SECRET, 'jsDomains', `${SECRET}/`]],
+    [['appid', SECRET, 'type', 'service', 'domain', `https://${SECRET}:8443/`]],
+    [['jsDomains', `${SECRET}/`]],
+    [['appid', `wx${SECRET}`]],
+    [['appid', `${SECRET}x`]],
+    [['redirectUri', `${SECRET}1`]],
+    [['type', 'service', 'domain', 'https://www.example.com:8443/', 'redirectUri', `https://www.example.com/cb?k=${SECRET}`]],
+  ])('config set %j: the AppSecret in it is never shown (en, zh, --json)', async (pairs) => {
+    const { dir, env } = await initialised();
+    const before = fs.readFileSync(path.join(dir, 'config.json'), 'utf8');
+    for (const args of [['config', 'set', ...pairs], ['--lang', 'zh', 'config', 'set', ...pairs], ['config', 'set', ...pairs, '--json'], ['--lang', 'zh', 'config', 'set', ...pairs, '--json']]) {
+      const r = await runCli(args, { env });
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stdout + r.stderr).not.toMatch(/[0-9a-f]{32}/i);
+    }
+    const shown = await runCli(['config', 'set', ...pairs], { env });
+    // What is wrong is still said, and what to do.
+    expect(shown.stderr).toMatch(/not shown, so it does not leak|is a whole URL/);
+    expect(shown.stderr).toMatch(/→ \S/);
+    expect(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')).toBe(before);
+  });
+
   it('refuses an upper-case appid (and names the lower-case one) instead of changing it silently', async () => {
     const { dir, env } = await initialised();
     const before = fs.readFileSync(path.join(dir, 'config.json'), 'utf8');

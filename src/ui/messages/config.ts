@@ -357,6 +357,10 @@ export const messages = {
     zh: '{name}：这是 32 位十六进制，看起来是 AppSecret，不该填在这里（为免泄露不显示它）。',
     en: '{name}: 32 hex digits look like the AppSecret, which does not go here (not shown, so it does not leak).',
   },
+  'config.invalid.secretInside': {
+    zh: '{name}：这个值不对，而且里面有连续 32 位十六进制，像是 AppSecret（为免泄露不显示它）。',
+    en: '{name}: the value is not valid, and it holds 32 hex digits in a row, which look like the AppSecret (not shown, so it does not leak).',
+  },
   'config.invalid.domain': { zh: '{name}："{value}" 不是单纯的主机名。', en: '{name}: "{value}" is not a bare host name.' },
   'config.invalid.domain.hint': {
     zh: '只写主机名（可带端口，仅测试号支持端口），不要 http://、路径或空格，例如 www.example.com 或 192.168.1.10:8080。',
