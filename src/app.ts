@@ -302,7 +302,11 @@ export async function runCli(givenArgv: string[], io: Io, version: string): Prom
       }
       // `wxauth jssdk sign --url https://…`: verify's flag; sign takes the page URL as its argument.
       const signUrl = signUrlFlag(message, named, sub, argv);
-      if (signUrl !== undefined) usageHint = { key: 'jssdk.sign.urlFlag.hint', params: { command: `wxauth jssdk sign ${signUrl === '' ? "'<page-url>'" : (await import('./core/shell.js')).shellQuote(signUrl)}` } };
+      if (signUrl !== undefined) {
+        usageHint = await signUrlHint(argv, signUrl);
+        // `--url=https://…?code=…` is named as --url: the hint shows the URL, masked as a trace shows it.
+        message = { key: 'common.commander.unknownOption', params: { option: '--url' } };
+      }
       if (synonym) message = synonym;
       error = new UsageError(message, { hint: usageHint });
     }
@@ -352,6 +356,41 @@ function signUrlFlag(ref: MessageRef, group: string, sub: string | undefined, ar
   if (option !== '--url') return undefined;
   const value = argv[argv.indexOf(option) + 1];
   return value === undefined || value.startsWith('-') ? '' : value;
+}
+
+/** Flags whose value is a URL: shown as the traces show one, a password and a secret parameter masked. */
+const URL_VALUE_FLAGS = new Set(['--url', '--api-base', '--open-base', '--backup-api-base', '--landing-url']);
+
+/**
+ * The command `jssdk sign --url <page-url> …` meant: the same words, every other flag kept where it was
+ * (`--profile p`, `--exact-url`), the URL as sign's argument. Nothing secret is repeated: the URL as a
+ * trace shows it (`?code=061e***`, a password as ***), a --ticket as "$JSAPI_TICKET". With no URL given,
+ * a placeholder in the user's language (its own message).
+ */
+async function signUrlHint(argv: readonly string[], url: string): Promise<MessageRef> {
+  const [{ shellQuote, shellWord }, { hideUrlCredentials, redactUrl }] = await Promise.all([import('./core/shell.js'), import('./core/secrets.js')]);
+  const shown = (value: string) => hideUrlCredentials(redactUrl(value));
+  const sign = argv.indexOf('sign', argv.indexOf('jssdk') + 1);
+  const word = (flag: string | undefined, value: string) =>
+    flag === '--ticket' && value !== '-' ? '"$JSAPI_TICKET"' : flag !== undefined && URL_VALUE_FLAGS.has(flag) ? shellWord(shown(value)) : shellWord(value);
+  const words = (from: number, to: number): string[] => {
+    const out: string[] = [];
+    for (let i = from; i < to; i++) {
+      const arg = argv[i] ?? '';
+      const eq = /^(--[\w-]+)=([\s\S]*)$/.exec(arg);
+      if (arg === '--url' || eq?.[1] === '--url') {
+        // Its value, when one follows, is the URL moved to sign's argument.
+        if (eq === null && argv[i + 1] !== undefined && !argv[i + 1]!.startsWith('-')) i++;
+        continue;
+      }
+      out.push(eq !== null ? `${eq[1]}=${word(eq[1], eq[2]!)}` : word(argv[i - 1]?.startsWith('-') ? argv[i - 1] : undefined, arg));
+    }
+    return out;
+  };
+  const head = ['wxauth', ...words(0, sign + 1)].join(' ');
+  const tail = words(sign + 1, argv.length).map((w) => ` ${w}`).join('');
+  if (url === '') return { key: 'jssdk.sign.urlFlag.noUrl.hint', params: { command: head, rest: tail } };
+  return { key: 'jssdk.sign.urlFlag.hint', params: { command: `${head} ${shellQuote(shown(url))}${tail}` } };
 }
 
 /** `wxauth profile add|create|new`: profiles are made by init. */

@@ -354,10 +354,32 @@ describe('wxauth init / config / profile', () => {
     expect(en.stderr).toContain("→ jssdk sign takes the page URL as its argument, not as --url (that is jssdk verify’s): wxauth jssdk sign 'https://www.example.com/a?b=1'");
     const zh = await runCli(['--lang', 'zh', 'jssdk', 'sign', '--url=https://www.example.com/a']);
     expect(zh.code).toBe(2);
-    expect(zh.stderr).toContain("→ jssdk sign 的页面地址直接作为参数传入，没有 --url 选项（--url 是 jssdk verify 的）：wxauth jssdk sign 'https://www.example.com/a'");
+    expect(zh.stderr).toContain("→ jssdk sign 的页面地址直接作为参数传入，没有 --url 选项（--url 是 jssdk verify 的）：wxauth --lang zh jssdk sign 'https://www.example.com/a'");
     expect((await runCli(['jssdk', 'sign', '--url'])).stderr).toContain("wxauth jssdk sign '<page-url>'");
+    // The zh placeholder is Chinese.
+    expect((await runCli(['--lang', 'zh', 'jssdk', 'sign', '--url'])).stderr).toContain("wxauth --lang zh jssdk sign '<页面地址>'");
     // Another unknown flag on sign keeps the usual pointer to --help.
     expect((await runCli(['jssdk', 'sign', '--bogus', 'x'])).stderr).toContain('Run wxauth jssdk sign --help');
+  });
+
+  it('jssdk sign --url: the command offered keeps the other flags and shows no secret of the URL or the ticket, en and zh', async () => {
+    const secret = '0123456789abcdef0123456789abcdef';
+    const url = `https://www.example.com/?secret=${secret}&code=061eXYZabcdefghijklmno1234`;
+    const ticket = 'sM4AOVdWfPE4DxkXGEs8VMCPGGVi4C3VM0P37wVUCFvkVAy_90u5h9nbSlYy3-Sl-HhTdfl2fzFy1AOcHKP7qg';
+    for (const [lang, said] of [
+      ['en', 'not as --url (that is jssdk verify’s): '],
+      ['zh', '没有 --url 选项（--url 是 jssdk verify 的）：'],
+    ] as const) {
+      for (const form of [['--url', url], [`--url=${url}`]]) {
+        const r = await runCli(['--lang', lang, '--profile', 'p', 'jssdk', 'sign', ...form, '--ticket', ticket, '--exact-url']);
+        expect(r.code).toBe(2);
+        expect(r.stderr).toContain(`${said}wxauth --lang ${lang} --profile p jssdk sign 'https://www.example.com/?secret=0123***&code=061e***' --ticket "$JSAPI_TICKET" --exact-url`);
+        for (const shown of [secret, 'XYZabc', ticket.slice(0, 20)]) expect(r.stdout + r.stderr).not.toContain(shown);
+      }
+    }
+    const json = await runCli(['--json', 'jssdk', 'sign', `--url=${url}`]);
+    expect(json.code).toBe(2);
+    expect(json.stdout + json.stderr).not.toContain(secret);
   });
 
   it('config keys in any case (appId) and types by their Chinese names (--type 服务号) are taken', async () => {

@@ -247,6 +247,10 @@ export const messages = {
     zh: 'jssdk sign 的页面地址直接作为参数传入，没有 --url 选项（--url 是 jssdk verify 的）：{command}',
     en: 'jssdk sign takes the page URL as its argument, not as --url (that is jssdk verify’s): {command}',
   },
+  'jssdk.sign.urlFlag.noUrl.hint': {
+    zh: 'jssdk sign 的页面地址直接作为参数传入，没有 --url 选项（--url 是 jssdk verify 的）：{command} \'<页面地址>\'{rest}',
+    en: 'jssdk sign takes the page URL as its argument, not as --url (that is jssdk verify’s): {command} \'<page-url>\'{rest}',
+  },
   'jssdk.sign.exact': {
     zh: '按给出的 URL 逐字签名（--exact-url）：页面的 location.href 若与它不同，这个签名在页面上会失败。',
     en: 'Signed the URL exactly as given (--exact-url): if the page\'s location.href differs from it, this signature fails on the page.',
