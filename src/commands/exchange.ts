@@ -65,7 +65,10 @@ export async function run(options: ExchangeOptions, ctx: Context): Promise<Excha
       throw new UsageError({ key: 'tokens.exchange.input.token', params: { input: shown } }, { hint: { key: 'tokens.exchange.input.token.hint', params: { p } } });
     }
     if (parsed.reason === 'code_too_long') {
-      // Not quoted: no part of it would help, and it may hold a secret.
+      // Not quoted: no part of it would help, and it may hold a secret. A callback given (in quotes, as
+      // asked) whose code= is that long is said as such: "pass the callback URL in quotes" is what was done.
+      if (parsed.callback !== undefined)
+        throw new UsageError({ key: 'tokens.exchange.input.callback_code_too_long', params: { max: CODE_MAX_LENGTH } }, { hint: { key: 'tokens.exchange.input.callback_code_too_long.hint' } });
       throw new UsageError({ key: 'tokens.exchange.input.code_too_long', params: { max: CODE_MAX_LENGTH } }, { hint: { key: 'tokens.exchange.input.code_too_long.hint' } });
     }
     const hint = { key: `tokens.exchange.input.${parsed.reason}.hint` } as const;

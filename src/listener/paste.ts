@@ -25,7 +25,13 @@ export function evaluatePastedCallback(text: string, expectedState: string | und
   // A code past any code's length (a file or a page pasted, or a mock's junk): refused as exchange refuses
   // it, in its words, before anything is sent (a long one was refused as "not a callback address").
   if (parsed.code !== undefined && codeTooLong(parsed.code)) {
-    throw new UsageError({ key: 'tokens.exchange.input.code_too_long', params: { max: CODE_MAX_LENGTH } }, { hint: { key: 'listen.paste.noCode.hint' } });
+    // A code pasted alone is said to be no code; a callback's code= as too long for WeChat's.
+    // (exchange's rule: none of = ? # / &; parseCallbackUrl has made such a word the code= of a query).
+    const alone = !/[=?#/&]/.test(cleaned.text);
+    throw new UsageError(
+      { key: alone ? 'tokens.exchange.input.code_too_long' : 'tokens.exchange.input.callback_code_too_long', params: { max: CODE_MAX_LENGTH } },
+      { hint: { key: 'listen.paste.noCode.hint' } },
+    );
   }
   // A code pasted alone carries no state to compare: taken as the user's own, and said so (refusing it
   // as a state mismatch would read as a forgery, and --state could not help).

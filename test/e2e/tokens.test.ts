@@ -519,17 +519,24 @@ describe('wxauth exchange', () => {
     const long = 'a'.repeat(120_000);
     for (const [input, lang, said] of [
       [long, 'en', 'This is not a code: it is longer than 128 characters, and WeChat’s codes are 32 letters and digits. Nothing was sent to WeChat.'],
-      [`https://www.example.com/cb?code=${'b'.repeat(300)}&state=s`, 'zh', '这不是 code：它超过了 128 个字符，而微信的 code 是 32 位字母和数字。没有发给微信。'],
+      [long, 'zh', '这不是 code：它超过了 128 个字符，而微信的 code 是 32 位字母和数字。没有发给微信。'],
+      // A callback URL in quotes, as asked: its code is what is too long, not "pass the URL in quotes".
+      [`https://www.example.com/cb?code=${'a'.repeat(129)}&state=abc`, 'en', 'The code in this callback URL is longer than 128 characters, and WeChat’s codes are 32 letters and digits: the URL is probably not a callback from WeChat, or it was cut or joined to other text when copied. Nothing was sent to WeChat.'],
+      [`https://www.example.com/cb?code=${'a'.repeat(300)}&state=s`, 'zh', '这个回调地址里的 code 超过了 128 个字符，而微信的 code 是 32 位字母和数字：它多半不是微信跳转回来的地址，或者复制时被截断、和别的文字连在了一起。没有发给微信。'],
     ] as const) {
       const r = await wx(['exchange', input, '--lang', lang]);
       expect(r.code, r.stderr).toBe(2);
       expect(r.stderr).toContain(said);
       expect(r.stderr).not.toMatch(/API base|HTTP 400/);
       expect(r.stderr).not.toContain('aaaaaaaaaaaa');
+      if (input.includes('://')) expect(r.stderr).not.toMatch(/This is not a code|这不是 code|callback URL in quotes: wxauth exchange|用引号括起来粘贴/);
     }
     const pasted = await runCli(['listen', '--paste'], { env: env(), input: `https://www.example.com/cb?code=${'c'.repeat(1000)}&state=s\n` });
     expect(pasted.code, pasted.stderr).toBe(2);
-    expect(pasted.stderr).toContain('This is not a code: it is longer than 128 characters');
+    expect(pasted.stderr).toContain('The code in this callback URL is longer than 128 characters');
+    const pastedAlone = await runCli(['listen', '--paste'], { env: env(), input: `${'c'.repeat(1000)}\n` });
+    expect(pastedAlone.code, pastedAlone.stderr).toBe(2);
+    expect(pastedAlone.stderr).toContain('This is not a code: it is longer than 128 characters');
     expect(pasted.stdout).toBe('');
     expect(snsCalls('/sns/oauth2/access_token')).toHaveLength(0);
     // A mock's own shape up to the bound is still sent (WeChat, here the emulator, answers 40029).

@@ -85,6 +85,14 @@ export const messages = {
     zh: "只传回调地址里 code= 后面的那一段：wxauth exchange CODE，或者把回调地址用引号括起来粘贴进来：wxauth exchange '<回调地址>'。检查粘贴的是不是整个文件、网页或日志。",
     en: "Pass only the value after code= in the callback: wxauth exchange CODE, or the callback URL in quotes: wxauth exchange '<callback-url>'. Check that what you pasted is not a whole file, page or log.",
   },
+  'tokens.exchange.input.callback_code_too_long': {
+    zh: '这个回调地址里的 code 超过了 {max} 个字符，而微信的 code 是 32 位字母和数字：它多半不是微信跳转回来的地址，或者复制时被截断、和别的文字连在了一起。没有发给微信。',
+    en: 'The code in this callback URL is longer than {max} characters, and WeChat’s codes are 32 letters and digits: the URL is probably not a callback from WeChat, or it was cut or joined to other text when copied. Nothing was sent to WeChat.',
+  },
+  'tokens.exchange.input.callback_code_too_long.hint': {
+    zh: "重新复制用户同意授权后微信跳转到的完整地址（带 ?code=…&state=…），用引号括起来：wxauth exchange '<回调地址>'；wxauth inspect '<回调地址>' 可以看地址里有什么。",
+    en: "Copy again the whole address WeChat redirected to after the user agreed (with ?code=…&state=…), in quotes: wxauth exchange '<callback-url>'; wxauth inspect '<callback-url>' shows what an address contains.",
+  },
   'tokens.exchange.input.code_empty.hint': {
     zh: 'code 在路上丢了：检查 redirect_uri 是否做了 URL 编码、中间的跳转是否丢掉了查询参数（wxauth inspect <url>）。',
     en: 'The code got lost on the way: check that redirect_uri was URL-encoded and that no intermediate redirect dropped the query (wxauth inspect <url>).',
