@@ -11,9 +11,18 @@ const marker = `${path.sep}dist${path.sep}`;
 // saves a compile rather than adding one, and each chunk has at most one.
 const cache = `${path.sep}dist${path.sep}cli${path.sep}cache${path.sep}`;
 const seen = new Set();
-fs.readFileSync = function readFileSync(file, ...rest) {
+const note = (file) => {
   if (typeof file === 'string' && file.includes(marker) && !file.includes(cache)) seen.add(file);
+};
+fs.readFileSync = function readFileSync(file, ...rest) {
+  note(file);
   return read.call(this, file, ...rest);
+};
+// The bundle's entry opens each chunk (its size and time name the chunk's cache), then reads it by descriptor.
+const open = fs.openSync;
+fs.openSync = function openSync(file, ...rest) {
+  note(file);
+  return open.call(this, file, ...rest);
 };
 process.on('exit', () => {
   const out = process.env.WXAUTH_BENCH_FILES_FILE;

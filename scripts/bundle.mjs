@@ -259,7 +259,11 @@ const buildHash = createHash('sha256');
 for (const file of Object.keys(result.metafile.outputs).sort()) if (file.endsWith('.js')) buildHash.update(`${file}\0`).update(fs.readFileSync(path.join(root, file)));
 const buildId = buildHash.digest('hex').slice(0, 12);
 if (!entry.includes("const BUILD = 'unbuilt';")) throw new Error("scripts/bundle-entry.cjs: const BUILD = 'unbuilt'; not found");
-fs.writeFileSync(path.join(out, 'wxauth.js'), entry.replace("const BUILD = 'unbuilt';", `const BUILD = '${buildId}';`));
+// Without its comments (half of it; the entry is the one file compiled from source at every start, as
+// no code cache covers it): scripts/bundle-entry.cjs is the file to read.
+const entryOut = (await transform(entry.replace("const BUILD = 'unbuilt';", `const BUILD = '${buildId}';`), { format: 'cjs', platform: 'node', target: 'node20.19', minifyWhitespace: true, legalComments: 'none', logLevel: 'warning' })).code;
+if (!entryOut.includes(`"${buildId}"`) && !entryOut.includes(`'${buildId}'`)) throw new Error('the bundle entry lost its build id');
+fs.writeFileSync(path.join(out, 'wxauth.js'), entryOut);
 
 // The bundle's own package scope: it says the chunks are CommonJS (the project's package.json says
 // "module"), and without it Node walked up from dist/cli/ to the project's package.json for each chunk.
