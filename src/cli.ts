@@ -84,7 +84,13 @@ function command<O, R extends CommandResult>(spec: CommandSpec<O, R>): Registere
       // Before the flags are checked: a bad --port is a failure in the command's own framing.
       if (declaration.jsonLines) ctx.out.streamLines();
       const mod = await load();
-      const result = await mod.run(mod.parseOptions({ ...input, profile: ctx.globals.profile }), ctx);
+      let result: R;
+      try {
+        result = await mod.run(mod.parseOptions({ ...input, profile: ctx.globals.profile }), ctx);
+      } finally {
+        // After the command's writes (a file they made 0600 is not to be chmod-ed), before its output or error.
+        ctx.sayHeldWarnings();
+      }
       if (present) await (await present()).present(result, ctx.out);
       return exitCodeOf(result);
     },

@@ -41,6 +41,11 @@ export interface Context {
   readonly secrets: KnownSecrets;
   /** The process's stdin (a string stream in tests): `listen --paste` reads a piped callback from it. */
   readonly stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  /**
+   * Says the warnings held until the command is done: a config.json or tokens.json other users can
+   * read, unless a write of this run made it 0600 (said as a note then). cli.ts calls it after run().
+   */
+  sayHeldWarnings(): void;
   /** Settings: profiles and their values. Throws ConfigError (exit 4) if the file does not parse. */
   configStore(): Promise<ConfigStore>;
   /** Token cache (user tokens, basic tokens). Throws ConfigError if it does not parse. */

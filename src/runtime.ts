@@ -54,21 +54,26 @@ export function createContext(options: RuntimeOptions): Context {
   // The stores' warnings (e.g. a state folder others can write to) are about the folder, so they are
   // said once per run, whichever store opened it first.
   const warned = new Set<string>();
+  // A config.json or tokens.json other users can read is said when the command is done, by file: a
+  // write of this run makes it 0600, and then "Run chmod 600" would ask for what was just done.
+  const heldModeWarnings = new Map<string, MessageRef>();
   const sayStoreWarnings = (warnings: MessageRef[]) => {
     for (const w of warnings) {
       if (warned.has(w.key)) continue;
       warned.add(w.key);
-      out.warn(tr(out.lang, w));
+      if (w.key === 'config.file.readableByOthers' || w.key === 'config.tokens.readableByOthers') heldModeWarnings.set(String(w.params.file), w);
+      else out.warn(tr(out.lang, w));
     }
   };
 
-  // A file the warning above called readable by others, made 0600 by a write of this run: said once a file.
+  // Such a file made 0600 by a write of this run: the note replaces its warning, said once a file.
   const tightened = new Set<string>();
   const onModeTightened = (note: MessageRef) => {
-    const line = tr(out.lang, note);
-    if (tightened.has(line)) return;
-    tightened.add(line);
-    out.note(line);
+    const file = note.key === 'config.file.modeTightened' ? String(note.params.file) : '';
+    if (tightened.has(file)) return;
+    tightened.add(file);
+    heldModeWarnings.delete(file);
+    out.note(tr(out.lang, note));
   };
 
   const ctx: Context = {
@@ -89,6 +94,11 @@ export function createContext(options: RuntimeOptions): Context {
     },
     now: options.now ?? (() => Date.now()),
     secrets,
+
+    sayHeldWarnings() {
+      for (const w of heldModeWarnings.values()) out.warn(tr(out.lang, w));
+      heldModeWarnings.clear();
+    },
 
     async configStore() {
       if (!configStore) {

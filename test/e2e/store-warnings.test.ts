@@ -3,7 +3,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseJson, runCli, tempConfigDir } from './helpers.js';
+import { DEFAULT_APPIDS, startEmulator } from '../../src/emulator/index.js';
+import { emulatorEnv, parseJson, runCli, tempConfigDir } from './helpers.js';
 
 describe('store warnings', () => {
   it('warns once that the state folder is writable by its group, and the command still runs', async () => {
@@ -59,7 +60,7 @@ describe('store warnings', () => {
     expect(fs.statSync(tokens).mode & 0o777).toBe(0o644);
   });
 
-  it.skipIf(process.platform === 'win32')('config set on a config.json others can read says, once, that saving made it 0600 (en and zh)', async () => {
+  it.skipIf(process.platform === 'win32')('config set on a config.json others can read says, once, that saving made it 0600, and not to run chmod (en and zh)', async () => {
     const dir = tempConfigDir();
     const config = path.join(dir, 'config.json');
     const init = ['init', '--type', 'test', '--appid', 'wx1234567890abcdef', '--secret', '0123456789abcdef0123456789abcdef', '--domain', '127.0.0.1:3000', '--redirect-uri', 'http://127.0.0.1:3000/cb', '--yes'];
@@ -70,13 +71,53 @@ describe('store warnings', () => {
     expect(fs.statSync(config).mode & 0o777).toBe(0o600);
     expect(r.stderr).toContain(`Changed ${config} from mode 0644 to 0600, readable only by you: wxauth always saves its files that way.`);
     expect(r.stderr.split('to 0600').length - 1).toBe(1);
+    // Done, so not asked for: the "Run chmod 600" warning is not said beside it.
+    expect(r.stderr).not.toContain('can be read by other users');
+    expect(r.stderr).not.toContain('chmod');
     expect(r.stdout).not.toContain('0600');
     fs.chmodSync(config, 0o640);
     const zh = await runCli(['--lang', 'zh', 'config', 'set', 'redirectUri', 'http://127.0.0.1:3000/cb3'], { env: { WXAUTH_CONFIG_DIR: dir } });
     expect(zh.code, zh.stderr).toBe(0);
     expect(zh.stderr).toContain(`已把 ${config} 的权限从 0640 改为 0600，现在只有你能读：wxauth 保存文件时总是这样写。`);
+    expect(zh.stderr).not.toContain('其他用户可读');
+    // A set refused after reading the file (a domain the saved redirect_uri is not under, without --yes)
+    // leaves it readable: the warning is said, before the error.
+    fs.chmodSync(config, 0o644);
+    const refused = await runCli(['config', 'set', 'domain', 'www.example.org'], { env: { WXAUTH_CONFIG_DIR: dir } });
+    expect(refused.code).toBe(2);
+    expect(fs.statSync(config).mode & 0o777).toBe(0o644);
+    expect(refused.stderr).toContain(`${config} can be read by other users (mode 0644): it holds your AppSecret. Run chmod 600 ${config}.`);
+    expect(refused.stderr.indexOf('can be read by other users')).toBeLessThan(refused.stderr.indexOf('✖'));
+    expect(refused.stderr).not.toContain('to 0600');
+    fs.chmodSync(config, 0o600);
     // Written again at 0600: nothing to say.
     expect((await runCli(['config', 'set', 'redirectUri', 'http://127.0.0.1:3000/cb4'], { env: { WXAUTH_CONFIG_DIR: dir } })).stderr).not.toContain('0600');
+  });
+
+  // One run, two files: tokens.json written (the basic token cached), so made 0600 and said so; config.json
+  // only read, so the chmod is still asked for.
+  it.skipIf(process.platform === 'win32')('token on a readable tokens.json: the note that it is now 0600, no chmod for it; the config.json it only read keeps its warning', async () => {
+    const emu = await startEmulator();
+    try {
+      const dir = tempConfigDir();
+      const config = path.join(dir, 'config.json');
+      const tokens = path.join(dir, 'tokens.json');
+      const init = ['init', '--type', 'service', '--appid', DEFAULT_APPIDS.service, '--secret', '5e1ec0de5e1ec0de5e1ec0de00000001', '--domain', 'localhost', '--redirect-uri', 'http://localhost/cb', '--yes'];
+      expect((await runCli(init, { env: { WXAUTH_CONFIG_DIR: dir } })).code).toBe(0);
+      fs.writeFileSync(tokens, JSON.stringify({ profiles: {} }), { mode: 0o600 });
+      fs.chmodSync(config, 0o644);
+      fs.chmodSync(tokens, 0o644);
+      const env = { WXAUTH_CONFIG_DIR: dir, WXAUTH_API_BASE: emu.url, WXAUTH_OPEN_BASE: emu.url, WXAUTH_BACKUP_API_BASE: emu.url };
+      const r = await runCli(['token'], { env });
+      expect(r.code, r.stderr).toBe(0);
+      expect(fs.statSync(tokens).mode & 0o777).toBe(0o600);
+      expect(r.stderr).toContain(`Changed ${tokens} from mode 0644 to 0600, readable only by you`);
+      expect(r.stderr).not.toContain(`Run chmod 600 ${tokens}`);
+      expect(r.stderr).toContain(`${config} can be read by other users (mode 0644): it holds your AppSecret. Run chmod 600 ${config}.`);
+      expect(fs.statSync(config).mode & 0o777).toBe(0o644);
+    } finally {
+      await emu.close();
+    }
   });
 
   it('says nothing about a 0700 folder', async () => {
