@@ -697,8 +697,10 @@ describe('JS-safe domains and the other pairs of one config set', () => {
     expect(en.code).toBe(2);
     const lines = en.stderr.trim().split('\n');
     expect(lines[0]).toBe('✖ domain: "https://www.example.com:8080/" is a whole URL; only its host goes here.');
-    expect(lines[1]).toMatch(/^✖ Also: appid: 32 hex digits look like the AppSecret, not an appid \(not shown, so it does not leak\)\./);
-    expect(lines[2]).toContain('www.example.com. Nothing was saved: with domain www.example.com, and the other values refused here fixed, run it again.');
+    // The domain's fix under the domain's line; the appid's in its own "Also:" line, the last one.
+    expect(lines[1]).toMatch(/^→ .*www\.example\.com\. Nothing was saved: with domain www\.example\.com, and the other values refused here fixed, run it again\.$/);
+    expect(lines[2]).toMatch(/^✖ Also: appid: 32 hex digits look like the AppSecret, not an appid \(not shown, so it does not leak\)\. An appid is wx followed by 16 hex digits/);
+    expect(lines).toHaveLength(3);
     expect(en.stderr).not.toContain(OTHER);
     // A domain whose shape is right but the saved type refuses (a port on a 服务号) is said beside the appid too.
     const port = await runCli(['--lang', 'zh', 'config', 'set', 'appid', OTHER, 'domain', 'www.example.com:8080'], { env });

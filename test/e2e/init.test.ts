@@ -137,15 +137,19 @@ describe('init on an existing profile (issue 12 item 1)', () => {
     expect(domain.stdout).toBe('');
     const lines = domain.stderr.split('\n');
     expect(lines[0]).toBe('✖ --domain: "https://x.com:8080/cb" is a whole URL; only its host goes here.');
-    expect(lines[1]).toMatch(/^✖ Also: Profile "default" already exists \(service, appid wx1234567890abcdef\) in .*config\.json\. Add --yes to replace it \(its secret included\)/);
-    expect(domain.stderr).toContain('→ Without the scheme, the port and the path');
+    // The --domain's fix under it; the "Also:" line carries its own (--yes), so no hint follows it.
+    expect(lines[1]).toMatch(/^→ Without the scheme, the port and the path/);
+    expect(lines[2]).toMatch(/^✖ Also: Profile "default" already exists \(service, appid wx1234567890abcdef\) in .*config\.json\. Add --yes to replace it \(its secret included\)/);
+    expect(lines.slice(3).join('')).toBe('');
     // Both refusals of the values given, then the profile: one run says all three.
     const both = await runCli(['init', ...SERVICE, '--secret', OTHER_SECRET, '--appid', SECRET, '--domain', 'https://x.com:8080/cb', '--lang', 'zh'], { env });
     expect(both.code).toBe(2);
     const zh = both.stderr.split('\n');
     expect(zh[0]).toMatch(/^✖ --appid：这是 32 位十六进制，看起来是 AppSecret，不是 appid（为免泄露不显示它）/);
-    expect(zh[1]).toMatch(/^✖ 另外：--domain："https:\/\/x\.com:8080\/cb" 是完整网址，这里只填主机名。/);
-    expect(zh[2]).toMatch(/^✖ 另外：profile "default" 已存在（service，appid wx1234567890abcdef），位于 .*config\.json。加 --yes 替换它（包括 AppSecret）/);
+    expect(zh[1]).toMatch(/^→ /);
+    expect(zh[2]).toMatch(/^✖ 另外：--domain："https:\/\/x\.com:8080\/cb" 是完整网址，这里只填主机名。/);
+    expect(zh[3]).toMatch(/^✖ 另外：profile "default" 已存在（service，appid wx1234567890abcdef），位于 .*config\.json。加 --yes 替换它（包括 AppSecret）/);
+    expect(zh.slice(4).join('')).toBe('');
     const json = await runCli(['init', ...SERVICE, '--secret', OTHER_SECRET, '--appid', SECRET, '--json'], { env });
     expect(json.code).toBe(2);
     const doc = parseJson(json.stdout) as { error: { message: string; also: string[] } };
@@ -304,9 +308,11 @@ describe('init validation (issue 12 item 4)', () => {
     expect(r.code).toBe(2);
     const lines = r.stderr.trim().split('\n');
     expect(lines[0]).toBe('✖ Missing --domain, --redirect-uri (required when not interactive).');
-    expect(lines[1]).toMatch(/^✖ Also: --appid: "wx123" is not an appid/);
-    expect(lines[2]).toMatch(/^✖ Also: --secret: the AppSecret has 3 characters/);
-    expect(lines[3]).toMatch(/^→ For example: printf %s "\$WX_SECRET" \| wxauth init /);
+    // The example is the missing flags' fix: under their line, not under the last "Also:" line.
+    expect(lines[1]).toMatch(/^→ For example: printf %s "\$WX_SECRET" \| wxauth init /);
+    expect(lines[2]).toMatch(/^✖ Also: --appid: "wx123" is not an appid/);
+    expect(lines[3]).toMatch(/^✖ Also: --secret: the AppSecret has 3 characters/);
+    expect(lines).toHaveLength(4);
     expect(r.stderr).not.toContain('"abc"');
     // The example keeps what was given: a test account's IP:port, and a redirect_uri under it.
     const test = await runCli(['init', '--type', 'test', '--domain', '127.0.0.1:8080', '--yes'], { env: { WXAUTH_CONFIG_DIR: dir } });

@@ -248,14 +248,16 @@ describe('wxauth url', () => {
     expect(port.stderr).not.toContain('WXAUTH_DOMAIN');
   });
 
-  it('says a refusal\'s further reasons after it and before the way out, and lists them in --json', async () => {
+  // The way out is the headline's: right under it, not under the last "Also:" line, whose fix it is not.
+  it('says a refusal\'s way out under it, then its further reasons each with its own fix, and lists them in --json', async () => {
     const args = ['url', '--qrconnect', '--scope', 'snsapi_userinfo', '--redirect-uri', 'https://www.example.com/cb'];
     const r = await run(args);
     expect(r.code).toBe(2);
     const lines = r.stderr.trim().split('\n');
+    expect(lines).toHaveLength(3);
     expect(lines[0]).toContain('Not building this URL');
-    expect(lines[1]).toMatch(/^✖ Also: /);
-    expect(lines[2]).toMatch(/^→ /);
+    expect(lines[1]).toMatch(/^→ /);
+    expect(lines[2]).toMatch(/^✖ Also: /);
     const doc = parseJson((await run([...args, '--json'])).stdout) as { error: { also: string[] } };
     expect(doc.error.also).toHaveLength(1);
     expect(doc.error.also[0]).toMatch(/^Also: /);

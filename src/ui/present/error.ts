@@ -187,6 +187,10 @@ export function presentError(out: Output, error: WxauthError, details: ErrorDeta
   }
   // Human output: the message's params (an errmsg, a state, a path) are escaped by out.tr.
   out.failure(out.tr(clipHeadline(out.lang, title)));
+  // With further reasons, the headline's hint comes right under it, and each "Also:" line carries its
+  // own: a hint after the last "Also:" line was read as that line's fix.
+  const hintFirst = hintRef !== undefined && error.also.length > 0;
+  if (hintFirst) out.say(out.style.cyan('→ ') + out.tr(hintRef));
   for (const more of error.also) out.failure(out.tr(more));
   if (error instanceof WechatApiError) {
     out.fields(
@@ -201,5 +205,5 @@ export function presentError(out: Output, error: WxauthError, details: ErrorDeta
     if (explanation) printExplanation(out, explanation, { compact: true });
     if (details.source) out.note(details.source);
   }
-  if (hintRef) out.say(out.style.cyan('→ ') + out.tr(hintRef));
+  if (hintRef && !hintFirst) out.say(out.style.cyan('→ ') + out.tr(hintRef));
 }
