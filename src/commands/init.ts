@@ -288,7 +288,7 @@ interface Answers {
 
 /** What the redirect_uri to be saved carries that will cost the login (none for a type without web authorization). */
 function redirectCautionsOf(data: ProfileData): RedirectCaution[] {
-  return hasWebAuth(data.type as AccountType) && data.redirectUri !== undefined ? savedRedirectCautions(data.redirectUri) : [];
+  return hasWebAuth(data.type as AccountType) && data.redirectUri !== undefined ? savedRedirectCautions(data.redirectUri, data.type) : [];
 }
 
 /**

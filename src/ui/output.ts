@@ -10,7 +10,8 @@ import { mayBeStyled, ownStyle, stripStyle } from './ansi.js';
 /** A warning in a --json document: the shape `url` gives its findings. */
 export interface WarningEntry {
   id: string;
-  severity: 'warning';
+  /** 'info': a note (finding()) the document lists beside the warnings, as inspect rates it. */
+  severity: 'warning' | 'info';
   message: string;
   effect: string | null;
   fix: string | null;
@@ -182,6 +183,17 @@ export class Output {
     if (this.json) this.warningList.push({ id, severity: 'warning', message: line, effect: null, fix: null });
     if (this.eventLines) return this.event({ ...event, id, message: line });
     this.say(this.marked('warn', line));
+  }
+
+  /**
+   * A lint finding said outside url and inspect (init and config set, of the redirect_uri saved): `line`
+   * (its message and effect) as a warning (`!`) or, for severity info, a note; listed in --json's
+   * `warnings` with its effect and fix apart, as inspect lists it. The fix line is the presenter's.
+   */
+  finding(line: string, entry: { id: string; severity: 'warning' | 'info'; message: string; effect?: string; fix?: string }): void {
+    if (this.json) this.warningList.push({ id: entry.id, severity: entry.severity, message: entry.message, effect: entry.effect ?? null, fix: entry.fix ?? null });
+    if (this.eventLines) return this.event({ event: entry.severity === 'info' ? 'note' : 'warning', id: entry.id, message: line });
+    this.say(this.marked(entry.severity === 'info' ? 'note' : 'warn', line));
   }
 
   success(line: string): void {

@@ -477,25 +477,56 @@ describe('a redirect_uri saved with a # fragment or a code of its own: warned ab
     const warnings = parseJson(json.stdout).warnings as Array<{ id: string; message: string }>;
     expect(warnings).toEqual([expect.objectContaining({ id: 'redirect_uri.fragment', severity: 'warning' })]);
     expect(warnings[0]!.message).toContain('(#/x?secret=0123***)');
+    // The fix said under it on stderr is the document's too.
+    expect((warnings[0] as { fix?: unknown }).fix).toBe("Call back to an address without # (e.g. /oauth/callback) that handles the code, then route to the front end.");
     const plain = await runCli(['config', 'set', 'redirect_uri', 'https://www.example.com/wechat/callback'], { env });
     expect(plain.code).toBe(0);
     expect(plain.stderr).not.toContain('!');
   });
 
-  it('an http redirect_uri: saved, with url\'s clear-text warning (init and config set, en and zh); a loopback one, no warning', async () => {
+  // url rates an http redirect_uri `info` (a note under the link): init and config set say it as url
+  // does, a note and not a `!` warning, and --json lists it so, its effect and fix filled.
+  it('an http redirect_uri: saved, with url\'s clear-text note, not a warning (init and config set, en, zh, --json); none on this machine, the LAN or a test account', async () => {
     const dir = tempConfigDir();
     const init = await runCli(['init', '--type', 'service', '--appid', APPID, '--secret', SECRET, '--domain', 'www.example.com', '--redirect-uri', 'http://www.example.com/cb'], { env: { WXAUTH_CONFIG_DIR: dir } });
     expect(init.code, init.stderr).toBe(0);
     expect(readConfig(dir).profiles.default!.redirectUri).toBe('http://www.example.com/cb');
-    expect(init.stderr).toContain('! redirect_uri uses http. It works, but the code travels in clear text; WeChat’s docs recommend https for the callback.\n→ Use https in production');
+    expect(init.stderr).toContain('\nredirect_uri uses http. It works, but the code travels in clear text; WeChat’s docs recommend https for the callback.\n→ Use https in production');
+    expect(init.stderr).not.toContain('! redirect_uri uses http');
     const zh = await runCli(['--lang', 'zh', 'config', 'set', 'redirect_uri', 'http://www.example.com/cb2'], { env: { WXAUTH_CONFIG_DIR: dir } });
     expect(zh.code, zh.stderr).toBe(0);
     expect(readConfig(dir).profiles.default!.redirectUri).toBe('http://www.example.com/cb2');
-    expect(zh.stderr).toContain('! redirect_uri 使用 http。可以用，但 code 会以明文经过网络；微信文档建议回调使用 https。\n→ 生产环境改用 https');
+    expect(zh.stderr).toContain('\nredirect_uri 使用 http。可以用，但 code 会以明文经过网络；微信文档建议回调使用 https。\n→ 生产环境改用 https');
+    expect(zh.stderr).not.toContain('! redirect_uri 使用 http');
+    const json = await runCli(['--json', 'config', 'set', 'redirect_uri', 'http://www.example.com/cb3'], { env: { WXAUTH_CONFIG_DIR: dir } });
+    expect(json.code, json.stderr).toBe(0);
+    expect((parseJson(json.stdout) as { warnings: unknown[] }).warnings).toEqual([
+      {
+        id: 'redirect_uri.http',
+        severity: 'info',
+        message: 'redirect_uri uses http.',
+        effect: 'It works, but the code travels in clear text; WeChat’s docs recommend https for the callback.',
+        fix: 'Use https in production, and keep http/https the same as what the server actually serves.',
+      },
+    ]);
     // This machine's own address (the emulator, a local listener): the code never crosses a network.
     const local = await runCli(['config', 'set', 'redirect_uri', 'http://127.0.0.1:8080/cb', '--yes'], { env: { WXAUTH_CONFIG_DIR: dir } });
     expect(local.code, local.stderr).toBe(0);
     expect(local.stderr).not.toContain('uses http');
+    // A private LAN address: the code crosses only the local network.
+    const lan = await runCli(['config', 'set', 'redirect_uri', 'http://192.168.1.10/cb', '--yes'], { env: { WXAUTH_CONFIG_DIR: dir } });
+    expect(lan.code, lan.stderr).toBe(0);
+    expect(lan.stderr).not.toContain('uses http');
+    // A test account, as README's setup has it (a LAN IP:port, or a public one): never production, no note.
+    for (const host of ['192.168.1.10:8080', '82.157.150.202:7002']) {
+      const test = await runCli(['init', '--type', 'test', '--appid', APPID, '--secret', SECRET, '--domain', host, '--redirect-uri', `http://${host}/cb`, '--yes', '--json'], { env: { WXAUTH_CONFIG_DIR: dir } });
+      expect(test.code, test.stderr).toBe(0);
+      expect(test.stderr).not.toContain('uses http');
+      expect(JSON.stringify(parseJson(test.stdout))).not.toContain('redirect_uri.http');
+      const set = await runCli(['config', 'set', 'redirect_uri', `http://${host}/cb2`], { env: { WXAUTH_CONFIG_DIR: dir } });
+      expect(set.code, set.stderr).toBe(0);
+      expect(set.stderr).not.toContain('uses http');
+    }
   });
 
   it('init: saved, with the warning after the line that says so', async () => {

@@ -16,8 +16,11 @@ const SOURCE_LABELS = {
 /** What a saved redirect_uri carries that will cost the login, each with its fix (config set, and init, which has it from here). */
 export function presentRedirectCautions(out: Output, cautions: readonly RedirectCaution[]): void {
   for (const caution of cautions) {
-    out.warning(caution.id, caution.effect === undefined ? out.tr(caution.problem) : joinText(out.lang, out.tr(caution.problem), out.tr(caution.effect)));
-    out.say(out.style.cyan('→ ') + out.tr(caution.fix));
+    const message = out.tr(caution.problem);
+    const effect = caution.effect === undefined ? undefined : out.tr(caution.effect);
+    const fix = out.tr(caution.fix);
+    out.finding(effect === undefined ? message : joinText(out.lang, message, effect), { id: caution.id, severity: caution.severity, message, ...(effect === undefined ? {} : { effect }), fix });
+    out.say(out.style.cyan('→ ') + fix);
   }
 }
 
