@@ -5,7 +5,7 @@
 import type { Context } from '../context.js';
 import type { CommandInput } from '../cli.js';
 import { CancelledError, ConfigError, EXIT, UsageError, messageRef, type MessageParams, type MessageRef } from '../errors.js';
-import { checkCallbackPair, checkSetting, correctedSetting, domainMeant, fitForType, hasWebAuth, hostOfUrl, isAccountType, looksLikeSecret, maskSecret, profileFlag, redirectUnder, type AccountType } from '../core/validate.js';
+import { checkCallbackPair, checkSetting, correctedSetting, domainMeant, fitForType, hasWebAuth, hostOfUrl, isAccountType, looksLikeSecret, maskSecret, profileFlag, redirectUnder, withPort, type AccountType } from '../core/validate.js';
 import { suggest } from '../core/closest.js';
 import { shellWord } from '../core/shell.js';
 import { isLoopbackDomain } from '../core/domain.js';
@@ -397,7 +397,11 @@ function refuseGiven(given: ReadonlyArray<{ key: ConfigField; value: string }>, 
     const fixed = value === undefined ? undefined : correctedSetting(key, value, type);
     if (fixed === undefined) return new UsageError(refused.problem, { hint: refused.hint });
     // The secret is read from WX_SECRET in any command offered: one refused here is to be put there right.
-    const othersRefused = given.some((pair) => pair.key !== key && pair.key !== 'secret' && refusedInOwnRight(pair.key, pair.value, type));
+    const refusedOthers = given.filter((pair) => pair.key !== key && pair.key !== 'secret' && refusedInOwnRight(pair.key, pair.value, type));
+    const othersRefused = refusedOthers.length > 0;
+    // A jsDomains for a website app (no JS-SDK) has no right spelling: it can only be left out, and "fixed" misleads.
+    const removed = refusedOthers.filter((pair) => pair.key === 'jsDomains' && type === 'website').map((pair) => pair.key);
+    const fixedToo = refusedOthers.length > removed.length;
     const words = given.map((pair) => {
       if (pair.key === key) return `${pair.key} ${shellWord(fixed)}`;
       if (pair.key === 'secret') return 'secret -';
@@ -418,7 +422,11 @@ function refuseGiven(given: ReadonlyArray<{ key: ConfigField; value: string }>, 
       return new UsageError(refused.problem, { hint: refused.hint });
     }
     const hint: MessageRef = othersRefused
-      ? { key: 'config.set.corrected.others.hint', params: { hint: refused.hint, key, value: fixed } }
+      ? removed.length === 0
+        ? { key: 'config.set.corrected.others.hint', params: { hint: refused.hint, key, value: fixed } }
+        : fixedToo
+          ? { key: 'config.set.corrected.others.removed.hint', params: { hint: refused.hint, key, value: fixed, removed } }
+          : { key: 'config.set.corrected.removed.hint', params: { hint: refused.hint, key, value: fixed, removed } }
       : command === undefined
         ? { key: 'config.set.corrected.again.hint', params: { hint: refused.hint, key, value: fixed } }
         : secret
@@ -510,7 +518,7 @@ async function refusal(
       if (fit === undefined && !own.ok) return new UsageError(own.problem, { hint: own.hint });
       if (fit !== undefined && fit !== host) {
         const typeWord = { key: `account.type.${type}` } as const;
-        return refused(key, { problem: checked.problem, hint: { key: url ? 'config.invalid.domain.url.port.hint' : 'config.invalid.domain.path.port.hint', params: { type: typeWord, host: fit } } }, type, (command) => ({
+        return refused(key, { problem: messageRef(withPort(checked.problem.key), checked.problem.params), hint: { key: url ? 'config.invalid.domain.url.port.hint' : 'config.invalid.domain.path.port.hint', params: { type: typeWord, host: fit } } }, type, (command) => ({
           key: url ? 'config.set.domain.url.port.hint' : 'config.set.domain.path.port.hint',
           params: { type: typeWord, command },
         }));

@@ -470,6 +470,13 @@ function checkAppid(value: string, name: string, type?: AccountType): Checked {
   return refuse('config.invalid.appid', { name, value }, 'config.invalid.appid.hint');
 }
 
+/** A domain's refusal for its path (domainMeant) when the type's fix drops its port too: said with both. */
+export function withPort(problem: MessageKey): MessageKey {
+  if (problem === 'config.invalid.domain.path') return 'config.invalid.domain.path.port';
+  if (problem === 'config.invalid.domain.slash') return 'config.invalid.domain.slash.port';
+  return problem;
+}
+
 function checkDomain(value: string, name: string, type: AccountType | undefined): Checked {
   // The AppSecret pasted where the domain goes: 32 hex digits are a valid host label, but no domain
   // anyone registers. Refused without echoing it, as the appid does (it would be saved, then shown).
@@ -487,7 +494,8 @@ function checkDomain(value: string, name: string, type: AccountType | undefined)
       // it can register, not www.example.com:8443, refused next; an IP (no name to keep) gets its own refusal.
       const fit = type === undefined || type === 'test' ? host : fitForType('domain', host, type);
       if (fit === undefined) return checkDomain(host, name, type);
-      if (fit !== host) return refuse(problem, { name, value }, url ? 'config.invalid.domain.url.port.hint' : 'config.invalid.domain.path.port.hint', { host: fit, type: typeName(type!) });
+      // The port goes too: said in the problem as well as in the hint (a URL's "whole URL" says it already).
+      if (fit !== host) return refuse(withPort(problem), { name, value }, url ? 'config.invalid.domain.url.port.hint' : 'config.invalid.domain.path.port.hint', { host: fit, type: typeName(type!) });
       return refuse(problem, { name, value }, url ? 'config.invalid.domain.url.hint' : 'config.invalid.domain.path.hint', { host });
     }
     return refuse('config.invalid.domain', { name, value }, 'config.invalid.domain.hint');

@@ -79,7 +79,9 @@ describe('checkSetting: domain', () => {
     ['www.example.com/path', 'test', 'config.invalid.domain.path'],
     ['www.example.com/', 'service', 'config.invalid.domain.slash'],
     ['192.168.1.10:8080/cb', 'test', 'config.invalid.domain.path'],
-    ['www.example.com:8443/', 'service', 'config.invalid.domain.slash'],
+    ['www.example.com:8443/', 'service', 'config.invalid.domain.slash.port'],
+    ['www.example.com:8443/cb', 'service', 'config.invalid.domain.path.port'],
+    ['www.example.com:8443/cb', 'test', 'config.invalid.domain.path'],
     // No name to keep: the IP's own refusal, as for a URL.
     ['192.168.1.10/', 'service', 'config.invalid.domain.ip'],
     ['www.exa_mple.com/', 'test', 'config.invalid.domain'],

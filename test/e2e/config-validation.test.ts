@@ -612,7 +612,19 @@ describe('a host with a path given as the domain', () => {
     expect(fs.existsSync(path.join(dir, 'config.json'))).toBe(false);
     expect((await runCli(['config', 'set', 'type', 'service'], { env })).code).toBe(0);
     const port = await runCli(['config', 'set', 'domain', 'www.example.com:8443/cb'], { env });
-    expect(port.stderr).toContain('domain: "www.example.com:8443/cb" has a path; only the host goes here (the path belongs in the redirect_uri).');
+    // The hint drops the port too: the problem says it has one.
+    expect(port.stderr).toContain('domain: "www.example.com:8443/cb" has a port and a path; only the host goes here (the path belongs in the redirect_uri).');
+    const portZh = await runCli(['--lang', 'zh', 'config', 'set', 'domain', 'www.example.com:8443/'], { env });
+    expect(portZh.stderr).toContain('domain："www.example.com:8443/" 带了端口，末尾还多了斜杠 /（那是路径）；这里只填主机名。\n→ 去掉端口和路径：');
+    const slashPort = await runCli(['config', 'set', 'domain', 'www.example.com:8443/'], { env });
+    expect(slashPort.stderr).toContain('domain: "www.example.com:8443/" has a port and ends with a slash, which is a path; only the host goes here.\n→ Without the port and the path:');
+    const initPort = await runCli(['--profile', 'p3', 'init', '--type', 'service', '--appid', APPID, '--secret', SECRET, '--domain', 'www.example.com:8443/cb', '--redirect-uri', 'https://www.example.com/cb', '--yes'], { env });
+    expect(initPort.stderr).toContain('--domain: "www.example.com:8443/cb" has a port and a path; only the host goes here');
+    const initPortZh = await runCli(['--lang', 'zh', '--profile', 'p3', 'init', '--type', 'service', '--appid', APPID, '--secret', SECRET, '--domain', 'www.example.com:8443/cb', '--redirect-uri', 'https://www.example.com/cb', '--yes'], { env });
+    expect(initPortZh.stderr).toContain('--domain："www.example.com:8443/cb" 带了端口和路径，这里只填主机名');
+    // A test account keeps the port: the path alone is said.
+    const testPort = await runCli(['--profile', 'p3', 'init', '--type', 'test', '--appid', APPID, '--secret', SECRET, '--domain', 'www.example.com:8443/cb', '--redirect-uri', 'http://www.example.com:8443/cb', '--yes'], { env });
+    expect(testPort.stderr).toContain('--domain: "www.example.com:8443/cb" has a path; only the host goes here');
     expect(port.stderr).toContain('→ Without the port and the path: a service account’s callback domain is registered with WeChat as a bare host');
     expect(port.stderr).toMatch(/: wxauth config set domain www\.example\.com\n/);
     // The command offered runs as pasted.
@@ -714,6 +726,19 @@ describe('JS-safe domains and the other pairs of one config set', () => {
     const en = await runCli(['config', 'set', 'domain', 'https://a.com/x', 'appid', SECRET], { env });
     expect(en.stderr).toContain('Nothing was saved: with domain a.com, and the other values refused here fixed, run it again.');
     expect(en.stderr).not.toContain('the same command again');
+    // A jsDomains for a website app has no right spelling: it is to be removed, not "fixed".
+    const website = ['config', 'set', 'type', 'website', 'domain', 'www.example.com/', 'jsDomains', 'h5.example.com'];
+    const removed = await runCli(website, { env });
+    expect(removed.code).toBe(2);
+    expect(removed.stderr).toContain('→ Without the path: www.example.com. Nothing was saved: with domain www.example.com and jsDomains removed, run it again.\n');
+    expect(removed.stderr).not.toContain('fixed');
+    const removedZh = await runCli(['--lang', 'zh', ...website], { env });
+    expect(removedZh.stderr).toContain('→ 去掉路径：www.example.com。这次什么都没有保存：把 domain 改成 www.example.com，去掉 jsDomains，然后重新运行。\n');
+    // Beside a value that can be fixed (an AppSecret as the appid): both said.
+    const both = await runCli([...website, 'appid', SECRET], { env });
+    expect(both.stderr).toContain('Nothing was saved: with domain www.example.com, jsDomains removed and the other values refused here fixed, run it again.\n');
+    const bothZh = await runCli(['--lang', 'zh', ...website, 'appid', SECRET], { env });
+    expect(bothZh.stderr).toContain('这次什么都没有保存：把 domain 改成 www.example.com，去掉 jsDomains，再改好这里列出的其他被拒绝的值，然后重新运行。\n');
     expect(fs.existsSync(path.join(dir, 'config.json'))).toBe(false);
   });
   // `config set domain https://…:8080/ appid <AppSecret>` answered "run the same command again with domain

@@ -615,11 +615,15 @@ describe('init per account type (issue 12 item 5)', () => {
     const en = await runCli(WEBSITE, { env });
     expect(en.code).toBe(2);
     expect(en.stderr).toContain('✖ Profile "default" already exists (service, appid wx1234567890abcdef)');
+    // A further line of the refusal: "Also:", as its neighbours.
     expect(en.stderr).toContain(
-      '✖ With --yes, the jsDomains saved in profile "default" (h5.example.com) would be removed too. A website app has no JS-SDK, so jsDomains means nothing for it',
+      '\n✖ Also: with --yes, the jsDomains saved in profile "default" (h5.example.com) would be removed too. A website app has no JS-SDK, so jsDomains means nothing for it',
     );
     const zh = await runCli(['--lang', 'zh', ...WEBSITE], { env });
-    expect(zh.stderr).toContain('✖ 加 --yes 的话，profile "default" 里保存的 jsDomains（h5.example.com）也会被删除。网站应用没有 JS-SDK，jsDomains 对它没有意义');
+    expect(zh.stderr).toContain('\n✖ 另外：加 --yes 的话，profile "default" 里保存的 jsDomains（h5.example.com）也会被删除。网站应用没有 JS-SDK，jsDomains 对它没有意义');
+    // Beside a refused flag, the same words after the profile's own "Also:" line.
+    const withFlag = await runCli([...WEBSITE, '--appid', 'wx123'], { env });
+    expect(withFlag.stderr).toMatch(/\n✖ Also: Profile "default" already exists [^\n]*\n✖ Also: with --yes, the jsDomains saved in profile "default" \(h5\.example\.com\) would be removed too\./);
     // A type that keeps it: not a word of it.
     expect((await runCli(['init', ...SERVICE, '--secret', SECRET], { env })).stderr).not.toContain('jsDomains');
     expect(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')).toBe(before);

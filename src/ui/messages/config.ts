@@ -383,6 +383,14 @@ export const messages = {
     zh: '{name}："{value}" 带了路径，这里只填主机名（路径写在 redirect_uri 里）。',
     en: '{name}: "{value}" has a path; only the host goes here (the path belongs in the redirect_uri).',
   },
+  'config.invalid.domain.slash.port': {
+    zh: '{name}："{value}" 带了端口，末尾还多了斜杠 /（那是路径）；这里只填主机名。',
+    en: '{name}: "{value}" has a port and ends with a slash, which is a path; only the host goes here.',
+  },
+  'config.invalid.domain.path.port': {
+    zh: '{name}："{value}" 带了端口和路径，这里只填主机名（路径写在 redirect_uri 里）。',
+    en: '{name}: "{value}" has a port and a path; only the host goes here (the path belongs in the redirect_uri).',
+  },
   'config.invalid.domain.path.hint': { zh: '去掉路径：{host}。', en: 'Without the path: {host}.' },
   'config.invalid.domain.path.port.hint': {
     zh: '去掉端口和路径（{type}的回调域名在微信后台只填主机名、不能带端口，回调要在 443 或 80 端口上提供）：{host}。',
@@ -408,6 +416,14 @@ export const messages = {
   'config.set.corrected.others.hint': {
     zh: '{hint}这次什么都没有保存：把 {key} 改成 {value}，再改好这里列出的其他被拒绝的值，然后重新运行。',
     en: '{hint} Nothing was saved: with {key} {value}, and the other values refused here fixed, run it again.',
+  },
+  'config.set.corrected.removed.hint': {
+    zh: '{hint}这次什么都没有保存：把 {key} 改成 {value}，去掉 {removed}，然后重新运行。',
+    en: '{hint} Nothing was saved: with {key} {value} and {removed} removed, run it again.',
+  },
+  'config.set.corrected.others.removed.hint': {
+    zh: '{hint}这次什么都没有保存：把 {key} 改成 {value}，去掉 {removed}，再改好这里列出的其他被拒绝的值，然后重新运行。',
+    en: '{hint} Nothing was saved: with {key} {value}, {removed} removed and the other values refused here fixed, run it again.',
   },
   'config.set.also': { zh: '另外：{problem}{hint}', en: 'Also: {problem} {hint}' },
   'config.set.corrected.again.hint': {
@@ -815,8 +831,8 @@ export const messages = {
     en: 'Writing it removes the jsDomains saved in profile "{profile}" ({value}). {reason}',
   },
   'init.exists.jsDomains': {
-    zh: '加 --yes 的话，profile "{profile}" 里保存的 jsDomains（{value}）也会被删除。{reason}',
-    en: 'With --yes, the jsDomains saved in profile "{profile}" ({value}) would be removed too. {reason}',
+    zh: '另外：加 --yes 的话，profile "{profile}" 里保存的 jsDomains（{value}）也会被删除。{reason}',
+    en: 'Also: with --yes, the jsDomains saved in profile "{profile}" ({value}) would be removed too. {reason}',
   },
   'init.confirm': { zh: '写入 profile "{profile}"？', en: 'Write profile "{profile}"?' },
   'init.endpoints.saved': {
