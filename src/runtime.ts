@@ -11,6 +11,9 @@ import type { WechatApi } from './http/api.js';
 import type { Prompts } from './ui/prompt.js';
 import { KnownSecrets } from './core/secrets.js';
 
+/** How long a warning about a readable config.json or tokens.json waits for a write of this run to make it 0600. */
+const HELD_WARNING_MS = 500;
+
 export interface RuntimeOptions {
   lang: Lang;
   out: Output;
@@ -56,13 +59,24 @@ export function createContext(options: RuntimeOptions): Context {
   const warned = new Set<string>();
   // A config.json or tokens.json other users can read is said when the command is done, by file: a
   // write of this run makes it 0600, and then "Run chmod 600" would ask for what was just done.
+  // Held half a second at most: a long-running command (login, listen, proxy) that only reads the file
+  // says it as it starts, not when it ends.
   const heldModeWarnings = new Map<string, MessageRef>();
+  let heldTimer: NodeJS.Timeout | undefined;
+  const sayHeld = () => {
+    if (heldTimer) clearTimeout(heldTimer);
+    heldTimer = undefined;
+    for (const w of heldModeWarnings.values()) out.warn(tr(out.lang, w));
+    heldModeWarnings.clear();
+  };
   const sayStoreWarnings = (warnings: MessageRef[]) => {
     for (const w of warnings) {
       if (warned.has(w.key)) continue;
       warned.add(w.key);
-      if (w.key === 'config.file.readableByOthers' || w.key === 'config.tokens.readableByOthers') heldModeWarnings.set(String(w.params.file), w);
-      else out.warn(tr(out.lang, w));
+      if (w.key === 'config.file.readableByOthers' || w.key === 'config.tokens.readableByOthers') {
+        heldModeWarnings.set(String(w.params.file), w);
+        heldTimer ??= setTimeout(sayHeld, HELD_WARNING_MS).unref();
+      } else out.warn(tr(out.lang, w));
     }
   };
 
@@ -95,10 +109,7 @@ export function createContext(options: RuntimeOptions): Context {
     now: options.now ?? (() => Date.now()),
     secrets,
 
-    sayHeldWarnings() {
-      for (const w of heldModeWarnings.values()) out.warn(tr(out.lang, w));
-      heldModeWarnings.clear();
-    },
+    sayHeldWarnings: sayHeld,
 
     async configStore() {
       if (!configStore) {

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_APPIDS, startEmulator } from '../../src/emulator/index.js';
-import { emulatorEnv, parseJson, runCli, tempConfigDir } from './helpers.js';
+import { emulatorEnv, parseJson, runCli, startCli, tempConfigDir } from './helpers.js';
 
 describe('store warnings', () => {
   it('warns once that the state folder is writable by its group, and the command still runs', async () => {
@@ -58,6 +58,23 @@ describe('store warnings', () => {
     // Said, not done: the user decides.
     expect(fs.statSync(config).mode & 0o777).toBe(0o644);
     expect(fs.statSync(tokens).mode & 0o777).toBe(0o644);
+  });
+
+  it.skipIf(process.platform === 'win32')('a long-running command that only reads a config.json others can read says so as it starts, not when it ends', async () => {
+    const dir = tempConfigDir();
+    const config = path.join(dir, 'config.json');
+    const init = ['init', '--type', 'test', '--appid', 'wx1234567890abcdef', '--secret', '0123456789abcdef0123456789abcdef', '--domain', '127.0.0.1:3000', '--redirect-uri', 'http://127.0.0.1:3000/cb', '--yes'];
+    expect((await runCli(init, { env: { WXAUTH_CONFIG_DIR: dir } })).code).toBe(0);
+    fs.chmodSync(config, 0o644);
+    const child = startCli(['listen', '--port', '0', '--state', 's1', '--timeout', '30'], { env: { WXAUTH_CONFIG_DIR: dir } });
+    let stderr = '';
+    child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+    try {
+      for (let i = 0; i < 500 && !stderr.includes('can be read by other users'); i++) await new Promise((r) => setTimeout(r, 10));
+      expect(stderr).toContain(`${config} can be read by other users (mode 0644): it holds your AppSecret. Run chmod 600 ${config}.`);
+    } finally {
+      child.kill();
+    }
   });
 
   it.skipIf(process.platform === 'win32')('config set on a config.json others can read says, once, that saving made it 0600, and not to run chmod (en and zh)', async () => {
