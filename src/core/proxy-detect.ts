@@ -96,6 +96,14 @@ export const QUOTA_ALERT_SHARE = 0.8;
 
 /** A basic token's life when the answer does not say (API-FACTS §8: 7200 s). */
 const BASIC_TOKEN_SECONDS = 7200;
+/**
+ * How early a caller that keeps its basic token may fetch the next one and still be keeping it: SDKs
+ * renew ahead of expires_in — wechatpy 60 s, WxJava 200 s (expiresTime = now + (expires_in - 200) s),
+ * EasyWeChat 4 500 s (safeSeconds), Senparc's WeiXinMPSDK 600 s, silenceper/wechat 1500 s (its cache
+ * TTL is expires_in - 1500) — so a refetch with 30 minutes or less left is the renewal of a cache
+ * such an SDK keeps, the widest of them with room for its clock and latency; more is a caller keeping none.
+ */
+const RENEW_AHEAD_MS = 30 * 60_000;
 /** How long a code is worth remembering: it lives 5 minutes, 10 for website apps (API-FACTS §14). */
 const CODE_MEMORY_MS = 30 * 60_000;
 /** Tokens remembered for appid lookups and evidence; the oldest are forgotten first. */
@@ -609,27 +617,36 @@ export class ProxyObserver {
     if (previous && previous.token !== accessToken && (!stable || forced)) {
       this.superseded.set(previous.token, { appid, issued: previous, by: me, ...(forced ? { forced: true } : {}) });
       const left = Math.max(1, Math.round((previous.expiresAt - me.time) / 60_000));
-      if (me.time < previous.expiresAt && !forced && sameCaller(previous, me)) {
-        // The caller that got the token fetched another: it does not keep it. Not a war between
-        // services: each such fetch spends the day's /cgi-bin/token quota (API-FACTS §8: 2000 for an
-        // Official Account), and the token it replaced works 5 more minutes at most (§8), so only a
-        // copy of it kept elsewhere (another worker, a shared cache) then gets 40001.
-        const learnt = this.learntLimits.get(`${appid} /cgi-bin/token`);
-        const limit = learnt?.day === beijingDay(me.time) ? learnt.limit : this.quotas['/cgi-bin/token']!;
-        hit(
-          'basic_token.refetched',
-          { key: 'proxy.hit.basic_token.refetched.same', params: { appid, issued: iso(previous.time), caller: whoAlone(previous, me), left, limit } },
-          { key: 'proxy.fix.basic_token.uncached' },
-        );
-      } else if (me.time < previous.expiresAt) {
-        hit(
-          'basic_token.refetched',
-          {
-            key: forced ? 'proxy.hit.basic_token.force_refreshed' : 'proxy.hit.basic_token.refetched',
-            params: { appid, issued: iso(previous.time), issuer: who(previous), caller: who(me), left },
-          },
-          { key: forced ? 'proxy.fix.basic_token.forced' : 'proxy.fix.basic_token' },
-        );
+      // Not news: replacing a token WeChat refused (40001, 42001) since it was issued, as the uncached
+      // fix says (fetch again after a 40001; no process is left holding a working one), and the caller
+      // that got it renewing it a little early (RENEW_AHEAD_MS or less left): it keeps its token.
+      const refused = this.refusedTokens.get(previous.token);
+      const recovering = refused !== undefined && refused.time >= previous.time;
+      const same = !forced && sameCaller(previous, me);
+      const renewing = same && previous.expiresAt - me.time <= RENEW_AHEAD_MS;
+      if (!recovering && !renewing && me.time < previous.expiresAt) {
+        if (same) {
+          // The caller that got the token fetched another: it does not keep it. Not a war between
+          // services: each such fetch spends the day's /cgi-bin/token quota (API-FACTS §8: 2000 for an
+          // Official Account), and the token it replaced works 5 more minutes at most (§8), so only a
+          // copy of it kept elsewhere (another worker, a shared cache) then gets 40001.
+          const learnt = this.learntLimits.get(`${appid} /cgi-bin/token`);
+          const limit = learnt?.day === beijingDay(me.time) ? learnt.limit : this.quotas['/cgi-bin/token']!;
+          hit(
+            'basic_token.refetched',
+            { key: 'proxy.hit.basic_token.refetched.same', params: { appid, issued: iso(previous.time), caller: whoAlone(previous, me), left, limit } },
+            { key: 'proxy.fix.basic_token.uncached' },
+          );
+        } else {
+          hit(
+            'basic_token.refetched',
+            {
+              key: forced ? 'proxy.hit.basic_token.force_refreshed' : 'proxy.hit.basic_token.refetched',
+              params: { appid, issued: iso(previous.time), issuer: who(previous), caller: who(me), left },
+            },
+            { key: forced ? 'proxy.fix.basic_token.forced' : 'proxy.fix.basic_token' },
+          );
+        }
       }
     }
     family.set(appid, { ...me, appid, token: accessToken, expiresAt: me.time + expiresIn * 1000 });

@@ -359,6 +359,46 @@ describe('callers in detector evidence', () => {
     expect(tr('en', kept.hits[0]!.evidence)).toMatch(/^10\.0\.0\.5:40001 \(a guess from its User-Agent "curl\/8\.5\.0"\) fetched a new \/cgi-bin\/token .* the 2000 \/cgi-bin\/token calls a day/);
   });
 
+  // The uncached fix tells a server to fetch again after a 40001, and SDKs that keep the token renew it
+  // ahead of expires_in (WxJava 200 s, EasyWeChat 500 s, silenceper/wechat 1500 s): neither keeps none.
+  it('basic_token.refetched is not said of a refetch after the token was refused (40001, 42001), nor of the same caller renewing with 30 minutes or less left (en, zh)', () => {
+    const t0 = Date.UTC(2026, 0, 1, 3);
+    const server = { pid: 4242, command: 'node server.mjs' };
+    const tokenOf = (n: number) => `BASIC_TOKEN_${n}_${'t'.repeat(60)}`;
+    const fetchToken = (o: ProxyObserver, n: number, at: number, over: Partial<ProxyExchange> = {}) =>
+      o.observe(exchange({ id: n, startedAt: at, caller: `127.0.0.1:${40100 + n}`, callerProcess: { ...server }, target: `/cgi-bin/token?grant_type=client_credential&appid=${APP}&secret=${SECRET}`, responseBody: `{"access_token":"${tokenOf(n)}","expires_in":7200}`, ...over }));
+    const refuse = (o: ProxyObserver, n: number, token: string, at: number, errcode: number) =>
+      o.observe(exchange({ id: n, startedAt: at, caller: `127.0.0.1:${40100 + n}`, callerProcess: { ...server }, target: `/cgi-bin/user/info?access_token=${token}&openid=o1`, responseBody: `{"errcode":${errcode},"errmsg":"invalid credential rid: 6b105a9b-cc9ecac2-0ef2b18d"}` }));
+    for (const errcode of [40001, 42001]) {
+      const o = new ProxyObserver({ showSecrets: false });
+      fetchToken(o, 1, t0);
+      expect(refuse(o, 2, tokenOf(1), t0 + 60_000, errcode).hits).toEqual([]);
+      expect(fetchToken(o, 3, t0 + 61_000).hits, String(errcode)).toEqual([]);
+      // Another process replacing the refused token is no war either: nobody holds a working one.
+      refuse(o, 4, tokenOf(3), t0 + 120_000, errcode);
+      expect(fetchToken(o, 5, t0 + 121_000, { callerProcess: { pid: 5151, command: 'node worker.mjs' } }).hits, String(errcode)).toEqual([]);
+      // The token it got since is kept by nobody if fetched again while valid and not refused.
+      expect(fetchToken(o, 6, t0 + 180_000, { callerProcess: { pid: 5151, command: 'node worker.mjs' } }).hits.map((h) => h.evidence.key)).toEqual(['proxy.hit.basic_token.refetched.same']);
+    }
+    // Renewing a kept token early: 5 minutes left (WxJava, EasyWeChat), 25 (silenceper/wechat), 30.
+    for (const minutesLeft of [5, 25, 30]) {
+      const o = new ProxyObserver({ showSecrets: false });
+      fetchToken(o, 1, t0);
+      expect(fetchToken(o, 2, t0 + (120 - minutesLeft) * 60_000).hits, String(minutesLeft)).toEqual([]);
+    }
+    // With more left, it keeps none: said as before.
+    const o = new ProxyObserver({ showSecrets: false, quotas: { '/cgi-bin/token': 200 } });
+    fetchToken(o, 1, t0);
+    const early = fetchToken(o, 2, t0 + 89 * 60_000);
+    expect(early.hits.map((h) => [h.evidence.key, h.fix.key])).toEqual([['proxy.hit.basic_token.refetched.same', 'proxy.fix.basic_token.uncached']]);
+    expect(tr('en', early.hits[0]!.evidence)).toMatch(/^pid 4242 \(node server\.mjs\) fetched a new \/cgi-bin\/token for wx5e1ec0de00000001 while the one it got itself at 2026-01-01T03:00:00\.000Z had about 31 minutes left: it does not keep its token\./);
+    expect(tr('zh', early.hits[0]!.evidence)).toMatch(/^pid 4242（node server\.mjs）为 wx5e1ec0de00000001 又调了一次 \/cgi-bin\/token，而它自己在 2026-01-01T03:00:00\.000Z 拿到的 token 还有约 31 分钟才过期：它没有缓存 token。/);
+    // Another caller within those 30 minutes is still the war: the token it replaced was someone's.
+    const war = new ProxyObserver({ showSecrets: false });
+    fetchToken(war, 1, t0);
+    expect(fetchToken(war, 2, t0 + 100 * 60_000, { callerProcess: { pid: 5151, command: 'node worker.mjs' } }).hits.map((h) => h.evidence.key)).toEqual(['proxy.hit.basic_token.refetched']);
+  });
+
   it('a connection several processes hold is named by all of them, and never said to be one caller (en, zh)', () => {
     const t0 = Date.UTC(2026, 0, 1, 3);
     const fetchToken = (o: ProxyObserver, n: number, over: Partial<ProxyExchange>) =>
