@@ -164,7 +164,8 @@ function holdsNow(proc: Proc, pid: string, wanted: string): boolean {
   return false;
 }
 
-async function holds(proc: Proc, pid: string, wanted: string): Promise<boolean> {
+/** Whether `pid` holds `wanted`; false too when it lists more than `maxFds` descriptors (none of them read then). */
+async function holds(proc: Proc, pid: string, wanted: string, maxFds = Infinity): Promise<boolean> {
   const dir = path.join(proc.root, pid, 'fd');
   let fds: string[];
   try {
@@ -172,6 +173,7 @@ async function holds(proc: Proc, pid: string, wanted: string): Promise<boolean> 
   } catch {
     return false; // gone, or another user's
   }
+  if (fds.length > maxFds) return false;
   const links = await Promise.all(fds.map((fd) => readlink(path.join(dir, fd)).catch(() => ''))); // closed meanwhile: ''
   return links.includes(wanted);
 }
@@ -214,6 +216,21 @@ function ownerNow(proc: Proc, inode: string): { pid: string } | { rest: string[]
 
 /** At most this many children of a holder's family are looked at for the same socket. */
 const SHARERS_MAX = 16;
+/**
+ * A process of the holder's family listing more descriptors than this is not read: each is a readlink,
+ * and a parent with 5,000 open files cost a lookup 0.2-0.9 s (0.3-0.66 s of the proxy's CPU), one with
+ * 19,000 4.4 s (1.9 s). 1024 is the soft limit of open files most Linux systems start a process with
+ * (ulimit -n; select() watches no more): a process above it is a pool or a file server, not the
+ * pre-fork master or parent a shared socket comes from, whose descriptors are a few listeners and
+ * pipes. Skipped, a socket it shares goes unsaid, and the caller is named by the holder found.
+ */
+const FAMILY_FDS_MAX = 1024;
+/**
+ * How long a holder found at once waits for its family's turn (lookups run one at a time: the chain in
+ * loopbackPeers) before it is named alone: well within the half second a call's report waits for its
+ * caller (flows/proxy/server.ts PEER_LOOKUP_MS), so a lookup scanning every process does not unname it.
+ */
+const FAMILY_WAIT_MS = 200;
 
 /** A process's parent, from /proc/<pid>/stat (`pid (comm) state ppid …`; comm may hold spaces and parens). */
 async function parentOf(proc: Proc, pid: string): Promise<string | undefined> {
@@ -232,16 +249,17 @@ async function childrenOf(proc: Proc, pid: string): Promise<string[]> {
  * Who else holds the socket `holder` holds, parent of the family first: a socket is shared across
  * fork (a pre-fork server, node's child_process given it as stdio), so its holders are a parent and
  * its children. Only that family is looked at, the holder's parent and the children of whichever
- * opened it (at most SHARERS_MAX): a few reads per connection, not another scan of every process.
- * A socket handed to an unrelated process (SCM_RIGHTS) is not found. Off the request's path.
+ * opened it (at most SHARERS_MAX): a few reads per connection, not another scan of every process,
+ * none of a process with more than FAMILY_FDS_MAX descriptors. A socket handed to an unrelated process
+ * (SCM_RIGHTS) is not found. Off the request's path.
  */
 async function familyHolding(proc: Proc, holder: string, inode: string): Promise<string[]> {
   const wanted = `socket:[${inode}]`;
   try {
     const parent = await parentOf(proc, holder);
-    const head = parent !== undefined && (await holds(proc, parent, wanted)) ? parent : holder;
+    const head = parent !== undefined && (await holds(proc, parent, wanted, FAMILY_FDS_MAX)) ? parent : holder;
     const children = (await childrenOf(proc, head)).filter((c) => c !== holder).slice(0, SHARERS_MAX);
-    const holding = await Promise.all(children.map((c) => holds(proc, c, wanted)));
+    const holding = await Promise.all(children.map((c) => holds(proc, c, wanted, FAMILY_FDS_MAX)));
     const others = children.filter((_, i) => holding[i]);
     return [head, ...(head === holder ? [] : [holder]), ...others];
   } catch {
@@ -534,9 +552,10 @@ async function commandOf(proc: Proc, pid: string): Promise<string> {
 
 /**
  * A proxy's lookups, rationed: at most LOOKUPS_PER_SECOND begun, and what is not found at once is
- * looked for one lookup at a time (the next waits for it). A connection beyond that (an SDK without
- * keep-alive opens one a call) is named by its User-Agent or address instead, so the proxy's CPU never
- * goes to reading /proc under load. One per proxy.
+ * looked for, as is the family of what is (familyHolding), one lookup at a time (the next waits for
+ * it; a holder found at once is named alone if its turn has not come in FAMILY_WAIT_MS). A connection
+ * beyond that (an SDK without keep-alive opens one a call) is named by its User-Agent or address
+ * instead, so the proxy's CPU never goes to reading /proc under load. One per proxy.
  */
 const LOOKUPS_PER_SECOND = 4;
 
@@ -581,7 +600,20 @@ export function loopbackPeers(source?: PeerProcSource): (connection: Connection)
         const holder = first.pid;
         const command = commandNow(proc, holder);
         const found = inode;
-        return describeHolders(proc, holder, found, command).catch((): PeerLookup => ({ pid: Number(holder), command }));
+        const alone: PeerProcess = { pid: Number(holder), command };
+        // The family's reads wait their turn behind other lookups, as a lookup later does (one at a
+        // time); one not begun within FAMILY_WAIT_MS is skipped, and the holder is named alone.
+        return new Promise<PeerLookup>((resolve) => {
+          let late = false;
+          const timer = setTimeout(() => {
+            late = true;
+            resolve(alone);
+          }, FAMILY_WAIT_MS);
+          chain = chain.then(async () => {
+            clearTimeout(timer);
+            if (!late) resolve(await describeHolders(proc, holder, found, command).catch(() => alone));
+          });
+        });
       }
     } catch {
       return Promise.resolve<PeerLookup>(undefined);
