@@ -232,15 +232,17 @@ describe('a caller run by ts-node-dev, a real process (Linux)', () => {
 });
 
 describe('a connection several processes hold (a socket inherited across fork), real processes (Linux)', () => {
-  it('is named by every holder, the parent first, with their commands', async (t) => {
-    if (process.platform !== 'linux') t.skip();
-    // A parent connects, then starts a worker given the connected socket as its fd 3 (node's
-    // child_process with the socket among its stdio, as a pre-fork server's workers inherit theirs).
+  /**
+   * A parent (its code first run with `before`) connects to a server here, then starts a worker given the
+   * connected socket as its fd 3 (node's child_process with the socket among its stdio, as a pre-fork
+   * server's workers inherit theirs); `check` gets what the lookup found and both pids.
+   */
+  async function sharedConnection(before: string, check: (looked: PeerLookup, parent: number, worker: number) => void): Promise<void> {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'wxauth-shared-'));
     writeFileSync(path.join(dir, 'worker.js'), 'setTimeout(() => {}, 5e3);');
     writeFileSync(
       path.join(dir, 'parent.js'),
-      `const s = require("net").connect(+process.argv[2], "127.0.0.1", () => { const w = require("child_process").spawn(process.execPath, [${JSON.stringify(path.join(dir, 'worker.js'))}], { stdio: ["ignore", "ignore", "ignore", s] }); process.stdout.write("worker " + w.pid + "\\n"); process.on("SIGTERM", () => { w.kill(); process.exit(0); }); }); setTimeout(() => {}, 5e3);`,
+      `${before} const s = require("net").connect(+process.argv[2], "127.0.0.1", () => { const w = require("child_process").spawn(process.execPath, [${JSON.stringify(path.join(dir, 'worker.js'))}], { stdio: ["ignore", "ignore", "ignore", s] }); process.stdout.write("worker " + w.pid + "\\n"); process.on("SIGTERM", () => { w.kill(); process.exit(0); }); }); setTimeout(() => {}, 5e3);`,
     );
     const look = loopbackPeers();
     const server = net.createServer();
@@ -249,39 +251,28 @@ describe('a connection several processes hold (a socket inherited across fork), 
     const parent = spawn(process.execPath, [path.join(dir, 'parent.js'), String((server.address() as net.AddressInfo).port)], { stdio: ['ignore', 'pipe', 'ignore'] });
     try {
       const worker = Number(/worker (\d+)/.exec(await new Promise<string>((resolve) => parent.stdout!.once('data', (d: Buffer) => resolve(d.toString()))))![1]);
-      const looked = await look(await accepted);
-      expect(looked).toEqual({ pid: parent.pid, command: 'node parent.js', sharedWith: [{ pid: worker, command: 'node worker.js' }] });
+      check(await look(await accepted), parent.pid!, worker);
     } finally {
       parent.kill();
       server.close();
       rmSync(dir, { recursive: true, force: true });
     }
+  }
+
+  it('is named by every holder, the parent first, with their commands', async (t) => {
+    if (process.platform !== 'linux') t.skip();
+    await sharedConnection('', (looked, parent, worker) => {
+      expect(looked).toEqual({ pid: parent, command: 'node parent.js', sharedWith: [{ pid: worker, command: 'node worker.js' }] });
+    });
   });
 
   // Each descriptor of the family is a readlink: a parent with thousands open (a pool, a file server)
   // cost the proxy seconds of CPU per connection. Past 1024 its descriptors are not read.
   it('a parent with more than 1024 open descriptors is not read: the holder found is named, alone', async (t) => {
     if (process.platform !== 'linux') t.skip();
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'wxauth-many-fds-'));
-    writeFileSync(path.join(dir, 'worker.js'), 'setTimeout(() => {}, 5e3);');
-    // The parent opens /dev/null 2,000 times, then shares its connection with a worker as the pre-fork parent above.
-    writeFileSync(
-      path.join(dir, 'parent.js'),
-      `const fs = require("fs"); for (let i = 0; i < 2000; i++) fs.openSync("/dev/null", "r"); const s = require("net").connect(+process.argv[2], "127.0.0.1", () => { const w = require("child_process").spawn(process.execPath, [${JSON.stringify(path.join(dir, 'worker.js'))}], { stdio: ["ignore", "ignore", "ignore", s] }); process.stdout.write("worker " + w.pid + "\\n"); process.on("SIGTERM", () => { w.kill(); process.exit(0); }); }); setTimeout(() => {}, 5e3);`,
-    );
-    const look = loopbackPeers();
-    const server = net.createServer();
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const accepted = new Promise<net.Socket>((resolve) => server.once('connection', resolve));
-    const parent = spawn(process.execPath, [path.join(dir, 'parent.js'), String((server.address() as net.AddressInfo).port)], { stdio: ['ignore', 'pipe', 'ignore'] });
-    try {
-      const worker = Number(/worker (\d+)/.exec(await new Promise<string>((resolve) => parent.stdout!.once('data', (d: Buffer) => resolve(d.toString()))))![1]);
-      expect(await look(await accepted)).toEqual({ pid: worker, command: 'node worker.js' });
-    } finally {
-      parent.kill();
-      server.close();
-      rmSync(dir, { recursive: true, force: true });
-    }
+    await sharedConnection('const fs = require("fs"); for (let i = 0; i < 2000; i++) fs.openSync("/dev/null", "r");', (looked, _parent, worker) => {
+      expect(looked).toEqual({ pid: worker, command: 'node worker.js' });
+    });
   });
 
   it('a connection one process holds is not said to be shared, its parent and children looked at', async (t) => {
