@@ -25,7 +25,7 @@ function fakeContext(json: boolean, lang: 'zh' | 'en' = 'en') {
     stderr: { write: (s: string) => (stderr += s) },
   });
   const controller = new AbortController();
-  const ctx = { lang, out, globals: {}, env: {}, interactive: false, now: () => Date.now(), signal: controller.signal } as unknown as Context;
+  const ctx = { lang, out, globals: {}, env: {}, interactive: false, now: () => Date.now(), signal: controller.signal, sayHeldWarnings: () => undefined } as unknown as Context;
   return { ctx, controller, stdout: () => stdout, stderr: () => stderr };
 }
 
