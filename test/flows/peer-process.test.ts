@@ -1,7 +1,8 @@
 // How the proxy names a caller's process (flows/proxy/peer-process.ts): the program and its script,
 // never another argument, which may be a secret, a URL or a value (README: "program and script only").
 import { describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -329,6 +330,38 @@ describe('a lookup says it found no process only when it looked through them all
       proc.process(100, ['node', 'server.js'], [7001]);
       expect(await loopbackPeers({ root: proc.root })(loopback(40002, 3901))).toBe('none');
       expect(await loopbackPeers({ root: `${proc.root}/absent` })(loopback(40001, 3901))).toBeUndefined();
+    } finally {
+      proc.remove();
+    }
+  });
+});
+
+describe('a caller found by the later scan is named though it exits right after', () => {
+  it.runIf(process.platform === 'linux')('its command is read when it is found, not after its family is looked at', async () => {
+    // A short-lived caller (curl, a script) found by the scan off the request's path: it may exit any
+    // moment after. Here it does so once the lookup opens its stat (its parent, for who else holds the
+    // socket: a FIFO, so the test knows the moment). Its command was read after that: the caller went
+    // unnamed (its call said by port), though the lookup had found it.
+    const proc = fakeProc();
+    try {
+      proc.socket(40001, 3901, 7001);
+      // 20 processes: the holder, the oldest, is none of the newest few looked at at once.
+      for (let pid = 100; pid < 120; pid++) proc.process(pid, ['node', `dist/server-${pid}.js`], pid === 100 ? [7001] : [8000 + pid]);
+      const stat = path.join(proc.root, '100', 'stat');
+      expect(spawnSync('mkfifo', [stat]).status).toBe(0);
+      const lookup = loopbackPeers({ root: proc.root })(loopback(40001, 3901));
+      const opened = fs.promises.open(stat, 'w'); // resolves when the lookup opens the stat to read it
+      const writer = await Promise.race([opened, lookup.then(() => undefined)]);
+      if (writer) {
+        rmSync(path.join(proc.root, '100'), { recursive: true, force: true }); // the caller exits
+        await writer.write('100 (node) S 1 100 100 0 -1\n');
+        await writer.close();
+      } else {
+        // Its stat never read: let the writer's open end.
+        await (await fs.promises.open(stat, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK)).close();
+        await (await opened).close();
+      }
+      expect(await lookup).toEqual({ pid: 100, command: 'node server-100.js' });
     } finally {
       proc.remove();
     }

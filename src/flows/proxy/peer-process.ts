@@ -275,13 +275,22 @@ async function describeHolders(proc: Proc, holder: string, inode: string, comman
   return { ...named[0]!, sharedWith: named.slice(1) };
 }
 
+/**
+ * The process if it holds the socket, its command read the moment it is found: a short-lived caller
+ * (`curl`, a script) exits once answered, and the rest of the lookup (its batch, its family) can
+ * outlast it. The command undefined when it was gone by then.
+ */
+async function holder(proc: Proc, pid: string, wanted: string): Promise<{ pid: string; command?: string } | undefined> {
+  if (!(await holds(proc, pid, wanted))) return undefined;
+  return { pid, command: await commandOf(proc, pid).catch(() => undefined) };
+}
+
 /** The rest of the processes, a few at a time, off the request's path; undefined when none holds the socket. */
-async function ownerLater(proc: Proc, inode: string, pids: readonly string[]): Promise<string | undefined> {
+async function ownerLater(proc: Proc, inode: string, pids: readonly string[]): Promise<{ pid: string; command?: string } | undefined> {
   const wanted = `socket:[${inode}]`;
   for (let i = 0; i < pids.length; i += SCAN_BATCH) {
-    const batch = pids.slice(i, i + SCAN_BATCH);
-    const found = (await Promise.all(batch.map((pid) => holds(proc, pid, wanted)))).indexOf(true);
-    if (found !== -1) return batch[found];
+    const found = (await Promise.all(pids.slice(i, i + SCAN_BATCH).map((pid) => holder(proc, pid, wanted)))).find((h) => h !== undefined);
+    if (found) return found;
   }
   return undefined;
 }
@@ -622,11 +631,13 @@ export function loopbackPeers(source?: PeerProcSource): (connection: Connection)
     const found = inode;
     const lookup = chain.then(async (): Promise<PeerLookup> => {
       try {
-        const pid = await ownerLater(proc, found, rest);
+        const owner = await ownerLater(proc, found, rest);
         // Not found: 'none' only when every process was looked through (/proc read, under the cap); else a guess.
-        if (pid === undefined) return all ? 'none' : undefined;
-        remember(proc, pid);
-        return await describeHolders(proc, pid, found);
+        if (owner === undefined) return all ? 'none' : undefined;
+        // Found, then gone before its command could be read: nothing known (a pid alone names no one).
+        if (owner.command === undefined) return undefined;
+        remember(proc, owner.pid);
+        return await describeHolders(proc, owner.pid, found, owner.command);
       } catch {
         return undefined;
       }
