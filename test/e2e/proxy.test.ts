@@ -974,21 +974,30 @@ describe('detectors', () => {
     if (process.platform !== 'linux') t.skip();
     // A report had a JVM (started first, slow to start, so calling last) and curl (started second,
     // calling first) named the other way round: the lower pid is not the first caller. Here the first
-    // started waits to be told, then calls on two connections of its own; the second calls at once and exits.
+    // started waits to be told, then calls on two connections of its own; the second calls at once.
+    // Each keeps its connections open (as an SDK's keep-alive pool does) until the calls are reported:
+    // on a machine busy starting processes, a caller is often none of the newest few looked at when its
+    // connection is accepted, and the scan after that cannot find a connection already closed. This
+    // test is about the order of the calls; a caller gone before any lookup could see it is not named.
     const p = await proxyTo(emu.url, { peerLookupMs: 10_000 });
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-order-'));
     const url = p.url + tokenPath();
-    const get = "const get = (u) => new Promise((ok, ko) => require('node:http').get(u, { agent: false }, (r) => { r.resume(); r.on('end', ok); }).on('error', ko));";
+    // A connection of its own for each call (an agent each), kept open until stdin closes.
+    const get = "const http = require('node:http'); const get = (u) => new Promise((ok, ko) => http.get(u, { agent: new http.Agent({ keepAlive: true }) }, (r) => { r.resume(); r.on('end', ok); }).on('error', ko)); process.stdin.on('end', () => process.exit(0));";
     const first = path.join(dir, 'server-first.cjs');
-    fs.writeFileSync(first, `${get}\nprocess.stdout.write('ready\\n'); process.stdin.once('data', async () => { await get(process.argv[2]); await get(process.argv[2]); process.stdout.write('done\\n'); }); process.stdin.on('end', () => process.exit(0));\n`);
+    fs.writeFileSync(first, `${get}\nprocess.stdout.write('ready\\n'); process.stdin.once('data', async () => { await get(process.argv[2]); await get(process.argv[2]); process.stdout.write('done\\n'); });\n`);
     const second = path.join(dir, 'server-second.cjs');
-    fs.writeFileSync(second, `${get}\nget(process.argv[2]);\n`);
+    fs.writeFileSync(second, `${get}\nget(process.argv[2]).then(() => process.stdout.write('done\\n')); process.stdin.resume();\n`);
     const a = spawn(process.execPath, [first, url], { stdio: ['pipe', 'pipe', 'inherit'] });
     const aExited = new Promise<void>((resolve) => a.on('exit', () => resolve()));
+    let b: ReturnType<typeof spawn> | undefined;
+    let bExited: Promise<void> | undefined;
     try {
       await waitForOutput(a, /ready/);
-      const b = spawn(process.execPath, [second, url], { stdio: 'ignore' });
-      await new Promise<void>((resolve) => b.on('exit', () => resolve()));
+      b = spawn(process.execPath, [second, url], { stdio: ['pipe', 'pipe', 'inherit'] });
+      const started = b;
+      bExited = new Promise<void>((resolve) => started.on('exit', () => resolve()));
+      await waitForOutput(b, /done/);
       a.stdin!.write('go\n');
       await waitForOutput(a, /done/);
       await calls(p, 3);
@@ -1005,8 +1014,9 @@ describe('detectors', () => {
       expect(refetches.map((h) => h.evidence.key)).toEqual(['proxy.hit.basic_token.refetched', 'proxy.hit.basic_token.refetched.same']);
       expect(named[1]!.caller).toEqual({ key: 'proxy.caller.process_alone', params: { address: `${p.calls[1]!.caller}, ${p.calls[2]!.caller}`, pid: a.pid, command: 'node server-first.cjs' } });
     } finally {
+      b?.stdin!.end();
       a.stdin!.end();
-      await aExited;
+      await Promise.all([aExited, bExited]);
       await p.close();
       fs.rmSync(dir, { recursive: true, force: true });
     }
