@@ -1050,15 +1050,24 @@ describe('detectors', () => {
     const held = new Promise<void>((resolve) => holder.on('exit', () => resolve()));
     try {
       const samePort = Number((await waitForOutput(holder, /port (\d+)/))[1]);
-      // Two token fetches, the first from [::1]:X, the second from any port: the second knocks out the first's token.
+      // Two token fetches, the first from [::1]:X, the second from any port: the second knocks out the first's
+      // token. Each on a connection the caller keeps open (a keep-alive agent of its own), and the caller
+      // stays until the test is done: a lookup can find only a connection still there, and on a machine
+      // busy starting processes the slower scan came after a closed one had gone (as in "another order").
       const fetches = [
-        `const get = (o) => new Promise((ok, ko) => require("node:http").get({ host: "::1", port: ${port}, path: ${JSON.stringify(tokenPath())}, agent: false, ...o }, (r) => { r.resume(); r.on("end", ok); }).on("error", ko));`,
-        `get({ localAddress: "::1", localPort: ${samePort} }).then(() => get({})).then(() => new Promise((s) => setTimeout(s, 300)));`,
+        `const http = require("node:http"); const get = (o) => new Promise((ok, ko) => http.get({ host: "::1", port: ${port}, path: ${JSON.stringify(tokenPath())}, agent: new http.Agent({ keepAlive: true }), ...o }, (r) => { r.resume(); r.on("end", ok); }).on("error", ko));`,
+        `get({ localAddress: "::1", localPort: ${samePort} }).then(() => get({})).then(() => process.stdout.write("done\\n")); process.stdin.resume();`,
       ].join('\n');
-      const caller = spawn(process.execPath, ['-e', fetches], { stdio: ['ignore', 'ignore', 'inherit'] });
-      const code = await new Promise<number | null>((resolve) => caller.on('exit', (c) => resolve(c)));
-      expect(code).toBe(0);
-      for (let i = 0; i < 1000 && hits.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
+      const caller = spawn(process.execPath, ['-e', fetches], { stdio: ['pipe', 'pipe', 'inherit'] });
+      const gone = new Promise<void>((resolve) => caller.on('exit', () => resolve()));
+      try {
+        await waitForOutput(caller, /done/);
+        for (let i = 0; i < 1000 && hits.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
+      } finally {
+        caller.stdin!.end();
+        caller.kill();
+        await gone;
+      }
       const params = hits.find((h) => h.id === 'basic_token.refetched')?.evidence.params as MessageParams | undefined;
       // Both fetches are the caller's (one process, two connections): named once, its first connection first.
       expect(params?.caller).toMatchObject({ key: 'proxy.caller.process_alone', params: { pid: caller.pid } });
