@@ -292,6 +292,9 @@ fs.writeFileSync(path.join(out, 'package.json'), '{"type":"commonjs"}\n');
   } finally {
     fs.rmSync(settings, { recursive: true, force: true });
   }
+  // Marks the folder the training made (this Node's, no flags): test/startup.test.ts holds the build to
+  // it on the Node that built, and lets a run of another Node make its own.
+  fs.writeFileSync(path.join(out, 'cache', `${process.versions.v8}-${buildId}`, 'trained'), '');
 }
 
 if (process.env.BUNDLE_REPORT) {
