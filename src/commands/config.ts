@@ -11,7 +11,7 @@ import { shellWord } from '../core/shell.js';
 import { isLoopbackDomain } from '../core/domain.js';
 import { isRegion } from '../core/endpoints.js';
 import { dropSecretParams, hideUrlCredentials, maskSecretValues, redactUrl, holdsSecretShape } from '../core/secrets.js';
-import type { RedirectCaution } from '../core/callback-url.js';
+import type { RedirectCaution } from '../core/redirect-cautions.js';
 import {
   ACCOUNT_FIELDS,
   ENV_NAMES,
@@ -606,7 +606,7 @@ export async function run(options: ConfigOptions, ctx: Context): Promise<ConfigR
       const overridden = pairs.filter((pair) => (ctx.env[ENV_NAMES[pair.key]] ?? '') !== '').map((pair) => ({ key: pair.key, variable: ENV_NAMES[pair.key] }));
       const loopbackDomain = savedLoopbackDomain(pairs, next, ctx, profile);
       // Loaded only for a redirect_uri set: config get, list and the other keys never read a URL's parameters.
-      const redirectCautions = values.redirectUri === undefined ? [] : (await import('../core/callback-url.js')).savedRedirectCautions(values.redirectUri, next.type);
+      const redirectCautions = values.redirectUri === undefined ? [] : (await import('../core/redirect-cautions.js')).savedRedirectCautions(values.redirectUri, next.type);
       return { sub: 'set', profile, key: shown[0]!.key, value: shown[0]!.value, values: shown, file: store.path, warnings: found.map((f) => f.problem), redirectCautions, created, madeCurrent, overridden, ...(loopbackDomain ? { loopbackDomain } : {}), ...(options.pairs.some((pair) => pair.key === 'secret' && pair.value !== '-') && ctx.interactive ? { secretTyped: true } : {}) };
     }
     case 'get': {

@@ -4,7 +4,7 @@
 import type { Context } from '../context.js';
 import { exampleRedirectUri, isLoopbackDomain } from '../core/domain.js';
 import { shellWord } from '../core/shell.js';
-import { savedRedirectCautions, type RedirectCaution } from '../core/callback-url.js';
+import { savedRedirectCautions, type RedirectCaution } from '../core/redirect-cautions.js';
 import type { CommandInput } from '../cli.js';
 import { CancelledError, UsageError, type MessageRef } from '../errors.js';
 import {

@@ -9,7 +9,6 @@
 
 import type { MessageRef } from '../errors.js';
 import { DEFAULT_OPEN_BASE, PATHS } from './endpoints.js';
-import { redactUrl } from './secrets.js';
 import { INVISIBLE_CHARS, QUOTE_PAIRS } from './pasted.js';
 import type { AuthEndpoint } from './authorize-url.js';
 
@@ -116,53 +115,6 @@ export function redirectUriParams(value: string): QueryParam[] {
 /** Which of WeChat's own parameters (code, state) a redirect_uri's redirectUriParams hold, each once: '' for none. */
 export function carriedCallbackParams(params: readonly QueryParam[]): string {
   return [...new Set(params.filter((p) => p.name === 'code' || p.name === 'state').map((p) => p.name))].join(', ');
-}
-
-/** What a saved redirect_uri carries that will cost a login (savedRedirectCautions). */
-export interface RedirectCaution {
-  id: 'redirect_uri.fragment' | 'redirect_uri.carries_code' | 'redirect_uri.http';
-  /** As inspect rates the same finding: a warning (`!`), or info, said as a note. */
-  severity: 'warning' | 'info';
-  problem: MessageRef;
-  /** What it does, said after the problem (url's words for a finding it notes). */
-  effect?: MessageRef;
-  fix: MessageRef;
-}
-
-/**
- * What a redirect_uri being saved (init, config set) carries that will cost the login, in the words
- * `url` and `inspect` say it in when the link is built (core/inspect.ts): a # fragment, which the code
- * lands after, where the server never sees it (a hash route's address), and a code or state of its own
- * (the callback would carry two); and http, where the code travels in clear text (a note). Not
- * refusals: WeChat takes such an address. `type`: the account type it is saved for.
- */
-export function savedRedirectCautions(value: string, type: string | undefined): RedirectCaution[] {
-  const cautions: RedirectCaution[] = [];
-  const hashAt = value.indexOf('#');
-  if (hashAt !== -1) {
-    const fragment = redactUrl(value.slice(hashAt));
-    cautions.push({
-      id: 'redirect_uri.fragment',
-      severity: 'warning',
-      problem: { key: 'inspect.redirect_uri.fragment', params: { fragment: fragment.length > 60 ? `${fragment.slice(0, 59)}…` : fragment } },
-      fix: { key: 'inspect.redirect_uri.fragment.fix' },
-    });
-  }
-  const carried = carriedCallbackParams(redirectUriParams(value));
-  if (carried !== '') cautions.push({ id: 'redirect_uri.carries_code', severity: 'warning', problem: { key: 'inspect.redirect_uri.carries_code', params: { names: carried } }, fix: { key: 'inspect.redirect_uri.carries_code.fix' } });
-  // http: WeChat takes it, but the code crosses the network in clear text: url's note of every link
-  // built from it (inspect's redirect_uri.http, severity info), so a note here too, not a warning. Not
-  // for a test account, which is never production (its fix is "use https in production"; README's setup
-  // puts it on http://IP:port), nor for this machine's own address or a private LAN one (the emulator, a
-  // local listener, a phone on the same Wi-Fi): the code crosses no public network. (host-names.ts's
-  // isLoopbackHost and isPrivateLanHost, written out: importing it here costs url, exchange, check…
-  // one more chunk to read at start, issue 19.)
-  const http = /^http:\/\/(?:[^/?#@]*@)?([^/?#]*?)(?::\d*)?(?:[/?#]|$)/i.exec(value);
-  const local = /^(?:localhost|127\.\d{1,3}\.\d{1,3}\.\d{1,3}|\[::1\]|10\.\d{1,3}\.\d{1,3}\.\d{1,3}|192\.168\.\d{1,3}\.\d{1,3}|172\.(?:1[6-9]|2\d|3[01])\.\d{1,3}\.\d{1,3}|169\.254\.\d{1,3}\.\d{1,3})$/i;
-  if (http && type !== 'test' && !local.test(http[1]!)) {
-    cautions.push({ id: 'redirect_uri.http', severity: 'info', problem: { key: 'inspect.redirect_uri.http' }, effect: { key: 'inspect.redirect_uri.http.effect' }, fix: { key: 'inspect.redirect_uri.http.fix' } });
-  }
-  return cautions;
 }
 
 /** The query-like part of a fragment: `#/login?code=…` → `code=…`; `#code=…` → `code=…`. */

@@ -112,7 +112,7 @@ export function redactUrl(url: string, also: readonly string[] = []): string {
  * A URL without the query parameters named as secrets (`?code=…&x=1` → `?x=1`), with their names: for a
  * command offered to paste, which must not hold a masked value (a caller that finds redactUrl still
  * masking something in what is kept, a fragment's or an encoded one, offers no command). A redirect_uri
- * should not carry them anyway (core/callback-url.ts savedRedirectCautions: the callback would carry two codes).
+ * should not carry them anyway (core/redirect-cautions.ts savedRedirectCautions: the callback would carry two codes).
  */
 export function dropSecretParams(url: string, alsoDrop: readonly string[] = []): { url: string; names: string[] } {
   const names: string[] = [];

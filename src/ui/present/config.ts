@@ -3,7 +3,7 @@ import type { ConfigResult } from '../../commands/config.js';
 import { tr } from '../i18n.js';
 import { joinText } from '../format.js';
 import type { Output } from '../output.js';
-import type { RedirectCaution } from '../../core/callback-url.js';
+import type { RedirectCaution } from '../../core/redirect-cautions.js';
 
 /** How the source column reads in the user's language (--json keeps flag/env/profile/default). */
 const SOURCE_LABELS = {
