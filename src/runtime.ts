@@ -5,6 +5,7 @@ import type { Output } from './ui/output.js';
 import { UsageError, type MessageRef } from './errors.js';
 import type { ConfigField, GlobalOptions, ResolvedConfig } from './store/resolve.js';
 import type { ConfigStore } from './store/config.js';
+import type { ModeTightened } from './store/files.js';
 import type { TokenStore } from './store/token-cache.js';
 import type { StateFiles } from './store/state.js';
 import type { WechatApi } from './http/api.js';
@@ -82,12 +83,11 @@ export function createContext(options: RuntimeOptions): Context {
 
   // Such a file made 0600 by a write of this run: the note replaces its warning, said once a file.
   const tightened = new Set<string>();
-  const onModeTightened = (note: MessageRef) => {
-    const file = note.key === 'config.file.modeTightened' ? String(note.params.file) : '';
+  const onModeTightened = ({ file, mode }: ModeTightened) => {
     if (tightened.has(file)) return;
     tightened.add(file);
     heldModeWarnings.delete(file);
-    out.note(tr(out.lang, note));
+    out.note(tr(out.lang, { key: 'config.file.modeTightened', params: { file, mode } }));
   };
 
   const ctx: Context = {

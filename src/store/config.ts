@@ -2,7 +2,7 @@
 import { ConfigError, messageRef, UsageError } from '../errors.js';
 import { checkSetting, isProfileName, type CheckContext } from '../core/validate.js';
 import type { MessageRef } from '../errors.js';
-import { checkFields, describeJson, JsonFile, jsonFilePath, narrowMap, narrowObject, ShapeError, type FieldRule } from './files.js';
+import { checkFields, describeJson, JsonFile, jsonFilePath, narrowMap, narrowObject, ShapeError, type FieldRule, type ModeTightened } from './files.js';
 import { isReservedName, noProfilesHint, noSuchProfile, PROFILE_KEYS, type ConfigField, type ProfileData, type Source } from './resolve.js';
 
 interface ConfigFile {
@@ -97,7 +97,7 @@ export class ConfigStore {
   }
 
   /** `lockWaitMs`: how long a write waits for another process's lock (default 30 s). */
-  static open(dir: string, options: { lockWaitMs?: number; onModeTightened?: (note: MessageRef) => void } = {}): ConfigStore {
+  static open(dir: string, options: { lockWaitMs?: number; onModeTightened?: (change: ModeTightened) => void } = {}): ConfigStore {
     return new ConfigStore(
       new JsonFile<ConfigFile>(dir, 'config', { narrow: narrowConfigFile, wrongShapeHint: 'config.file.wrongShape.hint', lockWaitMs: options.lockWaitMs, onModeTightened: options.onModeTightened }),
     );

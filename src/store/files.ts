@@ -480,6 +480,12 @@ export function writeNewFile(temp: string, text: string, mode: number, durable =
   }
 }
 
+/** A file a write made 0600 that other users could read: its path and the mode it had (e.g. 0644). */
+export interface ModeTightened {
+  file: string;
+  mode: string;
+}
+
 export interface JsonFileOptions<T> {
   /** The file's top-level object, checked and copied into the shape the store works on. */
   narrow: (data: Record<string, unknown>) => T;
@@ -492,7 +498,7 @@ export interface JsonFileOptions<T> {
   /** How long a writer waits for another process's lock (default 30 s; WXAUTH_LOCK_WAIT_MS). */
   lockWaitMs?: number;
   /** Told when a write made 0600 a file other users could read (checkMode's warning): the note to say. */
-  onModeTightened?: (note: MessageRef) => void;
+  onModeTightened?: (change: ModeTightened) => void;
 }
 
 /** Where JsonFile keeps `<name>.json` in `dir` (to name the file without reading it). */
@@ -608,7 +614,7 @@ export class JsonFile<T extends object> {
       },
       this.options.lockWaitMs,
     );
-    if (wasReadable !== undefined) this.options.onModeTightened?.(messageRef('config.file.modeTightened', { file: this.path, mode: formatMode(wasReadable) }));
+    if (wasReadable !== undefined) this.options.onModeTightened?.({ file: this.path, mode: formatMode(wasReadable) });
   }
 }
 

@@ -4,7 +4,7 @@
 // url` issued last has a file of its own now (store/state.ts); one an older wxauth wrote here is still
 // read (legacyState) and kept as it is.
 import { UsageError, type MessageRef } from '../errors.js';
-import { isStoredTime, JsonFile, jsonFilePath, narrowEntry, narrowMap, narrowObject, type FieldRule } from './files.js';
+import { isStoredTime, JsonFile, jsonFilePath, narrowEntry, narrowMap, narrowObject, type FieldRule, type ModeTightened } from './files.js';
 import { isReservedName } from './resolve.js';
 import { narrowStateEntry, type StateEntry } from './state.js';
 
@@ -175,7 +175,7 @@ export class TokenStore {
   }
 
   /** `lockWaitMs`: how long a write waits for another process's lock (default 30 s). */
-  static open(dir: string, options: { lockWaitMs?: number; onModeTightened?: (note: MessageRef) => void } = {}): TokenStore {
+  static open(dir: string, options: { lockWaitMs?: number; onModeTightened?: (change: ModeTightened) => void } = {}): TokenStore {
     return new TokenStore(
       new JsonFile<TokenFile>(dir, 'tokens', {
         narrow: narrowTokenFile,

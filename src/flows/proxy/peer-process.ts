@@ -606,10 +606,10 @@ export function loopbackPeers(source?: PeerProcSource): (connection: Connection)
       if ('pid' in first) {
         remember(proc, first.pid);
         // Its command at once (a short-lived caller may soon be gone); who shares the socket, later.
-        const holder = first.pid;
-        const command = commandNow(proc, holder);
+        const pid = first.pid;
+        const command = commandNow(proc, pid);
         const found = inode;
-        const alone: PeerProcess = { pid: Number(holder), command };
+        const alone: PeerProcess = { pid: Number(pid), command };
         // The family's reads wait their turn behind other lookups, as a lookup later does (one at a
         // time); one not begun within FAMILY_WAIT_MS is skipped, and the holder is named alone.
         return new Promise<PeerLookup>((resolve) => {
@@ -620,7 +620,7 @@ export function loopbackPeers(source?: PeerProcSource): (connection: Connection)
           }, FAMILY_WAIT_MS);
           chain = chain.then(async () => {
             clearTimeout(timer);
-            if (!late) resolve(await describeHolders(proc, holder, found, command).catch(() => alone));
+            if (!late) resolve(await describeHolders(proc, pid, found, command).catch(() => alone));
           });
         });
       }
