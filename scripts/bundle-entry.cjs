@@ -17,7 +17,9 @@
 // level and the functions a run compiled lazily skips most of that: -25% instructions and -15 to -19%
 // CPU for `url` (docs/speed.md, 7 December). `npm run build` trains it (scripts/bundle.mjs runs the
 // start-up commands with WXAUTH_CODE_CACHE=train); a chunk with no cache, or one V8 refused, gets one
-// written at the exit of the run that compiled it, when the install is the running user's own.
+// written at the exit of the run that compiled it. The caches are kept in the install when the running
+// user owns it; in one another user owns (npm install -g as root, run as a user) in the user's cache
+// folder (XDG_CACHE_HOME or ~/.cache, ~/Library/Caches on macOS) under wxauth/code-cache, if that is theirs.
 // V8 checks a cache against its own version, its flags and the source's length, not the text, so:
 // - the folder's <key> is the V8 version, the build (a hash of the chunks, written by bundle.mjs: a
 //   rebuild or an update never meets an older build's cache) and the V8 flags the process runs with
@@ -28,7 +30,7 @@
 //   cache of what it was.
 // WXAUTH_CODE_CACHE=off compiles everything from source and writes nothing (for measuring).
 'use strict';
-const { readFileSync, openSync, fstatSync, statSync, writeSync, closeSync, renameSync, mkdirSync, rmSync } = require('node:fs');
+const { readFileSync, openSync, fstatSync, statSync, writeSync, closeSync, renameSync, mkdirSync, rmSync, readdirSync } = require('node:fs');
 const { Script } = require('node:vm');
 
 // The helpers esbuild's CommonJS output declares at the top of every chunk, declared once here and
@@ -54,9 +56,40 @@ const WRAPPER = `(function (${PARAMETERS.join(', ')}) {`;
 // The code cache (see the top of this file). BUILD is written by scripts/bundle.mjs.
 const BUILD = 'unbuilt';
 const CODE_CACHE = process.env.WXAUTH_CODE_CACHE; // undefined, 'off' or 'train'
-const cacheFolder = `${__dirname}/cache/${process.versions.v8}-${BUILD}${flagsKey()}`;
+const cacheRoot = CODE_CACHE === 'off' ? undefined : cacheRootOf();
+const cacheFolder = cacheRoot && `${cacheRoot.dir}/${process.versions.v8}-${BUILD}${flagsKey()}`;
 /** Chunks whose cache is to be written at exit (none yet, refused by V8, or all when training): name -> [script, file]. */
 const uncached = new Map();
+
+/**
+ * Where this user's caches of this install go: `{ dir, perUser }` (perUser: in the user's cache folder,
+ * where nothing else removes an old build's caches), or undefined for none. The install's own folder when the
+ * running user owns the install (or on Windows, where there are no uids). Otherwise the user's cache
+ * folder, only if it (or, not made yet, the folder it would be made in) belongs to the running user: a
+ * cache is code this process runs, so a root run (sudo wxauth login, for port 80) neither runs a cache
+ * from a folder another user can write nor leaves root-owned files in one, which its owner could not
+ * then remove (npm update, npm run build).
+ */
+function cacheRootOf() {
+  if (typeof process.getuid !== 'function') return { dir: `${__dirname}/cache`, perUser: false };
+  const uid = process.getuid();
+  try {
+    if (statSync(__dirname).uid === uid) return { dir: `${__dirname}/cache`, perUser: false };
+  } catch {
+    return undefined;
+  }
+  const env = process.env;
+  const base = process.platform === 'darwin' ? env.HOME && `${env.HOME}/Library/Caches` : env.XDG_CACHE_HOME || (env.HOME && `${env.HOME}/.cache`);
+  if (!base || base[0] !== '/') return undefined;
+  for (const dir of [base, base.slice(0, base.lastIndexOf('/')) || '/']) {
+    try {
+      return statSync(dir).uid === uid ? { dir: `${base}/wxauth/code-cache`, perUser: true } : undefined;
+    } catch (error) {
+      if (!error || error.code !== 'ENOENT') return undefined;
+    }
+  }
+  return undefined;
+}
 
 /**
  * The options this process runs with that may be V8 flags, as a short suffix ('' for none): Node's own
@@ -79,7 +112,7 @@ function flagsKey() {
 }
 
 function cachedData(file) {
-  if (CODE_CACHE === 'off') return undefined;
+  if (cacheFolder === undefined) return undefined;
   try {
     return readFileSync(`${cacheFolder}/${file}`);
   } catch {
@@ -88,15 +121,14 @@ function cachedData(file) {
 }
 
 /**
- * At exit, as the lazily compiled functions are in it by then. Only into an install the running user
- * owns: a root run (sudo wxauth login, for port 80) must not leave folders in a user's install that its
- * owner's next build or npm update cannot remove. A folder that cannot be written is left be before any
- * cache is made (making one costs more than reading it saves in that run).
+ * At exit, as the lazily compiled functions are in it by then, into cacheRootOf()'s folder. A folder that
+ * cannot be written is left be before any cache is made (making one costs more than reading it saves in
+ * that run).
  */
 function writeCaches() {
   try {
-    if (typeof process.getuid === 'function' && statSync(__dirname).uid !== process.getuid()) return;
-    mkdirSync(cacheFolder, { recursive: true });
+    const made = mkdirSync(cacheFolder, { recursive: true }); // the first folder it made, if any
+    if (made !== undefined && cacheRoot.perUser) pruneOthers();
   } catch {
     return;
   }
@@ -128,13 +160,31 @@ function writeCaches() {
   }
 }
 
+/**
+ * In the user's cache folder no npm update removes what older installs left (~1 MB a build and Node):
+ * when a run makes this build's folder, the others no file was added to for PRUNE_DAYS go. One still in
+ * use then costs its next run a compile from source.
+ */
+const PRUNE_DAYS = 30;
+function pruneOthers() {
+  const before = Date.now() - PRUNE_DAYS * 86_400_000;
+  try {
+    for (const name of readdirSync(cacheRoot.dir)) {
+      const folder = `${cacheRoot.dir}/${name}`;
+      if (folder !== cacheFolder && statSync(folder).mtimeMs < before) rmSync(folder, { recursive: true, force: true });
+    }
+  } catch {
+    // left for the next new build's first run
+  }
+}
+
 /** `stamp`: the chunk file's size and modification time, which name its cache. */
 function compileChunk(name, source, filename, stamp) {
   const file = `${name}.${stamp}.v8`;
   const data = cachedData(file);
   // columnOffset: a stack trace's columns on a chunk's first line are the file's, not the wrapper's.
   const script = new Script(`${WRAPPER}${source}\n})`, { filename, columnOffset: -WRAPPER.length, cachedData: data });
-  if (CODE_CACHE !== 'off' && (data === undefined || script.cachedDataRejected || CODE_CACHE === 'train')) {
+  if (cacheFolder !== undefined && (data === undefined || script.cachedDataRejected || CODE_CACHE === 'train')) {
     if (uncached.size === 0) process.once('exit', writeCaches);
     uncached.set(name, [script, file]);
   }

@@ -289,26 +289,77 @@ describe('the CLI bundle (dist/cli)', () => {
       expect(fs.statSync(cache).isFile()).toBe(true);
     });
 
-    it.skipIf(!permissionTestsRunnable())('answers as without it, and leaves no file, in an install another user owns', async () => {
-      // npm install -g as root, run as a user: the folder is there but not theirs to write.
+    const asRoot = permissionTestsRunnable() && process.getuid?.() === 0;
+    it.skipIf(!asRoot)("keeps an install another user owns as it is, and the running user's caches in their own cache folder", async () => {
+      // npm install -g as root, run as a user: the install is there but not theirs to write.
       const { bin, cache } = copyBundle();
       for (let dir = path.dirname(path.dirname(path.dirname(cache))); dir !== os.tmpdir(); dir = path.dirname(dir)) fs.chmodSync(dir, 0o755);
       const folder = await primed(bin, cache);
       const mainCache = fs.readdirSync(folder).find((n) => n.startsWith('main.js.'))!;
-      fs.writeFileSync(path.join(folder, mainCache), 'not a code cache'); // refused: a run would write it again
+      fs.writeFileSync(path.join(folder, mainCache), 'not a code cache'); // the user's runs must not take it, nor write it again
       const before = fs.readdirSync(folder).sort();
-      const asUser = { uid: 65534, gid: 65534, env: { WXAUTH_CONFIG_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-cache-user-')) } };
-      fs.chmodSync(asUser.env.WXAUTH_CONFIG_DIR, 0o777);
-      const clean = await runSpawned(['errcode', '40029'], { bin, ...asUser, env: { ...asUser.env, WXAUTH_CODE_CACHE: 'off' } });
-      const log = path.join(asUser.env.WXAUTH_CONFIG_DIR, 'cache.log');
-      const r = await runSpawned(['errcode', '40029'], { bin, ...asUser, env: { ...asUser.env, NODE_OPTIONS: `--require=${recorder}`, WXAUTH_TEST_CODE_CACHE_LOG: log } });
-      expect([r.code, r.stdout, r.stderr]).toEqual([clean.code, clean.stdout, clean.stderr]);
-      expect(r.code).toBe(0);
-      const seen = fs.readFileSync(log, 'utf8');
-      expect(seen).toContain('main.js rejected');
-      expect(seen).not.toContain(' made'); // no cache made that could not be kept
+      const home = fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-cache-user-'));
+      fs.chmodSync(home, 0o755);
+      const userOwned = (name: string) => {
+        const dir = path.join(home, name);
+        fs.mkdirSync(dir);
+        fs.chownSync(dir, 65534, 65534);
+        return dir;
+      };
+      const config = userOwned('config');
+      const xdg = userOwned('xdg');
+      // What an older build left in the user's folder: one untouched for 40 days goes when this build's is made, one in use stays.
+      const perUser = path.join(xdg, 'wxauth', 'code-cache');
+      fs.mkdirSync(path.join(perUser, 'old-build'), { recursive: true });
+      fs.mkdirSync(path.join(perUser, 'recent-build'));
+      fs.writeFileSync(path.join(perUser, 'old-build', 'main.js.1-1.v8'), '');
+      const long = new Date(Date.now() - 40 * 86_400_000);
+      fs.utimesSync(path.join(perUser, 'old-build'), long, long);
+      spawnSync('chown', ['-R', '65534:65534', path.join(xdg, 'wxauth')]);
+      const asUser = (extra: Record<string, string>) => ({ bin, uid: 65534, gid: 65534, env: { WXAUTH_CONFIG_DIR: config, XDG_CACHE_HOME: xdg, ...extra } });
+      const clean = await runSpawned(['errcode', '40029'], asUser({ WXAUTH_CODE_CACHE: 'off' }));
+      expect(clean.code).toBe(0);
+      const log = path.join(config, 'cache.log');
+      const runAsUser = async (extra: Record<string, string> = {}) => {
+        fs.rmSync(log, { force: true });
+        const r = await runSpawned(['errcode', '40029'], asUser({ NODE_OPTIONS: `--require=${recorder}`, WXAUTH_TEST_CODE_CACHE_LOG: log, ...extra }));
+        expect([r.code, r.stdout, r.stderr]).toEqual([clean.code, clean.stdout, clean.stderr]);
+        const seen = fs.readFileSync(log, 'utf8').split('\n').filter(Boolean);
+        return { said: (how: string) => seen.filter((c) => c.endsWith(` ${how}`)).map((c) => c.split(' ')[0]), compiled: seen.filter((c) => !c.endsWith(' made')).map((c) => c.split(' ')[0]) };
+      };
+      const first = await runAsUser();
+      expect(first.said('none')).toEqual(first.compiled);
+      expect(first.said('made').sort()).toEqual([...first.compiled].sort());
+      const second = await runAsUser();
+      expect(second.said('accepted')).toEqual(second.compiled);
+      expect(fs.readdirSync(perUser).sort()).toEqual([path.basename(folder), 'recent-build'].sort());
+      // The install as it was: not one file more, the planted cache neither taken nor rewritten.
       expect(fs.readdirSync(folder).sort()).toEqual(before);
       expect(fs.readFileSync(path.join(folder, mainCache), 'utf8')).toBe('not a code cache');
+      // A cache folder that is not the user's (root's here) is neither read nor written.
+      const notTheirs = fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-cache-root-'));
+      fs.chmodSync(notTheirs, 0o777);
+      fs.cpSync(xdg, notTheirs, { recursive: true });
+      const elsewhere = await runAsUser({ XDG_CACHE_HOME: notTheirs });
+      expect(elsewhere.said('none')).toEqual(elsewhere.compiled);
+      expect(elsewhere.said('made')).toEqual([]);
+    });
+
+    it.skipIf(!asRoot)("runs no cache from a folder another user can write: root running a user's install, with that user's cache folder", async () => {
+      // sudo wxauth login (for port 80) where sudo keeps the user's HOME, on an install the user owns.
+      const { bin, cache } = copyBundle();
+      fs.rmSync(cache, { recursive: true });
+      const top = path.dirname(path.dirname(path.dirname(cache)));
+      for (let dir = top; dir !== os.tmpdir(); dir = path.dirname(dir)) fs.chmodSync(dir, 0o755);
+      expect(spawnSync('chown', ['-R', '65534:65534', top]).status).toBe(0);
+      const xdg = fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-cache-user-'));
+      fs.chownSync(xdg, 65534, 65534);
+      const r = await run(bin, ['errcode', '40029'], { XDG_CACHE_HOME: xdg });
+      expect(r.code).toBe(0);
+      expect(r.said('none')).toEqual(r.chunks.map((c) => c.split(' ')[0]));
+      expect(r.said('made')).toEqual([]);
+      expect(fs.readdirSync(xdg)).toEqual([]);
+      expect(fs.existsSync(cache)).toBe(false);
     });
 
     it('runs a chunk edited in place as it now reads, not as its cache remembers it (same length)', async () => {
