@@ -623,6 +623,9 @@ export class ProxyObserver {
       const refused = this.refusedTokens.get(previous.token);
       const recovering = refused !== undefined && refused.time >= previous.time;
       const same = !forced && sameCaller(previous, me);
+      // Two connections, and the process behind one or both not known (a curl gone before its lookup
+      // found it, a caller on another machine): one process or two, the proxy cannot tell.
+      const unknown = !same && (previous.owner?.pid === undefined || me.owner?.pid === undefined) && previous.caller !== me.caller;
       const renewing = same && previous.expiresAt - me.time <= RENEW_AHEAD_MS;
       if (!recovering && !renewing && me.time < previous.expiresAt) {
         if (same) {
@@ -630,12 +633,19 @@ export class ProxyObserver {
           // services: each such fetch spends the day's /cgi-bin/token quota (API-FACTS §8: 2000 for an
           // Official Account), and the token it replaced works 5 more minutes at most (§8), so only a
           // copy of it kept elsewhere (another worker, a shared cache) then gets 40001.
-          const learnt = this.learntLimits.get(`${appid} /cgi-bin/token`);
-          const limit = learnt?.day === beijingDay(me.time) ? learnt.limit : this.quotas['/cgi-bin/token']!;
+          const limit = this.tokenLimit(appid, me.time);
           hit(
             'basic_token.refetched',
             { key: 'proxy.hit.basic_token.refetched.same', params: { appid, issued: iso(previous.time), caller: whoAlone(previous, me), left, limit } },
             { key: 'proxy.fix.basic_token.uncached' },
+          );
+        } else if (unknown && !forced) {
+          // Said as either: a process keeping no token (the quota it spends) or two fetching their own.
+          const limit = this.tokenLimit(appid, me.time);
+          hit(
+            'basic_token.refetched',
+            { key: 'proxy.hit.basic_token.refetched.unknown', params: { appid, issued: iso(previous.time), issuer: who(previous), caller: who(me), left, limit } },
+            { key: 'proxy.fix.basic_token' },
           );
         } else {
           hit(
@@ -650,6 +660,12 @@ export class ProxyObserver {
       }
     }
     family.set(appid, { ...me, appid, token: accessToken, expiresAt: me.time + expiresIn * 1000 });
+  }
+
+  /** /cgi-bin/token's daily limit for an app: what quota/get said today, else the default or --quota. */
+  private tokenLimit(appid: string, time: number): number {
+    const learnt = this.learntLimits.get(`${appid} /cgi-bin/token`);
+    return learnt?.day === beijingDay(time) ? learnt.limit : this.quotas['/cgi-bin/token']!;
   }
 
   private countQuota(facts: CallFacts, appid: string | undefined, time: number, hit: (id: DetectorId, e: MessageRef, f: MessageRef) => void): void {

@@ -324,7 +324,7 @@ describe('callers in detector evidence', () => {
 
   // A server that fetches /cgi-bin/token again while its own token is valid does not keep it: the war
   // between services ("every process holding the old token", "let one service own it") is not its fault.
-  it('basic_token.refetched by the caller that got the previous token says it keeps none (en, zh); another caller, or one not known to be the same, is the war', () => {
+  it('basic_token.refetched by the caller that got the previous token says it keeps none (en, zh); another caller is the war; two connections whose processes are not both known are said to be either (en, zh)', () => {
     const t0 = Date.UTC(2026, 0, 1, 3);
     const fetchToken = (o: ProxyObserver, n: number, over: Partial<ProxyExchange>) =>
       o.observe(exchange({ id: n, startedAt: t0 + n * 60_000, target: `/cgi-bin/token?grant_type=client_credential&appid=${APP}&secret=${SECRET}`, responseBody: `{"access_token":"BASIC_TOKEN_${n}_${'t'.repeat(60)}","expires_in":7200}`, ...over }));
@@ -349,11 +349,24 @@ describe('callers in detector evidence', () => {
     const reused = fetchToken(o, 4, { caller: '127.0.0.1:40106', callerProcess: { pid: 5151, command: 'python3 app.py' } });
     expect(reused.hits.map((h) => h.evidence.key)).toEqual(['proxy.hit.basic_token.refetched']);
     // Processes unknown: one keep-alive connection is one client; two connections with the same
-    // User-Agent (any two curls) may be two processes, and are not said to be one.
+    // User-Agent (any two curls) may be two processes, and are not said to be one; nor to be two.
     const bare = new ProxyObserver({ showSecrets: false });
     const curl: Array<[string, string]> = [['User-Agent', 'curl/8.5.0']];
     fetchToken(bare, 1, { caller: '10.0.0.5:40000', requestHeaders: curl });
-    expect(fetchToken(bare, 2, { caller: '10.0.0.5:40001', requestHeaders: curl }).hits.map((h) => h.evidence.key)).toEqual(['proxy.hit.basic_token.refetched']);
+    const twoCurls = fetchToken(bare, 2, { caller: '10.0.0.5:40001', requestHeaders: curl });
+    expect(twoCurls.hits.map((h) => [h.evidence.key, h.fix.key])).toEqual([['proxy.hit.basic_token.refetched.unknown', 'proxy.fix.basic_token']]);
+    expect(tr('en', twoCurls.hits[0]!.evidence)).toBe(
+      `10.0.0.5:40001 (a guess from its User-Agent "curl/8.5.0") fetched a new /cgi-bin/token for ${APP} while the one 10.0.0.5:40000 (a guess from its User-Agent "curl/8.5.0") got at 2026-01-01T03:01:00.000Z had about 119 minutes left. Whether one process made both calls could not be told: either a process that does not keep its token fetched again (each fetch spends one of the 2000 /cgi-bin/token calls a day), or two processes each fetch their own. Either way the token it replaced works 5 more minutes at most, and anything still using it then gets 40001.`,
+    );
+    expect(tr('zh', twoCurls.hits[0]!.evidence)).toBe(
+      `10.0.0.5:40001（按 User-Agent「curl/8.5.0」猜的）为 ${APP} 重新获取了 /cgi-bin/token，而 10.0.0.5:40000（按 User-Agent「curl/8.5.0」猜的）在 2026-01-01T03:01:00.000Z 拿到的 token 还有约 119 分钟才过期。分辨不出这两次调用是不是同一个进程发的：要么是某个进程没有缓存 token，又取了一次（每次都占用 /cgi-bin/token 每天 2000 次的额度），要么是两个进程各取各的。不管哪种，被顶掉的旧 token 最多还能用 5 分钟，之后还在用它的地方都会收到 40001。`,
+    );
+    // A loopback caller whose lookup missed (a curl gone before it was found) after a named one: not "another process" either.
+    const half = new ProxyObserver({ showSecrets: false });
+    fetchToken(half, 1, { caller: '127.0.0.1:40100', callerProcess: server });
+    const missed = fetchToken(half, 2, { caller: '127.0.0.1:40102', callerProcess: { missed: true }, requestHeaders: curl });
+    expect(missed.hits.map((h) => h.evidence.key)).toEqual(['proxy.hit.basic_token.refetched.unknown']);
+    expect(tr('en', missed.hits[0]!.evidence)).toMatch(/^127\.0\.0\.1:40102 \(no process found; a guess from its User-Agent "curl\/8\.5\.0"\) fetched .* while the one 127\.0\.0\.1:40100 \(pid 4242, node server\.mjs\) got at .* Whether one process made both calls could not be told/);
     const kept = fetchToken(bare, 3, { caller: '10.0.0.5:40001', requestHeaders: curl });
     expect(kept.hits.map((h) => h.evidence.key)).toEqual(['proxy.hit.basic_token.refetched.same']);
     expect(tr('en', kept.hits[0]!.evidence)).toMatch(/^10\.0\.0\.5:40001 \(a guess from its User-Agent "curl\/8\.5\.0"\) fetched a new \/cgi-bin\/token .* the 2000 \/cgi-bin\/token calls a day/);

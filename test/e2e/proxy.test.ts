@@ -748,6 +748,35 @@ describe('detectors', () => {
     expect(allZh).toMatch(/^127\.0\.0\.1:\d+（没找到进程，按 User-Agent「Python-urllib\/3\.11」猜的）$/);
   });
 
+  // Two curls fetching /cgi-bin/token, each gone before the lookup found it: the refetch was said as
+  // the war between two processes ("every process holding the old token"), which one curl run twice is not.
+  it('basic_token.refetched: two connections whose processes the lookup did not find are said to be one process or two, not named as two (en, zh)', async (t) => {
+    if (process.platform !== 'linux') t.skip();
+    const proc = fakeProc();
+    for (let pid = 100; pid < 110; pid++) proc.process(pid, ['node', 'other.js'], [9000 + pid]);
+    const p = await proxyTo(emu.url, { peerLookupMs: 10_000, peerProcesses: { root: proc.root } });
+    try {
+      const own = Number(new URL(p.url).port);
+      for (const inode of [7101, 7102]) {
+        const port = await freePort();
+        proc.socket(port, own, inode);
+        await request(p.url, tokenPath(), { localPort: port, headers: { 'User-Agent': 'curl/8.5.0' } });
+      }
+      await calls(p, 2);
+      expect(ids(p)).toEqual(['basic_token.refetched']);
+      const { evidence, fix } = p.hits[0]!;
+      expect(evidence.key).toBe('proxy.hit.basic_token.refetched.unknown');
+      const [first, second] = [p.calls[0]!.caller, p.calls[1]!.caller].map((c) => c.replace(/\./g, '\\.'));
+      expect(tr('en', evidence)).toMatch(new RegExp(`^${second} \\(no process found; a guess from its User-Agent "curl/8\\.5\\.0"\\) fetched a new /cgi-bin/token for ${SERVICE} while the one ${first} \\(no process found; .*\\) got at .* had about 120 minutes left\\. Whether one process made both calls could not be told: either a process that does not keep its token fetched again \\(each fetch spends one of the 2000 /cgi-bin/token calls a day\\), or two processes each fetch their own\\.`));
+      expect(tr('zh', evidence)).toContain('分辨不出这两次调用是不是同一个进程发的：要么是某个进程没有缓存 token，又取了一次');
+      expect(tr('en', evidence)).not.toContain('every process holding the old token');
+      expect(fix.key).toBe('proxy.fix.basic_token');
+    } finally {
+      await p.close();
+      proc.remove();
+    }
+  });
+
   it('code.reused: the same code twice names both callers; two codes do not', async () => {
     // Waits as long as the lookup takes: on a loaded machine it can take longer than the 0.5 s a user's proxy allows.
     const p = await proxyTo(emu.url, { peerLookupMs: 10_000 });

@@ -335,6 +335,12 @@ export const messages = {
     zh: '{caller} 为 {appid} 又调了一次 /cgi-bin/token，而它自己在 {issued} 拿到的 token 还有约 {left} 分钟才过期：它没有缓存 token。每调一次都要占用 /cgi-bin/token 每天 {limit} 次的额度；被顶掉的旧 token 最多还能用 5 分钟，之后别处留着的副本（其他 worker、共享缓存里的）会收到 40001。',
     en: '{caller} fetched a new /cgi-bin/token for {appid} while the one it got itself at {issued} had about {left} minutes left: it does not keep its token. Each fetch spends one of the {limit} /cgi-bin/token calls a day, and the token it replaced works 5 more minutes at most, so any copy of it kept elsewhere (another worker, a shared cache) then gets 40001.',
   },
+  // Two connections whose processes are not both known (a short-lived caller such as curl gone before
+  // its lookup found it, a caller on another machine): whether one process made both cannot be told.
+  'proxy.hit.basic_token.refetched.unknown': {
+    zh: '{caller} 为 {appid} 重新获取了 /cgi-bin/token，而 {issuer} 在 {issued} 拿到的 token 还有约 {left} 分钟才过期。分辨不出这两次调用是不是同一个进程发的：要么是某个进程没有缓存 token，又取了一次（每次都占用 /cgi-bin/token 每天 {limit} 次的额度），要么是两个进程各取各的。不管哪种，被顶掉的旧 token 最多还能用 5 分钟，之后还在用它的地方都会收到 40001。',
+    en: '{caller} fetched a new /cgi-bin/token for {appid} while the one {issuer} got at {issued} had about {left} minutes left. Whether one process made both calls could not be told: either a process that does not keep its token fetched again (each fetch spends one of the {limit} /cgi-bin/token calls a day), or two processes each fetch their own. Either way the token it replaced works 5 more minutes at most, and anything still using it then gets 40001.',
+  },
   'proxy.fix.basic_token.uncached': {
     zh: '把 token 缓存起来（进程内，或所有 worker 共用的缓存），在 expires_in（7200 秒）快到之前一直复用，快过期或收到 40001 时才重新获取；也可以改用 POST /cgi-bin/stable_token（不带 force_refresh），有效期内每次都返回同一个 token。',
     en: 'Keep the token (in the process, or in a cache every worker reads) and reuse it until close to its expires_in (7200 s), fetching again only then or after a 40001; or switch to POST /cgi-bin/stable_token without force_refresh, which returns the same token while it is valid.',
