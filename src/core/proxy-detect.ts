@@ -228,7 +228,15 @@ interface BasicToken extends Sighting {
   appid: string;
   token: string;
   expiresAt: number;
+  /**
+   * Other callers stable_token handed the same token (without force_refresh it returns the current one to
+   * every caller, API-FACTS §9), at most HOLDERS_KEPT: a forced refresh knocks it out for each of them.
+   */
+  others?: Sighting[];
 }
+
+/** Callers of one stable token remembered besides the first: enough to know whether any is another process. */
+const HOLDERS_KEPT = 8;
 
 interface Superseded {
   appid: string;
@@ -614,6 +622,13 @@ export class ProxyObserver {
     const family = stable ? this.stableTokens : this.basicTokens;
     const forced = stable && (facts.body?.force_refresh === true || facts.body?.force_refresh === 'true');
     const previous = family.get(appid);
+    if (stable && previous?.token === accessToken) {
+      // The same stable token to another caller: one more holder of it, the first still the one that got it first.
+      const others = previous.others ?? [];
+      if (others.length < HOLDERS_KEPT && !sameCaller(previous, me) && !others.some((h) => sameCaller(h, me))) previous.others = [...others, me];
+      family.set(appid, previous);
+      return;
+    }
     if (previous && previous.token !== accessToken && (!stable || forced)) {
       this.superseded.set(previous.token, { appid, issued: previous, by: me, ...(forced ? { forced: true } : {}) });
       const left = Math.max(1, Math.round((previous.expiresAt - me.time) / 60_000));
@@ -623,6 +638,11 @@ export class ProxyObserver {
       const refused = this.refusedTokens.get(previous.token);
       const recovering = refused !== undefined && refused.time >= previous.time;
       const same = !forced && sameCaller(previous, me);
+      // A forced refresh knocks the stable token out for every caller that got it: another's (the war),
+      // one whose process is not known, or none but the caller's own.
+      const holders = [previous, ...(previous.others ?? [])];
+      const otherHolders = forced ? holders.filter((h) => !sameCaller(h, me)) : [];
+      const knownOther = otherHolders.find((h) => h.owner?.pid !== undefined && me.owner?.pid !== undefined);
       // Two connections, and the process behind one or both not known (a curl gone before its lookup
       // found it, a caller on another machine): one process or two, the proxy cannot tell.
       const unknown = !same && (previous.owner?.pid === undefined || me.owner?.pid === undefined) && previous.caller !== me.caller;
@@ -639,6 +659,21 @@ export class ProxyObserver {
             { key: 'proxy.hit.basic_token.refetched.same', params: { appid, issued: iso(previous.time), caller: whoAlone(previous, me), left, limit } },
             { key: 'proxy.fix.basic_token.uncached' },
           );
+        } else if (forced && otherHolders.length === 0) {
+          // Its own token, which stable_token would have handed back until 5 minutes before expiry (§9):
+          // the forced refresh invalidated it, and spent one of the 20 a day (≥ 30 s apart) WeChat allows.
+          hit(
+            'basic_token.refetched',
+            { key: 'proxy.hit.basic_token.force_refreshed.same', params: { appid, issued: iso(previous.time), caller: whoAlone(previous, me), left } },
+            { key: 'proxy.fix.basic_token.forced' },
+          );
+        } else if (forced && !knownOther) {
+          const holder = otherHolders[0]!;
+          hit(
+            'basic_token.refetched',
+            { key: 'proxy.hit.basic_token.force_refreshed.unknown', params: { appid, issued: iso(holder.time), issuer: who(holder), caller: who(me), left } },
+            { key: 'proxy.fix.basic_token.forced' },
+          );
         } else if (unknown && !forced) {
           // Said as either: a process keeping no token (the quota it spends) or two fetching their own.
           const limit = this.tokenLimit(appid, me.time);
@@ -652,7 +687,7 @@ export class ProxyObserver {
             'basic_token.refetched',
             {
               key: forced ? 'proxy.hit.basic_token.force_refreshed' : 'proxy.hit.basic_token.refetched',
-              params: { appid, issued: iso(previous.time), issuer: who(previous), caller: who(me), left },
+              params: { appid, issued: iso((knownOther ?? previous).time), issuer: who(knownOther ?? previous), caller: who(me), left },
             },
             { key: forced ? 'proxy.fix.basic_token.forced' : 'proxy.fix.basic_token' },
           );

@@ -372,6 +372,49 @@ describe('callers in detector evidence', () => {
     expect(tr('en', kept.hits[0]!.evidence)).toMatch(/^10\.0\.0\.5:40001 \(a guess from its User-Agent "curl\/8\.5\.0"\) fetched a new \/cgi-bin\/token .* the 2000 \/cgi-bin\/token calls a day/);
   });
 
+  // stable_token without force_refresh hands every caller the same token (API-FACTS §9): a forced refresh
+  // knocks it out for each of them. Said of the caller's own token when it alone got it, of another's when
+  // another process got it too, and as either when that other's process is not known.
+  it('basic_token.refetched for a forced stable_token refresh names whose token it knocked out: its own, another holder’s, or one it cannot tell (en, zh)', () => {
+    const t0 = Date.UTC(2026, 0, 1, 3);
+    const stable = (o: ProxyObserver, n: number, token: string, force: boolean, over: Partial<ProxyExchange>) =>
+      o.observe(exchange({ id: n, startedAt: t0 + n * 60_000, method: 'POST', target: '/cgi-bin/stable_token', requestBody: JSON.stringify({ grant_type: 'client_credential', appid: APP, secret: SECRET, ...(force ? { force_refresh: true } : {}) }), responseBody: `{"access_token":"${token}","expires_in":7200}`, ...over }));
+    const token = (n: number) => `STABLE_TOKEN_${n}_${'s'.repeat(60)}`;
+    const a = { pid: 4242, command: 'node server-a.mjs' };
+    const b = { pid: 5151, command: 'node server-b.mjs' };
+    // Its own: the same process, on another connection.
+    const own = new ProxyObserver({ showSecrets: false });
+    stable(own, 1, token(1), false, { caller: '127.0.0.1:40100', callerProcess: a });
+    stable(own, 2, token(1), false, { caller: '127.0.0.1:40102', callerProcess: { ...a } });
+    const mine = stable(own, 3, token(3), true, { caller: '127.0.0.1:40104', callerProcess: { ...a } });
+    expect(mine.hits.map((h) => [h.evidence.key, h.fix.key])).toEqual([['proxy.hit.basic_token.force_refreshed.same', 'proxy.fix.basic_token.forced']]);
+    expect(tr('en', mine.hits[0]!.evidence)).toBe(
+      `pid 4242 (node server-a.mjs) called stable_token with force_refresh for ${APP} while the stable token it got itself at 2026-01-01T03:01:00.000Z had about 118 minutes left: the forced refresh invalidated its own token, which stable_token without force_refresh would have kept handing back, so any copy of it kept elsewhere (another worker, a shared cache) now gets 40001. Forced refreshes are limited to 20 a day, and one less than 30 s after the last does not refresh (the same token comes back).`,
+    );
+    expect(tr('zh', mine.hits[0]!.evidence)).toBe(
+      `pid 4242（node server-a.mjs）调用 stable_token 时带了 force_refresh，为 ${APP} 强制换了新 token，而它自己在 2026-01-01T03:01:00.000Z 拿到的 stable token 还有约 118 分钟才过期：强制刷新让它手上的这个 token 作废了（不带 force_refresh 调用本来会一直返回它），别处留着的副本（其他 worker、共享缓存里的）现在会收到 40001。强制刷新每天最多 20 次；离上一次强制刷新不到 30 秒的不会换新，返回的还是原来的 token。`,
+    );
+    // Another process got the same token after it: the war, naming that one, whichever asked last.
+    const war = new ProxyObserver({ showSecrets: false });
+    stable(war, 1, token(1), false, { caller: '127.0.0.1:40100', callerProcess: a });
+    stable(war, 2, token(1), false, { caller: '127.0.0.1:40200', callerProcess: b });
+    stable(war, 3, token(1), false, { caller: '127.0.0.1:40102', callerProcess: { ...a } });
+    const theirs = stable(war, 4, token(4), true, { caller: '127.0.0.1:40104', callerProcess: { ...a } });
+    expect(theirs.hits.map((h) => h.evidence.key)).toEqual(['proxy.hit.basic_token.force_refreshed']);
+    expect(theirs.hits[0]!.evidence.params).toMatchObject({ issuer: { key: 'proxy.caller.process', params: { pid: 5151 } }, issued: '2026-01-01T03:02:00.000Z' });
+    // The other holder's process not known (a curl gone before its lookup): either.
+    const unsure = new ProxyObserver({ showSecrets: false });
+    stable(unsure, 1, token(1), false, { caller: '127.0.0.1:40300', callerProcess: { missed: true }, requestHeaders: [['User-Agent', 'curl/8.5.0']] });
+    const either = stable(unsure, 2, token(2), true, { caller: '127.0.0.1:40104', callerProcess: a });
+    expect(either.hits.map((h) => h.evidence.key)).toEqual(['proxy.hit.basic_token.force_refreshed.unknown']);
+    expect(tr('en', either.hits[0]!.evidence)).toBe(
+      `127.0.0.1:40104 (pid 4242, node server-a.mjs) called stable_token with force_refresh for ${APP}, forcing a new token while the stable token 127.0.0.1:40300 (no process found; a guess from its User-Agent "curl/8.5.0") got at 2026-01-01T03:01:00.000Z had about 119 minutes left. Whether the same process got that token could not be told; either way the forced refresh invalidated it, so anything still using it (that process, another worker, a shared cache) gets 40001.`,
+    );
+    expect(tr('zh', either.hits[0]!.evidence)).toBe(
+      `127.0.0.1:40104（pid 4242，node server-a.mjs）调用 stable_token 时带了 force_refresh，为 ${APP} 强制换了新 token，而 127.0.0.1:40300（没找到进程，按 User-Agent「curl/8.5.0」猜的）在 2026-01-01T03:01:00.000Z 拿到的 stable token 还有约 119 分钟才过期。分辨不出拿到旧 token 的是不是同一个进程；不管是不是，强制刷新都让旧 token 作废了，还在用它的地方（那个进程、其他 worker、共享缓存）都会收到 40001。`,
+    );
+  });
+
   // The uncached fix tells a server to fetch again after a 40001, and SDKs that keep the token renew it
   // ahead of expires_in (WxJava 200 s, EasyWeChat 500 s, silenceper/wechat 1500 s): neither keeps none.
   it('basic_token.refetched is not said of a refetch after the token was refused (40001, 42001), nor of the same caller renewing with 30 minutes or less left (en, zh)', () => {

@@ -905,37 +905,87 @@ describe('detectors', () => {
 
   // The token war by stable_token: one server forcing a refresh knocks out the stable token the others
   // hold. The proxy once said nothing, neither at the forced refresh nor at the 40001 that followed.
-  it('basic_token.refetched and token.not_latest for a stable_token force_refresh that knocks out another server’s stable token (en, zh)', async () => {
+  // Each call comes from a process of a stand-in /proc, so which server made it is the test's to say.
+  it('basic_token.refetched and token.not_latest for a stable_token force_refresh that knocks out another server’s stable token (en, zh)', async (t) => {
+    if (process.platform !== 'linux') t.skip();
     const appid = DEFAULT_APPIDS.test;
-    const stable = (force: boolean) => ({
+    const stable = (force: boolean, localPort: number) => ({
       method: 'POST',
+      localPort,
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ grant_type: 'client_credential', appid, secret: '5e1ec0de5e1ec0de5e1ec0de00000002', ...(force ? { force_refresh: true } : {}) }),
     });
-    const run = async (lang: string) => {
-      const px = await runProxyCommand(['--upstream', emu.url, '--lang', lang]);
-      const held = JSON.parse((await request(px.url, '/cgi-bin/stable_token', stable(false))).body.toString()) as { access_token: string };
-      // Another server asks normally (the same token), then one forces a refresh.
-      expect(JSON.parse((await request(px.url, '/cgi-bin/stable_token', stable(false))).body.toString())).toMatchObject({ access_token: held.access_token });
-      const forced = JSON.parse((await request(px.url, '/cgi-bin/stable_token', stable(true))).body.toString()) as { access_token: string };
+    const proc = fakeProc();
+    const p = await proxyTo(emu.url, { peerLookupMs: 10_000, peerProcesses: { root: proc.root } });
+    try {
+      const own = Number(new URL(p.url).port);
+      // Server A's two connections, server B's two.
+      const ports = [await freePort(), await freePort(), await freePort(), await freePort()];
+      ports.forEach((port, i) => proc.socket(port, own, 7201 + i));
+      proc.process(4101, ['node', 'server-a.mjs'], [7201, 7204]);
+      proc.process(4102, ['node', 'server-b.mjs'], [7202, 7203]);
+      const held = JSON.parse((await request(p.url, '/cgi-bin/stable_token', stable(false, ports[0]!))).body.toString()) as { access_token: string };
+      // B asks normally (the same token), then forces a refresh.
+      expect(JSON.parse((await request(p.url, '/cgi-bin/stable_token', stable(false, ports[1]!))).body.toString())).toMatchObject({ access_token: held.access_token });
+      const forced = JSON.parse((await request(p.url, '/cgi-bin/stable_token', stable(true, ports[2]!))).body.toString()) as { access_token: string };
       expect(forced.access_token).not.toBe(held.access_token);
       emu.advanceClock(301);
-      const refused = await request(px.url, `/cgi-bin/get_api_domain_ip?access_token=${held.access_token}`);
+      const refused = await request(p.url, `/cgi-bin/get_api_domain_ip?access_token=${held.access_token}`, { localPort: ports[3]! });
       expect(JSON.parse(refused.body.toString())).toMatchObject({ errcode: 40001 });
-      // 30 s apart at least, or WeChat hands the same token back (API-FACTS §9): the next run forces again.
+      await calls(p, 4);
+      expect(ids(p)).toEqual(['basic_token.refetched', 'token.not_latest']);
+      const [war, notLatest] = p.hits as [DetectorHit, DetectorHit];
+      // B knocked out the token A holds: A is named, not B itself.
+      expect(war.evidence.key).toBe('proxy.hit.basic_token.force_refreshed');
+      expect(tr('en', war.evidence)).toMatch(/^127\.0\.0\.1:\d+ \(pid 4102, node server-b\.mjs\) called stable_token with force_refresh for wx5e1ec0de00000002, forcing a new token while the stable token 127\.0\.0\.1:\d+ \(pid 4101, node server-a\.mjs\) got at .* had about \d+ minutes left/);
+      expect(tr('en', notLatest.evidence)).toMatch(/^This 40001 for wx5e1ec0de00000002 used the stable token .* which was knocked out by .* calling stable_token with force_refresh at/);
+      expect(tr('en', war.fix)).toContain('Call stable_token without force_refresh');
+      expect(tr('zh', war.evidence)).toContain('调用 stable_token 时带了 force_refresh，为 wx5e1ec0de00000002 强制换了新 token');
+      expect(tr('zh', notLatest.evidence)).toContain('带 force_refresh 调用 stable_token 强制换掉');
+    } finally {
+      // 30 s apart at least, or WeChat hands the same token back (API-FACTS §9): the next test forces again.
       emu.advanceClock(31);
-      for (let i = 0; i < 200 && !px.stderr.text.includes('[token.not_latest]'); i++) await new Promise((r) => setTimeout(r, 10));
-      expect(await px.stop()).toBe(0);
-      return px.stderr.text;
-    };
-    const en = await run('en');
-    expect(en).toMatch(/\[basic_token\.refetched\] 127\.0\.0\.1:\d+(?: \([^)]*\))? called stable_token with force_refresh for wx5e1ec0de00000002, forcing a new token while the stable token 127\.0\.0\.1:\d+(?: \([^)]*\))? got at .* had about \d+ minutes left/);
-    expect(en).toMatch(/\[token\.not_latest\] This 40001 for wx5e1ec0de00000002 used the stable token .* which was knocked out by .* calling stable_token with force_refresh at/);
-    expect(en).toContain('fix: Call stable_token without force_refresh');
-    expect(en.match(/\[basic_token\.refetched\]/g)).toHaveLength(1);
-    const zh = await run('zh');
-    expect(zh).toContain('调用 stable_token 时带了 force_refresh，为 wx5e1ec0de00000002 强制换了新 token');
-    expect(zh).toContain('带 force_refresh 调用 stable_token 强制换掉');
+      await p.close();
+      proc.remove();
+    }
+  });
+
+  // One server forcing a refresh of the stable token it got itself: the proxy said it as the war
+  // between two servers, naming the same pid as the one whose token was knocked out.
+  it('basic_token.refetched for a stable_token force_refresh by the process that holds the token says it knocked out its own token (en, zh)', async (t) => {
+    if (process.platform !== 'linux') t.skip();
+    const appid = DEFAULT_APPIDS.test;
+    const stable = (force: boolean, localPort: number) => ({
+      method: 'POST',
+      localPort,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ grant_type: 'client_credential', appid, secret: '5e1ec0de5e1ec0de5e1ec0de00000002', ...(force ? { force_refresh: true } : {}) }),
+    });
+    const proc = fakeProc();
+    const p = await proxyTo(emu.url, { peerLookupMs: 10_000, peerProcesses: { root: proc.root } });
+    try {
+      const own = Number(new URL(p.url).port);
+      const ports = [await freePort(), await freePort()];
+      ports.forEach((port, i) => proc.socket(port, own, 7301 + i));
+      proc.process(4201, ['node', 'server.mjs'], [7301, 7302]);
+      const held = JSON.parse((await request(p.url, '/cgi-bin/stable_token', stable(false, ports[0]!))).body.toString()) as { access_token: string };
+      const forced = JSON.parse((await request(p.url, '/cgi-bin/stable_token', stable(true, ports[1]!))).body.toString()) as { access_token: string };
+      expect(forced.access_token).not.toBe(held.access_token);
+      await calls(p, 2);
+      expect(ids(p)).toEqual(['basic_token.refetched']);
+      const { evidence, fix } = p.hits[0]!;
+      expect(evidence.key).toBe('proxy.hit.basic_token.force_refreshed.same');
+      expect(tr('en', evidence)).toMatch(
+        /^pid 4201 \(node server\.mjs\) called stable_token with force_refresh for wx5e1ec0de00000002 while the stable token it got itself at .* had about \d+ minutes left: the forced refresh invalidated its own token, which stable_token without force_refresh would have kept handing back, so any copy of it kept elsewhere \(another worker, a shared cache\) now gets 40001\. Forced refreshes are limited to 20 a day, and one less than 30 s after the last does not refresh \(the same token comes back\)\.$/,
+      );
+      expect(tr('zh', evidence)).toMatch(/^pid 4201（node server\.mjs）调用 stable_token 时带了 force_refresh，为 wx5e1ec0de00000002 强制换了新 token，而它自己在 .* 拿到的 stable token 还有约 \d+ 分钟才过期：强制刷新让它手上的这个 token 作废了/);
+      expect(tr('en', evidence)).not.toContain('every process holding it');
+      expect(fix.key).toBe('proxy.fix.basic_token.forced');
+    } finally {
+      emu.advanceClock(31);
+      await p.close();
+      proc.remove();
+    }
   });
 
   it('token.retried: a retry with the token WeChat just refused is said once as that, not as a second token.not_latest', async () => {

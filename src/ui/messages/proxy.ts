@@ -349,6 +349,16 @@ export const messages = {
     zh: '{caller} 调用 stable_token 时带了 force_refresh，为 {appid} 强制换了新 token，而 {issuer} 在 {issued} 拿到的 stable token 还有约 {left} 分钟才过期：强制刷新会让旧 token 失效，持有它的进程会收到 40001。',
     en: '{caller} called stable_token with force_refresh for {appid}, forcing a new token while the stable token {issuer} got at {issued} had about {left} minutes left: a forced refresh invalidates the old token, so every process holding it gets 40001.',
   },
+  // The caller that forced the refresh had got that stable token itself, and no other caller was seen with it.
+  'proxy.hit.basic_token.force_refreshed.same': {
+    zh: '{caller} 调用 stable_token 时带了 force_refresh，为 {appid} 强制换了新 token，而它自己在 {issued} 拿到的 stable token 还有约 {left} 分钟才过期：强制刷新让它手上的这个 token 作废了（不带 force_refresh 调用本来会一直返回它），别处留着的副本（其他 worker、共享缓存里的）现在会收到 40001。强制刷新每天最多 20 次；离上一次强制刷新不到 30 秒的不会换新，返回的还是原来的 token。',
+    en: '{caller} called stable_token with force_refresh for {appid} while the stable token it got itself at {issued} had about {left} minutes left: the forced refresh invalidated its own token, which stable_token without force_refresh would have kept handing back, so any copy of it kept elsewhere (another worker, a shared cache) now gets 40001. Forced refreshes are limited to 20 a day, and one less than 30 s after the last does not refresh (the same token comes back).',
+  },
+  // The stable token's other holders are connections whose processes are not known: perhaps the same process.
+  'proxy.hit.basic_token.force_refreshed.unknown': {
+    zh: '{caller} 调用 stable_token 时带了 force_refresh，为 {appid} 强制换了新 token，而 {issuer} 在 {issued} 拿到的 stable token 还有约 {left} 分钟才过期。分辨不出拿到旧 token 的是不是同一个进程；不管是不是，强制刷新都让旧 token 作废了，还在用它的地方（那个进程、其他 worker、共享缓存）都会收到 40001。',
+    en: '{caller} called stable_token with force_refresh for {appid}, forcing a new token while the stable token {issuer} got at {issued} had about {left} minutes left. Whether the same process got that token could not be told; either way the forced refresh invalidated it, so anything still using it (that process, another worker, a shared cache) gets 40001.',
+  },
   'proxy.fix.basic_token.forced': {
     zh: '平时调用 stable_token 不要带 force_refresh：有效期内每次都返回同一个 token，所有进程共用。只有在 token 被拒（40001）时才强制刷新，而且只让一个服务来做（每天最多 20 次，两次至少间隔 30 秒）。',
     en: 'Call stable_token without force_refresh: it returns the same token to every process while it is valid. Force a refresh only when that token was refused (40001), and from one service only (at most 20 a day, 30 s apart).',
