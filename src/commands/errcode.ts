@@ -14,6 +14,7 @@ import {
   type UnknownInput,
 } from '../core/errcodes.js';
 import type { PipedLog } from '../core/errcode-log.js';
+import { holdsSecretShape, maskSecretShapes } from '../core/secrets.js';
 
 export interface ErrcodeOptions {
   inputs: string[];
@@ -127,6 +128,15 @@ export async function run(options: ErrcodeOptions, ctx: Context): Promise<Errcod
     for (const shown of [...results, ...unknown]) {
       shown.input = ctx.secrets.redact(shown.input);
       if (shown.read !== undefined) shown.read = ctx.secrets.redact(shown.read);
+    }
+  }
+  // Where nothing names it: an AppSecret pasted alone (`wxauth errcode <secret>`, piped, or after words), or
+  // quoted in an errmsg (`invalid appsecret <secret>`). errcode's output is what people paste into chats.
+  if (ctx.globals.showSecrets !== true && quoted.some(holdsSecretShape)) {
+    for (const shown of [...results, ...unknown]) {
+      shown.input = maskSecretShapes(shown.input);
+      if (shown.read !== undefined) shown.read = maskSecretShapes(shown.read);
+      if ('errmsg' in shown && shown.errmsg !== undefined) shown.errmsg = maskSecretShapes(shown.errmsg);
     }
   }
   const result: ErrcodeResult = { mode: 'explain', results, unknown, exitCode: unknown.length > 0 ? EXIT.checkFailed : EXIT.ok };

@@ -59,6 +59,15 @@ export function holdsSecretShape(text: string): boolean {
 }
 
 /**
+ * A text with each run of the AppSecret's shape (holdsSecretShape: 32 hex digits or more in a row) masked
+ * as redactValue masks a value (`5e1e***`): for a text quoted back where nothing names the secret, such as
+ * an AppSecret pasted alone into `wxauth errcode` or an errmsg that echoes it.
+ */
+export function maskSecretShapes(text: string): string {
+  return text.replace(/[0-9a-f]{32,}/gi, (run) => redactValue(run));
+}
+
+/**
  * A URL shown with its credentials hidden: `http://user:pass@proxy:3128` → `http://user:***@proxy:3128`;
  * a user name alone (`http://ghp_token@proxy`) is masked too, as it is often a token. For URLs wxauth
  * shows (a proxy, a base URL, one quoted back in an error).

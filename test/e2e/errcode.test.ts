@@ -87,6 +87,32 @@ describe('wxauth errcode', () => {
     expect((await runCli(['errcode', '--json', '--show-secrets', line])).stdout).toContain(secret);
   });
 
+  it('an AppSecret pasted where nothing names it is masked where it is quoted back: as an argument, --json, piped, in an errmsg (unless --show-secrets)', async () => {
+    const secret = '5e1ec0de5e1ec0de5e1ec0de00000002';
+    const alone = await runCli(['errcode', secret]);
+    expect(alone.code).toBe(1);
+    expect(alone.stderr).toContain('No errcode or error page matches "5e1e***"');
+    expect(alone.stdout + alone.stderr).not.toContain(secret);
+    const zh = await runCli(['--lang', 'zh', 'errcode', secret]);
+    expect(zh.stderr).toContain('没有找到与「5e1e***」相关的错误码或错误页');
+    expect(zh.stdout + zh.stderr).not.toContain(secret);
+    const json = await runCli(['errcode', '--json', secret]);
+    expect((parseJson(json.stdout) as { unknown: Array<{ input: string }> }).unknown[0]?.input).toBe('5e1e***');
+    expect(json.stdout).not.toContain(secret);
+    // Piped, after words, upper-cased: the same.
+    const piped = await runCli(['errcode'], { input: `my secret is ${secret.toUpperCase()}\n` });
+    expect(piped.code).toBe(1);
+    expect(piped.stderr).toContain('"my secret is 5E1E***"');
+    expect(piped.stdout + piped.stderr).not.toContain(secret.toUpperCase());
+    // Quoted in an errmsg: explained, with the errmsg masked.
+    const body = await runCli(['errcode', '--json', `{"errcode":40125,"errmsg":"invalid appsecret ${secret} rid: 1"}`]);
+    expect(body.code).toBe(0);
+    expect((parseJson(body.stdout) as { results: Array<{ errmsg: string }> }).results[0]?.errmsg).toBe('invalid appsecret 5e1e*** rid: 1');
+    expect(body.stdout).not.toContain(secret);
+    // Asked for, it is shown.
+    expect((await runCli(['errcode', '--show-secrets', secret])).stderr).toContain(secret);
+  });
+
   it('reads a pasted 40164 body: IP, rid and where to whitelist it', async () => {
     const r = await runCli(['errcode', BODY_40164]);
     expect(r.code).toBe(0);
