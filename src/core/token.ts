@@ -465,6 +465,23 @@ export function quotedInput(input: string): string {
 }
 
 /**
+ * What an argument given where an access_token or refresh_token goes (check, userinfo, refresh) is, when
+ * its shape says it is certainly none: WeChat's user tokens are `NN_` and ~107 more of [A-Za-z0-9_-]
+ * (API-FACTS §0.5), so a callback URL or query with its `code=` (`callback`), another whole URL (`url`),
+ * or a bare code, 32 letters and digits (`code`) is none. Sent, it came back as 40030 "authorise again",
+ * 40014 or 40001. Not `code` for 32 hex digits (the AppSecret's shape, no code's to tell); undefined for
+ * anything else, which is sent as it is (a mock's token may have any shape).
+ */
+export function codeAsTokenArg(value: string): 'callback' | 'url' | 'code' | undefined {
+  const text = value.trim();
+  if (/[?#=/:&]/.test(text)) {
+    if (/(?:^|[?&#])code=/.test(text) && parseCallbackUrl(text).code) return 'callback';
+    return /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(text) ? 'url' : undefined;
+  }
+  return looksLikeCode(text) && !/^[0-9a-f]{32}$/i.test(text) ? 'code' : undefined;
+}
+
+/**
  * What is wrong with `<access_token> [openid]` as typed, when the shapes say so: the two swapped, or an
  * openid alone where the token goes (the user meant the cached token of that openid).
  */

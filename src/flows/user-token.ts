@@ -14,6 +14,8 @@ import {
   grantsUserinfo,
   splitScopes,
   tokenArgsMistake,
+  codeAsTokenArg,
+  quotedInput,
   toSnsToken,
   toSnsUserinfo,
   tokenStatus,
@@ -295,6 +297,8 @@ export function pickUserToken(
       const params = { openid: holder.openid, p: profileFlag(q.profile), command: q.use ?? 'check' };
       throw new UsageError({ key: 'tokens.args.isRefreshToken', params }, { hint: { key: 'tokens.args.isRefreshToken.hint', params } });
     }
+    // A code or callback URL where the token goes (not one the cache knows as a token, which a mock may shape so).
+    if (!entry) refuseCodeAsToken(q.use ?? 'check', q.accessToken, q.profile);
     const openid = q.openid ?? entry?.openid;
     if (!openid) {
       throw new UsageError({ key: 'tokens.openidNeeded' }, { hint: { key: 'tokens.openidNeeded.hint', params: { command: q.use ?? 'check' } } });
@@ -392,6 +396,8 @@ export async function refreshUserToken(p: RefreshParams): Promise<RefreshResult>
       if (holder.refreshToken) hint = messageRef('tokens.refresh.isAccessToken.hint', params);
       throw new UsageError({ key: 'tokens.refresh.isAccessToken', params }, { hint });
     }
+    // A code or callback URL where the refresh_token goes: WeChat would answer 40030, read as "authorise again".
+    if (!previous) refuseCodeAsToken('refresh', refreshToken, p.profile);
   } else {
     previous = p.tokens?.getUser(p.profile, p.appid, p.openid);
     if (!previous) throw noCachedUser(p.profile, p.openid, p.tokens, p.appid, p.redirectUri);
@@ -639,6 +645,21 @@ export function emptyArgOf(values: ReadonlyArray<readonly [name: string, value: 
 /** Refuses an empty argument (emptyArgOf), never read as left out, which would use the latest user's cached token and answer for someone else. */
 export function refuseEmptyArg(command: 'check' | 'userinfo' | 'refresh', name: string | undefined, profile: string): void {
   if (name !== undefined) throw new UsageError({ key: 'tokens.args.empty', params: { name } }, { hint: { key: 'tokens.args.empty.hint', params: { command, p: profileFlag(profile) } } });
+}
+
+/**
+ * A code or a callback URL (or another URL) given where an access_token or refresh_token goes, by its shape
+ * (core/token.ts codeAsTokenArg): refused before anything is sent, with `exchange`, which takes it (the
+ * reverse of exchange's refusal of a token). Quoted masked: the code is a secret.
+ */
+export function refuseCodeAsToken(command: 'check' | 'userinfo' | 'refresh', value: string, profile: string): void {
+  const found = codeAsTokenArg(value);
+  if (found === undefined) return;
+  const cut = value.length > 200 ? value.slice(0, 200) + '…' : value;
+  const params = { input: quotedInput(cut.trim()), kind: command === 'refresh' ? 'refresh_token' : 'access_token', command, p: profileFlag(profile) };
+  if (found === 'callback') throw new UsageError({ key: 'tokens.args.callbackAsToken', params }, { hint: { key: 'tokens.args.callbackAsToken.hint', params } });
+  if (found === 'url') throw new UsageError({ key: 'tokens.args.urlAsToken', params }, { hint: { key: 'tokens.args.urlAsToken.hint', params } });
+  throw new UsageError({ key: 'tokens.args.codeAsToken', params }, { hint: { key: 'tokens.args.codeAsToken.hint', params } });
 }
 
 /**

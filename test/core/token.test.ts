@@ -5,6 +5,7 @@ import {
   MINUTE,
   REFRESH_TOKEN_LIFETIME_MS,
   canRefresh,
+  codeAsTokenArg,
   compareState,
   exchangeDeadlines,
   lifeLevel,
@@ -255,5 +256,22 @@ describe('formatDuration / formatRelative', () => {
     const at = formatLocalTime(T0 + 2 * HOUR);
     expect(formatDeadline(T0 + 2 * HOUR, T0 + MINUTE, 'zh')).toBe(`${at}（1小时59分后）`);
     expect(formatDeadline(T0 + 2 * HOUR, T0 + MINUTE, 'en')).toBe(`${at} (in 1h59m)`);
+  });
+});
+
+describe('codeAsTokenArg: what is certainly no token where a token goes (API-FACTS §0.5)', () => {
+  it('a callback with its code, another URL, a bare code; nothing else', () => {
+    const code = '061eY9xX08tQu02IH4wX05BjxX0eY9xA';
+    expect(codeAsTokenArg(`https://www.example.com/cb?code=${code}&state=abc`)).toBe('callback');
+    expect(codeAsTokenArg(`https://www.example.com/#/login?code=${code}`)).toBe('callback');
+    expect(codeAsTokenArg(`code=${code}&state=abc`)).toBe('callback');
+    expect(codeAsTokenArg('https://www.example.com/cb?state=abc')).toBe('url');
+    expect(codeAsTokenArg(` ${code} `)).toBe('code');
+    // A token (NN_ and ~107 more), 32 hex digits (an AppSecret's shape), another length, a name=value: sent as they are.
+    expect(codeAsTokenArg('73_NSpWjmw0mXLvwFwYA8J8iJXECda9jWN3U1wb79_u8D2d1qLDYlQT0QBsCbop2-2w-m09pOSBtl3F5xkj4zmBtytllbcuc6GxWgRch4YIHHI')).toBeUndefined();
+    expect(codeAsTokenArg('0123456789abcdef0123456789ABCDEF')).toBeUndefined();
+    expect(codeAsTokenArg(code.slice(1))).toBeUndefined();
+    expect(codeAsTokenArg('access_token=73_NSpW')).toBeUndefined();
+    expect(codeAsTokenArg('https://www.example.com/cb?code=&state=abc')).toBe('url');
   });
 });

@@ -103,6 +103,60 @@ describe('refresh given an openid for the refresh_token', () => {
   });
 });
 
+describe('a code or a callback URL where a token goes (check, userinfo, refresh)', () => {
+  it('is refused before anything is sent (not 40014 / 40001 / 40030), the code masked, with exchange to run, in en and zh; the code still works', async () => {
+    const { openid } = await seeded();
+    const code = emu.issueCode({ appid: svc.appid, user: 'u1', scope: 'snsapi_userinfo' });
+    const callback = `http://localhost/callback?code=${code}&state=abc`;
+    const sent = () => calls('/sns/auth') + calls('/sns/userinfo') + calls('/sns/oauth2/refresh_token') + calls('/sns/oauth2/access_token');
+    const before = sent();
+
+    const check = await wx(['check', code]);
+    expect(check.code).toBe(2);
+    expect(check.stderr).toContain(`${code.slice(0, 4)}*** has the shape of a code (32 letters and digits), given as the access_token;`);
+    expect(check.stderr).toContain('Nothing was sent.');
+    expect(check.stderr).toContain('wxauth exchange CODE');
+    expect(check.stderr).not.toContain('openid');
+
+    const checkUrl = await wx(['check', callback, openid]);
+    expect(checkUrl.code).toBe(2);
+    expect(checkUrl.stderr).toContain(`This is a callback URL, given as the access_token: http://localhost/callback?code=${code.slice(0, 4)}***&state=abc.`);
+    expect(checkUrl.stderr).toContain("wxauth exchange '<callback-url>'");
+
+    const userinfo = await wx(['--lang', 'zh', 'userinfo', code, openid], { WXAUTH_PROFILE: 'svc' });
+    expect(userinfo.code).toBe(2);
+    expect(userinfo.stderr).toContain(`${code.slice(0, 4)}*** 是 code 的样子（32 位字母和数字），却作为 access_token 传入`);
+    expect(userinfo.stderr).toContain('wxauth exchange --profile svc CODE');
+
+    const refresh = await wx(['refresh', callback]);
+    expect(refresh.code).toBe(2);
+    expect(refresh.stderr).toContain('This is a callback URL, given as the refresh_token:');
+    expect(refresh.stderr).not.toContain('40030');
+    const refreshZh = await wx(['--lang', 'zh', '--json', 'refresh', code]);
+    expect(refreshZh.code).toBe(2);
+    expect(JSON.parse(refreshZh.stdout).error.message).toContain('却作为 refresh_token 传入');
+    const url = await wx(['refresh', 'https://www.example.com/me']);
+    expect(url.code).toBe(2);
+    expect(url.stderr).toContain('This is a URL, given as the refresh_token: https://www.example.com/me. Nothing was sent.');
+
+    expect(sent()).toBe(before);
+    for (const r of [check, checkUrl, userinfo, refresh, refreshZh, url]) expect(r.stdout + r.stderr).not.toContain(code);
+    // Unspent: exchange still takes it.
+    expect((await wx(['exchange', callback])).code).toBe(0);
+  });
+
+  it('a token of a shape WeChat never issues is still sent (a mock may issue any): only the shapes that differ are refused', async () => {
+    const { openid } = await seeded();
+    const before = calls('/sns/auth');
+    // 32 hex digits (the AppSecret's shape, not told apart from a code) and a 40-character word: sent, answered.
+    for (const token of ['0123456789abcdef0123456789abcdef', 'A'.repeat(40)]) {
+      const r = await wx(['check', token, openid]);
+      expect(r.code).toBe(3);
+    }
+    expect(calls('/sns/auth')).toBe(before + 2);
+  });
+});
+
 describe('exchange given a token for the code', () => {
   it('is refused before the exchange is sent (not 40029 "authorise again"), the token masked, in en and zh', async () => {
     const { accessToken, refreshToken } = await seeded();

@@ -449,6 +449,30 @@ export const messages = {
     zh: '给出要删除的用户的 openid（wxauth tokens{p} 列出它们）；空的 openid 不代表“所有用户”，要删除所有用户就不带 openid：wxauth tokens clear{p}。',
     en: 'Give the openid of the user to remove (wxauth tokens{p} lists them); an empty one does not mean every user: to remove every user, leave it out: wxauth tokens clear{p}.',
   },
+  'tokens.args.callbackAsToken': {
+    zh: '这是回调地址，却作为 {kind} 传入：{input}。地址里的 code 要先用 wxauth exchange 换成 token。什么也没有发送。',
+    en: 'This is a callback URL, given as the {kind}: {input}. Its code is what wxauth exchange turns into tokens. Nothing was sent.',
+  },
+  'tokens.args.callbackAsToken.hint': {
+    zh: "把这个地址原样（加引号）交给 exchange：wxauth exchange{p} '<回调地址>'（code 只能用一次，5 分钟内有效）；换到的 token 存进缓存后，wxauth {command}{p} 不带参数就会用它。",
+    en: "Pass the same URL, in quotes, to exchange: wxauth exchange{p} '<callback-url>' (a code works once, within 5 minutes); the tokens it gets are cached, and wxauth {command}{p} with no argument then uses them.",
+  },
+  'tokens.args.urlAsToken': {
+    zh: '这是一个网址，却作为 {kind} 传入：{input}。什么也没有发送。',
+    en: 'This is a URL, given as the {kind}: {input}. Nothing was sent.',
+  },
+  'tokens.args.urlAsToken.hint': {
+    zh: "用户的 token 要用授权后跳回的回调地址（…?code=…&state=…）里的 code 换取：wxauth exchange{p} '<回调地址>'，或者用 wxauth login{p} 一次完成；wxauth tokens{p} 列出缓存的用户。",
+    en: "A user's tokens come from exchanging the code in the callback URL WeChat redirects to (…?code=…&state=…): wxauth exchange{p} '<callback-url>', or wxauth login{p} does it all; wxauth tokens{p} lists the cached users.",
+  },
+  'tokens.args.codeAsToken': {
+    zh: '{input} 是 code 的样子（32 位字母和数字），却作为 {kind} 传入；token 约有 110 个字符，以 73_ 这样的数字加下划线开头。什么也没有发送。',
+    en: '{input} has the shape of a code (32 letters and digits), given as the {kind}; a token is about 110 characters, starting like 73_. Nothing was sent.',
+  },
+  'tokens.args.codeAsToken.hint': {
+    zh: '先用 exchange 把 code 换成 token（code 只能用一次，5 分钟内有效）：wxauth exchange{p} CODE；换到的 token 存进缓存后，wxauth {command}{p} 不带参数就会用它。',
+    en: 'Exchange the code for tokens first (a code works once, within 5 minutes): wxauth exchange{p} CODE; the tokens are cached, and wxauth {command}{p} with no argument then uses them.',
+  },
   'tokens.args.swapped': { zh: '参数顺序反了：第一个像 openid，第二个像 access_token。', en: 'The arguments are the wrong way round: the first looks like an openid, the second like an access_token.' },
   'tokens.args.swapped.hint': { zh: '用法：wxauth {command} <access_token> <openid>', en: 'Usage: wxauth {command} <access_token> <openid>' },
   'tokens.args.openidAsToken': { zh: '{openid} 像 openid，不是 access_token。', en: '{openid} looks like an openid, not an access_token.' },
