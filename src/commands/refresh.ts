@@ -41,7 +41,7 @@ export async function run(options: RefreshOptions, ctx: Context): Promise<Refres
   const appid = config.appid as string;
   const tokens = await ctx.tokenStore();
   const api = await ctx.api(config);
-  const refresh = await refreshUserToken({ api, tokens, profile: config.profile, redirectUri: config.redirectUri, appid, refreshToken: options.refreshToken, openid: options.openid, now: () => ctx.now(), fromEnv: envCredentials(config.sources) });
+  const refresh = await refreshUserToken({ api, tokens, profile: config.profile, redirectUri: config.redirectUri, appid, refreshToken: options.refreshToken, openid: options.openid, now: () => ctx.now(), fromEnv: envCredentials(config.sources), refuseUnsavable: true });
   return {
     refresh,
     now: ctx.now(),

@@ -253,14 +253,16 @@ function asStoreError(error: unknown, file: string): WxauthError {
  * a cache that would refuse them — not our shape, read-only, a folder that takes no write, a lock held
  * by another live process — stops the command here, exit 4, with the code still unused (issue 13 item 1).
  */
-export function checkTokensSavable(tokens: TokenStore, profile: string): void {
+export function checkTokensSavable(tokens: TokenStore, profile: string, before: 'exchange' | 'refresh' = 'exchange'): void {
   try {
     tokens.assertWritable(profile);
   } catch (error) {
     const refused = asStoreError(error, tokens.path);
     // A read-only cache before a code exchange: besides chmod, the exchange itself can leave it alone.
+    // Before a refresh: nothing was sent, so the cached tokens are still the ones WeChat knows.
     if (refused instanceof ConfigError && refused.hint?.key === 'config.file.readOnly.tokens.hint') {
-      throw new ConfigError(refused.messageRef, { hint: { key: 'config.file.readOnly.tokens.exchange.hint', params: refused.hint.params ?? {} }, cause: refused });
+      const key = before === 'refresh' ? 'config.file.readOnly.tokens.refresh.hint' : 'config.file.readOnly.tokens.exchange.hint';
+      throw new ConfigError(refused.messageRef, { hint: { key, params: refused.hint.params ?? {} }, cause: refused });
     }
     throw refused;
   }
@@ -348,6 +350,13 @@ export interface RefreshParams extends UserTokenDeps {
   refreshToken?: string;
   openid?: string;
   save?: boolean;
+  /**
+   * `wxauth refresh`: a cache that would refuse the new tokens (read-only, not our shape, locked) stops it
+   * before the refresh is sent (checkTokensSavable), as exchange stops before a code is spent. A refresh
+   * answers a new access_token when the old one has expired (API-FACTS §5), which would then exist only in
+   * this run's output. userinfo's automatic refresh goes on and says the token was not saved.
+   */
+  refuseUnsavable?: boolean;
 }
 
 export interface RefreshResult {
@@ -411,6 +420,7 @@ export async function refreshUserToken(p: RefreshParams): Promise<RefreshResult>
   }
   const appid = previous?.appid ?? p.appid;
   const before = previous ? tokenStatus(previous, p.now()) : undefined;
+  if (p.refuseUnsavable === true && (p.save ?? true) && p.tokens) checkTokensSavable(p.tokens, p.profile, 'refresh');
   const sentAt = p.now();
   let response: ApiResponse<SnsAccessTokenResponse>;
   try {

@@ -1053,22 +1053,50 @@ describe('refresh of an older refresh_token over a cached snsapi_userinfo token'
 });
 
 describe('a refresh whose tokens the cache refuses (read-only tokens.json)', () => {
-  it('refresh prints the new tokens, then says they were not saved (exit 4), the file left as it was', async () => {
-    await seed('u1');
+  it('refresh stops before the refresh is sent (exit 4), as exchange does before a code is spent: the file and the cached tokens as they were (en, zh, --json)', async () => {
+    const { token } = await seed('u1');
     const file = path.join(dir, 'tokens.json');
     fs.chmodSync(file, 0o400);
     const before = fs.readFileSync(file, 'utf8');
-    emu.advanceClock(7300); // the access_token has expired at WeChat's end: the refresh replaces it
+    emu.advanceClock(7300); // the access_token has expired at WeChat's end: a refresh would replace it
+    const refreshes = () => emu.requests().filter((q) => q.path === '/sns/oauth2/refresh_token').length;
     const r = await wx(['refresh']);
     expect(r.code).toBe(4);
-    const fresh = /^access_token\s+(\S+)$/m.exec(r.stdout)?.[1];
-    expect(fresh).toMatch(/^86_/);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('read-only');
+    expect(r.stderr).toContain(`The file is kept as it is, and no refresh was sent: the cached tokens are as they were. To let wxauth save the refreshed tokens, run chmod 600 ${file}, then wxauth refresh again.`);
+    expect(r.stderr).not.toContain('NOT saved');
+    const zh = await wx(['--lang', 'zh', 'refresh', token.refreshToken!]);
+    expect(zh.code).toBe(4);
+    expect(zh.stderr).toContain(`文件保持原样，也还没有向微信发送刷新请求，缓存里的 token 没有变化。要让 wxauth 保存刷新后的 token，运行 chmod 600 ${file}`);
+    const json = await wx(['--json', 'refresh']);
+    expect(json.code).toBe(4);
+    expect(parseJson(json.stdout)).toMatchObject({ ok: false, error: { code: 'config', hint: expect.stringContaining('no refresh was sent') } });
+    expect(refreshes()).toBe(0);
+    expect(fs.readFileSync(file, 'utf8')).toBe(before);
+    // The advice works: writable again, the same refresh_token refreshes and is saved.
+    fs.chmodSync(file, 0o600);
+    const again = await wx(['refresh']);
+    expect(again.code, again.stderr).toBe(0);
+    expect(refreshes()).toBe(1);
+  });
+
+  it('a cache that turns read-only while WeChat answers: refresh prints the new tokens, then says they were not saved (exit 4)', async () => {
+    await seed('u1');
+    const file = path.join(dir, 'tokens.json');
+    const inode = fs.statSync(file).ino;
+    emu.advanceClock(7300);
+    emu.addFault({ kind: 'delay', ms: 2000, path: '/sns/oauth2/refresh_token', count: 1 });
+    const started = Date.now();
+    const run = wx(['refresh']);
+    // Right after the check before sending (it rewrites the file, so its inode changes), or after 1 s.
+    while (fs.statSync(file).ino === inode && Date.now() - started < 1000) await new Promise((res) => setTimeout(res, 10));
+    fs.chmodSync(file, 0o400);
+    const r = await run;
+    expect(r.code).toBe(4);
+    expect(/^access_token\s+(\S+)$/m.exec(r.stdout)?.[1]).toMatch(/^86_/);
     expect(r.stderr).toContain('The tokens above were NOT saved to the token cache');
     expect(r.stderr).toContain('read-only');
-    expect(fs.readFileSync(file, 'utf8')).toBe(before);
-    const zh = await wx(['--lang', 'zh', '--json', 'refresh']);
-    expect(zh.code).toBe(4);
-    expect(parseJson(zh.stdout)).toMatchObject({ ok: false, saved: false, error: { code: 'config' } });
   });
 
   it('userinfo still answers after its automatic refresh, and warns that the new token was not saved', async () => {

@@ -207,6 +207,11 @@ export const messages = {
     zh: '文件保持原样，code 也还没用掉。要让 wxauth 保存 token，运行 chmod 600 {file}。想让它保持只读，就用 wxauth exchange --no-save <code>：它只打印换到的 token，不保存。',
     en: 'The file is kept as it is, and the code is unused. To let wxauth save tokens, run chmod 600 {file}. To keep it read-only, use wxauth exchange --no-save <code>: it prints the tokens it gets without saving them.',
   },
+  // Before a refresh (wxauth refresh): nothing was sent, so the cached tokens are as WeChat last gave them.
+  'config.file.readOnly.tokens.refresh.hint': {
+    zh: '文件保持原样，也还没有向微信发送刷新请求，缓存里的 token 没有变化。要让 wxauth 保存刷新后的 token，运行 chmod 600 {file}，再执行 wxauth refresh。',
+    en: 'The file is kept as it is, and no refresh was sent: the cached tokens are as they were. To let wxauth save the refreshed tokens, run chmod 600 {file}, then wxauth refresh again.',
+  },
   'config.dir.otherOwner': {
     zh: '状态目录 {dir} 属于另一个用户（uid {uid}），wxauth 不读也不写它：对方可以替换 config.json（例如把 wxauth 指向自己的服务器以获取你的 AppSecret）、token 缓存或代理的 CA。',
     en: 'The state folder {dir} belongs to another user (uid {uid}), so wxauth neither reads nor writes it: they can replace config.json (e.g. aim wxauth at their own server to collect your AppSecret), the token cache or the proxy’s CA.',
