@@ -45,6 +45,11 @@ export function isSecret(value: string): boolean {
   return /^[0-9a-fA-F]{32}$/.test(value);
 }
 
+/** The AppSecret with a port after it (`<AppSecret>:8443`): a host that is the AppSecret all the same. */
+function isSecretWithPort(value: string): boolean {
+  return /^[0-9a-fA-F]{32}:\d{1,5}$/.test(value);
+}
+
 /**
  * 网页授权域名 / 授权回调域: a bare host with an optional port — no scheme, path, query or spaces.
  * Ports are only honoured on test accounts; that rule is checked where the account type is known.
@@ -300,7 +305,7 @@ function checkJsDomains(value: string, name: string, type: AccountType | undefin
   if (entries.length === 0) return refuse('jssdk.invalid.jsDomains.empty', { name }, 'jssdk.invalid.jsDomains.hint');
   for (const entry of entries) {
     // The AppSecret pasted here, as for the callback domain: refused, and not echoed.
-    if (isSecret(entry)) return refuse('config.invalid.domain.secret', { name }, 'jssdk.invalid.jsDomains.hint');
+    if (isSecret(entry) || isSecretWithPort(entry)) return refuse('config.invalid.domain.secret', { name }, 'jssdk.invalid.jsDomains.hint');
     if (!isCallbackDomain(entry)) {
       // https://h5.example.com:8443/ copied from the address bar, or h5.example.com/mp (the path form the
       // web-authorization domain takes, API-FACTS §3): the domains meant, made to fit the type (a
@@ -479,15 +484,16 @@ export function withPort(problem: MessageKey): MessageKey {
 
 function checkDomain(value: string, name: string, type: AccountType | undefined): Checked {
   // The AppSecret pasted where the domain goes: 32 hex digits are a valid host label, but no domain
-  // anyone registers. Refused without echoing it, as the appid does (it would be saved, then shown).
-  if (isSecret(value)) return refuse('config.invalid.domain.secret', { name }, 'config.invalid.domain.hint');
+  // anyone registers. Refused without echoing it, as the appid does (it would be saved, then shown);
+  // with a port after it too (`<AppSecret>:8443`), which a test account or an unknown type would take.
+  if (isSecret(value) || isSecretWithPort(value)) return refuse('config.invalid.domain.secret', { name }, 'config.invalid.domain.hint');
   if (!isCallbackDomain(value)) {
     // The address bar's https://www.example.com/, or a host with a path (www.example.com/, copied with
     // its slash; www.example.com/cb): the host in it is what was meant, said with the value that fits.
     const host = domainMeant(value);
     if (host !== undefined) {
       // Not echoed: the AppSecret with a slash after it is still the AppSecret.
-      if (isSecret(host)) return refuse('config.invalid.domain.secret', { name }, 'config.invalid.domain.hint');
+      if (isSecret(host) || isSecretWithPort(host)) return refuse('config.invalid.domain.secret', { name }, 'config.invalid.domain.hint');
       const url = hostOfUrl(value) !== undefined;
       const problem: MessageKey = url ? 'config.invalid.domain.url' : value === `${host}/` ? 'config.invalid.domain.slash' : 'config.invalid.domain.path';
       // A production account's URL with a port (https://www.example.com:8443/): the host offered is one

@@ -125,9 +125,6 @@ describe('checkSetting: a refused value that holds the AppSecret is not quoted, 
   it.each([
     ['jsDomains', `${SECRET}/`, undefined],
     ['jsDomains', `h5.example.com,https://${SECRET}:8443/`, 'service'],
-    ['jsDomains', `${SECRET}:8443`, 'service'],
-    ['domain', `https://${SECRET}:8443/`, 'service'],
-    ['domain', `${SECRET}:8443`, 'service'],
     ['domain', `${SECRET}.example.com:8443`, 'service'],
     ['domain', `https://${SECRET}.example.com:8443/`, 'website'],
     ['appid', `wx${SECRET}`, undefined],
@@ -146,6 +143,22 @@ describe('checkSetting: a refused value that holds the AppSecret is not quoted, 
     // Said as what it is: the AppSecret's shape inside the value, with what the setting takes.
     expect(r).toMatchObject({ problem: { key: 'config.invalid.secretInside', params: { name: key } } });
     // The corrected value offered in a command (init's and config set's) is not made of it either.
+    expect(correctedSetting(key, value, type)).toBeUndefined();
+  });
+  // `<AppSecret>:8443` as the domain was saved for a test account or with no type known, then shown by
+  // config get and list: the AppSecret with a port is the AppSecret pasted in the wrong place all the same.
+  it.each([
+    ['domain', `${SECRET}:8443`, undefined],
+    ['domain', `${SECRET}:8443`, 'test'],
+    ['domain', `${SECRET}:8443`, 'service'],
+    ['domain', `https://${SECRET}:8443/`, undefined],
+    ['domain', `https://${SECRET}:8443/`, 'service'],
+    ['jsDomains', `h5.example.com,${SECRET}:8443`, undefined],
+    ['jsDomains', `${SECRET}:8443`, 'service'],
+  ] as const)('%s %s (%s): refused as the AppSecret, not saved', (key, value, type) => {
+    const r = checkSetting(key, value, type === undefined ? {} : { type });
+    expect(r).toMatchObject({ ok: false, problem: { key: 'config.invalid.domain.secret', params: { name: key } } });
+    expect(JSON.stringify(r)).not.toMatch(/[0-9a-f]{32}/i);
     expect(correctedSetting(key, value, type)).toBeUndefined();
   });
   it('its hint says what the setting takes, the problem it leaned on being gone', () => {
@@ -238,6 +251,7 @@ describe('checkCallbackPair: redirect_uri under the callback domain', () => {
     const r = checkCallbackPair('service', 'www.example.com', 'https://other.example.org/cb');
     if (!r.ok) expect(r.problem.params).toMatchObject({ host: 'other.example.org', domain: 'www.example.com' });
   });
+
 });
 
 describe('suggestRedirectUri', () => {

@@ -944,3 +944,24 @@ describe('an appid refusal says what an appid is once', () => {
     }
   });
 });
+
+// A value config set or init accepts held 32 hex digits in a row (the AppSecret's shape) and was then
+// shown in full by set --json, get, list and init's next step, while every refusal keeps such a run out
+// of sight; `<AppSecret>:8443` as the domain, a plain mistake, was even saved when the type was unknown.
+describe('32 hex digits in a row are never shown by config set, get, list or init unless asked for', () => {
+  const OTHER = 'fedcba9876543210fedcba9876543210';
+  const RUN = /[0-9a-f]{32}/i;
+  const variants = (args: string[]) => [args, ['--lang', 'zh', ...args], [...args, '--json'], ['--lang', 'zh', ...args, '--json']];
+
+  it('the AppSecret with a port as the domain, no type saved: refused as the AppSecret (exit 2), nothing written (en, zh, --json)', async () => {
+    const dir = tempConfigDir();
+    for (const args of variants(['config', 'set', 'domain', `${SECRET}:8443`])) {
+      const r = await runCli(args, { env: { WXAUTH_CONFIG_DIR: dir } });
+      expect(r.code, args.join(' ')).toBe(EXIT.usage);
+      expect(r.stdout + r.stderr, args.join(' ')).not.toMatch(RUN);
+      expect(r.stdout + r.stderr, args.join(' ')).toMatch(/look like the AppSecret, not a domain|看起来是 AppSecret，不是域名/);
+    }
+    expect(fs.existsSync(path.join(dir, 'config.json'))).toBe(false);
+  });
+
+});
