@@ -252,9 +252,11 @@ function conflicts(
   if (next.domain !== undefined && next.redirectUri !== undefined && found.length === 0) {
     const pair = checkCallbackPair(type, next.domain, next.redirectUri);
     if (!pair.ok) {
-      // The redirect_uri as config get shows it (the host is the whole value when it has none).
+      // The host as config get shows it (the whole redirect_uri when it has none); a refusal that quotes
+      // nothing (one of the two holds the AppSecret's shape) as it is.
       const params: MessageParams = pair.problem.params ?? {};
-      const problem = messageRef(pair.problem.key, { ...params, redirectUri: shown(next.redirectUri), host: shown(String(params.host ?? '')) });
+      let problem: MessageRef = pair.problem;
+      if ('host' in params) problem = messageRef(pair.problem.key, { ...params, host: shown(String(params.host)) });
       if (keys.has('redirectUri')) {
         // The redirect_uri given names its host: the domain that would take it, if the type allows it.
         const host = hostOfUrl(next.redirectUri);

@@ -3,7 +3,7 @@
 // checkSetting() is the ONE verdict on a setting, wherever it comes from: a value init or config set
 // would refuse is refused from the environment too, with the same words.
 import { messageRef, type MessageKey, type MessageParams, type MessageRef } from '../errors.js';
-import { isIpHost, matchCallbackDomain, splitDomain } from './domain.js';
+import { isIpHost, matchCallbackDomain, splitDomain, type DomainMatch } from './domain.js';
 import { isRegion, REGIONS } from './endpoints.js';
 import { hideUrlCredentials, holdsSecretShape } from './secrets.js';
 import { suggest } from './closest.js';
@@ -524,8 +524,20 @@ function checkDomain(value: string, name: string, type: AccountType | undefined)
 export function checkCallbackPair(type: AccountType | undefined, domain: string, redirectUri: string): Checked {
   const match = matchCallbackDomain({ redirectUri, domain, accountType: type });
   if (match.ok) return { ok: true, value: redirectUri };
+  const checked = judgeCallbackPair(type, domain, redirectUri, match);
+  // Neither value quoted when either holds the AppSecret's shape, as checkSetting's refusals: what is
+  // wrong is still said, and a hint without a host or a domain in it (a test account's port advice
+  // said without them; a 服务号's quotes only the port).
+  if (checked.ok || (!quotesSecretShape(checked.problem) && !quotesSecretShape(checked.hint))) return checked;
+  const problem = messageRef('config.redirectOutsideDomain.secretShaped');
+  if (!quotesSecretShape(checked.hint)) return { ok: false, problem, hint: checked.hint };
+  return { ok: false, problem, hint: messageRef(match.reason === 'port' ? 'config.redirectOutsideDomain.testPort.unquoted.hint' : 'config.redirectOutsideDomain.hint') };
+}
+
+function judgeCallbackPair(type: AccountType | undefined, domain: string, redirectUri: string, match: Extract<DomainMatch, { ok: false }>): Checked {
   const host = match.host ? match.host + (match.port ? `:${match.port}` : '') : redirectUri;
-  const problem = messageRef('config.redirectOutsideDomain', { redirectUri, host, domain });
+  // The host, not the whole redirect_uri: a query value of its own (`?k=<32 hex>`) is no reason to say nothing.
+  const problem = messageRef('config.redirectOutsideDomain', { host, domain });
   if (match.reason !== 'port') return { ok: false, problem, hint: messageRef('config.redirectOutsideDomain.hint') };
   // Same host, another port: "subdomains do not count" is no help. A test account (测试号) registers
   // host:port, so the domain takes the redirect_uri's port, or the redirect_uri the domain's

@@ -252,6 +252,26 @@ describe('checkCallbackPair: redirect_uri under the callback domain', () => {
     if (!r.ok) expect(r.problem.params).toMatchObject({ host: 'other.example.org', domain: 'www.example.com' });
   });
 
+  // The mismatch quoted both values as given, so a host or a domain holding the AppSecret's shape was
+  // shown by config set, init and doctor, which quote no such value in any other refusal.
+  const T = 'fedcba9876543210fedcba9876543210';
+  it.each([
+    ['service', 'www.example.com', `https://${T}.example.com/cb`, 'config.redirectOutsideDomain.hint'],
+    ['service', `${T}.example.com`, 'https://www.example.com/cb', 'config.redirectOutsideDomain.hint'],
+    ['test', `${T}.example.com:8080`, `http://${T}.example.com/cb`, 'config.redirectOutsideDomain.testPort.unquoted.hint'],
+    [undefined, `${T}.example.com:8080`, `http://${T}.example.com:9090/cb`, 'config.redirectOutsideDomain.testPort.unquoted.hint'],
+    ['service', `${T}.example.com`, `https://${T}.example.com:8443/cb`, 'config.redirectOutsideDomain.port.hint'],
+  ] as const)('%s %s %s: the mismatch said without quoting either', (type, domain, uri, hint) => {
+    const r = checkCallbackPair(type, domain, uri);
+    expect(r).toMatchObject({ ok: false, problem: { key: 'config.redirectOutsideDomain.secretShaped' }, hint: { key: hint } });
+    expect(JSON.stringify(r)).not.toMatch(/[0-9a-f]{32}/i);
+  });
+
+  it('a redirect_uri with 32 hex digits in its query only: its host is quoted, the query is not', () => {
+    const r = checkCallbackPair('service', 'www.example.com', `https://api.example.com/cb?k=${T}`);
+    expect(r).toMatchObject({ ok: false, problem: { key: 'config.redirectOutsideDomain', params: { host: 'api.example.com', domain: 'www.example.com' } } });
+    expect(JSON.stringify(r)).not.toContain(T);
+  });
 });
 
 describe('suggestRedirectUri', () => {
@@ -284,7 +304,7 @@ describe('every refusal', () => {
     ['secret', 'x'], ['domain', 'http://x'], ['domain', 'a.com:1', { type: 'service' }], ['domain', '1.2.3.4', { type: 'website' }],
     ['redirectUri', 'x'], ['apiBase', 'x'], ['openBase', 'x'], ['backupApiBase', 'x'], ['region', 'x'],
   ];
-  const refusals: Checked[] = [...samples.map((args) => checkSetting(...args)), checkCallbackPair('service', 'a.com', 'https://b.com/cb')];
+  const refusals: Checked[] = [...samples.map((args) => checkSetting(...args)), checkCallbackPair('service', 'a.com', 'https://b.com/cb'), checkCallbackPair('test', `${SECRET}.a.com:1`, `http://${SECRET}.a.com/cb`)];
   // Indexes, not the refusals themselves: vitest's types would expand the whole MessageRef union.
   const labels = refusals.map((r, i): [string, number] => [r.ok ? 'ok' : String(r.problem.key), i]);
   it.each(labels)('%s', (_key, i) => {

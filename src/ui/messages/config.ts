@@ -481,6 +481,14 @@ export const messages = {
     zh: 'redirect_uri 的主机 {host} 与回调域名 {domain} 不一致：微信会显示 10003 redirect_uri 参数错误。',
     en: 'The redirect_uri host {host} differs from the callback domain {domain}: WeChat would show 10003 "redirect_uri 参数错误".',
   },
+  'config.redirectOutsideDomain.secretShaped': {
+    zh: 'redirect_uri 的主机与回调域名不一致：微信会显示 10003 redirect_uri 参数错误。（两者之一含连续 32 位十六进制，像是 AppSecret，为免泄露这里不显示。）',
+    en: 'The redirect_uri host differs from the callback domain: WeChat would show 10003 "redirect_uri 参数错误". (Not quoted: one of them holds 32 hex digits in a row, which look like the AppSecret, so it does not leak.)',
+  },
+  'config.redirectOutsideDomain.testPort.unquoted.hint': {
+    zh: '测试号的回调域名连端口一起比较：让域名和 redirect_uri 用同一个端口（测试号页面上的域名也这样填）。',
+    en: 'A test account matches the port too: give the domain and the redirect_uri the same port (and the domain on the test account page).',
+  },
   'config.redirectOutsideDomain.hint': {
     zh: '让 redirect_uri 使用完全相同的主机（子域名和上级域名都不算），或改正回调域名。',
     en: 'Use exactly the same host in redirect_uri (subdomains and the parent domain do not count), or fix the domain.',
