@@ -10,7 +10,7 @@ import { suggest } from '../core/closest.js';
 import { shellWord } from '../core/shell.js';
 import { isLoopbackDomain } from '../core/domain.js';
 import { isRegion } from '../core/endpoints.js';
-import { dropSecretParams, hideUrlCredentials, maskSecretValues, redactUrl, holdsSecretShape } from '../core/secrets.js';
+import { dropSecretParams, hideUrlCredentials, maskSecretValues, redactUrl, holdsSecretShape, secretShapedRuns } from '../core/secrets.js';
 import type { RedirectCaution } from '../core/redirect-cautions.js';
 import {
   ACCOUNT_FIELDS,
@@ -266,7 +266,7 @@ function conflicts(
           problem,
           hint:
             domain === undefined || redirect === undefined
-              ? { key: 'config.set.redirectOutside.none.hint', params: { domain: next.domain } }
+              ? { key: 'config.set.redirectOutside.none.hint', params: { domain: shown(next.domain) } }
               : redirect.names.length === 0
                 ? { key: 'config.set.redirectOutside.hint', params: { command: set(['domain', domain], ['redirectUri', redirect.url]) } }
                 : { key: 'config.set.redirectOutside.dropped.hint', params: { command: set(['domain', domain], ['redirectUri', redirect.url]), names: redirect.names } },
@@ -276,7 +276,7 @@ function conflicts(
         const moved = redirectUnder(next.redirectUri, next.domain, type);
         const redirect = moved !== undefined ? pasteable(moved) : undefined;
         found.push({
-          problem: { key: 'config.set.redirectMismatch', params: { redirectUri: shown(next.redirectUri), domain: next.domain } },
+          problem: { key: 'config.set.redirectMismatch', params: { redirectUri: shown(next.redirectUri), domain: shown(next.domain) } },
           hint:
             redirect === undefined
               ? { key: 'config.set.redirectMismatch.unset.hint', params: { unset: unset('redirectUri') } }
@@ -568,7 +568,9 @@ export async function run(options: ConfigOptions, ctx: Context): Promise<ConfigR
     // (?code=…, ?appsecret=…); and the profile's AppSecret pasted into any other value is masked
     // there as `config get secret` masks it: shown as the traces show them (core/secrets.ts).
     if (k === 'redirectUri') shown = redactUrl(shown);
-    return secret === undefined ? shown : maskSecretValues(shown, [secret]);
+    // And any run of 32 hex digits or more, the AppSecret's shape, which no refusal quotes either: a
+    // redirect_uri may carry one of its own (`?k=…`), saved as given and shown with --show-secrets.
+    return maskSecretValues(shown, [...(secret === undefined ? [] : [secret]), ...secretShapedRuns(shown)]);
   };
 
   switch (options.sub) {

@@ -964,4 +964,53 @@ describe('32 hex digits in a row are never shown by config set, get, list or ini
     expect(fs.existsSync(path.join(dir, 'config.json'))).toBe(false);
   });
 
+  it('a redirect_uri carrying its own 32-hex value: saved as given, masked by set, get and list (en, zh, --json); --show-secrets and url give it whole', async () => {
+    const { dir, env } = await initialised();
+    const uri = `https://www.example.com/wechat/callback?k=${OTHER}`;
+    for (const args of variants(['config', 'set', 'redirectUri', uri])) {
+      const r = await runCli(args, { env });
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout + r.stderr, args.join(' ')).not.toContain(OTHER);
+    }
+    expect(parseJson((await runCli(['config', 'set', 'redirectUri', uri, '--json'], { env })).stdout).value).toBe('https://www.example.com/wechat/callback?k=fedc***');
+    expect(readConfig(dir).profiles.default!.redirectUri).toBe(uri);
+    for (const args of [...variants(['config', 'get', 'redirectUri']), ...variants(['config', 'list'])]) {
+      const r = await runCli(args, { env });
+      expect(r.code, args.join(' ')).toBe(0);
+      expect(r.stdout, args.join(' ')).toContain('callback?k=fedc***');
+      expect(r.stdout + r.stderr, args.join(' ')).not.toContain(OTHER);
+    }
+    expect((await runCli(['--show-secrets', 'config', 'get', 'redirectUri'], { env })).stdout.trim()).toBe(uri);
+    // The authorize link carries the value the user saved: WeChat sends the phone back to it.
+    const url = await runCli(['url', '--no-qr', '--scope', 'snsapi_base'], { env });
+    expect(url.code, url.stderr).toBe(0);
+    expect(new URL(url.stdout.trim()).searchParams.get('redirect_uri')).toBe(uri);
+  });
+
+  it('a redirect_uri whose host holds them, outside the domain: the mismatch said without quoting it (en, zh, --json), nothing saved', async () => {
+    const { dir, env } = await initialised();
+    const before = fs.readFileSync(path.join(dir, 'config.json'), 'utf8');
+    for (const args of variants(['config', 'set', 'redirectUri', `https://${OTHER}.example.com/cb`])) {
+      const r = await runCli(args, { env });
+      expect(r.code, args.join(' ')).toBe(EXIT.usage);
+      expect(r.stdout + r.stderr, args.join(' ')).not.toMatch(RUN);
+      expect(r.stdout + r.stderr, args.join(' ')).toMatch(/host differs from the callback domain|的主机与回调域名不一致/);
+    }
+    expect(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')).toBe(before);
+    const init = await runCli([...INIT.slice(0, -1), `https://${OTHER}.example.com/cb`], { env: { WXAUTH_CONFIG_DIR: tempConfigDir() } });
+    expect(init.code, init.stderr).toBe(EXIT.usage);
+    expect(init.stdout + init.stderr).not.toMatch(RUN);
+  });
+
+  it('init says such a redirect_uri masked in its next step and --json (en, zh); the file holds it as given', async () => {
+    const uri = `https://www.example.com/wechat/callback?k=${OTHER}`;
+    const dir = tempConfigDir();
+    for (const args of variants([...INIT.slice(0, -1), uri, '--yes'])) {
+      const r = await runCli(args, { env: { WXAUTH_CONFIG_DIR: dir } });
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout + r.stderr, args.join(' ')).toContain('callback?k=fedc***');
+      expect(r.stdout + r.stderr, args.join(' ')).not.toContain(OTHER);
+    }
+    expect(readConfig(dir).profiles.default!.redirectUri).toBe(uri);
+  });
 });
