@@ -238,14 +238,17 @@ function conflicts(
   // would never be used, and url would refuse every link.
   if (!hasWebAuth(type) && (next.domain !== undefined || next.redirectUri !== undefined)) {
     const saved = (['domain', 'redirectUri'] as const).filter((k) => next[k] !== undefined);
+    const given = saved.filter((k) => keys.has(k)).map((k) => [k, next[k]!] as [string, string]);
+    // A value config get would show masked (a code, 32 hex digits in a row) is not repeated in the command:
+    // the type first, then the same config set again.
+    const whole = given.every(([, v]) => shown(v) === v);
     found.push({
       problem: { key: 'config.set.subscriptionCallback' },
       hint: keys.has('type')
         ? { key: 'config.set.subscriptionCallback.type.hint', params: { unset: unset(...saved), set: set(['type', 'subscription']) } }
-        : {
-            key: 'config.set.subscriptionCallback.hint',
-            params: { command: set(['type', 'service'], ...saved.filter((k) => keys.has(k)).map((k) => [k, next[k]!] as [string, string])), unset: unset(...saved) },
-          },
+        : whole
+          ? { key: 'config.set.subscriptionCallback.hint', params: { command: set(['type', 'service'], ...given), unset: unset(...saved) } }
+          : { key: 'config.set.subscriptionCallback.again.hint', params: { command: set(['type', 'service']), unset: unset(...saved) } },
     });
     return { found };
   }

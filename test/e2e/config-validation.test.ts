@@ -1002,6 +1002,22 @@ describe('32 hex digits in a row are never shown by config set, get, list or ini
     expect(init.stdout + init.stderr).not.toMatch(RUN);
   });
 
+  // A 订阅号's refusal of callback settings offered `config set type service redirectUri '<the value given>'`,
+  // a code or such a run in it included.
+  it.each([['x', OTHER], ['code', '061abcDEF123ghiJKL456mno789pq']])('a redirect_uri with ?%s=… on a subscription account: the command offered sets the type only (en, zh, --json)', async (name, value) => {
+    const env = { WXAUTH_CONFIG_DIR: tempConfigDir() };
+    expect((await runCli(['config', 'set', 'type', 'subscription'], { env })).code).toBe(0);
+    for (const args of variants(['config', 'set', 'redirectUri', `https://www.example.com/cb?${name}=${value}`])) {
+      const r = await runCli(args, { env });
+      expect(r.code, args.join(' ')).toBe(EXIT.usage);
+      expect(r.stdout + r.stderr, args.join(' ')).not.toContain(value);
+      expect(r.stdout + r.stderr, args.join(' ')).toMatch(/first set a type that has it: wxauth config set type service \(|先改成能授权的类型：wxauth config set type service（/);
+    }
+    // Nothing masked in it: the whole command, as before.
+    const plain = await runCli(['config', 'set', 'domain', 'www.example.com'], { env });
+    expect(plain.stderr).toContain('wxauth config set type service domain www.example.com (');
+  });
+
   it('init says such a redirect_uri masked in its next step and --json (en, zh); the file holds it as given', async () => {
     const uri = `https://www.example.com/wechat/callback?k=${OTHER}`;
     const dir = tempConfigDir();

@@ -549,6 +549,10 @@ export const messages = {
     zh: '要网页授权就把能授权的类型一起设置：{command}（测试号把 service 换成 test）；要用订阅号就不用设置它们（已保存的用 {unset} 删除）；加 --yes 照样保存。',
     en: 'For web authorization, set a type that has it with them: {command} (test instead of service for a test account); a subscription account needs neither (remove saved ones with {unset}); --yes saves it anyway.',
   },
+  'config.set.subscriptionCallback.again.hint': {
+    zh: '要网页授权，先改成能授权的类型：{command}（测试号把 service 换成 test），再把这条 config set 重新运行一次；要用订阅号就不用设置它们（已保存的用 {unset} 删除）；加 --yes 照样保存。',
+    en: 'For web authorization, first set a type that has it: {command} (test instead of service for a test account), then run this config set again; a subscription account needs neither (remove saved ones with {unset}); --yes saves it anyway.',
+  },
   'config.set.subscriptionCallback.type.hint': {
     zh: '订阅号不保存回调设置：先删除它们（{unset}），再 {set}；或保留原来的账号类型；加 --yes 照样保存。',
     en: 'A subscription account keeps no callback settings: remove them first ({unset}), then {set}; or keep the account type; --yes saves it anyway.',
