@@ -256,7 +256,7 @@ describe('wxauth probe', () => {
     expect(url.status).toBe('fail');
     expect((url.evidence.findings as Array<{ id: string }>).some((f) => f.id.startsWith('domain.'))).toBe(false);
     // The link itself, quoted for the shell, where a placeholder was: probe knows it.
-    expect(url.fix).toMatch(new RegExp(`^Follow the fix under each finding above; wxauth inspect --open-base ${emu.url} '${emu.url}/connect/qrconnect\\?appid=${DEFAULT_APPIDS.website}&[^']*' checks the link on its own \\(without --open-base for a link to real WeChat\\)\\.$`));
+    expect(url.fix).toMatch(new RegExp(`^Follow the fix under each finding listed below; wxauth inspect --open-base ${emu.url} '${emu.url}/connect/qrconnect\\?appid=${DEFAULT_APPIDS.website}&[^']*' checks the link on its own \\(without --open-base for a link to real WeChat\\)\\.$`));
   });
 
   it('a website app on localhost against an emulator without --domain: every Fix is about the emulator, none about wxauth\'s profile', async () => {
@@ -1301,7 +1301,7 @@ describe('wxauth probe', () => {
     const r = await probe('correct', ['--only', 'authorize.url'], APPID, { scope: 'snsapi_login' });
     const url = r.doc.checks.find((c) => c.id === 'authorize.url');
     expect(url?.status).toBe('fail');
-    expect(url?.fix).toContain(`Follow the fix under each finding above; wxauth inspect --open-base ${emu.url} '${emu.url}/connect/oauth2/authorize?appid=${APPID}&`);
+    expect(url?.fix).toContain(`Follow the fix under each finding listed below; wxauth inspect --open-base ${emu.url} '${emu.url}/connect/oauth2/authorize?appid=${APPID}&`);
     expect(url?.fix).not.toContain('test account');
   });
 
@@ -2059,6 +2059,11 @@ describe('wxauth probe', () => {
         expect(r.stdout).toMatch(/✖ authorize\.url .*1 处错误/);
         expect(r.stdout).toMatch(/\n {4}✖ snsapi_login 用在了公众号授权地址/);
         expect(r.stdout).toMatch(/\n {6}怎么办：/);
+        // The check's own Fix comes before the findings it sends the reader to, so it points down at them.
+        expect(r.stdout).toMatch(/\n {4}怎么办：按下面列出的每条问题各自的修复去改；[^\n]*\n {4}✖ snsapi_login 用在了公众号授权地址/);
+        const en = await runCli(['probe', `${app.url}/auth/wechat`, '--emulator', emu.url, '--only', 'authorize.url']);
+        expect(en.stdout).toMatch(/\n {4}Fix: Follow the fix under each finding listed below; [^\n]*\n {4}✖ snsapi_login /);
+        expect(en.stdout).not.toContain('above');
       } finally {
         await app.close();
       }

@@ -325,8 +325,8 @@ export const messages = {
     en: 'Real accounts: use the configured callback domain, without a port. In this run the callback domain is the emulator’s (app {appid} in its seed), not wxauth’s profile: start the emulator as wxauth emulator --domain "{appid}={hostport}", naming your app’s address.',
   },
   'probe.authorize.url.fix.findings': {
-    zh: '按上面每条问题下的修复去改；wxauth inspect --open-base {emulator} {link} 可以单独检查这个链接（链接指向真实微信时不用 --open-base）。',
-    en: 'Follow the fix under each finding above; wxauth inspect --open-base {emulator} {link} checks the link on its own (without --open-base for a link to real WeChat).',
+    zh: '按下面列出的每条问题各自的修复去改；wxauth inspect --open-base {emulator} {link} 可以单独检查这个链接（链接指向真实微信时不用 --open-base）。',
+    en: 'Follow the fix under each finding listed below; wxauth inspect --open-base {emulator} {link} checks the link on its own (without --open-base for a link to real WeChat).',
   },
   'probe.authorize.url.fix.website': {
     zh: '用 wxauth inspect --open-base {emulator} {link} 查看链接逐条的问题。网站应用的回调域不能是 IP，也没有测试号可用：在 localhost 上测试，probe 和应用都用 http://localhost:{port}/…，模拟器用 wxauth emulator --domain "{appid}=localhost:*" 启动。',
