@@ -136,13 +136,19 @@ export function parseOptions(input: CommandInput): ProbeCommandOptions {
       throw new UsageError({ key: 'probe.bad_exchange_delay' }, { hint });
     }
   }
+  const only = checkList(input.opts.only);
+  const skip = checkList(input.opts.skip);
+  // Lists that leave nothing to run would report 20 skips and exit 0: a CI job "passing" without a check.
+  if (only !== undefined && only.length === 0) throw new UsageError({ key: 'probe.only_empty' }, { hint: { key: 'probe.bad_check.hint', params: { ids: CHECK_IDS } } });
+  if (skip !== undefined && CHECK_IDS.every((id) => (only !== undefined && !only.includes(id)) || skip.includes(id)))
+    throw new UsageError(only !== undefined ? { key: 'probe.nothing_selected', params: { only, skip } } : { key: 'probe.nothing_selected.skip_all' }, { hint: { key: 'probe.nothing_selected.hint' } });
   return {
     target,
     emulator,
     cookies: cookieList(input.opts.cookie),
     strict: input.opts.strict === true,
-    only: checkList(input.opts.only),
-    skip: checkList(input.opts.skip),
+    only,
+    skip,
     returnParam: typeof input.opts.returnParam === 'string' ? input.opts.returnParam : undefined,
     reloadDelayMs,
     exchangeDelayMs,

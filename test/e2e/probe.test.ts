@@ -1948,6 +1948,29 @@ describe('wxauth probe', () => {
     expect(far.stderr).toContain('可用的检查：authorize.url、login.completes');
   });
 
+  it('--only and --skip that leave no check are refused before anything is contacted (exit 2), naming both lists, en and zh', async () => {
+    // Nothing listens on port 9: a run that went on would end "Cannot reach the emulator" (exit 5), or, had it
+    // got that far, "Passed: 0 … skipped: 20" with exit 0, a CI job passing without a check.
+    const none = 'http://127.0.0.1:9';
+    const both = await runCli(['probe', `${none}/auth`, '--emulator', none, '--only', 'state.forged,state.missing', '--skip', 'state.missing,state.forged', '--json']);
+    expect(both.code).toBe(2);
+    expect(JSON.parse(both.stdout).error).toMatchObject({ code: 'usage', message: '--only state.forged, state.missing less --skip state.missing, state.forged leaves no check to run: probe would test nothing.', hint: 'Leave the checks --only names out of --skip; to run just a few checks, --only alone is enough.' });
+    const zh = await runCli(['probe', `${none}/auth`, '--emulator', none, '--only', 'authorize.url', '--skip', 'authorize.url', '--lang', 'zh']);
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toContain('--only authorize.url 去掉 --skip authorize.url 之后，一项检查也不剩，probe 什么都不会测。');
+    expect(zh.stdout).toBe('');
+    const all = await runCli(['probe', `${none}/auth`, '--emulator', none, '--skip', ALL_IDS.join(',')]);
+    expect(all.code).toBe(2);
+    expect(all.stderr).toContain('--skip names every check: probe would test nothing.');
+    const empty = await runCli(['probe', `${none}/auth`, '--emulator', none, '--only', ',']);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toContain('--only names no check.');
+    expect(empty.stderr + all.stderr + zh.stderr).not.toMatch(/Cannot reach|无法连接/);
+    // One check left is a run.
+    const one = await runCli(['probe', `${none}/auth`, '--emulator', none, '--only', 'authorize.url,state.forged', '--skip', 'state.forged']);
+    expect(one.code).toBe(5);
+  });
+
   it('--html: a missing folder or a folder as the file is refused before any scenario runs (exit 2); an existing file needs --yes', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-probe-'));
     try {

@@ -49,6 +49,16 @@ export const messages = {
   'probe.bad_emulator': { zh: '模拟器地址“{url}”不是 http(s) 地址。', en: 'The emulator URL “{url}” is not an http(s) URL.' },
   'probe.bad_check': { zh: '没有叫“{id}”的检查。', en: 'There is no check called “{id}”.' },
   'probe.bad_check.hint': { zh: '可用的检查：{ids}', en: 'The checks are: {ids}' },
+  'probe.only_empty': { zh: '--only 没有写任何检查。', en: '--only names no check.' },
+  'probe.nothing_selected': {
+    zh: '--only {only} 去掉 --skip {skip} 之后，一项检查也不剩，probe 什么都不会测。',
+    en: '--only {only} less --skip {skip} leaves no check to run: probe would test nothing.',
+  },
+  'probe.nothing_selected.skip_all': { zh: '--skip 跳过了全部检查，probe 什么都不会测。', en: '--skip names every check: probe would test nothing.' },
+  'probe.nothing_selected.hint': {
+    zh: '--skip 里不要写 --only 要测的检查；只想测某几项时单用 --only 就够了。',
+    en: 'Leave the checks --only names out of --skip; to run just a few checks, --only alone is enough.',
+  },
   'probe.bad_check.meant': { zh: '是不是 {id}？', en: 'Did you mean {id}?' },
   'probe.bad_delay': { zh: '--reload-delay 需要 0 到 60000 之间的毫秒数。', en: '--reload-delay takes a number of milliseconds from 0 to 60000.' },
   'probe.bad_delay.hint': {
