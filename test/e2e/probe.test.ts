@@ -15,6 +15,7 @@ import { startSeparateAuthCookieApp } from '../fixtures/probe-apps/separate-auth
 import { startLoginInUrlApp, type LoginInUrlOptions } from '../fixtures/probe-apps/login-in-url.js';
 import { startReencryptedSessionApp } from '../fixtures/probe-apps/reencrypted-session.js';
 import { issue, startHttpsSite } from '../flows/doctor/fixtures.js';
+import { formatLocalTime } from '../../src/ui/format.js';
 
 const APPID = DEFAULT_APPIDS.test;
 let emu: EmulatorHandle;
@@ -2226,12 +2227,33 @@ describe('wxauth probe', () => {
     try {
       const r = await runCli(['probe', `${app.url}/auth/wechat`, '--emulator', emu.url, '--reload-delay', '0', '--lang', 'zh', '--only', 'state.forged']);
       expect(r.stdout).toContain('✖ state.forged');
-      // When the app exchanged it, said as a time of the exchange, not a bare timestamp.
-      expect(r.stdout).toMatch(/应用换取了一个带伪造 state 的 code（换取于 \d{4}-\d\d-\d\dT[\d:.]+Z）/);
+      // When the app exchanged it, in local time as wxauth prints every time (2026-12-07 14:43:59), not a UTC ISO stamp.
+      expect(r.stdout).toMatch(/应用换取了一个带伪造 state 的 code（换取于 \d{4}-\d\d-\d\d \d\d:\d\d:\d\d）/);
       expect(r.stdout).toContain('怎么办：');
       expect(r.stdout).toMatch(/- redirect\.open\s+未选中/);
       expect(r.stderr).toContain('伪造的 state');
       expect(r.code).toBe(1);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('the time a forged or missing state\'s code was exchanged is local time on the card, en and zh; --json evidence keeps the ISO stamp', async () => {
+    const app = await startProbeApp('ignores-state', { emulator: emu.url, appid: APPID, secret });
+    try {
+      const args = ['probe', `${app.url}/auth/wechat`, '--emulator', emu.url, '--reload-delay', '0', '--only', 'state.forged,state.missing'];
+      const json = await runCli([...args, '--json']);
+      const doc = JSON.parse(json.stdout) as Doc;
+      const iso = doc.checks.find((c) => c.id === 'state.forged')!.evidence.details as { exchangedAt: string };
+      expect(iso.exchangedAt).toMatch(/^\d{4}-\d\d-\d\dT[\d:.]+Z$/);
+      const local = formatLocalTime(Date.parse(iso.exchangedAt));
+      expect(doc.checks.find((c) => c.id === 'state.forged')!.message).toContain(`(exchanged at ${local})`);
+      const en = await runCli(args);
+      expect(en.stdout).toMatch(/exchanged a code that came with a forged state \(exchanged at \d{4}-\d\d-\d\d \d\d:\d\d:\d\d\)/);
+      expect(en.stdout).toMatch(/exchanged a code that came without any state \(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\)/);
+      const zh = await runCli([...args, '--lang', 'zh']);
+      expect(zh.stdout).toMatch(/应用换取了一个不带 state 的 code（\d{4}-\d\d-\d\d \d\d:\d\d:\d\d）/);
+      expect(en.stdout + zh.stdout).not.toMatch(/\d\dT\d\d:\d\d:[\d.]+Z/);
     } finally {
       await app.close();
     }

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { maxHeaderSize } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { shellWord } from '../../core/shell.js';
-import { CancelledError, NetworkError, UsageError, messageRef, type MessageKey, type MessageParams, type MessageRef } from '../../errors.js';
+import { CancelledError, NetworkError, UsageError, messageRef, type MessageKey, type MessageParams, type MessageRef, type ParamValue } from '../../errors.js';
 import { PATHS, answeredPlainHttp, isTokenEndpoint, portOf } from '../../core/endpoints.js';
 import { findingKeys, findingParamsJson, inspectUrl } from '../../core/inspect.js';
 import { base64Forms, base64Views, credentialParams } from '../../core/secret-shapes.js';
@@ -182,7 +182,7 @@ export function misaddressedExchange(calls: WechatCall[]): { path: string; extra
   return { path: call.path, extra: call.path.slice(0, -PATHS.snsAccessToken.length), answer: call.errcode ? `errcode ${call.errcode}` : `HTTP ${call.status}` };
 }
 
-const check = (id: CheckId, status: ProbeCheck['status'], key: string, params: Record<string, string | number | readonly string[]> = {}, evidence: Evidence = {}, fix = status === 'fail' || status === 'warn'): ProbeCheck => ({
+const check = (id: CheckId, status: ProbeCheck['status'], key: string, params: MessageParams = {}, evidence: Evidence = {}, fix = status === 'fail' || status === 'warn'): ProbeCheck => ({
   id,
   status,
   // Each check's outcome keys are built from its id; a test runs every check and renders every key.
@@ -190,6 +190,15 @@ const check = (id: CheckId, status: ProbeCheck['status'], key: string, params: R
   ...(fix ? { fix: messageRef(`probe.${id}.fix` as MessageKey, params) } : {}),
   evidence,
 });
+
+/**
+ * When the emulator says a code was exchanged, as a message parameter: the presenter shows it in the
+ * terminal's local time, as every other time wxauth prints; the --json evidence keeps the ISO stamp.
+ */
+function exchangedAtParam(iso: string | undefined): ParamValue {
+  const ms = iso === undefined ? Number.NaN : Date.parse(iso);
+  return Number.isNaN(ms) ? '' : { localTime: ms };
+}
 
 /**
  * Whether an emulator older than this wxauth let the retry of a late exchange take the code: the exchange
@@ -1284,7 +1293,7 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
       wechat: [...(forged.wechat ?? []), ...record.wechat],
       details: { code: status?.status ?? 'unknown', ...(status?.exchangedAt ? { exchangedAt: status.exchangedAt } : {}) },
     };
-    if ((status?.attempts.length ?? 0) > 0) put({ ...check('state.forged', 'fail', value.same ? 'exchanged_same' : 'exchanged_other', { at: status?.exchangedAt ?? '' }, evidence, false), fix: { key: 'probe.state.forged.fix_other' } });
+    if ((status?.attempts.length ?? 0) > 0) put({ ...check('state.forged', 'fail', value.same ? 'exchanged_same' : 'exchanged_other', { at: exchangedAtParam(status?.exchangedAt) }, evidence, false), fix: { key: 'probe.state.forged.fix_other' } });
     else put(check('state.forged', 'pass', 'ok_other', {}, evidence));
   };
 
@@ -1309,7 +1318,7 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
     }
     const status = await control.codeStatus(value.code);
     const evidence: Evidence = { scenarios: [scenarioId], hops: record.hops, wechat: record.wechat, details: { code: status?.status ?? 'unknown', ...(status?.exchangedAt ? { exchangedAt: status.exchangedAt } : {}) } };
-    if ((status?.attempts.length ?? 0) > 0) put(check(id, 'fail', value.hadState ? 'exchanged' : 'exchanged_no_state', { at: status?.exchangedAt ?? '' }, evidence));
+    if ((status?.attempts.length ?? 0) > 0) put(check(id, 'fail', value.hadState ? 'exchanged' : 'exchanged_no_state', { at: exchangedAtParam(status?.exchangedAt) }, evidence));
     else if (id === 'state.forged' && value.hadState) await otherBrowsersState(evidence);
     else put(check(id, 'pass', 'ok', {}, evidence));
   }
