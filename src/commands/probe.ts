@@ -59,6 +59,12 @@ function httpUrl(value: string): boolean {
   }
 }
 
+/** open.weixin.qq.com or one of WeChat's API hosts, when the URL is on one; undefined otherwise. */
+function wechatHostOf(value: string): string | undefined {
+  const host = new URL(value).hostname.toLowerCase();
+  return host === 'open.weixin.qq.com' || isWechatApiBase(value) ? host : undefined;
+}
+
 function checkList(value: unknown): CheckId[] | undefined {
   if (typeof value !== 'string') return undefined;
   const ids = value.split(',').map((s) => s.trim()).filter(Boolean);
@@ -114,6 +120,11 @@ export function parseOptions(input: CommandInput): ProbeCommandOptions {
   const target = input.args[0] ?? '';
   if (target.trim() === '') throw new UsageError({ key: 'probe.missing_url' }, { hint: { key: 'probe.missing_url.hint' } });
   if (!httpUrl(target)) throw new UsageError({ key: 'probe.bad_url', params: { url: hideUrlCredentials(target) } }, { hint: urlHint(target, { key: 'probe.missing_url.hint' }) });
+  // WeChat's own address (an authorize link copied from the app's redirect, an API call): probe starts
+  // where a user does, on the app, and plays WeChat itself; this would only be sent to the emulator.
+  const wechatHost = wechatHostOf(target);
+  if (wechatHost !== undefined)
+    throw new UsageError({ key: wechatHost === 'open.weixin.qq.com' ? 'probe.target_is_wechat.open' : 'probe.target_is_wechat.api', params: { host: wechatHost } }, { hint: { key: 'probe.target_is_wechat.hint' } });
   const emulator = typeof input.opts.emulator === 'string' ? input.opts.emulator : undefined;
   if (emulator !== undefined && !httpUrl(emulator)) throw new UsageError({ key: 'probe.bad_emulator', params: { url: hideUrlCredentials(emulator) } }, { hint: urlHint(emulator, { key: 'probe.emulator_down.hint' }) });
   let reloadDelayMs = 2000;

@@ -2210,6 +2210,25 @@ describe('wxauth probe', () => {
     expect(fullCodes(r.stdout + r.stderr)).toEqual([]);
   });
 
+  it('WeChat\'s own authorize link or API address as the start URL is refused before anything runs (exit 2), asking for the app\'s login start, en and zh', async () => {
+    const none = 'http://127.0.0.1:9';
+    const link = `https://open.weixin.qq.com/connect/oauth2/authorize?appid=${APPID}&redirect_uri=${encodeURIComponent('http://127.0.0.1:3000/cb')}&response_type=code&scope=snsapi_base&state=x#wechat_redirect`;
+    const en = await runCli(['probe', link, '--emulator', none]);
+    expect(en.code).toBe(2);
+    expect(en.stderr).toContain('This is WeChat’s own authorize link (open.weixin.qq.com), not your app’s login start: probe starts the login on your app and lets the emulator play WeChat.');
+    expect(en.stderr).toContain('Give the URL on your app that redirects to the authorize link');
+    expect(en.stderr).not.toMatch(/looks like a deployed site|Cannot reach/);
+    expect(en.stdout).toBe('');
+    const qr = await runCli(['probe', `http://OPEN.weixin.qq.com/connect/qrconnect?appid=${APPID}&scope=snsapi_login`, '--emulator', none, '--lang', 'zh']);
+    expect(qr.code).toBe(2);
+    expect(qr.stderr).toContain('这是微信自己的授权链接（open.weixin.qq.com），不是你的应用的登录入口');
+    // An API call pasted with its secret: refused without quoting it.
+    const api = await runCli(['probe', `https://api.weixin.qq.com/sns/oauth2/access_token?appid=${APPID}&secret=${secret}&code=abc&grant_type=authorization_code`, '--emulator', none, '--json']);
+    expect(api.code).toBe(2);
+    expect(JSON.parse(api.stdout).error).toMatchObject({ code: 'usage', message: 'This is WeChat’s API (api.weixin.qq.com), not your app’s login start: probe starts the login on your app and lets the emulator play WeChat.' });
+    expect(api.stdout + api.stderr).not.toContain(secret);
+  });
+
   it('a start URL or --emulator typed without http://: refused before anything runs, with the URL meant (exit 2)', async () => {
     const app = await runCli(['probe', '127.0.0.1:3000/login']);
     expect(app.code).toBe(2);

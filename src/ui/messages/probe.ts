@@ -112,6 +112,18 @@ export const messages = {
     zh: '{url} 是模拟器（{emulator}），不是你的应用：probe 打开你的应用的微信登录入口，由模拟器扮演微信。',
     en: '{url} is the emulator ({emulator}), not your app: probe opens your app’s WeChat login start and lets the emulator play WeChat.',
   },
+  'probe.target_is_wechat.open': {
+    zh: '这是微信自己的授权链接（{host}），不是你的应用的登录入口：probe 要从你的应用开始登录，微信这一方由模拟器扮演。',
+    en: 'This is WeChat’s own authorize link ({host}), not your app’s login start: probe starts the login on your app and lets the emulator play WeChat.',
+  },
+  'probe.target_is_wechat.api': {
+    zh: '这是微信的接口地址（{host}），不是你的应用的登录入口：probe 要从你的应用开始登录，微信这一方由模拟器扮演。',
+    en: 'This is WeChat’s API ({host}), not your app’s login start: probe starts the login on your app and lets the emulator play WeChat.',
+  },
+  'probe.target_is_wechat.hint': {
+    zh: '给出你的应用里跳转到这个授权链接的地址（“微信登录”按钮指向的那个），例如 wxauth probe http://localhost:3000/auth/wechat。',
+    en: 'Give the URL on your app that redirects to the authorize link (where its “Sign in with WeChat” button points), e.g. wxauth probe http://localhost:3000/auth/wechat.',
+  },
   'probe.target_is_emulator.hint': {
     zh: '给出你的应用开始微信登录的地址，例如 wxauth probe http://localhost:3000/auth/wechat（模拟器的地址放在 --emulator）。',
     en: 'Give the URL that starts your app’s WeChat login, e.g. wxauth probe http://localhost:3000/auth/wechat (the emulator’s address goes in --emulator).',
