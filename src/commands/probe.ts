@@ -65,6 +65,15 @@ function wechatHostOf(value: string): string | undefined {
   return host === 'open.weixin.qq.com' || isWechatApiBase(value) ? host : undefined;
 }
 
+/** The emulator asks for no password, and one in its URL would make every control call fail as "cannot reach". */
+function refuseEmulatorCredentials(emulator: string): void {
+  const u = new URL(emulator);
+  if (u.username === '' && u.password === '') return;
+  u.username = '';
+  u.password = '';
+  throw new UsageError({ key: 'probe.emulator_credentials', params: { url: hideUrlCredentials(emulator) } }, { hint: { key: 'probe.emulator_credentials.hint', params: { url: u.origin } } });
+}
+
 function checkList(value: unknown): CheckId[] | undefined {
   if (typeof value !== 'string') return undefined;
   const ids = value.split(',').map((s) => s.trim()).filter(Boolean);
@@ -127,6 +136,7 @@ export function parseOptions(input: CommandInput): ProbeCommandOptions {
     throw new UsageError({ key: wechatHost === 'open.weixin.qq.com' ? 'probe.target_is_wechat.open' : 'probe.target_is_wechat.api', params: { host: wechatHost } }, { hint: { key: 'probe.target_is_wechat.hint' } });
   const emulator = typeof input.opts.emulator === 'string' ? input.opts.emulator : undefined;
   if (emulator !== undefined && !httpUrl(emulator)) throw new UsageError({ key: 'probe.bad_emulator', params: { url: hideUrlCredentials(emulator) } }, { hint: urlHint(emulator, { key: 'probe.emulator_down.hint' }) });
+  if (emulator !== undefined) refuseEmulatorCredentials(emulator);
   let reloadDelayMs = 2000;
   if (input.opts.reloadDelay !== undefined) {
     reloadDelayMs = Number(input.opts.reloadDelay);
@@ -180,6 +190,7 @@ async function configuredEmulator(ctx: Context): Promise<string | undefined> {
 
 export async function run(options: ProbeCommandOptions, ctx: Context): Promise<ProbeResult> {
   const emulator = options.emulator ?? (await configuredEmulator(ctx)) ?? DEFAULT_EMULATOR;
+  refuseEmulatorCredentials(emulator);
   // Before any scenario runs: the report must not be lost to a path that cannot be written, and a file
   // the user kept is replaced only with --yes or their answer.
   const htmlCheck = options.html ? checkOutputFile(options.html, '--html', 'probe.html') : undefined;
@@ -201,7 +212,7 @@ export async function run(options: ProbeCommandOptions, ctx: Context): Promise<P
       cookies: options.cookies,
       showSecrets: ctx.globals.showSecrets === true,
     },
-    probeHooks(ctx.out, options.target, emulator, looksDeployed(options.target), ctx.globals.showSecrets === true),
+    probeHooks(ctx.out, hideUrlCredentials(options.target), emulator, looksDeployed(options.target), ctx.globals.showSecrets === true),
   );
   const failed = report.checks.some((c) => c.status === 'fail' || (options.strict && c.status === 'warn'));
   // The page is written here, where files are; the presenter only says where it went, or, should the

@@ -2210,6 +2210,45 @@ describe('wxauth probe', () => {
     expect(fullCodes(r.stdout + r.stderr)).toEqual([]);
   });
 
+  it('a start URL with user:password@ (a staging site behind basic auth) is probed with them as basic auth, the password never printed (card, --json, --html), en and zh', async () => {
+    const password = 'hunter2pass';
+    const app = await startProbeApp('correct', { emulator: emu.url, appid: APPID, secret, basicAuth: { user: 'alice', password } });
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-probe-'));
+    try {
+      const start = `${app.url.replace('http://', 'http://alice:' + password + '@')}/auth/wechat?next=/me`;
+      const shown = `${app.url.replace('http://', 'http://alice:***@')}/auth/wechat?next=/me`;
+      const file = path.join(dir, 'r.html');
+      const json = await runCli(['probe', start, '--emulator', emu.url, '--reload-delay', '0', '--json', '--html', file, ...FAST_SLOW]);
+      const doc = JSON.parse(json.stdout) as Doc;
+      expect(doc.target).toBe(shown);
+      expect(doc.checks.filter((c) => c.status === 'fail').map((c) => c.id)).toEqual([]);
+      expect(json.code).toBe(0);
+      expect(json.stdout + json.stderr + fs.readFileSync(file, 'utf8')).not.toContain(password);
+      const en = await runCli(['probe', start, '--emulator', emu.url, '--reload-delay', '0', '--only', 'login.completes', ...FAST_SLOW]);
+      expect(en.stderr).toContain(`Probing ${shown} (emulator ${emu.url})`);
+      expect(en.stderr).toContain(`Signing in to ${app.url} as alice with HTTP basic auth (the password goes to that origin only: never to the emulator or another host the app redirects to).`);
+      expect(en.stdout).toContain(`wxauth probe: ${shown}`);
+      expect(en.stdout).toMatch(/✔ login\.completes/);
+      const zh = await runCli(['probe', start, '--emulator', emu.url, '--reload-delay', '0', '--only', 'login.completes', '--lang', 'zh', ...FAST_SLOW]);
+      expect(zh.stderr).toContain(`以 alice 的身份用 HTTP Basic 认证访问 ${app.url} （密码只发给这个地址`);
+      expect(en.stdout + en.stderr + zh.stdout + zh.stderr).not.toContain(password);
+      // A wrong password: the app's 401, said without the password.
+      const wrong = await runCli(['probe', start.replace(password, 'nope12345'), '--emulator', emu.url, '--only', 'authorize.url']);
+      expect(wrong.stdout + wrong.stderr).not.toContain('nope12345');
+    } finally {
+      await app.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('an --emulator URL with user:password@ is refused before anything is contacted (exit 2), the password masked', async () => {
+    const r = await runCli(['probe', 'http://127.0.0.1:9/auth', '--emulator', 'http://bob:pw12345@127.0.0.1:9']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('The emulator URL http://bob:***@127.0.0.1:9 carries a user name and password; the emulator takes none.');
+    expect(r.stderr).toContain('Leave out the user:password@, e.g. --emulator http://127.0.0.1:9.');
+    expect(r.stderr).not.toContain('pw12345');
+  });
+
   it('WeChat\'s own authorize link or API address as the start URL is refused before anything runs (exit 2), asking for the app\'s login start, en and zh', async () => {
     const none = 'http://127.0.0.1:9';
     const link = `https://open.weixin.qq.com/connect/oauth2/authorize?appid=${APPID}&redirect_uri=${encodeURIComponent('http://127.0.0.1:3000/cb')}&response_type=code&scope=snsapi_base&state=x#wechat_redirect`;

@@ -91,6 +91,33 @@ export interface BrowserOptions {
   startCookies?: { host: string; pairs: ReadonlyArray<readonly [string, string]> };
   /** --show-secrets: hops keep their addresses as sent and answered, a code or token in them included. */
   showSecrets?: boolean;
+  /**
+   * HTTP basic auth from the start URL's `user:password@` (a staging site behind nginx's auth_basic): its
+   * Authorization header, sent to this one origin only, as a browser that was given the password does;
+   * never to the emulator or another host the app sends the browser to.
+   */
+  appAuthorization?: { origin: string; header: string };
+}
+
+/**
+ * A start URL's `user:password@`, taken out: the URL without it (fetch refuses a URL that carries
+ * credentials) and the Authorization header a browser sends for it. Undefined when it has none.
+ */
+export function basicAuthOf(url: string): { url: string; username: string; origin: string; header: string } | undefined {
+  const u = new URL(url);
+  if (u.username === '' && u.password === '') return undefined;
+  const decode = (s: string) => {
+    try {
+      return decodeURIComponent(s);
+    } catch {
+      return s;
+    }
+  };
+  const username = decode(u.username);
+  const header = 'Basic ' + Buffer.from(`${username}:${decode(u.password)}`, 'utf8').toString('base64');
+  u.username = '';
+  u.password = '';
+  return { url: u.toString(), username, origin: u.origin, header };
 }
 
 /** Minimal cookie jar: per host name, name → value; Max-Age=0 or a past Expires deletes. */
@@ -278,6 +305,8 @@ export class ProbeBrowser {
     const headers: Record<string, string> = { 'user-agent': MICROMESSENGER_UA, accept: 'text/html,application/xhtml+xml,*/*;q=0.8', 'accept-language': 'zh-CN,zh;q=0.9' };
     const cookie = this.cookies.header(host);
     if (cookie) headers.cookie = cookie;
+    const auth = this.options.appAuthorization;
+    if (auth && to === 'app' && new URL(sent).origin === auth.origin) headers.authorization = auth.header;
     let body: string | undefined;
     if (extra.form) {
       headers['content-type'] = 'application/x-www-form-urlencoded';

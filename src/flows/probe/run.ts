@@ -9,9 +9,9 @@ import { CancelledError, NetworkError, UsageError, messageRef, type MessageKey, 
 import { PATHS, answeredPlainHttp, isTokenEndpoint, portOf } from '../../core/endpoints.js';
 import { findingKeys, findingParamsJson, inspectUrl } from '../../core/inspect.js';
 import { base64Forms, base64Views, credentialParams } from '../../core/secret-shapes.js';
-import { maskSecretValues, redactText, redactUrl, redactValue } from '../../core/secrets.js';
+import { hideUrlCredentials, maskSecretValues, redactText, redactUrl, redactValue } from '../../core/secrets.js';
 import type { PublicApp, PublicUser } from '../../emulator/index.js';
-import { ProbeBrowser, isWechatOpenUrl, speaksTls, type Hop, type Page, type Seen } from './browser.js';
+import { ProbeBrowser, basicAuthOf, isWechatOpenUrl, speaksTls, type Hop, type Page, type Seen } from './browser.js';
 import { isLoopbackHost, sameOrigin } from '../../core/host-names.js';
 import { EmulatorControl, proxyUpstream } from './control.js';
 import {
@@ -308,7 +308,11 @@ export async function runProbe(options: ProbeOptions, hooks: ProbeHooks): Promis
   }
 }
 
-async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<ProbeReport> {
+async function probeApp(given: ProbeOptions, hooks: ProbeHooks): Promise<ProbeReport> {
+  // A start URL with user:password@ (a staging site behind basic auth): every request goes to the URL
+  // without them, and the app's origin alone gets them as an Authorization header (browser.ts).
+  const basic = basicAuthOf(given.target);
+  const options: ProbeOptions = basic ? { ...given, target: basic.url } : given;
   const emulator = options.emulator.replace(/\/+$/, '');
   const control = new EmulatorControl(emulator, options.signal);
   const apps = await control.apps(); // throws NetworkError (exit 5) when the emulator is not running
@@ -333,7 +337,7 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
   const runs = (id: CheckId) =>
     selected(id) || (id === 'session.per_user' && selected('unionid.absent')) || (!skipped(id) && SCENARIOS_OF[id].some((s) => s !== 'happy' && wanted.has(s)));
 
-  const report: ProbeReport = { target: options.target, emulator, rewroteOpenHost: false, checks: [], scenarios: [] };
+  const report: ProbeReport = { target: hideUrlCredentials(given.target), emulator, rewroteOpenHost: false, checks: [], scenarios: [] };
   const results = new Map<CheckId, ProbeCheck>();
   const put = (c: ProbeCheck) => results.set(c.id, c);
   /**
@@ -344,7 +348,7 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
   const fronts = new Set<string>();
   const pages = new Set<string>([emulator]);
   const startCookies = options.cookies && options.cookies.length > 0 ? { host: new URL(options.target).host, pairs: options.cookies } : undefined;
-  const browser = (timeoutMs = options.timeoutMs) => new ProbeBrowser({ allowedOrigins: allowed, emulatorOrigin: emulator, emulatorFronts: fronts, timeoutMs, signal: options.signal, seen, showSecrets: options.showSecrets === true, ...(startCookies ? { startCookies } : {}) });
+  const browser = (timeoutMs = options.timeoutMs) => new ProbeBrowser({ allowedOrigins: allowed, emulatorOrigin: emulator, emulatorFronts: fronts, timeoutMs, signal: options.signal, seen, showSecrets: options.showSecrets === true, ...(startCookies ? { startCookies } : {}), ...(basic ? { appAuthorization: { origin: basic.origin, header: basic.header } } : {}) });
   const codesSeen = new Set<string>();
 
   /** Run a scenario, recording its hops (from `b`, from the hop index it starts at) and the WeChat calls meanwhile. */
@@ -503,6 +507,7 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
   /** The redirect_uri names the app by its other loopback name (localhost for 127.0.0.1): its origin. */
   let callbackAlias: string | undefined;
   const happyRun = await scenario('happy', hb, async (notes) => {
+    if (basic) hooks.note({ key: 'probe.note.basic_auth', params: { user: basic.username, origin: basic.origin } });
     const started = await startLogin(hb, options.target);
     auth = started.auth;
     if (!auth) return;

@@ -112,6 +112,8 @@ export const messages = {
     zh: '{url} 是模拟器（{emulator}），不是你的应用：probe 打开你的应用的微信登录入口，由模拟器扮演微信。',
     en: '{url} is the emulator ({emulator}), not your app: probe opens your app’s WeChat login start and lets the emulator play WeChat.',
   },
+  'probe.emulator_credentials': { zh: '模拟器地址 {url} 里带了用户名和密码，模拟器不需要登录。', en: 'The emulator URL {url} carries a user name and password; the emulator takes none.' },
+  'probe.emulator_credentials.hint': { zh: '去掉 user:password@，例如 --emulator {url}。', en: 'Leave out the user:password@, e.g. --emulator {url}.' },
   'probe.target_is_wechat.open': {
     zh: '这是微信自己的授权链接（{host}），不是你的应用的登录入口：probe 要从你的应用开始登录，微信这一方由模拟器扮演。',
     en: 'This is WeChat’s own authorize link ({host}), not your app’s login start: probe starts the login on your app and lets the emulator play WeChat.',
@@ -203,6 +205,10 @@ export const messages = {
   'probe.note.via_proxy': {
     zh: '应用的授权链接在 {proxy} 上，那是转发到这个模拟器（{emulator}）的 wxauth proxy：probe 经过它打开微信的页面。',
     en: 'The app’s authorize link is on {proxy}, a wxauth proxy forwarding to this emulator ({emulator}): probe goes through it to WeChat’s pages.',
+  },
+  'probe.note.basic_auth': {
+    zh: '以 {user} 的身份用 HTTP Basic 认证访问 {origin}（密码只发给这个地址，不发给模拟器，也不发给应用跳转到的其他主机）。',
+    en: 'Signing in to {origin} as {user} with HTTP basic auth (the password goes to that origin only: never to the emulator or another host the app redirects to).',
   },
   'probe.note.scanned': { zh: '通过模拟器控制接口扫码并确认。', en: 'Scanned and confirmed through the emulator’s control API.' },
   'probe.note.forged': { zh: 'probe 用模拟器签发一个 code，配上这个会话从未拿到过的 state 送到回调。', en: 'probe minted a code on the emulator and delivered it with a state this session was never given.' },
