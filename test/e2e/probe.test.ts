@@ -2232,9 +2232,15 @@ describe('wxauth probe', () => {
       const zh = await runCli(['probe', start, '--emulator', emu.url, '--reload-delay', '0', '--only', 'login.completes', '--lang', 'zh', ...FAST_SLOW]);
       expect(zh.stderr).toContain(`以 alice 的身份用 HTTP Basic 认证访问 ${app.url} （密码只发给这个地址`);
       expect(en.stdout + en.stderr + zh.stdout + zh.stderr).not.toContain(password);
-      // A wrong password: the app's 401, said without the password.
+      // A wrong password: the app's 401, said as the credentials refused (not a cookie to copy), without the password.
       const wrong = await runCli(['probe', start.replace(password, 'nope12345'), '--emulator', emu.url, '--only', 'authorize.url']);
+      expect(wrong.stdout).toContain(`Fix: ${app.url}/auth/wechat?next=/me refused the HTTP basic auth for alice (HTTP 401): check the user name and password in the start URL.`);
       expect(wrong.stdout + wrong.stderr).not.toContain('nope12345');
+      // None given: asked for, en and zh.
+      const none = await runCli(['probe', `${app.url}/auth/wechat`, '--emulator', emu.url, '--only', 'authorize.url']);
+      expect(none.stdout).toContain(`Fix: ${app.url}/auth/wechat asks for HTTP basic auth (WWW-Authenticate: Basic): put the user name and password in the start URL, as http://user:password@host/…; probe sends them to that origin only.`);
+      const noneZh = await runCli(['probe', `${app.url}/auth/wechat`, '--emulator', emu.url, '--only', 'authorize.url', '--lang', 'zh']);
+      expect(noneZh.stdout).toContain('要求 HTTP Basic 认证（WWW-Authenticate: Basic）：把用户名和密码写进登录入口地址');
     } finally {
       await app.close();
       fs.rmSync(dir, { recursive: true, force: true });

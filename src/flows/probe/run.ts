@@ -563,6 +563,8 @@ async function probeApp(given: ProbeOptions, hooks: ProbeHooks): Promise<ProbeRe
     const last = happyRun.record.hops.at(-1);
     const reason = startFailure(happyRun.record.hops, options.timeoutMs);
     const proxied = reason.problem === 'probe.problem.other_emulator' ? proxies.get(String(reason.host)) : undefined;
+    // A 401 that asks for HTTP basic auth (nginx's auth_basic on a staging site): the password, not a cookie.
+    const askedBasic = reason.problem === 'probe.problem.status' && reason.status === 401 && seen.some((s) => s.status === 401 && /^www-authenticate:\s*basic\b/im.test(s.headers));
     const fix: MessageRef =
       proxied !== undefined
         ? proxied === ''
@@ -570,10 +572,14 @@ async function probeApp(given: ProbeOptions, hooks: ProbeHooks): Promise<ProbeRe
           : { key: 'probe.authorize.url.fix.other_proxy', params: { host: String(reason.host), upstream: proxied, emulator } }
         : reason.problem === 'probe.problem.other_emulator'
           ? { key: 'probe.authorize.url.fix.other_emulator', params: { host: String(reason.host), emulator } }
-          : // 401/403 from the start itself: most often a login that needs the site's own session first.
-            reason.problem === 'probe.problem.status' && (reason.status === 401 || reason.status === 403) && !options.cookies?.length
-            ? { key: 'probe.authorize.url.fix.session', params: { url: options.target, status: Number(reason.status) } }
-            : { key: 'probe.authorize.url.fix.none', params: { url: options.target } };
+          : askedBasic
+            ? basic
+              ? { key: 'probe.authorize.url.fix.basic_auth_refused', params: { url: options.target, user: basic.username } }
+              : { key: 'probe.authorize.url.fix.basic_auth', params: { url: options.target } }
+            : // 401/403 from the start itself: most often a login that needs the site's own session first.
+              reason.problem === 'probe.problem.status' && (reason.status === 401 || reason.status === 403) && !options.cookies?.length
+              ? { key: 'probe.authorize.url.fix.session', params: { url: options.target, status: Number(reason.status) } }
+              : { key: 'probe.authorize.url.fix.none', params: { url: options.target } };
     put({ ...check('authorize.url', 'fail', 'none', { url: options.target, ...reason }, { scenarios: ['happy'], hops: happyRun.record.hops, details: { status: last?.status ?? 0, ...(last?.error ? { error: last.error } : {}) } }, false), fix });
   } else if (!app) {
     put({ ...check('authorize.url', 'fail', 'unknown_appid', { appid: auth.appid, emulator }, { scenarios: ['happy'] }, false), fix: messageRef('probe.authorize.url.fix.unknown_appid', { appid: auth.appid, emulator }) });

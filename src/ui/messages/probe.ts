@@ -327,6 +327,14 @@ export const messages = {
     zh: '{url} 返回了 HTTP {status}：登录入口要先有站点自己的登录会话时（例如给已有账号绑定微信），从浏览器开发者工具复制 Cookie，加上 --cookie "名字=值; …" 再运行 probe。',
     en: '{url} answered HTTP {status}: if the login start needs the site’s own session first (binding WeChat to an existing account, say), copy the Cookie from the browser’s developer tools and run probe again with --cookie "name=value; …".',
   },
+  'probe.authorize.url.fix.basic_auth': {
+    zh: '{url} 要求 HTTP Basic 认证（WWW-Authenticate: Basic）：把用户名和密码写进登录入口地址，例如 http://用户名:密码@主机/…，probe 只把它们发给这个地址。',
+    en: '{url} asks for HTTP basic auth (WWW-Authenticate: Basic): put the user name and password in the start URL, as http://user:password@host/…; probe sends them to that origin only.',
+  },
+  'probe.authorize.url.fix.basic_auth_refused': {
+    zh: '{url} 拒绝了 {user} 的 HTTP Basic 认证（HTTP 401）：检查登录入口地址里的用户名和密码。',
+    en: '{url} refused the HTTP basic auth for {user} (HTTP 401): check the user name and password in the start URL.',
+  },
   'probe.authorize.url.fix.none': {
     zh: '{url} 应当 302 跳转到微信的授权链接（…/connect/oauth2/authorize 或 /connect/qrconnect），或者显示一个带这个链接的页面：确认这就是你的登录入口地址，并在浏览器里打开它看看。',
     en: '{url} should 302-redirect to WeChat’s authorize URL (…/connect/oauth2/authorize or /connect/qrconnect), or show a page that links to it: check that this is your login start URL, and open it in a browser to see what it does.',
