@@ -162,7 +162,9 @@ export function parseOptions(input: CommandInput): ProbeCommandOptions {
   // Lists that leave nothing to run would report 20 skips and exit 0: a CI job "passing" without a check.
   if (only !== undefined && only.length === 0) throw new UsageError({ key: 'probe.only_empty' }, { hint: { key: 'probe.bad_check.hint', params: { ids: CHECK_IDS } } });
   if (skip !== undefined && CHECK_IDS.every((id) => (only !== undefined && !only.includes(id)) || skip.includes(id)))
-    throw new UsageError(only !== undefined ? { key: 'probe.nothing_selected', params: { only, skip } } : { key: 'probe.nothing_selected.skip_all' }, { hint: { key: 'probe.nothing_selected.hint' } });
+    throw only !== undefined
+      ? new UsageError({ key: 'probe.nothing_selected', params: { only, skip } }, { hint: { key: 'probe.nothing_selected.hint' } })
+      : new UsageError({ key: 'probe.nothing_selected.skip_all' }, { hint: { key: 'probe.nothing_selected.skip_all.hint' } });
   return {
     target,
     emulator,

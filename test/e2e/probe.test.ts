@@ -1955,7 +1955,7 @@ describe('wxauth probe', () => {
     const none = 'http://127.0.0.1:9';
     const both = await runCli(['probe', `${none}/auth`, '--emulator', none, '--only', 'state.forged,state.missing', '--skip', 'state.missing,state.forged', '--json']);
     expect(both.code).toBe(2);
-    expect(JSON.parse(both.stdout).error).toMatchObject({ code: 'usage', message: '--only state.forged, state.missing less --skip state.missing, state.forged leaves no check to run: probe would test nothing.', hint: 'Leave the checks --only names out of --skip; to run just a few checks, --only alone is enough.' });
+    expect(JSON.parse(both.stdout).error).toMatchObject({ code: 'usage', message: '--only state.forged, state.missing with --skip state.missing, state.forged leaves no check to run: probe would test nothing.', hint: 'Leave the checks --only names out of --skip; to run just a few checks, --only alone is enough.' });
     const zh = await runCli(['probe', `${none}/auth`, '--emulator', none, '--only', 'authorize.url', '--skip', 'authorize.url', '--lang', 'zh']);
     expect(zh.code).toBe(2);
     expect(zh.stderr).toContain('--only authorize.url 去掉 --skip authorize.url 之后，一项检查也不剩，probe 什么都不会测。');
@@ -1963,6 +1963,7 @@ describe('wxauth probe', () => {
     const all = await runCli(['probe', `${none}/auth`, '--emulator', none, '--skip', ALL_IDS.join(',')]);
     expect(all.code).toBe(2);
     expect(all.stderr).toContain('--skip names every check: probe would test nothing.');
+    expect(all.stderr).toContain('Skip fewer checks, or name the ones to run with --only.');
     const empty = await runCli(['probe', `${none}/auth`, '--emulator', none, '--only', ',']);
     expect(empty.code).toBe(2);
     expect(empty.stderr).toContain('--only names no check.');
@@ -2261,12 +2262,13 @@ describe('wxauth probe', () => {
     const en = await runCli(['probe', link, '--emulator', none]);
     expect(en.code).toBe(2);
     expect(en.stderr).toContain('This is WeChat’s own authorize link (open.weixin.qq.com), not your app’s login start: probe starts the login on your app and lets the emulator play WeChat.');
-    expect(en.stderr).toContain('Give the URL on your app that redirects to the authorize link');
+    expect(en.stderr).toContain('Give the URL on your app that starts the WeChat login and redirects to WeChat’s authorize page');
     expect(en.stderr).not.toMatch(/looks like a deployed site|Cannot reach/);
     expect(en.stdout).toBe('');
     const qr = await runCli(['probe', `http://OPEN.weixin.qq.com/connect/qrconnect?appid=${APPID}&scope=snsapi_login`, '--emulator', none, '--lang', 'zh']);
     expect(qr.code).toBe(2);
     expect(qr.stderr).toContain('这是微信自己的授权链接（open.weixin.qq.com），不是你的应用的登录入口');
+    expect(qr.stderr).toContain('给出你的应用里开始微信登录、再跳转到微信授权页的那个地址');
     // An API call pasted with its secret: refused without quoting it.
     const api = await runCli(['probe', `https://api.weixin.qq.com/sns/oauth2/access_token?appid=${APPID}&secret=${secret}&code=abc&grant_type=authorization_code`, '--emulator', none, '--json']);
     expect(api.code).toBe(2);

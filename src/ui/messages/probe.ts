@@ -52,9 +52,10 @@ export const messages = {
   'probe.only_empty': { zh: '--only 没有写任何检查。', en: '--only names no check.' },
   'probe.nothing_selected': {
     zh: '--only {only} 去掉 --skip {skip} 之后，一项检查也不剩，probe 什么都不会测。',
-    en: '--only {only} less --skip {skip} leaves no check to run: probe would test nothing.',
+    en: '--only {only} with --skip {skip} leaves no check to run: probe would test nothing.',
   },
   'probe.nothing_selected.skip_all': { zh: '--skip 跳过了全部检查，probe 什么都不会测。', en: '--skip names every check: probe would test nothing.' },
+  'probe.nothing_selected.skip_all.hint': { zh: '少跳过几项，或者用 --only 写出要测的检查。', en: 'Skip fewer checks, or name the ones to run with --only.' },
   'probe.nothing_selected.hint': {
     zh: '--skip 里不要写 --only 要测的检查；只想测某几项时单用 --only 就够了。',
     en: 'Leave the checks --only names out of --skip; to run just a few checks, --only alone is enough.',
@@ -123,8 +124,8 @@ export const messages = {
     en: 'This is WeChat’s API ({host}), not your app’s login start: probe starts the login on your app and lets the emulator play WeChat.',
   },
   'probe.target_is_wechat.hint': {
-    zh: '给出你的应用里跳转到这个授权链接的地址（“微信登录”按钮指向的那个），例如 wxauth probe http://localhost:3000/auth/wechat。',
-    en: 'Give the URL on your app that redirects to the authorize link (where its “Sign in with WeChat” button points), e.g. wxauth probe http://localhost:3000/auth/wechat.',
+    zh: '给出你的应用里开始微信登录、再跳转到微信授权页的那个地址（“微信登录”按钮指向的地址），例如 wxauth probe http://localhost:3000/auth/wechat。',
+    en: 'Give the URL on your app that starts the WeChat login and redirects to WeChat’s authorize page (where its “Sign in with WeChat” button points), e.g. wxauth probe http://localhost:3000/auth/wechat.',
   },
   'probe.target_is_emulator.hint': {
     zh: '给出你的应用开始微信登录的地址，例如 wxauth probe http://localhost:3000/auth/wechat（模拟器的地址放在 --emulator）。',
