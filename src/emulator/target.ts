@@ -15,19 +15,25 @@ export interface Target {
 
 /**
  * A request's query parameters, read as URLSearchParams reads them (get: the first value, or null).
- * A route reads two to five parameters of a handful of `name=value` pairs: those are found by walking
- * the raw string, without building URLSearchParams' list of every pair on each request (for speed:
- * about a microsecond per request, issue 19). Only the value found is decoded, when it has `%` or `+`
- * (authorize's redirect_uri always has). A query whose names themselves carry `%` or `+`, a value
- * decodeURIComponent refuses (a lone `%`, bytes that are not UTF-8, which URLSearchParams keeps or
- * replaces), and any listing of all the pairs go to URLSearchParams.
+ * A route reads two to eight parameters of a handful of `name=value` pairs: the pairs' places in the raw
+ * string are found once, on the first read, and a read compares the names there, without building
+ * URLSearchParams' list of every pair (for speed, issue 19; walking the whole string again on each read,
+ * and two regular expressions a read, were ~4% of the authorize redirect's instructions). Only the value
+ * found is decoded, when it has `%` or `+` (authorize's redirect_uri always has). A query whose names
+ * themselves carry `%` or `+`, a value decodeURIComponent refuses (a lone `%`, bytes that are not UTF-8,
+ * which URLSearchParams keeps or replaces), and any listing of all the pairs go to URLSearchParams.
  */
 export class Query {
   private parsed: URLSearchParams | undefined;
   /** No `%` or `+`: every name and value reads as written. */
   private readonly literal: boolean;
-  /** No `%` or `+` in any name (worked out on the first read of a query that is not literal). */
-  private literalNames: boolean | undefined;
+  /**
+   * Each pair's name start, name end, and end (at `&` or the end): the value runs from name end + 1
+   * (past its `=`) to the end, and a pair with no `=` has its name end at its end. Empty pieces
+   * (`&&`) are no pair. Made on the first read; undefined after it when a name has `%` or `+`.
+   */
+  private places: number[] | undefined;
+  private placed = false;
 
   /** `raw`: the query string without its `?` (a second `?` belongs to the first name, as in URLSearchParams). */
   constructor(private readonly raw: string) {
@@ -35,21 +41,37 @@ export class Query {
   }
 
   get(name: string): string | null {
-    // A name with `=` or `&` can only come from a decoded pair (`a%3Db=…`).
-    if (/[&=]/.test(name) || !(this.literal || (this.literalNames ??= !/(?:^|&)[^=&]*[%+]/.test(this.raw)))) return this.params().get(name);
+    const places = this.placed ? this.places : this.place();
+    // Names to decode: URLSearchParams reads them (and a name with `=` or `&` can only come from one).
+    if (places === undefined) return this.params().get(name);
     const raw = this.raw;
+    for (let i = 0; i < places.length; i += 3) {
+      const start = places[i]!;
+      const nameEnd = places[i + 1]!;
+      if (nameEnd - start !== name.length || !raw.startsWith(name, start)) continue;
+      const end = places[i + 2]!;
+      if (nameEnd === end) return '';
+      return this.literal ? raw.slice(nameEnd + 1, end) : this.decoded(raw.slice(nameEnd + 1, end), name);
+    }
+    return null;
+  }
+
+  private place(): number[] | undefined {
+    this.placed = true;
+    const raw = this.raw;
+    const places: number[] = [];
     for (let start = 0; start < raw.length; ) {
       let end = raw.indexOf('&', start);
       if (end < 0) end = raw.length;
-      // Empty pieces (`&&`) are no pair; `name` alone is an empty value; `name=…` runs to the next `&`.
-      if (end > start && raw.startsWith(name, start)) {
-        const after = start + name.length;
-        if (after === end) return '';
-        if (raw.charCodeAt(after) === 0x3d /* = */) return this.literal ? raw.slice(after + 1, end) : this.decoded(raw.slice(after + 1, end), name);
+      if (end > start) {
+        let nameEnd = raw.indexOf('=', start);
+        if (nameEnd < 0 || nameEnd > end) nameEnd = end;
+        if (!this.literal && /[%+]/.test(raw.slice(start, nameEnd))) return undefined;
+        places.push(start, nameEnd, end);
       }
       start = end + 1;
     }
-    return null;
+    return (this.places = places);
   }
 
   has(name: string): boolean {
