@@ -75,6 +75,32 @@ export function isLoopbackHost(host: string): boolean {
   return h === 'localhost' || h === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);
 }
 
+/**
+ * RFC 1918 / link-local IPv4 (10/8, 172.16/12, 192.168/16, 169.254/16): where a phone on the same Wi-Fi
+ * reaches this machine. The same test as core/host-names.ts's, kept here for the reason above
+ * (test/core/domain.test.ts holds the two to it).
+ */
+export function isPrivateLanHost(host: string): boolean {
+  const m = /^(\d{1,3})\.(\d{1,3})\.\d{1,3}\.\d{1,3}$/.exec(host);
+  if (!m) return false;
+  const a = Number(m[1]);
+  const b = Number(m[2]);
+  return a === 10 || (a === 192 && b === 168) || (a === 172 && b >= 16 && b <= 31) || (a === 169 && b === 254);
+}
+
+/**
+ * Whether an http redirect_uri on `host` sends the code across a public network in clear text: the note
+ * (inspect's redirect_uri.http) that url and inspect give for a link and init and config set for a saved
+ * redirect_uri, one rule for all four. Not for a test account (`type` 'test'), which is never production
+ * (its fix is "use https in production"; README's setup puts it on http://IP:port), nor for this
+ * machine's own address or a private LAN one (the emulator, a local listener, a phone on the same
+ * Wi-Fi): the code crosses no public network. core/redirect-cautions.ts writes the same rule with
+ * host-names' tests (test/core/domain.test.ts holds them equal).
+ */
+export function httpCodeInClear(host: string, type: string | undefined): boolean {
+  return type !== 'test' && !isLoopbackHost(host) && !isPrivateLanHost(host);
+}
+
 /** `localhost` (or a name under it, RFC 6761) as a callback domain: one only this machine resolves, and no registrar sells. */
 export function isLoopbackDomain(domain: string): boolean {
   const host = splitDomain(domain)?.host;

@@ -30,7 +30,7 @@ import {
   asciiReadingMeant,
   type QueryParam,
 } from './callback-url.js';
-import { matchCallbackDomain, isIpHost, isLoopbackHost } from './domain.js';
+import { matchCallbackDomain, httpCodeInClear, isIpHost, isLoopbackHost } from './domain.js';
 import { PATHS, DEFAULT_OPEN_BASE } from './endpoints.js';
 import { validateState, showChar, STATE_MAX_BYTES } from './state.js';
 import { isAppid, isCallbackDomain, type AccountType } from './validate.js';
@@ -849,9 +849,11 @@ function checkRedirectUri(
     const leaked = LEAKED_PARAMS[p.name.toLowerCase()];
     if (leaked && p.value !== '') findings.add(leaked, 'error', { name: `redirect_uri → ${p.name}` });
   }
-  if (url.protocol === 'http:') findings.add('redirect_uri.http', 'info');
-
   const type = ctx.profile?.type;
+  // The rule init and config set apply to a saved redirect_uri: no note for a test account (the
+  // profile's; without one, the host alone decides), this machine or the LAN.
+  if (url.protocol === 'http:' && httpCodeInClear(host, type)) findings.add('redirect_uri.http', 'info');
+
   const loopback = isLoopbackHost(host);
   // Only WeChat's own authorize page runs inside the phone's WeChat; a URL on another open base (the
   // emulator) is a page a desktop browser opens, from which 127.0.0.1 is reachable. Judged by the URL's

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { exampleRedirectUri, isLoopbackHost, matchCallbackDomain } from '../../src/core/domain.js';
-import { isLoopbackHost as hostNamesLoopback } from '../../src/core/host-names.js';
+import { exampleRedirectUri, httpCodeInClear, isLoopbackHost, isPrivateLanHost, matchCallbackDomain } from '../../src/core/domain.js';
+import { isLoopbackHost as hostNamesLoopback, isPrivateLanHost as hostNamesLan } from '../../src/core/host-names.js';
+import { savedRedirectCautions } from '../../src/core/redirect-cautions.js';
 
 // The doc's own example: "配置以后此域名下面的页面 http://www.qq.com/music.html 、 http://www.qq.com/login.html
 // 都可以进行OAuth2.0鉴权。但 http://pay.qq.com 、 http://music.qq.com 、 http://qq.com 无法进行OAuth2.0鉴权".
@@ -65,6 +66,35 @@ describe('isLoopbackHost', () => {
   it('agrees with host-names’ copy (kept apart so that url and inspect read one chunk less)', () => {
     for (const h of ['localhost', 'LocalHost', '127.0.0.1', '127.255.0.9', '::1', '[::1]', '127.evil.com', 'example.com', '[::2]', '128.0.0.1']) {
       expect(isLoopbackHost(h), h).toBe(hostNamesLoopback(h));
+    }
+  });
+});
+
+describe('isPrivateLanHost', () => {
+  it('agrees with host-names’ copy (kept apart so that url and inspect read one chunk less)', () => {
+    for (const h of ['10.0.0.1', '192.168.1.5', '172.16.0.1', '172.31.255.255', '172.32.0.1', '169.254.1.1', '11.0.0.1', '192.169.0.1', 'localhost', 'example.com', '[::1]', '']) {
+      expect(isPrivateLanHost(h), h).toBe(hostNamesLan(h));
+    }
+  });
+});
+
+describe('httpCodeInClear', () => {
+  it('is a public host of an account that is not a test account: not this machine, the LAN, or a test account', () => {
+    expect(httpCodeInClear('www.example.com', 'service')).toBe(true);
+    expect(httpCodeInClear('www.example.com', undefined)).toBe(true);
+    expect(httpCodeInClear('8.8.8.8', 'service')).toBe(true);
+    for (const h of ['127.0.0.1', 'localhost', '[::1]', '192.168.1.5', '10.0.0.2']) expect(httpCodeInClear(h, 'service'), h).toBe(false);
+    expect(httpCodeInClear('82.157.150.202', 'test')).toBe(false);
+  });
+});
+
+describe('savedRedirectCautions and httpCodeInClear', () => {
+  it('note an http redirect_uri by the same rule (init and config set, url and inspect)', () => {
+    for (const host of ['www.example.com', '8.8.8.8', '127.0.0.1', 'LOCALHOST', '[::1]', '192.168.1.5', '172.20.0.1', '169.254.0.1']) {
+      for (const type of ['service', 'website', 'test', undefined]) {
+        const noted = savedRedirectCautions(`http://${host}:8080/cb`, type).some((c) => c.id === 'redirect_uri.http');
+        expect(noted, `${host} ${type}`).toBe(httpCodeInClear(new URL(`http://${host}/`).hostname, type));
+      }
     }
   });
 });

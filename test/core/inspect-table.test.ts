@@ -33,6 +33,8 @@ interface Case {
   problems: string[];
   /** Info-level ids that must be present. */
   infos?: string[];
+  /** Info-level ids that must be absent. */
+  noInfos?: string[];
   /** Parameters a finding must carry: [id, param, value]. */
   params?: Array<[string, string, string | number | readonly string[]]>;
 }
@@ -54,9 +56,31 @@ const cases: Case[] = [
     problems: [],
   },
   {
-    name: 'a test account with IP:port as its callback domain',
+    name: 'a test account with IP:port as its callback domain: its http is no note (never production, as init says)',
     url: auth(good({ redirect_uri: encodeURIComponent('http://82.157.150.202:7002/wx/cb'), scope: 'snsapi_userinfo' })),
     ctx: testAccount,
+    kind: 'authorize',
+    problems: [],
+    noInfos: ['redirect_uri.http'],
+  },
+  {
+    name: 'no profile, an http callback on this machine: no clear-text note (the code crosses no network)',
+    url: auth(good({ redirect_uri: encodeURIComponent('http://127.0.0.1:8080/callback') })),
+    kind: 'authorize',
+    problems: ['redirect_uri.loopback_phone', 'redirect_uri.port'],
+    noInfos: ['redirect_uri.http'],
+  },
+  {
+    name: 'no profile, an http callback on a LAN address: no clear-text note',
+    url: auth(good({ redirect_uri: encodeURIComponent('http://192.168.1.5:8080/callback') })),
+    kind: 'authorize',
+    problems: ['redirect_uri.ip', 'redirect_uri.port'],
+    noInfos: ['redirect_uri.http'],
+  },
+  {
+    name: 'a service account, an http callback on a public domain: the clear-text note',
+    url: auth(good({ redirect_uri: encodeURIComponent('http://www.example.com/oauth/callback') })),
+    ctx: service,
     kind: 'authorize',
     problems: [],
     infos: ['redirect_uri.http'],
@@ -1061,6 +1085,7 @@ describe('inspectUrl table', () => {
       expect(problems).toEqual([...c.problems].sort());
       const ids = result.findings.map((f) => f.id);
       for (const info of c.infos ?? []) expect(ids).toContain(info);
+      for (const info of c.noInfos ?? []) expect(ids).not.toContain(info);
       for (const [id, name, value] of c.params ?? []) {
         const finding = result.findings.find((f) => f.id === id);
         expect(finding, id).toBeDefined();

@@ -144,6 +144,23 @@ describe('wxauth url', () => {
     expect(r.stderr).toContain('redirect_uri uses http. It works, but the code travels in clear text');
   });
 
+  it("no clear-text note on README's emulator profile (a test account on http://127.0.0.1:8080), as init gives none", async () => {
+    const env = { WXAUTH_CONFIG_DIR: tempConfigDir() };
+    const init = await runCli(['init', '--profile', 'emu', '--type', 'test', '--appid', 'wx5e1ec0de00000002', '--secret', '5e1ec0de5e1ec0de5e1ec0de00000002', '--domain', '127.0.0.1:8080', '--redirect-uri', 'http://127.0.0.1:8080/callback', '--api-base', 'http://127.0.0.1:3900', '--open-base', 'http://127.0.0.1:3900', '--yes'], { env });
+    expect(init.code, init.stderr).toBe(0);
+    expect(init.stderr).not.toContain('clear text');
+    for (const LANG of ['en_US.UTF-8', 'zh_CN.UTF-8']) {
+      const r = await runCli(['url', '--no-qr'], { env: { ...env, LANG } });
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr).not.toMatch(/clear text|明文/);
+    }
+    // A LAN callback on a service account is no note either; a public http one still is.
+    const lan = await runCli(['url', '--no-qr', '--redirect-uri', 'http://192.168.1.5/cb', '--force'], { env: { WXAUTH_CONFIG_DIR: dir } });
+    expect(lan.stderr).not.toContain('clear text');
+    const inspected = await runCli(['inspect', `https://open.weixin.qq.com/connect/oauth2/authorize?appid=${OA}&redirect_uri=http%3A%2F%2F127.0.0.1%3A8080%2Fcallback&response_type=code&scope=snsapi_base&state=Xq3v9TzLm0aB7cD2#wechat_redirect`], { env: { WXAUTH_CONFIG_DIR: tempConfigDir() } });
+    expect(inspected.stdout).not.toContain('redirect_uri.http');
+  });
+
   it('ends a reason that closes on a value with a full stop before the next sentence', async () => {
     // (--force: given plainly, an encoded --redirect-uri is refused before the lint, as the next test shows.)
     const r = await run(['url', '--redirect-uri', 'https%3A%2F%2Fwww.example.com%2Fcb', '--force']);
