@@ -27,7 +27,7 @@ import {
 import { exportLine } from '../emulator/ui-api.js';
 import { issuableScopes } from '../emulator/scopes.js';
 import { suggest } from '../core/closest.js';
-import { unreachableListenHost } from '../core/host-names.js';
+import { hostInText, unreachableListenHost } from '../core/host-names.js';
 import { EMULATOR_DEFAULT_PORT } from '../core/endpoints.js';
 import { emulatorHooks, type StartedFault } from '../ui/present/emulator.js';
 import { tKey, type Lang } from '../ui/i18n.js';
@@ -103,7 +103,7 @@ export function parseOptions(input: CommandInput): EmulatorCommandOptions {
   // Refused before listening: the OS may bind it, but the base URL printed for it would be one nothing can use.
   const unreachable = unreachableListenHost(host);
   if (unreachable !== undefined)
-    throw new UsageError({ key: 'emulator.host.invalid', params: { host, detail: { key: unreachable === 'zoned' ? 'common.host.zoned' : 'common.host.multicast' } } }, { hint: { key: 'emulator.host.invalid.hint' } });
+    throw new UsageError({ key: 'emulator.host.invalid', params: { host: hostInText(host), detail: { key: unreachable === 'zoned' ? 'common.host.zoned' : 'common.host.multicast' } } }, { hint: { key: 'emulator.host.invalid.hint' } });
 
   const switches: Partial<EmulatorSwitches> = {};
   const assign = (name: keyof EmulatorSwitches, value: unknown) => {
@@ -211,7 +211,7 @@ async function start(options: EmulatorCommandOptions, lang: Lang): Promise<Emula
     if (code === 'EACCES')
       throw new UsageError({ key: 'emulator.port.denied', params: { port: options.port } }, { hint: { key: 'emulator.port.denied.hint' }, cause: error });
     if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EINVAL')
-      throw new UsageError({ key: 'emulator.host.invalid', params: { host: options.host, detail: bindReason(error, options.host) } }, { hint: { key: 'emulator.host.invalid.hint' }, cause: error });
+      throw new UsageError({ key: 'emulator.host.invalid', params: { host: hostInText(options.host), detail: bindReason(error, options.host) } }, { hint: { key: 'emulator.host.invalid.hint' }, cause: error });
     throw error;
   }
 }

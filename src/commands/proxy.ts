@@ -10,7 +10,7 @@ import type { CommandInput } from '../cli.js';
 import { EXIT, UsageError, bindReason, osReason, type ExitCode, type MessageRef } from '../errors.js';
 import { REGIONS, isRegion, withHttpScheme } from '../core/endpoints.js';
 import { hideUrlCredentials } from '../core/secrets.js';
-import { isOwnAddress, unreachableListenHost } from '../core/host-names.js';
+import { hostInText, isOwnAddress, unreachableListenHost } from '../core/host-names.js';
 import type { ProxySummary } from '../core/proxy-stats.js';
 import type { HarEntry } from '../core/proxy-har.js';
 import { INTERCEPTED_HOSTS, proxySettingsFrom } from '../core/proxy-route.js';
@@ -125,7 +125,7 @@ export function parseOptions(input: CommandInput): ProxyCommandOptions {
   // Refused before listening: the OS may bind it, but the base URL printed for it would be one nothing can use.
   const unreachable = unreachableListenHost(host);
   if (unreachable !== undefined)
-    throw new UsageError({ key: 'proxy.host.invalid', params: { host, detail: { key: unreachable === 'zoned' ? 'common.host.zoned' : 'common.host.multicast' } } }, { hint: { key: 'proxy.host.invalid.hint' } });
+    throw new UsageError({ key: 'proxy.host.invalid', params: { host: hostInText(host), detail: { key: unreachable === 'zoned' ? 'common.host.zoned' : 'common.host.multicast' } } }, { hint: { key: 'proxy.host.invalid.hint' } });
   const upstream = typeof opts.upstream === 'string' ? parseUpstream(opts.upstream) : undefined;
   if (upstream !== undefined && pointsAtItself(upstream, host, port)) {
     throw new UsageError({ key: 'proxy.upstream.self', params: { upstream, port } }, { hint: { key: 'proxy.upstream.self.hint' } });
@@ -166,7 +166,7 @@ async function start(options: ProxyCommandOptions, open: () => Promise<ProxyHand
       throw new UsageError({ key: 'proxy.port.inUse', params: { port: options.port } }, { hint: { key: 'proxy.port.inUse.hint', params: { next } }, cause: error });
     }
     if (code === 'EACCES' || code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EINVAL')
-      throw new UsageError({ key: 'proxy.host.invalid', params: { host: options.host, detail: bindReason(error, options.host) } }, { hint: { key: 'proxy.host.invalid.hint' }, cause: error });
+      throw new UsageError({ key: 'proxy.host.invalid', params: { host: hostInText(options.host), detail: bindReason(error, options.host) } }, { hint: { key: 'proxy.host.invalid.hint' }, cause: error });
     throw error;
   }
 }

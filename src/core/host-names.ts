@@ -13,6 +13,11 @@ export function isLoopbackHost(host: string): boolean {
   return h === 'localhost' || h === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);
 }
 
+/** A host written in a sentence: an IPv6 address in brackets (`[::]`), as in a URL (ui/format.ts has the same for presenters). */
+export function hostInText(host: string): string {
+  return host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
+}
+
 /** RFC 1918 / link-local IPv4: where a phone on the same Wi-Fi can reach this machine. */
 export function isPrivateLanHost(host: string): boolean {
   const m = /^(\d{1,3})\.(\d{1,3})\.\d{1,3}\.\d{1,3}$/.exec(host);

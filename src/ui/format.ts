@@ -8,6 +8,15 @@ const UNITS = {
 } as const;
 
 /**
+ * A listening host written in a sentence: an IPv6 address in brackets (`[::]`, `[::1]`), as in a URL,
+ * so that "listens on ::: other machines…" reads "listens on [::]: …". listener/server.ts and
+ * core/host-names.ts (hostInText) write it the same way.
+ */
+export function hostInText(host: string): string {
+  return host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
+}
+
+/**
  * A compact duration: `29d23h`, `1h59m`, `4m30s`, `45s` (en); `29天23小时`, `1小时59分`, `4分30秒`,
  * `45秒` (zh). Two units at most, rounded down: "1h59m" never claims more time than is left.
  * The sign is ignored (callers say "in …" or "… ago").

@@ -187,7 +187,7 @@ describe('an address that cannot be listened on (fe80::1 without its interface: 
     const en = await runCli(['emulator', '--host', 'fe80::1', '--port', '0']);
     expect(en.code, en.stderr).toBe(2);
     // Not the old advice to add the interface, which both commands now refuse (below).
-    expect(en.stderr).toContain('✖ Cannot listen on fe80::1: a link-local IPv6 address (fe80::…) cannot be listened on without its interface (EINVAL), and one with its interface (fe80::1%eth0) cannot be written in a URL, so nothing could connect');
+    expect(en.stderr).toContain('✖ Cannot listen on [fe80::1]: a link-local IPv6 address (fe80::…) cannot be listened on without its interface (EINVAL), and one with its interface (fe80::1%eth0) cannot be written in a URL, so nothing could connect');
     expect(en.stderr).not.toContain('needs its interface');
   });
 
@@ -223,12 +223,12 @@ describe('emulator and proxy --host that no client could reach through a URL', (
       const en = await runCli(['emulator', '--host', host, '--port', '0']);
       expect(en.code, en.stderr).toBe(2);
       expect(en.stdout).toBe('');
-      expect(en.stderr).toContain(`✖ Cannot listen on ${host}: an address with its interface (%…) cannot be written in a URL that browsers and Node accept (both refuse http://[fe80::1%25eth0]/), so neither wxauth nor a browser could use the address printed for it`);
+      expect(en.stderr).toContain(`✖ Cannot listen on ${host.startsWith('[') ? host : `[${host}]`}: an address with its interface (%…) cannot be written in a URL that browsers and Node accept (both refuse http://[fe80::1%25eth0]/), so neither wxauth nor a browser could use the address printed for it`);
       expect(en.stderr).not.toContain('export WXAUTH_API_BASE');
     }
     const zh = await runCli(['proxy', '--host', 'fe80::1%eth0', '--port', '0', '--lang', 'zh']);
     expect(zh.code, zh.stderr).toBe(2);
-    expect(zh.stderr).toContain('✖ 无法绑定地址 fe80::1%eth0：带网卡名（%…）的地址写不进浏览器和 Node 认的 URL（它们都不认 http://[fe80::1%25eth0]/ 这种写法），所以打印出来的地址 wxauth 用不了，页面在浏览器里也打不开。');
+    expect(zh.stderr).toContain('✖ 无法绑定地址 [fe80::1%eth0]：带网卡名（%…）的地址写不进浏览器和 Node 认的 URL（它们都不认 http://[fe80::1%25eth0]/ 这种写法），所以打印出来的地址 wxauth 用不了，页面在浏览器里也打不开。');
     expect(zh.stderr).not.toContain('代理已启动');
   });
 
@@ -243,7 +243,7 @@ describe('emulator and proxy --host that no client could reach through a URL', (
     }
     const zh = await runCli(['emulator', '--host', 'ff02::1', '--port', '0', '--lang', 'zh']);
     expect(zh.code, zh.stderr).toBe(2);
-    expect(zh.stderr).toContain('✖ 无法监听地址 ff02::1：组播或广播地址收不到 HTTP 连接（TCP 只能连到某台机器自己的地址，连不到一个组），永远不会有连接进来。\n');
+    expect(zh.stderr).toContain('✖ 无法监听地址 [ff02::1]：组播或广播地址收不到 HTTP 连接（TCP 只能连到某台机器自己的地址，连不到一个组），永远不会有连接进来。\n');
     expect(zh.stderr).toContain('→ 用本机地址，例如 --host 127.0.0.1（默认），或 --host 0.0.0.0 让局域网可访问。');
   });
 

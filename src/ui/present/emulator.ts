@@ -5,6 +5,7 @@ import type { EmulatorResult } from '../../commands/emulator.js';
 import type { PublicApp, PublicUser } from '../../emulator/index.js';
 import type { Scope } from '../../emulator/state.js';
 import type { Output } from '../output.js';
+import { hostInText } from '../format.js';
 
 export interface EmulatorStarted {
   url: string;
@@ -80,7 +81,7 @@ export function emulatorHooks(out: Output): EmulatorHooks {
       out.data(url);
       out.success(out.t('emulator.started', { url }));
       out.note(out.t('emulator.roles'));
-      if (!['127.0.0.1', 'localhost', '::1'].includes(host)) out.warn(out.t('emulator.exposed', { host }));
+      if (!['127.0.0.1', 'localhost', '::1'].includes(host)) out.warn(out.t('emulator.exposed', { host: hostInText(host) }));
       out.say();
       out.say(out.t('emulator.apps'));
       out.table(

@@ -11,7 +11,7 @@ import { osReason, type MessageRef } from '../../errors.js';
 import type { Blocked, PassedThrough, RefusedHandshake } from '../../flows/proxy/server.js';
 import type { Output } from '../output.js';
 import { liveLines } from '../live-lines.js';
-import { formatLocalTime, joinText } from '../format.js';
+import { formatLocalTime, hostInText, joinText } from '../format.js';
 
 export interface ProxyStarted {
   url: string;
@@ -169,7 +169,7 @@ export function proxyHooks(out: Output, options: { verbose: boolean }): ProxyHoo
       if (upstreamPath) out.warn(out.t('proxy.upstream.path', { prefix: upstreamPath.path, example: `${upstreamPath.path}/sns/oauth2/access_token`, origin: upstreamPath.origin }));
       if (showSecrets) out.warn(out.t('proxy.unmasked'));
       else out.note(out.t('proxy.masked'));
-      if (!['127.0.0.1', 'localhost', '::1'].includes(host)) out.warn(out.t(intercept ? 'proxy.intercept.exposed' : 'proxy.exposed', { host }));
+      if (!['127.0.0.1', 'localhost', '::1'].includes(host)) out.warn(out.t(intercept ? 'proxy.intercept.exposed' : 'proxy.exposed', { host: hostInText(host) }));
       out.note(out.t('proxy.stopHint'));
     },
 
