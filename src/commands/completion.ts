@@ -6,6 +6,7 @@
 // names after `--profile`, `profile use` and `profile remove` (read from `wxauth profile list --json`
 // at TAB time).
 import { UsageError } from '../errors.js';
+import { isOneSlip } from '../core/closest.js';
 import { COMMANDS, GLOBAL_OPTIONS, longFlag, type CommandInput, type OptionSpec } from '../cli.js';
 import { SCOPES } from '../core/authorize-url.js';
 import { REGIONS } from '../core/endpoints.js';
@@ -273,7 +274,12 @@ const SCRIPTS: Record<Shell, () => string> = { bash, zsh, fish };
 export function parseOptions(input: CommandInput): CompletionOptions {
   const shell = input.args[0] ?? '';
   if (!Object.hasOwn(SCRIPTS, shell)) {
-    throw new UsageError({ key: 'completion.unknownShell', params: { shell } }, { hint: { key: 'completion.unknownShell.hint' } });
+    // `completion bsh`, `completion zhs`, `completion /bin/zsh` ($SHELL): name the shell meant. Not for
+    // `sh`, one slip from zsh but most likely meaning bash or a POSIX shell, which has no completion.
+    const name = shell.slice(shell.lastIndexOf('/') + 1);
+    const meant = name.toLowerCase() === 'sh' ? undefined : Object.keys(SCRIPTS).find((known) => isOneSlip(name, known));
+    const hint = meant ? ({ key: 'completion.unknownShell.didYouMean', params: { shell: meant } } as const) : ({ key: 'completion.unknownShell.hint' } as const);
+    throw new UsageError({ key: 'completion.unknownShell', params: { shell } }, { hint });
   }
   return { shell: shell as Shell };
 }

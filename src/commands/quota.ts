@@ -9,6 +9,8 @@ import { UsageError, WechatApiError, withHint } from '../errors.js';
 import { nextStep } from '../core/next-step.js';
 import { quotedInput } from '../core/token.js';
 import { profileFlag } from '../core/validate.js';
+import { suggest } from '../core/closest.js';
+import { PATHS } from '../core/endpoints.js';
 import { basicTokenEvents } from '../ui/present/basic-common.js';
 import { confirmOrCancel } from '../ui/present/confirm.js';
 import { quotaAnnouncements, type QuotaCommandResult } from '../ui/present/quota.js';
@@ -51,7 +53,9 @@ export function parseOptions({ args, opts, profile }: CommandInput): QuotaOption
   // look the quota up and reset nothing.
   const flags = `${clear ? ' --clear' : ''}${yes ? ' --yes' : ''}`;
   if (!/^\/[A-Za-z0-9_./-]+$/.test(cgiPath)) {
+    const meant = pathMeant(cgiPath);
     // Quoted back masked: a pasted API URL carries the appsecret or a token in its query.
+    if (meant) throw new UsageError({ key: 'basic.quota.path.invalid', params: { path: quotedInput(input) } }, { hint: { key: 'basic.quota.path.didYouMean', params: { p, path: meant, flags } } });
     throw new UsageError({ key: 'basic.quota.path.invalid', params: { path: quotedInput(input) } }, { hint: { key: 'basic.quota.path.invalid.hint', params: { p, flags } } });
   }
   // WeChat's paths have single slashes: one leading `/` (a `//` there is read as a host, 76003 with an
@@ -61,6 +65,18 @@ export function parseOptions({ args, opts, profile }: CommandInput): QuotaOption
     throw new UsageError({ key: 'basic.quota.path.doubleSlash', params: { path: cgiPath } }, { hint: { key: 'basic.quota.path.doubleSlash.hint', params: { p, path: singleSlashed(cgiPath), flags } } });
   }
   return { cgiPath, fromUrl, clear, yes };
+}
+
+/**
+ * The API path meant by one given without its leading `/`: `cgi-bin/token` or `sns/auth` as it is, and a
+ * known API's name alone or nearly (`token`, `stable_tokn`, `user/info`) as its whole path.
+ */
+function pathMeant(given: string): string | undefined {
+  if (!/^[A-Za-z0-9_./-]+$/.test(given) || given.includes('//')) return undefined;
+  if (/^(?:cgi-bin|sns)\//i.test(given)) return `/${given}`;
+  const known = Object.values(PATHS).filter((path) => path.startsWith('/cgi-bin/'));
+  const name = suggest(given, known.map((path) => path.slice('/cgi-bin/'.length)));
+  return name === undefined ? undefined : `/cgi-bin/${name}`;
 }
 
 /** The path with its slashes single; a scheme-relative `//api.weixin.qq.com/…` loses its host. */

@@ -48,6 +48,8 @@ export function parseOptions({ args }: CommandInput): RidOptions {
     throw new UsageError({ key: 'basic.rid.cut', params: { rid, digits: rid.replace(/-/g, '').length } }, { hint: { key: 'basic.rid.cut.hint' } });
   }
   if (!m?.[1]) {
+    // An errcode where the rid goes (`wxauth rid 40029`): errcode is the command that explains it.
+    if (/^-?\d{1,7}$/.test(input)) throw new UsageError({ key: 'basic.rid.invalid', params: { rid: input } }, { hint: { key: 'basic.rid.errcode.hint', params: { code: input } } });
     // What was pasted is quoted back: a log line or curl command carries the appsecret or a token.
     throw new UsageError({ key: 'basic.rid.invalid', params: { rid: quotedInput(input) } }, { hint: { key: 'basic.rid.invalid.hint' } });
   }

@@ -5,7 +5,7 @@ import { noCachedUser } from '../flows/no-cached-user.js';
 import type { Context } from '../context.js';
 import type { CommandInput } from '../cli.js';
 import { UsageError, type MessageRef } from '../errors.js';
-import { tokenStatus } from '../core/token.js';
+import { looksLikeOpenid, tokenStatus } from '../core/token.js';
 import { maskSecret } from '../core/validate.js';
 import { authorizeAgain } from '../core/next-step.js';
 import { profileFlag } from '../core/validate.js';
@@ -23,12 +23,14 @@ export interface TokensOptions {
 export function parseOptions({ args, opts, profile }: CommandInput): TokensOptions {
   const [action = 'list', openid] = args;
   if (action !== 'list' && action !== 'show' && action !== 'clear') {
-    // `tokens lst`, `tokens clean`: name the action meant, as a mistyped command is answered.
-    const meant = suggest(action, ['list', 'show', 'clear']);
-    const hint = meant ? ({ key: 'tokens.action.didYouMean', params: { suggestion: meant, p: profileFlag(profile ?? 'default') } } as const) : ({ key: 'tokens.action.invalid.hint' } as const);
+    // `tokens lst`, `tokens clean`: name the action meant, as a mistyped command is answered; an openid
+    // where the action goes (`tokens o8Lw…`): the command that shows that user.
+    const p = profileFlag(profile ?? 'default');
+    const meant = looksLikeOpenid(action) ? `show ${action}` : suggest(action, ['list', 'show', 'clear']);
+    const hint = meant ? ({ key: 'tokens.action.didYouMean', params: { suggestion: meant, p } } as const) : ({ key: 'tokens.action.invalid.hint' } as const);
     throw new UsageError({ key: 'tokens.action.invalid', params: { action } }, { hint });
   }
-  // `tokens <openid>` and `tokens list <openid>` show that user.
+  // `tokens list <openid>` shows that user.
   return { action: action === 'list' && openid !== undefined ? 'show' : action, ...(openid !== undefined ? { openid } : {}), yes: opts.yes === true };
 }
 

@@ -181,13 +181,28 @@ describe('wxauth quota', () => {
     const r = await cli(['quota', 'cgi-bin/token', '--clear', '--yes']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('"cgi-bin/token" is not an API path.');
-    expect(r.stderr).toContain('e.g. wxauth quota /cgi-bin/token --clear --yes or /cgi-bin/message/custom/send.');
+    expect(r.stderr).toContain('Did you mean wxauth quota /cgi-bin/token --clear --yes? An API path starts with /.');
     const zh = await cli(['--lang', 'zh', 'quota', '/cgi-bin/to ken', '--clear']);
     expect(zh.code).toBe(2);
     expect(zh.stderr).toContain('例如 wxauth quota /cgi-bin/token --clear 或 /cgi-bin/message/custom/send。');
     // Without --clear the example stays a lookup.
-    const plain = await cli(['quota', 'cgi-bin/token']);
+    const plain = await cli(['quota', 'cgi-bin/to ken']);
     expect(plain.stderr).toContain('e.g. wxauth quota /cgi-bin/token or /cgi-bin/message/custom/send.');
+    expect(emu.requests().length).toBe(before);
+  });
+
+  it('a path given without its leading / names the known API meant, keeping --clear and --profile; nothing sent (exit 2, en, zh)', async () => {
+    const before = emu.requests().length;
+    const r = await cli(['quota', 'token']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('✖ "token" is not an API path.\n→ Did you mean wxauth quota /cgi-bin/token? An API path starts with /.');
+    expect((await cli(['quota', 'stable_tokn', '--profile', 'work'])).stderr).toContain('Did you mean wxauth --profile work quota /cgi-bin/stable_token?');
+    expect((await cli(['quota', 'cgi-bin/user/info', '--clear'])).stderr).toContain('Did you mean wxauth quota /cgi-bin/user/info --clear?');
+    const zh = await cli(['--lang', 'zh', 'quota', 'token']);
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toContain('→ 是不是想查 wxauth quota /cgi-bin/token？接口路径以 / 开头。');
+    // Nothing close to a known API: the general example.
+    expect((await cli(['quota', 'foo'])).stderr).toContain('e.g. wxauth quota /cgi-bin/token or /cgi-bin/message/custom/send.');
     expect(emu.requests().length).toBe(before);
   });
 
@@ -205,6 +220,16 @@ describe('wxauth quota', () => {
     expect(tokens.stderr).toContain('Did you mean wxauth --profile work tokens list?');
     // Without --profile, no flag is added.
     expect((await cli(['tokens', 'lst'])).stderr).toContain('Did you mean wxauth tokens list?');
+  });
+
+  it('an openid where the tokens action goes names tokens show <openid> (exit 2, en, zh)', async () => {
+    const id = 'o8LwORtmsiKdbaTpbgZY93ddxjMk';
+    const en = await cli(['tokens', id, '--profile', 'work']);
+    expect(en.code).toBe(2);
+    expect(en.stderr).toContain(`✖ Unknown tokens action "${id}".\n→ Did you mean wxauth --profile work tokens show ${id}?`);
+    const zh = await cli(['--lang', 'zh', 'tokens', id]);
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toContain(`→ 是不是想用 wxauth tokens show ${id}？`);
   });
 
   it('76021 for a path with a trailing / says to remove it, not to check the spelling (en and zh)', async () => {
@@ -286,6 +311,17 @@ describe('wxauth rid', () => {
     // zh leads with the table's meaning: "rid not found, please check" is only its English with a closing phrase.
     const zh = await cli(['rid', unknown, '--lang', 'zh']);
     expect(zh.stderr.split('\n')[0]).toMatch(/返回错误 76001：rid不存在（rid not found, please check，\/cgi-bin\/openapi\/rid\/get）$/);
+  });
+
+  it('an errcode where the rid goes points to wxauth errcode, nothing sent (exit 2, en, zh)', async () => {
+    const before = emu.requests().length;
+    const en = await cli(['rid', '40029']);
+    expect(en.code).toBe(2);
+    expect(en.stderr).toContain('✖ "40029" is not a rid.\n→ That is an errcode, not a rid: wxauth errcode 40029 explains it.');
+    const zh = await cli(['rid', '-1', '--lang', 'zh']);
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toContain('→ 这是错误码，不是 rid：wxauth errcode -1 解释它。');
+    expect(emu.requests().length).toBe(before);
   });
 
   it('rejects text without a rid (exit 2), and warns about rids older than 7 days', async () => {

@@ -320,3 +320,20 @@ describe.skipIf(!hasZsh)('completion zsh, run', () => {
     expect(keys).not.toContain('domain');
   });
 });
+
+describe('completion with a shell it has no script for', () => {
+  it('names the shell meant for a slip or a path ($SHELL), the three it has otherwise (exit 2, en, zh)', async () => {
+    const en = await runCli(['completion', 'bsh']);
+    expect(en.code).toBe(2);
+    expect(en.stdout).toBe('');
+    expect(en.stderr).toBe('✖ Unsupported shell "bsh".\n→ Did you mean wxauth completion bash? (bash, zsh or fish)\n');
+    expect((await runCli(['completion', '/usr/bin/zsh'])).stderr).toContain('→ Did you mean wxauth completion zsh?');
+    expect((await runCli(['completion', 'fsih'])).stderr).toContain('→ Did you mean wxauth completion fish?');
+    const zh = await runCli(['--lang', 'zh', 'completion', 'bsh']);
+    expect(zh.stderr).toContain('→ 是不是想用 wxauth completion bash？（可选 bash、zsh、fish）');
+    // sh is one slip from zsh but means bash or a POSIX shell: no guess.
+    const sh = await runCli(['completion', 'sh']);
+    expect(sh.stderr).toContain('→ Use bash, zsh or fish, e.g. wxauth completion bash >> ~/.bashrc');
+    expect(sh.stderr).not.toContain('Did you mean');
+  });
+});

@@ -245,6 +245,10 @@ export const messages = {
     zh: '只写路径，以 / 开头，例如 wxauth{p} quota /cgi-bin/token{flags} 或 /cgi-bin/message/custom/send。',
     en: 'Give the path only, starting with /, e.g. wxauth{p} quota /cgi-bin/token{flags} or /cgi-bin/message/custom/send.',
   },
+  'basic.quota.path.didYouMean': {
+    zh: '是不是想查 wxauth{p} quota {path}{flags}？接口路径以 / 开头。',
+    en: 'Did you mean wxauth{p} quota {path}{flags}? An API path starts with /.',
+  },
   'basic.quota.path.doubleSlash': {
     zh: '"{path}" 里有 //：微信的接口路径只以一个 / 开头，中间也没有 //（开头的 // 会被当作域名，微信答 76003）。',
     en: '"{path}" has a //: WeChat’s API paths start with a single / and have no // inside (a leading // is taken for a host, and WeChat answers 76003).',
@@ -293,6 +297,10 @@ export const messages = {
 
   // wxauth rid
   'basic.rid.invalid': { zh: '"{rid}" 不是 rid。', en: '"{rid}" is not a rid.' },
+  'basic.rid.errcode.hint': {
+    zh: '这是错误码，不是 rid：wxauth errcode {code} 解释它。rid 形如 617682e0-09059ac5-34a8e2ea，位于微信 errmsg 末尾（"… rid: 617682e0-09059ac5-34a8e2ea"）。',
+    en: 'That is an errcode, not a rid: wxauth errcode {code} explains it. A rid looks like 617682e0-09059ac5-34a8e2ea and ends WeChat\'s errmsg ("… rid: 617682e0-09059ac5-34a8e2ea").',
+  },
   'basic.rid.invalid.hint': {
     zh: 'rid 形如 617682e0-09059ac5-34a8e2ea，位于微信 errmsg 末尾（"… rid: 617682e0-09059ac5-34a8e2ea"），可以直接粘贴整段 errmsg。2021 年以前的 "hint: [xxxx]" 编号无法查询。',
     en: 'A rid looks like 617682e0-09059ac5-34a8e2ea and ends WeChat\'s errmsg ("… rid: 617682e0-09059ac5-34a8e2ea"); you can paste the whole errmsg. Pre-2021 "hint: [xxxx]" ids cannot be looked up.',

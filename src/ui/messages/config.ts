@@ -956,6 +956,10 @@ export const messages = {
     en: 'Loaded from fpath, this file first runs on a Tab, inside the completion: complete that Tab too.',
   },
   'completion.unknownShell': { zh: '不支持的 shell "{shell}"。', en: 'Unsupported shell "{shell}".' },
+  'completion.unknownShell.didYouMean': {
+    zh: '是不是想用 wxauth completion {shell}？（可选 bash、zsh、fish）',
+    en: 'Did you mean wxauth completion {shell}? (bash, zsh or fish)',
+  },
   'completion.unknownShell.hint': {
     zh: '可选 bash、zsh、fish，例如：wxauth completion bash >> ~/.bashrc',
     en: 'Use bash, zsh or fish, e.g. wxauth completion bash >> ~/.bashrc',
