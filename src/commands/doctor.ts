@@ -55,14 +55,18 @@ function verifyExpectation(flag: string | undefined, profile: string | undefined
   const refuse = () => new UsageError({ key: 'doctor.verifyFile.notFound', params: { value: flag } }, { hint: { key: 'doctor.verifyFile.notFound.hint' } });
   let content: string | undefined;
   let failure: unknown;
+  const name = path.basename(flag);
   try {
     const stats = fs.statSync(flag);
     if (stats.isDirectory()) failure = { code: 'EISDIR' };
+    // A file there, but not by the name WeChat fetches (`--verify-file /etc/passwd`): said as that, not
+    // as unreadable, and not read.
+    else if (stats.isFile() && !isVerifyFileName(name)) throw new UsageError({ key: 'doctor.verifyFile.notVerifyName', params: { value: flag, name } }, { hint: { key: 'doctor.verifyFile.notFound.hint' } });
     else if (stats.isFile()) content = fs.readFileSync(flag, 'utf8');
   } catch (error) {
+    if (error instanceof UsageError) throw error;
     failure = error;
   }
-  const name = path.basename(flag);
   // A path (not a bare name) that cannot be read: say why — missing, a folder, no permission — and
   // what fits that cause, instead of "neither a name nor a file".
   if (content === undefined && name !== flag && failure !== undefined) {

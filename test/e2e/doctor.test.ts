@@ -818,6 +818,18 @@ describe('the verifyFile setting and --verify-file', () => {
     expect(r.stderr).toContain('--verify-file verify.txt is neither a file name like MP_verify_xxx.txt nor a file that can be read.');
   });
 
+  it('a readable file that is not a verify file (/etc/passwd) is said to be one by the wrong name, not unreadable (exit 2, en and zh)', async () => {
+    const file = path.join(tempConfigDir(), 'passwd');
+    fs.writeFileSync(file, 'root:x:0:0:root:/root:/bin/bash\n');
+    const en = await runCli(['doctor', '--verify-file', file], { env: serviceAccount() });
+    expect(en.code).toBe(2);
+    expect(en.stderr).toContain(`✖ --verify-file ${file} is a file, but not a verify file: WeChat fetches one named like MP_verify_xxx.txt from the domain’s root, and this one is named passwd.`);
+    expect(en.stderr).not.toContain('can be read');
+    const zh = await runCli(['doctor', '--verify-file', file], { env: { ...serviceAccount(), LANG: 'zh_CN.UTF-8' } });
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toContain(`✖ --verify-file ${file} 是个文件，但不是校验文件：微信按 MP_verify_xxx.txt 这样的文件名到域名根目录下取，而它叫 passwd。`);
+  });
+
   it('a URL given as --verify-file is refused with the name to give instead (exit 2)', async () => {
     const r = await runCli(['doctor', '--verify-file', `https://www.example.com/${VERIFY_NAME}`], { env: serviceAccount() });
     expect(r.code).toBe(2);

@@ -28,6 +28,10 @@ export const messages = {
     en: 'As curl’s: HOST:PORT:ADDR:PORT2, e.g. --connect-to www.example.com:443:127.0.0.1:8443; IPv6 addresses in brackets.',
   },
   'doctor.verifyFile.notFound': { zh: '--verify-file {value} 既不是 MP_verify_xxx.txt 形式的文件名，也不是能读取的文件。', en: '--verify-file {value} is neither a file name like MP_verify_xxx.txt nor a file that can be read.' },
+  'doctor.verifyFile.notVerifyName': {
+    zh: '--verify-file {value} 是个文件，但不是校验文件：微信按 MP_verify_xxx.txt 这样的文件名到域名根目录下取，而它叫 {name}。',
+    en: '--verify-file {value} is a file, but not a verify file: WeChat fetches one named like MP_verify_xxx.txt from the domain’s root, and this one is named {name}.',
+  },
   'doctor.verifyFile.notFound.hint': {
     zh: '给出公众号后台下载的文件名（例如 MP_verify_AbC123xyz.txt），或它在本机的路径。',
     en: 'Give the name of the file the 公众号 console handed out (e.g. MP_verify_AbC123xyz.txt), or its path on this machine.',
