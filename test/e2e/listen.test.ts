@@ -1068,6 +1068,9 @@ describe('wxauth listen --exchange against the emulator', () => {
     const openid = emu.users[0]!.openids[app.appid]!;
     expect(r.stdout).toContain(`openid`);
     expect(r.stdout).toContain(openid);
+    // The tokens in full, as exchange prints them (README's Security section lists listen --exchange).
+    expect(r.stdout).toMatch(/^access_token\s+\d\d_\S{100,}$/m);
+    expect(r.stdout).toMatch(/^refresh_token\s+\d\d_\S{100,}$/m);
     const exchanges = emu.requests().filter((q) => q.path === '/sns/oauth2/access_token');
     expect(exchanges).toHaveLength(1);
     expect(exchanges[0]!.errcode).toBeUndefined();
