@@ -177,6 +177,7 @@ export function createContext(options: RuntimeOptions): Context {
         if (resolved.otherAccount) out.warning(resolved.otherAccount.key, tr(out.lang, resolved.otherAccount));
         for (const unknown of resolved.unknownKeys) out.warning(unknown.key, tr(out.lang, unknown));
         if (resolved.regionIgnored) out.warning(resolved.regionIgnored.key, tr(out.lang, resolved.regionIgnored));
+        if (resolved.apiBaseOverridden) out.note(tr(out.lang, resolved.apiBaseOverridden));
       }
       return resolved;
     },

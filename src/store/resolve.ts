@@ -110,6 +110,12 @@ export interface ResolvedConfig {
    */
   regionIgnored?: MessageRef;
   /**
+   * A region named closer to the run than an API base (`--region sh` over a saved apiBase or
+   * WXAUTH_API_BASE): the region wins, as README says, and the appid and secret go to its host, not to
+   * the base the user set up (an emulator, a gateway). Said once as a note (runtime.ts).
+   */
+  apiBaseOverridden?: MessageRef;
+  /**
    * Keys of the profile wxauth does not know (`apibase` for apiBase, edited by hand): their values are
    * not used, and every command says so (runtime.ts), since the run then uses a default instead.
    */
@@ -405,6 +411,12 @@ export function resolveConfig(input: ResolveInput): ResolvedConfig {
   let regionIgnored: MessageRef | undefined;
   if (sameLevel && apiBase!.replace(/\/+$/, '') !== REGIONS[region]) regionIgnored = { key: 'config.region.ignored', params: given };
   else if (inProfile) regionIgnored = profileRegionIgnored(picked.name, region, apiBase!);
+  const overridden =
+    !regionWins || apiBase!.replace(/\/+$/, '') === REGIONS[region]
+      ? undefined
+      : sources.apiBase === 'profile'
+        ? ({ key: 'config.apiBase.overridden.profile', params: { region: given.region, profile: picked.name, apiBase: hideUrlCredentials(apiBase!), regionBase: REGIONS[region] } } as const)
+        : ({ key: 'config.apiBase.overridden.env', params: { region: given.region, apiBase: hideUrlCredentials(apiBase!), regionBase: REGIONS[region] } } as const);
   if (apiBase === undefined || regionWins) {
     apiBase = REGIONS[region];
     sources.apiBase = rawRegion === undefined ? 'default' : sources.region;
@@ -471,6 +483,7 @@ export function resolveConfig(input: ResolveInput): ResolvedConfig {
     unknownKeys,
     ...(unsaved && savedNames.length > 0 ? { unsavedProfile: { key: 'config.profile.unsaved', params: { profile: picked.name, profiles: savedNames } } } : {}),
     ...(regionIgnored ? { regionIgnored } : {}),
+    ...(overridden ? { apiBaseOverridden: overridden } : {}),
     ...(otherAccount ? { otherAccount: { key: 'config.profile.otherAppid', params: { appid: envAppid, profile: picked.name, profileAppid: data.appid! } } } : {}),
     errors,
   };

@@ -142,6 +142,26 @@ describe('wxauth token', () => {
     expect(closer.stderr).not.toContain('not used');
   });
 
+  it('--region over a saved apiBase (or WXAUTH_API_BASE) says once that the base is not used this run, en and zh; nothing when they agree', async () => {
+    const dir = tempConfigDir();
+    const env = { WXAUTH_CONFIG_DIR: dir };
+    const init = await runCli(['init', '--profile', 'emu', '--type', 'test', '--appid', SERVICE, '--secret', SERVICE_SECRET, '--domain', '127.0.0.1:8080', '--redirect-uri', 'http://127.0.0.1:8080/callback', '--api-base', 'http://u:pw@127.0.0.1:3900', '--yes'], { env });
+    expect(init.code, init.stderr).toBe(0);
+    // tokens reads only the cache: the run resolves its settings as token does, and sends nothing.
+    const en = await runCli(['tokens', '--region', 'sh'], { env });
+    expect(en.code, en.stderr).toBe(0);
+    const said = '--region sh: the apiBase http://u:***@127.0.0.1:3900 saved in profile "emu" is not used for this run: calls, and the appid, secret or tokens they carry, go to https://sh.api.weixin.qq.com.';
+    expect(en.stderr.split(said)).toHaveLength(2);
+    expect(en.stderr).not.toContain('pw@');
+    const zh = await runCli(['tokens', '--region', 'sh', '--lang', 'zh'], { env });
+    expect(zh.stderr).toContain('--region sh：profile "emu" 保存的 apiBase http://u:***@127.0.0.1:3900 本次不使用：请求及其中的 appid、secret 或 token 都发往 https://sh.api.weixin.qq.com。');
+    const fromEnv = await runCli(['tokens', '--region', 'hk'], { env: { ...env, WXAUTH_API_BASE: 'http://127.0.0.1:3901' } });
+    expect(fromEnv.stderr).toContain('--region hk: WXAUTH_API_BASE=http://127.0.0.1:3901 is not used for this run');
+    // The region the base already is, or no region: nothing to say.
+    expect((await runCli(['tokens', '--region', 'sh'], { env: { ...env, WXAUTH_API_BASE: 'https://sh.api.weixin.qq.com' } })).stderr).not.toContain('not used');
+    expect((await runCli(['tokens'], { env })).stderr).not.toContain('not used');
+  });
+
   it('uses stable_token, which hands back the same token on a second call, and caches it for --show', async () => {
     const cli = server();
     const first = await cli(['token']);

@@ -20,6 +20,14 @@ export const messages = {
     zh: '{region} 没有生效：同时给了 {apiBase}，两者都是参数或都是环境变量时，API 地址优先于接入点（请求发往 API 地址）。两者只给一个。',
     en: '{region} is not used: {apiBase} is given too, and given at the same level (both flags, or both variables) the API base wins over a region (calls go to the API base). Give only one of them.',
   },
+  'config.apiBase.overridden.profile': {
+    zh: '{region}：profile "{profile}" 保存的 apiBase {apiBase} 本次不使用：请求及其中的 appid、secret 或 token 都发往 {regionBase}。',
+    en: '{region}: the apiBase {apiBase} saved in profile "{profile}" is not used for this run: calls, and the appid, secret or tokens they carry, go to {regionBase}.',
+  },
+  'config.apiBase.overridden.env': {
+    zh: '{region}：WXAUTH_API_BASE={apiBase} 本次不使用：请求及其中的 appid、secret 或 token 都发往 {regionBase}。',
+    en: '{region}: WXAUTH_API_BASE={apiBase} is not used for this run: calls, and the appid, secret or tokens they carry, go to {regionBase}.',
+  },
   'config.region.ignored.profile': {
     zh: 'profile "{profile}" 同时保存了接入点 region {region} 和 apiBase {apiBase}：API 地址优先，region {region} 没有生效（请求发往 {apiBase}）。只留一个：{unsetRegion}（用 API 地址），或 {unsetApiBase}（用接入点）。',
     en: 'Profile "{profile}" saves both region {region} and apiBase {apiBase}: the API base wins, so region {region} is not used (calls go to {apiBase}). Keep one: {unsetRegion} (the API base), or {unsetApiBase} (the region).',
