@@ -10,7 +10,7 @@ import { suggest } from '../core/closest.js';
 import { shellWord } from '../core/shell.js';
 import { isLoopbackDomain } from '../core/domain.js';
 import { isRegion } from '../core/endpoints.js';
-import { dropSecretParams, hideUrlCredentials, maskSecretValues, redactUrl, holdsSecretShape, secretShapedRuns } from '../core/secrets.js';
+import { dropSecretParams, hideUrlCredentials, maskSecretValues, maskSecretShapes, redactUrl, holdsSecretShape } from '../core/secrets.js';
 import type { RedirectCaution } from '../core/redirect-cautions.js';
 import {
   ACCOUNT_FIELDS,
@@ -239,9 +239,9 @@ function conflicts(
   if (!hasWebAuth(type) && (next.domain !== undefined || next.redirectUri !== undefined)) {
     const saved = (['domain', 'redirectUri'] as const).filter((k) => next[k] !== undefined);
     const given = saved.filter((k) => keys.has(k)).map((k) => [k, next[k]!] as [string, string]);
-    // A value config get would show masked (a code, 32 hex digits in a row) is not repeated in the command:
-    // the type first, then the same config set again.
-    const whole = given.every(([, v]) => shown(v) === v);
+    // A value config get would show masked (a code), or one holding 32 hex digits in a row (which no
+    // refusal quotes), is not repeated in the command: the type first, then the same config set again.
+    const whole = given.every(([, v]) => shown(v) === v && !holdsSecretShape(v));
     found.push({
       problem: { key: 'config.set.subscriptionCallback' },
       hint: keys.has('type')
@@ -259,7 +259,7 @@ function conflicts(
       // nothing (one of the two holds the AppSecret's shape) as it is.
       const params: MessageParams = pair.problem.params ?? {};
       let problem: MessageRef = pair.problem;
-      if ('host' in params) problem = messageRef(pair.problem.key, { ...params, host: shown(String(params.host)) });
+      if ('host' in params) problem = messageRef(pair.problem.key, { ...params, host: maskSecretShapes(shown(String(params.host))) });
       if (keys.has('redirectUri')) {
         // The redirect_uri given names its host: the domain that would take it, if the type allows it.
         const host = hostOfUrl(next.redirectUri);
@@ -269,7 +269,7 @@ function conflicts(
           problem,
           hint:
             domain === undefined || redirect === undefined
-              ? { key: 'config.set.redirectOutside.none.hint', params: { domain: shown(next.domain) } }
+              ? { key: 'config.set.redirectOutside.none.hint', params: { domain: maskSecretShapes(next.domain) } }
               : redirect.names.length === 0
                 ? { key: 'config.set.redirectOutside.hint', params: { command: set(['domain', domain], ['redirectUri', redirect.url]) } }
                 : { key: 'config.set.redirectOutside.dropped.hint', params: { command: set(['domain', domain], ['redirectUri', redirect.url]), names: redirect.names } },
@@ -279,7 +279,7 @@ function conflicts(
         const moved = redirectUnder(next.redirectUri, next.domain, type);
         const redirect = moved !== undefined ? pasteable(moved) : undefined;
         found.push({
-          problem: { key: 'config.set.redirectMismatch', params: { redirectUri: shown(next.redirectUri), domain: shown(next.domain) } },
+          problem: { key: 'config.set.redirectMismatch', params: { redirectUri: maskSecretShapes(shown(next.redirectUri)), domain: maskSecretShapes(next.domain) } },
           hint:
             redirect === undefined
               ? { key: 'config.set.redirectMismatch.unset.hint', params: { unset: unset('redirectUri') } }
@@ -571,9 +571,7 @@ export async function run(options: ConfigOptions, ctx: Context): Promise<ConfigR
     // (?code=…, ?appsecret=…); and the profile's AppSecret pasted into any other value is masked
     // there as `config get secret` masks it: shown as the traces show them (core/secrets.ts).
     if (k === 'redirectUri') shown = redactUrl(shown);
-    // And any run of 32 hex digits or more, the AppSecret's shape, which no refusal quotes either: a
-    // redirect_uri may carry one of its own (`?k=…`), saved as given and shown with --show-secrets.
-    return maskSecretValues(shown, [...(secret === undefined ? [] : [secret]), ...secretShapedRuns(shown)]);
+    return secret === undefined ? shown : maskSecretValues(shown, [secret]);
   };
 
   switch (options.sub) {
@@ -598,7 +596,8 @@ export async function run(options: ConfigOptions, ctx: Context): Promise<ConfigR
       const pasteable = (uri: string) => {
         if (ctx.globals.showSecrets) return { url: uri, names: [] };
         const dropped = dropSecretParams(uri);
-        return shownUri(dropped.url) === dropped.url ? dropped : undefined;
+        // Nor one holding 32 hex digits in a row: a command offered by a refusal, which quotes none.
+        return shownUri(dropped.url) === dropped.url && !holdsSecretShape(dropped.url) ? dropped : undefined;
       };
       const p = picked.source === 'flag' ? ` --profile ${profile}` : '';
       const { fatal, found } = conflicts(new Set(pairs.map((pair) => pair.key)), next, p, shownUri, pasteable, refuseGiven(options.pairs, p));

@@ -23,7 +23,7 @@ import {
 } from '../core/validate.js';
 import { isOnThisMachine, onThisMachineOrLan } from '../core/host-names.js';
 import { profileFlag } from '../core/validate.js';
-import { dropSecretParams, hideUrlCredentials, maskSecretValues, redactUrl, secretShapedRuns } from '../core/secrets.js';
+import { dropSecretParams, hideUrlCredentials, maskSecretValues, redactUrl } from '../core/secrets.js';
 import { isRegion, isWechatApiBase, isWechatOpenBase } from '../core/endpoints.js';
 import { linksGoToWechat, pickProfileName, profileRegionIgnored, type ProfileData } from '../store/resolve.js';
 import { validateProfileName } from '../store/config.js';
@@ -431,26 +431,17 @@ export function parseOptions(input: CommandInput): InitOptions {
 }
 
 /**
- * The redirect_uri as config get shows it: a code or a secret by name masked, the profile's AppSecret
- * and any other run of 32 hex digits or more (the AppSecret's shape, which no refusal quotes) too.
- */
-function shownUri(uri: string, secret: string | undefined): string {
-  const redacted = redactUrl(uri);
-  return maskSecretValues(redacted, [...(secret ? [secret] : []), ...secretShapedRuns(redacted)]);
-}
-
-/**
  * The http form of an https redirect_uri on this machine, as a word to paste into `config set
  * redirectUri …`: quoted for the shell, without a code, state or other secret it carried (a redirect_uri
- * copied from an address bar; init warned about it above). None when the AppSecret's shape is in it
+ * copied from an address bar; init warned about it above). None when the AppSecret itself is in it
  * or another secret redactUrl masks (unless --show-secrets): a command to paste never holds a masked value.
  */
 function pasteableHttp(redirectUri: string, secret: string | undefined, showSecrets: boolean): { localHttp?: string } {
   // Without a code or state it carried, --show-secrets or not: the warning above says to strip them
   // (WeChat adds its own).
   const kept = dropSecretParams(redirectUri.replace(/^https:/i, 'http:'), ['state']).url;
-  // Nor one that still holds what shownUri masks (a fragment's #access_token=…, a code encoded in a value, 32 hex digits).
-  if (!showSecrets && shownUri(kept, secret) !== kept) return {};
+  // Nor one that still holds what redactUrl masks (a fragment's #access_token=…, a code encoded in a value).
+  if (!showSecrets && (redactUrl(kept) !== kept || (secret && maskSecretValues(kept, [secret]) !== kept))) return {};
   return { localHttp: shellWord(kept) };
 }
 
@@ -534,7 +525,7 @@ export async function run(given: InitOptions, ctx: Context): Promise<InitResult>
     profileFlag: profileFlag(profile),
     file: store.path,
     data,
-    ...(data.redirectUri !== undefined ? { shownRedirectUri: ctx.globals.showSecrets ? data.redirectUri : shownUri(data.redirectUri, data.secret) } : {}),
+    ...(data.redirectUri !== undefined ? { shownRedirectUri: ctx.globals.showSecrets ? data.redirectUri : maskSecretValues(redactUrl(data.redirectUri), data.secret ? [data.secret] : []) } : {}),
     replaced: existing !== undefined,
     ...(keptSecret ? { keptSecret } : {}),
     ...(given.secret !== undefined && given.secret !== '-' && ctx.interactive ? { secretTyped: true } : {}),

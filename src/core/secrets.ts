@@ -59,25 +59,12 @@ export function holdsSecretShape(text: string): boolean {
 }
 
 /**
- * Each run of the AppSecret's shape in a text (holdsSecretShape: 32 hex digits or more in a row), whole.
- */
-const SECRET_SHAPED_RUNS = /[0-9a-f]{32,}/gi;
-
-/**
- * A text with each run of the AppSecret's shape masked as redactValue masks a value (`5e1e***`): for a
- * text quoted back where nothing names the secret, such as an AppSecret pasted alone into `wxauth
- * errcode` or an errmsg that echoes it.
+ * A text with each run of the AppSecret's shape (holdsSecretShape: 32 hex digits or more in a row) masked
+ * as redactValue masks a value (`5e1e***`): for a text quoted back where nothing names the secret, such as
+ * an AppSecret pasted alone into `wxauth errcode` or an errmsg that echoes it.
  */
 export function maskSecretShapes(text: string): string {
-  return text.replace(SECRET_SHAPED_RUNS, (run) => redactValue(run));
-}
-
-/**
- * The runs of a text that holdsSecretShape finds (32 hex digits or more, each whole): for maskSecretValues,
- * where a value saved as given (a redirect_uri's `?k=<32 hex>`) is shown without its run.
- */
-export function secretShapedRuns(text: string): string[] {
-  return text.match(SECRET_SHAPED_RUNS) ?? [];
+  return text.replace(/[0-9a-f]{32,}/gi, (run) => redactValue(run));
 }
 
 /**

@@ -1,7 +1,7 @@
 // Secret masking by name and by value (core/responses.ts), as tables.
 import { describe, expect, it } from 'vitest';
 import { base64Forms, base64Views, credentialParams, looksCredentialParam } from '../../src/core/secret-shapes.js';
-import { KnownSecrets, dropSecretParams, hideUrlCredentials, isSecretHeader, maskSecretValues, redactJsonText, redactText, redactUrl, secretShapedRuns } from '../../src/core/secrets.js';
+import { KnownSecrets, dropSecretParams, hideUrlCredentials, isSecretHeader, maskSecretValues, redactJsonText, redactText, redactUrl } from '../../src/core/secrets.js';
 
 const SECRET = '0123456789abcdef0123456789abcdef';
 
@@ -262,14 +262,5 @@ describe('credentialParams: the values of an address that look like a credential
     const url = 'http://127.0.0.1:3000/me?t=83749201938475&from=singlemessage&isappinstalled=0&lang=zh_CN&next=/home';
     expect(redactUrl(url, credentialParams(url))).toBe('http://127.0.0.1:3000/me?t=8374***&from=singlemessage&isappinstalled=0&lang=zh_CN&next=/home');
     expect(looksCredentialParam('ticket', 'ST-12345-abcdefXYZ-cas01')).toBe(true);
-  });
-});
-
-describe('secretShapedRuns: the AppSecret-shaped runs maskSecretValues is given to hide', () => {
-  it('finds each run of 32 hex digits or more whole, and nothing shorter', () => {
-    const a = 'fedcba9876543210fedcba9876543210';
-    expect(secretShapedRuns(`https://www.example.com/cb?k=${a}&j=${a}0&n=${a.slice(1)}`)).toEqual([a, `${a}0`]);
-    expect(maskSecretValues(`?k=${a}&j=${a}0`, secretShapedRuns(`?k=${a}&j=${a}0`))).toBe('?k=fedc***&j=fedc***');
-    expect(secretShapedRuns('www.example.com')).toEqual([]);
   });
 });
