@@ -30,7 +30,7 @@
 //   cache of what it was.
 // WXAUTH_CODE_CACHE=off compiles everything from source and writes nothing (for measuring).
 'use strict';
-const { readFileSync, openSync, fstatSync, statSync, writeSync, closeSync, renameSync, mkdirSync, rmSync, readdirSync } = require('node:fs');
+const { readFileSync, openSync, fstatSync, statSync, lstatSync, writeSync, closeSync, renameSync, mkdirSync, rmSync, readdirSync } = require('node:fs');
 const { Script } = require('node:vm');
 
 // The helpers esbuild's CommonJS output declares at the top of every chunk, declared once here and
@@ -56,19 +56,23 @@ const WRAPPER = `(function (${PARAMETERS.join(', ')}) {`;
 // The code cache (see the top of this file). BUILD is written by scripts/bundle.mjs.
 const BUILD = 'unbuilt';
 const CODE_CACHE = process.env.WXAUTH_CODE_CACHE; // undefined, 'off' or 'train'
+/** The folder's name: the V8 version, the build and the V8 flags (see the top of this file). */
+const cacheKey = `${process.versions.v8}-${BUILD}${flagsKey()}`;
 const cacheRoot = CODE_CACHE === 'off' ? undefined : cacheRootOf();
-const cacheFolder = cacheRoot && `${cacheRoot.dir}/${process.versions.v8}-${BUILD}${flagsKey()}`;
+const cacheFolder = cacheRoot && `${cacheRoot.dir}/${cacheKey}`;
 /** Chunks whose cache is to be written at exit (none yet, refused by V8, or all when training): name -> [script, file]. */
 const uncached = new Map();
 
 /**
  * Where this user's caches of this install go: `{ dir, perUser }` (perUser: in the user's cache folder,
- * where nothing else removes an old build's caches), or undefined for none. The install's own folder when the
- * running user owns the install (or on Windows, where there are no uids). Otherwise the user's cache
- * folder, only if it (or, not made yet, the folder it would be made in) belongs to the running user: a
- * cache is code this process runs, so a root run (sudo wxauth login, for port 80) neither runs a cache
- * from a folder another user can write nor leaves root-owned files in one, which its owner could not
- * then remove (npm update, npm run build).
+ * where nothing else removes an old build's caches), or undefined for none. The install's own folder when
+ * the running user owns the install (or on Windows, where there are no uids). Otherwise the user's cache
+ * folder, only where no other user can have put or swap a file: a cache is code this process runs, so a
+ * root run (sudo wxauth login, for port 80) neither runs a cache from a folder another user can write nor
+ * leaves root-owned files in one, which its owner could not then remove (npm update, npm run build). So
+ * the cache folder (or, not made yet, the folder it would be made in) must be the user's and writable by
+ * no one else (not /tmp as XDG_CACHE_HOME), and each of wxauth/code-cache/<key> that is there already a
+ * real folder of the user's that no one else can write; writeCaches makes the missing ones 0700.
  */
 function cacheRootOf() {
   if (typeof process.getuid !== 'function') return { dir: `${__dirname}/cache`, perUser: false };
@@ -79,16 +83,30 @@ function cacheRootOf() {
     return undefined;
   }
   const env = process.env;
-  const base = process.platform === 'darwin' ? env.HOME && `${env.HOME}/Library/Caches` : env.XDG_CACHE_HOME || (env.HOME && `${env.HOME}/.cache`);
+  const given = process.platform === 'darwin' ? env.HOME && `${env.HOME}/Library/Caches` : env.XDG_CACHE_HOME || (env.HOME && `${env.HOME}/.cache`);
+  const base = given && given.replace(/\/+$/, '');
   if (!base || base[0] !== '/') return undefined;
-  for (const dir of [base, base.slice(0, base.lastIndexOf('/')) || '/']) {
+  const usersOnly = (stats) => stats.isDirectory() && stats.uid === uid && (stats.mode & 0o022) === 0;
+  try {
+    let found;
     try {
-      return statSync(dir).uid === uid ? { dir: `${base}/wxauth/code-cache`, perUser: true } : undefined;
+      found = statSync(base); // the cache folder itself may be a link (~/.cache on another disk)
     } catch (error) {
       if (!error || error.code !== 'ENOENT') return undefined;
+      found = statSync(base.slice(0, base.lastIndexOf('/')) || '/');
     }
+    if (!usersOnly(found)) return undefined;
+    let dir = base;
+    for (const name of ['wxauth', 'code-cache', cacheKey]) {
+      dir = `${dir}/${name}`;
+      const stats = lstatSync(dir, { throwIfNoEntry: false });
+      if (stats === undefined) break;
+      if (!usersOnly(stats)) return undefined;
+    }
+  } catch {
+    return undefined;
   }
-  return undefined;
+  return { dir: `${base}/wxauth/code-cache`, perUser: true };
 }
 
 /**
@@ -127,7 +145,8 @@ function cachedData(file) {
  */
 function writeCaches() {
   try {
-    const made = mkdirSync(cacheFolder, { recursive: true }); // the first folder it made, if any
+    // 0700 in the user's cache folder (cacheRootOf); the install's own as the install's other folders.
+    const made = mkdirSync(cacheFolder, { recursive: true, ...(cacheRoot.perUser ? { mode: 0o700 } : {}) }); // the first folder it made, if any
     if (made !== undefined && cacheRoot.perUser) pruneOthers();
   } catch {
     return;

@@ -345,7 +345,7 @@ describe('the CLI bundle (dist/cli)', () => {
       expect(elsewhere.said('made')).toEqual([]);
     });
 
-    it.skipIf(!asRoot)("runs no cache from a folder another user can write: root running a user's install, with that user's cache folder", async () => {
+    it.skipIf(!asRoot)('runs no cache from a folder another user can write or owns: root running a user\'s install with that user\'s cache folder, or with /tmp as its own', async () => {
       // sudo wxauth login (for port 80) where sudo keeps the user's HOME, on an install the user owns.
       const { bin, cache } = copyBundle();
       fs.rmSync(cache, { recursive: true });
@@ -360,6 +360,23 @@ describe('the CLI bundle (dist/cli)', () => {
       expect(r.said('made')).toEqual([]);
       expect(fs.readdirSync(xdg)).toEqual([]);
       expect(fs.existsSync(cache)).toBe(false);
+      // Root's own cache folder, but one anybody can write (XDG_CACHE_HOME=/tmp), where another user made
+      // wxauth/code-cache first: neither read nor written.
+      const shared = fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-cache-shared-'));
+      fs.chmodSync(shared, 0o1777);
+      fs.mkdirSync(path.join(shared, 'wxauth', 'code-cache'), { recursive: true, mode: 0o777 });
+      expect(spawnSync('chown', ['-R', '65534:65534', path.join(shared, 'wxauth')]).status).toBe(0);
+      const planted = await run(bin, ['errcode', '40029'], { XDG_CACHE_HOME: shared });
+      expect(planted.said('none')).toEqual(planted.chunks.map((c) => c.split(' ')[0]));
+      expect(planted.said('made')).toEqual([]);
+      expect(fs.readdirSync(path.join(shared, 'wxauth', 'code-cache'))).toEqual([]);
+      // Root's own, writable by root alone: its caches go there, in folders no one else can enter.
+      const own = fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-cache-root-'));
+      const first = await run(bin, ['errcode', '40029'], { XDG_CACHE_HOME: `${own}/` });
+      expect(first.said('made').length).toBeGreaterThan(3);
+      for (const dir of ['wxauth', 'wxauth/code-cache']) expect(fs.statSync(path.join(own, dir)).mode & 0o777, dir).toBe(0o700);
+      const again = await run(bin, ['errcode', '40029'], { XDG_CACHE_HOME: own });
+      expect(again.said('accepted')).toEqual(again.chunks.map((c) => c.split(' ')[0]));
     });
 
     it('runs a chunk edited in place as it now reads, not as its cache remembers it (same length)', async () => {
