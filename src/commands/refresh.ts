@@ -6,7 +6,7 @@ import { envCredentials } from '../core/next-step.js';
 import { profileFlag } from '../core/validate.js';
 import { looksLikeOpenid } from '../core/token.js';
 import { UsageError } from '../errors.js';
-import { emptyArgOf, refreshUserToken, refuseEmptyArg } from '../flows/user-token.js';
+import { emptyArgOf, refreshUserToken, refuseEmptyArg, refuseRefreshTokenArg } from '../flows/user-token.js';
 import type { RefreshCommandResult } from '../ui/present/refresh.js';
 
 export interface RefreshOptions {
@@ -28,7 +28,7 @@ export function parseOptions({ args, opts }: CommandInput): RefreshOptions {
 
 export async function run(options: RefreshOptions, ctx: Context): Promise<RefreshCommandResult> {
   // The argument mistakes first (their hints name the profile), before anything is required or sent.
-  const { profile } = await ctx.resolveConfig();
+  const { profile, redirectUri } = await ctx.resolveConfig();
   refuseEmptyArg('refresh', options.emptyArg, profile);
   // `wxauth refresh o8Lw…`: an openid where the refresh_token goes (the user meant that user's cached
   // token). WeChat would answer 40030, read as "authorise again".
@@ -36,6 +36,10 @@ export async function run(options: RefreshOptions, ctx: Context): Promise<Refres
   if (given !== undefined && looksLikeOpenid(given)) {
     throw new UsageError({ key: 'tokens.args.openidAsRefreshToken', params: { openid: given } }, { hint: { key: 'tokens.args.openidAsRefreshToken.hint', params: { openid: given, p: profileFlag(profile) } } });
   }
+  // A code, a callback URL or the user's access_token where the refresh_token goes is wrong whatever the
+  // config: said before a missing appid (exit 2 before exit 4), once the cache has said whether it holds
+  // that value as a refresh_token (then it is sent, whatever its shape).
+  if (given !== undefined) refuseRefreshTokenArg(await ctx.tokenStore(), profile, redirectUri, given);
   // /sns/oauth2/refresh_token needs the appid but not the secret (API-FACTS §5).
   const config = await ctx.requireConfig(['appid']);
   const appid = config.appid as string;

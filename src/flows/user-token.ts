@@ -391,22 +391,33 @@ export interface RefreshResult {
   response: ApiResponse<SnsAccessTokenResponse>;
 }
 
+/**
+ * A refresh_token given on the command line, judged before anything is sent: the cache entry that holds
+ * it (undefined when none does), or a UsageError for what it certainly is not. The user's access_token
+ * given for its refresh_token (the two look alike) and a code or callback URL would get 40030 from WeChat,
+ * read as "authorise again". Only after the cache lookup: a value the cache holds as a token is never
+ * refused by its shape (a mock may issue tokens shaped like a code). `wxauth refresh` calls it before the
+ * config is required too, so the argument mistake is said first, as check and userinfo say it.
+ */
+export function refuseRefreshTokenArg(tokens: TokenStore | undefined, profile: string, redirectUri: string | undefined, refreshToken: string): UserTokenEntry | undefined {
+  const previous = tokens?.listUsers(profile).find((u) => u.refreshToken === refreshToken);
+  if (previous) return previous;
+  const holder = tokens?.listUsers(profile).find((u) => u.accessToken === refreshToken);
+  if (holder) {
+    const params = { openid: holder.openid, p: profileFlag(profile) };
+    let hint: MessageRef = messageRef('tokens.next.reauthorize', { login: authorizeAgain(profile, redirectUri) });
+    if (holder.refreshToken) hint = messageRef('tokens.refresh.isAccessToken.hint', params);
+    throw new UsageError({ key: 'tokens.refresh.isAccessToken', params }, { hint });
+  }
+  refuseCodeAsToken('refresh', refreshToken, profile);
+  return undefined;
+}
+
 export async function refreshUserToken(p: RefreshParams): Promise<RefreshResult> {
   let previous: UserTokenEntry | undefined;
   let refreshToken = p.refreshToken;
   if (refreshToken) {
-    previous = p.tokens?.listUsers(p.profile).find((u) => u.refreshToken === refreshToken);
-    // The user's access_token given for its refresh_token (the two look alike): WeChat would answer 40030,
-    // read as "authorise again". Said before anything is sent, with the command that works.
-    const holder = previous ? undefined : p.tokens?.listUsers(p.profile).find((u) => u.accessToken === refreshToken);
-    if (holder) {
-      const params = { openid: holder.openid, p: profileFlag(p.profile) };
-      let hint: MessageRef = messageRef('tokens.next.reauthorize', { login: authorizeAgain(p.profile, p.redirectUri) });
-      if (holder.refreshToken) hint = messageRef('tokens.refresh.isAccessToken.hint', params);
-      throw new UsageError({ key: 'tokens.refresh.isAccessToken', params }, { hint });
-    }
-    // A code or callback URL where the refresh_token goes: WeChat would answer 40030, read as "authorise again".
-    if (!previous) refuseCodeAsToken('refresh', refreshToken, p.profile);
+    previous = refuseRefreshTokenArg(p.tokens, p.profile, p.redirectUri, refreshToken);
   } else {
     previous = p.tokens?.getUser(p.profile, p.appid, p.openid);
     if (!previous) throw noCachedUser(p.profile, p.openid, p.tokens, p.appid, p.redirectUri);

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, type EmulatorHandle, type PublicApp } from '../../src/emulator/index.js';
 import { emulatorEnv, runCli, tempConfigDir } from './helpers.js';
 import { seedUserToken } from './seed-tokens.js';
+import { TokenStore } from '../../src/store/token-cache.js';
 
 let emu: EmulatorHandle;
 let svc: PublicApp;
@@ -154,6 +155,42 @@ describe('a code or a callback URL where a token goes (check, userinfo, refresh)
       expect(r.code).toBe(3);
     }
     expect(calls('/sns/auth')).toBe(before + 2);
+  });
+});
+
+describe('a code or a callback URL where a token goes, with no profile configured', () => {
+  it('refresh, check and userinfo say the argument mistake (exit 2), not the missing appid (exit 4), in en and zh', async () => {
+    const code = emu.issueCode({ appid: svc.appid, user: 'u1', scope: 'snsapi_userinfo' });
+    const callback = `https://www.example.com/cb?code=${code}&state=abc`;
+    // No appid anywhere: no profile, no WXAUTH_APPID.
+    const bare = (args: string[], extra: Record<string, string> = {}) => runCli(args, { env: { WXAUTH_CONFIG_DIR: dir, ...extra } });
+    const refresh = await bare(['refresh', callback]);
+    expect(refresh.code, refresh.stderr).toBe(2);
+    expect(refresh.stderr).toContain('This is a callback URL, given as the refresh_token:');
+    expect(refresh.stderr).not.toContain('appid');
+    const zh = await bare(['refresh', code], { LANG: 'zh_CN.UTF-8' });
+    expect(zh.code, zh.stderr).toBe(2);
+    expect(zh.stderr).toContain('却作为 refresh_token 传入');
+    for (const command of ['check', 'userinfo']) {
+      const r = await bare([command, callback]);
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr).toContain('This is a callback URL, given as the access_token:');
+    }
+    for (const r of [refresh, zh]) expect(r.stdout + r.stderr).not.toContain(code);
+  });
+
+  it('a refresh_token the cache holds is sent whatever its shape (a mock may issue one shaped like a code)', async () => {
+    const { openid } = await seeded();
+    const store = TokenStore.open(dir);
+    const entry = store.getUser('default', svc.appid, openid)!;
+    const codeShaped = 'A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6';
+    store.putUser('default', { ...entry, refreshToken: codeShaped });
+    const before = calls('/sns/oauth2/refresh_token');
+    const r = await wx(['refresh', codeShaped]);
+    // Sent: the emulator never issued it, so WeChat's answer (40030), not wxauth's refusal.
+    expect(r.stderr).not.toContain('shape of a code');
+    expect(r.code, r.stderr).toBe(3);
+    expect(calls('/sns/oauth2/refresh_token')).toBe(before + 1);
   });
 });
 
