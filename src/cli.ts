@@ -206,7 +206,7 @@ export const COMMANDS: readonly RegisteredCommand[] = [
   command({
     name: 'refresh',
     args: '[refresh_token]',
-    options: [['--openid <openid>', 'openid']],
+    options: [['--openid <openid>', 'openid'], ['--no-save', 'noSave']],
     load: () => import('./commands/refresh.js'),
     present: () => import('./ui/present/refresh.js'),
   }),

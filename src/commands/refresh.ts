@@ -1,5 +1,6 @@
 // wxauth refresh [refresh_token] [--openid]: GET /sns/oauth2/refresh_token. Without an argument the
-// cached refresh_token of the latest user (or --openid) is used; the cache is updated.
+// cached refresh_token of the latest user (or --openid) is used; the cache is updated (not with --no-save,
+// for a cache kept read-only on purpose: the refreshed tokens are printed only).
 import type { Context } from '../context.js';
 import type { CommandInput } from '../cli.js';
 import { envCredentials } from '../core/next-step.js';
@@ -12,6 +13,8 @@ import type { RefreshCommandResult } from '../ui/present/refresh.js';
 export interface RefreshOptions {
   refreshToken?: string;
   openid?: string;
+  /** Write the refreshed tokens to the cache (false with --no-save; then a read-only cache is no reason to stop). */
+  save: boolean;
   /** An argument given empty, by name: refused in run(), where the profile its hint names is known. */
   emptyArg?: string;
 }
@@ -22,6 +25,7 @@ export function parseOptions({ args, opts }: CommandInput): RefreshOptions {
   return {
     ...(args[0] !== undefined ? { refreshToken: args[0] } : {}),
     ...(typeof opts.openid === 'string' ? { openid: opts.openid } : {}),
+    save: opts.save !== false,
     ...(emptyArg !== undefined ? { emptyArg } : {}),
   };
 }
@@ -45,13 +49,14 @@ export async function run(options: RefreshOptions, ctx: Context): Promise<Refres
   const appid = config.appid as string;
   const tokens = await ctx.tokenStore();
   const api = await ctx.api(config);
-  const refresh = await refreshUserToken({ api, tokens, profile: config.profile, redirectUri: config.redirectUri, appid, refreshToken: options.refreshToken, openid: options.openid, now: () => ctx.now(), fromEnv: envCredentials(config.sources), refuseUnsavable: true });
+  const refresh = await refreshUserToken({ api, tokens, profile: config.profile, redirectUri: config.redirectUri, appid, refreshToken: options.refreshToken, openid: options.openid, now: () => ctx.now(), fromEnv: envCredentials(config.sources), save: options.save, refuseUnsavable: true });
   return {
     refresh,
     now: ctx.now(),
     profile: config.profile,
     profileFlag: profileFlag(config.profile),
     raw: ctx.globals.raw === true,
+    ...(options.save ? {} : { noSave: true }),
     ...(refresh.saveError ? { exitCode: refresh.saveError.exitCode } : {}),
   };
 }

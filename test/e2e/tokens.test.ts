@@ -1064,11 +1064,12 @@ describe('a refresh whose tokens the cache refuses (read-only tokens.json)', () 
     expect(r.code).toBe(4);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('read-only');
-    expect(r.stderr).toContain(`The file is kept as it is, and no refresh was sent: the cached tokens are as they were. To let wxauth save the refreshed tokens, run chmod 600 ${file}, then wxauth refresh again.`);
+    expect(r.stderr).toContain(`The file is kept as it is, and no refresh was sent: the cached tokens are as they were. To let wxauth save the refreshed tokens, run chmod 600 ${file}, then wxauth refresh again. To keep it read-only, add --no-save (wxauth refresh --no-save)`);
     expect(r.stderr).not.toContain('NOT saved');
     const zh = await wx(['--lang', 'zh', 'refresh', token.refreshToken!]);
     expect(zh.code).toBe(4);
     expect(zh.stderr).toContain(`文件保持原样，也还没有向微信发送刷新请求，缓存里的 token 没有变化。要让 wxauth 保存刷新后的 token，运行 chmod 600 ${file}`);
+    expect(zh.stderr).toContain('想让它保持只读，就加上 --no-save（wxauth refresh --no-save）');
     const json = await wx(['--json', 'refresh']);
     expect(json.code).toBe(4);
     expect(parseJson(json.stdout)).toMatchObject({ ok: false, error: { code: 'config', hint: expect.stringContaining('no refresh was sent') } });
@@ -1079,6 +1080,33 @@ describe('a refresh whose tokens the cache refuses (read-only tokens.json)', () 
     const again = await wx(['refresh']);
     expect(again.code, again.stderr).toBe(0);
     expect(refreshes()).toBe(1);
+  });
+
+  it('refresh --no-save, the other way out the refusal names: the cache kept read-only on purpose, the refreshed tokens printed and not written (en, zh, --json)', async () => {
+    const { token } = await seed('u1');
+    const file = path.join(dir, 'tokens.json');
+    fs.chmodSync(file, 0o400);
+    const before = fs.readFileSync(file, 'utf8');
+    emu.advanceClock(7300); // expired at WeChat's end: the refresh answers a new access_token
+    const refreshes = () => emu.requests().filter((q) => q.path === '/sns/oauth2/refresh_token').length;
+    const r = await wx(['refresh', '--no-save']);
+    expect(r.code, r.stderr).toBe(0);
+    const printed = /^access_token\s+(\S+)$/m.exec(r.stdout)?.[1];
+    expect(printed).toMatch(/^86_/);
+    expect(printed).not.toBe(token.accessToken);
+    expect(r.stderr).toContain('--no-save: the refreshed tokens are printed above only, not written to the token cache (profile default), which keeps the tokens it had.');
+    expect(r.stderr).not.toContain('read-only');
+    expect(r.stderr).not.toContain('Token cache updated');
+    expect(refreshes()).toBe(1);
+    const zh = await wx(['--lang', 'zh', 'refresh', '--no-save', token.refreshToken!]);
+    expect(zh.code, zh.stderr).toBe(0);
+    expect(zh.stderr).toContain('--no-save：刷新后的 token 只打印在上面，没有写入缓存（profile default），缓存里仍是原来的 token。');
+    const json = await wx(['--json', 'refresh', '--no-save']);
+    expect(json.code, json.stderr).toBe(0);
+    expect(parseJson(json.stdout)).toMatchObject({ ok: true, saved: false, openid: token.openid });
+    expect(refreshes()).toBe(3);
+    expect(fs.readFileSync(file, 'utf8')).toBe(before);
+    expect(fs.statSync(file).mode & 0o777).toBe(0o400);
   });
 
   it('a cache that turns read-only while WeChat answers: refresh prints the new tokens, then says they were not saved (exit 4)', async () => {

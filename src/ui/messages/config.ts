@@ -217,8 +217,8 @@ export const messages = {
   },
   // Before a refresh (wxauth refresh): nothing was sent, so the cached tokens are as WeChat last gave them.
   'config.file.readOnly.tokens.refresh.hint': {
-    zh: '文件保持原样，也还没有向微信发送刷新请求，缓存里的 token 没有变化。要让 wxauth 保存刷新后的 token，运行 chmod 600 {file}，再执行 wxauth refresh。',
-    en: 'The file is kept as it is, and no refresh was sent: the cached tokens are as they were. To let wxauth save the refreshed tokens, run chmod 600 {file}, then wxauth refresh again.',
+    zh: '文件保持原样，也还没有向微信发送刷新请求，缓存里的 token 没有变化。要让 wxauth 保存刷新后的 token，运行 chmod 600 {file}，再执行 wxauth refresh。想让它保持只读，就加上 --no-save（wxauth refresh --no-save）：刷新后的 token 只打印，不保存。',
+    en: 'The file is kept as it is, and no refresh was sent: the cached tokens are as they were. To let wxauth save the refreshed tokens, run chmod 600 {file}, then wxauth refresh again. To keep it read-only, add --no-save (wxauth refresh --no-save): it prints the refreshed tokens without saving them.',
   },
   'config.dir.otherOwner': {
     zh: '状态目录 {dir} 属于另一个用户（uid {uid}），wxauth 不读也不写它：对方可以替换 config.json（例如把 wxauth 指向自己的服务器以获取你的 AppSecret）、token 缓存或代理的 CA。',

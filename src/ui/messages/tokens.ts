@@ -266,6 +266,10 @@ export const messages = {
     en: 'Refreshed: expires {expiry}. The cached token of {openid} came from another authorisation (another refresh_token), so it cannot tell whether this one\'s access_token changed.',
   },
   'tokens.refresh.saved': { zh: '已更新 token 缓存（profile {profile}）。', en: 'Token cache updated (profile {profile}).' },
+  'tokens.refresh.notSaved': {
+    zh: '--no-save：刷新后的 token 只打印在上面，没有写入缓存（profile {profile}），缓存里仍是原来的 token。',
+    en: '--no-save: the refreshed tokens are printed above only, not written to the token cache (profile {profile}), which keeps the tokens it had.',
+  },
   'tokens.refresh.localExpired': {
     zh: 'wxauth 以为这个 refresh_token 已经超过 30 天了，但微信仍然接受了它。',
     en: 'wxauth thought this refresh_token was past its 30 days, yet WeChat accepted it.',

@@ -7,6 +7,8 @@ import { iso, presentSaveFailure, saveErrorDocument, type UserTokenScene } from 
 
 export interface RefreshCommandResult extends UserTokenScene {
   refresh: RefreshResult;
+  /** --no-save: the refreshed tokens were only printed, the cache left as it was. */
+  noSave?: boolean;
   /** 4 when the tokens could not be saved after WeChat answered (they are printed all the same). */
   exitCode?: number;
 }
@@ -57,6 +59,7 @@ export function present(result: RefreshCommandResult, out: Output): void {
     out.note(out.t('tokens.refresh.refreshUntil', { expiry: formatDeadline(r.entry.refreshTokenExpiresAt, now, out.lang) }));
   }
   if (r.saved) out.note(out.t('tokens.refresh.saved', { profile: result.profile }));
+  else if (result.noSave) out.note(out.t('tokens.refresh.notSaved', { profile: result.profile }));
   if (r.keptCached) {
     const key = r.keptCached.reason === 'userinfo' ? 'tokens.refresh.keptCached' : 'tokens.refresh.keptCached.otherGrant';
     out.warning(key, out.t(key, { scope: r.keptCached.scope, newScope: r.entry.scope, openid: r.token.openid, p: result.profileFlag }));
