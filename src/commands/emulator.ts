@@ -27,7 +27,7 @@ import {
 import { exportLine } from '../emulator/ui-api.js';
 import { issuableScopes } from '../emulator/scopes.js';
 import { suggest } from '../core/closest.js';
-import { hostInText, unreachableListenHost } from '../core/host-names.js';
+import { bindHostOf, hostInText, unreachableListenHost } from '../core/host-names.js';
 import { EMULATOR_DEFAULT_PORT } from '../core/endpoints.js';
 import { emulatorHooks, type StartedFault } from '../ui/present/emulator.js';
 import { tKey, type Lang } from '../ui/i18n.js';
@@ -99,7 +99,8 @@ export function parseOptions(input: CommandInput): EmulatorCommandOptions {
   const port = Number(rawPort);
   if (!/^\d+$/.test(String(rawPort)) || !Number.isInteger(port) || port > 65535)
     throw new UsageError({ key: 'emulator.port.invalid', params: { value: String(rawPort) } }, { hint: { key: 'emulator.port.invalid.hint' } });
-  const host = typeof opts.host === 'string' && opts.host !== '' ? opts.host : '127.0.0.1';
+  // `[::1]`, as a URL writes it, is bound as ::1 (the OS would look `[::1]` up as a name).
+  const host = typeof opts.host === 'string' && opts.host !== '' ? bindHostOf(opts.host) : '127.0.0.1';
   // Refused before listening: the OS may bind it, but the base URL printed for it would be one nothing can use.
   const unreachable = unreachableListenHost(host);
   if (unreachable !== undefined)

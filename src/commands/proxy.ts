@@ -10,7 +10,7 @@ import type { CommandInput } from '../cli.js';
 import { EXIT, UsageError, bindReason, osReason, type ExitCode, type MessageRef } from '../errors.js';
 import { REGIONS, isRegion, withHttpScheme } from '../core/endpoints.js';
 import { hideUrlCredentials } from '../core/secrets.js';
-import { hostInText, isOwnAddress, unreachableListenHost } from '../core/host-names.js';
+import { bindHostOf, hostInText, isOwnAddress, unreachableListenHost } from '../core/host-names.js';
 import type { ProxySummary } from '../core/proxy-stats.js';
 import type { HarEntry } from '../core/proxy-har.js';
 import { INTERCEPTED_HOSTS, proxySettingsFrom } from '../core/proxy-route.js';
@@ -121,7 +121,8 @@ export function parseOptions(input: CommandInput): ProxyCommandOptions {
       throw new UsageError({ key: 'proxy.allowHost.invalid', params: { value: name } }, { hint: { key: 'proxy.allowHost.invalid.hint' } });
     allowHosts.push(name.toLowerCase());
   }
-  const host = typeof opts.host === 'string' && opts.host !== '' ? opts.host : '127.0.0.1';
+  // `[::1]`, as a URL writes it, is bound as ::1 (the OS would look `[::1]` up as a name).
+  const host = typeof opts.host === 'string' && opts.host !== '' ? bindHostOf(opts.host) : '127.0.0.1';
   // Refused before listening: the OS may bind it, but the base URL printed for it would be one nothing can use.
   const unreachable = unreachableListenHost(host);
   if (unreachable !== undefined)

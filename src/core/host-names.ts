@@ -32,6 +32,15 @@ export function unmappedIpv4(ip: string): string {
   return ip.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, '');
 }
 
+/**
+ * A --host as typed, as the OS is to bind it: an IP address in brackets, as a URL writes an IPv6 one
+ * (`[::1]`, `[::]`), without them; anything else as it is. Node's listen resolves `[::1]` as a name
+ * (ENOTFOUND). listen and login (listener/plan.ts), proxy and the emulator read --host through it.
+ */
+export function bindHostOf(host: string): string {
+  return /^\[?[0-9a-f:.]+(?:%[\w.-]+)?\]?$/i.test(host) ? host.replace(/^\[|\]$/g, '') : host;
+}
+
 export function isWildcardHost(host: string): boolean {
   return host === '0.0.0.0' || host === '::' || host === '[::]';
 }

@@ -2,7 +2,7 @@
 // but for the machine's addresses, read (os.networkInterfaces) to tell a LAN redirect host that is not here.
 import { isIP } from 'node:net';
 import { UsageError } from '../errors.js';
-import { onThisMachineOrLan, unreachableListenHost } from '../core/host-names.js';
+import { bindHostOf, onThisMachineOrLan, unreachableListenHost } from '../core/host-names.js';
 import { isLoopbackHost, isPrivateLanHost, isWildcardHost, lanAddresses } from './addresses.js';
 import { DEFAULT_HOST, DEFAULT_PATH } from './server.js';
 
@@ -101,7 +101,7 @@ export function parseHost(value: unknown): string | undefined {
   if (!/^(\[?[0-9A-Fa-f:.]+\]?|[A-Za-z0-9.-]+)$/.test(text)) {
     throw new UsageError({ key: 'listen.host.invalid', params: { value: text } }, { hint: { key: 'listen.host.unavailable.hint' } });
   }
-  return text.replace(/^\[|\]$/g, '');
+  return bindHostOf(text);
 }
 
 /**

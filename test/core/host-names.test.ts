@@ -1,6 +1,6 @@
 // The Host rules shared by the callback listener and the emulator's control API (DNS-rebinding guard).
 import { describe, expect, it } from 'vitest';
-import { acceptedHostNames, hostHeaderAllowed, isOwnAddress, listenerCanReceive, unreachableListenHost } from '../../src/core/host-names.js';
+import { acceptedHostNames, bindHostOf, hostHeaderAllowed, isOwnAddress, listenerCanReceive, unreachableListenHost } from '../../src/core/host-names.js';
 import { planListener } from '../../src/listener/index.js';
 
 const LAN = [
@@ -96,5 +96,20 @@ describe('unreachableListenHost', () => {
     ['ffff.example', undefined],
   ] as const)('%s → %s', (host, verdict) => {
     expect(unreachableListenHost(host)).toBe(verdict);
+  });
+});
+
+describe('bindHostOf: a --host as the OS binds it (listen, login, proxy, emulator)', () => {
+  it.each([
+    ['[::1]', '::1'],
+    ['[::]', '::'],
+    ['[fe80::1%eth0]', 'fe80::1%eth0'],
+    ['::1', '::1'],
+    ['127.0.0.1', '127.0.0.1'],
+    ['localhost', 'localhost'],
+    ['0.0.0.0', '0.0.0.0'],
+    ['[host.example]', '[host.example]'],
+  ])('%s → %s', (typed, bound) => {
+    expect(bindHostOf(typed)).toBe(bound);
   });
 });

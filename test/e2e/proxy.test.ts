@@ -1350,6 +1350,13 @@ class Sink extends Writable {
 }
 
 /** `wxauth proxy …` in this process until stop() (Ctrl-C), like helpers.runCli but with the abort in hand. */
+/** Whether this machine can listen on ::1 (a host without IPv6 cannot, and skips what needs it). */
+const ipv6Loopback = new Promise<boolean>((resolve) => {
+  const server = net.createServer();
+  server.once('error', () => resolve(false));
+  server.listen(0, '::1', () => server.close(() => resolve(true)));
+});
+
 async function runProxyCommand(args: string[], env: Record<string, string> = {}) {
   const { runCli: run } = await import('../../src/app.js');
   const stdout = new Sink();
@@ -1687,6 +1694,22 @@ describe('wxauth proxy (the command)', () => {
     expect(await px.stop()).toBe(0);
     expect(px.stderr.text).toContain('Proxy stopped; calls: 1, of which 1 got no answer from the upstream (the table says why).');
     expect(px.stdout.text).toMatch(/\/cgi-bin\/token +1 +unreachable×1/);
+  });
+
+  it("--host '[::1]' (an IPv6 address written as in a URL) binds ::1 as --host ::1 does, not 'does not resolve (ENOTFOUND)'", async (t) => {
+    if (!(await ipv6Loopback)) t.skip();
+    for (const host of ['[::1]', '::1']) {
+      const px = await runProxyCommand(['--host', host, '--upstream', emu.url]);
+      const port = new URL(px.url).port;
+      for (let i = 0; i < 200 && !px.stderr.text.includes(`[::1]:${port}`) && !px.stderr.text.includes('✖'); i++) await new Promise((r) => setTimeout(r, 10));
+      const answer = await new Promise<number>((resolve, reject) => {
+        http.get({ host: '::1', port, path: tokenPath(), agent: false }, (res) => { res.resume(); res.on('end', () => resolve(res.statusCode ?? 0)); }).on('error', reject);
+      });
+      expect(answer, px.stderr.text).toBe(200);
+      expect(await px.stop(), host).toBe(0);
+      expect(px.stderr.text).not.toContain('ENOTFOUND');
+      expect(px.stderr.text).toContain(`[::1]:${port}`);
+    }
   });
 
   it('says once, not in every hit, that a caller known only by its address (and User-Agent) is one connection', async (t) => {

@@ -69,6 +69,24 @@ describe('wxauth emulator', () => {
     await expect(fetch(url + '/sns/auth')).rejects.toThrow();
   });
 
+  it("--host '[::1]' (an IPv6 address written as in a URL) serves on ::1 as --host ::1 does, not 'does not resolve (ENOTFOUND)'", async (t) => {
+    const ipv6 = await new Promise<boolean>((resolve) => {
+      const server = createServer();
+      server.once('error', () => resolve(false));
+      server.listen(0, '::1', () => server.close(() => resolve(true)));
+    });
+    if (!ipv6) t.skip();
+    expect(toOptions({ host: '[::1]' }).host).toBe('::1');
+    const f = fakeContext(false);
+    const done = run(f.ctx, { port: '0', host: '[::1]' });
+    await waitFor(() => f.stdout().includes('\n') || f.stderr().includes('✖'));
+    const url = f.stdout().trim();
+    expect(url, f.stderr()).toMatch(/^http:\/\/\[::1\]:\d+$/);
+    expect((await get(url, '/sns/auth?access_token=a&openid=b')).json.errcode).toBe(40014);
+    f.controller.abort();
+    expect(await done).toBe(0);
+  });
+
   it('--caller-ip without any app whose whitelist could refuse it says so', async () => {
     const f = fakeContext(false);
     const done = run(f.ctx, { port: '0', callerIp: '203.0.113.9' });
