@@ -98,7 +98,7 @@ export function isPrivateLanHost(host: string): boolean {
  * host-names' tests (test/core/domain.test.ts holds them equal).
  */
 export function httpCodeInClear(host: string, type: string | undefined): boolean {
-  return type !== 'test' && !isLoopbackHost(host) && !isPrivateLanHost(host);
+  return type !== 'test' && !isLoopbackHost(host) && !host.toLowerCase().endsWith('.localhost') && !isPrivateLanHost(host);
 }
 
 /** `localhost` (or a name under it, RFC 6761) as a callback domain: one only this machine resolves, and no registrar sells. */

@@ -48,7 +48,8 @@ export function savedRedirectCautions(value: string, type: string | undefined): 
   // domain.ts here would split core/closest.ts out of the chunk url reads (issue 19; this module is an
   // entry of its own, config set's await import); test/core/domain.test.ts holds the two equal.
   const http = /^http:\/\/(?:[^/?#@]*@)?([^/?#]*?)(?::\d*)?(?:[/?#]|$)/i.exec(value);
-  if (http && type !== 'test' && !isLoopbackHost(http[1]!) && !isPrivateLanHost(http[1]!)) {
+  // A name under localhost (RFC 6761: app.localhost) is this machine too, as isLoopbackDomain reads it.
+  if (http && type !== 'test' && !isLoopbackHost(http[1]!) && !http[1]!.toLowerCase().endsWith('.localhost') && !isPrivateLanHost(http[1]!)) {
     cautions.push({ id: 'redirect_uri.http', severity: 'info', problem: { key: 'inspect.redirect_uri.http' }, effect: { key: 'inspect.redirect_uri.http.effect' }, fix: { key: 'inspect.redirect_uri.http.fix' } });
   }
   return cautions;

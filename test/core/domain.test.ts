@@ -83,14 +83,15 @@ describe('httpCodeInClear', () => {
     expect(httpCodeInClear('www.example.com', 'service')).toBe(true);
     expect(httpCodeInClear('www.example.com', undefined)).toBe(true);
     expect(httpCodeInClear('8.8.8.8', 'service')).toBe(true);
-    for (const h of ['127.0.0.1', 'localhost', '[::1]', '192.168.1.5', '10.0.0.2']) expect(httpCodeInClear(h, 'service'), h).toBe(false);
+    for (const h of ['127.0.0.1', 'localhost', 'app.localhost', 'App.Localhost', '[::1]', '192.168.1.5', '10.0.0.2']) expect(httpCodeInClear(h, 'service'), h).toBe(false);
+    expect(httpCodeInClear('localhost.example.com', 'service')).toBe(true);
     expect(httpCodeInClear('82.157.150.202', 'test')).toBe(false);
   });
 });
 
 describe('savedRedirectCautions and httpCodeInClear', () => {
   it('note an http redirect_uri by the same rule (init and config set, url and inspect)', () => {
-    for (const host of ['www.example.com', '8.8.8.8', '127.0.0.1', 'LOCALHOST', '[::1]', '192.168.1.5', '172.20.0.1', '169.254.0.1']) {
+    for (const host of ['www.example.com', '8.8.8.8', '127.0.0.1', 'LOCALHOST', 'app.localhost', 'localhost.example.com', '[::1]', '192.168.1.5', '172.20.0.1', '169.254.0.1']) {
       for (const type of ['service', 'website', 'test', undefined]) {
         const noted = savedRedirectCautions(`http://${host}:8080/cb`, type).some((c) => c.id === 'redirect_uri.http');
         expect(noted, `${host} ${type}`).toBe(httpCodeInClear(new URL(`http://${host}/`).hostname, type));
