@@ -129,7 +129,7 @@ export function acceptedHostNames(bound: string, interfaces: InterfaceAddress[],
     for (const n of LOOPBACK_NAMES) add(n);
     for (const info of interfaces) add(info.family === 'IPv6' ? `[${info.address}]` : info.address);
   } else {
-    add(bound.includes(':') && !bound.startsWith('[') ? `[${bound}]` : bound);
+    add(hostInText(bound));
     if (isLoopbackHost(bound)) for (const n of LOOPBACK_NAMES) add(n);
   }
   for (const h of extra) add(h);

@@ -14,7 +14,7 @@ import {
   type Translate,
 } from '../listener/index.js';
 import type { FinishesOn } from '../core/callback-decision.js';
-import { listenerCanReceive } from '../core/host-names.js';
+import { hostInText, listenerCanReceive } from '../core/host-names.js';
 import type { AuthEndpoint } from '../core/authorize-url.js';
 import type { RememberedLink } from '../core/callback-url.js';
 
@@ -118,8 +118,7 @@ export function expectedCallbackUrl(plan: Pick<ListenPlan, 'host' | 'port' | 'pa
     const lan = lanAddresses()[0];
     return `http://${lan ?? '127.0.0.1'}${portPart}${rest}`;
   }
-  const host = plan.host.includes(':') && !plan.host.startsWith('[') ? `[${plan.host}]` : plan.host;
-  return `http://${host}${portPart}${rest}`;
+  return `http://${hostInText(plan.host)}${portPart}${rest}`;
 }
 
 /** The URL to send WeChat back to: a LAN URL when bound to every interface, else the listener's own. */

@@ -24,7 +24,7 @@ import {
 } from '../core/callback-decision.js';
 import { renderPage, securityHeaders, type Translate } from './page.js';
 import { acceptedHostNames, hostHeaderAllowed, isPrivateLanHost, isWildcardHost, lanAddresses } from './addresses.js';
-import { onThisMachineOrLan } from '../core/host-names.js';
+import { hostInText, onThisMachineOrLan } from '../core/host-names.js';
 import type { AuthEndpoint } from '../core/authorize-url.js';
 import type { RememberedLink, StateOnlyLink } from '../core/callback-url.js';
 
@@ -217,10 +217,6 @@ function pageLang(accept: string | undefined, fallback: 'zh' | 'en'): 'zh' | 'en
   return first.startsWith('zh') ? 'zh' : first.startsWith('en') ? 'en' : fallback;
 }
 
-function formatHost(host: string): string {
-  return host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
-}
-
 function bindError(error: NodeJS.ErrnoException, host: string, port: number): Error {
   switch (error.code) {
     case 'EADDRINUSE':
@@ -245,13 +241,13 @@ function bindError(error: NodeJS.ErrnoException, host: string, port: number): Er
       return new UsageError(
         {
           key: 'listen.bind.failed',
-          params: { host: formatHost(host), port, detail: { key: /^fe[89ab][0-9a-f]:/i.test(host) ? 'listen.bind.EINVAL.linkLocal' : 'listen.bind.EINVAL', params: { code: 'EINVAL' } } },
+          params: { host: hostInText(host), port, detail: { key: /^fe[89ab][0-9a-f]:/i.test(host) ? 'listen.bind.EINVAL.linkLocal' : 'listen.bind.EINVAL', params: { code: 'EINVAL' } } },
         },
         { hint: { key: 'listen.host.unavailable.hint' }, cause: error },
       );
     default:
       return new UsageError(
-        { key: 'listen.bind.failed', params: { host: formatHost(host), port, detail: bindReason(error) } },
+        { key: 'listen.bind.failed', params: { host: hostInText(host), port, detail: bindReason(error) } },
         { hint: { key: 'listen.port.inUse.hint', params: { port } }, cause: error },
       );
   }
@@ -271,7 +267,7 @@ function bindOtherLoopback(bound: string, port: number, server: Server): Promise
       if (error.code !== 'EADDRINUSE') return resolve(undefined);
       reject(
         new UsageError(
-          { key: 'listen.port.inUse.loopback', params: { port, bound: formatHost(bound), other: formatHost(other) } },
+          { key: 'listen.port.inUse.loopback', params: { port, bound: hostInText(bound), other: hostInText(other) } },
           { hint: { key: 'listen.port.inUse.hint', params: { port } }, cause: error },
         ),
       );
@@ -515,7 +511,7 @@ export async function startCallbackListener(options: ListenerOptions): Promise<C
   server.on('error', () => undefined);
 
   // Callbacks refused for their state on the way are named in the timeout's failure.
-  const shownHost = isWildcardHost(host) ? '127.0.0.1' : formatHost(host);
+  const shownHost = isWildcardHost(host) ? '127.0.0.1' : hostInText(host);
   const portPart = port === 80 ? '' : `:${port}`;
   const rest = path + (options.search ?? '');
   const url = `http://${shownHost}${portPart}${rest}`;
