@@ -161,6 +161,9 @@ export function parseOptions(input: CommandInput): ProbeCommandOptions {
   const skip = checkList(input.opts.skip);
   // Lists that leave nothing to run would report 20 skips and exit 0: a CI job "passing" without a check.
   if (only !== undefined && only.length === 0) throw new UsageError({ key: 'probe.only_empty' }, { hint: { key: 'probe.bad_check.hint', params: { ids: CHECK_IDS } } });
+  // An empty --skip (`--skip "$SKIP"` with the variable unset) would run every check: what was meant is
+  // unknown, so it is refused as an empty --only is.
+  if (skip !== undefined && skip.length === 0) throw new UsageError({ key: 'probe.skip_empty' }, { hint: { key: 'probe.skip_empty.hint' } });
   if (skip !== undefined && CHECK_IDS.every((id) => (only !== undefined && !only.includes(id)) || skip.includes(id)))
     throw only !== undefined
       ? new UsageError({ key: 'probe.nothing_selected', params: { only, skip } }, { hint: { key: 'probe.nothing_selected.hint' } })

@@ -1967,6 +1967,15 @@ describe('wxauth probe', () => {
     const empty = await runCli(['probe', `${none}/auth`, '--emulator', none, '--only', ',']);
     expect(empty.code).toBe(2);
     expect(empty.stderr).toContain('--only names no check.');
+    // An empty --skip (a CI variable left unset: --skip "$SKIP") is refused the same way, not a run of everything.
+    const emptySkip = await runCli(['probe', `${none}/auth`, '--emulator', none, '--skip', '']);
+    expect(emptySkip.code).toBe(2);
+    expect(emptySkip.stderr).toContain('--skip names no check.');
+    expect(emptySkip.stderr).toContain('Name the checks to skip, separated by commas, or leave out --skip to run them all.');
+    const emptySkipZh = await runCli(['probe', `${none}/auth`, '--emulator', none, '--skip', ' , ', '--lang', 'zh']);
+    expect(emptySkipZh.code).toBe(2);
+    expect(emptySkipZh.stderr).toContain('--skip 没有写任何检查。');
+    expect(emptySkipZh.stderr).toContain('写出要跳过的检查（用逗号分隔）；想全部都测，就去掉 --skip。');
     expect(empty.stderr + all.stderr + zh.stderr).not.toMatch(/Cannot reach|无法连接/);
     // One check left is a run.
     const one = await runCli(['probe', `${none}/auth`, '--emulator', none, '--only', 'authorize.url,state.forged', '--skip', 'state.forged']);

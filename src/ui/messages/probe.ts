@@ -50,6 +50,11 @@ export const messages = {
   'probe.bad_check': { zh: '没有叫“{id}”的检查。', en: 'There is no check called “{id}”.' },
   'probe.bad_check.hint': { zh: '可用的检查：{ids}', en: 'The checks are: {ids}' },
   'probe.only_empty': { zh: '--only 没有写任何检查。', en: '--only names no check.' },
+  'probe.skip_empty': { zh: '--skip 没有写任何检查。', en: '--skip names no check.' },
+  'probe.skip_empty.hint': {
+    zh: '写出要跳过的检查（用逗号分隔）；想全部都测，就去掉 --skip。',
+    en: 'Name the checks to skip, separated by commas, or leave out --skip to run them all.',
+  },
   'probe.nothing_selected': {
     zh: '--only {only} 去掉 --skip {skip} 之后，一项检查也不剩，probe 什么都不会测。',
     en: '--only {only} with --skip {skip} leaves no check to run: probe would test nothing.',
