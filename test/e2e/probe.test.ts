@@ -1732,6 +1732,21 @@ describe('wxauth probe', () => {
     } finally {
       await app.close();
     }
+    // Started with user:password@ (a staging site behind basic auth): the place to start keeps the user
+    // name, so the user sees the credentials are still needed there, and never the password (en, zh).
+    const password = 'hunter2pass';
+    const gated = await startProbeApp('correct', { emulator: emu.url, appid: APPID, secret, hostname: 'localhost', basicAuth: { user: 'alice', password } });
+    try {
+      const start = `${gated.url.replace('http://localhost', `http://alice:${password}@127.0.0.1`)}/auth/wechat?next=/me`;
+      const shown = `${gated.url.replace('http://', 'http://alice:***@')}/auth/wechat?next=/me`;
+      const en = await runCli(['probe', start, '--emulator', emu.url, '--only', 'login.completes', ...FAST_SLOW]);
+      expect(en.stdout).toContain(`start at ${shown} (probe too)`);
+      const zh = await runCli(['probe', start, '--emulator', emu.url, '--only', 'login.completes', '--lang', 'zh', ...FAST_SLOW]);
+      expect(zh.stdout).toContain(`从 ${shown} 开始测试`);
+      expect(en.stdout + en.stderr + zh.stdout + zh.stderr).not.toContain(password);
+    } finally {
+      await gated.close();
+    }
     // An app that exchanged (no state check to lose) and failed on its own: its own cause, not the cookie.
     const wrong = await startProbeApp('ignores-state', { emulator: emu.url, appid: APPID, secret: '0'.repeat(32), hostname: 'localhost' });
     try {

@@ -756,7 +756,15 @@ async function probeApp(given: ProbeOptions, hooks: ProbeHooks): Promise<ProbeRe
     // callback exchanged nothing: an exchange means its state check passed, and the failure (an
     // errcode, a crash) is its own.
     if (callbackAlias !== undefined && !exchangeAttempted && results.get('login.completes')?.status === 'fail') {
-      const start = callbackAlias + options.target.slice(targetUrl.origin.length);
+      // The start URL's user:password@ (basic auth) goes with it: that name is still behind the gate. Said
+      // as user:***, as the target is, so the user sees the credentials are needed without the password shown.
+      const aliasStart = new URL(callbackAlias + options.target.slice(targetUrl.origin.length));
+      if (basic) {
+        const typed = new URL(given.target);
+        aliasStart.username = typed.username;
+        aliasStart.password = typed.password;
+      }
+      const start = hideUrlCredentials(aliasStart.toString());
       put({
         ...check('login.completes', 'fail', 'loopback_alias', { callback: callbackAlias, origin: targetUrl.origin, start }, evidence, false),
         fix: messageRef('probe.login.completes.fix.loopback_alias', { callback: callbackAlias, start }),
