@@ -1794,6 +1794,9 @@ describe('wxauth probe', () => {
         if (req.url?.startsWith('/missing')) return res.writeHead(404).end('not found');
         if (req.url?.startsWith('/loop')) return res.writeHead(302, { location: '/loop' }).end();
         if (req.url?.startsWith('/hang')) return;
+        // Sent on to this server's other loopback name, which asks for basic auth: another origin's 401.
+        if (req.url?.startsWith('/elsewhere')) return res.writeHead(302, { location: base.replace('127.0.0.1', 'localhost') + '/gated' }).end();
+        if (req.url?.startsWith('/gated')) return res.writeHead(401, { 'www-authenticate': 'Basic realm="staging"' }).end('401');
         res.writeHead(200, { 'content-type': 'text/html' }).end('<h1>hello</h1>');
       });
       await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -1822,6 +1825,15 @@ describe('wxauth probe', () => {
         }
       });
     }
+    it('a 401 asking for basic auth from another origin than the start\'s is not said as the start URL needing user:password@ (that origin is never contacted before the authorize link)', async () => {
+      const r = await runCli(['probe', base + '/elsewhere', '--emulator', emu.url, '--only', 'authorize.url']);
+      expect(r.code).toBe(1);
+      expect(r.stdout).toMatch(/authorize\.url .*localhost/);
+      expect(r.stdout).not.toMatch(/basic auth/i);
+      // The start's own origin asking for it is.
+      const own = await runCli(['probe', base + '/gated', '--emulator', emu.url, '--only', 'authorize.url']);
+      expect(own.stdout).toContain(`Fix: ${base}/gated asks for HTTP basic auth (WWW-Authenticate: Basic)`);
+    });
     it('an --emulator that answers but is not one (the app\'s port): says so, names the control path it asked, never suggests the same URL (exit 2)', async () => {
       const r = await runCli(['probe', base + '/plain', '--emulator', base]);
       expect(r.code).toBe(2);

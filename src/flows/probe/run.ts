@@ -564,7 +564,11 @@ async function probeApp(given: ProbeOptions, hooks: ProbeHooks): Promise<ProbeRe
     const reason = startFailure(happyRun.record.hops, options.timeoutMs);
     const proxied = reason.problem === 'probe.problem.other_emulator' ? proxies.get(String(reason.host)) : undefined;
     // A 401 that asks for HTTP basic auth (nginx's auth_basic on a staging site): the password, not a cookie.
-    const askedBasic = reason.problem === 'probe.problem.status' && reason.status === 401 && seen.some((s) => s.status === 401 && /^www-authenticate:\s*basic\b/im.test(s.headers));
+    // Read off the hop that answered the 401, and only when it is the start URL's own origin: that origin
+    // alone is sent the start URL's user:password@, so a 401 from any other host is no password to add there.
+    const lastSeen = last?.to === 'app' && last.status === 401 ? seen.at(-1) : undefined;
+    const askedBasic =
+      reason.problem === 'probe.problem.status' && reason.status === 401 && lastSeen !== undefined && lastSeen.status === 401 && new URL(lastSeen.url).origin === targetUrl.origin && /^www-authenticate:\s*basic\b/im.test(lastSeen.headers);
     const fix: MessageRef =
       proxied !== undefined
         ? proxied === ''
