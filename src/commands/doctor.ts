@@ -9,7 +9,8 @@ import type { Context } from '../context.js';
 import type { CommandInput } from '../cli.js';
 import { ConfigError, EXIT, UsageError, osReason } from '../errors.js';
 import { osErrorHint } from '../store/files.js';
-import { isVerifyFileName } from '../core/validate.js';
+import { isVerifyFileName, verifyFileCopyOf } from '../core/validate.js';
+import { shellWord } from '../core/shell.js';
 import { parseConnectTo, type ConnectRule, type DoctorReport, type VerifyExpectation } from '../core/doctor.js';
 import { runDoctor } from '../flows/doctor/index.js';
 import { proxySettingsFrom } from '../core/proxy-route.js';
@@ -52,15 +53,24 @@ function verifyExpectation(flag: string | undefined, profile: string | undefined
     const name = path.posix.basename(flag.split(/[?#]/)[0] ?? '');
     throw new UsageError({ key: 'doctor.verifyFile.url', params: { value: flag } }, { hint: { key: 'doctor.verifyFile.url.hint', params: { name: isVerifyFileName(name) ? name : 'MP_verify_xxx.txt' } } });
   }
-  const refuse = () => new UsageError({ key: 'doctor.verifyFile.notFound', params: { value: flag } }, { hint: { key: 'doctor.verifyFile.notFound.hint' } });
+  const name = path.basename(flag);
+  // `MP_verify_AbC123 (1).txt`, a browser's second download: WeChat fetches the console's name, which is
+  // said, with the mv to it for a file that is here (a bare name: that name to give instead).
+  const copy = verifyFileCopyOf(name);
+  const refuseCopy = (here: boolean) =>
+    new UsageError(
+      { key: 'doctor.verifyFile.copyName', params: { value: flag, suffix: copy!.suffix, name: copy!.name } },
+      { hint: here ? { key: 'doctor.verifyFile.copyName.hint.rename', params: { command: `mv ${shellWord(flag)} ${shellWord(path.join(path.dirname(flag), copy!.name))}` } } : { key: 'doctor.verifyFile.copyName.hint.name', params: { name: copy!.name } } },
+    );
+  const refuse = () => (copy ? refuseCopy(false) : new UsageError({ key: 'doctor.verifyFile.notFound', params: { value: flag } }, { hint: { key: 'doctor.verifyFile.notFound.hint' } }));
   let content: string | undefined;
   let failure: unknown;
-  const name = path.basename(flag);
   try {
     const stats = fs.statSync(flag);
     if (stats.isDirectory()) failure = { code: 'EISDIR' };
     // A file there, but not by the name WeChat fetches (`--verify-file /etc/passwd`): said as that, not
     // as unreadable, and not read.
+    else if (stats.isFile() && copy) throw refuseCopy(true);
     else if (stats.isFile() && !isVerifyFileName(name)) throw new UsageError({ key: 'doctor.verifyFile.notVerifyName', params: { value: flag, name } }, { hint: { key: 'doctor.verifyFile.notFound.hint' } });
     else if (stats.isFile()) content = fs.readFileSync(flag, 'utf8');
   } catch (error) {

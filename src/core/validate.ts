@@ -85,6 +85,16 @@ export function isVerifyFileName(value: string): boolean {
   return /^MP_verify_[A-Za-z0-9]{1,64}\.txt$/.test(value);
 }
 
+/**
+ * The verify file under a name a second download or a copy gives it: a browser's ` (1)` or `(1)`, Windows'
+ * ` - Copy` / ` - 副本` (with ` (2)`…), macOS's ` copy` / ` 副本` (with ` 2`…), before `.txt`. The name the
+ * console handed out, and what was added to it; undefined for any other name.
+ */
+export function verifyFileCopyOf(value: string): { name: string; suffix: string } | undefined {
+  const m = /^(MP_verify_[A-Za-z0-9]{1,64})(\s?\(\d{1,3}\)|\s-\s(?:Copy|副本)(?:\s\(\d{1,3}\))?|\s?副本(?:\s?\d{1,3})?|\s[Cc]opy(?:\s\d{1,3})?)\.txt$/.exec(value);
+  return m ? { name: `${m[1]}.txt`, suffix: m[2]! } : undefined;
+}
+
 /** Profile names become keys in the config file; keep them simple. */
 export function isProfileName(value: string): boolean {
   return /^[A-Za-z0-9_-]{1,64}$/.test(value);

@@ -1,7 +1,7 @@
 // The one validation of settings (issue 12 item 4): the same verdict whether a value comes from
 // `init` (flags or wizard), `config set`, a WXAUTH_* variable or a flag. Table tests of the pure rules.
 import { describe, expect, it } from 'vitest';
-import { ACCOUNT_TYPES, checkCallbackPair, checkSetting, correctedSetting, fitForType, hostOfUrl, redirectUnder, suggestRedirectUri, type Checked } from '../../src/core/validate.js';
+import { ACCOUNT_TYPES, checkCallbackPair, checkSetting, correctedSetting, fitForType, hostOfUrl, redirectUnder, suggestRedirectUri, verifyFileCopyOf, type Checked } from '../../src/core/validate.js';
 import type { MessageParams } from '../../src/errors.js';
 import type { Message } from '../../src/ui/messages/types.js';
 import { matchCallbackDomain } from '../../src/core/domain.js';
@@ -383,5 +383,23 @@ describe('checkSetting: a URL with a port given as a production account\'s domai
     // What is offered is taken.
     const offered = service.ok ? '' : String((service.hint.params as MessageParams).host);
     expect(checkSetting('domain', offered, { type: 'service' }).ok).toBe(true);
+  });
+});
+
+describe('verifyFileCopyOf: the verify file under a name a second download or a copy gives it', () => {
+  it.each([
+    ['MP_verify_AbC123 (1).txt', ' (1)'],
+    ['MP_verify_AbC123(2).txt', '(2)'],
+    ['MP_verify_AbC123 - Copy.txt', ' - Copy'],
+    ['MP_verify_AbC123 - Copy (2).txt', ' - Copy (2)'],
+    ['MP_verify_AbC123 - 副本.txt', ' - 副本'],
+    ['MP_verify_AbC123副本.txt', '副本'],
+    ['MP_verify_AbC123 副本 2.txt', ' 副本 2'],
+    ['MP_verify_AbC123 copy.txt', ' copy'],
+  ])('%s', (value, suffix) => {
+    expect(verifyFileCopyOf(value)).toEqual({ name: 'MP_verify_AbC123.txt', suffix });
+  });
+  it.each(['MP_verify_AbC123.txt', 'MP_verify_AbC123copy.txt', 'MP_verify_ (1).txt', 'verify (1).txt', 'MP_verify_AbC123 (1).txt.bak', 'mp_verify_AbC123 (1).txt'])('not %s', (value) => {
+    expect(verifyFileCopyOf(value)).toBeUndefined();
   });
 });

@@ -830,6 +830,27 @@ describe('the verifyFile setting and --verify-file', () => {
     expect(zh.stderr).toContain(`✖ --verify-file ${file} 是个文件，但不是校验文件：微信按 MP_verify_xxx.txt 这样的文件名到域名根目录下取，而它叫 passwd。`);
   });
 
+  it('a verify file renamed by a second download or a copy (“ (1)”, “ - Copy”) is said so, with the mv back to the console\'s name; a bare such name, with that name (exit 2, en and zh)', async () => {
+    const dir = tempConfigDir();
+    const file = path.join(dir, 'MP_verify_Tok123abc (1).txt');
+    fs.writeFileSync(file, 'Tok123abc');
+    const en = await runCli(['doctor', '--verify-file', file], { env: serviceAccount() });
+    expect(en.code).toBe(2);
+    expect(en.stderr).toContain(`✖ --verify-file ${file} is named as a second download or a copy renames the verify file (“ (1)” before .txt): WeChat fetches it from the domain’s root by the name the 公众号 console handed out, ${VERIFY_NAME}.`);
+    expect(en.stderr).toContain(`→ Rename it back, and serve it under that name at the domain’s root: mv '${file}' ${path.join(dir, VERIFY_NAME)}`);
+    expect(en.stderr).not.toContain('not a verify file');
+    const zh = await runCli(['doctor', '--verify-file', file], { env: { ...serviceAccount(), LANG: 'zh_CN.UTF-8' } });
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toContain(`✖ --verify-file ${file} 的文件名是重复下载或复制时改出来的（.txt 前多了“ (1)”）：微信按公众号后台给的原名 ${VERIFY_NAME} 到域名根目录下取。`);
+    expect(zh.stderr).toContain(`→ 改回原名，并以这个名字放到域名根目录下：mv '${file}' ${path.join(dir, VERIFY_NAME)}`);
+    // Only its name given, no such file here: the name to give instead.
+    const bare = await runCli(['doctor', '--verify-file', 'MP_verify_Tok123abc - Copy.txt'], { env: serviceAccount() });
+    expect(bare.code).toBe(2);
+    expect(bare.stderr).toContain('(“ - Copy” before .txt)');
+    expect(bare.stderr).toContain(`→ Give the name the console handed out: wxauth doctor --verify-file ${VERIFY_NAME}`);
+    expect(bare.stderr).not.toContain('neither a file name');
+  });
+
   it('a URL given as --verify-file is refused with the name to give instead (exit 2)', async () => {
     const r = await runCli(['doctor', '--verify-file', `https://www.example.com/${VERIFY_NAME}`], { env: serviceAccount() });
     expect(r.code).toBe(2);

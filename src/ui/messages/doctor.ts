@@ -32,6 +32,18 @@ export const messages = {
     zh: '--verify-file {value} 是个文件，但不是校验文件：微信按 MP_verify_xxx.txt 这样的文件名到域名根目录下取，而它叫 {name}。',
     en: '--verify-file {value} is a file, but not a verify file: WeChat fetches one named like MP_verify_xxx.txt from the domain’s root, and this one is named {name}.',
   },
+  'doctor.verifyFile.copyName': {
+    zh: '--verify-file {value} 的文件名是重复下载或复制时改出来的（.txt 前多了“{suffix}”）：微信按公众号后台给的原名 {name} 到域名根目录下取。',
+    en: '--verify-file {value} is named as a second download or a copy renames the verify file (“{suffix}” before .txt): WeChat fetches it from the domain’s root by the name the 公众号 console handed out, {name}.',
+  },
+  'doctor.verifyFile.copyName.hint.rename': {
+    zh: '改回原名，并以这个名字放到域名根目录下：{command}',
+    en: 'Rename it back, and serve it under that name at the domain’s root: {command}',
+  },
+  'doctor.verifyFile.copyName.hint.name': {
+    zh: '用公众号后台给的原名：wxauth doctor --verify-file {name}',
+    en: 'Give the name the console handed out: wxauth doctor --verify-file {name}',
+  },
   'doctor.verifyFile.notFound.hint': {
     zh: '给出公众号后台下载的文件名（例如 MP_verify_AbC123xyz.txt），或它在本机的路径。',
     en: 'Give the name of the file the 公众号 console handed out (e.g. MP_verify_AbC123xyz.txt), or its path on this machine.',
