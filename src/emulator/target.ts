@@ -66,7 +66,7 @@ export class Query {
       if (end > start) {
         let nameEnd = raw.indexOf('=', start);
         if (nameEnd < 0 || nameEnd > end) nameEnd = end;
-        if (!this.literal && /[%+]/.test(raw.slice(start, nameEnd))) return undefined;
+        if (!this.literal && encodedBetween(raw, start, nameEnd)) return undefined;
         places.push(start, nameEnd, end);
       }
       start = end + 1;
@@ -97,6 +97,15 @@ export class Query {
     // With a `?` in front: URLSearchParams drops one, and a query that itself starts with `?` keeps it.
     return (this.parsed ??= new URLSearchParams('?' + this.raw));
   }
+}
+
+/** Whether `raw` has a `%` or `+` from `start` to `end` (a name to decode; a loop: no slice, no regex per pair). */
+function encodedBetween(raw: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === 0x25 /* % */ || c === 0x2b /* + */) return true;
+  }
+  return false;
 }
 
 // Targets `new URL` would give back unchanged: a path of plain characters without `.`/`..` segments,
