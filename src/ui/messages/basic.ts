@@ -196,8 +196,8 @@ export const messages = {
     en: 'wxauth user takes the openid only (28 characters, e.g. oVLC_6lTZxSWkoZA9L1povjQiplA). The appsecret goes in the profile (wxauth config set secret -) or WXAUTH_SECRET, not on the command line.',
   },
   'basic.user.openid.isToken.hint': {
-    zh: 'wxauth user 只要 openid（28 个字符，例如 oVLC_6lTZxSWkoZA9L1povjQiplA）：基础 access_token 由它自己获取或复用缓存。带用户 token 调用的是网页授权的 wxauth userinfo <access_token> <openid>。',
-    en: 'wxauth user takes the openid only (28 characters, e.g. oVLC_6lTZxSWkoZA9L1povjQiplA): it gets the basic access_token itself, or reuses the cached one. The call that takes a user’s token is web authorization’s wxauth userinfo <access_token> <openid>.',
+    zh: 'wxauth user 只要 openid（28 个字符，例如 oVLC_6lTZxSWkoZA9L1povjQiplA）：基础 access_token 由它自己获取或复用缓存。带用户 token 调用的是网页授权的 wxauth userinfo ACCESS_TOKEN OPENID。',
+    en: 'wxauth user takes the openid only (28 characters, e.g. oVLC_6lTZxSWkoZA9L1povjQiplA): it gets the basic access_token itself, or reuses the cached one. The call that takes a user’s token is web authorization’s wxauth userinfo ACCESS_TOKEN OPENID.',
   },
   'basic.user.lang.invalid': { zh: '--lang {lang} 不是微信支持的语言。', en: '--lang {lang} is not a language WeChat supports here.' },
   'basic.user.lang.invalid.hint': {
