@@ -25,6 +25,7 @@ import {
   type EmulatorSwitches,
 } from '../emulator/index.js';
 import { exportLine } from '../emulator/ui-api.js';
+import { redactValue } from '../core/secrets.js';
 import { issuableScopes } from '../emulator/scopes.js';
 import { suggest } from '../core/closest.js';
 import { bindHostOf, hostInText, unreachableListenHost } from '../core/host-names.js';
@@ -246,10 +247,17 @@ export async function run(options: EmulatorCommandOptions, ctx: Context): Promis
   try {
     // Printed now, not by the presenter: the emulator serves until Ctrl-C, and the URL is needed meanwhile.
     const page = `${emu.url}/`;
+    // A seed file's apps may carry a real AppSecret (a developer mirroring their own appid and secret):
+    // masked in the table and the export lines unless --show-secrets; the built-in seed's are fake.
+    const masked = options.seedFile !== undefined && !ctx.globals.showSecrets;
     hooks.started({
       url: emu.url,
       page,
-      apps: emu.apps.map((a) => ({ ...a, scopes: issuableScopes(a).scopes, env: exportLine(emu.url, a) })),
+      apps: emu.apps.map((a) => {
+        const shown = masked ? { ...a, secret: redactValue(a.secret) } : a;
+        return { ...a, scopes: issuableScopes(a).scopes, env: exportLine(emu.url, a), shownSecret: shown.secret, shownEnv: exportLine(emu.url, shown) };
+      }),
+      ...(options.seedFile !== undefined ? { seedFile: options.seedFile, secretsMasked: masked } : {}),
       users: emu.users,
       host: options.host,
       faults: (options.emulator.faults ?? []).map(describeFault),

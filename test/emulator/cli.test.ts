@@ -114,6 +114,42 @@ describe('wxauth emulator (spawned)', () => {
     }
   });
 
+  // A developer may mirror their own appid and AppSecret in a seed so their server's settings stay as
+  // they are: the start-up listing must not print that secret (nor call it fake) unless asked.
+  it("a seed file's secrets are masked in the start-up listing and its export lines unless --show-secrets, under a heading naming the file (en, zh); --json keeps them", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-seed-'));
+    const file = path.join(dir, 'seed.json');
+    const secret = 'fedcba9876543210fedcba9876543210';
+    fs.writeFileSync(file, JSON.stringify({ apps: [{ appid: 'wxfedcba9876543210', secret, type: 'test', domain: '127.0.0.1:*' }], users: [{ nickname: 'Alice' }] }));
+    try {
+      for (const lang of ['en', 'zh']) {
+        const child = spawnCli(['--lang', lang, 'emulator', '--port', '0', '--seed', file]);
+        const done = collect(child);
+        await waitForOutput(child, /Ctrl-C/);
+        child.kill('SIGINT');
+        const r = await done;
+        expect(r.stdout + r.stderr, lang).not.toContain(secret);
+        expect(r.stderr, lang).toContain('fedc***');
+        expect(r.stderr, lang).toContain(lang === 'en' ? `Apps from ${file}:` : `${file} 里的应用：`);
+        expect(r.stderr, lang).toContain(lang === 'en' ? 'add --show-secrets to print them' : '请加 --show-secrets');
+        expect(r.stderr, lang).not.toContain('fake');
+      }
+      const shown = spawnCli(['--show-secrets', 'emulator', '--port', '0', '--seed', file]);
+      const shownDone = collect(shown);
+      await waitForOutput(shown, /Ctrl-C/);
+      shown.kill('SIGINT');
+      expect((await shownDone).stderr).toContain(`WXAUTH_SECRET=${secret}`);
+      const json = spawnCli(['emulator', '--port', '0', '--json', '--seed', file]);
+      const jsonDone = collect(json);
+      const [line] = await waitForOutput(json, /^\{.*\}\n/m);
+      json.kill('SIGINT');
+      await jsonDone;
+      expect((JSON.parse(line) as { apps: Array<{ secret: string }> }).apps[0]!.secret).toBe(secret);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('a seed file replaces the built-in apps', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-seed-'));
     const file = path.join(dir, 'seed.json');

@@ -15,6 +15,14 @@ export const messages = {
     zh: '内置应用（appid、secret 均为固定的假值，可直接复制）：',
     en: 'Seeded apps (fixed fake appids and secrets, ready to copy):',
   },
+  'emulator.apps.fromFile': {
+    zh: '{file} 里的应用：',
+    en: 'Apps from {file}:',
+  },
+  'emulator.apps.masked': {
+    zh: '{file} 里的 secret 可能是真的，这里已打码；要打印原文（包括下面 export 里的 WXAUTH_SECRET）请加 --show-secrets。',
+    en: 'The secrets from {file} may be real, so they are masked here; add --show-secrets to print them (the WXAUTH_SECRET in the export lines below too).',
+  },
   'emulator.apps.type': { zh: '类型', en: 'type' },
   'emulator.apps.domain': { zh: '域名', en: 'domain' },
   'emulator.apps.name': { zh: '名称', en: 'name' },

@@ -15,7 +15,10 @@ export interface EmulatorStarted {
    * Each app with its `export …` line (emulator/ui-api.ts exportLine, the same line the page copies) and
    * the scopes it can be issued codes for (emulator/scopes.ts issuableScopes; none: no web authorization).
    */
-  apps: Array<PublicApp & { env: string; scopes: readonly Scope[] }>;
+  apps: Array<PublicApp & { env: string; scopes: readonly Scope[]; shownSecret: string; shownEnv: string }>;
+  /** --seed: the apps came from this file (their secrets may be real), and whether they are shown masked. */
+  seedFile?: string;
+  secretsMasked?: boolean;
   users: PublicUser[];
   /** The address it listens on: anything but loopback is worth a warning. */
   host: string;
@@ -63,12 +66,12 @@ export interface EmulatorHooks {
 
 export function emulatorHooks(out: Output): EmulatorHooks {
   return {
-    started({ url, page, apps, users, host, faults, switches }) {
+    started({ url, page, apps, users, host, faults, switches, seedFile, secretsMasked }) {
       const doc = {
         url,
         page,
         control: `${url}/__emulator`,
-        apps,
+        apps: apps.map(({ shownSecret: _secret, shownEnv: _env, ...app }) => app),
         users,
       };
       out.result(doc);
@@ -83,10 +86,10 @@ export function emulatorHooks(out: Output): EmulatorHooks {
       out.note(out.t('emulator.roles'));
       if (!['127.0.0.1', 'localhost', '::1'].includes(host)) out.warn(out.t('emulator.exposed', { host: hostInText(host) }));
       out.say();
-      out.say(out.t('emulator.apps'));
+      out.say(seedFile === undefined ? out.t('emulator.apps') : out.t('emulator.apps.fromFile', { file: seedFile }));
       out.table(
         [out.t('emulator.apps.type'), 'appid', 'secret', out.t('emulator.apps.domain'), out.t('emulator.apps.name')],
-        apps.map((a) => [out.t(`account.typeName.${a.type}`), a.appid, a.secret, a.domain.join(',') || '-', a.name]),
+        apps.map((a) => [out.t(`account.typeName.${a.type}`), a.appid, a.shownSecret, a.domain.join(',') || '-', a.name]),
         'stderr',
       );
       // An app with an IP whitelist refuses /cgi-bin/ callers not on it (40164): said, with who is on it.
@@ -98,8 +101,9 @@ export function emulatorHooks(out: Output): EmulatorHooks {
       const redirect = (env: string) => / WXAUTH_REDIRECT_URI=(\S+)/.exec(env)?.[1];
       const onPort80 = (env: string) => { const uri = redirect(env); return uri !== undefined && !/^https?:\/\/[^/]*:\d+(?:\/|$)/.test(uri); };
       const ready = (env: string) => (redirect(env) === undefined ? 2 : onPort80(env) ? 1 : 0);
+      if (secretsMasked) out.note(out.t('emulator.apps.masked', { file: seedFile ?? '' }));
       for (const app of [...apps].sort((a, b) => ready(a.env) - ready(b.env))) {
-        out.say('  ' + out.style.cyan(shellEnvLine(app.env)));
+        out.say('  ' + out.style.cyan(shellEnvLine(app.shownEnv)));
         // No web authorization (a 订阅号, a seeded 服务号 with "verified": false): its line has no callback,
         // and url/login from it would stop at "no redirect URI" or WeChat's 10005, so say why and what it is for.
         if (app.scopes.length === 0) out.say('    ' + out.style.dim(out.t(app.type === 'subscription' ? 'emulator.aim.noWebAuth.subscription' : 'emulator.aim.noWebAuth.unverified')));
