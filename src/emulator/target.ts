@@ -30,10 +30,9 @@ export class Query {
   /**
    * Each pair's name start, name end, and end (at `&` or the end): the value runs from name end + 1
    * (past its `=`) to the end, and a pair with no `=` has its name end at its end. Empty pieces
-   * (`&&`) are no pair. Made on the first read; undefined after it when a name has `%` or `+`.
+   * (`&&`) are no pair. Made on the first read (undefined before it); null when a name has `%` or `+`.
    */
-  private places: number[] | undefined;
-  private placed = false;
+  private places: number[] | null | undefined;
 
   /** `raw`: the query string without its `?` (a second `?` belongs to the first name, as in URLSearchParams). */
   constructor(private readonly raw: string) {
@@ -41,9 +40,9 @@ export class Query {
   }
 
   get(name: string): string | null {
-    const places = this.placed ? this.places : this.place();
+    const places = this.places === undefined ? (this.places = this.place()) : this.places;
     // Names to decode: URLSearchParams reads them (and a name with `=` or `&` can only come from one).
-    if (places === undefined) return this.params().get(name);
+    if (places === null) return this.params().get(name);
     const raw = this.raw;
     for (let i = 0; i < places.length; i += 3) {
       const start = places[i]!;
@@ -56,8 +55,7 @@ export class Query {
     return null;
   }
 
-  private place(): number[] | undefined {
-    this.placed = true;
+  private place(): number[] | null {
     const raw = this.raw;
     const places: number[] = [];
     for (let start = 0; start < raw.length; ) {
@@ -66,12 +64,12 @@ export class Query {
       if (end > start) {
         let nameEnd = raw.indexOf('=', start);
         if (nameEnd < 0 || nameEnd > end) nameEnd = end;
-        if (!this.literal && encodedBetween(raw, start, nameEnd)) return undefined;
+        if (!this.literal && encodedBetween(raw, start, nameEnd)) return null;
         places.push(start, nameEnd, end);
       }
       start = end + 1;
     }
-    return (this.places = places);
+    return places;
   }
 
   has(name: string): boolean {

@@ -903,18 +903,19 @@ describe('detectors', () => {
     }
   });
 
+  /** A POST /cgi-bin/stable_token for the test account from local port `localPort`, forced or not. */
+  const stable = (force: boolean, localPort: number) => ({
+    method: 'POST',
+    localPort,
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ grant_type: 'client_credential', appid: DEFAULT_APPIDS.test, secret: '5e1ec0de5e1ec0de5e1ec0de00000002', ...(force ? { force_refresh: true } : {}) }),
+  });
+
   // The token war by stable_token: one server forcing a refresh knocks out the stable token the others
   // hold. The proxy once said nothing, neither at the forced refresh nor at the 40001 that followed.
   // Each call comes from a process of a stand-in /proc, so which server made it is the test's to say.
   it('basic_token.refetched and token.not_latest for a stable_token force_refresh that knocks out another server’s stable token (en, zh)', async (t) => {
     if (process.platform !== 'linux') t.skip();
-    const appid = DEFAULT_APPIDS.test;
-    const stable = (force: boolean, localPort: number) => ({
-      method: 'POST',
-      localPort,
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ grant_type: 'client_credential', appid, secret: '5e1ec0de5e1ec0de5e1ec0de00000002', ...(force ? { force_refresh: true } : {}) }),
-    });
     const proc = fakeProc();
     const p = await proxyTo(emu.url, { peerLookupMs: 10_000, peerProcesses: { root: proc.root } });
     try {
@@ -954,13 +955,6 @@ describe('detectors', () => {
   // between two servers, naming the same pid as the one whose token was knocked out.
   it('basic_token.refetched for a stable_token force_refresh by the process that holds the token says it knocked out its own token (en, zh)', async (t) => {
     if (process.platform !== 'linux') t.skip();
-    const appid = DEFAULT_APPIDS.test;
-    const stable = (force: boolean, localPort: number) => ({
-      method: 'POST',
-      localPort,
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ grant_type: 'client_credential', appid, secret: '5e1ec0de5e1ec0de5e1ec0de00000002', ...(force ? { force_refresh: true } : {}) }),
-    });
     const proc = fakeProc();
     const p = await proxyTo(emu.url, { peerLookupMs: 10_000, peerProcesses: { root: proc.root } });
     try {
