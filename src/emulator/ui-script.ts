@@ -480,7 +480,7 @@ export const UI_SCRIPT = String.raw`
         app.ipWhitelist = doc.ipWhitelist;
         renderSeed();
         return doc;
-      }), L('apps.whitelist.changed', { appid: app.appid, value: ips && ips.length ? ips.join(', ') : '-' }));
+      }), ips && ips.length ? L('apps.whitelist.changed', { appid: app.appid, value: ips.join(', ') }) : L('apps.whitelist.removed', { appid: app.appid }));
     };
     set.addEventListener('click', function () {
       var ips = input.value.split(/[\s,，]+/).filter(function (ip) { return ip !== ''; });
@@ -516,11 +516,11 @@ export const UI_SCRIPT = String.raw`
     var unset = h('button', { type: 'button', id: 'caller-ip-clear', text: T('switches.clear') });
     set.addEventListener('click', function () {
       var ip = input.value.trim();
-      act(api('POST', '/switches', { callerIp: ip === '' ? null : ip }), L('switches.changed', { name: 'callerIp', value: ip || '-' }));
+      act(api('POST', '/switches', { callerIp: ip === '' ? null : ip }), ip === '' ? L('switches.callerIp.cleared') : L('switches.changed', { name: 'callerIp', value: ip }));
     });
     unset.addEventListener('click', function () {
       input.value = '';
-      act(api('POST', '/switches', { callerIp: null }), L('switches.changed', { name: 'callerIp', value: '-' }));
+      act(api('POST', '/switches', { callerIp: null }), L('switches.callerIp.cleared'));
     });
     return h('div', { class: 'switch', 'data-switch': 'callerIp' }, [
       h('div', { class: 'name', text: 'callerIp' }),

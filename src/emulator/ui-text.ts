@@ -100,9 +100,15 @@ export const UI_TEXT = {
   'switches.set': { zh: '设置', en: 'Set' },
   'switches.clear': { zh: '清除', en: 'Clear' },
   'switches.changed': { zh: '{name} = {value}', en: '{name} = {value}' },
+  // The zh sentence once ended "…；"x" 不是", cut off: each language says the whole of what was wrong and what to type.
   'switches.callerIp.invalid': {
-    zh: 'callerIp 必须是 IP 地址（IPv4 或 IPv6），或为空表示取连接的地址；"{value}" 不是',
-    en: 'callerIp must be an IP address (v4 or v6), or empty for the connection’s address; "{value}" is not one',
+    zh: '"{value}" 不是 IP 地址，callerIp 要填一个 IPv4 或 IPv6 地址（例如 203.0.113.7 或 2001:db8::1）；留空或点“清除”则使用请求实际的来源地址',
+    en: '"{value}" is not an IP address: callerIp takes one IPv4 or IPv6 address, such as 203.0.113.7 or 2001:db8::1; leave it empty or press Clear to use the address each request comes from',
+  },
+  // Cleared, callerIp is no value at all: the caller is whoever the connection comes from (server.ts).
+  'switches.callerIp.cleared': {
+    zh: 'callerIp 已清除：IP 白名单检查改用请求实际的来源地址。',
+    en: 'callerIp cleared: whitelist checks use the address each request comes from.',
   },
   // Refusals of the control API the page can meet (control.ts ScanError, the clock's range), in its language.
   'qr.problem.unknown': { zh: '没有二维码登录 {uuid}（可能已被重置清掉）', en: 'there is no QR login {uuid} (a reset may have cleared it)' },
@@ -128,7 +134,12 @@ export const UI_TEXT = {
   'apps.whitelist.none': { zh: '未设置：任何 IP 都可以调用', en: 'none: any IP may call' },
   'apps.whitelist.placeholder': { zh: 'IP，多个用逗号分隔', en: 'IPs, comma-separated' },
   'apps.whitelist.changed': { zh: '{appid} 的 IP 白名单 = {value}', en: 'IP whitelist of {appid} = {value}' },
-  'apps.whitelist.invalid': { zh: '"{value}" 不是 IP 地址', en: '"{value}" is not an IP address' },
+  // No whitelist, not an empty one: the emulator then lets every caller through (POST /__emulator/whitelist null).
+  'apps.whitelist.removed': { zh: '{appid} 的 IP 白名单已取消：任何 IP 都可以调用它的 /cgi-bin/ 接口。', en: 'IP whitelist of {appid} removed: any IP may call its /cgi-bin/ APIs.' },
+  'apps.whitelist.invalid': {
+    zh: '"{value}" 不是 IP 地址，请填写 IPv4 或 IPv6 地址，多个用逗号分隔（例如 203.0.113.10, 2001:db8::1）；点“清除”则取消白名单',
+    en: '"{value}" is not an IP address: type IPv4 or IPv6 addresses separated by commas, such as 203.0.113.10, 2001:db8::1; press Clear to remove the whitelist',
+  },
   'apps.ticket.none': { zh: '还没有签发：你的服务器第一次调用 getticket 时签发', en: 'none issued yet: your server’s first getticket issues one' },
   'apps.ticket.live': { zh: '{ticket}，{time} 过期（还有 {d}）', en: '{ticket}, expires {time} (in {d})' },
   'apps.ticket.expired': { zh: '{ticket} 已在 {time} 过期：下一次 getticket 会签发新的', en: '{ticket} expired at {time}: the next getticket issues a new one' },

@@ -358,9 +358,28 @@ describe.skipIf(!CHROMIUM)(`the emulator's page in Chromium${CHROMIUM ? '' : ` (
     await page.locator('#caller-ip').fill('10.1.2.3');
     await page.locator('#caller-ip-set').click();
     await until(() => control('/switches'), (v) => (v.switches as Record<string, unknown>).callerIp === '10.1.2.3');
+    await expect.poll(() => page.locator('#status').textContent()).toBe('callerIp = 10.1.2.3');
     await page.locator('#caller-ip-clear').click();
     expect((await until(() => control('/switches'), (v) => !('callerIp' in (v.switches as object)))).switches).not.toHaveProperty('callerIp');
     await expect.poll(() => page.locator('#switches-changed').textContent()).toBe('3 not default');
+    // Cleared is no value: said as what the emulator does then, not as "callerIp = -"; Set with the
+    // field empty is the same.
+    await expect.poll(() => page.locator('#status').textContent()).toBe('callerIp cleared: whitelist checks use the address each request comes from.');
+    await page.locator('#caller-ip').fill('10.1.2.3');
+    await page.locator('#caller-ip-set').click();
+    await until(() => control('/switches'), (v) => (v.switches as Record<string, unknown>).callerIp === '10.1.2.3');
+    await page.locator('#caller-ip').fill('');
+    await page.locator('#caller-ip-set').click();
+    await until(() => control('/switches'), (v) => !('callerIp' in (v.switches as object)));
+    await expect.poll(() => page.locator('#status').textContent()).toBe('callerIp cleared: whitelist checks use the address each request comes from.');
+    // A value that is no IP: what was wrong and what to type instead.
+    expected.push(/400/);
+    await page.locator('#caller-ip').fill('10.1.2');
+    await page.locator('#caller-ip-set').click();
+    await expect.poll(() => page.locator('#status').textContent()).toBe(
+      'Failed: "10.1.2" is not an IP address: callerIp takes one IPv4 or IPv6 address, such as 203.0.113.7 or 2001:db8::1; leave it empty or press Clear to use the address each request comes from',
+    );
+    expect((await control('/switches')).switches).not.toHaveProperty('callerIp');
   });
 
   it('an app’s IP whitelist is shown, set and cleared on the page; a caller off it gets 40164; a change elsewhere shows up', async () => {
@@ -383,10 +402,14 @@ describe.skipIf(!CHROMIUM)(`the emulator's page in Chromium${CHROMIUM ? '' : ` (
     expected.push(/400/);
     await page.locator(`#app-list li[data-appid="${SVC}"] .whitelist-input`).fill('1.2.3');
     await page.locator(`#app-list li[data-appid="${SVC}"] .whitelist-set`).click();
-    await expect.poll(() => page.locator('#status').textContent()).toContain('"1.2.3" is not an IP address');
+    await expect.poll(() => page.locator('#status').textContent()).toBe(
+      'Failed: "1.2.3" is not an IP address: type IPv4 or IPv6 addresses separated by commas, such as 203.0.113.10, 2001:db8::1; press Clear to remove the whitelist',
+    );
     await page.locator(`#app-list li[data-appid="${SVC}"] .whitelist-clear`).click();
     await until(() => control('/seed'), (v) => (v.apps as Array<{ appid: string; ipWhitelist: string[] | null }>).find((a) => a.appid === SVC)!.ipWhitelist === null);
     await expect.poll(() => page.locator(`#app-list li[data-appid="${SVC}"] [data-whitelist="${SVC}"]`).textContent()).toBe('none: any IP may call');
+    // Removed, not set to "-".
+    await expect.poll(() => page.locator('#status').textContent()).toBe(`IP whitelist of ${SVC} removed: any IP may call its /cgi-bin/ APIs.`);
   });
 
   it('an app’s jsapi_ticket is shown once issued and can be expired from the page, after which getticket issues another', async () => {
@@ -478,7 +501,7 @@ describe.skipIf(!CHROMIUM)(`the emulator's page in Chromium${CHROMIUM ? '' : ` (
     expect(await wechat.locator('#user').inputValue()).toBe('u2');
   });
 
-  it('in Chinese a refused fault is said in Chinese', async () => {
+  it('in Chinese a refused fault, callerIp or whitelist entry is said in Chinese, whole; a cleared one says what that means', async () => {
     const page = await open({ locale: 'zh-CN' });
     expected = [/^Failed to load resource: the server responded with a status of 400/];
     await page.locator('#fault-spec').fill('delay=700000');
@@ -491,8 +514,22 @@ describe.skipIf(!CHROMIUM)(`the emulator's page in Chromium${CHROMIUM ? '' : ` (
     // The caller IP on the switches card takes only an IP, and says so in Chinese.
     await page.locator('#caller-ip').fill('<b>x</b>');
     await page.locator('#caller-ip-set').click();
-    await expect.poll(() => page.locator('#status').textContent()).toBe('操作失败：callerIp 必须是 IP 地址（IPv4 或 IPv6），或为空表示取连接的地址；"<b>x</b>" 不是');
+    // The whole sentence: it once ended "…；"<b>x</b>" 不是", cut off.
+    await expect.poll(() => page.locator('#status').textContent()).toBe(
+      '操作失败："<b>x</b>" 不是 IP 地址，callerIp 要填一个 IPv4 或 IPv6 地址（例如 203.0.113.7 或 2001:db8::1）；留空或点“清除”则使用请求实际的来源地址',
+    );
     expect((await control('/switches')).switches).not.toHaveProperty('callerIp');
+    await page.locator('#caller-ip-clear').click();
+    await expect.poll(() => page.locator('#status').textContent()).toBe('callerIp 已清除：IP 白名单检查改用请求实际的来源地址。');
+    // An app's IP whitelist: a refused entry says what to type, a removed one says what that means.
+    const item = page.locator(`#app-list li[data-appid="${SVC}"]`);
+    await item.locator('.whitelist-input').fill('1.2.3');
+    await item.locator('.whitelist-set').click();
+    await expect.poll(() => page.locator('#status').textContent()).toBe(
+      '操作失败："1.2.3" 不是 IP 地址，请填写 IPv4 或 IPv6 地址，多个用逗号分隔（例如 203.0.113.10, 2001:db8::1）；点“清除”则取消白名单',
+    );
+    await item.locator('.whitelist-clear').click();
+    await expect.poll(() => page.locator('#status').textContent()).toBe(`${SVC} 的 IP 白名单已取消：任何 IP 都可以调用它的 /cgi-bin/ 接口。`);
   });
 
   it('a change made through the in-process handle (a test arming a fault) shows on the page with no request logged', async () => {
