@@ -1,6 +1,7 @@
 // HTML for the emulator's WeChat-like pages. Every value that came from a request or a seed goes
 // through escapeHtml (or jsonForScript inside <script>), so nothing a caller sends can inject markup.
 import type { UiLang } from './ui-text.js';
+import { escapeUnsafe } from '../core/unsafe-chars.js';
 
 export function escapeHtml(value: string): string {
   return value
@@ -9,6 +10,16 @@ export function escapeHtml(value: string): string {
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
     .replace(/'/g, '&#39;');
+}
+
+/**
+ * Text of a seed (a nickname, an app's name or domain) or of a request, as the pages show it: control
+ * characters, bidi overrides and invisible characters written as escapes (core/unsafe-chars.ts, as the
+ * CLI and the emulator's own page show them), then HTML-escaped. A U+202E in a name reversed the rest of
+ * its line; an ESC in one is nothing a reader can see.
+ */
+export function shownHtml(value: string): string {
+  return escapeHtml(escapeUnsafe(value));
 }
 
 /** JSON that is safe inside a <script> element (no `</script>`, no `<!--`, no U+2028/9 surprises). */
@@ -76,7 +87,8 @@ export function noteLine(shown: ShownNote): string {
 
 /** The note as a grey line under the page. */
 export function emulatorNote(shown: ShownNote | undefined): string {
-  return shown ? `<p class="emu" data-emulator-note>${escapeHtml(noteLine(shown))}</p>` : '';
+  // A note can quote a seeded domain or a sent redirect_uri.
+  return shown ? `<p class="emu" data-emulator-note>${shownHtml(noteLine(shown))}</p>` : '';
 }
 
 /**

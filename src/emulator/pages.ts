@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import type { Emulator } from './server.js';
 import { html, redirect, type Reply, type Rq } from './reply.js';
 import { appendToRedirect, domainMatches, parseRedirect, type RedirectTarget } from './callback.js';
-import { emulatorNote, errorPage, escapeHtml, jsonForScript, layout, noteLine, type Note, type ShownNote } from './html.js';
+import { emulatorNote, errorPage, escapeHtml, jsonForScript, layout, noteLine, shownHtml, type Note, type ShownNote } from './html.js';
 import { qrSvg } from './qr-svg.js';
 import type { NormalizedApp, NormalizedUser } from './seed.js';
 import type { QrSession, Scope } from './state.js';
@@ -16,7 +16,6 @@ import { QR_TTL_MS, ScanError, scan } from './control.js';
 import { UI_TEXT, pickUiLang } from './ui-text.js';
 import { issuableScopes } from './scopes.js';
 import { WXLOGIN_SCRIPT_PATH } from '../core/authorize-url.js';
-import { escapeUnsafe } from '../core/unsafe-chars.js';
 
 const PAGE_PATHS = new Set([
   '/connect/oauth2/authorize',
@@ -145,9 +144,9 @@ function formBody(rq: Rq): URLSearchParams {
 
 function userPicker(emu: Emulator, selected: string): string {
   const options = emu.seed.users
-    // The names as shown, bidi overrides and invisible characters escaped (core/unsafe-chars.ts, as the
-    // CLI shows them): a U+202E in a seeded nickname reversed the rest of the line. The value stays the id.
-    .map((u) => `<option value="${escapeHtml(u.id)}"${u.id === selected ? ' selected' : ''}>${escapeHtml(escapeUnsafe(u.nickname))} (${escapeHtml(escapeUnsafe(u.id))})</option>`)
+    // The names as shown (html.ts shownHtml), as every seeded text on these pages: a U+202E in a seeded
+    // nickname reversed the rest of the line. The value stays the id.
+    .map((u) => `<option value="${escapeHtml(u.id)}"${u.id === selected ? ' selected' : ''}>${shownHtml(u.nickname)} (${shownHtml(u.id)})</option>`)
     .join('');
   return `<label class="desc">当前微信用户 / you are<select name="user" id="user">${options}</select></label>`;
 }
@@ -274,7 +273,7 @@ function consentPage(emu: Emulator, rq: Rq, app: NormalizedApp, user: Normalized
     '微信授权登录',
     `<div class="page"><form method="post" action="/connect/oauth2/authorize_reply">` +
       `<input type="hidden" name="ticket" value="${escapeHtml(ticket)}">` +
-      `<div class="icon ok">微</div><div class="app" id="app-name">${escapeHtml(app.name)}</div>` +
+      `<div class="icon ok">微</div><div class="app" id="app-name">${shownHtml(app.name)}</div>` +
       `<p class="desc">申请获取以下权限</p>` +
       `<div class="scope">获得你的公开信息（昵称、头像等）</div>` +
       userPicker(emu, user.id) +
@@ -422,7 +421,7 @@ function qrPage(emu: Emulator, rq: Rq, app: NormalizedApp, s: QrSession, english
       // §2.3: WeChat's page references the QR as an image by uuid, exactly this tag; scrapers read the
       // uuid from it (issue 12 item 17). The image itself is drawn by /connect/qrcode/{uuid}.
       `<img class="qrcode lightBorder" src="/connect/qrcode/${escapeHtml(s.uuid)}">` +
-      `<p class="desc" id="status">${english ? `Scan with WeChat to log in to “${escapeHtml(app.name)}”` : `使用微信扫一扫登录「${escapeHtml(app.name)}」`}</p>` +
+      `<p class="desc" id="status">${english ? `Scan with WeChat to log in to “${shownHtml(app.name)}”` : `使用微信扫一扫登录「${shownHtml(app.name)}」`}</p>` +
       `<form method="post" action="/connect/confirm_reply" target="${targetFrame}">` +
       `<input type="hidden" name="uuid" value="${escapeHtml(s.uuid)}">` +
       userPicker(emu, emu.currentUser) +
@@ -484,7 +483,7 @@ function confirmPage(emu: Emulator, rq: Rq): Reply {
   return html(
     layout(
       '微信登录',
-      `<div class="page"><div class="app">${escapeHtml(app?.name ?? session.appid)}</div><p class="desc">登录确认</p>` +
+      `<div class="page"><div class="app">${shownHtml(app?.name ?? session.appid)}</div><p class="desc">登录确认</p>` +
         `<form method="post" action="/connect/confirm_reply"><input type="hidden" name="uuid" value="${escapeHtml(session.uuid)}">` +
         userPicker(emu, emu.currentUser) +
         `<div class="buttons"><button type="submit" class="primary" name="action" value="confirm">允许</button>` +

@@ -241,12 +241,13 @@ export const UI_SCRIPT = String.raw`
 
   function appName(appid) {
     var apps = S.seed ? S.seed.apps : [];
-    for (var i = 0; i < apps.length; i++) if (apps[i].appid === appid) return apps[i].name;
-    return appid;
+    for (var i = 0; i < apps.length; i++) if (apps[i].appid === appid) return shown(apps[i].name);
+    return shown(appid);
   }
 
-  // A nickname, or a value a request sent (a decoded query's state), as shown: bidi overrides and
-  // invisible characters escaped as the CLI shows them (core/unsafe-chars.ts); /seed and the log keep it exact.
+  // Any text of a seed (a nickname, an app's name, domain or 开放平台 account) or a value a request sent
+  // (a decoded query's state), as shown: control characters, bidi overrides and invisible characters
+  // escaped as the CLI shows them (core/unsafe-chars.ts); /seed, the log and every Copy keep it exact.
   function shown(text) {
     return String(text).replace(new RegExp('${UNSAFE_CHARS.source}', 'g'), function (ch) {
       var named = { '\n': '\\n', '\r': '\\r', '\t': '\\t' }[ch];
@@ -276,14 +277,14 @@ export const UI_SCRIPT = String.raw`
     S.seed.apps.forEach(function (app) {
       var maskedEnv = app.env.split(app.secret).join(maskSecret(app.secret));
       apps.appendChild(h('li', { class: 'item', 'data-appid': app.appid }, [
-        h('div', { class: 'app-head' }, [h('strong', { text: app.name }), h('span', { class: 'badge', text: T('type.' + app.type) })]),
+        h('div', { class: 'app-head' }, [h('strong', { text: shown(app.name) }), h('span', { class: 'badge', text: T('type.' + app.type) })]),
         kv('appid', h('code', { class: 'v', text: app.appid }), copyButton(app.appid, 'appid')),
         kv('secret', h('code', { class: 'v', text: maskSecret(app.secret) }), copyButton(app.secret, 'secret')),
-        kv(T(app.type === 'website' ? 'apps.domain' : app.scopes.length === 0 ? 'apps.domain.noWebAuth' : app.type === 'test' ? 'apps.domain.test' : 'apps.domain.oa'), h('code', { class: 'v', text: app.domain.length ? app.domain.join(', ') : T('apps.noDomain') })),
+        kv(T(app.type === 'website' ? 'apps.domain' : app.scopes.length === 0 ? 'apps.domain.noWebAuth' : app.type === 'test' ? 'apps.domain.test' : 'apps.domain.oa'), h('code', { class: 'v', text: app.domain.length ? shown(app.domain.join(', ')) : T('apps.noDomain') })),
         app.type === 'website' ? null : whitelistRow(app),
         app.type === 'website' ? null : ticketRow(app),
         h('div', { class: 'small', text: T('apps.export') }),
-        h('div', { class: 'export' }, [h('code', { text: maskedEnv }), copyButton(app.env, 'export')])
+        h('div', { class: 'export' }, [h('code', { text: shown(maskedEnv) }), copyButton(app.env, 'export')])
       ]));
     });
 
@@ -291,7 +292,7 @@ export const UI_SCRIPT = String.raw`
     var chosen = S.filterAppid;
     clear(filter);
     filter.appendChild(new Option(T('log.filter.all'), ''));
-    S.seed.apps.forEach(function (app) { filter.appendChild(new Option(app.name + ' \u00b7 ' + app.appid, app.appid)); });
+    S.seed.apps.forEach(function (app) { filter.appendChild(new Option(shown(app.name) + ' \u00b7 ' + app.appid, app.appid)); });
     filter.value = chosen;
 
     var you = byId('you');
@@ -311,7 +312,7 @@ export const UI_SCRIPT = String.raw`
         ids.appendChild(kv(appName(appid), h('code', { class: 'v', text: u.openids[appid] }), copyButton(u.openids[appid], 'openid')));
       });
       Object.keys(u.unionids).forEach(function (account) {
-        ids.appendChild(kv('unionid \u00b7 ' + account, h('code', { class: 'v', text: u.unionids[account] }), copyButton(u.unionids[account], 'unionid')));
+        ids.appendChild(kv('unionid \u00b7 ' + shown(account), h('code', { class: 'v', text: u.unionids[account] }), copyButton(u.unionids[account], 'unionid')));
       });
       list.appendChild(h('li', { class: 'item', 'data-user': u.id }, [
         h('div', { class: 'user-head' }, [
@@ -409,7 +410,7 @@ export const UI_SCRIPT = String.raw`
       });
       list.appendChild(h('li', { class: 'item', 'data-uuid': s.uuid }, [
         h('div', { class: 'app-head' }, [
-          h('strong', { text: s.name }),
+          h('strong', { text: shown(s.name) }),
           h('span', { class: 'badge ' + (s.status === 404 ? 'orange' : ''), text: s.status === 404 ? T('qr.scanned') : T('qr.waiting') }),
           h('span', { class: 'small', 'data-created': s.createdAt, text: T('qr.age', { d: duration((now - Date.parse(s.createdAt)) / 1000) }) })
         ]),

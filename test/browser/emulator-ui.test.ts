@@ -107,6 +107,59 @@ describe.skipIf(!CHROMIUM)(`the emulator's page in Chromium${CHROMIUM ? '' : ` (
     }
   });
 
+  it('an app name, domain or 开放平台 account from the seed with an ESC or a bidi override is shown escaped as a nickname is: on the page, the consent and QR pages (the seed keeps it exact)', async () => {
+    // They reached the page as written (the nickname alone went through the escaping): an ESC and a
+    // U+202E in an app's name showed raw in its card, the log filter, each user's follows and openids,
+    // the QR list and WeChat's own pages.
+    const seed = defaultSeed();
+    const svc = seed.apps.find((a) => a.appid === SVC)!;
+    const web = seed.apps.find((a) => a.appid === WEB)!;
+    svc.name = 'Svc\u001b[31mA\u202eB';
+    svc.domain = ['localhost', 'localhost/p\u001bq'];
+    svc.openAccount = 'acc\u001b[2J\u202ex';
+    web.name = 'Web\u001b[1mC\u202eD';
+    const own = await startEmulator({ seed });
+    try {
+      await fetch(`${own.url}/connect/qrconnect?appid=${WEB}&redirect_uri=${encodeURIComponent('http://localhost/cb')}&response_type=code&scope=snsapi_login&state=s`);
+      for (const locale of ['en-US', 'zh-CN']) {
+        context = await browser.newContext({ locale });
+        const page = await context.newPage();
+        page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+        await page.goto(`${own.url}/`);
+        await page.locator('#app-list li').first().waitFor();
+        await page.locator('#qr-list li').first().waitFor();
+        const card = page.locator(`#app-list li[data-appid="${SVC}"]`);
+        expect(await card.locator('strong').first().textContent()).toBe('Svc\\x1b[31mA\\u202eB');
+        expect(await card.locator('.kv code.v').nth(2).textContent()).toBe('localhost, localhost/p\\x1bq');
+        expect(await page.locator(`#filter-appid option[value="${SVC}"]`).textContent()).toBe(`Svc\\x1b[31mA\\u202eB \u00b7 ${SVC}`);
+        expect(await page.locator('#qr-list li strong').first().textContent()).toBe('Web\\x1b[1mC\\u202eD');
+        const users = (await page.locator('#user-list').textContent()) ?? '';
+        expect(users).toContain('Svc\\x1b[31mA\\u202eB');
+        expect(users).toContain('unionid \u00b7 acc\\x1b[2J\\u202ex');
+        const text = (await page.locator('body').textContent()) + (await page.locator('#filter-appid').innerHTML());
+        expect(text).not.toContain('\u202e');
+        expect(text).not.toContain('\u001b');
+        await context.close();
+        context = undefined;
+      }
+      const authorize = await (await fetch(`${own.url}/connect/oauth2/authorize?appid=${SVC}&redirect_uri=${encodeURIComponent('http://localhost/cb')}&response_type=code&scope=snsapi_userinfo&state=s#wechat_redirect`)).text();
+      expect(authorize).toContain('<div class="app" id="app-name">Svc\\x1b[31mA\\u202eB</div>');
+      const qr = await (await fetch(`${own.url}/connect/qrconnect?appid=${WEB}&redirect_uri=${encodeURIComponent('http://localhost/cb')}&response_type=code&scope=snsapi_login&state=s`)).text();
+      expect(qr).toContain('使用微信扫一扫登录「Web\\x1b[1mC\\u202eD」');
+      // A 10003 page's note quotes the seeded domain.
+      const refused = await (await fetch(`${own.url}/connect/oauth2/authorize?appid=${SVC}&redirect_uri=${encodeURIComponent('http://elsewhere.example/cb')}&response_type=code&scope=snsapi_base&state=s#wechat_redirect`)).text();
+      expect(refused).toContain('(localhost, localhost/p\\x1bq)');
+      for (const html of [authorize, qr, refused]) {
+        expect(html).not.toContain('\u202e');
+        expect(html).not.toContain('\u001b');
+      }
+      const seen = (await (await fetch(`${own.url}/__emulator/seed`)).json()) as { apps: Array<{ appid: string; name: string; openAccount: string }> };
+      expect(seen.apps.find((a) => a.appid === SVC)).toMatchObject({ name: 'Svc\u001b[31mA\u202eB', openAccount: 'acc\u001b[2J\u202ex' });
+    } finally {
+      await own.close();
+    }
+  });
+
   it('a state with an ESC or a bidi override is shown escaped in the request line of a row logged before the page opened, and in the QR list', async () => {
     // A fresh emulator: nobody follows its log, so the row has no kept detail and its line is built from
     // the log's decoded query (the branch that printed the characters raw).

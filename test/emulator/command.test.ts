@@ -217,10 +217,10 @@ describe('wxauth emulator', () => {
     expect((await banner('zh', {})).text).toContain('监听不了时用测试号那一行');
   });
 
-  it('a seeded nickname with a line break or a control character stays on its user\'s line, escaped', async () => {
+  it('a seeded nickname or app name with a line break or a control character stays on its line, escaped (no ESC reaches the terminal)', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-seed-'));
     const file = path.join(dir, 'seed.json');
-    const app = { appid: 'wx0123456789abcdef', secret: '0123456789abcdef0123456789abcdef', type: 'test', domain: '127.0.0.1:5000' };
+    const app = { appid: 'wx0123456789abcdef', secret: '0123456789abcdef0123456789abcdef', type: 'test', name: 'App\x1b[31m\u202eX', domain: '127.0.0.1:5000' };
     fs.writeFileSync(file, JSON.stringify({ apps: [app], users: [{ id: 'eve', nickname: 'Eve\n  u9  Mallory\r\x1b[2J' }] }));
     try {
       const f = fakeContext(false);
@@ -230,6 +230,9 @@ describe('wxauth emulator', () => {
       expect(await done).toBe(0);
       const userLines = f.stderr().split('\n').filter((line) => line.startsWith('  eve') || line.includes('Mallory'));
       expect(userLines).toEqual(['  eve  Eve\\n  u9  Mallory\\r\\x1b[2J  follows nothing']);
+      expect(f.stderr()).toMatch(/^test {2}wx0123456789abcdef {2}\S+ +127\.0\.0\.1:5000 {2}App\\x1b\[31m\\u202eX$/m);
+      expect(f.stderr()).not.toContain('\x1b');
+      expect(f.stderr()).not.toContain('\u202e');
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
