@@ -260,8 +260,8 @@ export type UiTextKey = keyof typeof UI_TEXT;
 /** What each switch changes (the README's switch table, one line each). */
 export const SWITCH_TEXT: Record<string, Record<UiLang, string>> = {
   contentType: {
-    zh: 'Content-Type：auto = /sns 用 text/plain，/cgi-bin 用 application/json；outcome = /sns 的错误用 JSON；json-charset = 全部 application/json; charset=utf-8，分块传输',
-    en: 'Content-Type: auto = text/plain on /sns, application/json on /cgi-bin; outcome = JSON for /sns errors; json-charset = application/json; charset=utf-8 everywhere, chunked',
+    zh: 'Content-Type：auto = /sns 用 text/plain，/cgi-bin 用 application/json；json = 全部 application/json；text = 全部 text/plain；outcome = /sns 的错误用 JSON；json-charset = 全部 application/json; charset=utf-8，分块传输',
+    en: 'Content-Type: auto = text/plain on /sns, application/json on /cgi-bin; json = application/json everywhere; text = text/plain everywhere; outcome = JSON for /sns errors; json-charset = application/json; charset=utf-8 everywhere, chunked',
   },
   ridStyle: { zh: 'errmsg 后缀：2021 年后的 rid、之前的 hints，或没有', en: 'errmsg suffix: the 2021+ rid, the older hints, or none' },
   expiredCodeErrcode: { zh: '过期 code 的错误码：实测 40029，文档 42003', en: 'errcode for an expired code: 40029 observed, 42003 documented' },
@@ -286,8 +286,8 @@ export const SWITCH_TEXT: Record<string, Record<UiLang, string>> = {
     en: 'userinfo: after 2021 (sex 0, empty region) or the legacy profile (places in English/pinyin for lang=en)',
   },
   stateLengthCheck: {
-    zh: '拒绝超过 128 字节的 state：所有客户端、都不拒绝，或只有 PC 微信（pc-only，“PC 端提示 state参数过长，手机端正常”）',
-    en: 'refuse a state longer than 128 bytes: on every client, on none, or on PC WeChat only (pc-only, as reported)',
+    zh: '是否拒绝超过 128 字节的 state：所有客户端都拒绝（true）、都不拒绝（false），或只有 PC 微信拒绝（pc-only，据报告“PC 端提示 state参数过长，手机端正常”）',
+    en: 'refuse a state longer than 128 bytes: on every client (true), on none (false), or on PC WeChat only (pc-only, as reported)',
   },
   whitelistErrmsg: { zh: '40164 的 errmsg：2021 年（rid 前无逗号）或 2022 年的样例', en: '40164 errmsg: the 2021 form (no comma before rid) or the 2022 sample' },
   userInfoEra: { zh: '/cgi-bin/user/info：保留 language（2021）或按当前文档去掉', en: '/cgi-bin/user/info: keep language (2021) or drop it as the current doc does' },
@@ -309,7 +309,10 @@ export const SWITCH_TEXT: Record<string, Record<UiLang, string>> = {
   },
   reusedCodeErrcode: { zh: '同一个 code 第二次换取：40163 code been used，或旧报告里的 40029 invalid code', en: 'a code exchanged a second time: 40163 code been used, or 40029 invalid code as older reports say' },
   refreshTokenDays: { zh: 'refresh_token 有效天数：公众号文档的 30 天，或移动应用文档的 180 天', en: 'refresh_token lifetime in days: 30 (official-account docs) or 180 (the mobile-app doc)' },
-  refreshRenews: { zh: '刷新成功后 refresh_token 是否重新计时（“重置为30天”或“不会重置”）', en: 'whether a successful refresh restarts the refresh_token’s clock (“重置为30天” or “不会重置”)' },
+  refreshRenews: {
+    zh: '刷新成功后 refresh_token 是否重新计时：false = 不重新计时（“不会重置”），true = 重新获得完整有效期（“重置为30天”）',
+    en: 'whether a successful refresh restarts the refresh_token’s clock: false = it keeps the one it was issued with (“不会重置”), true = its full lifetime again (“重置为30天”)',
+  },
   tokenKeyOrder: {
     zh: '/sns/oauth2/access_token 返回的字段顺序：官方示例（expires_in 第二），或另一份样例（expires_in 最后）；解析时不要依赖顺序',
     en: 'key order of /sns/oauth2/access_token’s answer: the official example’s (expires_in second) or another sample’s (expires_in last); parsers must not rely on it',

@@ -154,6 +154,17 @@ describe('the page: GET / and GET /__emulator/ui', () => {
     }
   });
 
+  it('a switch whose values are bare words says what each one does, in zh and in en (contentType listed no json or text; stateLengthCheck’s zh read “所有客户端、都不拒绝”)', async () => {
+    const page = (await get(emu.url, '/?lang=zh')).text;
+    const boot = JSON.parse(/<script type="application\/json" id="boot">([\s\S]*?)<\/script>/.exec(page)![1]!) as { switches: Record<string, { zh: string; en: string }> };
+    const values = ((await get(emu.url, '/__emulator/switches')).json as { values: Record<string, unknown[]> }).values;
+    for (const name of ['contentType', 'refreshRenews']) {
+      for (const value of values[name]!) for (const lang of ['zh', 'en'] as const) expect(boot.switches[name]![lang], `${name} ${lang}`).toContain(`${String(value)} = `);
+    }
+    for (const value of values.stateLengthCheck!) for (const lang of ['zh', 'en'] as const) expect(boot.switches.stateLengthCheck![lang], lang).toMatch(new RegExp(`[（(]${String(value)}[）),，]`));
+    expect(boot.switches.stateLengthCheck!.zh).toContain('所有客户端都拒绝（true）、都不拒绝（false），或只有 PC 微信拒绝（pc-only');
+  });
+
   it.each([
     [null, undefined, 'en'],
     [null, 'zh-CN,zh;q=0.9,en;q=0.8', 'zh'],
