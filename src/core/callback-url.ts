@@ -478,9 +478,15 @@ export function cleanPastedCode(input: string): { text: string; removed: PasteCl
   // of an indent) between two of a URL's own characters. Read as it was, the code came out half (no code
   // to exchange, quoted back in full) or the state with a line break in it, reported as a forged
   // callback. A URL has no raw line break of its own, so the pieces are joined; not when what follows is
-  // other text (`这是回调` on the next line stays a word, for addressInText to leave out).
+  // other text (`这是回调` on the next line stays a word, for addressInText to leave out). A line that
+  // starts `state=` or `code=` after one that does not end in ? & or # is that parameter, its `&` lost
+  // where a chat app cut the address (`…?code=…` linked, `state=…` left as text below it): joined
+  // without one, the state became the tail of the code ("a code but no state"). A code or state is
+  // [0-9A-Za-z] (API-FACTS §0.5, §1.1), so no wrap inside one starts a line with `name=`.
   if (/[?#&](?:code|state)=|^https?:\/\//i.test(text) && /[\r\n]/.test(text)) {
-    const joined = text.replace(/(?<=[\x21-\x7e])[ \t]*[\r\n]+[ \t]*(?=[\x21-\x7e])/g, '');
+    const joined = text.replace(/(?<=([\x21-\x7e]))[ \t]*[\r\n]+[ \t]*(?=([\x21-\x7e]))/g, (_m, before: string, _after: string, at: number, whole: string) =>
+      /[?&#]/.test(before) || !/^(?:code|state)=/i.test(whole.slice(at + _m.length)) ? '' : '&',
+    );
     if (joined !== text) {
       text = joined;
       removed.push('linebreak');

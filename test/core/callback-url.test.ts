@@ -114,6 +114,9 @@ describe('cleanPastedCode and &amp;', () => {
     expect(cleanPastedCode(`https://a.example.com/cb?code=${CODE.slice(0, 16)}\n${CODE.slice(16)}&state=s1`)).toEqual({ text: url, removed: ['linebreak'] });
     expect(cleanPastedCode(`https://a.example.com/cb?code=${CODE}&state=s\r\n  1`)).toEqual({ text: url, removed: ['linebreak'] });
     expect(cleanPastedCode(`https://a.example.com/cb?code=${CODE}&sta\nte=s1`)).toEqual({ text: url, removed: ['linebreak'] });
+    // The state on a line of its own, its `&` lost where a chat app cut the link: a parameter, not the code's tail.
+    expect(cleanPastedCode(`https://a.example.com/cb?code=${CODE}\nstate=s1`)).toEqual({ text: url, removed: ['linebreak'] });
+    expect(cleanPastedCode(`https://a.example.com/cb?code=${CODE}&\nstate=s1`)).toEqual({ text: url, removed: ['linebreak'] });
     // The next line in other words is no continuation: left to addressInText, as before.
     expect(cleanPastedCode(`${url}\n这是回调`)).toEqual({ text: url, removed: ['surrounding'] });
   });
