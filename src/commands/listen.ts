@@ -59,6 +59,8 @@ export interface ListenHooks extends CallbackHooks {
   onPasteRefused(message: MessageRef, hint: MessageRef | undefined): void;
   onPasteEmpty(): void;
   onPasteMore(lines: number): void;
+  /** The paste held an address cut short (a code, no state) and, on a line of its own, another: the later one was judged alone. */
+  onPasteNewAddress(): void;
   /** The code is here (shown at once, while an --exchange may still be running). */
   /** `codeMinutes`: how long WeChat keeps the code (5 for an official account's authorize, 10 for a website app's QR login). */
   /**
@@ -284,7 +286,7 @@ const firstLine = (text: string): string => text.trim().split(/\r?\n/)[0] ?? '';
 
 /** --paste: read the callback URL from the terminal, else from piped stdin. */
 async function readPasted(ctx: Context, expected: string | undefined, hooks: ListenHooks, p: string, laterState: (() => RememberedLink | undefined) | undefined, spentState: string | undefined, expectedLink: StateOnlyLink, accountType: string | undefined): Promise<CallbackResult> {
-  const { evaluatePastedCallback } = await import('../listener/paste.js');
+  const { evaluatePastedCallback, pastedAddresses } = await import('../listener/paste.js');
   const { linkOfState } = await import('../core/callback-url.js');
   const judgeWith = (latest: RememberedLink | undefined) => (line: string): CallbackResult => {
     // None remembered at start: a link's made since is the only state there is to check (with its scope).
@@ -304,7 +306,7 @@ async function readPasted(ctx: Context, expected: string | undefined, hooks: Lis
   // paste, as before (a log's lines, one callback each; a curl line and its options). Otherwise the
   // text is read whole, so a callback address wrapped over two lines when copied is joined (as exchange
   // joins it), where its first line alone was half a code, or a state cut short that read as forged.
-  const pick = (judge: (line: string) => CallbackResult, text: string): CallbackResult => {
+  const pickOne = (judge: (line: string) => CallbackResult, text: string): CallbackResult => {
     const first = firstLine(text);
     if (first === text.trim()) return judge(first);
     try {
@@ -314,6 +316,24 @@ async function readPasted(ctx: Context, expected: string | undefined, hooks: Lis
       // Judged whole below.
     }
     return judge(text);
+  };
+  // Several addresses (a line starting with scheme:// is a new one, listener/paste.ts): one before
+  // another that has a code but no state was cut at `&` when copied, and the next is read on its own,
+  // not as its rest (joined, "code=…https://…" was taken as a code, or the second's state blamed);
+  // `onNewAddress` says so, once, for the paste finally judged. One with its state is the paste, as a
+  // log's first line is.
+  const pick = (judge: (line: string) => CallbackResult, text: string, onNewAddress?: () => void): CallbackResult => {
+    const pieces = pastedAddresses(text);
+    for (const piece of pieces.slice(0, -1)) {
+      try {
+        const result = pickOne(judge, piece);
+        if (result.state !== undefined) return result;
+      } catch (error) {
+        if (!(error instanceof CallbackError && error.messageRef.key === 'listen.stateMissing')) throw error;
+      }
+    }
+    if (pieces.length > 1) onNewAddress?.();
+    return pickOne(judge, pieces[pieces.length - 1]!);
   };
   let text: string;
   if (ctx.interactive) {
@@ -326,7 +346,7 @@ async function readPasted(ctx: Context, expected: string | undefined, hooks: Lis
         return result.state !== undefined || !/[?&#=/]/.test(so.trim()) ? { kind: 'done' } : { kind: 'more' };
       } catch (error) {
         // A refusal (denied) or another state is the callback's verdict; a state missing may still come.
-        if (error instanceof CallbackError) return error.failure !== 'state_mismatch' || /(?:^|[?&#])state=/.test(so) ? { kind: 'done' } : { kind: 'more' };
+        if (error instanceof CallbackError) return error.failure !== 'state_mismatch' || /(?:^|[?&#])state=/m.test(so) ? { kind: 'done' } : { kind: 'more' };
         if (error instanceof UsageError) return { kind: 'refused', error };
         throw error;
       }
@@ -337,7 +357,7 @@ async function readPasted(ctx: Context, expected: string | undefined, hooks: Lis
     text = await readStdin(ctx.stdin, 64 * 1024);
   }
   if (text.trim() === '') throw new UsageError({ key: 'listen.paste.empty' }, { hint: { key: 'listen.paste.noCode.hint' } });
-  return pick(judgeWith(laterState?.()), text);
+  return pick(judgeWith(laterState?.()), text, () => hooks.onPasteNewAddress());
 }
 
 /** --relay-snippet: the page for the real callback domain, which forwards code and state to this machine. */

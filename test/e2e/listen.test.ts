@@ -925,6 +925,55 @@ describe('wxauth listen', () => {
     expect(bare.stderr).not.toContain('State mismatch');
   });
 
+  // A callback cut at `&` when copied (`…/cb?code=…` alone), then another address pasted under it: the
+  // second was joined on as the first's "rest": the code taken was `<code>https://…` (exit 0, sent as
+  // is by --exchange), or the second's state was blamed on the first. A line starting scheme:// is a new address.
+  it('--paste: an address cut at & and a new address on the next line are not joined: the cut one is said, the new one judged alone, the cut code left unused (en, zh)', async () => {
+    const emu = await startEmulator();
+    try {
+      const app = emu.apps.find((a) => a.type === 'test')!;
+      const env = { ...emulatorEnv(emu, app), WXAUTH_CONFIG_DIR: tempConfigDir() };
+      const cut = emu.issueCode({ appid: app.appid, scope: 'snsapi_base' });
+      const next = emu.issueCode({ appid: app.appid, scope: 'snsapi_base' });
+      // Another app's callback below the cut one: its own state refused, and the cut one said for what it is.
+      for (const [lang, says] of [
+        ['en', 'The paste holds more than one address: the first has a code but no state (cut at & when copied?)'],
+        ['zh', '粘贴的内容里不止一个地址：前一个只有 code、没有 state（复制时在 & 处被截断了？）'],
+      ] as const) {
+        const other = await runCli(['listen', '--paste', '--exchange', '--state', 'p1abcdef', '--lang', lang], { env, input: `https://www.example.com/cb?code=${cut}
+https://other.example.org/login?code=ZZZ999&state=foo
+` });
+        expect(other.code, other.stderr).toBe(6);
+        expect(other.stdout).toBe('');
+        expect(other.stderr).toContain(says);
+        expect(other.stderr).toContain(lang === 'en' ? 'the callback brought "foo"' : '回调的 state 是 "foo"');
+      }
+      // The one below is the whole callback: it is taken, never `<cut code>https://…`.
+      const ok = await runCli(['listen', '--paste', '--state', 'p1abcdef'], { env, input: `https://www.example.com/cb?code=${cut}
+https://www.example.com/cb?code=${next}&state=p1abcdef
+` });
+      expect(ok.code, ok.stderr).toBe(0);
+      expect(ok.stdout).toBe(`code   ${next}
+state  p1abcdef
+`);
+      expect(ok.stderr).toContain('The cut address’s code was not used.');
+      // Nothing sent for the cut code: it is still good.
+      const spent = await runCli(['exchange', cut], { env });
+      expect(spent.code, spent.stderr).toBe(0);
+      // The state on a line of its own, its `&` lost where a chat app cut the link: it is the state, not the code's tail.
+      const stateLine = await runCli(['listen', '--paste', '--state', 'p1abcdef'], { env, input: `https://www.example.com/cb?code=${CODE}
+state=p1abcdef
+` });
+      expect(stateLine.code, stateLine.stderr).toBe(0);
+      expect(stateLine.stdout).toBe(`code   ${CODE}
+state  p1abcdef
+`);
+      expect(stateLine.stderr).not.toContain('more than one address');
+    } finally {
+      await emu.close();
+    }
+  });
+
   it("--paste: the next step gives the code's lifetime for the account, 5 minutes for an official account and 10 for a website app (en, zh)", async () => {
     const paste = (type: string, lang = 'en') =>
       runCli(['listen', '--paste', '--state', 'p1', '--lang', lang], { input: `https://www.example.com/cb?code=${CODE}&state=p1\n`, env: { WXAUTH_CONFIG_DIR: tempConfigDir(), WXAUTH_TYPE: type } });

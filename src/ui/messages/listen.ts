@@ -443,6 +443,10 @@ export const messages = {
     zh: '已读到 {lines} 行：到目前为止只有 code，没有 state（地址可能在折行处断开了）。请粘贴剩下的部分，或在空行上按回车，按现有内容处理。',
     en: 'Read {lines} line(s): a code so far, but no state (an address cut where it wrapped?). Paste the rest, or press Enter on an empty line to take it as it is.',
   },
+  'listen.paste.newAddress': {
+    zh: '粘贴的内容里不止一个地址：前一个只有 code、没有 state（复制时在 & 处被截断了？），下一行本身是另一个地址的开头，不是它的后半截，所以没有拼在一起，后一个地址单独处理。被截断的那个地址里的 code 没有使用。',
+    en: 'The paste holds more than one address: the first has a code but no state (cut at & when copied?), and the next line starts another address, which is not its rest, so the two were not joined and the later one was read on its own. The cut address’s code was not used.',
+  },
   'listen.paste.empty': { zh: '请粘贴完整地址（含 ?code=…）。', en: 'Paste the whole address (with ?code=…).' },
   'listen.paste.noCode': { zh: '粘贴的地址里既没有 code 也没有 state。', en: 'The pasted address has neither a code nor a state.' },
   'listen.paste.codeEmpty': { zh: '粘贴的内容里 code= 后面是空的。', en: 'The pasted text has code= with nothing after it.' },

@@ -246,15 +246,19 @@ export function listeningLine(out: Output, listener: { url: string; host: string
 
 /**
  * --paste on a terminal: the question and what the lines pasted so far are, on stderr; with --json, whose
- * stderr is JSON Lines only, as events (`paste_prompt`, `paste_refused`, `paste_empty`, `paste_more`).
+ * stderr is JSON Lines only, as events (`paste_prompt`, `paste_refused`, `paste_empty`, `paste_more`; an
+ * address cut short followed by another is a warning).
  */
-function pasteHooks(out: Output): Pick<ListenHooks, 'onPastePrompt' | 'onPasteRefused' | 'onPasteEmpty' | 'onPasteMore'> {
+function pasteHooks(out: Output): Pick<ListenHooks, 'onPastePrompt' | 'onPasteRefused' | 'onPasteEmpty' | 'onPasteMore' | 'onPasteNewAddress'> {
+  // Said with the verdict, whatever it is (a warning, so --json's warnings[] has it too).
+  const onPasteNewAddress = () => out.warning('listen.paste.newAddress', out.t('listen.paste.newAddress'));
   if (out.json)
     return {
       onPastePrompt: () => out.event({ event: 'paste_prompt', message: joinText(out.lang, out.t('listen.paste.prompt'), out.t('listen.paste.how')) }),
       onPasteRefused: (message, hint) => out.event({ event: 'paste_refused', message: joinText(out.lang, out.tr(message), hint ? out.tr(hint) : '') }),
       onPasteEmpty: () => out.event({ event: 'paste_empty', message: out.t('listen.paste.empty') }),
       onPasteMore: (lines) => out.event({ event: 'paste_more', lines, message: out.t('listen.paste.more', { lines }) }),
+      onPasteNewAddress,
     };
   return {
     onPastePrompt: (again) => {
@@ -264,6 +268,7 @@ function pasteHooks(out: Output): Pick<ListenHooks, 'onPastePrompt' | 'onPasteRe
     onPasteRefused: (message, hint) => out.warn(joinText(out.lang, out.tr(message), hint ? out.tr(hint) : '')),
     onPasteEmpty: () => out.note(out.t('listen.paste.empty')),
     onPasteMore: (lines) => out.note(out.t('listen.paste.more', { lines })),
+    onPasteNewAddress,
   };
 }
 
