@@ -761,8 +761,8 @@ export const messages = {
     en: `This URL goes to the emulator, which shows ${P10003_EN} as WeChat does, unless it was started with a --domain naming this port for the app (which real WeChat never allows).`,
   },
   'inspect.domain.emulator_only.fix': {
-    zh: '本地试网站应用登录：wxauth emulator --domain "{appid}={pattern}"（已经这样启动的模拟器会接受这个链接）。上线前：把回调放到 {domain} 的 80/443 端口上。',
-    en: 'To try the login on this machine: wxauth emulator --domain "{appid}={pattern}" (an emulator started that way takes this link as it is). Before going live: serve the callback under {domain} on 80/443.',
+    zh: '模拟器只有在 --domain 给这个应用写了这个端口时才接受这个链接（按 README 用 wxauth emulator --domain "{appid}={pattern}" 启动的就是）；如果扫码页显示 10003，说明没有，按这条命令重新启动模拟器。上线前：把回调放到 {domain} 的 80/443 端口上。',
+    en: 'The emulator takes this link only if its --domain names this port for the app (one started as wxauth emulator --domain "{appid}={pattern}", as in the README, does); if its QR page shows 10003 instead, it does not: restart it that way. Before going live: serve the callback under {domain} on 80/443.',
   },
   'inspect.domain.emulator_port_test': {
     zh: 'redirect_uri 指向 {hostport}，端口与授权回调域名 {domain} 不符。',
@@ -785,8 +785,8 @@ export const messages = {
     en: `This URL goes to the emulator, which shows ${P10003_EN} as WeChat does, unless it was started with a --domain naming this port for the account (which real WeChat never allows).`,
   },
   'inspect.domain.emulator_only_oa.fix': {
-    zh: '在本机对模拟器试：wxauth emulator --domain "{appid}={pattern}"（已经这样启动的模拟器会接受这个链接）。要在真实微信上回调到本机，换用测试号（它的回调域可以是 IP:端口；wxauth init --type test，用测试号自己的 appid 和 secret）。上线前：把回调放到 {domain} 的 80/443 端口上。',
-    en: 'To try it on this machine against the emulator: wxauth emulator --domain "{appid}={pattern}" (an emulator started that way takes this link as it is). To call back to this machine from real WeChat, use a test account (its callback domain may be IP:port; wxauth init --type test, with the test account’s own appid and secret). Before going live: serve the callback under {domain} on 80/443.',
+    zh: '对模拟器：只有 --domain 给这个公众号写了这个端口时它才接受这个链接（用 wxauth emulator --domain "{appid}={pattern}" 启动的就是）；如果授权页显示 10003，说明没有，按这条命令重新启动模拟器。要在真实微信上回调到本机，换用测试号（它的回调域可以是 IP:端口；wxauth init --type test，用测试号自己的 appid 和 secret）。上线前：把回调放到 {domain} 的 80/443 端口上。',
+    en: 'Against the emulator: it takes this link only if its --domain names this port for the account (one started as wxauth emulator --domain "{appid}={pattern}" does); if its page shows 10003 instead, it does not: restart it that way. To call back to this machine from real WeChat, use a test account (its callback domain may be IP:port; wxauth init --type test, with the test account’s own appid and secret). Before going live: serve the callback under {domain} on 80/443.',
   },
   'inspect.domain.ip': {
     zh: '回调地址是 IP（{host}），但此账号类型不是测试号。',
