@@ -70,9 +70,10 @@ const uncached = new Map();
  * folder, only where no other user can have put or swap a file: a cache is code this process runs, so a
  * root run (sudo wxauth login, for port 80) neither runs a cache from a folder another user can write nor
  * leaves root-owned files in one, which its owner could not then remove (npm update, npm run build). So
- * the cache folder (or, not made yet, the folder it would be made in) must be the user's and writable by
- * no one else (not /tmp as XDG_CACHE_HOME), and each of wxauth/code-cache/<key> that is there already a
- * real folder of the user's that no one else can write; writeCaches makes the missing ones 0700.
+ * the cache folder (or, not made yet, the nearest folder above it that is there) must be the user's and
+ * writable by no one else (not /tmp as XDG_CACHE_HOME), and each of wxauth/code-cache/<key> that is there
+ * already a real folder of the user's that no one else can write; writeCaches makes the missing ones (the
+ * cache folder's own missing parents too) 0700.
  */
 function cacheRootOf() {
   if (typeof process.getuid !== 'function') return { dir: `${__dirname}/cache`, perUser: false };
@@ -88,12 +89,13 @@ function cacheRootOf() {
   if (!base || base[0] !== '/') return undefined;
   const usersOnly = (stats) => stats.isDirectory() && stats.uid === uid && (stats.mode & 0o022) === 0;
   try {
+    // The cache folder itself may be a link (~/.cache on another disk). Not made yet (a fresh account,
+    // XDG_CACHE_HOME naming a folder to be): the nearest folder above it that is there must be the user's
+    // and writable by no one else; writeCaches makes the missing ones 0700, as the XDG spec asks.
     let found;
-    try {
-      found = statSync(base); // the cache folder itself may be a link (~/.cache on another disk)
-    } catch (error) {
-      if (!error || error.code !== 'ENOENT') return undefined;
-      found = statSync(base.slice(0, base.lastIndexOf('/')) || '/');
+    for (let dir = base; found === undefined; dir = dir.slice(0, dir.lastIndexOf('/')) || '/') {
+      found = statSync(dir, { throwIfNoEntry: false });
+      if (found === undefined && dir === '/') return undefined;
     }
     if (!usersOnly(found)) return undefined;
     let dir = base;

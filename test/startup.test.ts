@@ -377,6 +377,18 @@ describe('the CLI bundle (dist/cli)', () => {
       for (const dir of ['wxauth', 'wxauth/code-cache']) expect(fs.statSync(path.join(own, dir)).mode & 0o777, dir).toBe(0o700);
       const again = await run(bin, ['errcode', '40029'], { XDG_CACHE_HOME: own });
       expect(again.said('accepted')).toEqual(again.chunks.map((c) => c.split(' ')[0]));
+      // An XDG_CACHE_HOME not made yet, two folders deep in root's own: made, 0700 each, as the XDG spec asks.
+      const fresh = path.join(own, 'new', 'cache');
+      const made = await run(bin, ['errcode', '40029'], { XDG_CACHE_HOME: fresh });
+      expect(made.said('made').length).toBeGreaterThan(3);
+      for (const dir of ['new', 'new/cache', 'new/cache/wxauth', 'new/cache/wxauth/code-cache']) expect(fs.statSync(path.join(own, dir)).mode & 0o777, dir).toBe(0o700);
+      // Not made yet, but under a folder anybody can write (or another user owns): still none, nothing made.
+      for (const base of [path.join(shared, 'new', 'cache'), path.join(xdg, 'new', 'cache')]) {
+        const none = await run(bin, ['errcode', '40029'], { XDG_CACHE_HOME: base });
+        expect(none.said('none'), base).toEqual(none.chunks.map((c) => c.split(' ')[0]));
+        expect(none.said('made'), base).toEqual([]);
+        expect(fs.existsSync(path.join(path.dirname(base))), base).toBe(false);
+      }
     });
 
     it('runs a chunk edited in place as it now reads, not as its cache remembers it (same length)', async () => {
