@@ -6,9 +6,10 @@ import type { CommandInput } from '../cli.js';
 import { envCredentials } from '../core/next-step.js';
 import { profileFlag } from '../core/validate.js';
 import { looksLikeOpenid } from '../core/token.js';
-import { UsageError } from '../errors.js';
+import { ConfigError, UsageError } from '../errors.js';
 import { emptyArgOf, refreshUserToken, refuseEmptyArg, refuseRefreshTokenArg } from '../flows/user-token.js';
 import type { RefreshCommandResult } from '../ui/present/refresh.js';
+import type { TokenStore } from '../store/token-cache.js';
 
 export interface RefreshOptions {
   refreshToken?: string;
@@ -43,11 +44,11 @@ export async function run(options: RefreshOptions, ctx: Context): Promise<Refres
   // A code, a callback URL or the user's access_token where the refresh_token goes is wrong whatever the
   // config: said before a missing appid (exit 2 before exit 4), once the cache has said whether it holds
   // that value as a refresh_token (then it is sent, whatever its shape).
-  if (given !== undefined) refuseRefreshTokenArg(await ctx.tokenStore(), profile, redirectUri, given);
+  const tokens = await usableTokens(options, ctx, profile);
+  if (given !== undefined) refuseRefreshTokenArg(tokens, profile, redirectUri, given);
   // /sns/oauth2/refresh_token needs the appid but not the secret (API-FACTS §5).
   const config = await ctx.requireConfig(['appid']);
   const appid = config.appid as string;
-  const tokens = await ctx.tokenStore();
   const api = await ctx.api(config);
   const refresh = await refreshUserToken({ api, tokens, profile: config.profile, redirectUri: config.redirectUri, appid, refreshToken: options.refreshToken, openid: options.openid, now: () => ctx.now(), fromEnv: envCredentials(config.sources), save: options.save, refuseUnsavable: true });
   return {
@@ -59,4 +60,25 @@ export async function run(options: RefreshOptions, ctx: Context): Promise<Refres
     ...(options.save ? {} : { noSave: true }),
     ...(refresh.saveError ? { exitCode: refresh.saveError.exitCode } : {}),
   };
+}
+
+/**
+ * The token cache, or none: `--no-save` with the refresh_token given neither needs it (the token to send
+ * is given) nor writes it, so a cache that cannot be read (not JSON, unreadable) is said as a warning
+ * and left as it is, not a reason to stop (exit 4). Without --no-save it still stops the run before
+ * anything is sent (the refreshed tokens must be saved); without the argument the cache is where the
+ * refresh_token is.
+ */
+async function usableTokens(options: RefreshOptions, ctx: Context, profile: string): Promise<TokenStore | undefined> {
+  if (options.save || options.refreshToken === undefined) return ctx.tokenStore();
+  try {
+    const tokens = await ctx.tokenStore(); // read whole as it opens
+    tokens.listUsers(profile);
+    return tokens;
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    const ref = { key: 'tokens.refresh.noSave.cacheUnread', params: { problem: error.messageRef } } as const;
+    ctx.out.warning(ref.key, ctx.out.tr(ref));
+    return undefined;
+  }
 }

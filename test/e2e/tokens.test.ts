@@ -1109,6 +1109,33 @@ describe('a refresh whose tokens the cache refuses (read-only tokens.json)', () 
     expect(fs.statSync(file).mode & 0o777).toBe(0o400);
   });
 
+  it('refresh --no-save with the refresh_token given: a token cache that is not JSON does not stop it, and is left byte for byte; without --no-save it still stops before sending (en, zh, --json)', async () => {
+    const { token } = await seed('u1');
+    const file = path.join(dir, 'tokens.json');
+    fs.writeFileSync(file, '{"profiles": {', { mode: 0o600 });
+    const refreshes = () => emu.requests().filter((q) => q.path === '/sns/oauth2/refresh_token').length;
+    const r = await wx(['refresh', '--no-save', token.refreshToken!]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(/^access_token\s+(\S+)$/m.exec(r.stdout)?.[1]).toMatch(/^86_/);
+    expect(r.stderr).toContain(`${file} is not valid JSON`);
+    expect(r.stderr).toContain('With --no-save and the refresh_token given, the token cache is not needed: refreshing without it, the file left as it is.');
+    const zh = await wx(['--lang', 'zh', 'refresh', '--no-save', token.refreshToken!]);
+    expect(zh.code, zh.stderr).toBe(0);
+    expect(zh.stderr).toContain('有 --no-save 且给出了 refresh_token，用不到 token 缓存：不经缓存照常刷新，文件保持原样。');
+    const json = await wx(['--json', 'refresh', '--no-save', token.refreshToken!]);
+    expect(json.code, json.stderr).toBe(0);
+    expect(parseJson(json.stdout)).toMatchObject({ ok: true, saved: false, openid: token.openid });
+    expect(refreshes()).toBe(3);
+    // The refreshed tokens would have to be saved: refused before anything is sent, as before.
+    const saving = await wx(['refresh', token.refreshToken!]);
+    expect(saving.code).toBe(4);
+    expect(saving.stderr).toContain(`${file} is not valid JSON`);
+    // No refresh_token given: the cache is where it is, so its fault is the error.
+    expect((await wx(['refresh', '--no-save'])).code).toBe(4);
+    expect(refreshes()).toBe(3);
+    expect(fs.readFileSync(file, 'utf8')).toBe('{"profiles": {');
+  });
+
   it('a cache that turns read-only while WeChat answers: refresh prints the new tokens, then says they were not saved (exit 4)', async () => {
     await seed('u1');
     const file = path.join(dir, 'tokens.json');

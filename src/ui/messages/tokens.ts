@@ -270,6 +270,10 @@ export const messages = {
     zh: '--no-save：刷新后的 token 只打印在上面，没有写入缓存（profile {profile}），缓存里仍是原来的 token。',
     en: '--no-save: the refreshed tokens are printed above only, not written to the token cache (profile {profile}), which keeps the tokens it had.',
   },
+  'tokens.refresh.noSave.cacheUnread': {
+    zh: '{problem} 有 --no-save 且给出了 refresh_token，用不到 token 缓存：不经缓存照常刷新，文件保持原样。',
+    en: '{problem} With --no-save and the refresh_token given, the token cache is not needed: refreshing without it, the file left as it is.',
+  },
   'tokens.refresh.localExpired': {
     zh: 'wxauth 以为这个 refresh_token 已经超过 30 天了，但微信仍然接受了它。',
     en: 'wxauth thought this refresh_token was past its 30 days, yet WeChat accepted it.',
