@@ -2,10 +2,11 @@
 // set runs the value through the one validation init and the resolver use (core/validate.ts); a
 // type, domain or redirect_uri is also checked against the other two as saved, so a change cannot
 // quietly leave a redirect_uri WeChat would refuse (10003); jsDomains is checked against the type.
+import fs from 'node:fs';
 import type { Context } from '../context.js';
 import type { CommandInput } from '../cli.js';
 import { CancelledError, ConfigError, EXIT, UsageError, messageRef, type MessageParams, type MessageRef } from '../errors.js';
-import { checkCallbackPair, checkSetting, correctedSetting, domainMeant, fitForType, hasWebAuth, hostOfUrl, isAccountType, looksLikeSecret, maskSecret, profileFlag, redirectUnder, withPort, type AccountType } from '../core/validate.js';
+import { checkCallbackPair, checkSetting, correctedSetting, verifyFileCopyRefusal, domainMeant, fitForType, hasWebAuth, hostOfUrl, isAccountType, looksLikeSecret, maskSecret, profileFlag, redirectUnder, withPort, type AccountType } from '../core/validate.js';
 import { suggest } from '../core/closest.js';
 import { shellWord } from '../core/shell.js';
 import { isLoopbackDomain } from '../core/domain.js';
@@ -540,6 +541,15 @@ async function refusal(
     const type = await typeOf();
     const typed = type === undefined ? checked : checkSetting(key, value, { type });
     if (!typed.ok) return refused(key, typed, type);
+  }
+  // `MP_verify_AbC123 (1).txt`, a browser's second download, said as doctor --verify-file says it: the
+  // command that saves the console's name, after the mv back to it for a file by this name here.
+  if (problemKey === 'doctor.verifyFile.copyName') {
+    const here = fs.statSync(value, { throwIfNoEntry: false })?.isFile() === true;
+    const mv = (name: string) => `mv ${shellWord(value)} ${shellWord(name)}`;
+    const own = verifyFileCopyRefusal('verifyFile', value, here ? (name) => ({ key: 'doctor.verifyFile.copyName.hint.rename', params: { command: mv(name) } }) : undefined) ?? checked;
+    const name = correctedSetting(key, value, undefined) ?? value;
+    return refused(key, own, undefined, (command) => (here ? { key: 'config.set.verifyFile.copyName.rename.hint', params: { command: `${mv(name)} && ${command}` } } : { key: 'config.set.verifyFile.copyName.hint', params: { command } }));
   }
   return new UsageError(checked.problem, { hint: checked.hint });
 }

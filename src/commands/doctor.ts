@@ -7,9 +7,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Context } from '../context.js';
 import type { CommandInput } from '../cli.js';
-import { ConfigError, EXIT, UsageError, osReason } from '../errors.js';
+import { ConfigError, EXIT, UsageError, osReason, type MessageRef } from '../errors.js';
 import { osErrorHint } from '../store/files.js';
-import { isVerifyFileName, verifyFileCopyOf } from '../core/validate.js';
+import { isVerifyFileName, verifyFileCopyOf, verifyFileCopyRefusal } from '../core/validate.js';
 import { shellWord } from '../core/shell.js';
 import { parseConnectTo, type ConnectRule, type DoctorReport, type VerifyExpectation } from '../core/doctor.js';
 import { runDoctor } from '../flows/doctor/index.js';
@@ -57,11 +57,12 @@ function verifyExpectation(flag: string | undefined, profile: string | undefined
   // `MP_verify_AbC123 (1).txt`, a browser's second download: WeChat fetches the console's name, which is
   // said, with the mv to it for a file that is here (a bare name: that name to give instead).
   const copy = verifyFileCopyOf(name);
-  const refuseCopy = (here: boolean) =>
-    new UsageError(
-      { key: 'doctor.verifyFile.copyName', params: { value: flag, suffix: copy!.suffix, name: copy!.name } },
-      { hint: here ? { key: 'doctor.verifyFile.copyName.hint.rename', params: { command: `mv ${shellWord(flag)} ${shellWord(path.join(path.dirname(flag), copy!.name))}` } } : { key: 'doctor.verifyFile.copyName.hint.name', params: { name: copy!.name } } },
-    );
+  const refuseCopy = (here: boolean) => {
+    const refused = verifyFileCopyRefusal('--verify-file', flag, (named): MessageRef =>
+      here ? { key: 'doctor.verifyFile.copyName.hint.rename', params: { command: `mv ${shellWord(flag)} ${shellWord(path.join(path.dirname(flag), named))}` } } : { key: 'doctor.verifyFile.copyName.hint.name', params: { name: named } },
+    )!;
+    return new UsageError(refused.problem, { hint: refused.hint });
+  };
   const refuse = () => (copy ? refuseCopy(false) : new UsageError({ key: 'doctor.verifyFile.notFound', params: { value: flag } }, { hint: { key: 'doctor.verifyFile.notFound.hint' } }));
   let content: string | undefined;
   let failure: unknown;

@@ -95,6 +95,20 @@ export function verifyFileCopyOf(value: string): { name: string; suffix: string 
   return m ? { name: `${m[1]}.txt`, suffix: m[2]! } : undefined;
 }
 
+/**
+ * A verify file named as a second download or a copy renames it (verifyFileCopyOf, of a path's last part): refused as that, naming what was added and the console's name, which is what WeChat fetches.
+ * `setting` is where it was given (`--verify-file`, `verifyFile`, WXAUTH_VERIFY_FILE); `hint`, the
+ * caller's next step (doctor's and config set's mv for a file that is here), else the console's name to give.
+ * Undefined for any other name.
+ */
+export function verifyFileCopyRefusal(setting: string, value: string, hint?: (name: string) => MessageRef): Extract<Checked, { ok: false }> | undefined {
+  const copy = verifyFileCopyOf(value.split(/[\\/]/).pop() ?? value);
+  if (copy === undefined) return undefined;
+  const refused = refuse('doctor.verifyFile.copyName', { setting, value, suffix: copy.suffix, name: copy.name }, 'doctor.verifyFile.copyName.hint.setting', { name: copy.name });
+  if (refused.ok) return undefined;
+  return hint === undefined ? refused : { ...refused, hint: hint(copy.name) };
+}
+
 /** Profile names become keys in the config file; keep them simple. */
 export function isProfileName(value: string): boolean {
   return /^[A-Za-z0-9_-]{1,64}$/.test(value);
@@ -278,7 +292,10 @@ function checkShape(key: SettingKey, value: string, context: CheckContext): Chec
     case 'jsDomains':
       return checkJsDomains(value, name, context.type);
     case 'verifyFile':
-      return isVerifyFileName(value) ? { ok: true, value } : refuse('doctor.invalid.verifyFile', { name, value }, 'doctor.invalid.verifyFile.hint');
+      if (isVerifyFileName(value)) return { ok: true, value };
+      // A bare name renamed by a second download (` (1)`): said as doctor --verify-file says it. A path is
+      // no setting's value, whatever its last part.
+      return (/[\\/]/.test(value) ? undefined : verifyFileCopyRefusal(name, value)) ?? refuse('doctor.invalid.verifyFile', { name, value }, 'doctor.invalid.verifyFile.hint');
   }
 }
 
@@ -651,6 +668,8 @@ export function correctedSetting(key: SettingKey, value: string, type: AccountTy
     fix = type !== undefined && type !== 'test' ? fitForType('domain', host, type) : host;
   } else if (key === 'appid') {
     fix = value.toLowerCase();
+  } else if (key === 'verifyFile') {
+    fix = verifyFileCopyOf(value)?.name;
   } else if (key === 'jsDomains') {
     // Each entry's domain (out of a URL, without a path or a port the type cannot take): only when
     // every entry is still there, an IP dropped being no sure fix.

@@ -69,6 +69,33 @@ describe('WXAUTH_* values are checked before any call to WeChat (exit 4, the var
 });
 
 describe('config set: the same rules as init', () => {
+  it('a verify file named by a second download (“ (1)”) is said as doctor --verify-file says it, with the command that saves the console\'s name, and the mv back first for a file here (exit 2, en and zh, nothing saved)', async () => {
+    const { dir, env } = await initialised();
+    const before = fs.readFileSync(path.join(dir, 'config.json'), 'utf8');
+    const copy = 'MP_verify_AbC123 (1).txt';
+    const r = await runCli(['config', 'set', 'verifyFile', copy], { env });
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toContain(`✖ verifyFile ${copy} is named as a second download or a copy renames the verify file (“ (1)” before .txt): WeChat fetches it from the domain’s root by the name the 公众号 console handed out, MP_verify_AbC123.txt.`);
+    expect(r.stderr).toContain('→ Save the name the console handed out (and serve the file under that name at the domain’s root): wxauth config set verifyFile MP_verify_AbC123.txt');
+    const zh = await runCli(['--lang', 'zh', '--profile', 'staging', 'config', 'set', 'verifyFile', 'MP_verify_AbC123 - 副本.txt'], { env });
+    expect(zh.code, zh.stderr).toBe(2);
+    expect(zh.stderr).toContain('verifyFile MP_verify_AbC123 - 副本.txt 的文件名是重复下载或复制时改出来的（.txt 前多了“ - 副本”）');
+    expect(zh.stderr).toContain('保存后台给的原名（网站根目录下的文件也要用这个名字）：wxauth --profile staging config set verifyFile MP_verify_AbC123.txt');
+    // The downloaded file is here (the current folder): renamed back first, as doctor offers it.
+    const here = fs.mkdtempSync(path.join(dir, 'downloads-'));
+    fs.writeFileSync(path.join(here, copy), 'AbC123');
+    const cwd = process.cwd();
+    process.chdir(here);
+    try {
+      const mv = await runCli(['config', 'set', 'verifyFile', copy], { env });
+      expect(mv.code, mv.stderr).toBe(2);
+      expect(mv.stderr).toContain(`→ Rename the file back, then save that name (and serve the file under it at the domain’s root): mv 'MP_verify_AbC123 (1).txt' MP_verify_AbC123.txt && wxauth config set verifyFile MP_verify_AbC123.txt`);
+    } finally {
+      process.chdir(cwd);
+    }
+    expect(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')).toBe(before);
+  });
+
   it.each([['domain'], ['jsDomains']])('refuses the AppSecret pasted as %s, without echoing it, in en and zh', async (key) => {
     const { dir, env } = await initialised();
     const before = fs.readFileSync(path.join(dir, 'config.json'), 'utf8');

@@ -443,6 +443,14 @@ export const messages = {
     zh: '{hint}这次什么都没有保存：把 {key} 改成 {value}，其余照旧，再运行一次同样的命令。',
     en: '{hint} Nothing was saved: run the same command again with {key} {value}.',
   },
+  'config.set.verifyFile.copyName.hint': {
+    zh: '保存后台给的原名（网站根目录下的文件也要用这个名字）：{command}',
+    en: 'Save the name the console handed out (and serve the file under that name at the domain’s root): {command}',
+  },
+  'config.set.verifyFile.copyName.rename.hint': {
+    zh: '把文件改回原名，再保存这个名字（网站根目录下也要用这个名字）：{command}',
+    en: 'Rename the file back, then save that name (and serve the file under it at the domain’s root): {command}',
+  },
   'config.set.domain.url.hint': { zh: '去掉协议和路径：{command}', en: 'Without the scheme and the path: {command}' },
   'config.invalid.domain.port': {
     zh: '{name}："{value}" 带端口，只有测试号（test）能登记端口；{type}的回调域名不能带（微信会返回 10003 redirect_uri不支持带端口号）。',

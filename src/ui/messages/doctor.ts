@@ -33,8 +33,12 @@ export const messages = {
     en: '--verify-file {value} is a file, but not a verify file: WeChat fetches one named like MP_verify_xxx.txt from the domain’s root, and this one is named {name}.',
   },
   'doctor.verifyFile.copyName': {
-    zh: '--verify-file {value} 的文件名是重复下载或复制时改出来的（.txt 前多了“{suffix}”）：微信按公众号后台给的原名 {name} 到域名根目录下取。',
-    en: '--verify-file {value} is named as a second download or a copy renames the verify file (“{suffix}” before .txt): WeChat fetches it from the domain’s root by the name the 公众号 console handed out, {name}.',
+    zh: '{setting} {value} 的文件名是重复下载或复制时改出来的（.txt 前多了“{suffix}”）：微信按公众号后台给的原名 {name} 到域名根目录下取。',
+    en: '{setting} {value} is named as a second download or a copy renames the verify file (“{suffix}” before .txt): WeChat fetches it from the domain’s root by the name the 公众号 console handed out, {name}.',
+  },
+  'doctor.verifyFile.copyName.hint.setting': {
+    zh: '填后台给的原名 {name}，网站根目录下的文件也要用这个名字。',
+    en: 'Give the name the console handed out, {name}, and serve the file under that name at the domain’s root.',
   },
   'doctor.verifyFile.copyName.hint.rename': {
     zh: '改回原名，并以这个名字放到域名根目录下：{command}',
