@@ -175,7 +175,9 @@ export async function runCli(givenArgv: string[], io: Io, version: string): Prom
     // errcode 40029` ran as if the flag were fine), and only when given: errcode never loads the
     // config resolution otherwise (issue 19).
     if (globals.timeout !== undefined || globals.apiBase !== undefined || globals.openBase !== undefined || globals.backupApiBase !== undefined || globals.region !== undefined) {
-      (await import('./store/resolve.js')).checkGlobalFlags(globals);
+      // listen and login have a --timeout of their own, in seconds: a too-short global one is said as that one misplaced.
+      const ownWait = command.options?.some((o) => o[0].startsWith('--timeout ')) === true ? command.name : undefined;
+      (await import('./store/resolve.js')).checkGlobalFlags(globals, ownWait);
     }
     // Loaded here, not at the top: --help and usage errors never build a context (nor load the
     // config resolution it brings).

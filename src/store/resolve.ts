@@ -253,16 +253,36 @@ export function pickProfileName(
 }
 
 /**
+ * The shortest --timeout taken, in ms. A request to WeChat cannot be answered sooner: from outside
+ * mainland China the TCP and TLS handshakes alone take three round trips of 150-250 ms before the request
+ * is sent, and even a TLS handshake on this machine missed 300 ms on a loaded CI runner (test/e2e/doctor).
+ * Below it a value is all but certainly seconds typed for milliseconds (`wxauth --timeout 30 login`, meant
+ * as login's own wait): a request given 30 ms can send a code and give up before the answer, which
+ * spends the code and loses its token (40163 on the retry). curl, kubectl and npm keep the two apart by
+ * name (--max-time and --connect-timeout, --request-timeout and wait's --timeout, --fetch-timeout);
+ * wxauth's names are kept for the scripts that use them, and a value no request can meet is refused.
+ */
+export const MIN_TIMEOUT_MS = 1000;
+
+/**
  * --timeout: only ever a flag, so a bad value is a usage error (exit 2), as every refused flag is
  * (README "A refused flag … is exit 2"); it was exit 4 as if the configuration were at fault.
+ * `ownWait`: the command whose own --timeout (after its name) is the wait for the callback in seconds
+ * (listen, login), named in a too-short value's hint.
  */
-export function parseTimeout(value: string | number | undefined): number {
+export function parseTimeout(value: string | number | undefined, ownWait?: string): number {
   if (value === undefined) return DEFAULT_TIMEOUT_MS;
   const n = typeof value === 'number' ? value : Number(value);
   if (!Number.isInteger(n) || n <= 0 || n > 600_000) {
     throw new UsageError(
       { key: 'config.timeout.invalid', params: { value: String(value) } },
       { hint: { key: 'config.timeout.invalid.hint' } },
+    );
+  }
+  if (n < MIN_TIMEOUT_MS) {
+    throw new UsageError(
+      { key: 'config.timeout.tooShort', params: { value: n } },
+      { hint: ownWait !== undefined ? { key: 'config.timeout.tooShort.wait.hint', params: { command: ownWait, value: n } } : { key: 'config.timeout.tooShort.hint' } },
     );
   }
   return n;
@@ -272,10 +292,11 @@ export function parseTimeout(value: string | number | undefined): number {
  * The global flags that carry a value (--timeout, --api-base, --open-base, --backup-api-base,
  * --region), through the one validation: a refused one is a usage error naming the flag (exit 2).
  * resolveConfig runs it first; a command may run it before it reads any file, so a bad flag is
- * reported even beside a config.json that does not parse. Returns the timeout in ms.
+ * reported even beside a config.json that does not parse. Returns the timeout in ms. `ownWait`: as
+ * parseTimeout's.
  */
-export function checkGlobalFlags(globals: GlobalOptions): number {
-  const timeoutMs = parseTimeout(globals.timeout);
+export function checkGlobalFlags(globals: GlobalOptions, ownWait?: string): number {
+  const timeoutMs = parseTimeout(globals.timeout, ownWait);
   for (const [field, flag] of Object.entries(FLAG_NAMES) as Array<['apiBase' | 'openBase' | 'backupApiBase' | 'region', string]>) {
     const value = globals[field];
     if (value === undefined || value === '') continue;

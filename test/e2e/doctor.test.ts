@@ -135,15 +135,15 @@ describe('wxauth doctor (text)', () => {
     const port = (silent.address() as AddressInfo).port;
     const site = { port } as Site;
     try {
-      const en = await runCli(['doctor', '--timeout', '300'], { env: testAccount(site) });
+      const en = await runCli(['doctor', '--timeout', '1000'], { env: testAccount(site) });
       expect(en.code, en.stdout).toBe(1);
-      expect(lineOf(en.stdout, 'redirect')).toMatch(new RegExp(`^✖ redirect\\s+http://127\\.0\\.0\\.1:${port}/wechat/callback took the connection and the request, then answered nothing within 300 ms\\.$`));
+      expect(lineOf(en.stdout, 'redirect')).toMatch(new RegExp(`^✖ redirect\\s+http://127\\.0\\.0\\.1:${port}/wechat/callback took the connection and the request, then answered nothing within 1000 ms\\.$`));
       expect(en.stdout).toMatch(/^\s+Fix: The server is reachable \(no firewall to open\): the callback handler hangs on a hit without a code/m);
       expect(en.stdout).not.toContain('cannot be reached');
-      const zh = await runCli(['doctor', '--timeout', '300', '--lang', 'zh', '--json'], { env: testAccount(site) });
+      const zh = await runCli(['doctor', '--timeout', '1000', '--lang', 'zh', '--json'], { env: testAccount(site) });
       const redirect = (parseJson(zh.stdout) as { checks: Array<{ id: string; message: string; evidence: Record<string, unknown> }> }).checks.find((c) => c.id === 'redirect');
-      expect(redirect?.message).toBe(`http://127.0.0.1:${port}/wechat/callback 接受了连接，也收到了请求，但 300 毫秒内没有任何应答。`);
-      expect(redirect?.evidence).toMatchObject({ silentMs: 300 });
+      expect(redirect?.message).toBe(`http://127.0.0.1:${port}/wechat/callback 接受了连接，也收到了请求，但 1000 毫秒内没有任何应答。`);
+      expect(redirect?.evidence).toMatchObject({ silentMs: 1000 });
     } finally {
       silent.closeAllConnections();
       silent.close();
@@ -164,15 +164,15 @@ describe('wxauth doctor (text)', () => {
     const port = (trickle.address() as AddressInfo).port;
     const site = { port } as Site;
     try {
-      const en = await runCli(['doctor', '--timeout', '300'], { env: testAccount(site) });
+      const en = await runCli(['doctor', '--timeout', '1000'], { env: testAccount(site) });
       expect(en.code, en.stdout).toBe(1);
-      expect(lineOf(en.stdout, 'redirect')).toMatch(new RegExp(`^✖ redirect\\s+http://127\\.0\\.0\\.1:${port}/wechat/callback answered 200, but its body had not ended after 300 ms\\.$`));
+      expect(lineOf(en.stdout, 'redirect')).toMatch(new RegExp(`^✖ redirect\\s+http://127\\.0\\.0\\.1:${port}/wechat/callback answered 200, but its body had not ended after 1000 ms\\.$`));
       expect(en.stdout).toMatch(/^\s+Fix: The server is reachable and the callback answers, but the response is never finished/m);
       expect(en.stdout).not.toContain('answered nothing');
-      const zh = await runCli(['doctor', '--timeout', '300', '--lang', 'zh', '--json'], { env: testAccount(site) });
+      const zh = await runCli(['doctor', '--timeout', '1000', '--lang', 'zh', '--json'], { env: testAccount(site) });
       const redirect = (parseJson(zh.stdout) as { checks: Array<{ id: string; message: string; evidence: Record<string, unknown> }> }).checks.find((c) => c.id === 'redirect');
-      expect(redirect?.message).toBe(`http://127.0.0.1:${port}/wechat/callback 返回了 200，但 300 毫秒后响应体还没有结束。`);
-      expect(redirect?.evidence).toMatchObject({ silentMs: 300, status: 200 });
+      expect(redirect?.message).toBe(`http://127.0.0.1:${port}/wechat/callback 返回了 200，但 1000 毫秒后响应体还没有结束。`);
+      expect(redirect?.evidence).toMatchObject({ silentMs: 1000, status: 200 });
     } finally {
       trickle.closeAllConnections();
       trickle.close();
@@ -189,7 +189,7 @@ describe('wxauth doctor (text)', () => {
     await new Promise<void>((resolve) => trickle.listen(0, '127.0.0.1', resolve));
     const site = { port: (trickle.address() as AddressInfo).port } as Site;
     try {
-      const en = await runCli(['doctor', '--timeout', '300'], { env: testAccount(site) });
+      const en = await runCli(['doctor', '--timeout', '1000'], { env: testAccount(site) });
       expect(lineOf(en.stdout, 'redirect')).not.toContain('body had not ended');
       expect(lineOf(en.stdout, 'redirect')).toContain('302');
     } finally {
@@ -762,20 +762,20 @@ describe('the verifyFile setting and --verify-file', () => {
     await new Promise<void>((resolve) => trickle.listen(0, '127.0.0.1', resolve));
     const port = (trickle.address() as AddressInfo).port;
     const closed = await freePort();
-    const args = ['doctor', '--timeout', '300', '--verify-file', VERIFY_NAME, '--connect-to', `${DOMAIN}:443:127.0.0.1:${closed}`, '--connect-to', `${DOMAIN}:80:127.0.0.1:${port}`];
+    const args = ['doctor', '--timeout', '1000', '--verify-file', VERIFY_NAME, '--connect-to', `${DOMAIN}:443:127.0.0.1:${closed}`, '--connect-to', `${DOMAIN}:80:127.0.0.1:${port}`];
     const checked = `http://${DOMAIN}/${VERIFY_NAME}`;
     try {
       const en = await runCli(args, { env: serviceAccount() });
       expect(en.code).toBe(1);
       const lines = en.stdout.split('\n');
       const at = lines.findIndex((l) => l.startsWith('✖ verify-file'));
-      expect(lines[at]).toBe(`✖ verify-file   ${checked} answered 200, but its body had not ended after 300 ms.`);
+      expect(lines[at]).toBe(`✖ verify-file   ${checked} answered 200, but its body had not ended after 1000 ms.`);
       expect(lines[at + 1]).toMatch(/^\s+Fix: The server is reachable and answers, but the response for MP_verify_Tok123abc\.txt is never finished/);
       expect(lines[at + 1]).not.toContain('port 80 or 443');
       const zh = await runCli([...args, '--json'], { env: { ...serviceAccount(), LANG: 'zh_CN.UTF-8' } });
       const verify = (parseJson(zh.stdout) as { checks: Array<{ id: string; message: string; evidence: Record<string, unknown> }> }).checks.find((c) => c.id === 'verify-file');
-      expect(verify?.message).toBe(`${checked} 返回了 200，但 300 毫秒后响应体还没有结束。`);
-      expect(verify?.evidence).toMatchObject({ silentMs: 300, status: 200 });
+      expect(verify?.message).toBe(`${checked} 返回了 200，但 1000 毫秒后响应体还没有结束。`);
+      expect(verify?.evidence).toMatchObject({ silentMs: 1000, status: 200 });
     } finally {
       trickle.closeAllConnections();
       trickle.close();

@@ -142,8 +142,8 @@ describe('an exchange whose answer was lost', () => {
   it('timed out: the retry\'s 40163 says wxauth\'s own timed-out request most likely spent it, not a doubled callback', async () => {
     fs.writeFileSync(tokensFile(), '{}\n', { mode: 0o600 });
     const code = mint();
-    emu.addFault({ kind: 'delay', ms: 1500, path: '/sns/oauth2/access_token', count: 1 });
-    const lost = await runCli(['--timeout', '300', 'exchange', code], { env: env() });
+    emu.addFault({ kind: 'delay', ms: 2500, path: '/sns/oauth2/access_token', count: 1 });
+    const lost = await runCli(['--timeout', '1000', 'exchange', code], { env: env() });
     expect(lost.code).toBe(5);
     // The emulator answers that first request (and spends the code) once its delay is over.
     await until(() => exchanges().length > 0, 'the delayed exchange answered');

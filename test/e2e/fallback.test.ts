@@ -153,16 +153,16 @@ describe('an exchange whose answer never came', () => {
 
   it('says the code may already be spent and what to do, not only "allow more time"; sent once', async () => {
     hits = 0;
-    const r = await runCli(['exchange', CODE, '--timeout', '300'], { env: env() });
+    const r = await runCli(['exchange', CODE, '--timeout', '1000'], { env: env() });
     expect(r.code, r.stderr).toBe(5);
     expect(hits).toBe(1);
-    expect(r.stderr).toContain('did not answer within 300 ms');
+    expect(r.stderr).toContain('did not answer within 1000 ms');
     expect(r.stderr).toContain('WeChat may already have received and spent it');
     expect(r.stderr).toContain('40163');
     expect(r.stderr).toContain('wxauth login');
-    expect(r.stderr).toContain('--timeout <ms> (now 300 ms)');
+    expect(r.stderr).toContain('--timeout <ms> (now 1000 ms)');
 
-    const json = await runCli(['exchange', CODE, '--timeout', '300', '--json'], { env: env() });
+    const json = await runCli(['exchange', CODE, '--timeout', '1000', '--json'], { env: env() });
     expect(json.code).toBe(5);
     const doc = parseJson(json.stdout) as { error: { hint: string } };
     expect(doc.error.hint).toContain('may already have received and spent it');

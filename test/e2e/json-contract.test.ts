@@ -208,7 +208,7 @@ describe('doctor: no profile to check is exit 4, as for every command, with its 
   });
 
   it('a fresh machine (no config.json, no WXAUTH_* values): exit 4, the report says what to set', async () => {
-    const r = await runCli(['--json', 'doctor', '--timeout', '200'], { env: { WXAUTH_CONFIG_DIR: tempConfigDir() } });
+    const r = await runCli(['--json', 'doctor', '--timeout', '1000'], { env: { WXAUTH_CONFIG_DIR: tempConfigDir() } });
     expect(r.code).toBe(4);
     const doc = parseJson(r.stdout) as { exitCode: number; checks: Array<{ id: string; status: string; message: string }> };
     expect(doc.exitCode).toBe(4);
@@ -216,11 +216,11 @@ describe('doctor: no profile to check is exit 4, as for every command, with its 
   });
 
   it('values from the environment alone are a profile to check: a missing one is a failed check, exit 1', async () => {
-    const r = await runCli(['--json', 'doctor', '--timeout', '200'], { env: { WXAUTH_CONFIG_DIR: tempConfigDir(), WXAUTH_APPID: 'wx1234567890abcdef' } });
+    const r = await runCli(['--json', 'doctor', '--timeout', '1000'], { env: { WXAUTH_CONFIG_DIR: tempConfigDir(), WXAUTH_APPID: 'wx1234567890abcdef' } });
     expect(r.code).toBe(1);
     expect((parseJson(r.stdout) as { exitCode: number }).exitCode).toBe(1);
     // The same under a profile named by WXAUTH_PROFILE that is not saved (CI): exit 1, not "no such profile".
-    const ci = await runCli(['--json', 'doctor', '--timeout', '200'], { env: { WXAUTH_CONFIG_DIR: tempConfigDir(), WXAUTH_PROFILE: 'ci', WXAUTH_APPID: 'wx1234567890abcdef' } });
+    const ci = await runCli(['--json', 'doctor', '--timeout', '1000'], { env: { WXAUTH_CONFIG_DIR: tempConfigDir(), WXAUTH_PROFILE: 'ci', WXAUTH_APPID: 'wx1234567890abcdef' } });
     expect(ci.code).toBe(1);
     expect((parseJson(ci.stdout) as { exitCode: number }).exitCode).toBe(1);
   });
@@ -229,7 +229,7 @@ describe('doctor: no profile to check is exit 4, as for every command, with its 
     const dir = tempConfigDir();
     fs.writeFileSync(path.join(dir, 'config.json'), JSON.stringify({ profiles: { default: { type: 'service', appid: 'wx1234567890abcdef', secret: '0123456789abcdef0123456789abcdef', domain: 'www.example.com', redirectUri: 'https://www.example.com/cb' } } }));
     fs.writeFileSync(path.join(dir, 'tokens.json'), '{"profiles":');
-    const r = await runCli(['doctor', '--timeout', '200'], { env: { WXAUTH_CONFIG_DIR: dir } });
+    const r = await runCli(['doctor', '--timeout', '1000'], { env: { WXAUTH_CONFIG_DIR: dir } });
     expect(r.code).toBe(4);
     expect(r.stdout).toMatch(/✖ token-cache .*tokens\.json/);
     expect(fs.readFileSync(path.join(dir, 'tokens.json'), 'utf8')).toBe('{"profiles":');

@@ -1810,7 +1810,7 @@ describe('wxauth probe', () => {
       ['/missing', [], /HTTP 404/, /HTTP 404/],
       ['/plain', [], /HTTP 200 with a page that neither redirects/, /HTTP 200，页面既没有跳转到微信/],
       ['/loop', [], /redirected 16 times/, /跳转了 16 次/],
-      ['/hang', ['--timeout', '800'], /no answer within 800 ms/, /800 毫秒内没有应答/],
+      ['/hang', ['--timeout', '1000'], /no answer within 1000 ms/, /1000 毫秒内没有应答/],
     ];
     for (const [path, extra, en, zh] of cases) {
       it(path, async () => {

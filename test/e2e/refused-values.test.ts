@@ -133,3 +133,43 @@ describe('the same value from WXAUTH_* or a profile is a config error (exit 4) n
     expect(r.stdout + r.stderr).toContain(`region (profile prod, ${file})`);
   });
 });
+
+// `wxauth --timeout 30 login` set a 30 ms timeout on each request and left login's wait at 300 s: the
+// code was sent, the request gave up before the answer, and the code was spent with its token lost.
+describe('a global --timeout under 1000 ms is refused before anything is sent, saying it is ms per request', () => {
+  it.each([
+    ['login', ['--timeout', '30', 'login', '--no-open']],
+    ['listen', ['--timeout', '60', 'listen', '--port', '0']],
+  ])('%s: the hint puts the wait’s --timeout (seconds) after the command', async (command, args) => {
+    wechat.hits = 0;
+    const value = args[1]!;
+    const r = await runCli(args, { env: { WXAUTH_CONFIG_DIR: withProfile().dir } });
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toContain(`--timeout ${value} gives each request ${value} ms, too short for an answer to arrive (at least 1000).`);
+    expect(r.stderr).toContain(`To have ${command} wait ${value} s for the callback, put --timeout after the command (seconds): wxauth ${command} --timeout ${value}.`);
+    expect(r.stderr).not.toContain('Listening');
+    expect(r.stdout).toBe('');
+    expect(wechat.hits).toBe(0);
+    const zh = await runCli(['--lang', 'zh', ...args], { env: { WXAUTH_CONFIG_DIR: withProfile().dir } });
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toContain(`要让 ${command} 等回调 ${value} 秒，把 --timeout 放在命令后面（单位是秒）：wxauth ${command} --timeout ${value}。`);
+  });
+
+  it('a command without a wait of its own: the code is not sent (exchange), the hint gives the unit and range', async () => {
+    wechat.hits = 0;
+    const r = await runCli(['exchange', '061abcdefghijklmnopqrstuvwxyz012', '--timeout', '300'], { env: { WXAUTH_CONFIG_DIR: withProfile().dir } });
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toContain('The global --timeout is in milliseconds, for each request: give 1000 to 600000');
+    expect(r.stderr).not.toContain('callback');
+    expect(wechat.hits).toBe(0);
+    const json = parseJson((await runCli(['--json', '--timeout', '999', 'token'], { env: { WXAUTH_CONFIG_DIR: withProfile().dir } })).stdout);
+    expect(json).toMatchObject({ ok: false, error: { code: 'usage', message: expect.stringContaining('at least 1000') } });
+    const zh = await runCli(['--lang', 'zh', '--timeout', '300', 'token'], { env: { WXAUTH_CONFIG_DIR: withProfile().dir } });
+    expect(zh.stderr).toContain('全局 --timeout 的单位是毫秒，每个请求单独计时');
+  });
+
+  it('1000 ms and the wait’s own --timeout after the command are taken', async () => {
+    const r = await runCli(['--timeout', '1000', 'errcode', '40029'], { env: { WXAUTH_CONFIG_DIR: tempConfigDir() } });
+    expect(r.code, r.stderr).toBe(0);
+  });
+});

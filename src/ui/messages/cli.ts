@@ -31,7 +31,10 @@ export const messages = {
   'cli.global.openBase': { zh: 'open.weixin.qq.com 的替代地址（例如模拟器）', en: 'stand-in for open.weixin.qq.com (e.g. the emulator)' },
   'cli.global.backupApiBase': { zh: '主域名不可达时使用的备用地址（默认 api2.weixin.qq.com）', en: 'backup host when the API host is unreachable (default api2.weixin.qq.com)' },
   'cli.global.region': { zh: '接口接入点：default|api2|sh|sz|hk', en: 'API access point: default|api2|sh|sz|hk' },
-  'cli.global.timeout': { zh: '请求超时（毫秒，默认 10000）', en: 'request timeout in ms (default 10000)' },
+  'cli.global.timeout': {
+    zh: '每个发往微信的请求的超时（毫秒，1000–600000，默认 10000；login/listen 等回调的 --timeout 以秒计，写在命令后面）',
+    en: 'timeout of each request to WeChat, in ms (1000-600000, default 10000; login/listen take their own --timeout in seconds, after the command)',
+  },
   'cli.global.noColor': { zh: '不使用颜色（也可设置 NO_COLOR）', en: 'no colour (NO_COLOR works too)' },
   'cli.global.curl': { zh: '打印等价的 curl 命令（密钥已隐藏）', en: 'print an equivalent curl command (secrets redacted)' },
   'cli.global.raw': { zh: '原样输出微信返回的 body', en: "print WeChat's body exactly as it came" },

@@ -3,7 +3,19 @@ import type { MessageSection } from './types.js';
 // Messages of config, profile and init.
 export const messages = {
   'config.timeout.invalid': { zh: '--timeout "{value}" 不是有效的毫秒数。', en: '--timeout "{value}" is not a valid number of milliseconds.' },
-  'config.timeout.invalid.hint': { zh: '给一个 1 到 600000 之间的整数，例如 --timeout 5000。', en: 'Give a whole number from 1 to 600000, e.g. --timeout 5000.' },
+  'config.timeout.invalid.hint': { zh: '给一个 1000 到 600000 之间的整数（毫秒），例如 --timeout 5000。', en: 'Give a whole number of milliseconds from 1000 to 600000, e.g. --timeout 5000.' },
+  'config.timeout.tooShort': {
+    zh: '--timeout {value} 让每个请求只等 {value} 毫秒，太短了，应答来不及到达（至少 1000）。',
+    en: '--timeout {value} gives each request {value} ms, too short for an answer to arrive (at least 1000).',
+  },
+  'config.timeout.tooShort.hint': {
+    zh: '全局 --timeout 的单位是毫秒，每个请求单独计时：取 1000 到 600000，例如 --timeout 5000（默认 10000）。',
+    en: 'The global --timeout is in milliseconds, for each request: give 1000 to 600000, e.g. --timeout 5000 (default 10000).',
+  },
+  'config.timeout.tooShort.wait.hint': {
+    zh: '要让 {command} 等回调 {value} 秒，把 --timeout 放在命令后面（单位是秒）：wxauth {command} --timeout {value}。命令前面的 --timeout 是每个发往微信的请求的超时，单位是毫秒（1000 到 600000，默认 10000）。',
+    en: 'To have {command} wait {value} s for the callback, put --timeout after the command (seconds): wxauth {command} --timeout {value}. The one before the command is each request to WeChat, in milliseconds (1000 to 600000, default 10000).',
+  },
   'config.profile.missing': {
     zh: 'profile "{profile}" 不在配置文件里；只使用环境变量和参数中的值。',
     en: 'Profile "{profile}" is not in the config file; only values from env and flags are used.',
