@@ -12,7 +12,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { Context } from '../context.js';
 import type { CommandInput } from '../cli.js';
-import { InternalError, WechatApiError, isWxauthError, type MessageKey, type MessageRef } from '../errors.js';
+import { CancelledError, InternalError, WechatApiError, isWxauthError, type MessageKey, type MessageRef } from '../errors.js';
 import { startEmulator, DEFAULT_APPIDS, type EmulatorHandle } from '../emulator/index.js';
 import { generateState } from '../core/state.js';
 import { redactUrl, redactValue } from '../core/secrets.js';
@@ -233,6 +233,10 @@ export async function run(_options: Record<string, never>, ctx: Context): Promis
 
     return { emulator: emulator.url, appid: app.appid, redirectUri: listener.url, steps: hooks.steps, elapsedMs: ctx.now() - started, showSecrets };
   } catch (error) {
+    // Ctrl-C: one line saying nothing of the user's was touched (the demo's emulator, listener and token
+    // cache are its own, removed below). The scripted browser's fetch ends with an AbortError, not ours,
+    // which was reported as an internal error (exit 70).
+    if (ctx.signal.aborted) throw new CancelledError({ hint: { key: 'listen.demo.stopped' }, cause: error });
     if (isWxauthError(error) && error.exitCode === 130) throw error;
     const detail = isWxauthError(error) ? tr(ctx.lang, error.messageRef) : error instanceof Error ? error.message : String(error);
     throw new InternalError({ key: 'listen.demo.failed', params: { step: stepId, detail } }, { hint: { key: 'listen.demo.failed.hint' }, cause: error });

@@ -6,7 +6,7 @@
 import type { Context } from '../context.js';
 import { isWechatOpenBase } from '../core/endpoints.js';
 import type { CommandInput } from '../cli.js';
-import { CallbackError, UsageError, type MessageRef } from '../errors.js';
+import { CallbackError, CancelledError, UsageError, type MessageRef } from '../errors.js';
 import { planListener, RELAY_TTL_MAX_MINUTES, RELAY_TTL_MINUTES, type CallbackHit, type CallbackResult, type ListenFlags, type ListenPlan } from '../listener/index.js';
 import { catchCallback, type CallbackHooks } from '../flows/callback.js';
 import type { ExchangeResult } from '../flows/user-token.js';
@@ -223,6 +223,11 @@ export async function run(options: ListenOptions, ctx: Context): Promise<ListenR
     if (plan.elsewhere) hooks.onElsewhere(plan.elsewhere);
     callback = await catchCallback(
       {
+        // Ctrl-C: what it left. A code whose exchange (--exchange) had started is said by the exchange itself, below.
+        stoppedHint: (codeArrived) =>
+          codeArrived && exchanged === undefined
+            ? { key: 'listen.stopped.codeArrived', params: { p, minutes: endpoint === 'qrconnect' ? 10 : 5 } }
+            : { key: 'listen.stopped.listen', params: { p } },
         plan,
         expectedState: expected,
         ...(spentState !== undefined ? { spentState } : {}),
@@ -244,7 +249,13 @@ export async function run(options: ListenOptions, ctx: Context): Promise<ListenR
         profileFlag: p,
       },
       hooks,
-    );
+    ).catch(async (error: unknown) => {
+      // Ctrl-C after the exchange started (within the duplicate window): it, not the wait, says what happened
+      // (its own cancel says the code may be spent), or that it was done.
+      if (!(error instanceof CancelledError) || exchanged === undefined) throw error;
+      await exchanged;
+      throw new CancelledError({ hint: { key: 'listen.stopped.exchanged', params: { p } }, cause: error });
+    });
   }
   // API-FACTS §1.6: an official account's code lives 5 minutes, a website app's 10.
   const newerLink = options.state === undefined && callback.stateChecked && callback.state !== expected;

@@ -184,6 +184,12 @@ export async function run(options: LoginOptions, ctx: Context): Promise<LoginRes
       // The link's redirect_uri, once made below: the timeout names it.
       ownLink: () => linkRedirect,
       profileFlag: profileFlag(config.profile),
+      // Ctrl-C: no code came (the link stays valid, its state remembered), or one came and was not yet exchanged.
+      // API-FACTS §1.6: an official account's code lives 5 minutes, a website app's 10.
+      stoppedHint: (codeArrived) =>
+        codeArrived
+          ? { key: 'listen.stopped.codeArrived', params: { p: profileFlag(config.profile), minutes: endpoint === 'qrconnect' ? 10 : 5 } }
+          : { key: 'listen.stopped.login', params: { p: profileFlag(config.profile) } },
     },
     hooks,
   ).catch((error: unknown) => {

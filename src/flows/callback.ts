@@ -17,6 +17,7 @@ import type { FinishesOn } from '../core/callback-decision.js';
 import { hostInText, listenerCanReceive } from '../core/host-names.js';
 import type { AuthEndpoint } from '../core/authorize-url.js';
 import type { RememberedLink } from '../core/callback-url.js';
+import { CancelledError, type MessageRef } from '../errors.js';
 
 /**
  * Whether listen and login can catch a callback to `uri` here: http on a loopback or LAN host, or on
@@ -76,6 +77,12 @@ export interface CallbackRequest {
   laterRedirect?: () => string | undefined;
   /** Aborted on Ctrl-C: the wait ends with CancelledError. */
   signal: AbortSignal;
+  /**
+   * What Ctrl-C during the wait left behind, said as the CancelledError's hint (one line on stderr):
+   * `codeArrived`, a code had come and was still in the duplicate window, not yet handed on. A plain
+   * CancelledError said nothing at all, and the user could not tell whether a code had been spent.
+   */
+  stoppedHint?: (codeArrived: boolean) => MessageRef;
   /** The browser page's language and words (the listener answers the phone in the user's language). */
   lang: 'zh' | 'en';
   translate: Translate;
@@ -129,6 +136,7 @@ export function callbackUrlOf(listener: ListenerAddress): string {
 /** Bind the listener. Throws UsageError when the port is taken or the host is not this machine's. */
 export async function openCallback(request: CallbackRequest, hooks: CallbackHooks = {}): Promise<CallbackSession> {
   const { plan } = request;
+  let codeArrived = false;
   const listener = await startCallbackListener({
     host: plan.host,
     port: plan.port,
@@ -147,7 +155,10 @@ export async function openCallback(request: CallbackRequest, hooks: CallbackHook
     allowedHosts: plan.allowedHosts,
     ...(plan.bothLoopbacks === true ? { bothLoopbacks: true } : {}),
     onHit: hooks.onHit,
-    onCode: request.onCode,
+    onCode: (hit) => {
+      codeArrived = true;
+      request.onCode?.(hit);
+    },
     duplicateWindowMs: request.duplicateWindowMs,
     finishesOn: request.finishesOn,
     ...(request.ownLink ? { ownLink: request.ownLink } : {}),
@@ -163,6 +174,11 @@ export async function openCallback(request: CallbackRequest, hooks: CallbackHook
       hooks.onWaiting?.({ listener: address, timeoutMs: plan.timeoutMs, deadline: request.now() + plan.timeoutMs, now: request.now });
       try {
         return await listener.result;
+      } catch (error) {
+        if (error instanceof CancelledError && error.hint === undefined && request.signal.aborted && request.stoppedHint) {
+          throw new CancelledError({ hint: request.stoppedHint(codeArrived), cause: error });
+        }
+        throw error;
       } finally {
         hooks.onWaitOver?.();
       }

@@ -181,10 +181,10 @@ describe('the error object always carries code, message and hint', () => {
     expect(error.hint === null || typeof error.hint === 'string').toBe(true);
   });
 
-  it('cancelled: {"code":"cancelled","message":…,"hint":null}', async () => {
+  it('cancelled: {"code":"cancelled","message":…,"hint":…} (what the stop left, for listen)', async () => {
     const r = await runCli(['--json', 'listen', '--port', '0', '--timeout', '30'], { env: { WXAUTH_CONFIG_DIR: tempConfigDir() }, timeoutMs: 500 });
     expect(r.code).toBe(130);
-    expect((parseJson(r.stdout) as { error: unknown }).error).toEqual({ code: 'cancelled', message: 'Cancelled.', hint: null });
+    expect((parseJson(r.stdout) as { error: unknown }).error).toEqual({ code: 'cancelled', message: 'Cancelled.', hint: expect.stringContaining('Stopped waiting for the callback') });
   });
 });
 

@@ -608,4 +608,25 @@ export const messages = {
     en: 'This is a wxauth problem (emulator and listener are both local): please report it with the -v output.',
   },
   'listen.demo.secretsNote': { zh: '密钥已隐去（--show-secrets 显示）。', en: 'Secrets are redacted (--show-secrets shows them).' },
+  // Ctrl-C during the wait for the callback (flows/callback.ts stoppedHint): what it left, in one line.
+  'listen.stopped.login': {
+    zh: '已停止等待回调：没有收到 code，也没有换取任何 token。上面的链接仍然有效（wxauth 记着它的 state）：用它得到的回调地址可以粘贴给 wxauth exchange{p} \'<回调地址>\'；或者运行 wxauth login{p} 重新开始。',
+    en: "Stopped waiting for the callback: no code came and nothing was exchanged. The link above stays valid (wxauth remembers its state): its callback address can still be pasted to wxauth exchange{p} '<callback URL>', or run wxauth login{p} to start over.",
+  },
+  'listen.stopped.listen': {
+    zh: '已停止等待回调：没有收到 code，也没有换取任何 token，记下的 state 保持不变。先再运行 wxauth listen{p}，再打开链接；或者把回调地址粘贴给 wxauth listen{p} --paste。',
+    en: 'Stopped waiting for the callback: no code came, nothing was exchanged, and the remembered state is as it was. Run wxauth listen{p} again before opening the link, or paste its callback address to wxauth listen{p} --paste.',
+  },
+  'listen.stopped.codeArrived': {
+    zh: '在换取之前停止了：收到的 code 没有发给微信，签发后 {minutes} 分钟内仍然有效。把浏览器跳转到的回调地址粘贴给 wxauth exchange{p} \'<回调地址>\'。',
+    en: "Stopped before the code that arrived was exchanged: it was not sent to WeChat and works for {minutes} minutes after it was issued. Paste the address the browser landed on to wxauth exchange{p} '<callback URL>'.",
+  },
+  'listen.stopped.exchanged': {
+    zh: '停止时 code 已经换取完成：wxauth tokens{p} 可以查看保存下来的 token。',
+    en: 'Stopped after the code was exchanged: wxauth tokens{p} shows the tokens saved.',
+  },
+  'listen.demo.stopped': {
+    zh: 'demo 已停止：没有动你的任何配置或 token（它自带的模拟器、监听和临时 token 缓存都已清理）。',
+    en: 'demo stopped: nothing of yours was changed (its own emulator, listener and temporary token cache are gone).',
+  },
 } as const satisfies MessageSection;
