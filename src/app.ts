@@ -309,6 +309,13 @@ export async function runCli(givenArgv: string[], io: Io, version: string): Prom
         // `--url=https://…?code=…` is named as --url: the hint shows the URL, masked as a trace shows it.
         message = { key: 'common.commander.unknownOption', params: { option: '--url' } };
       }
+      // `wxauth sign URL`: the JS-SDK's words live under jssdk; the line meant, the user's words kept.
+      // Before commander's own guess by spelling (`ticket`: "Did you mean token?").
+      const moved = await jssdkMovedHint(message, argv, named);
+      if (moved) {
+        usageHint = moved.hint;
+        synonym = moved.message;
+      }
       if (synonym) message = synonym;
       error = new UsageError(message, { hint: usageHint });
     }
@@ -321,6 +328,9 @@ const SUBCOMMAND_SYNONYMS: Record<string, Record<string, string>> = {
   profile: { rm: 'remove', delete: 'remove', del: 'remove', switch: 'use', select: 'use', ls: 'list' },
   config: { rm: 'unset', delete: 'unset', del: 'unset', show: 'list', ls: 'list' },
 };
+
+/** Commands another group holds, asked for at the top (`wxauth sign URL`, as a JS-SDK user remembers it). */
+const MOVED_COMMANDS: Record<string, string> = { sign: 'jssdk sign', verify: 'jssdk verify', ticket: 'jssdk ticket' };
 
 /** Flags a command does not take, for the global one meant (`config get secret --show`). */
 const OPTION_SYNONYMS: Record<string, string> = { '--show': '--show-secrets', '--secrets': '--show-secrets' };
@@ -393,6 +403,29 @@ async function signUrlHint(argv: readonly string[], url: string): Promise<Messag
   const tail = words(sign + 1, argv.length).map((w) => ` ${w}`).join('');
   if (url === '') return { key: 'jssdk.sign.urlFlag.noUrl.hint', params: { command: head, rest: tail } };
   return { key: 'jssdk.sign.urlFlag.hint', params: { command: `${head} ${shellQuote(shown(url))}${tail}` } };
+}
+
+/**
+ * `wxauth sign https://…` → `wxauth jssdk sign https://…`: the same words with jssdk before the command,
+ * nothing secret repeated (a URL as a trace shows it, a --ticket as "$JSAPI_TICKET").
+ */
+async function jssdkMovedHint(ref: MessageRef, argv: readonly string[], command: string): Promise<{ message: MessageRef; hint: MessageRef } | undefined> {
+  const moved = MOVED_COMMANDS[command.toLowerCase()];
+  if (moved === undefined || (ref.key !== 'common.commander.unknownCommand' && ref.key !== 'common.commander.unknownCommand.suggest')) return undefined;
+  const [{ shellWord }, { hideUrlCredentials, redactUrl }] = await Promise.all([import('./core/shell.js'), import('./core/secrets.js')]);
+  const at = argv.indexOf(command);
+  const words = argv.map((arg, i) => {
+    if (i === at) return moved;
+    const eq = /^(--[\w-]+)=([\s\S]*)$/.exec(arg);
+    const flag = eq?.[1] ?? argv[i - 1];
+    const value = eq?.[2] ?? arg;
+    const shown = flag === '--ticket' && value !== '-' ? '"$JSAPI_TICKET"' : /^https?:\/\//i.test(value) ? shellWord(hideUrlCredentials(redactUrl(value))) : shellWord(value);
+    return eq ? `${eq[1]}=${shown}` : shown;
+  });
+  return {
+    message: { key: 'common.commander.unknownCommand.suggest', params: { command, suggestion: moved } },
+    hint: { key: 'jssdk.moved.hint', params: { command: ['wxauth', ...words].join(' ') } },
+  };
 }
 
 /** `wxauth profile add|create|new`: profiles are made by init. */

@@ -348,6 +348,27 @@ describe('wxauth init / config / profile', () => {
     expect(add.stderr).toContain('Profiles are created with init: wxauth init --profile <name>');
   });
 
+  // A JS-SDK user who remembers "sign" got commander's plain "unknown command 'sign'" (and "Did you mean
+  // token?" for ticket).
+  it('wxauth sign|verify|ticket at the top: the jssdk line meant, the user\'s words kept, nothing secret repeated, en and zh (exit 2)', async () => {
+    const sign = await runCli(['sign', 'https://www.example.com/a?code=061abcdefghijklmnop', '--api', 'chooseImage']);
+    expect(sign.code).toBe(2);
+    expect(sign.stdout).toBe('');
+    expect(sign.stderr).toContain("unknown command 'sign'. Did you mean jssdk sign?");
+    expect(sign.stderr).toContain("The JS-SDK commands (sign, verify, ticket) are under wxauth jssdk: wxauth jssdk sign 'https://www.example.com/a?code=061a***' --api chooseImage");
+    expect(sign.stderr).not.toContain('061abcdefghijklmnop');
+    const ticket = await runCli(['--profile', 'p', 'ticket', '--show']);
+    expect(ticket.code).toBe(2);
+    expect(ticket.stderr).toContain("unknown command 'ticket'. Did you mean jssdk ticket?");
+    expect(ticket.stderr).toContain('wxauth --profile p jssdk ticket --show');
+    const zh = await runCli(['--lang', 'zh', 'verify', '--url', 'https://www.example.com/', '--ticket', 'kgt8ON7yVITDhtdwci0qeXYZ']);
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toContain('未知命令 verify，是不是想用 jssdk verify？');
+    expect(zh.stderr).toContain('JS-SDK 的命令（sign、verify、ticket）都在 wxauth jssdk 下：wxauth --lang zh jssdk verify --url https://www.example.com/ --ticket "$JSAPI_TICKET"');
+    const json = parseJson((await runCli(['--json', 'sign', 'https://www.example.com/'])).stdout) as { error: { code: string; hint: string } };
+    expect(json.error).toMatchObject({ code: 'usage', hint: expect.stringContaining('wxauth --json jssdk sign https://www.example.com/') });
+  });
+
   it('jssdk sign --url (verify\'s flag) says sign takes the page URL as its argument, with the URL given, en and zh (exit 2)', async () => {
     const en = await runCli(['jssdk', 'sign', '--url', 'https://www.example.com/a?b=1']);
     expect(en.code).toBe(2);

@@ -243,6 +243,10 @@ export const messages = {
     zh: 'string1 里的 ticket 已打码；加 --show-secrets 显示完整的 string1，便于与服务端生成的 string1 逐字对比。',
     en: 'The ticket in string1 is masked; --show-secrets shows the full string1 to compare with your server\'s.',
   },
+  'jssdk.moved.hint': {
+    zh: 'JS-SDK 的命令（sign、verify、ticket）都在 wxauth jssdk 下：{command}',
+    en: 'The JS-SDK commands (sign, verify, ticket) are under wxauth jssdk: {command}',
+  },
   'jssdk.sign.urlFlag.hint': {
     zh: 'jssdk sign 的页面地址直接作为参数传入，没有 --url 选项（--url 是 jssdk verify 的）：{command}',
     en: 'jssdk sign takes the page URL as its argument, not as --url (that is jssdk verify’s): {command}',
