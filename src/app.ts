@@ -325,7 +325,7 @@ export async function runCli(givenArgv: string[], io: Io, version: string): Prom
 
 /** Words other CLIs use for a group's subcommands (`profile rm`, `config ls`), which commander's spelling match does not find. */
 const SUBCOMMAND_SYNONYMS: Record<string, Record<string, string>> = {
-  profile: { rm: 'remove', delete: 'remove', del: 'remove', switch: 'use', select: 'use', ls: 'list' },
+  profile: { rm: 'remove', delete: 'remove', del: 'remove', switch: 'use', select: 'use', ls: 'list', mv: 'rename', move: 'rename' },
   config: { rm: 'unset', delete: 'unset', del: 'unset', show: 'list', ls: 'list' },
 };
 

@@ -173,7 +173,12 @@ export const COMMANDS: readonly RegisteredCommand[] = [
     name: 'profile',
     load: () => import('./commands/profile.js'),
     present: () => import('./ui/present/profile.js'),
-    subcommands: [{ name: 'list' }, { name: 'use', args: '<name>' }, { name: 'remove', args: '<name>', options: [['-y, --yes', 'yes']] }],
+    subcommands: [
+      { name: 'list' },
+      { name: 'use', args: '<name>' },
+      { name: 'rename', args: '<name> <new-name>', options: [['-y, --yes', 'yes']] },
+      { name: 'remove', args: '<name>', options: [['-y, --yes', 'yes']] },
+    ],
   }),
   command({ name: 'completion', args: '<shell>', load: () => import('./commands/completion.js'), present: () => import('./ui/present/completion.js') }),
   command({

@@ -3,7 +3,7 @@
 // flags once (after a subcommand, that subcommand's only), the values of flags that take one
 // (scopes, account types, regions, `<a|b>` choices from the flag itself; also after `--flag=`),
 // setting keys after `config set|get|unset` and the values of a few (SETTING_VALUES), and profile
-// names after `--profile`, `profile use` and `profile remove` (read from `wxauth profile list --json`
+// names after `--profile`, `profile use`, `profile rename` and `profile remove` (read from `wxauth profile list --json`
 // at TAB time).
 import { UsageError } from '../errors.js';
 import { isOneSlip } from '../core/closest.js';
@@ -100,7 +100,7 @@ function positionals(): Array<{ command: string; sub: string; index: number; val
   // config set takes key value pairs: keys at 1, 3, 5…, values between (the bash script folds the index
   // and picks the value's words by the key before it: SETTING_VALUES).
   list.push({ command: 'config', sub: 'set', index: 2, value: 'free' });
-  for (const sub of ['use', 'remove']) list.push({ command: 'profile', sub, index: 1, value: 'profiles' });
+  for (const sub of ['use', 'rename', 'remove']) list.push({ command: 'profile', sub, index: 1, value: 'profiles' });
   list.push({ command: 'tokens', sub: '', index: 0, value: { words: ['list', 'show', 'clear'] } });
   list.push({ command: 'completion', sub: '', index: 0, value: { words: ['bash', 'zsh', 'fish'] } });
   list.push({ command: 'help', sub: '', index: 0, value: { words: COMMANDS.map((c) => c.name) } });

@@ -1,4 +1,4 @@
-// wxauth profile list|use|remove
+// wxauth profile list|use|rename|remove
 import type { Context } from '../context.js';
 import type { CommandInput } from '../cli.js';
 import { UsageError } from '../errors.js';
@@ -7,7 +7,11 @@ import { pickProfileName } from '../store/resolve.js';
 import { validateProfileName } from '../store/config.js';
 import { confirmOrCancel } from '../ui/present/confirm.js';
 
-export type ProfileOptions = { sub: 'list' } | { sub: 'use'; name: string } | { sub: 'remove'; name: string; yes: boolean };
+export type ProfileOptions =
+  | { sub: 'list' }
+  | { sub: 'use'; name: string }
+  | { sub: 'rename'; from: string; to: string; yes: boolean }
+  | { sub: 'remove'; name: string; yes: boolean };
 
 export interface ListedProfile {
   name: string;
@@ -22,6 +26,19 @@ export interface ListedProfile {
 export type ProfileResult =
   | { sub: 'list'; current: string; profiles: ListedProfile[] }
   | { sub: 'use'; current: string }
+  | {
+      sub: 'rename';
+      from: string;
+      to: string;
+      /** A saved profile of the new name was replaced (the user agreed). */
+      replaced: boolean;
+      /** It is the profile commands use without --profile (before, and so after: the pointer followed it). */
+      current: boolean;
+      /** User tokens of the cache that moved with it. */
+      movedUsers: number;
+      /** WXAUTH_PROFILE in this shell names the old name: commands run here look for a profile that is gone. */
+      envNamesOld: boolean;
+    }
   /** cachedUsers: user tokens the token cache still holds for the removed profile (undefined: unknown). */
   | {
       sub: 'remove';
@@ -40,6 +57,12 @@ export function parseOptions(input: CommandInput): ProfileOptions {
       return { sub: 'list' };
     case 'use':
       return { sub: 'use', name: validateProfileName(name ?? '') };
+    case 'rename': {
+      const from = validateProfileName(name ?? '');
+      const to = validateProfileName(input.args[1] ?? '');
+      if (from === to) throw new UsageError({ key: 'profile.rename.same', params: { profile: from } }, { hint: { key: 'profile.rename.same.hint' } });
+      return { sub: 'rename', from, to, yes: input.opts.yes === true };
+    }
     case 'remove':
       return { sub: 'remove', name: validateProfileName(name ?? ''), yes: input.opts.yes === true };
     default:
@@ -74,6 +97,21 @@ export async function run(options: ProfileOptions, ctx: Context): Promise<Profil
     case 'use':
       store.useProfile(options.name);
       return { sub: 'use', current: options.name };
+    case 'rename': {
+      const { from, to } = options;
+      // Every refusal before anything is written: "from" unknown (exit 4), "to" a name a new profile cannot take.
+      store.checkRename(from, to);
+      const replaced = store.getProfile(to) !== undefined;
+      if (replaced) await confirmOrCancel(ctx, { yes: options.yes, question: { key: 'profile.rename.replace.confirm', params: { from, to } } });
+      // Tokens are kept under the profile's name: a cache that does not read stops the rename here, nothing
+      // changed, rather than leaving them under a name no profile has.
+      const tokens = await ctx.tokenStore();
+      tokens.listUsers(from);
+      const current = store.renameProfile(from, to);
+      const movedUsers = tokens.renameProfile(from, to);
+      (await ctx.stateFiles()).rename(from, to);
+      return { sub: 'rename', from, to, replaced, current, movedUsers, envNamesOld: ctx.env.WXAUTH_PROFILE === from };
+    }
     case 'remove': {
       const profile = options.name;
       if (!store.getProfile(profile)) store.removeProfile(profile); // throws the "unknown profile" error

@@ -3,7 +3,7 @@ import { ConfigError, messageRef, UsageError } from '../errors.js';
 import { checkSetting, isProfileName, type CheckContext } from '../core/validate.js';
 import type { MessageRef } from '../errors.js';
 import { checkFields, describeJson, JsonFile, jsonFilePath, narrowMap, narrowObject, ShapeError, type FieldRule, type ModeTightened } from './files.js';
-import { isReservedName, noProfilesHint, noSuchProfile, PROFILE_KEYS, type ConfigField, type ProfileData, type Source } from './resolve.js';
+import { DEFAULT_PROFILE, isReservedName, noProfilesHint, noSuchProfile, PROFILE_KEYS, type ConfigField, type ProfileData, type Source } from './resolve.js';
 
 interface ConfigFile {
   currentProfile?: string;
@@ -213,6 +213,44 @@ export class ConfigStore {
     this.update((file) => {
       file.currentProfile = name;
     });
+  }
+
+  /**
+   * Whether `from` can be renamed `to`: `from` saved (else the "unknown profile" error, exit 4), and a
+   * new `to` held to refuseNewName's rules, but for differing from `from` only in case, which is the
+   * rename asked. A saved `to` passes: replacing it is the caller's question.
+   */
+  checkRename(from: string, to: string): void {
+    this.requireProfile(from);
+    refuseReservedName(to);
+    if (this.getProfile(to)) return;
+    if (to.toLowerCase() === from.toLowerCase()) refuseDashName(to);
+    else this.refuseNewName(to);
+  }
+
+  /**
+   * Give the profile `from` the name `to`, in one write: its settings keep their place in the list, a
+   * saved `to` is replaced, and the profile commands use without --profile stays the same one: the
+   * current-profile pointer follows it, and is set to `to` when it was "default" by default (no pointer).
+   * Returns whether it is that profile.
+   */
+  renameProfile(from: string, to: string): boolean {
+    this.checkRename(from, to);
+    let current = false;
+    this.update((file) => {
+      current = false;
+      const profiles = file.profiles;
+      if (!profiles || !Object.hasOwn(profiles, from)) return;
+      const renamed = Object.create(null) as Record<string, ProfileData>;
+      for (const [name, data] of Object.entries(profiles)) {
+        if (name === to) continue;
+        renamed[name === from ? to : name] = data;
+      }
+      file.profiles = renamed;
+      current = file.currentProfile === from || (file.currentProfile === undefined && from === DEFAULT_PROFILE);
+      if (current) file.currentProfile = to;
+    });
+    return current;
   }
 
   removeProfile(name: string): void {

@@ -161,6 +161,34 @@ export class StateFiles {
   }
 
   /**
+   * The profile `from` is now called `to` (profile rename): its state files (its own, and those kept apart
+   * for other accounts) take the new name, so a callback of the link it made before is still checked.
+   * What `to` had before is removed first, as remove() does: it belonged to another profile (or to none).
+   * A file that cannot be moved is left where it is; the next `url` makes one under the new name.
+   */
+  rename(from: string, to: string): void {
+    // Only in case: on macOS's and Windows' disks the files are already the new one's, and must not be removed.
+    if (from.toLowerCase() !== to.toLowerCase()) this.remove(to);
+    const own = stateFileName(from);
+    const prefix = own.slice(0, -'json'.length);
+    let names: string[] = [];
+    try {
+      names = fs.readdirSync(this.dir).filter((name) => name.startsWith(prefix) && name.endsWith('.json'));
+    } catch {
+      // No folder: nothing to move.
+    }
+    for (const name of names) {
+      // state-<from>.json → state-<to>.json; state-<from>.<appid>.json → state-<to>.<appid>.json.
+      const target = stateFileName(to).slice(0, -'.json'.length) + name.slice(own.length - '.json'.length);
+      try {
+        fs.renameSync(path.join(this.dir, name), path.join(this.dir, target));
+      } catch {
+        // Not ours to move (a folder in its place): left as it is.
+      }
+    }
+  }
+
+  /**
    * Mark the remembered state `value` used by `by`: its callback's code was exchanged (flows/user-token.ts
    * exchangeCode, the one place that calls this). Only when the file still holds it, for this appid, unused
    * (a link made since is the newest and stays unused). Best effort: a state folder that cannot be written

@@ -316,6 +316,36 @@ export class TokenStore {
     return removed;
   }
 
+  /**
+   * Move the profile `from`'s tokens to `to` (profile rename): its users, basic tokens, tickets and an
+   * older wxauth's state, and the records of the codes it spent (tokens clear and 40163's diagnosis name
+   * the profile). What `to` already held is kept, an entry of `from` winning where both have one. The
+   * number of users moved; a cache that holds nothing of `from` is not written (nor created).
+   */
+  renameProfile(from: string, to: string): number {
+    refuseReservedProfile(from);
+    refuseReservedProfile(to);
+    const held = (file: TokenFile) => this.find(file, from) !== undefined || (file.spentCodes ?? []).some((c) => c.profile === from);
+    if (!held(this.read())) return 0;
+    let moved = 0;
+    this.update((file) => {
+      moved = 0;
+      if (file.spentCodes) file.spentCodes = file.spentCodes.map((c) => (c.profile === from ? { ...c, profile: to } : c));
+      const source = this.find(file, from) as WithTickets | undefined;
+      if (!source) return;
+      moved = Object.keys(source.users ?? {}).length;
+      const target = this.profile(file, to) as WithTickets;
+      for (const map of ['users', 'basic', 'tickets'] as const) {
+        if (source[map]) target[map] = Object.assign(emptyMap(), target[map], source[map]) as never;
+      }
+      if (source.state) target.state = source.state;
+      // Anything else an entry holds (a newer wxauth's key) goes with it too.
+      for (const key of Object.keys(source)) if (!(key in target)) (target as Record<string, unknown>)[key] = (source as Record<string, unknown>)[key];
+      delete file.profiles![from];
+    });
+    return moved;
+  }
+
   /** The state an older wxauth remembered here (store/state.ts has today's). */
   legacyState(profile: string): StateEntry | undefined {
     return this.find(this.read(), profile)?.state;

@@ -37,6 +37,7 @@ export const messages = {
   'common.arg.key': { zh: '配置项名', en: 'the setting' },
   'common.arg.value': { zh: '配置项的值', en: 'the value' },
   'common.arg.name': { zh: 'profile 名', en: 'the profile name' },
+  'common.arg.new-name': { zh: '新的 profile 名', en: 'the new profile name' },
   'common.arg.openid': { zh: '用户的 openid', en: 'the user\'s openid' },
   'common.arg.page-url': { zh: '页面地址', en: 'the page URL' },
   'common.arg.rid': { zh: '错误信息里 rid: 后面的那串', en: 'the part after rid: in the errmsg' },

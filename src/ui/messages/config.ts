@@ -790,6 +790,29 @@ export const messages = {
     zh: 'profile 用 init 新建：wxauth init --profile <名字>（只给 --profile、不给其他参数时交互式填写）。',
     en: 'Profiles are created with init: wxauth init --profile <name> (interactive without the other flags).',
   },
+  'profile.rename.done': { zh: '已把 profile "{from}" 改名为 "{to}"。', en: 'Renamed profile "{from}" to "{to}".' },
+  'profile.rename.done.replaced': {
+    zh: '已把 profile "{from}" 改名为 "{to}"，原来的 "{to}" 被替换。',
+    en: 'Renamed profile "{from}" to "{to}", replacing the "{to}" saved before.',
+  },
+  'profile.rename.current': {
+    zh: '它仍是当前 profile：不带 --profile 的命令使用 "{to}"。',
+    en: 'It is still the current profile: commands without --profile use "{to}".',
+  },
+  'profile.rename.tokensMoved': {
+    zh: '它缓存的 {count} 个用户 token 和记下的 state 也一起改到了新名字下（wxauth --profile {to} tokens 查看）。',
+    en: 'Its {count} cached user token(s) and its remembered state moved with it (wxauth --profile {to} tokens lists them).',
+  },
+  'profile.rename.env': {
+    zh: '这个 shell 里设置了 WXAUTH_PROFILE={from}：在这里运行的命令仍会去找 "{from}"，它已经不存在了。改成 WXAUTH_PROFILE={to}。',
+    en: 'WXAUTH_PROFILE={from} is set in this shell: commands run here still look for "{from}", which no longer exists. Set WXAUTH_PROFILE={to}.',
+  },
+  'profile.rename.same': { zh: 'profile 本来就叫 "{profile}"，不用改名。', en: 'The profile is already called "{profile}": nothing to rename.' },
+  'profile.rename.same.hint': { zh: '旧名字在前、新名字在后：wxauth profile rename <旧名字> <新名字>。', en: 'The old name first, then the new one: wxauth profile rename <old> <new>.' },
+  'profile.rename.replace.confirm': {
+    zh: 'profile "{to}" 已存在：用 "{from}" 替换它（"{to}" 现有的配置会被删除）？',
+    en: 'Profile "{to}" exists: replace it with "{from}" (the settings "{to}" has now are deleted)?',
+  },
   'profile.remove.confirm': { zh: '删除 profile "{profile}"？', en: 'Remove profile "{profile}"?' },
   'init.intro': { zh: '为 profile "{profile}" 配置微信账号。按 Ctrl-C 取消，不会写入任何东西。', en: 'Setting up a WeChat account for profile "{profile}". Ctrl-C cancels without writing anything.' },
   'init.ask.type': { zh: '账号类型', en: 'Account type' },

@@ -20,6 +20,13 @@ export function present(result: ProfileResult, out: Output): void {
       out.result({ current: result.current });
       out.success(out.t('profile.use.done', { profile: result.current }));
       return;
+    case 'rename':
+      out.result({ renamed: true, from: result.from, to: result.to, replaced: result.replaced, current: result.current, movedUsers: result.movedUsers });
+      out.success(out.t(result.replaced ? 'profile.rename.done.replaced' : 'profile.rename.done', { from: result.from, to: result.to }));
+      if (result.current) out.note(out.t('profile.rename.current', { to: result.to }));
+      if (result.movedUsers > 0) out.note(out.t('profile.rename.tokensMoved', { count: result.movedUsers, to: result.to }));
+      if (result.envNamesOld) out.warning('profile.rename.env', out.t('profile.rename.env', { from: result.from, to: result.to }));
+      return;
     case 'remove':
       out.result({ removed: true, profile: result.profile, cachedUsers: result.cachedUsers ?? null, wasCurrent: result.wasCurrent, current: result.wasCurrent ? result.fallback : undefined });
       out.success(out.t('profile.remove.done', { profile: result.profile }));
