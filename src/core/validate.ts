@@ -538,11 +538,17 @@ function checkDomain(value: string, name: string, type: AccountType | undefined)
   // 10003 ("redirect_uri不支持带端口号") for a port, and cannot register an IP. Test accounts (测试号) can.
   if (parts && type !== undefined && type !== 'test') {
     // Dropping the port helps only a name: an IP without it is refused next (config.invalid.domain.ip).
+    // A website app's (qrconnect) refusal is not the 公众号's 10003 page (API-FACTS §2.1: a port gets
+    // "redirect_uri 参数错误"), and it has no test account to turn to: the emulator takes a port.
+    if (parts.port !== '' && type === 'website')
+      return isIpHost(parts.host)
+        ? refuse('config.invalid.domain.port.website', { name, value }, 'config.invalid.domain.port.ip.website.hint')
+        : refuse('config.invalid.domain.port.website', { name, value }, 'config.invalid.domain.port.website.hint', { host: parts.host });
     if (parts.port !== '')
       return isIpHost(parts.host)
         ? refuse('config.invalid.domain.port', { name, value, type: typeName(type) }, 'config.invalid.domain.port.ip.hint', { type: typeName(type) })
         : refuse('config.invalid.domain.port', { name, value, type: typeName(type) }, 'config.invalid.domain.port.hint', { host: parts.host });
-    if (isIpHost(parts.host)) return refuse('config.invalid.domain.ip', { name, value, type: typeName(type) }, 'config.invalid.domain.ip.hint');
+    if (isIpHost(parts.host)) return refuse('config.invalid.domain.ip', { name, value, type: typeName(type) }, type === 'website' ? 'config.invalid.domain.ip.website.hint' : 'config.invalid.domain.ip.hint');
   }
   return { ok: true, value };
 }
@@ -564,7 +570,8 @@ export function checkCallbackPair(type: AccountType | undefined, domain: string,
 function judgeCallbackPair(type: AccountType | undefined, domain: string, redirectUri: string, match: Extract<DomainMatch, { ok: false }>): Checked {
   const host = match.host ? match.host + (match.port ? `:${match.port}` : '') : redirectUri;
   // The host, not the whole redirect_uri: a query value of its own (`?k=<32 hex>`) is no reason to say nothing.
-  const problem = messageRef('config.redirectOutsideDomain', { host, domain });
+  // 10003 is the 公众号's page; a website app's qrconnect page says it otherwise (API-FACTS §2.1).
+  const problem = messageRef(type === 'website' ? 'config.redirectOutsideDomain.website' : 'config.redirectOutsideDomain', { host, domain });
   if (match.reason !== 'port') return { ok: false, problem, hint: messageRef('config.redirectOutsideDomain.hint') };
   // Same host, another port: "subdomains do not count" is no help. A test account (测试号) registers
   // host:port, so the domain takes the redirect_uri's port, or the redirect_uri the domain's
@@ -574,6 +581,7 @@ function judgeCallbackPair(type: AccountType | undefined, domain: string, redire
     if (match.domainPort === '') return { ok: false, problem, hint: messageRef('config.redirectOutsideDomain.testPort.hint', { host }) };
     return { ok: false, problem, hint: messageRef('config.redirectOutsideDomain.testPort.other.hint', { host, domain, port: match.domainPort ?? '' }) };
   }
+  if (type === 'website') return { ok: false, problem, hint: messageRef('config.redirectOutsideDomain.port.website.hint', { port: match.port ?? '' }) };
   return { ok: false, problem, hint: messageRef('config.redirectOutsideDomain.port.hint', { port: match.port ?? '', type: typeName(type) }) };
 }
 

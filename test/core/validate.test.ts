@@ -88,7 +88,7 @@ describe('checkSetting: domain', () => {
     ['www.example.com ', 'service', 'config.invalid.space'],
     // Only test accounts (测试号) register a port or an IP: production accounts get 10003 for either.
     ['www.example.com:8443', 'service', 'config.invalid.domain.port'],
-    ['www.example.com:8443', 'website', 'config.invalid.domain.port'],
+    ['www.example.com:8443', 'website', 'config.invalid.domain.port.website'],
     ['www.example.com:8443', 'subscription', 'config.invalid.domain.port'],
     ['www.example.com:8443', 'test', 'ok'],
     ['192.168.1.10:8080', 'test', 'ok'],
@@ -379,7 +379,7 @@ describe('checkSetting: a URL with a port given as a production account\'s domai
     const service = checkSetting('domain', 'https://www.example.com:8443/', { type: 'service' });
     expect(service).toMatchObject({ ok: false, problem: { key: 'config.invalid.domain.url' }, hint: { key: 'config.invalid.domain.url.port.hint', params: { host: 'www.example.com' } } });
     expect(checkSetting('domain', 'https://www.example.com:8443/', { type: 'test' })).toMatchObject({ ok: false, hint: { params: { host: 'www.example.com:8443' } } });
-    expect(checkSetting('domain', 'https://1.2.3.4:8443/', { type: 'website' })).toMatchObject({ ok: false, problem: { key: 'config.invalid.domain.port' } });
+    expect(checkSetting('domain', 'https://1.2.3.4:8443/', { type: 'website' })).toMatchObject({ ok: false, problem: { key: 'config.invalid.domain.port.website' } });
     // What is offered is taken.
     const offered = service.ok ? '' : String((service.hint.params as MessageParams).host);
     expect(checkSetting('domain', offered, { type: 'service' }).ok).toBe(true);

@@ -586,7 +586,7 @@ describe('config set refusals offer commands that run as pasted', () => {
     expect(zh.code, zh.stderr).toBe(0);
     const ip = await runCli(['--lang', 'zh', '--profile', 'default', 'config', 'set', 'type', '网站应用'], { env });
     expect(ip.code).toBe(2);
-    expect(ip.stderr).toContain('网站应用的回调域名不能带');
+    expect(ip.stderr).toContain('网站应用的授权回调域不能带端口');
     expect(ip.stderr).toContain('先删除网站应用用不了的设置（wxauth --profile default config unset domain redirectUri jsDomains），再 wxauth --profile default config set type website；');
     expect(ip.stderr).not.toMatch(placeholder);
   });

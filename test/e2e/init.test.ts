@@ -412,6 +412,39 @@ describe('init validation (issue 12 item 4)', () => {
     expect(fs.existsSync(path.join(dir, 'config.json'))).toBe(false);
   });
 
+  // 10003 "redirect_uri不支持带端口号" is the 公众号's page (API-FACTS §1.5); a website app's qrconnect
+  // shows "redirect_uri 参数错误" (§2.1), and a website app has no test account to turn to (review h261).
+  it("a website app's port is refused with what its QR login page shows, not the 公众号's 10003, and no test account offered (flags and wizard, en, zh)", async () => {
+    const dir = tempConfigDir();
+    const env = { WXAUTH_CONFIG_DIR: dir };
+    const website = ['init', '--type', 'website', '--appid', APPID, '--secret', SECRET, '--redirect-uri', 'https://www.example.com/cb', '--yes'];
+    const port = await runCli([...website, '--domain', 'www.example.com:8443'], { env });
+    expect(port.code).toBe(2);
+    expect(port.stderr).toContain('✖ --domain: "www.example.com:8443" has a port; a website app’s callback domain (授权回调域) cannot have one (for a port, WeChat’s QR login page shows just "redirect_uri 参数错误").');
+    expect(port.stderr).toContain('Website apps have no test account: to try a callback on a port, use the emulator: wxauth emulator --domain "<appid>=www.example.com:*".');
+    const zh = await runCli(['--lang', 'zh', ...website, '--domain', 'www.example.com:8443'], { env });
+    expect(zh.stderr).toContain('✖ --domain："www.example.com:8443" 带端口；网站应用的授权回调域不能带端口（带端口时，微信的扫码登录页只显示“redirect_uri 参数错误”）。');
+    expect(zh.stderr).toContain('网站应用没有测试号');
+    const ip = await runCli([...website, '--domain', '1.2.3.4:8443'], { env });
+    expect(ip.stderr).toContain('for an IP and a port, use the emulator: wxauth emulator --domain "<appid>=<IP>:*".');
+    const uri = await runCli(['init', '--type', 'website', '--appid', APPID, '--secret', SECRET, '--domain', 'www.example.com', '--redirect-uri', 'https://www.example.com:8443/cb', '--yes'], { env });
+    expect(uri.stderr).toContain('✖ The redirect_uri host www.example.com:8443 differs from the callback domain www.example.com: WeChat’s QR login page would refuse it ("redirect_uri 参数错误", or 「该链接无法访问」).');
+    expect(uri.stderr).toContain('→ A website app’s callback cannot have a port (WeChat’s QR login page shows "redirect_uri 参数错误"): drop :8443 from redirect_uri');
+    const uriZh = await runCli(['--lang', 'zh', 'init', '--type', 'website', '--appid', APPID, '--secret', SECRET, '--domain', 'www.example.com', '--redirect-uri', 'https://www.example.com:8443/cb', '--yes'], { env });
+    expect(uriZh.stderr).toContain('→ 网站应用的回调不能带端口（微信的扫码登录页会显示“redirect_uri 参数错误”）：去掉 redirect_uri 里的 :8443');
+    for (const r of [port, zh, ip, uri, uriZh]) {
+      expect(r.stderr).not.toContain('10003');
+      expect(r.stderr).not.toContain('type test');
+    }
+    expect(fs.existsSync(path.join(dir, 'config.json'))).toBe(false);
+    // The wizard's domain prompt says the same.
+    const t = terminal(dir, ['website', APPID, SECRET, 'www.example.com:8443', 'www.example.com', '', true]);
+    expect(await init(t.ctx)).toBe(EXIT.ok);
+    const refused = t.asked.find((a) => a.kind === 'input' && a.refused.length > 0)?.refused[0] ?? '';
+    expect(refused).toContain('"redirect_uri 参数错误"');
+    expect(refused).not.toContain('10003');
+  });
+
   it('the wizard refuses a port on a service domain at the domain prompt, then its suggested redirect_uri is accepted', async () => {
     const dir = tempConfigDir();
     // type · appid · secret · domain with a port (refused) · domain · redirect_uri (Enter: the suggestion) · write? yes
@@ -757,6 +790,9 @@ describe('init per account type (issue 12 item 5)', () => {
     // A website app (开放平台) too; a test account or the emulator: no warning.
     const website = await runCli(['init', '--type', 'website', '--appid', APPID, '--secret', SECRET, '--domain', 'localhost', '--redirect-uri', 'http://localhost/cb', '--yes'], { env: { WXAUTH_CONFIG_DIR: tempConfigDir() } });
     expect(website.stderr).toContain('! The callback domain localhost is a name only this machine knows: the Open Platform takes as 授权回调域 only a registered (ICP-filed) domain');
+    // What its QR login page shows, not the 公众号's 10003 (API-FACTS §2.1).
+    expect(website.stderr).toContain('so on real WeChat the QR login page shows 「该链接无法访问」.');
+    expect(website.stderr).not.toContain('10003');
     // Website apps have no test account: not offered one.
     expect(website.stderr).toContain('Only the emulator (wxauth emulator, wxauth demo) accepts it (website apps have no test account).');
     expect(website.stderr).toContain('Website apps have no test account: to try the QR login on this machine, use the emulator');

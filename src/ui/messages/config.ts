@@ -468,6 +468,18 @@ export const messages = {
     zh: '{name}："{value}" 带端口，只有测试号（test）能登记端口；{type}的回调域名不能带（微信会返回 10003 redirect_uri不支持带端口号）。',
     en: '{name}: "{value}" has a port, which only a test account (测试号) can register; the callback domain of a {type} cannot have one (WeChat answers 10003 "redirect_uri不支持带端口号").',
   },
+  'config.invalid.domain.port.website': {
+    zh: '{name}："{value}" 带端口；网站应用的授权回调域不能带端口（带端口时，微信的扫码登录页只显示“redirect_uri 参数错误”）。',
+    en: '{name}: "{value}" has a port; a website app’s callback domain (授权回调域) cannot have one (for a port, WeChat’s QR login page shows just "redirect_uri 参数错误").',
+  },
+  'config.invalid.domain.port.website.hint': {
+    zh: '改用 {host}，让回调在 443 或 80 端口上提供（例如放在反向代理后面）。网站应用没有测试号：要在带端口的地址上调试，请用模拟器：wxauth emulator --domain "<appid>={host}:*"。',
+    en: 'Use {host} and serve the callback on port 443 or 80 (e.g. behind a reverse proxy). Website apps have no test account: to try a callback on a port, use the emulator: wxauth emulator --domain "<appid>={host}:*".',
+  },
+  'config.invalid.domain.port.ip.website.hint': {
+    zh: '填写在开放平台登记的域名（回调在 443 或 80 端口上提供），网站应用也不能登记 IP。网站应用没有测试号：要用 IP 和端口调试，请用模拟器：wxauth emulator --domain "<appid>=<IP>:*"。',
+    en: 'Use the domain name registered on the Open Platform (the callback served on port 443 or 80): a website app cannot register an IP either. Website apps have no test account: for an IP and a port, use the emulator: wxauth emulator --domain "<appid>=<IP>:*".',
+  },
   'config.invalid.domain.port.hint': {
     zh: '改用 {host}，让回调在 443 或 80 端口上提供（例如放在反向代理后面）；要用端口，请用测试号（type test）。',
     en: 'Use {host} and serve the callback on port 443 or 80 (e.g. behind a reverse proxy); for a port, use a test account (type test).',
@@ -479,6 +491,10 @@ export const messages = {
   'config.invalid.domain.ip': {
     zh: '{name}："{value}" 是 IP 地址，只有测试号（test）能登记 IP；{type}需要已备案的域名。',
     en: '{name}: "{value}" is an IP address, which only a test account (测试号) can register; a {type} needs a registered domain name.',
+  },
+  'config.invalid.domain.ip.website.hint': {
+    zh: '填写在开放平台登记的域名。网站应用没有测试号：要用 IP 调试，请用模拟器：wxauth emulator --domain "<appid>=<IP>"。',
+    en: 'Use the domain name registered on the Open Platform. Website apps have no test account: for an IP, use the emulator: wxauth emulator --domain "<appid>=<IP>".',
   },
   'config.invalid.domain.ip.hint': {
     zh: '填写在公众平台或开放平台登记的域名；要用 IP，请用测试号（type test）。',
@@ -505,6 +521,10 @@ export const messages = {
   'config.invalid.backupApiBase.hint': { zh: '例如 https://api2.weixin.qq.com。', en: 'E.g. https://api2.weixin.qq.com.' },
   'config.invalid.region': { zh: '{name}：接入点 "{value}" 无效。', en: '{name}: region "{value}" is not valid.' },
   'config.invalid.region.hint': { zh: '可选：{regions}。', en: 'Use one of: {regions}.' },
+  'config.redirectOutsideDomain.website': {
+    zh: 'redirect_uri 的主机 {host} 与授权回调域 {domain} 不一致：微信的扫码登录页会拒绝（显示“redirect_uri 参数错误”或「该链接无法访问」）。',
+    en: 'The redirect_uri host {host} differs from the callback domain {domain}: WeChat’s QR login page would refuse it ("redirect_uri 参数错误", or 「该链接无法访问」).',
+  },
   'config.redirectOutsideDomain': {
     zh: 'redirect_uri 的主机 {host} 与回调域名 {domain} 不一致：微信会显示 10003 redirect_uri 参数错误。',
     en: 'The redirect_uri host {host} differs from the callback domain {domain}: WeChat would show 10003 "redirect_uri 参数错误".',
@@ -528,6 +548,10 @@ export const messages = {
   'config.redirectOutsideDomain.testPort.other.hint': {
     zh: '测试号的回调域名连端口一起比较：redirect_uri 用 {domain} 的端口 {port}，或把域名设为 {host}（测试号页面上也这样填）。',
     en: 'A test account matches the port too: use {domain}’s port {port} in redirect_uri, or set the domain to {host} (as on the test account page).',
+  },
+  'config.redirectOutsideDomain.port.website.hint': {
+    zh: '网站应用的回调不能带端口（微信的扫码登录页会显示“redirect_uri 参数错误”）：去掉 redirect_uri 里的 :{port}，让回调在 443 或 80 端口上提供；要在带端口的地址上调试，请用模拟器（wxauth emulator --domain "<appid>=<主机>:*"）。',
+    en: 'A website app’s callback cannot have a port (WeChat’s QR login page shows "redirect_uri 参数错误"): drop :{port} from redirect_uri and serve the callback on port 443 or 80; to try one on a port, use the emulator (wxauth emulator --domain "<appid>=<host>:*").',
   },
   'config.redirectOutsideDomain.port.hint': {
     zh: '{type}的回调不能带端口（微信会返回 10003 redirect_uri不支持带端口号）：去掉 redirect_uri 里的 :{port}，让回调在 443 或 80 端口上提供；要用端口，请用测试号（type test）。',
@@ -926,8 +950,8 @@ export const messages = {
     en: 'The callback domain {domain} is a name only this machine knows: the MP console takes as 网页授权域名 only a registered (ICP-filed) domain of the account’s own, which WeChat fetches the MP_verify file from, so real WeChat answers 10003 "redirect_uri 参数错误". Only the emulator (wxauth emulator, wxauth demo) and a test account (测试号, which also takes an IP:port) accept it.',
   },
   'init.loopbackDomain.website': {
-    zh: '授权回调域 {domain} 只有本机认得：开放平台只接受这个网站应用自己的已备案域名，所以在真实微信上会得到 10003 redirect_uri 参数错误。只有模拟器（wxauth emulator、wxauth demo）接受它（网站应用没有测试号）。',
-    en: 'The callback domain {domain} is a name only this machine knows: the Open Platform takes as 授权回调域 only a registered (ICP-filed) domain of the website app’s own, so real WeChat answers 10003 "redirect_uri 参数错误". Only the emulator (wxauth emulator, wxauth demo) accepts it (website apps have no test account).',
+    zh: '授权回调域 {domain} 只有本机认得：开放平台只接受这个网站应用自己的已备案域名，所以在真实微信上，扫码登录页会显示「该链接无法访问」。只有模拟器（wxauth emulator、wxauth demo）接受它（网站应用没有测试号）。',
+    en: 'The callback domain {domain} is a name only this machine knows: the Open Platform takes as 授权回调域 only a registered (ICP-filed) domain of the website app’s own, so on real WeChat the QR login page shows 「该链接无法访问」. Only the emulator (wxauth emulator, wxauth demo) accepts it (website apps have no test account).',
   },
   'init.loopbackDomain.website.hint': {
     zh: '对这个网站应用，改用开放平台登记的域名和它下面的回调地址，例如 wxauth{p} config set domain www.example.com redirectUri https://www.example.com/wechat/callback，再用 wxauth{p} listen --paste 或 --relay-snippet 把 code 带回本机。网站应用没有测试号：想在本机试扫码登录，用模拟器（wxauth demo，或 wxauth emulator）。',
