@@ -205,16 +205,22 @@ export class NetworkError extends WxauthError {
    * port, https:// on a plain one). The client does not retry it, though nothing reached the server.
    */
   readonly sameOnRetry: boolean;
+  /**
+   * The answer, though not one wxauth can use (JSON not shaped as WeChat's: openid missing), carried an
+   * access_token: the server did issue a token, so a code sent for it is spent.
+   */
+  readonly issuedToken: boolean;
 
   constructor(
     failure: NetworkFailure,
     message: MessageRef,
-    options: WxauthErrorOptions & { mayHaveReachedServer: boolean; failedProxy?: string; sameOnRetry?: boolean },
+    options: WxauthErrorOptions & { mayHaveReachedServer: boolean; failedProxy?: string; sameOnRetry?: boolean; issuedToken?: boolean },
   ) {
     super(message, options);
     this.failure = failure;
     this.mayHaveReachedServer = options.mayHaveReachedServer;
     this.sameOnRetry = options.sameOnRetry === true;
+    this.issuedToken = options.issuedToken === true;
     if (options.failedProxy !== undefined) this.failedProxy = options.failedProxy;
   }
 }

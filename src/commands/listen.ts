@@ -177,6 +177,7 @@ export async function run(options: ListenOptions, ctx: Context): Promise<ListenR
     exchanged = (async () => {
       const { exchangeCode } = await import('../flows/user-token.js');
       const { envCredentials } = await import('../core/next-step.js');
+      const { codeLifetimeMs } = await import('../core/token.js');
       return exchangeCode({
         api: await ctx.api(creds),
         tokens,
@@ -187,6 +188,8 @@ export async function run(options: ListenOptions, ctx: Context): Promise<ListenR
         secret: creds.secret!,
         code: hit.code!,
         fromEnv: envCredentials(creds.sources),
+        // A caught callback's code is as old as the callback; a pasted one's age is unknown.
+        ...(options.mode === 'listen' ? { caught: { at: ctx.now(), lifetimeMs: codeLifetimeMs(config.type) } } : {}),
         // Single use, once its code is spent: the remembered state whose callback this was (caught, or
         // pasted; the flow marks it only while the file holds it for this appid, unused), so an old tab of
         // its link reopened, or the address pasted again, is refused. Not with --state (that state is not

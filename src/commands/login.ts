@@ -215,12 +215,13 @@ export async function run(options: LoginOptions, ctx: Context): Promise<LoginRes
     hooks.onCallback(callback);
 
     const { exchangeCode, checkUserToken, fetchUserinfo } = await import('../flows/user-token.js');
+    const { codeLifetimeMs } = await import('../core/token.js');
     const api = await ctx.api(config);
     hooks.onStep('exchange');
     // This link's state is used once its code is spent (the flow marks it; a failed exchange leaves the link
     // usable for a retry): an old tab of it reopened under a later listen, exchange or inspect is refused.
     const usesState = { store: await ctx.stateFiles(), otherAccount: config.otherAccount !== undefined, value: link.state, by: 'login' as const };
-    const exchanged = await exchangeCode({ api, tokens, profile: config.profile, redirectUri: config.redirectUri, now: () => ctx.now(), appid: config.appid!, secret: config.secret!, code: callback.code, fromEnv: envCredentials(config.sources), usesState });
+    const exchanged = await exchangeCode({ api, tokens, profile: config.profile, redirectUri: config.redirectUri, now: () => ctx.now(), appid: config.appid!, secret: config.secret!, code: callback.code, fromEnv: envCredentials(config.sources), usesState, caught: { at: ctx.now(), lifetimeMs: codeLifetimeMs(config.type) } });
     // A cache that refused the tokens is not read or written again in this run: the check and userinfo
     // still run on the tokens in hand, and the presenter prints them before saying they were not saved.
     const deps = { api, tokens: exchanged.saveError ? undefined : tokens, profile: config.profile, now: () => ctx.now() };

@@ -47,7 +47,7 @@ export interface UserTokenSituation {
    * epoch), for which appid, profile and openid. Explains 40163, 40029 where WeChat answers a reused code
    * with it (API-FACTS §4 ⚠), and 40029 for a code of another appid.
    */
-  spentHere?: { at: number; appid: string; profile: string; openid: string; lost?: 'timeout' | 'reset' };
+  spentHere?: { at: number; appid: string; profile: string; openid: string; lost?: 'timeout' | 'reset' | 'answer' | 'tokens' };
   /** wxauth holds a refresh_token that may still work. */
   canRefresh?: boolean;
   /** userinfo was told not to refresh by itself (--no-refresh). */
@@ -244,6 +244,10 @@ type UserTokenStep =
   /** The same for a code whose exchange got no answer (timed out, the connection cut). */
   | 'code_sent_timeout'
   | 'code_sent_reset'
+  /** The same for one whose answer was not WeChat's (a gateway's error page): it may have reached WeChat. */
+  | 'code_sent_answer'
+  /** The same for one whose answer carried tokens but not WeChat's whole answer: it did reach WeChat. */
+  | 'code_sent_tokens'
   /** 40163 / 40029 for a code wxauth itself exchanged before, with this appid. */
   | 'code_spent_here'
   /** The same, but wxauth exchanged it with another appid: the code belongs to that one. */

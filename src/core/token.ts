@@ -23,6 +23,11 @@ export const REFRESH_TOKEN_LIFETIME_MS = 30 * DAY;
 /** The access_token WeChat documents (7200 s); used only when a body omits expires_in. */
 export const DEFAULT_ACCESS_TOKEN_TTL_S = 7200;
 
+/** How long an authorization code lives (API-FACTS §14): 5 minutes for an official account's, 10 for a website app's. */
+export function codeLifetimeMs(type: string | undefined): number {
+  return (type === 'website' ? 10 : 5) * 60_000;
+}
+
 export type Scope = 'snsapi_base' | 'snsapi_userinfo' | 'snsapi_login' | string;
 
 /** A successful /sns/oauth2/access_token or /sns/oauth2/refresh_token body, narrowed. */

@@ -34,7 +34,7 @@ import { DEFAULT_API_BASE, tokenHostOf } from '../core/endpoints.js';
 import { sameOrigin } from '../core/host-names.js';
 import type { ApiResponse } from '../http/client.js';
 import type { SnsAccessTokenResponse, SnsAuthResponse, SnsUserinfoResponse, UserinfoLang, WechatApi } from '../http/api.js';
-import type { TokenStore, UserTokenEntry } from '../store/token-cache.js';
+import type { SpentCodeLoss, TokenStore, UserTokenEntry } from '../store/token-cache.js';
 import type { StateUser } from '../store/state.js';
 import { unwritableError } from '../store/files.js';
 import { noCachedUser } from './no-cached-user.js';
@@ -74,20 +74,62 @@ function advised(error: unknown, situation: UserTokenSituation, diagnosis?: Wech
 }
 
 /**
- * A code exchange whose answer was lost (timed out, reset, cut): the request went out, so WeChat may
- * have spent the code. The advice says so and what to do (try the same code once: 40163 means it was
- * spent), instead of only "allow more time". The request was never resent (the client does not retry it).
+ * How a code exchange that may have reached the server failed: no answer (timed out; reset or cut), an
+ * answer that is not WeChat's (a gateway's 502 page, a busy page, an empty or malformed body, an HTTP
+ * error), or one that carried a token but not WeChat's whole answer (openid missing: the code is spent).
+ * Any of them may have spent the code: a gateway forwards it to WeChat before it answers with its page.
+ */
+function lostAnswer(error: unknown): SpentCodeLoss | undefined {
+  if (!(error instanceof NetworkError) || !error.mayHaveReachedServer) return undefined;
+  if (error.failure === 'timeout') return 'timeout';
+  if (error.issuedToken) return 'tokens';
+  // 'other': an answer undici could not read as HTTP (http.malformed), else a failure with no answer.
+  if (error.failure === 'reset' || (error.failure === 'other' && error.messageRef.key !== 'http.malformed')) return 'reset';
+  return 'answer';
+}
+
+/**
+ * A code exchange whose answer was lost: the request went out, so WeChat may have spent the code. The
+ * advice says so and what to do (try the same code once: 40163 means it was spent), instead of only
+ * "allow more time" or "try again later". The request was never resent (the client does not retry it).
+ * Tokens in an answer wxauth could not use: the code is spent for certain, so the advice is a new one.
  */
 function lostExchange(error: unknown, profile: string, redirectUri: string | undefined): unknown {
-  if (!(error instanceof NetworkError) || !error.mayHaveReachedServer) return error;
-  if (error.failure !== 'timeout' && error.failure !== 'reset' && error.failure !== 'other') return error;
-  const p = profileFlag(profile);
-  const login = authorizeAgain(profile, redirectUri);
-  const hint: MessageRef =
-    error.failure === 'timeout'
-      ? { key: 'tokens.exchange.maybeSpent.timeout.hint', params: { p, login, timeout: error.messageRef.params?.timeout } }
-      : { key: 'tokens.exchange.maybeSpent.hint', params: { p, login } };
-  return new NetworkError(error.failure, error.messageRef, { mayHaveReachedServer: true, cause: error, hint });
+  const lost = lostAnswer(error);
+  if (!(error instanceof NetworkError) || lost === undefined) return error;
+  const hint = lostExchangeHint(error, lost, profileFlag(profile), authorizeAgain(profile, redirectUri));
+  return new NetworkError(error.failure, error.messageRef, { mayHaveReachedServer: true, cause: error, hint, issuedToken: error.issuedToken });
+}
+
+/** The advice of lostExchange (returns, not a chain of ?: between message unions: TS2590). */
+function lostExchangeHint(error: NetworkError, lost: SpentCodeLoss, p: string, login: MessageRef): MessageRef {
+  if (lost === 'timeout') return { key: 'tokens.exchange.maybeSpent.timeout.hint', params: { p, login, timeout: error.messageRef.params?.timeout } };
+  if (lost === 'tokens') return { key: 'tokens.exchange.spentUnusable.hint', params: { login } };
+  if (lost === 'reset') return { key: 'tokens.exchange.maybeSpent.hint', params: { p, login } };
+  if (error.hint) return messageRef('tokens.exchange.maybeSpent.answer.hint', { p, login, fix: error.hint });
+  return messageRef('tokens.exchange.maybeSpent.answer.hint', { p, login, fix: messageRef('http.unexpected.hint') });
+}
+
+/**
+ * A code exchange that never left this machine (refused, DNS, TLS, a proxy that could not be reached):
+ * the code is unused, so the advice says so and how to exchange it once the base is fixed, instead of
+ * letting a user who caught it through login or listen believe it lost.
+ */
+function unsentExchange(error: unknown, p: ExchangeParams): unknown {
+  if (!(error instanceof NetworkError) || error.mayHaveReachedServer || !error.hint) return error;
+  return new NetworkError(error.failure, error.messageRef, {
+    mayHaveReachedServer: false,
+    cause: error,
+    hint: unsentHint(error.hint, p),
+    sameOnRetry: error.sameOnRetry,
+    ...(error.failedProxy !== undefined ? { failedProxy: error.failedProxy } : {}),
+  });
+}
+
+/** The advice of unsentExchange (returns, not ?: between message unions: TS2590). */
+function unsentHint(fix: MessageRef, p: ExchangeParams): MessageRef {
+  if (!p.caught) return messageRef('http.exchange.unsent.hint', { fix });
+  return messageRef('http.exchange.unsent.caught.hint', { fix, p: profileFlag(p.profile), until: { localTime: p.caught.at + p.caught.lifetimeMs } });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -106,6 +148,12 @@ export interface ExchangeParams extends UserTokenDeps {
    * address pasted again is refused. Never after a failed exchange: a retry must still work.
    */
   usesState?: { store: StateMarker; otherAccount: boolean; value: string; by: StateUser };
+  /**
+   * The code came from a callback this run caught (login, listen --exchange): when, and how long a code
+   * lives (5 minutes, 10 for a website app's). An exchange that never left this machine then says until
+   * when the code can still be exchanged, from the address the browser landed on.
+   */
+  caught?: { at: number; lifetimeMs: number };
 }
 
 /** Where a state is marked used (store/state.ts StateFiles; a narrow view, so tests can pass a plain object). */
@@ -148,10 +196,11 @@ export async function exchangeCode(p: ExchangeParams): Promise<ExchangeResult> {
     response = await p.api.exchangeCode({ appid: p.appid, secret: p.secret, code: p.code });
   } catch (error) {
     // The request may have reached WeChat and spent the code, its tokens never received: Ctrl-C while it
-    // was under way (the client cannot tell whether it left), or no answer (timed out, cut). Remembered
-    // (openid unknown), so the next try's 40163 names this run as one possible cause, not a doubled
-    // callback; and a cancel is said now, as it otherwise is silent.
-    const lost = error instanceof NetworkError && error.mayHaveReachedServer ? (error.failure === 'timeout' ? 'timeout' : error.failure === 'reset' ? 'reset' : undefined) : undefined;
+    // was under way (the client cannot tell whether it left), no answer (timed out, cut), or an answer
+    // that is not WeChat's (a gateway's error page after it forwarded the code). Remembered (openid
+    // unknown), so the next try's 40163 names this run as one possible cause, not a doubled callback; and
+    // a cancel is said now, as it otherwise is silent.
+    const lost = lostAnswer(error);
     if (error instanceof CancelledError || lost) rememberSentCode(p, sentAt, lost);
     if (error instanceof CancelledError) throw new CancelledError({ hint: { key: 'tokens.exchange.cancelled.hint' }, cause: error });
     const spent = error instanceof WechatApiError && (error.errcode === 40163 || error.errcode === 40029) ? spentByWxauth(p) : undefined;
@@ -159,7 +208,7 @@ export async function exchangeCode(p: ExchangeParams): Promise<ExchangeResult> {
     // A code wxauth only may have sent (a cancelled run, openid '') is not a certainty: no diagnosis, so
     // the generic causes (a doubled callback…) stay beside the step that names that run.
     const diagnosis = spent && spent.openid !== '' ? ({ kind: 'code_exchanged_by_wxauth', exchangedAt: spent.at, appid: spent.appid, profile: spent.profile, openid: spent.openid } as const) : undefined;
-    throw lostExchange(advised(error, situation, diagnosis), p.profile, p.redirectUri);
+    throw unsentExchange(lostExchange(advised(error, situation, diagnosis), p.profile, p.redirectUri), p);
   }
   // The client narrowed the body (a malformed one is a NetworkError, never cached).
   const token = toSnsToken(response.data);
@@ -210,7 +259,7 @@ export async function exchangeCode(p: ExchangeParams): Promise<ExchangeResult> {
 }
 
 /** Record a code whose exchange went out without an answer (see SpentCodeEntry); the cache is only a memory here. */
-function rememberSentCode(p: ExchangeParams, at: number, lost: 'timeout' | 'reset' | undefined): void {
+function rememberSentCode(p: ExchangeParams, at: number, lost: SpentCodeLoss | undefined): void {
   if (!p.tokens || p.save === false) return;
   try {
     p.tokens.recordSpentCode({ digest: codeDigest(p.code), appid: p.appid, profile: p.profile, openid: '', at, ...(lost ? { lost } : {}) });
@@ -324,18 +373,20 @@ function issuerOf(api: WechatApi): string {
  * DNS failure) with nothing else to say why. Not a refusal: a proxy or a gateway in front of the issuer
  * has another address and forwards the token where it is valid.
  */
-function issuerNote(entry: UserTokenEntry | undefined, api: WechatApi, profile: string): MessageRef | undefined {
+function issuerNote(entry: UserTokenEntry | undefined, api: WechatApi, profile: string, unsent: boolean): MessageRef | undefined {
   const now = issuerOf(api);
   // 'wechat' is not a URL: equal or not; an origin is one issuer under two names of this machine too.
   if (entry?.issuer === undefined || entry.issuer === now || sameOrigin(entry.issuer, now)) return undefined;
   const params = { openid: entry.openid, issuer: entry.issuer === 'wechat' ? DEFAULT_API_BASE : entry.issuer, host: now === 'wechat' ? DEFAULT_API_BASE : now, p: profileFlag(profile) };
+  // Nothing left this machine (refused, DNS, TLS): the token would have gone there, it was not sent.
+  if (unsent) return messageRef(entry.issuer === 'wechat' ? 'tokens.otherIssuer.wechat.unsent' : 'tokens.otherIssuer.unsent', params);
   return messageRef(entry.issuer === 'wechat' ? 'tokens.otherIssuer.wechat' : 'tokens.otherIssuer', params);
 }
 
 /** The error, with the issuer note of `entry` (a cached token; undefined for one the user gave) added to its further reasons. */
 function withIssuerNote(error: unknown, entry: UserTokenEntry | undefined, p: Pick<UserTokenDeps, 'api' | 'profile'>): unknown {
   if (!(error instanceof WxauthError)) return error;
-  const note = issuerNote(entry, p.api, p.profile);
+  const note = issuerNote(entry, p.api, p.profile, error instanceof NetworkError && !error.mayHaveReachedServer);
   if (note) error.also.push(note);
   return error;
 }

@@ -7,7 +7,7 @@ import { request as undiciRequest, type Dispatcher } from 'undici';
 import { deadline } from './deadline.js';
 import { PROXY_CONNECTION_CODE, PROXY_CUT_CODES, proxyAwareAgent } from './proxy-agent.js';
 import { CancelledError, NetworkError, WechatApiError, messageRef, type MessageRef, type NetworkFailure, type ParamValue } from '../errors.js';
-import { isBusyPage, oddErrcode, readErrorBody, type Narrowed } from '../core/responses.js';
+import { isBusyPage, isRecord, oddErrcode, readErrorBody, type Narrowed } from '../core/responses.js';
 import { KnownSecrets, hideUrlCredentials, isSecretName, redactUrl } from '../core/secrets.js';
 import { REGIONS, answeredPlainHttp, answeredTls, cutCall, httpsOf, isWechatApiBase, joinUrl, plainHttpOf, portOf, type ApiBaseOrigin } from '../core/endpoints.js';
 import { profileFlag } from '../core/validate.js';
@@ -218,14 +218,15 @@ export class WechatHttpClient {
   }
 
   /** An answer that is JSON but not shaped as WeChat's docs say (exit 5): never used or cached. */
-  private unexpected(url: string, endpoint: string, problems: string[], raw: string): NetworkError {
+  private unexpected(url: string, endpoint: string, problems: string[], raw: string, data: unknown): NetworkError {
+    const token = isRecord(data) ? data.access_token : undefined;
     return new NetworkError(
       'not_json',
       {
         key: 'http.unexpected',
-        params: { host: new URL(url).host, endpoint, problems: problems.join('; '), preview: preview(this.shown(raw, 'text')) },
+        params: { host: new URL(url).host, endpoint, problems: problemsParam(problems), preview: preview(this.shown(raw, 'text')) },
       },
-      { mayHaveReachedServer: true, hint: { key: 'http.unexpected.hint' } },
+      { mayHaveReachedServer: true, hint: { key: 'http.unexpected.hint' }, issuedToken: typeof token === 'string' && token !== '' },
     );
   }
 
@@ -370,7 +371,7 @@ export class WechatHttpClient {
       );
     }
     const odd = oddErrcode(data);
-    if (odd) throw this.unexpected(url, req.path, [odd], raw);
+    if (odd) throw this.unexpected(url, req.path, [odd], raw, undefined);
     const err = readErrorBody(data);
     if (err) {
       // errmsg and the body are shown in the report (and by --raw): an errmsg may quote the request.
@@ -396,13 +397,25 @@ export class WechatHttpClient {
     let value = data as T;
     if (narrow) {
       const narrowed = narrow(data);
-      if (!narrowed.ok) throw this.unexpected(url, req.path, narrowed.problems, raw);
+      if (!narrowed.ok) throw this.unexpected(url, req.path, narrowed.problems, raw, data);
       value = narrowed.value;
     }
     // Tokens WeChat just handed out are secrets from now on (a later trace or error may quote them).
     this.secrets.addFields(value);
     return { status, contentType, raw, data: value, elapsedMs, request: sent, base };
   }
+}
+
+/**
+ * The problems of an answer as the message's parameter: fields that are missing (the common case, a
+ * gateway that drops openid) said in the user's language; any other problem as core words it.
+ */
+function problemsParam(problems: string[]): ParamValue {
+  const missing = problems.map((p) => /^([\w.[\]]+) is missing$/.exec(p)?.[1]);
+  if (missing.length === 0 || missing.some((m) => m === undefined)) return problems.join('; ');
+  const fields = missing as string[];
+  if (fields.length === 1) return messageRef('http.unexpected.missing.one', { fields });
+  return messageRef('http.unexpected.missing.many', { fields });
 }
 
 function preview(text: string): string {

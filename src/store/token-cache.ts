@@ -36,8 +36,8 @@ export interface UserTokenEntry {
  * users' tokens, for the whole file: a newer code of the same user does not erase it, and another
  * profile of the same app still recognises it. `tokens clear` removes the records of the users it
  * removes. Recorded: codes whose tokens were saved (not --no-save, not a failed save), and codes an
- * exchange was cancelled on (Ctrl-C) or lost its answer on (a timeout, a cut connection), with openid '':
- * they may or may not have reached WeChat.
+ * exchange was cancelled on (Ctrl-C) or lost its answer on (a timeout, a cut connection, an answer that
+ * was not WeChat's), with openid '': they may or may not have reached WeChat.
  */
 export interface SpentCodeEntry {
   digest: string;
@@ -48,10 +48,15 @@ export interface SpentCodeEntry {
   at: number;
   /**
    * With openid '': how the answer was lost. Absent: the run was cancelled (Ctrl-C); `timeout` / `reset`:
-   * the request went out and no answer came (the connection timed out or was cut).
+   * the request went out and no answer came (the connection timed out or was cut); `answer`: what came
+   * back was not WeChat's (a gateway's error page, a malformed body); `tokens`: an answer with an
+   * access_token but not WeChat's whole answer (openid missing), so the code was spent and nothing kept.
    */
-  lost?: 'timeout' | 'reset';
+  lost?: SpentCodeLoss;
 }
+
+export type SpentCodeLoss = 'timeout' | 'reset' | 'answer' | 'tokens';
+const SPENT_CODE_LOSSES: readonly unknown[] = ['timeout', 'reset', 'answer', 'tokens'] satisfies SpentCodeLoss[];
 
 /** How many spent codes the file keeps (the newest; a code lives 5–10 minutes). */
 export const SPENT_CODES_KEPT = 100;
@@ -137,7 +142,7 @@ function narrowTokenFile(data: Record<string, unknown>): TokenFile {
 function isSpentCode(value: unknown): value is SpentCodeEntry {
   if (typeof value !== 'object' || value === null) return false;
   const e = value as Record<string, unknown>;
-  return ['digest', 'appid', 'profile', 'openid'].every((k) => typeof e[k] === 'string') && isStoredTime(e.at) && (e.lost === undefined || e.lost === 'timeout' || e.lost === 'reset');
+  return ['digest', 'appid', 'profile', 'openid'].every((k) => typeof e[k] === 'string') && isStoredTime(e.at) && (e.lost === undefined || SPENT_CODE_LOSSES.includes(e.lost));
 }
 
 /** Tokens are kept under the profile name: one that is a built-in property name is refused (see config.ts). */

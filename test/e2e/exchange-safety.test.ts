@@ -4,6 +4,8 @@
 // (issue 13 item 1). The CLI runs in-process against the in-process emulator over real HTTP.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, type EmulatorHandle, type PublicApp } from '../../src/emulator/index.js';
@@ -153,6 +155,95 @@ describe('an exchange whose answer was lost', () => {
     expect(again.stderr).toContain('got no answer in time: that request most likely reached WeChat and spent it');
     const zh = await runCli(['exchange', code], { env: env({ LANG: 'zh_CN.UTF-8' }) });
     expect(zh.stderr).toContain('换取这个 code 时等不到响应（超时）');
+  });
+});
+
+/**
+ * A gateway in front of the emulator: it forwards the exchange (the emulator spends the code), then
+ * answers with `answer` instead of what the emulator said, as nginx's 502 page does when its upstream
+ * answers too late, or a gateway that rewrites the body.
+ */
+async function withGateway(answer: (body: string, res: http.ServerResponse) => void, run: (base: string) => Promise<void>): Promise<void> {
+  const gateway = http.createServer((req, res) => {
+    http.get(`${emu.url}${req.url}`, (up) => {
+      let body = '';
+      up.on('data', (c: Buffer) => (body += c));
+      up.on('end', () => answer(body, res));
+    });
+  });
+  await new Promise<void>((resolve) => gateway.listen(0, '127.0.0.1', () => resolve()));
+  try {
+    await run(`http://127.0.0.1:${(gateway.address() as AddressInfo).port}`);
+  } finally {
+    await new Promise<void>((resolve) => gateway.close(() => resolve()));
+  }
+}
+
+describe('an exchange whose answer is not WeChat\'s (a gateway in between)', () => {
+  it('a 502 page, an empty body, a busy page: the code may be spent, said at once (en, zh), and the retry\'s 40163 names that run', async () => {
+    const pages: Array<[string, (body: string, res: http.ServerResponse) => void]> = [
+      ['502', (_b, res) => res.writeHead(502, { 'content-type': 'text/html' }).end('<html><head><title>502 Bad Gateway</title></head><body><center>nginx</center></body></html>')],
+      ['empty', (_b, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('')],
+      ['busy', (_b, res) => res.writeHead(503, { 'content-type': 'text/html' }).end('<html><body>系统繁忙，请稍后再试</body></html>')],
+    ];
+    for (const [name, answer] of pages) {
+      fs.writeFileSync(tokensFile(), '{}\n', { mode: 0o600 });
+      const code = mint();
+      await withGateway(answer, async (base) => {
+        const r = await runCli(['exchange', code], { env: env({ WXAUTH_API_BASE: base, WXAUTH_BACKUP_API_BASE: base }) });
+        expect(r.code, name).toBe(5);
+        expect(r.stderr, name).toContain('Mind that the code was sent: a gateway or proxy in between may have passed it on to WeChat');
+        if (name === '502') {
+          const zh = await runCli(['exchange', mint(), '--lang', 'zh'], { env: env({ WXAUTH_API_BASE: base, WXAUTH_BACKUP_API_BASE: base }) });
+          expect(zh.stderr).toContain('注意 code 已经发出：中间的网关或代理可能先把它转给了微信');
+        }
+      });
+      const again = await runCli(['exchange', code], { env: env() });
+      expect(again.code, name).toBe(3);
+      expect(again.stderr, name).toContain('got an answer that was not WeChat’s (a gateway’s error page, say)');
+      expect(again.stderr, name).not.toContain('This code was already exchanged. WeChat or the browser often hits the callback twice');
+    }
+  });
+
+  it('HTTP 200 with the tokens but no openid: the code is said spent, never "try again later"; the reason in Chinese too', async () => {
+    fs.writeFileSync(tokensFile(), '{}\n', { mode: 0o600 });
+    const noOpenid = (body: string, res: http.ServerResponse) => {
+      const parsed = JSON.parse(body) as Record<string, unknown>;
+      delete parsed.openid;
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(parsed));
+    };
+    const code = mint();
+    await withGateway(noOpenid, async (base) => {
+      const gw = env({ WXAUTH_API_BASE: base, WXAUTH_BACKUP_API_BASE: base });
+      const r = await runCli(['exchange', code], { env: gw });
+      expect(r.code).toBe(5);
+      expect(r.stderr).toContain('(openid is missing)');
+      expect(r.stderr).toContain('The answer carries an access_token, so a token was issued and the code is spent');
+      expect(r.stderr).not.toContain('Nothing from this answer was used or cached');
+      const zh = await runCli(['exchange', mint(), '--lang', 'zh'], { env: gw });
+      expect(zh.stderr).toContain('（缺少 openid）');
+      expect(zh.stderr).not.toContain('is missing');
+      expect(zh.stderr).toContain('响应里有 access_token，说明 token 已经发出、这个 code 已经用掉了');
+    });
+    const again = await runCli(['exchange', code], { env: env() });
+    expect(again.code).toBe(3);
+    expect(again.stderr).toContain('got a token in an answer that was not WeChat’s whole answer');
+  });
+});
+
+describe('an exchange that never left this machine', () => {
+  it('a refused port: the code was not sent and is still unused (en, zh), and it still exchanges afterwards', async () => {
+    fs.writeFileSync(tokensFile(), '{}\n', { mode: 0o600 });
+    const code = mint();
+    const port = await freePort();
+    const refused = env({ WXAUTH_API_BASE: `http://127.0.0.1:${port}`, WXAUTH_BACKUP_API_BASE: `http://127.0.0.1:${port}` });
+    const r = await runCli(['exchange', code], { env: refused });
+    expect(r.code).toBe(5);
+    expect(r.stderr).toContain('The code was not sent (nothing left this machine), so it is still unused');
+    const zh = await runCli(['exchange', code, '--lang', 'zh'], { env: refused });
+    expect(zh.stderr).toContain('code 没有发出去（请求没离开本机），所以还没用掉');
+    const ok = await runCli(['exchange', code], { env: env() });
+    expect(ok.code, ok.stderr).toBe(0);
   });
 });
 

@@ -102,6 +102,19 @@ export const messages = {
     zh: '{host} 对 {endpoint} 的响应不是微信文档描述的样子（{problems}）：{preview}',
     en: "{host}'s answer to {endpoint} is not what WeChat's docs say it is ({problems}): {preview}",
   },
+  // An exchange whose request never left this machine (flows/user-token.ts unsentExchange): kept in this
+  // area, whose texts that failure loads anyway (issue 19: no other catalogue file on that path).
+  'http.exchange.unsent.hint': {
+    zh: '{fix} code 没有发出去（请求没离开本机），所以还没用掉：修好之后再运行一次同样的命令即可，但要赶在 code 过期之前（回调后 5 分钟，网站应用 10 分钟）。',
+    en: '{fix} The code was not sent (nothing left this machine), so it is still unused: once that is fixed, run the same command again, before the code expires (5 minutes after its callback, 10 for a website app).',
+  },
+  'http.exchange.unsent.caught.hint': {
+    zh: '{fix} code 没有发出去（请求没离开本机），所以还没用掉，大约在 {until} 之前都能用：修好之后，从浏览器落到的地址里取出它来换（整个地址加引号粘贴，state 也会一起检查）：wxauth exchange{p} "CALLBACK_URL"。',
+    en: '{fix} The code was not sent (nothing left this machine), so it is still unused, until about {until}: once that is fixed, exchange it from the address the browser landed on (paste the whole address in quotes, and its state is checked too): wxauth exchange{p} "CALLBACK_URL".',
+  },
+  // {problems} of http.unexpected when each is a field that is missing.
+  'http.unexpected.missing.one': { zh: '缺少 {fields}', en: '{fields} is missing' },
+  'http.unexpected.missing.many': { zh: '缺少 {fields}', en: '{fields} are missing' },
   'http.unexpected.hint': {
     zh: '没有使用也没有缓存这个响应。加 -v 查看完整的请求和响应；如果 --api-base 指向代理或模拟器，确认它原样转发微信的响应。',
     en: "Nothing from this answer was used or cached. Run with -v to see the whole request and answer; if --api-base points at a proxy or emulator, make sure it passes WeChat's answer through unchanged.",

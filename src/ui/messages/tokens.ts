@@ -12,6 +12,14 @@ export const messages = {
     zh: '注意：openid {openid} 缓存的 token 来自真实微信（{issuer}），这次却发给了 {host}；token 只在签发它的地方有效。去掉 --api-base（或 WXAUTH_API_BASE、profile 的 apiBase）再运行，或在 {host} 上重新授权：wxauth login{p}。',
     en: 'Note: the cached token of openid {openid} came from real WeChat ({issuer}), and this run sent it to {host}; a token is valid only where it was issued. Run again without --api-base (or WXAUTH_API_BASE, or the profile’s apiBase), or authorise again on {host}: wxauth login{p}.',
   },
+  'tokens.otherIssuer.unsent': {
+    zh: '注意：openid {openid} 缓存的 token 来自 {issuer}，这次本要发给 {host}（没有发出去）；token 只在签发它的地方有效。如果 {issuer} 是模拟器，加 --api-base {issuer}（或设置 WXAUTH_API_BASE）再运行。',
+    en: 'Note: the cached token of openid {openid} came from {issuer}, and this run would have sent it to {host} (it was not sent); a token is valid only where it was issued. If {issuer} is the emulator, run again with --api-base {issuer} (or WXAUTH_API_BASE).',
+  },
+  'tokens.otherIssuer.wechat.unsent': {
+    zh: '注意：openid {openid} 缓存的 token 来自真实微信（{issuer}），这次本要发给 {host}（没有发出去）；token 只在签发它的地方有效。去掉 --api-base（或 WXAUTH_API_BASE、profile 的 apiBase）再运行，或在 {host} 上重新授权：wxauth login{p}。',
+    en: 'Note: the cached token of openid {openid} came from real WeChat ({issuer}), and this run would have sent it to {host} (it was not sent); a token is valid only where it was issued. Run again without --api-base (or WXAUTH_API_BASE, or the profile’s apiBase), or authorise again on {host}: wxauth login{p}.',
+  },
 
   // --- what the user gave us ----------------------------------------------------------------
   'tokens.exchange.input.empty': { zh: '没有给出 code。', en: 'No code given.' },
@@ -146,6 +154,14 @@ export const messages = {
   'tokens.exchange.maybeSpent.hint': {
     zh: 'code 已经发出，微信可能已经收到并用掉了它（code 只能用一次）；没有收到响应，所以什么也没保存。趁 code 还没过期（5 分钟）用同一个 code 再试一次：wxauth exchange{p} CODE。换到 token 说明第一次没到微信；40163 说明已经用掉了，请重新授权拿新 code：{login}。',
     en: 'The code was sent, so WeChat may already have received and spent it (a code works once); no answer came, so nothing was saved. While the code is fresh (5 minutes), try the same code once more: wxauth exchange{p} CODE. Tokens mean the first request never reached WeChat; 40163 means it did and the code is spent: authorise again for a fresh one: {login}.',
+  },
+  'tokens.exchange.maybeSpent.answer.hint': {
+    zh: '{fix} 注意 code 已经发出：中间的网关或代理可能先把它转给了微信、被微信用掉了（code 只能用一次），只是返回的不是微信的响应，所以什么也没保存。趁 code 还没过期（5 分钟）用同一个 code 再试一次：wxauth exchange{p} CODE。换到 token 说明第一次没到微信；40163 说明已经用掉了，请重新授权拿新 code：{login}。',
+    en: '{fix} Mind that the code was sent: a gateway or proxy in between may have passed it on to WeChat, which then spent it (a code works once), and only its answer was lost, so nothing was saved. While the code is fresh (5 minutes), try the same code once more: wxauth exchange{p} CODE. Tokens mean the first request never reached WeChat; 40163 means it did and the code is spent: authorise again for a fresh one: {login}.',
+  },
+  'tokens.exchange.spentUnusable.hint': {
+    zh: '响应里有 access_token，说明 token 已经发出、这个 code 已经用掉了（code 只能用一次）；但这不是微信完整的响应，所以其中的内容都没有使用也没有保存，同一个 code 再换只会得到 40163。wxauth 和微信之间的某一环（网关、代理）改动了响应：让它原样转发微信的响应（加 -v 可查看完整的请求和响应），然后重新授权拿新 code：{login}。',
+    en: 'The answer carries an access_token, so a token was issued and the code is spent (a code works once); but it is not WeChat’s whole answer, so nothing from it was used or saved, and the same code again can only get 40163. Something between wxauth and WeChat (a gateway, a proxy) changed the answer: make it pass WeChat’s answer through unchanged (-v shows the whole request and answer), then authorise again for a new code: {login}.',
   },
   'tokens.exchange.done': {
     zh: '已用 code 换到用户 access_token，并保存到 token 缓存（profile {profile}）。',
@@ -495,6 +511,14 @@ export const messages = {
   'tokens.next.code_sent_reset': {
     zh: 'wxauth 在 {at} 换取这个 code 时连接被中断，没有收到响应，那个请求可能已经到达微信并用掉了它（换到的 token 没有收到）；也可能是别的进程用掉的（见下面的原因）。code 只能用一次，请重新授权拿新的 code：{login}。',
     en: 'wxauth’s exchange of this code at {at} lost its connection before the answer: that request may have reached WeChat and spent it (its tokens never arrived); or another process did (causes below). A code works once, so authorise again for a new one: {login}.',
+  },
+  'tokens.next.code_sent_answer': {
+    zh: 'wxauth 在 {at} 换取这个 code 时收到的不是微信的响应（比如网关的错误页），那个请求可能已经经网关到达微信并用掉了它（换到的 token 没有收到）；也可能是别的进程用掉的（见下面的原因）。code 只能用一次，请重新授权拿新的 code：{login}。',
+    en: 'wxauth’s exchange of this code at {at} got an answer that was not WeChat’s (a gateway’s error page, say): that request may have reached WeChat through it and spent the code (its tokens never arrived); or another process did (causes below). A code works once, so authorise again for a new one: {login}.',
+  },
+  'tokens.next.code_sent_tokens': {
+    zh: 'wxauth 在 {at} 换取这个 code 时收到了 token，但响应不是微信完整的响应（比如缺了 openid），所以什么也没保留：那次请求已经用掉了这个 code。code 只能用一次，请重新授权拿新的 code：{login}；在此之前先让 wxauth 和微信之间的网关或代理原样转发响应。',
+    en: 'wxauth’s exchange of this code at {at} got a token in an answer that was not WeChat’s whole answer (openid missing, say), so nothing was kept: that request spent the code. A code works once, so authorise again for a new one: {login}; first make what is between wxauth and WeChat pass its answers through unchanged.',
   },
   'tokens.next.code_sent_cancelled': {
     zh: 'wxauth 在 {at} 换取这个 code 时被中断了（Ctrl-C），请求可能已经发出并用掉了它（换到的 token 没有收到）；也可能是别的进程用掉的（见下面的原因）。code 只能用一次，请重新授权拿新的 code：{login}。',
