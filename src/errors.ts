@@ -210,18 +210,37 @@ export class NetworkError extends WxauthError {
    * access_token: the server did issue a token, so a code sent for it is spent.
    */
   readonly issuedToken: boolean;
+  /** The host (and port, when not the scheme's) the call went to, as a URL's `host` writes it. */
+  readonly host?: string;
+  /** The HTTP status of an answer that came but was not WeChat's JSON (a 502 page, a 404). */
+  readonly status?: number;
 
   constructor(
     failure: NetworkFailure,
     message: MessageRef,
-    options: WxauthErrorOptions & { mayHaveReachedServer: boolean; failedProxy?: string; sameOnRetry?: boolean; issuedToken?: boolean },
+    options: WxauthErrorOptions & {
+      mayHaveReachedServer: boolean;
+      failedProxy?: string;
+      sameOnRetry?: boolean;
+      host?: string;
+      status?: number;
+      issuedToken?: boolean;
+    },
   ) {
     super(message, options);
     this.failure = failure;
     this.mayHaveReachedServer = options.mayHaveReachedServer;
     this.sameOnRetry = options.sameOnRetry === true;
-    this.issuedToken = options.issuedToken === true;
-    if (options.failedProxy !== undefined) this.failedProxy = options.failedProxy;
+    // A flow that says the same failure with its own advice (a new NetworkError, the client's as `cause`)
+    // keeps the facts of the call: --json's error.network reads them from the error thrown.
+    const from = options.cause instanceof NetworkError ? options.cause : undefined;
+    this.issuedToken = (options.issuedToken ?? from?.issuedToken) === true;
+    const failedProxy = options.failedProxy ?? from?.failedProxy;
+    const host = options.host ?? from?.host;
+    const status = options.status ?? from?.status;
+    if (failedProxy !== undefined) this.failedProxy = failedProxy;
+    if (host !== undefined) this.host = host;
+    if (status !== undefined) this.status = status;
   }
 }
 

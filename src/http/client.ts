@@ -218,15 +218,16 @@ export class WechatHttpClient {
   }
 
   /** An answer that is JSON but not shaped as WeChat's docs say (exit 5): never used or cached. */
-  private unexpected(url: string, endpoint: string, problems: string[], raw: string, data: unknown): NetworkError {
+  private unexpected(url: string, endpoint: string, problems: string[], raw: string, data: unknown, status: number): NetworkError {
     const token = isRecord(data) ? data.access_token : undefined;
+    const host = new URL(url).host;
     return new NetworkError(
       'not_json',
       {
         key: 'http.unexpected',
-        params: { host: new URL(url).host, endpoint, problems: problemsParam(problems), preview: preview(this.shown(raw, 'text')) },
+        params: { host, endpoint, problems: problemsParam(problems), preview: preview(this.shown(raw, 'text')) },
       },
-      { mayHaveReachedServer: true, hint: { key: 'http.unexpected.hint' }, issuedToken: typeof token === 'string' && token !== '' },
+      { mayHaveReachedServer: true, hint: { key: 'http.unexpected.hint' }, issuedToken: typeof token === 'string' && token !== '', host, status },
     );
   }
 
@@ -343,7 +344,7 @@ export class WechatHttpClient {
       status = res.statusCode;
       const ct = res.headers['content-type'];
       contentType = Array.isArray(ct) ? ct.join(', ') : (ct ?? '');
-      raw = await readCapped(res.body, url);
+      raw = await readCapped(res.body, url, status);
     } catch (error) {
       if (error instanceof NetworkError || error instanceof CancelledError) throw error;
       const timedOut = (limit.signal.reason as Error | undefined)?.name === 'TimeoutError';
@@ -367,11 +368,11 @@ export class WechatHttpClient {
           key: 'http.notJson',
           params: { host, status, contentType: contentType || '-', preview: preview(this.shown(raw, 'text')) },
         },
-        { mayHaveReachedServer: true, hint: this.notJsonHint(base, req, status, raw) },
+        { mayHaveReachedServer: true, hint: this.notJsonHint(base, req, status, raw), host, status },
       );
     }
     const odd = oddErrcode(data);
-    if (odd) throw this.unexpected(url, req.path, [odd], raw, undefined);
+    if (odd) throw this.unexpected(url, req.path, [odd], raw, undefined, status);
     const err = readErrorBody(data);
     if (err) {
       // errmsg and the body are shown in the report (and by --raw): an errmsg may quote the request.
@@ -391,13 +392,13 @@ export class WechatHttpClient {
       throw new NetworkError(
         'http_status',
         { key: 'http.status', params: { host, status, preview: preview(this.shown(raw, 'text')) } },
-        { mayHaveReachedServer: true, hint: this.statusHint(base, req, status) },
+        { mayHaveReachedServer: true, hint: this.statusHint(base, req, status), host, status },
       );
     }
     let value = data as T;
     if (narrow) {
       const narrowed = narrow(data);
-      if (!narrowed.ok) throw this.unexpected(url, req.path, narrowed.problems, raw, data);
+      if (!narrowed.ok) throw this.unexpected(url, req.path, narrowed.problems, raw, data, status);
       value = narrowed.value;
     }
     // Tokens WeChat just handed out are secrets from now on (a later trace or error may quote them).
@@ -423,7 +424,7 @@ function preview(text: string): string {
   return oneLine.length > 120 ? oneLine.slice(0, 120) + '…' : oneLine || '(empty)';
 }
 
-async function readCapped(body: AsyncIterable<Uint8Array> & { destroy?: (e?: Error) => void }, url: string): Promise<string> {
+async function readCapped(body: AsyncIterable<Uint8Array> & { destroy?: (e?: Error) => void }, url: string, status: number): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of body) {
@@ -433,7 +434,7 @@ async function readCapped(body: AsyncIterable<Uint8Array> & { destroy?: (e?: Err
       throw new NetworkError(
         'too_large',
         { key: 'http.tooLarge', params: { host: new URL(url).host, limit: '1 MiB' } },
-        { mayHaveReachedServer: true, hint: { key: 'http.tooLarge.hint' } },
+        { mayHaveReachedServer: true, hint: { key: 'http.tooLarge.hint' }, host: new URL(url).host, status },
       );
     }
     chunks.push(Buffer.from(chunk));
@@ -580,7 +581,7 @@ function toNetworkError(
   if (tunnel) {
     const params = { ...viaProxy, status: tunnel[1] };
     // CONNECT was refused, so the request itself never left: safe to retry and to fall back.
-    return new NetworkError('other', { key: 'http.proxy.tunnel', params }, { mayHaveReachedServer: false, cause: error, hint: { key: 'http.proxy.tunnel.hint', params } });
+    return new NetworkError('other', { key: 'http.proxy.tunnel', params }, { mayHaveReachedServer: false, cause: error, hint: { key: 'http.proxy.tunnel.hint', params }, host });
   }
 
   // The proxy took the connection and opened no tunnel (proxy-agent.ts): it hung up on the CONNECT or
@@ -589,10 +590,10 @@ function toNetworkError(
     const hint = messageRef('http.proxy.noTunnel.hint', viaProxy);
     const failedProxy = proxy ? { failedProxy: proxy.shown } : {};
     if (has('UND_ERR_HEADERS_TIMEOUT')) {
-      return new NetworkError('timeout', messageRef('http.proxy.noTunnel.timeout', { ...viaProxy, timeout: options.timeoutMs }), { mayHaveReachedServer: false, cause: error, hint, ...failedProxy });
+      return new NetworkError('timeout', messageRef('http.proxy.noTunnel.timeout', { ...viaProxy, timeout: options.timeoutMs }), { mayHaveReachedServer: false, cause: error, hint, host, ...failedProxy });
     }
     const cut = codes.find((c) => PROXY_CUT_CODES.has(c)) ?? code;
-    return new NetworkError('reset', messageRef('http.proxy.noTunnel', { ...viaProxy, code: cut }), { mayHaveReachedServer: false, cause: error, hint, ...failedProxy });
+    return new NetworkError('reset', messageRef('http.proxy.noTunnel', { ...viaProxy, code: cut }), { mayHaveReachedServer: false, cause: error, hint, host, ...failedProxy });
   }
 
   let failure: NetworkFailure = 'other';
@@ -620,7 +621,7 @@ function toNetworkError(
     errorEndpoints(error).some((e) => e.host === proxy.hostname && (e.port === undefined || e.port === proxy.port));
   if (proxyDown) {
     const params = { proxy: proxy.shown, variable: proxy.variable, host, hostname: target.hostname, code };
-    return new NetworkError(failure, { key: 'http.proxy.unreachable', params }, { mayHaveReachedServer: false, failedProxy: proxy.shown, cause: error, hint: { key: 'http.proxy.unreachable.hint', params } });
+    return new NetworkError(failure, { key: 'http.proxy.unreachable', params }, { mayHaveReachedServer: false, failedProxy: proxy.shown, cause: error, hint: { key: 'http.proxy.unreachable.hint', params }, host });
   }
   // An https port spoken to in plain HTTP: it hung up at once (a TLS handshake then succeeded there), or
   // answered with a TLS record. Nothing was done with the request; the fix is the scheme, so no retry.
@@ -631,6 +632,7 @@ function toNetworkError(
       mayHaveReachedServer: false,
       sameOnRetry: true,
       cause: error,
+      host,
       hint: messageRef('http.tls.expected.hint', { host, https: httpsOf(call.base), where: call.where }),
     });
   }
@@ -653,6 +655,7 @@ function toNetworkError(
       mayHaveReachedServer: true,
       cause: error,
       hint: messageRef('http.malformed.hint', { base: call.base, where: call.where }),
+      host,
     });
   }
   return new NetworkError(
@@ -660,7 +663,7 @@ function toNetworkError(
     messageRef(`http.${failure}`, { host, code, detail, timeout: options.timeoutMs }),
     // A certificate or handshake refused (failure 'tls', http.tls.plain.hint among them) is refused again
     // the same way a second later: said at once, not after a retry. A handshake that timed out may not be.
-    { mayHaveReachedServer: reached, cause: error, hint, sameOnRetry: failure === 'tls' && !codes.some((c) => /TIMEOUT/i.test(c)) },
+    { mayHaveReachedServer: reached, cause: error, hint, host, sameOnRetry: failure === 'tls' && !codes.some((c) => /TIMEOUT/i.test(c)) },
   );
 }
 

@@ -1,7 +1,7 @@
 // How a failed command looks: the error line, WeChat's errcode/errmsg/rid/endpoint with the errcode
 // explanation, where a rejected credential came from, and the next step (`→ …`). In --json mode the
 // same facts go into the one document, after whatever the command had gathered before it failed.
-import { CancelledError, messageRef, WechatApiError, type MessageRef, type ParamValue, type WechatDiagnosis, type WxauthError } from '../../errors.js';
+import { CancelledError, messageRef, NetworkError, WechatApiError, type MessageRef, type ParamValue, type WechatDiagnosis, type WxauthError } from '../../errors.js';
 import { isoTime } from '../format.js';
 import type { ErrcodeExplanation } from '../../core/errcodes.js';
 import { printExplanation } from '../explain.js';
@@ -109,6 +109,18 @@ function diagnosisDocument(d: WechatDiagnosis): Record<string, unknown> {
   return { kind: d.kind, exchanged_at: isoTime(d.exchangedAt), appid: d.appid, profile: d.profile, openid: d.openid };
 }
 
+/**
+ * --json's `error.network`: what a script needs to tell one network failure from another, whatever the
+ * language of the message (snake_case, as `diagnosis`). Every field is always there, null when unknown:
+ * `failure` (NetworkFailure: dns, refused, timeout, reset, tls, not_json, busy_page,
+ * http_status, too_large, other), `host`, `status` (the HTTP status of an answer that was not WeChat's
+ * JSON), `may_have_reached_server` (false: nothing was sent, safe to send again) and `proxy` (the
+ * HTTP(S)_PROXY that failed the call, credentials hidden).
+ */
+function networkDocument(e: NetworkError): Record<string, unknown> {
+  return { failure: e.failure, host: e.host ?? null, status: e.status ?? null, may_have_reached_server: e.mayHaveReachedServer, proxy: e.failedProxy ?? null };
+}
+
 /** WeChat's errmsgs are a line (the longest a few hundred characters, with their rid or hints). */
 const ERRMSG_SHOWN = 500;
 
@@ -181,8 +193,9 @@ export function presentError(out: Output, error: WxauthError, details: ErrorDeta
       : {};
   const also = error.also.length > 0 ? { also: error.also.map((m) => tr(out.lang, m)) } : {};
   if (out.json) {
+    const network = error instanceof NetworkError ? { network: networkDocument(error) } : {};
     // What the command had gathered before it failed (e.g. every problem url found) stays in the document.
-    emitFailure(out, errorObject(error.code, message, hint, { ...also, ...wechat }), out.getDocument());
+    emitFailure(out, errorObject(error.code, message, hint, { ...also, ...wechat, ...network }), out.getDocument());
     return;
   }
   // Human output: the message's params (an errmsg, a state, a path) are escaped by out.tr.

@@ -1,0 +1,50 @@
+// Network failures as a script and a user meet them: --json's error.network tells them apart in any
+// language, the hints name where the host came from, and --raw prints the body that came. Real HTTP
+// servers: a port nothing listens on, a server answering a 502 page, `.invalid` names (RFC 6761: never
+// resolve).
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort, parseJson, runCli, tempConfigDir } from './helpers.js';
+
+const APP = { WXAUTH_APPID: 'wx1234567890abcdef', WXAUTH_SECRET: '0123456789abcdef0123456789abcdef' };
+const PAGE = '<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1><hr>nginx</body></html>\n';
+
+let gateway: http.Server;
+let gatewayBase: string;
+beforeAll(async () => {
+  gateway = http.createServer((_req, res) => {
+    res.writeHead(502, { 'content-type': 'text/html' });
+    res.end(PAGE);
+  });
+  await new Promise<void>((r) => gateway.listen(0, '127.0.0.1', r));
+  gatewayBase = `http://127.0.0.1:${(gateway.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  gateway.closeAllConnections();
+  await new Promise((r) => gateway.close(r));
+});
+
+function token(args: string[], env: Record<string, string> = {}) {
+  return runCli(['token', '--timeout', '3000', ...args], { env: { ...APP, WXAUTH_CONFIG_DIR: tempConfigDir(), ...env } });
+}
+
+describe('--json: error.network tells network failures apart', () => {
+  it('refused, a 502 page and an unknown host each have their failure, host and status, in Chinese too', async () => {
+    const port = await freePort();
+    const cases = [
+      { base: `http://127.0.0.1:${port}`, network: { failure: 'refused', host: `127.0.0.1:${port}`, status: null, may_have_reached_server: false, proxy: null } },
+      { base: gatewayBase, network: { failure: 'not_json', host: new URL(gatewayBase).host, status: 502, may_have_reached_server: true, proxy: null } },
+      { base: 'https://api.weixn.invalid', network: { failure: 'dns', host: 'api.weixn.invalid', status: null, may_have_reached_server: false, proxy: null } },
+    ];
+    for (const { base, network } of cases) {
+      for (const lang of ['en', 'zh']) {
+        const r = await token(['--json', '--lang', lang, '--api-base', base]);
+        expect(r.code, r.stderr).toBe(5);
+        const error = (parseJson(r.stdout) as { error: Record<string, unknown> }).error;
+        expect(error.code).toBe('network');
+        expect(error.network).toEqual(network);
+      }
+    }
+  });
+});
