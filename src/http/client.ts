@@ -645,7 +645,9 @@ function toNetworkError(
   // certificate, clock or CA matter. Never said of WeChat's own hosts: there it is something in between.
   else if (failure === 'tls' && target.protocol === 'https:' && !isWechatApiBase(url) && [...codes, detail].some(answeredPlainHttp))
     hint = messageRef('http.tls.plain.hint', { host, http: plainHttpOf(call.base), where: call.where });
-  else hint = messageRef(`http.${failure}.hint`, { host, timeout: options.timeoutMs, base: call.base, where: call.where });
+  // WeChat's own host name is not misspelt: its lookup failing is this machine's network or DNS.
+  else if (failure === 'dns' && isWechatApiBase(url)) hint = messageRef('http.dns.hint.wechat', { hostname: target.hostname });
+  else hint = messageRef(`http.${failure}.hint`, { host, hostname: target.hostname, timeout: options.timeoutMs, base: call.base, where: call.where });
   // Something answered, but not in HTTP undici can read (another service on the port, an https port
   // spoken to in http, a broken header): said in the user's words with llhttp's code, never undici's
   // English message, whose reason is llhttp's own prose (undici 7 gives its HTTPParserError no code).

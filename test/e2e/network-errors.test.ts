@@ -48,3 +48,17 @@ describe('--json: error.network tells network failures apart', () => {
     }
   });
 });
+
+describe('a host name that does not resolve', () => {
+  it('names the API base it came from and says to check its spelling, in English and Chinese', async () => {
+    const en = await token(['--lang', 'en'], { WXAUTH_API_BASE: 'https://api.weixn.invalid' });
+    expect(en.code).toBe(5);
+    expect(en.stderr).toContain('✖ Could not resolve the host name api.weixn.invalid (ENOTFOUND).');
+    expect(en.stderr).toContain(
+      "→ Check the host name api.weixn.invalid in the API base https://api.weixn.invalid (from the variable WXAUTH_API_BASE) for a typo; if it is right, check this machine's DNS and network connection.",
+    );
+    const zh = await token(['--lang', 'zh'], { WXAUTH_API_BASE: 'https://api.weixn.invalid' });
+    expect(zh.code).toBe(5);
+    expect(zh.stderr).toContain('→ 看看接口地址 https://api.weixn.invalid （来源：环境变量 WXAUTH_API_BASE）里的主机名 api.weixn.invalid 是否拼错；没拼错的话，检查本机的 DNS 和网络连接。');
+  });
+});

@@ -5,7 +5,9 @@ import net, { type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WechatHttpClient, toCurl, type ClientNotice } from '../../src/http/client.js';
 import { WechatApi } from '../../src/http/api.js';
+import { Agent } from 'undici';
 import { NetworkError, WechatApiError } from '../../src/errors.js';
+import { tr } from '../../src/ui/i18n.js';
 import { issue } from '../flows/doctor/fixtures.js';
 
 type Handler = (req: http.IncomingMessage, res: http.ServerResponse, body: string) => void;
@@ -202,6 +204,25 @@ describe('WechatHttpClient', () => {
     expect(err.failure).toBe('refused');
     expect(err.mayHaveReachedServer).toBe(false);
     expect(err.messageRef.params.host).toBe(new URL(dead).host);
+  });
+
+  it("a lookup of WeChat's own host that fails blames this machine's network or DNS, not a typo", async () => {
+    // A real undici Agent whose resolver finds nothing, as on a machine with no DNS: every name fails.
+    const noDns = new Agent({
+      connect: { lookup: (hostname: string, _o: unknown, cb: (e: Error) => void) => cb(Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND', hostname })) } as never,
+    });
+    try {
+      const err = await client({ apiBase: 'https://api.weixin.qq.com', dispatcher: noDns }).call({ method: 'GET', path: '/sns/auth', idempotent: true }).catch((e) => e);
+      expect(err).toBeInstanceOf(NetworkError);
+      expect(err.failure).toBe('dns');
+      expect(err.host).toBe('api.weixin.qq.com');
+      expect(tr('en', err.hint)).toMatch(/^api\.weixin\.qq\.com is WeChat's own host name: .*offline or has no working DNS/);
+      expect(tr('en', err.hint)).not.toMatch(/misspelt|typo/);
+      expect(tr('zh', err.hint)).toMatch(/^api\.weixin\.qq\.com 是微信自己的域名，解析不了多半是本机没联网或 DNS 不可用/);
+      expect(tr('zh', err.hint)).not.toMatch(/拼错/);
+    } finally {
+      await noDns.close();
+    }
   });
 
   it('treats errcode != 0 as a WeChat error even with HTTP 200, and pulls the rid out of errmsg', async () => {

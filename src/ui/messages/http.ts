@@ -18,7 +18,15 @@ export const messages = {
     en: "the backup host: --backup-api-base, WXAUTH_BACKUP_API_BASE or the profile's backupApiBase",
   },
   'http.dns': { zh: '无法解析主机名 {host}（{code}）。', en: 'Could not resolve the host name {host} ({code}).' },
-  'http.dns.hint': { zh: '检查 DNS 和网络连接，或主机名是否拼错。', en: 'Check DNS and your network connection, or whether the host name is misspelt.' },
+  'http.dns.hint': {
+    zh: '看看接口地址 {base}（来源：{where}）里的主机名 {hostname} 是否拼错；没拼错的话，检查本机的 DNS 和网络连接。',
+    en: "Check the host name {hostname} in the API base {base} (from {where}) for a typo; if it is right, check this machine's DNS and network connection.",
+  },
+  // WeChat's own host (api.weixin.qq.com, api2…) is spelt right: a lookup that fails is this machine's.
+  'http.dns.hint.wechat': {
+    zh: '{hostname} 是微信自己的域名，解析不了多半是本机没联网或 DNS 不可用：检查网络连接和 DNS 设置；只能经代理上网的网络里，设置 HTTPS_PROXY。wxauth doctor 会逐项检查 DNS、代理和 TLS。',
+    en: "{hostname} is WeChat's own host name: failing to resolve it most often means this machine is offline or has no working DNS. Check the network connection and DNS settings; on a network that reaches the internet only through a proxy, set HTTPS_PROXY. wxauth doctor checks DNS, the proxy and TLS one by one.",
+  },
   'http.timeout': { zh: '{host} 在 {timeout} ms 内没有响应。', en: '{host} did not answer within {timeout} ms.' },
   'http.timeout.hint': {
     zh: '用 --timeout <毫秒> 放宽超时，或检查网络；微信接口通常在 1 秒内返回。',
