@@ -178,6 +178,8 @@ export function withHint(error: WechatApiError, hint: MessageRef | undefined, di
 export type NetworkFailure =
   | 'dns'
   | 'refused'
+  /** No route to the network or host (ENETUNREACH, EHOSTUNREACH): offline, a VPN or a firewall; nothing was sent. */
+  | 'unreachable'
   | 'reset'
   | 'tls'
   | 'timeout'

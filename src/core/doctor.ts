@@ -75,7 +75,7 @@ const OFFLINE_DNS_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'ETIMEOUT']);
  */
 function unreached(c: DoctorCheck): boolean {
   const { code, error, failure } = c.evidence;
-  if (failure === 'dns' || failure === 'refused' || failure === 'timeout') return true;
+  if (failure === 'dns' || failure === 'refused' || failure === 'unreachable' || failure === 'timeout') return true;
   return [code, error].some((v) => typeof v === 'string' && (NOT_CONNECTED.has(v) || OFFLINE_DNS_CODES.has(v) || v === 'ETIMEDOUT'));
 }
 

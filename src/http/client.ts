@@ -603,8 +603,12 @@ function toNetworkError(
     reached = false;
   } else if (timedOut || has('UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'TimeoutError')) {
     failure = 'timeout';
-  } else if (has('ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH')) {
+  } else if (has('ECONNREFUSED')) {
     failure = 'refused';
+    reached = false;
+  } else if (has('EHOSTUNREACH', 'ENETUNREACH')) {
+    // No route from this machine: nothing there refused anything, so "is a server running?" is the wrong question.
+    failure = 'unreachable';
     reached = false;
   } else if (has('ENOTFOUND', 'EAI_AGAIN', 'EAI_NONAME', 'EAI_FAIL')) {
     failure = 'dns';
@@ -647,7 +651,7 @@ function toNetworkError(
     hint = messageRef('http.tls.plain.hint', { host, http: plainHttpOf(call.base), where: call.where });
   // WeChat's own host name is not misspelt: its lookup failing is this machine's network or DNS.
   else if (failure === 'dns' && isWechatApiBase(url)) hint = messageRef('http.dns.hint.wechat', { hostname: target.hostname });
-  else hint = messageRef(`http.${failure}.hint`, { host, hostname: target.hostname, timeout: options.timeoutMs, base: call.base, where: call.where });
+  else hint = messageRef(`http.${failure}.hint`, { host, hostname: target.hostname, code, timeout: options.timeoutMs, base: call.base, where: call.where });
   // Something answered, but not in HTTP undici can read (another service on the port, an https port
   // spoken to in http, a broken header): said in the user's words with llhttp's code, never undici's
   // English message, whose reason is llhttp's own prose (undici 7 gives its HTTPParserError no code).

@@ -225,6 +225,26 @@ describe('WechatHttpClient', () => {
     }
   });
 
+  it('no route to the host (ENETUNREACH, EHOSTUNREACH) is said as such, not as a refused connection', async () => {
+    for (const code of ['ENETUNREACH', 'EHOSTUNREACH']) {
+      // A real undici Agent whose connect fails as the OS fails it offline or with a VPN down.
+      const noRoute = new Agent({ connect: (_o, cb) => cb(Object.assign(new Error(`connect ${code} 203.0.113.9:443`), { code }), null) });
+      try {
+        const err = await client({ apiBase: 'https://gw.example.invalid', dispatcher: noRoute }).call({ method: 'GET', path: '/sns/auth', idempotent: true }).catch((e) => e);
+        expect(err).toBeInstanceOf(NetworkError);
+        expect(err.failure, code).toBe('unreachable');
+        expect(err.mayHaveReachedServer).toBe(false);
+        expect(tr('en', err.messageRef)).toBe(`There is no route from this machine to gw.example.invalid (${code}): the request was not sent.`);
+        expect(tr('en', err.hint)).toMatch(new RegExp(`^${code} means this machine cannot get to that network or host: check that it is online, that a VPN is connected`));
+        expect(tr('en', err.hint)).not.toMatch(/running server|refused/);
+        expect(tr('zh', err.messageRef)).toBe(`本机没有通往 gw.example.invalid 的路由（${code}）：请求没有发出去。`);
+        expect(tr('zh', err.hint)).toMatch(/VPN 是否断开/);
+      } finally {
+        await noRoute.close();
+      }
+    }
+  });
+
   it('treats errcode != 0 as a WeChat error even with HTTP 200, and pulls the rid out of errmsg', async () => {
     route('/sns/oauth2/access_token', (_q, res) => {
       res.writeHead(200, { 'content-type': 'text/plain' });

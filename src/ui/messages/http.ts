@@ -7,6 +7,15 @@ export const messages = {
     zh: '检查接口地址 {base}（来源：{where}）上是否有服务在运行（例如 wxauth emulator）；访问真实微信时检查网络和代理（HTTPS_PROXY）。',
     en: 'Check that the API base {base} (from {where}) is a running server (e.g. wxauth emulator); for real WeChat, check your network and proxy (HTTPS_PROXY).',
   },
+  // ENETUNREACH / EHOSTUNREACH: the OS has no route there; no server was asked, so none refused.
+  'http.unreachable': {
+    zh: '本机没有通往 {host} 的路由（{code}）：请求没有发出去。',
+    en: 'There is no route from this machine to {host} ({code}): the request was not sent.',
+  },
+  'http.unreachable.hint': {
+    zh: '{code} 说明本机到不了那个网络或主机：检查是否联网，VPN 是否断开或把这个地址的流量接走了，防火墙是否拦截；只能经代理上网的网络里，设置 HTTPS_PROXY。接口地址 {base}（来源：{where}）。',
+    en: "{code} means this machine cannot get to that network or host: check that it is online, that a VPN is connected (or is not taking this address's traffic), and that no firewall blocks it; on a network that reaches the internet only through a proxy, set HTTPS_PROXY. The API base is {base} (from {where}).",
+  },
   // Where the API base came from ({where} of the hints that speak of it: core/endpoints.ts ApiBaseOrigin).
   'http.base.flag': { zh: '参数 {name}', en: 'the {name} flag' },
   'http.base.env': { zh: '环境变量 {name}', en: 'the variable {name}' },

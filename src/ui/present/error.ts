@@ -112,7 +112,7 @@ function diagnosisDocument(d: WechatDiagnosis): Record<string, unknown> {
 /**
  * --json's `error.network`: what a script needs to tell one network failure from another, whatever the
  * language of the message (snake_case, as `diagnosis`). Every field is always there, null when unknown:
- * `failure` (NetworkFailure: dns, refused, timeout, reset, tls, not_json, busy_page,
+ * `failure` (NetworkFailure: dns, refused, unreachable, timeout, reset, tls, not_json, busy_page,
  * http_status, too_large, other), `host`, `status` (the HTTP status of an answer that was not WeChat's
  * JSON), `may_have_reached_server` (false: nothing was sent, safe to send again) and `proxy` (the
  * HTTP(S)_PROXY that failed the call, credentials hidden).
