@@ -1,7 +1,7 @@
 // One run of wxauth: argv and the process's streams in, an exit code out. main.ts calls it with the
 // real process; tests call it in-process with string streams, their own environment and a real
 // emulator on port 0, which is as end-to-end as spawning, minus the cost of starting Node.
-import { EXIT, UsageError, WechatApiError, isWxauthError, type ExitCode, type MessageRef } from './errors.js';
+import { EXIT, NetworkError, UsageError, WechatApiError, isWxauthError, type ExitCode, type MessageRef } from './errors.js';
 import { COMMANDS, GLOBAL_OPTIONS, GLOBAL_VALUE_FLAGS, longFlag, type Declaration, type OptionSpec } from './cli.js';
 import { parseQuickly } from './argv.js';
 import type { CommandRunner } from './program.js';
@@ -204,9 +204,11 @@ export async function runCli(givenArgv: string[], io: Io, version: string): Prom
     try {
       exitCode = await command.execute(input, ctx);
     } catch (error) {
-      // --raw is WeChat's body as it came, error bodies included, whichever command got it; the error
-      // itself is then reported on stderr as usual.
+      // --raw is WeChat's body as it came, error bodies included, whichever command got it: an errcode's
+      // JSON, and an answer that was no WeChat JSON (a gateway's 502 page). The error itself is then
+      // reported on stderr as usual, with its exit code.
       if (globals.raw === true && error instanceof WechatApiError) out.raw(error.raw);
+      else if (globals.raw === true && error instanceof NetworkError && error.raw) out.raw(error.raw);
       throw error;
     }
   };

@@ -216,6 +216,11 @@ export class NetworkError extends WxauthError {
   readonly host?: string;
   /** The HTTP status of an answer that came but was not WeChat's JSON (a 502 page, a 404). */
   readonly status?: number;
+  /**
+   * That answer's body as it came (known secrets masked unless --show-secrets), for --raw. Not for a body
+   * cut at the size limit: that one is not the body as it came.
+   */
+  readonly raw?: string;
 
   constructor(
     failure: NetworkFailure,
@@ -227,6 +232,7 @@ export class NetworkError extends WxauthError {
       host?: string;
       status?: number;
       issuedToken?: boolean;
+      raw?: string;
     },
   ) {
     super(message, options);
@@ -234,15 +240,17 @@ export class NetworkError extends WxauthError {
     this.mayHaveReachedServer = options.mayHaveReachedServer;
     this.sameOnRetry = options.sameOnRetry === true;
     // A flow that says the same failure with its own advice (a new NetworkError, the client's as `cause`)
-    // keeps the facts of the call: --json's error.network reads them from the error thrown.
+    // keeps the facts of the call: --json's error.network and --raw read them from the error thrown.
     const from = options.cause instanceof NetworkError ? options.cause : undefined;
     this.issuedToken = (options.issuedToken ?? from?.issuedToken) === true;
     const failedProxy = options.failedProxy ?? from?.failedProxy;
     const host = options.host ?? from?.host;
     const status = options.status ?? from?.status;
+    const raw = options.raw ?? from?.raw;
     if (failedProxy !== undefined) this.failedProxy = failedProxy;
     if (host !== undefined) this.host = host;
     if (status !== undefined) this.status = status;
+    if (raw !== undefined) this.raw = raw;
   }
 }
 

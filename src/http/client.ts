@@ -227,7 +227,7 @@ export class WechatHttpClient {
         key: 'http.unexpected',
         params: { host, endpoint, problems: problemsParam(problems), preview: preview(this.shown(raw, 'text')) },
       },
-      { mayHaveReachedServer: true, hint: { key: 'http.unexpected.hint' }, issuedToken: typeof token === 'string' && token !== '', host, status },
+      { mayHaveReachedServer: true, hint: { key: 'http.unexpected.hint' }, issuedToken: typeof token === 'string' && token !== '', host, status, raw: this.shown(raw, 'text') },
     );
   }
 
@@ -368,7 +368,7 @@ export class WechatHttpClient {
           key: 'http.notJson',
           params: { host, status, contentType: contentType || '-', preview: preview(this.shown(raw, 'text')) },
         },
-        { mayHaveReachedServer: true, hint: this.notJsonHint(base, req, status, raw), host, status },
+        { mayHaveReachedServer: true, hint: this.notJsonHint(base, req, status, raw), host, status, raw: this.shown(raw, 'text') },
       );
     }
     const odd = oddErrcode(data);
@@ -392,7 +392,7 @@ export class WechatHttpClient {
       throw new NetworkError(
         'http_status',
         { key: 'http.status', params: { host, status, preview: preview(this.shown(raw, 'text')) } },
-        { mayHaveReachedServer: true, hint: this.statusHint(base, req, status), host, status },
+        { mayHaveReachedServer: true, hint: this.statusHint(base, req, status), host, status, raw: this.shown(raw, 'text') },
       );
     }
     let value = data as T;

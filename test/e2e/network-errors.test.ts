@@ -13,9 +13,14 @@ const PAGE = '<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad
 let gateway: http.Server;
 let gatewayBase: string;
 beforeAll(async () => {
-  gateway = http.createServer((_req, res) => {
-    res.writeHead(502, { 'content-type': 'text/html' });
-    res.end(PAGE);
+  gateway = http.createServer((req, res) => {
+    let body = '';
+    req.on('data', (d) => (body += d));
+    req.on('end', () => {
+      res.writeHead(502, { 'content-type': 'text/html' });
+      // /echo/…: a gateway whose error page quotes the request it could not forward, secret and all.
+      res.end(req.url?.startsWith('/echo/') ? `<html><body>upstream failed for ${body}</body></html>` : PAGE);
+    });
   });
   await new Promise<void>((r) => gateway.listen(0, '127.0.0.1', r));
   gatewayBase = `http://127.0.0.1:${(gateway.address() as AddressInfo).port}`;
@@ -60,5 +65,26 @@ describe('a host name that does not resolve', () => {
     const zh = await token(['--lang', 'zh'], { WXAUTH_API_BASE: 'https://api.weixn.invalid' });
     expect(zh.code).toBe(5);
     expect(zh.stderr).toContain('→ 看看接口地址 https://api.weixn.invalid （来源：环境变量 WXAUTH_API_BASE）里的主机名 api.weixn.invalid 是否拼错；没拼错的话，检查本机的 DNS 和网络连接。');
+  });
+});
+
+describe('--raw on an answer that is not WeChat JSON', () => {
+  it('prints the body as it came on stdout; the failure is still said on stderr, exit 5', async () => {
+    for (const lang of ['en', 'zh']) {
+      const r = await token(['--raw', '--lang', lang, '--api-base', gatewayBase]);
+      expect(r.code).toBe(5);
+      expect(r.stdout).toBe(PAGE);
+      expect(r.stderr).toContain(lang === 'en' ? `✖ ${new URL(gatewayBase).host} did not answer with JSON (HTTP 502` : `✖ ${new URL(gatewayBase).host} 返回的不是 JSON（HTTP 502`);
+    }
+  });
+
+  it('masks a secret the page quotes, as in an error body, unless --show-secrets', async () => {
+    const masked = await token(['--raw', '--api-base', `${gatewayBase}/echo`]);
+    expect(masked.code).toBe(5);
+    expect(masked.stdout).toMatch(/^<html><body>upstream failed for \{"grant_type":"client_credential","appid":"wx1234567890abcdef","secret":"[^"]*\*\*\*[^"]*"/);
+    expect(masked.stdout + masked.stderr).not.toContain(APP.WXAUTH_SECRET);
+    const shown = await token(['--raw', '--show-secrets', '--api-base', `${gatewayBase}/echo`]);
+    expect(shown.code).toBe(5);
+    expect(shown.stdout).toContain(`"secret":"${APP.WXAUTH_SECRET}"`);
   });
 });
