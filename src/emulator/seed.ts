@@ -6,6 +6,7 @@ import { isIP } from 'node:net';
 import type { AppType, PublicApp, PublicUser, Seed, SeedApp, SeedUser } from './types.js';
 import { findJsonFault } from '../core/json-syntax.js';
 import { suggest } from '../core/closest.js';
+import { UNSAFE_CHARS } from '../core/unsafe-chars.js';
 
 /**
  * What can be wrong in a seed, each sentence in English with `{name}` values. The CLI shows them in the
@@ -28,6 +29,7 @@ export const SEED_PROBLEM_TEXT = {
   domainType: '{where}.domain must be a host, host:port, or a list of them',
   domain: '{where}.domain "{value}" must be a host, host:port or host:* (no scheme, no spaces)',
   domainPort: '{where}.domain "{value}": a port is a number from 1 to 65535',
+  domainInvisible: '{where}.domain "{value}" holds {chars}, a control or invisible character that no WeChat domain has (a copy from a chat or a web page can bring one in): type the domain again',
   domainEmpty: '{where}.domain is an empty list: every authorize link of this app would get 10003; give at least one host',
   openAccount: '{where}.openAccount must be a string or null',
   ipWhitelist: '{where}.ipWhitelist must be an array of IP strings or null',
@@ -204,6 +206,18 @@ const APPID = /^wx[0-9a-f]{16}$/;
 const SECRET = /^[0-9a-f]{32}$/;
 const TYPES: readonly AppType[] = ['service', 'subscription', 'test', 'website'];
 const DOMAIN = /^[A-Za-z0-9.-]+(:(\d{1,5}|\*))?(\/[^\s]*)?$/;
+/**
+ * What no WeChat domain holds and the path part of DOMAIN would let through: control characters, bidi
+ * overrides, zero-width and other invisible characters (core/unsafe-chars.ts, and the zero-width joiners).
+ * The emulator's pages escape them, but the wx.config check page's explanation sets the domains as text.
+ */
+const INVISIBLE_IN_DOMAIN = new RegExp(`${UNSAFE_CHARS.source}|[\\u200c\\u200d]`, 'gu');
+
+/** The invisible characters in `domain`, each once, as U+XXXX. */
+function invisibleIn(domain: string): string[] {
+  const found = domain.match(INVISIBLE_IN_DOMAIN) ?? [];
+  return [...new Set(found.map((ch) => `U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`))];
+}
 
 export interface NormalizedApp extends PublicApp {}
 
@@ -243,7 +257,10 @@ function checkDomains(where: string, value: unknown, problems: SeedProblem[]): s
   }
   if (Array.isArray(value) && value.length === 0) problems.push(problem('domainEmpty', { where }));
   for (const d of domains) {
-    if (!DOMAIN.test(d)) problems.push(problem('domain', { where, value: d }));
+    // Said first: "no scheme, no spaces" would leave the user looking for what is not there to see.
+    const invisible = invisibleIn(d);
+    if (invisible.length > 0) problems.push(problem('domainInvisible', { where, value: d, chars: invisible }));
+    else if (!DOMAIN.test(d)) problems.push(problem('domain', { where, value: d }));
     else {
       const port = /^[^:/]*:(\d+)/.exec(d)?.[1];
       if (port !== undefined && !(Number(port) >= 1 && Number(port) <= 65535)) problems.push(problem('domainPort', { where, value: d }));

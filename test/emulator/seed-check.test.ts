@@ -94,6 +94,26 @@ describe('seed problems', () => {
     ]);
   });
 
+  it('a domain with a control, bidi or invisible character is refused, naming the app, the field and the character (en and zh)', async () => {
+    // Before, the path part of a domain took anything but whitespace: a U+202E reached the wx.config
+    // check page's explanation as it was, and a zero-width space was only "no scheme, no spaces".
+    expect(problemsOf({ apps: [GOOD_APP, { ...GOOD_APP, appid: 'wx0123456789abcdee', domain: ['localhost/\u202egnp.exe', 'local\u200bhost', 'localhost/a\u0007\u0007b'] }], users: [{ nickname: 'a' }] })).toEqual([
+      'apps[1].domain "localhost/\u202egnp.exe" holds U+202E, a control or invisible character that no WeChat domain has (a copy from a chat or a web page can bring one in): type the domain again',
+      'apps[1].domain "local\u200bhost" holds U+200B, a control or invisible character that no WeChat domain has (a copy from a chat or a web page can bring one in): type the domain again',
+      'apps[1].domain "localhost/a\u0007\u0007b" holds U+0007, a control or invisible character that no WeChat domain has (a copy from a chat or a web page can bring one in): type the domain again',
+    ]);
+    const file = seedFile('invisible-domain.json', { apps: [{ ...GOOD_APP, domain: '127.0.0.1:5000/\u202ecb' }], users: [{ nickname: 'a' }] });
+    const en = await runCli(['emulator', '--seed', file, '--port', '0'], { env: { LANG: 'en_US.UTF-8' } });
+    expect(en.code).toBe(4);
+    expect(en.stderr).toContain('apps[0].domain "127.0.0.1:5000/\\u202ecb" holds U+202E, a control or invisible character that no WeChat domain has');
+    expect(en.stderr).not.toContain('\u202e');
+    const zh = await runCli(['emulator', '--seed', file, '--port', '0'], { env: { LANG: 'zh_CN.UTF-8' } });
+    expect(zh.code).toBe(4);
+    expect(zh.stderr).toContain('apps[0].domain "127.0.0.1:5000/\\u202ecb" 里有 U+202E：这是控制字符或不可见字符，微信的域名里不会有');
+    // A path of ordinary characters stays fine.
+    expect(parseSeed(JSON.stringify({ apps: [{ ...GOOD_APP, domain: 'localhost/path-1' }], users: [{ nickname: 'a' }] })).apps[0]!.domain).toEqual(['localhost/path-1']);
+  });
+
   it('an ipWhitelist entry that is not an IP is a problem (in Chinese too), and the seed\'s list is read as --ip-whitelist reads one', async () => {
     // Before, "1.2.3" was taken as written: every /cgi-bin/ call of the app got 40164 and nothing said why.
     expect(problemsOf({ apps: [{ ...GOOD_APP, ipWhitelist: ['127.0.0.1', '1.2.3'] }], users: [{ nickname: 'a' }] })).toEqual([

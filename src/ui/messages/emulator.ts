@@ -338,6 +338,10 @@ export const messages = {
     zh: '{where}.domain "{value}"：端口必须是 1 到 65535 之间的数字',
     en: '{where}.domain "{value}": a port is a number from 1 to 65535',
   },
+  'emulator.seed.problem.domainInvisible': {
+    zh: '{where}.domain "{value}" 里有 {chars}：这是控制字符或不可见字符，微信的域名里不会有（从聊天窗口或网页复制时容易夹带进来），请把这个域名重新手动输入一遍',
+    en: '{where}.domain "{value}" holds {chars}, a control or invisible character that no WeChat domain has (a copy from a chat or a web page can bring one in): type the domain again',
+  },
   'emulator.seed.problem.domainEmpty': {
     zh: '{where}.domain 是空列表：这个应用的每个授权链接都会得到 10003；至少给一个域名',
     en: '{where}.domain is an empty list: every authorize link of this app would get 10003; give at least one host',
