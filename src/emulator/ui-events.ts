@@ -65,8 +65,10 @@ const NAME = '[A-Za-z0-9_]{0,60}(?:secret|ticket|token|code|session_?key)';
 const JSON_SECRET = new RegExp(`(\\\\?"(${NAME})\\\\?"\\s*:\\s*\\\\?")[^"\\\\]+`, 'gi');
 // key=value in a query string, form body or URL (Location headers carry the code).
 const FORM_SECRET = new RegExp(`((?:^|[?&;\\s"'])(${NAME})=)[^&#\\s"']+`, 'gi');
-// The QR page's long poll answers `window.wx_code='…'` (pages.ts).
-const WX_CODE = /(wx_code=')[^']+/g;
+// The QR page's long poll answers `window.wx_code='…'` (pages.ts). Only a value a code can be (its
+// alphabet, up to the closing quote): the QR page's own script reads that answer with the regex
+// `window\.wx_code='([^']*)'`, which `[^']+` turned into `wx_code='***']*)'`, as if a code had leaked.
+const WX_CODE = /(wx_code=')[0-9A-Za-z_-]+(?=')/g;
 
 /** Replace every credential's value by `***` (names and structure stay, so the text still reads). */
 export function maskSecrets(text: string): string {

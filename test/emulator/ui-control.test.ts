@@ -358,6 +358,28 @@ describe('the live log: GET /__emulator/events and GET /__emulator/requests/<n>'
     }
   });
 
+  it('shows the QR page’s own script as served (its wx_code regex is no code) and still masks the code its poll answers', async () => {
+    const sub = await subscribe();
+    try {
+      const page = await qrconnect('qr-log');
+      const uuid = /qrcode\/([A-Za-z0-9_-]+)/.exec(page.text)![1]!;
+      const scanned = (await post(emu.url, '/__emulator/scan', { uuid })).json as { code: string };
+      const poll = await get(emu.url, `/connect/l/qrconnect?uuid=${uuid}`);
+      expect(poll.text).toBe(`window.wx_errcode=405;window.wx_code='${scanned.code}';`);
+      const events = await sub.waitFor((e) => e.event === 'request' && String(e.data.path).includes('qrconnect'), 2);
+      const [shownPage, shownPoll] = await Promise.all(
+        events.map(async (e) => ((await get(emu.url, `/__emulator/requests/${String(e.data.seq)}`)).json as { detail: { answer: { body: string } } }).detail.answer.body),
+      );
+      // Before, the body masker took `([^']*)'` for a code: `window\.wx_code='***']*)'`, as if one had leaked.
+      expect(shownPage).toContain("window\\.wx_code='([^']*)'");
+      expect(shownPage).not.toContain('***');
+      expect(shownPoll).toBe("window.wx_errcode=405;window.wx_code='***';");
+      expect(JSON.stringify(events)).not.toContain(scanned.code);
+    } finally {
+      await sub.close();
+    }
+  });
+
   it('masks the emulator’s own secrets under any name too: a custom parameter, header or JSON field (the log, its events and details)', async () => {
     const sub = await subscribe();
     try {
@@ -506,6 +528,9 @@ describe('maskSecrets', () => {
     ['appid=wx1&secret=S3CRET&code=C0DE&grant_type=authorization_code', 'appid=wx1&secret=***&code=***&grant_type=authorization_code'],
     ['http://localhost/cb?code=C0DE&state=s', 'http://localhost/cb?code=***&state=s'],
     ["window.wx_errcode=405;window.wx_code='C0DE';", "window.wx_errcode=405;window.wx_code='***';"],
+    // The QR page's script reading that answer: a regex, not a code.
+    ["var m=/wx_errcode=(\\d+);window\\.wx_code='([^']*)'/.exec(t)", "var m=/wx_errcode=(\\d+);window\\.wx_code='([^']*)'/.exec(t)"],
+    ["window.wx_code='0y8S-myg_GV6';", "window.wx_code='***';"],
     ['{"errcode":40029,"errmsg":"invalid code"}', '{"errcode":40029,"errmsg":"invalid code"}'],
   ])('%s', (input, masked) => {
     expect(maskSecrets(input)).toBe(masked);
