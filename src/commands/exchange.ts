@@ -5,11 +5,11 @@ import { CallbackError, UsageError, type MessageRef } from '../errors.js';
 import { compareState, labelBeforeCode, readExchangeInput, type ExchangeInput } from '../core/token.js';
 import { envCredentials } from '../core/next-step.js';
 import { profileFlag } from '../core/validate.js';
-import { CODE_MAX_LENGTH, authorizeUrlRefusal, cleanPastedCode, describeStateOnly, linkOfState, stateOnlyVerdict, type PasteCleanup } from '../core/callback-url.js';
+import { CODE_MAX_LENGTH, authorizeUrlRefusal, cleanPastedCode, describeStateOnly, linkOfState, pastedAddresses, stateOnlyVerdict, type PasteCleanup } from '../core/callback-url.js';
 import { redactValue } from '../core/secrets.js';
 import { checkTokensSavable, exchangeCode } from '../flows/user-token.js';
 import type { TokenStore } from '../store/token-cache.js';
-import { announceCleanedInput, announceCodes, announceStateCheck, stateUseSaid, type ExchangeCommandResult, type StateReport } from '../ui/present/exchange.js';
+import { announceCleanedInput, announceCodes, announceNewAddress, announceStateCheck, stateUseSaid, type ExchangeCommandResult, type StateReport } from '../ui/present/exchange.js';
 
 export interface ExchangeOptions {
   /** The argument as given (quoted back, shortened, when it holds no usable code). */
@@ -20,17 +20,55 @@ export interface ExchangeOptions {
   save: boolean;
   /** --state: the state the callback must carry (else the one `wxauth url` remembered). */
   state?: string;
+  /**
+   * The input held addresses cut at `&` (a code, no state) and then another address on a line of its
+   * own: the one read (its `scheme://host/path`, never its code) and how many cut ones were left unsent.
+   */
+  newAddress?: { used: string; cut: number };
+}
+
+/**
+ * The address in the argument, read as `listen --paste` reads a paste (core/callback-url.ts
+ * pastedAddresses: a line that starts with scheme:// is a new address, not the rest of the one above).
+ * An address cut at `&` (a code, no state) followed by another used to be glued to it ("code=…https://…"):
+ * refused as no code, or the second's state blamed. The first whole callback (code and state) is read; cut
+ * ones before it are passed over, and the last is read when no earlier one is whole. Anything else before
+ * the last (words, a line that is no callback) leaves the input to be read whole, as before.
+ */
+function pickAddress(input: string): { text: string; removed: PasteCleanup[]; parsed: ExchangeInput; newAddress?: { used: string; cut: number } } {
+  const whole = () => {
+    const { text, removed } = cleanPastedCode(input);
+    return { text, removed, parsed: readExchangeInput(text) };
+  };
+  const pieces = pastedAddresses(input);
+  if (pieces.length < 2) return whole();
+  let cut = 0;
+  for (const [i, piece] of pieces.entries()) {
+    const { text, removed } = cleanPastedCode(piece);
+    const parsed = readExchangeInput(text);
+    const last = i === pieces.length - 1;
+    if (!last && !(parsed.ok && parsed.form === 'url')) return whole();
+    if (!last && parsed.ok && parsed.form === 'url' && parsed.state === undefined) {
+      cut++;
+      continue;
+    }
+    if (cut === 0) return { text, removed, parsed };
+    const base = 'callback' in parsed ? (parsed.callback?.base ?? '') : '';
+    return { text, removed, parsed, newAddress: { used: base === '' ? text.split(/[?#]/)[0]! : base, cut } };
+  }
+  return whole();
 }
 
 export function parseOptions({ args, opts }: CommandInput): ExchangeOptions {
   const input = args[0] ?? '';
   // A code pasted with its quotes or split by a space went to WeChat as it was: 40029, and the advice to
   // authorise again for a code that was fine (issue 12 item 3).
-  const { text, removed } = cleanPastedCode(input);
+  const { parsed, removed, newAddress } = pickAddress(input);
   return {
     input,
-    parsed: readExchangeInput(text),
+    parsed,
     cleaned: removed,
+    ...(newAddress ? { newAddress } : {}),
     save: opts.save !== false,
     ...(typeof opts.state === 'string' ? { state: opts.state } : {}),
   };
@@ -42,6 +80,8 @@ export async function run(options: ExchangeOptions, ctx: Context): Promise<Excha
   // The input is judged after the config resolves: the refusal's hint names the profile.
   const config = await ctx.resolveConfig();
   const p = profileFlag(config.profile);
+  // Said first, whatever follows: which address was read, and that the cut one's code was not sent.
+  if (options.newAddress) announceNewAddress(ctx, options.newAddress);
   if (!parsed.ok) {
     // Quoted back masked: the input may carry the AppSecret (pasted where the code goes, with a word
     // before it) or a code or token, which are secrets too; each is a run of 32 or more of these

@@ -300,8 +300,8 @@ const firstLine = (text: string): string => text.trim().split(/\r?\n/)[0] ?? '';
 
 /** --paste: read the callback URL from the terminal, else from piped stdin. */
 async function readPasted(ctx: Context, expected: string | undefined, hooks: ListenHooks, p: string, laterState: (() => RememberedLink | undefined) | undefined, spentState: string | undefined, expectedLink: StateOnlyLink, accountType: string | undefined): Promise<CallbackResult> {
-  const { evaluatePastedCallback, pastedAddresses } = await import('../listener/paste.js');
-  const { linkOfState } = await import('../core/callback-url.js');
+  const { evaluatePastedCallback } = await import('../listener/paste.js');
+  const { linkOfState, pastedAddresses } = await import('../core/callback-url.js');
   const judgeWith = (latest: RememberedLink | undefined) => (line: string): CallbackResult => {
     // None remembered at start: a link's made since is the only state there is to check (with its scope).
     if (expected === undefined && latest !== undefined) return evaluatePastedCallback(line, latest.value, ctx.now(), p, spentState, linkOfState(latest.value, latest, accountType));
@@ -331,7 +331,7 @@ async function readPasted(ctx: Context, expected: string | undefined, hooks: Lis
     }
     return judge(text);
   };
-  // Several addresses (a line starting with scheme:// is a new one, listener/paste.ts): one before
+  // Several addresses (a line starting with scheme:// is a new one, core/callback-url.ts pastedAddresses, as exchange reads one): one before
   // another that has a code but no state was cut at `&` when copied, and the next is read on its own,
   // not as its rest (joined, "code=…https://…" was taken as a code, or the second's state blamed);
   // `onNewAddress` says so, once, for the paste finally judged. One with its state is the paste, as a

@@ -444,6 +444,25 @@ export function trimUrlEnd(url: string): string {
   }
 }
 
+/** A line that starts an address of its own (`https://…`, after any quote, bracket or invisible character a copy brings). */
+const STARTS_ADDRESS = /^[\s"'`“‘「『<(（【\u200b-\u200d\u2060\ufeff]*[a-z][a-z0-9+.-]*:\/\//i;
+
+/**
+ * Pasted text cut into the addresses it holds: a line that starts with `scheme://` begins a new one,
+ * never the rest of the line before it. A callback cut at `&` when copied (`…/cb?code=…`) and then
+ * another address pasted below it were joined as one (listen --paste, exchange) ("code=…https://…&state=…"): a code of junk
+ * taken, or the second address's state blamed. Lines that do not start an address stay with the one
+ * above them (an address wrapped over two lines, its `&state=…` on a line of its own).
+ */
+export function pastedAddresses(text: string): string[] {
+  const pieces: string[][] = [];
+  for (const line of text.trim().split(/\r?\n/)) {
+    if (pieces.length === 0 || STARTS_ADDRESS.test(line)) pieces.push([line]);
+    else pieces[pieces.length - 1]!.push(line);
+  }
+  return pieces.map((lines) => lines.join('\n'));
+}
+
 /**
  * A code or callback URL as the user pasted it, quotes and stray whitespace removed. A code copied with
  * its quotes (`"061eY9…"`, `“061eY9…”`) or split by a line break went to WeChat as it was and came back

@@ -419,6 +419,34 @@ describe('wxauth exchange', () => {
     expect(pasted.stdout).toBe(`code   ${logged}\nstate  p9\n`);
   });
 
+  // As listen --paste reads a paste (core/callback-url.ts pastedAddresses): a callback cut at `&` when
+  // copied, then another address on a line of its own, was glued into `code=<cut>https://…`: refused as
+  // "no code" with the whole callback right there. The later address is read alone; the cut code unsent.
+  it('an address cut at & and a whole callback on the next line are not joined: the later one is read and named, the cut code left unused (en, zh)', async () => {
+    const cut = emu.issueCode({ appid: svc.appid, user: 'u1', scope: 'snsapi_base' });
+    const next = emu.issueCode({ appid: svc.appid, user: 'u2', scope: 'snsapi_base' });
+    const r = await wx(['exchange', `https://www.example.com/cb?code=${cut}\nhttps://www.example.com/login/cb?code=${next}&state=na1`, '--state', 'na1']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(new RegExp(`^openid\\s+${userOpenid('u2')}$`, 'm'));
+    expect(r.stderr).toContain('The argument holds more than one address: the first has a code but no state (cut at & when copied?)');
+    expect(r.stderr).toContain('Read the later one (https://www.example.com/login/cb); the cut address’s code was not sent to WeChat and is still unused.');
+    expect(r.stderr).not.toContain(cut);
+    expect(snsCalls('/sns/oauth2/access_token')).toHaveLength(1);
+    // Two cut ones, then the whole one, in Chinese; then the first cut code, still good.
+    const other = emu.issueCode({ appid: svc.appid, user: 'u2', scope: 'snsapi_base' });
+    const last = emu.issueCode({ appid: svc.appid, user: 'u1', scope: 'snsapi_base' });
+    const zh = await wx(['--lang', 'zh', 'exchange', `https://www.example.com/cb?code=${other}\n https://www.example.com/cb?code=${cut}\nhttps://www.example.com/cb?code=${last}&state=na2`, '--state', 'na2']);
+    expect(zh.code, zh.stderr).toBe(0);
+    expect(zh.stderr).toContain('参数里不止一个地址：前 2 个都只有 code、没有 state');
+    expect(zh.stderr).toContain('用的是最后一个地址（https://www.example.com/cb）；被截断的那些地址里的 code 都没有发给微信，仍可使用。');
+    expect((await wx(['exchange', cut])).code).toBe(0);
+    // One address wrapped over two lines is still one address, joined as before, and said as such.
+    const wrapped = emu.issueCode({ appid: svc.appid, user: 'u1', scope: 'snsapi_base' });
+    const one = await wx(['exchange', `https://www.example.com/cb?code=${wrapped.slice(0, 16)}\n${wrapped.slice(16)}&state=na3`, '--state', 'na3']);
+    expect(one.code, one.stderr).toBe(0);
+    expect(one.stderr).not.toContain('more than one address');
+  });
+
   it('a callback URL split by a line break (wrapped when copied) is joined and said: the code whole, the state not a forgery', async () => {
     const code = emu.issueCode({ appid: svc.appid, user: 'u1', scope: 'snsapi_base' });
     const r = await wx(['exchange', `http://localhost:8080/cb?code=${code.slice(0, 16)}\n${code.slice(16)}&state=wr\n1`, '--state', 'wr1']);

@@ -199,6 +199,14 @@ export const messages = {
     zh: '去掉了粘贴内容两边的引号或尖括号，以及 code 里的空白（code 只含字母和数字）。',
     en: 'Removed the quotes or brackets around what was pasted, and the whitespace inside the code (a code is letters and digits only).',
   },
+  'tokens.exchange.input.newAddress': {
+    zh: '参数里不止一个地址：前一个只有 code、没有 state（复制时在 & 处被截断了？），下一行本身是另一个地址的开头，不是它的后半截，所以没有拼在一起。用的是后一个地址（{used}）；被截断的那个地址里的 code 没有发给微信，仍可使用。',
+    en: 'The argument holds more than one address: the first has a code but no state (cut at & when copied?), and the next line starts another address, which is not its rest, so the two were not joined. Read the later one ({used}); the cut address’s code was not sent to WeChat and is still unused.',
+  },
+  'tokens.exchange.input.newAddress.many': {
+    zh: '参数里不止一个地址：前 {count} 个都只有 code、没有 state（复制时在 & 处被截断了？），每个以 scheme:// 开头的行都是另一个地址，不是上一个的后半截，所以没有拼在一起。用的是最后一个地址（{used}）；被截断的那些地址里的 code 都没有发给微信，仍可使用。',
+    en: 'The argument holds more than one address: the first {count} have a code but no state (cut at & when copied?), and each line that starts with scheme:// is another address, not the rest of the one above, so none were joined. Read the last one ({used}); the cut addresses’ codes were not sent to WeChat and are still unused.',
+  },
   'tokens.exchange.input.codes': {
     zh: '回调里有 {count} 个 code：redirect_uri 里带着上一次的 code=。换的是最后一个（微信追加的那个）；生成授权链接前请从 redirect_uri 中去掉 code 和 state。',
     en: 'The callback carries {count} codes: the redirect_uri kept a previous code=. Exchanging the last one (the one WeChat added); strip code and state from the redirect_uri before building the authorization URL.',

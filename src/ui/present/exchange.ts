@@ -66,6 +66,12 @@ export function announceCleanedInput(ctx: Pick<Context, 'out'>, removed: readonl
   if (removed.includes('fullwidth')) out.note(out.t('tokens.exchange.input.cleaned.fullwidth'));
 }
 
+/** Addresses cut at `&` and another after them: which one is read, and that the cut ones' codes were not sent. */
+export function announceNewAddress(ctx: Pick<Context, 'out'>, found: { used: string; cut: number }): void {
+  const key = found.cut > 1 ? 'tokens.exchange.input.newAddress.many' : 'tokens.exchange.input.newAddress';
+  ctx.out.warning(key, ctx.out.t(key, { used: found.used, count: found.cut }));
+}
+
 /** A callback with several codes: which one is spent, and why the others are there. */
 export function announceCodes(ctx: Pick<Context, 'out'>, count: number): void {
   ctx.out.warn(ctx.out.t('tokens.exchange.input.codes', { count }));
