@@ -5,7 +5,7 @@ import { CallbackError, UsageError, type MessageRef } from '../errors.js';
 import { compareState, labelBeforeCode, readExchangeInput, type ExchangeInput } from '../core/token.js';
 import { envCredentials } from '../core/next-step.js';
 import { profileFlag } from '../core/validate.js';
-import { CODE_MAX_LENGTH, authorizeUrlRefusal, cleanPastedCode, describeStateOnly, linkOfState, pastedAddresses, stateOnlyVerdict, type PasteCleanup } from '../core/callback-url.js';
+import { CODE_MAX_LENGTH, authorizeUrlRefusal, cleanPastedCode, describeStateOnly, linkOfState, otherCallbackAddress, pastedAddresses, stateOnlyVerdict, type PasteCleanup } from '../core/callback-url.js';
 import { redactValue } from '../core/secrets.js';
 import { checkTokensSavable, exchangeCode } from '../flows/user-token.js';
 import type { TokenStore } from '../store/token-cache.js';
@@ -164,6 +164,16 @@ export async function run(options: ExchangeOptions, ctx: Context): Promise<Excha
         'state_mismatch',
         said,
         { hint: { key: 'tokens.exchange.state.used.hint', params: { p } } },
+      );
+    }
+    // Another app's (or page's) callback: where it came back to is said first, then its state, and its code
+    // is not sent (a warning and the exchange, as for an old tab of this login, would spend it for nothing).
+    const elsewhere = state.verdict === 'mismatch' ? otherCallbackAddress(parsed.callback.base, (explicitState === undefined ? rememberedForApp?.redirectUri : undefined) ?? required.redirectUri) : undefined;
+    if (elsewhere) {
+      throw new CallbackError(
+        'state_mismatch',
+        { key: 'tokens.exchange.otherCallback', params: { ...elsewhere, state: received ?? '', expectedState: expected ?? '' } },
+        { hint: { key: 'tokens.exchange.otherCallback.hint', params: { p, got: elsewhere.got } } },
       );
     }
     if (explicitState !== undefined && state.verdict !== 'match') {

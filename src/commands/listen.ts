@@ -214,7 +214,7 @@ export async function run(options: ListenOptions, ctx: Context): Promise<ListenR
     : undefined;
   let callback: CallbackResult;
   if (options.mode === 'paste') {
-    callback = await readPasted(ctx, expected, hooks, p, laterState, spentState, expectedLink, config.type);
+    callback = await readPasted(ctx, expected, hooks, p, laterState, spentState, expectedLink, config.type, (options.state === undefined ? remembered?.redirectUri : undefined) ?? config.redirectUri);
     startExchange(callback.hits[0]!);
   } else {
     // On the defaults: a redirect_uri there was is not local (notLocal), or there was none at all.
@@ -299,22 +299,23 @@ async function laterStateReader(ctx: Context, profile: string, otherAccount: boo
 const firstLine = (text: string): string => text.trim().split(/\r?\n/)[0] ?? '';
 
 /** --paste: read the callback URL from the terminal, else from piped stdin. */
-async function readPasted(ctx: Context, expected: string | undefined, hooks: ListenHooks, p: string, laterState: (() => RememberedLink | undefined) | undefined, spentState: string | undefined, expectedLink: StateOnlyLink, accountType: string | undefined): Promise<CallbackResult> {
+/** `expectedRedirect`: where the expected state's link sends its callback (the remembered link's redirect_uri, else the profile's). */
+async function readPasted(ctx: Context, expected: string | undefined, hooks: ListenHooks, p: string, laterState: (() => RememberedLink | undefined) | undefined, spentState: string | undefined, expectedLink: StateOnlyLink, accountType: string | undefined, expectedRedirect: string | undefined): Promise<CallbackResult> {
   const { evaluatePastedCallback } = await import('../listener/paste.js');
   const { linkOfState, pastedAddresses } = await import('../core/callback-url.js');
   const judgeWith = (latest: RememberedLink | undefined) => (line: string): CallbackResult => {
     // None remembered at start: a link's made since is the only state there is to check (with its scope).
-    if (expected === undefined && latest !== undefined) return evaluatePastedCallback(line, latest.value, ctx.now(), p, spentState, linkOfState(latest.value, latest, accountType));
+    if (expected === undefined && latest !== undefined) return evaluatePastedCallback(line, latest.value, ctx.now(), p, spentState, linkOfState(latest.value, latest, accountType), latest.redirectUri ?? expectedRedirect);
     // A state remembered since listen started (the link just used) is taken too; any other failure is
     // said against the state read at start.
     if (latest !== undefined && latest.value !== expected) {
       try {
-        return evaluatePastedCallback(line, latest.value, ctx.now(), p, spentState, linkOfState(latest.value, latest, accountType));
+        return evaluatePastedCallback(line, latest.value, ctx.now(), p, spentState, linkOfState(latest.value, latest, accountType), latest.redirectUri ?? expectedRedirect);
       } catch {
         // Not that link's callback: judged below.
       }
     }
-    return evaluatePastedCallback(line, expected, ctx.now(), p, spentState, expectedLink);
+    return evaluatePastedCallback(line, expected, ctx.now(), p, spentState, expectedLink, expectedRedirect);
   };
   // Text of several lines: a first line that is a whole callback (code and an accepted state) is the
   // paste, as before (a log's lines, one callback each; a curl line and its options). Otherwise the

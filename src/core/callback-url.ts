@@ -569,11 +569,40 @@ export type StateOnlyVerdict =
   /** The link is not known (--state, another link's state): a refusal is one reading of several. */
   | 'unknown';
 
+/** `host/path` of an address (lower-case host, the default port dropped, one trailing `/` dropped); undefined for no URL. */
+function hostPath(address: string): string | undefined {
+  try {
+    const u = new URL(address);
+    if (u.host === '') return undefined;
+    const path = u.pathname.length > 1 ? u.pathname.replace(/\/$/, '') : u.pathname;
+    return `${u.host}${path === '/' ? '' : path}`;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A pasted callback (its `base`, scheme://host/path) that comes back somewhere else than the redirect_uri
+ * expected (the remembered link's, else the profile's): both as host/path (never a code, a query or a
+ * fragment), else undefined. Another app's or page's callback with its own state was said only as a state
+ * mismatch, "an old tab or a forged request", when what is wrong is which callback was copied. The scheme
+ * is not compared: a site that moves http to https keeps the same callback.
+ */
+export function otherCallbackAddress(base: string, expectedRedirectUri: string | undefined): { got: string; expected: string } | undefined {
+  if (expectedRedirectUri === undefined || base === '') return undefined;
+  const got = hostPath(base);
+  const expected = hostPath(expectedRedirectUri);
+  if (got === undefined || expected === undefined) return undefined;
+  return got === expected ? undefined : { got, expected };
+}
+
 /** A link wxauth remembered (store/state.ts StateEntry has these): its state, scope and endpoint. */
 export interface RememberedLink {
   value: string;
   scope?: string | undefined;
   endpoint?: AuthEndpoint | undefined;
+  /** Where the link sends its callback (listen --paste: another app's callback is said as such). */
+  redirectUri?: string | undefined;
 }
 
 /** What is known of the link a state-only callback answers: its scope, and its endpoint (or the account type's). */

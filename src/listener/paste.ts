@@ -4,7 +4,7 @@
 // the port can never be judged differently; only the ending differs, as there is nothing more to wait
 // for: a refused state or a refusal ends the paste at once.
 import { CallbackError, UsageError } from '../errors.js';
-import { CODE_MAX_LENGTH, authorizeUrlRefusal, cleanPastedCode, codeTooLong, describeStateOnly, isAuthorizeUrl, parseCallbackUrl, type StateOnlyLink } from '../core/callback-url.js';
+import { CODE_MAX_LENGTH, authorizeUrlRefusal, cleanPastedCode, codeTooLong, describeStateOnly, isAuthorizeUrl, otherCallbackAddress, parseCallbackUrl, type StateOnlyLink } from '../core/callback-url.js';
 import { NOTHING_SEEN, decideCallbackHit, describeStateMismatch } from '../core/callback-decision.js';
 import { statesEqual, type CallbackResult } from './server.js';
 
@@ -14,8 +14,10 @@ const PASTE_PATH = '/paste';
 /**
  * `expectedLink`: what is known of expectedState's link (the link `wxauth url` remembered: its scope and
  * endpoint; else the account type's endpoint), for what a state-only callback means (core/callback-url.ts).
+ * `expectedRedirect`: the redirect_uri that link (else the profile) sends the callback to, so that another
+ * app's or page's callback is said as such before its state.
  */
-export function evaluatePastedCallback(text: string, expectedState: string | undefined, now: number, p = '', spentState?: string, expectedLink?: StateOnlyLink): CallbackResult {
+export function evaluatePastedCallback(text: string, expectedState: string | undefined, now: number, p = '', spentState?: string, expectedLink?: StateOnlyLink, expectedRedirect?: string): CallbackResult {
   const cleaned = cleanPastedCode(text);
   const parsed = parseCallbackUrl(cleaned.text);
   if (isAuthorizeUrl(parsed)) {
@@ -80,6 +82,15 @@ export function evaluatePastedCallback(text: string, expectedState: string | und
     case 'state_mismatch': {
       if (hit.spent === true) {
         throw new CallbackError('state_mismatch', { key: 'listen.paste.stateUsed', params: { state: hit.state ?? '' } }, { hint: { key: 'tokens.exchange.state.used.hint', params: { p } } });
+      }
+      // Another app's (or page's) callback: where it came back to is said first, then its state.
+      const elsewhere = hit.code !== undefined && hit.state !== undefined ? otherCallbackAddress(parsed.base, expectedRedirect) : undefined;
+      if (elsewhere) {
+        throw new CallbackError(
+          'state_mismatch',
+          { key: 'listen.paste.otherCallback', params: { ...elsewhere, state: hit.state!, expectedState: expectedState ?? '' } },
+          { hint: { key: 'listen.paste.otherCallback.hint', params: { p, got: elsewhere.got } } },
+        );
       }
       const { message, hint } = describeStateMismatch(hit, expectedState, p);
       throw new CallbackError('state_mismatch', message, { hint });

@@ -925,6 +925,50 @@ describe('wxauth listen', () => {
     expect(bare.stderr).not.toContain('State mismatch');
   });
 
+  // Another app's callback pasted alone (or given to exchange) was said only as "State mismatch… an old tab
+  // or a forged request": where it came back to differs from the remembered link's redirect_uri (else the
+  // profile's), and that is said first, naming both (never the code), then the state; the code unspent.
+  it('listen --paste and exchange <url>: another app’s callback is said as such before its state, naming both addresses, the code unsent (en, zh; exit 6)', async () => {
+    const emu = await startEmulator();
+    try {
+      const app = emu.apps.find((a) => a.type === 'test')!;
+      const env = { ...emulatorEnv(emu, app), WXAUTH_CONFIG_DIR: tempConfigDir(), WXAUTH_DOMAIN: '127.0.0.1:8080' };
+      const uri = 'http://127.0.0.1:8080/callback';
+      const made = await runCli(['url', '--scope', 'snsapi_base', '--redirect-uri', uri], { env });
+      const state = /state=([A-Za-z0-9]+)#/.exec(made.stdout)![1]!;
+      const code = emu.issueCode({ appid: app.appid, scope: 'snsapi_base' });
+      const foreign = `https://other.example.org/login?code=${code}&state=foo`;
+      for (const [lang, says, then] of [
+        ['en', 'This is another app’s (or another page’s) callback: it came back to other.example.org/login, while this login’s callback goes to 127.0.0.1:8080/callback.', `Its state "foo" is not the expected "${state}" either.`],
+        ['zh', '这是另一个应用（或另一个页面）的回调：它回到的是 other.example.org/login，而这次登录的回调地址是 127.0.0.1:8080/callback。', `它的 state "foo" 也不是期望的 "${state}"。`],
+      ] as const) {
+        const pasted = await runCli(['--lang', lang, 'listen', '--paste', '--exchange'], { env, input: `${foreign}\n` });
+        expect(pasted.code, pasted.stderr).toBe(6);
+        expect(pasted.stdout).toBe('');
+        expect(pasted.stderr).toContain(says);
+        expect(pasted.stderr).toContain(then);
+        expect(pasted.stderr).not.toMatch(/forged|伪造/);
+        expect(pasted.stderr).not.toContain(code);
+        const exchanged = await runCli(['--lang', lang, 'exchange', foreign], { env });
+        expect(exchanged.code, exchanged.stderr).toBe(6);
+        expect(exchanged.stderr).toContain(says);
+        expect(exchanged.stderr).toContain(lang === 'en' ? 'The code was not sent to WeChat and is still unused.' : 'code 没有发给微信，仍未使用。');
+        expect(exchanged.stderr).not.toContain(code);
+      }
+      // Nothing was sent: the code is still good, passed alone.
+      expect(emu.requests().filter((r) => r.path === '/sns/oauth2/access_token')).toHaveLength(0);
+      // This login's own address with another state is still the state mismatch it was.
+      const old = await runCli(['listen', '--paste'], { env, input: `${uri}?code=${code}&state=foo\n` });
+      expect(old.code).toBe(6);
+      expect(old.stderr).toContain('State mismatch: the callback brought "foo"');
+      expect(old.stderr).not.toContain('another app');
+      const alone = await runCli(['exchange', code], { env });
+      expect(alone.code, alone.stderr).toBe(0);
+    } finally {
+      await emu.close();
+    }
+  });
+
   // A callback cut at `&` when copied (`…/cb?code=…` alone), then another address pasted under it: the
   // second was joined on as the first's "rest": the code taken was `<code>https://…` (exit 0, sent as
   // is by --exchange), or the second's state was blamed on the first. A line starting scheme:// is a new address.

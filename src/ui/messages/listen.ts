@@ -190,6 +190,14 @@ export const messages = {
     zh: 'state 在路上丢了：你自己的某次跳转只保留了 code=，或者地址复制得不完整（…?code=…&state=… 在 code 之后被截断）。要不查 state 直接用这个 code，就单独换它（code 在浏览器落地的地址里）：wxauth exchange{p} CODE。',
     en: 'The state was lost on the way: a redirect of your own that keeps only code=, or an address copied short (…?code=…&state=… cut after the code). To use this code without a state check, exchange it by itself (it is in the address the browser landed on): wxauth exchange{p} CODE.',
   },
+  'listen.paste.otherCallback': {
+    zh: '这是另一个应用（或另一个页面）的回调：它回到的是 {got}，而这次登录的回调地址是 {expected}。它的 state "{state}" 也不是期望的 "{expectedState}"。这个 code 已拒收，没有使用。',
+    en: 'This is another app’s (or another page’s) callback: it came back to {got}, while this login’s callback goes to {expected}. Its state "{state}" is not the expected "{expectedState}" either. The code was refused and not used.',
+  },
+  'listen.paste.otherCallback.hint': {
+    zh: '打开 wxauth url{p} 生成的链接，授权后复制浏览器跳到的地址再粘贴。如果 {got} 那边才是你应用真正的回调，用 wxauth{p} config set redirectUri 改掉 redirect_uri，再生成新链接。',
+    en: 'Open the link wxauth url{p} builds, authorize, and paste the address the browser lands on. If {got} is where your app’s callback really goes, change the redirect_uri (wxauth{p} config set redirectUri …) and build a new link.',
+  },
   'listen.stateMismatch.hint': {
     zh: '通常是旧标签页或重复打开的旧链接；也可能是伪造请求。用 wxauth url{p} 生成新链接后重新授权，或用 --state 指定期望值。',
     en: 'Usually an old tab or an old link opened again; possibly a forged request. Build a fresh link with wxauth url{p} and authorize again, or give the expected value with --state.',

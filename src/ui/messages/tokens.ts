@@ -113,6 +113,14 @@ export const messages = {
     zh: '重新发起授权并点“允许”：wxauth url{p}。',
     en: 'Start the authorisation again and tap Allow: wxauth url{p}.',
   },
+  'tokens.exchange.otherCallback': {
+    zh: '这是另一个应用（或另一个页面）的回调：它回到的是 {got}，而这次登录的回调地址是 {expected}。它的 state "{state}" 也不是期望的 "{expectedState}"。code 没有发给微信，仍未使用。',
+    en: 'This is another app’s (or another page’s) callback: it came back to {got}, while this login’s callback goes to {expected}. Its state "{state}" is not the expected "{expectedState}" either. The code was not sent to WeChat and is still unused.',
+  },
+  'tokens.exchange.otherCallback.hint': {
+    zh: '打开 wxauth url{p} 生成的链接，授权后复制浏览器跳到的地址再换。如果 {got} 那边才是你应用真正的回调，用 wxauth{p} config set redirectUri 改掉 redirect_uri，再生成新链接；确实要换这个 code 的话，只传 code 本身。',
+    en: 'Open the link wxauth url{p} builds, authorize, and exchange the address the browser lands on. If {got} is where your app’s callback really goes, change the redirect_uri (wxauth{p} config set redirectUri …) and build a new link; to exchange this code anyway, pass the code alone.',
+  },
   'tokens.exchange.state.mismatch': {
     zh: 'state 不一致：回调带回的是 "{received}"，wxauth 上次生成链接（url 或 login）时记下的是 "{expected}"（{ago}）。这个 code 可能来自另一次授权，也可能是伪造的回调（CSRF）。',
     en: 'state mismatch: the callback carried "{received}" but the last link wxauth built (url or login) carried "{expected}" ({ago}). This code may come from another authorisation, or from a forged callback (CSRF).',
