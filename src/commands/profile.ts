@@ -1,10 +1,11 @@
 // wxauth profile list|use|rename|remove
 import type { Context } from '../context.js';
 import type { CommandInput } from '../cli.js';
-import { UsageError } from '../errors.js';
+import { UsageError, WxauthError, type MessageRef } from '../errors.js';
 import { maskSecret } from '../core/validate.js';
 import { pickProfileName } from '../store/resolve.js';
 import { validateProfileName } from '../store/config.js';
+import type { DroppedTokens, TokenRename } from '../store/token-cache.js';
 import { confirmOrCancel } from '../ui/present/confirm.js';
 
 export type ProfileOptions =
@@ -36,6 +37,12 @@ export type ProfileResult =
       current: boolean;
       /** User tokens of the cache that moved with it. */
       movedUsers: number;
+      /** A state it remembered (a state file, or an older wxauth's entry in tokens.json) moved with it. */
+      stateMoved: boolean;
+      /** What the token cache held under the new name before, dropped (a replaced profile's, or a removed one's leftovers). */
+      dropped: DroppedTokens;
+      /** Its entries were copied to the new name, but the write removing them from the old one failed: why. */
+      oldTokensLeft?: MessageRef;
       /** WXAUTH_PROFILE in this shell names the old name: commands run here look for a profile that is gone. */
       envNamesOld: boolean;
     }
@@ -68,6 +75,12 @@ export function parseOptions(input: CommandInput): ProfileOptions {
     default:
       throw new UsageError({ key: 'common.commander', params: { detail: `profile ${input.sub ?? ''}` } }, { hint: { key: 'common.commander.hint', params: { command: 'wxauth profile' } } });
   }
+}
+
+/** A rename's failure with where it left things (`state`) added to its further reasons; any other error as it came. */
+function said(error: unknown, state: MessageRef): unknown {
+  if (error instanceof WxauthError) error.also.push(state);
+  return error;
 }
 
 /** How many user tokens the cache holds for `profile`; undefined if the cache cannot be read (it is not ours to report here). */
@@ -103,14 +116,48 @@ export async function run(options: ProfileOptions, ctx: Context): Promise<Profil
       store.checkRename(from, to);
       const replaced = store.getProfile(to) !== undefined;
       if (replaced) await confirmOrCancel(ctx, { yes: options.yes, question: { key: 'profile.rename.replace.confirm', params: { from, to } } });
-      // Tokens are kept under the profile's name: a cache that does not read stops the rename here, nothing
-      // changed, rather than leaving them under a name no profile has.
+      // The token cache is written first, in a write that can be undone: a cache that does not read or
+      // cannot be written stops the rename here, nothing changed, rather than leaving the tokens under a
+      // name no profile has. What the new name held there goes (another profile's: never mixed in).
       const tokens = await ctx.tokenStore();
-      tokens.listUsers(from);
-      const current = store.renameProfile(from, to);
-      const movedUsers = tokens.renameProfile(from, to);
-      (await ctx.stateFiles()).rename(from, to);
-      return { sub: 'rename', from, to, replaced, current, movedUsers, envNamesOld: ctx.env.WXAUTH_PROFILE === from };
+      let move: TokenRename;
+      try {
+        move = tokens.beginRename(from, to);
+      } catch (error) {
+        throw said(error, { key: 'profile.rename.failed.nothing', params: { from } });
+      }
+      let current: boolean;
+      try {
+        current = store.renameProfile(from, to);
+      } catch (error) {
+        try {
+          move.undo();
+        } catch {
+          throw said(error, { key: 'profile.rename.failed.copied', params: { from, to } });
+        }
+        throw said(error, { key: 'profile.rename.failed.nothing', params: { from } });
+      }
+      // Renamed: a second write failing now leaves a copy of its entries under the old name, which is said.
+      let oldTokensLeft: MessageRef | undefined;
+      try {
+        move.finish();
+      } catch (error) {
+        if (!(error instanceof WxauthError)) throw error;
+        oldTokensLeft = error.messageRef;
+      }
+      const stateMoved = (await ctx.stateFiles()).rename(from, to) > 0 || move.movedState;
+      return {
+        sub: 'rename',
+        from,
+        to,
+        replaced,
+        current,
+        movedUsers: move.movedUsers,
+        stateMoved,
+        dropped: move.dropped,
+        ...(oldTokensLeft ? { oldTokensLeft } : {}),
+        envNamesOld: ctx.env.WXAUTH_PROFILE === from,
+      };
     }
     case 'remove': {
       const profile = options.name;

@@ -165,8 +165,9 @@ export class StateFiles {
    * for other accounts) take the new name, so a callback of the link it made before is still checked.
    * What `to` had before is removed first, as remove() does: it belonged to another profile (or to none).
    * A file that cannot be moved is left where it is; the next `url` makes one under the new name.
+   * Returns how many moved (none: `from` remembered no state).
    */
-  rename(from: string, to: string): void {
+  rename(from: string, to: string): number {
     // Only in case: on macOS's and Windows' disks the files are already the new one's, and must not be removed.
     if (from.toLowerCase() !== to.toLowerCase()) this.remove(to);
     const own = stateFileName(from);
@@ -177,15 +178,18 @@ export class StateFiles {
     } catch {
       // No folder: nothing to move.
     }
+    let moved = 0;
     for (const name of names) {
       // state-<from>.json → state-<to>.json; state-<from>.<appid>.json → state-<to>.<appid>.json.
       const target = stateFileName(to).slice(0, -'.json'.length) + name.slice(own.length - '.json'.length);
       try {
         fs.renameSync(path.join(this.dir, name), path.join(this.dir, target));
+        moved++;
       } catch {
         // Not ours to move (a folder in its place): left as it is.
       }
     }
+    return moved;
   }
 
   /**

@@ -322,33 +322,73 @@ export class TokenStore {
   }
 
   /**
-   * Move the profile `from`'s tokens to `to` (profile rename): its users, basic tokens, tickets and an
-   * older wxauth's state, and the records of the codes it spent (tokens clear and 40163's diagnosis name
-   * the profile). What `to` already held is kept, an entry of `from` winning where both have one. The
-   * number of users moved; a cache that holds nothing of `from` is not written (nor created).
+   * Begin moving the profile `from`'s cache entries to `to` (profile rename), in a first write that can be
+   * undone: what `to` held is dropped (a replaced profile's, or what an earlier `profile remove` left:
+   * another profile's, perhaps another appid's, never to be mixed into the renamed one's), with the records
+   * of the codes spent under that name, and `to` gets a copy of `from`'s users, basic tokens, tickets and
+   * an older wxauth's state. `from`'s entries stay until finish(): a rename whose config.json write then
+   * fails leaves them where they were, so undo() (or, if that fails too, the same rename run again) gets
+   * back to a whole state. A cache that holds nothing of either name is not written (nor created).
    */
-  renameProfile(from: string, to: string): number {
+  beginRename(from: string, to: string): TokenRename {
     refuseReservedProfile(from);
     refuseReservedProfile(to);
-    const held = (file: TokenFile) => this.find(file, from) !== undefined || (file.spentCodes ?? []).some((c) => c.profile === from);
-    if (!held(this.read())) return 0;
-    let moved = 0;
+    const named = (file: TokenFile, name: string) => this.find(file, name) !== undefined || (file.spentCodes ?? []).some((c) => c.profile === name);
+    const before = this.read();
+    const nothing: DroppedTokens = { users: 0, basic: 0, tickets: 0 };
+    if (!named(before, from) && !named(before, to)) return { movedUsers: 0, movedState: false, dropped: nothing, finish: () => undefined, undo: () => undefined };
+    let previous: WithTickets | undefined;
+    let previousSpent: SpentCodeEntry[] = [];
+    let spentOrder: string[] = [];
+    let dropped = nothing;
+    let movedUsers = 0;
+    let movedState = false;
     this.update((file) => {
-      moved = 0;
-      if (file.spentCodes) file.spentCodes = file.spentCodes.map((c) => (c.profile === from ? { ...c, profile: to } : c));
-      const source = this.find(file, from) as WithTickets | undefined;
-      if (!source) return;
-      moved = Object.keys(source.users ?? {}).length;
-      const target = this.profile(file, to) as WithTickets;
-      for (const map of ['users', 'basic', 'tickets'] as const) {
-        if (source[map]) target[map] = Object.assign(emptyMap(), target[map], source[map]) as never;
-      }
-      if (source.state) target.state = source.state;
-      // Anything else an entry holds (a newer wxauth's key) goes with it too.
-      for (const key of Object.keys(source)) if (!(key in target)) (target as Record<string, unknown>)[key] = (source as Record<string, unknown>)[key];
-      delete file.profiles![from];
+      previous = this.find(file, to) as WithTickets | undefined;
+      spentOrder = (file.spentCodes ?? []).map((c) => c.digest);
+      previousSpent = (file.spentCodes ?? []).filter((c) => c.profile === to);
+      if (file.spentCodes) file.spentCodes = file.spentCodes.filter((c) => c.profile !== to);
+      dropped = { users: Object.keys(previous?.users ?? {}).length, basic: Object.keys(previous?.basic ?? {}).length, tickets: Object.keys(previous?.tickets ?? {}).length };
+      const source = this.find(file, from);
+      movedUsers = Object.keys(source?.users ?? {}).length;
+      movedState = source?.state !== undefined;
+      if (file.profiles) delete file.profiles[to];
+      // A copy of the entry (its maps are written out as they are): `from` keeps its own until finish().
+      if (source) Object.assign(this.profile(file, to), source);
     });
-    return moved;
+    return {
+      movedUsers,
+      movedState,
+      dropped,
+      finish: () =>
+        this.update((file) => {
+          if (file.spentCodes) file.spentCodes = file.spentCodes.map((c) => (c.profile === from ? { ...c, profile: to } : c));
+          const source = this.find(file, from) as WithTickets | undefined;
+          if (!source) return;
+          // What `from` holds now over the copy: anything saved under it since the first write moves too.
+          const target = this.profile(file, to) as WithTickets;
+          for (const map of ['users', 'basic', 'tickets'] as const) {
+            if (source[map]) target[map] = Object.assign(emptyMap(), target[map], source[map]) as never;
+          }
+          for (const key of Object.keys(source)) if (!(key in target)) (target as Record<string, unknown>)[key] = (source as Record<string, unknown>)[key];
+          delete file.profiles![from];
+        }),
+      undo: () =>
+        this.update((file) => {
+          file.profiles ??= emptyMap<ProfileTokens>();
+          if (previous) file.profiles[to] = previous;
+          else delete file.profiles[to];
+          if (previousSpent.length === 0) return;
+          // The dropped records back in the places they had (the newest last), after any record written since.
+          const kept = file.spentCodes ?? [];
+          const back = [...kept, ...previousSpent.filter((c) => !kept.some((k) => k.digest === c.digest))];
+          const place = (c: SpentCodeEntry) => {
+            const at = spentOrder.indexOf(c.digest);
+            return at === -1 ? spentOrder.length : at;
+          };
+          file.spentCodes = back.sort((a, b) => place(a) - place(b)).slice(-SPENT_CODES_KEPT);
+        }),
+    };
   }
 
   /** The state an older wxauth remembered here (store/state.ts has today's). */
@@ -437,3 +477,24 @@ export interface JsapiTicketEntry {
 }
 
 type WithTickets = ProfileTokens & { tickets?: Record<string, JsapiTicketEntry> };
+
+/** What a rename dropped from the cache under the new name: counted for the user, never listed. */
+export interface DroppedTokens {
+  users: number;
+  basic: number;
+  tickets: number;
+}
+
+/** A rename of the cache's entries that beginRename wrote the first half of. */
+export interface TokenRename {
+  /** User tokens of `from` copied to `to`. */
+  readonly movedUsers: number;
+  /** `from` had a state an older wxauth remembered in tokens.json: it went with the copy. */
+  readonly movedState: boolean;
+  /** What `to` held before, now gone (a replaced profile's, or leftovers of a removed one). */
+  readonly dropped: DroppedTokens;
+  /** The second write: `from`'s entries removed (anything saved there since moves too), its spent codes' records named `to`. */
+  finish(): void;
+  /** config.json was not renamed: put back what `to` held; `from`'s entries were never removed. */
+  undo(): void;
+}

@@ -827,6 +827,30 @@ export const messages = {
     zh: '它缓存的 {count} 个用户 token 和记下的 state 也一起改到了新名字下（wxauth --profile {to} tokens 查看）。',
     en: 'Its {count} cached user token(s) and its remembered state moved with it (wxauth --profile {to} tokens lists them).',
   },
+  'profile.rename.usersMoved': {
+    zh: '它缓存的 {count} 个用户 token 也一起改到了新名字下（wxauth --profile {to} tokens 查看）。',
+    en: 'Its {count} cached user token(s) moved with it (wxauth --profile {to} tokens lists them).',
+  },
+  'profile.rename.stateMoved': {
+    zh: '它记下的 state（wxauth url 最近生成的链接）也改到了新名字下：那个链接的回调照样会被核对。',
+    en: 'Its remembered state (the link wxauth url made last) moved with it: a callback of that link is still checked.',
+  },
+  'profile.rename.dropped': {
+    zh: '"{to}" 原来缓存的 {users} 个用户 token、{basic} 个基础 access_token、{tickets} 个 jsapi_ticket 已删除。',
+    en: 'Dropped what "{to}" had cached before: {users} user token(s), {basic} basic access_token(s), {tickets} jsapi_ticket(s).',
+  },
+  'profile.rename.oldTokensLeft': {
+    zh: '它缓存的 token 已复制到 "{to}" 下，但再次写入 tokens.json、把它们从 "{from}" 下删掉时失败（{reason}）：旧名字下还留着一份，用 wxauth --profile {from} tokens clear 清除其中的用户。',
+    en: 'Its cached tokens were copied to "{to}", but writing tokens.json again to remove them from under "{from}" failed ({reason}): a copy stays under the old name; wxauth --profile {from} tokens clear removes its users.',
+  },
+  'profile.rename.failed.nothing': {
+    zh: '没有改名："{from}" 的配置、缓存的 token 和 state 都保持原样。',
+    en: 'Nothing was renamed: "{from}" keeps its settings, cached tokens and state as they were.',
+  },
+  'profile.rename.failed.copied': {
+    zh: 'profile 仍叫 "{from}"（config.json 没有改），但 tokens.json 里 "{to}" 下已经有了它缓存的 token 的副本，"{to}" 原来缓存的已删除：等 config.json 能写入后，再运行一次 wxauth profile rename {from} {to}。',
+    en: 'The profile is still "{from}" (config.json unchanged), but tokens.json already holds a copy of its cached tokens under "{to}", and what "{to}" had cached is gone: once config.json can be written, run wxauth profile rename {from} {to} again.',
+  },
   'profile.rename.env': {
     zh: '这个 shell 里设置了 WXAUTH_PROFILE={from}：在这里运行的命令仍会去找 "{from}"，它已经不存在了。改成 WXAUTH_PROFILE={to}。',
     en: 'WXAUTH_PROFILE={from} is set in this shell: commands run here still look for "{from}", which no longer exists. Set WXAUTH_PROFILE={to}.',
@@ -834,8 +858,8 @@ export const messages = {
   'profile.rename.same': { zh: 'profile 本来就叫 "{profile}"，不用改名。', en: 'The profile is already called "{profile}": nothing to rename.' },
   'profile.rename.same.hint': { zh: '旧名字在前、新名字在后：wxauth profile rename <旧名字> <新名字>。', en: 'The old name first, then the new one: wxauth profile rename <old> <new>.' },
   'profile.rename.replace.confirm': {
-    zh: 'profile "{to}" 已存在：用 "{from}" 替换它（"{to}" 现有的配置会被删除）？',
-    en: 'Profile "{to}" exists: replace it with "{from}" (the settings "{to}" has now are deleted)?',
+    zh: 'profile "{to}" 已存在：用 "{from}" 替换它（"{to}" 现有的配置、缓存的 token 和记下的 state 都会被删除）？',
+    en: 'Profile "{to}" exists: replace it with "{from}" (the settings, cached tokens and remembered state "{to}" has now are deleted)?',
   },
   'profile.remove.confirm': { zh: '删除 profile "{profile}"？', en: 'Remove profile "{profile}"?' },
   'init.intro': { zh: '为 profile "{profile}" 配置微信账号。按 Ctrl-C 取消，不会写入任何东西。', en: 'Setting up a WeChat account for profile "{profile}". Ctrl-C cancels without writing anything.' },

@@ -21,10 +21,23 @@ export function present(result: ProfileResult, out: Output): void {
       out.success(out.t('profile.use.done', { profile: result.current }));
       return;
     case 'rename':
-      out.result({ renamed: true, from: result.from, to: result.to, replaced: result.replaced, current: result.current, movedUsers: result.movedUsers });
+      out.result({
+        renamed: true,
+        from: result.from,
+        to: result.to,
+        replaced: result.replaced,
+        current: result.current,
+        movedUsers: result.movedUsers,
+        stateMoved: result.stateMoved,
+        dropped: result.dropped,
+      });
       out.success(out.t(result.replaced ? 'profile.rename.done.replaced' : 'profile.rename.done', { from: result.from, to: result.to }));
       if (result.current) out.note(out.t('profile.rename.current', { to: result.to }));
-      if (result.movedUsers > 0) out.note(out.t('profile.rename.tokensMoved', { count: result.movedUsers, to: result.to }));
+      if (result.movedUsers > 0 && result.stateMoved) out.note(out.t('profile.rename.tokensMoved', { count: result.movedUsers, to: result.to }));
+      else if (result.movedUsers > 0) out.note(out.t('profile.rename.usersMoved', { count: result.movedUsers, to: result.to }));
+      else if (result.stateMoved) out.note(out.t('profile.rename.stateMoved'));
+      if (result.dropped.users + result.dropped.basic + result.dropped.tickets > 0) out.note(out.t('profile.rename.dropped', { to: result.to, ...result.dropped }));
+      if (result.oldTokensLeft) out.warning('profile.rename.oldTokensLeft', out.t('profile.rename.oldTokensLeft', { from: result.from, to: result.to, reason: result.oldTokensLeft }));
       if (result.envNamesOld) out.warning('profile.rename.env', out.t('profile.rename.env', { from: result.from, to: result.to }));
       return;
     case 'remove':
