@@ -324,13 +324,18 @@ export class WechatHttpClient {
     const started = performance.now();
     // Our own timer, not AbortSignal.timeout inside AbortSignal.any (deadline.ts says why).
     const limit = deadline(this.options.timeoutMs, this.options.signal);
+    // Whether the request went onto a connection before the deadline: a connection (or TLS handshake,
+    // or proxy tunnel) that never completed in time carried nothing, so the code in it is unused.
+    let written = false;
     let status: number;
     let contentType = '';
     let raw: string;
     try {
       const res = await undiciRequest(url, {
         method: req.method,
-        dispatcher: this.options.dispatcher ?? defaultAgent(this.options.timeoutMs, this.options.proxy, this.options.signal),
+        dispatcher: onWrite(this.options.dispatcher ?? defaultAgent(this.options.timeoutMs, this.options.proxy, this.options.signal), () => {
+          written = !limit.signal.aborted;
+        }),
         signal: limit.signal,
         headers: {
           'user-agent': 'wxauth',
@@ -349,7 +354,7 @@ export class WechatHttpClient {
       if (error instanceof NetworkError || error instanceof CancelledError) throw error;
       const timedOut = (limit.signal.reason as Error | undefined)?.name === 'TimeoutError';
       const speaksTls = !timedOut && (await this.speaksTlsInstead(error, url));
-      throw toNetworkError(error, url, this.options, timedOut, (text) => this.masked(text), { req, resent, speaksTls, ...this.baseParams(base) });
+      throw toNetworkError(error, url, this.options, timedOut, (text) => this.masked(text), { req, resent, speaksTls, written, ...this.baseParams(base) });
     } finally {
       limit.done();
     }
@@ -417,6 +422,28 @@ function problemsParam(problems: string[]): ParamValue {
   const fields = missing as string[];
   if (fields.length === 1) return messageRef('http.unexpected.missing.one', { fields });
   return messageRef('http.unexpected.missing.many', { fields });
+}
+
+/**
+ * `dispatcher`, calling `started` when undici puts the request on a connected socket (onRequestStart:
+ * the TCP connect, TLS handshake and any proxy tunnel done; the request is written right after, unless
+ * its signal aborted by then, when undici drops it unwritten). Each request gets its own call, a reused
+ * keep-alive connection included; a connection that fails or is still being made never calls it.
+ */
+function onWrite(dispatcher: Dispatcher, started: () => void): Dispatcher {
+  return dispatcher.compose((dispatch) => (opts, handler) =>
+    dispatch(opts, {
+      onRequestStart(controller, context) {
+        started();
+        handler.onRequestStart?.(controller, context);
+      },
+      onRequestUpgrade: (controller, statusCode, headers, socket) => handler.onRequestUpgrade?.(controller, statusCode, headers, socket),
+      onResponseStart: (controller, statusCode, headers, statusMessage) => handler.onResponseStart?.(controller, statusCode, headers, statusMessage),
+      onResponseData: (controller, chunk) => handler.onResponseData?.(controller, chunk),
+      onResponseEnd: (controller, trailers) => handler.onResponseEnd?.(controller, trailers),
+      onResponseError: (controller, error) => handler.onResponseError?.(controller, error),
+    }),
+  );
 }
 
 function preview(text: string): string {
@@ -564,7 +591,7 @@ function toNetworkError(
   options: ClientOptions,
   timedOut: boolean,
   mask: (text: string) => string,
-  call: { req: ApiRequest; resent: boolean; speaksTls?: boolean; base: string; where: MessageRef },
+  call: { req: ApiRequest; resent: boolean; speaksTls?: boolean; written: boolean; base: string; where: MessageRef },
 ): Error {
   if (options.signal?.aborted && !timedOut) return new CancelledError({ cause: error });
   const target = new URL(url);
@@ -603,6 +630,9 @@ function toNetworkError(
     reached = false;
   } else if (timedOut || has('UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'TimeoutError')) {
     failure = 'timeout';
+    // The deadline came while the connection was still being made (a SYN never answered, a TLS
+    // handshake never finished; EHOSTUNREACH or the connect's own timeout may come later still).
+    reached = call.written;
   } else if (has('ECONNREFUSED')) {
     failure = 'refused';
     reached = false;

@@ -357,6 +357,38 @@ describe('WechatHttpClient', () => {
     expect(normal.hint).toEqual({ key: 'http.timeout.hint' });
   });
 
+  it('a deadline that comes before the connection is made means the request was never sent: the code is unused, even when the connect fails later', async () => {
+    // An https:// base on a server that takes the TCP connection and never answers the TLS handshake:
+    // no byte of the request can leave before the handshake. The connection then fails after the
+    // deadline (here the server hangs up at 600 ms; on a real network EHOSTUNREACH can come after
+    // --timeout), and the connector's own timeout is longer than the deadline, as undici's coarse
+    // connect timer can be.
+    const sockets = new Set<net.Socket>();
+    const silent = net.createServer((socket) => {
+      sockets.add(socket);
+      setTimeout(() => socket.destroy(), 600);
+    });
+    await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
+    const dispatcher = new Agent({ connect: { timeout: 5000 } });
+    try {
+      const notices: ClientNotice[] = [];
+      const tlsBase = `https://127.0.0.1:${(silent.address() as AddressInfo).port}`;
+      const api = new WechatApi(client({ apiBase: tlsBase, timeoutMs: 300, dispatcher, notice: (n) => notices.push(n) }));
+      const err = await api.exchangeCode({ appid: 'wx1234567890abcdef', secret: 's'.repeat(32), code: 'CODE' }).catch((e) => e);
+      expect(err).toBeInstanceOf(NetworkError);
+      expect(err.failure).toBe('timeout');
+      expect(err.mayHaveReachedServer).toBe(false);
+      // Not "the request may have reached the server… a code is single-use": nothing was sent, so it
+      // was safe to try once more.
+      expect(err.hint).toMatchObject({ key: 'http.timeout.hint' });
+      expect(notices.map((n) => n.kind === 'retry' && n.reason)).toEqual(['unreachable']);
+    } finally {
+      await dispatcher.destroy();
+      for (const s of sockets) s.destroy();
+      await new Promise((r) => silent.close(r));
+    }
+  });
+
   it('retries -1 "system busy" on an idempotent call, and tells the caller', async () => {
     let n = 0;
     route('/sns/auth', (_q, res) => {
