@@ -184,7 +184,13 @@ export type NetworkFailure =
   | 'tls'
   | 'timeout'
   | 'http_status'
+  /** Not JSON at all: a gateway's 502 page, an empty or cut body. */
   | 'not_json'
+  /**
+   * JSON, but not shaped as WeChat's docs say (openid missing, a field of the wrong type, an odd
+   * errcode): nothing of it is used or cached. With issuedToken, it carried a token all the same.
+   */
+  | 'unexpected_shape'
   /** Not JSON but a page saying busy (系统繁忙): a moment's overload, retried like -1 on a call safe to repeat. */
   | 'busy_page'
   | 'too_large'

@@ -222,7 +222,7 @@ export class WechatHttpClient {
     const token = isRecord(data) ? data.access_token : undefined;
     const host = new URL(url).host;
     return new NetworkError(
-      'not_json',
+      'unexpected_shape',
       {
         key: 'http.unexpected',
         params: { host, endpoint, problems: problemsParam(problems), preview: preview(this.shown(raw, 'text')) },

@@ -17,6 +17,12 @@ beforeAll(async () => {
     let body = '';
     req.on('data', (d) => (body += d));
     req.on('end', () => {
+      // /shaped/…: JSON, but a token answer without openid (a gateway that rewrote WeChat's answer).
+      if (req.url?.startsWith('/shaped/')) {
+        res.writeHead(200, { 'content-type': 'text/plain' });
+        res.end('{"access_token":"ACCESS_TOKEN_VALUE","expires_in":7200,"refresh_token":"REFRESH_TOKEN_VALUE","scope":"snsapi_base"}');
+        return;
+      }
       res.writeHead(502, { 'content-type': 'text/html' });
       // /echo/…: a gateway whose error page quotes the request it could not forward, secret and all.
       res.end(req.url?.startsWith('/echo/') ? `<html><body>upstream failed for ${body}</body></html>` : PAGE);
@@ -38,9 +44,9 @@ describe('--json: error.network tells network failures apart', () => {
   it('refused, a 502 page and an unknown host each have their failure, host and status, in Chinese too', async () => {
     const port = await freePort();
     const cases = [
-      { base: `http://127.0.0.1:${port}`, network: { failure: 'refused', host: `127.0.0.1:${port}`, status: null, may_have_reached_server: false, proxy: null } },
-      { base: gatewayBase, network: { failure: 'not_json', host: new URL(gatewayBase).host, status: 502, may_have_reached_server: true, proxy: null } },
-      { base: 'https://api.weixn.invalid', network: { failure: 'dns', host: 'api.weixn.invalid', status: null, may_have_reached_server: false, proxy: null } },
+      { base: `http://127.0.0.1:${port}`, network: { failure: 'refused', host: `127.0.0.1:${port}`, status: null, may_have_reached_server: false, issued_token: false, proxy: null } },
+      { base: gatewayBase, network: { failure: 'not_json', host: new URL(gatewayBase).host, status: 502, may_have_reached_server: true, issued_token: false, proxy: null } },
+      { base: 'https://api.weixn.invalid', network: { failure: 'dns', host: 'api.weixn.invalid', status: null, may_have_reached_server: false, issued_token: false, proxy: null } },
     ];
     for (const { base, network } of cases) {
       for (const lang of ['en', 'zh']) {
@@ -50,6 +56,20 @@ describe('--json: error.network tells network failures apart', () => {
         expect(error.code).toBe('network');
         expect(error.network).toEqual(network);
       }
+    }
+  });
+});
+
+describe('--json: an answer that is JSON but not shaped as WeChat\'s', () => {
+  it('is unexpected_shape, not not_json, and says whether it carried a token (the code is then spent for certain)', async () => {
+    for (const lang of ['en', 'zh']) {
+      const r = await runCli(['exchange', '--json', '--lang', lang, '--api-base', `${gatewayBase}/shaped`, 'abcdefghijklmnopqrstuvwxyz012345'], {
+        env: { ...APP, WXAUTH_CONFIG_DIR: tempConfigDir() },
+      });
+      expect(r.code, r.stderr).toBe(5);
+      const error = (parseJson(r.stdout) as { error: Record<string, unknown> }).error;
+      expect(error.network).toEqual({ failure: 'unexpected_shape', host: new URL(gatewayBase).host, status: 200, may_have_reached_server: true, issued_token: true, proxy: null });
+      expect(r.stdout).not.toContain('ACCESS_TOKEN_VALUE');
     }
   });
 });

@@ -97,7 +97,7 @@ describe('errors built by the client', () => {
     expect(String((err as NetworkError).messageRef.params?.preview)).toContain('you asked for secret 0123***');
   });
 
-  it('a body that does not narrow is a not_json NetworkError naming the problems; nothing is returned', async () => {
+  it('a body that does not narrow is an unexpected_shape NetworkError naming the problems; nothing is returned', async () => {
     answer = '{"access_token":["x"]}';
     const err = await new WechatHttpClient({ apiBase: base, timeoutMs: 2000 })
       .call({ method: 'GET', path: '/cgi-bin/token', idempotent: false }, (body) =>
@@ -105,7 +105,8 @@ describe('errors built by the client', () => {
       )
       .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(NetworkError);
-    expect((err as NetworkError).failure).toBe('not_json');
+    expect((err as NetworkError).failure).toBe('unexpected_shape');
+    expect((err as NetworkError).issuedToken).toBe(false);
     expect((err as NetworkError).exitCode).toBe(5);
     expect((err as NetworkError).messageRef).toMatchObject({ key: 'http.unexpected', params: { endpoint: '/cgi-bin/token', problems: 'access_token is an array' } });
   });

@@ -85,7 +85,7 @@ export class EmulatorControl {
       // The first call: something answers at --emulator, and it is not an emulator (the app's own port,
       // often): the argument is wrong, and naming it again would go in a circle.
       if (path === '/seed') throw new UsageError({ key: 'probe.emulator_not_control', params: { url: this.origin, path, status: res.status } }, { hint: { key: 'probe.emulator_not_control.hint' } });
-      throw new NetworkError('not_json', { key: 'probe.emulator_not_control', params: { url: this.origin, path, status: res.status } }, { hint: { key: 'probe.emulator_not_control.hint' }, mayHaveReachedServer: true });
+      throw new NetworkError(doc === undefined ? 'not_json' : 'unexpected_shape', { key: 'probe.emulator_not_control', params: { url: this.origin, path, status: res.status } }, { hint: { key: 'probe.emulator_not_control.hint' }, mayHaveReachedServer: true });
     }
     return doc as Record<string, unknown>;
   }

@@ -112,13 +112,21 @@ function diagnosisDocument(d: WechatDiagnosis): Record<string, unknown> {
 /**
  * --json's `error.network`: what a script needs to tell one network failure from another, whatever the
  * language of the message (snake_case, as `diagnosis`). Every field is always there, null when unknown:
- * `failure` (NetworkFailure: dns, refused, unreachable, timeout, reset, tls, not_json, busy_page,
- * http_status, too_large, other), `host`, `status` (the HTTP status of an answer that was not WeChat's
- * JSON), `may_have_reached_server` (false: nothing was sent, safe to send again) and `proxy` (the
- * HTTP(S)_PROXY that failed the call, credentials hidden).
+ * `failure` (NetworkFailure: dns, refused, unreachable, timeout, reset, tls, not_json, unexpected_shape,
+ * busy_page, http_status, too_large, other), `host`, `status` (the HTTP status of an answer that was not
+ * WeChat's JSON), `may_have_reached_server` (false: nothing was sent, safe to send again),
+ * `issued_token` (true: the answer carried an access_token though wxauth could not use it, so a code
+ * sent for it is spent for certain) and `proxy` (the HTTP(S)_PROXY that failed the call, credentials hidden).
  */
 function networkDocument(e: NetworkError): Record<string, unknown> {
-  return { failure: e.failure, host: e.host ?? null, status: e.status ?? null, may_have_reached_server: e.mayHaveReachedServer, proxy: e.failedProxy ?? null };
+  return {
+    failure: e.failure,
+    host: e.host ?? null,
+    status: e.status ?? null,
+    may_have_reached_server: e.mayHaveReachedServer,
+    issued_token: e.issuedToken,
+    proxy: e.failedProxy ?? null,
+  };
 }
 
 /** WeChat's errmsgs are a line (the longest a few hundred characters, with their rid or hints). */
