@@ -55,6 +55,14 @@ function pickLang(argv: string[], env: Io['env'], valueFlags: ReadonlySet<string
  * url` shows the root help, which lists every command).
  */
 function namedCommand(argv: string[], valueFlags: ReadonlySet<string>): string {
+  return argv[commandAt(argv, valueFlags)] ?? '';
+}
+
+/**
+ * Where namedCommand's word is in argv, -1 when there is none. A hint that rewrites the command line
+ * uses it, not argv.indexOf(command): `--profile sign sign …` names sign twice, the first a profile.
+ */
+function commandAt(argv: readonly string[], valueFlags: ReadonlySet<string>): number {
   let help = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
@@ -62,15 +70,15 @@ function namedCommand(argv: string[], valueFlags: ReadonlySet<string>): string {
       i++;
       continue;
     }
-    if (arg === '--help' || /^-[^-]*h/.test(arg)) return '';
+    if (arg === '--help' || /^-[^-]*h/.test(arg)) return -1;
     if (arg.startsWith('-')) continue;
     if (arg === 'help' && !help) {
       help = true;
       continue;
     }
-    return arg;
+    return i;
   }
-  return '';
+  return -1;
 }
 
 /**
@@ -122,19 +130,24 @@ function helpFor(command: string, sub?: string): string {
 }
 
 /** The group's subcommand named on the command line (`jssdk sign …`): the first word after the command that is one. */
-function namedSubcommand(argv: readonly string[], command: string): string | undefined {
-  const subs = COMMANDS.find((c) => c.name === command)?.subcommands;
-  if (!subs) return undefined;
-  const at = argv.indexOf(command);
-  return argv.slice(at + 1).find((w) => subs.some((s) => s.name === w));
+function namedSubcommand(argv: readonly string[], at: number): string | undefined {
+  return argv[subcommandAt(argv, at)];
+}
+
+/** Where namedSubcommand's word is (after the command at `at`), -1 when there is none. */
+function subcommandAt(argv: readonly string[], at: number): number {
+  const subs = COMMANDS.find((c) => c.name === argv[at])?.subcommands;
+  if (!subs || at < 0) return -1;
+  const i = argv.slice(at + 1).findIndex((w) => subs.some((s) => s.name === w));
+  return i < 0 ? -1 : at + 1 + i;
 }
 
 /** The words after `command` that are neither flags nor a flag's value (what commander counts as arguments). */
-function operandsOf(argv: readonly string[], command: string): string[] {
-  const spec = COMMANDS.find((c) => c.name === command);
+function operandsOf(argv: readonly string[], at: number): string[] {
+  const spec = COMMANDS.find((c) => c.name === argv[at]);
   const takesValue = new Set([...(spec?.options ?? []).filter(([flags]) => flags.includes('<')).map(([flags]) => longFlag(flags)), ...GLOBAL_VALUE_FLAGS]);
   const operands: string[] = [];
-  for (let i = argv.indexOf(command) + 1; i < argv.length; i++) {
+  for (let i = at + 1; i < argv.length; i++) {
     const arg = argv[i] ?? '';
     if (arg.startsWith('-')) {
       if (takesValue.has(arg)) i++;
@@ -286,34 +299,35 @@ export async function runCli(givenArgv: string[], io: Io, version: string): Prom
           : new UsageError({ key: 'common.noCommand' }, { hint: { key: 'common.noCommand.hint' } });
         return reportError(error, out, ctx);
       }
-      const named = namedCommand(argv, GLOBAL_VALUE_FLAGS);
+      const at = commandAt(argv, GLOBAL_VALUE_FLAGS);
+      const named = argv[at] ?? '';
       // proxy and emulator speak JSON Lines under --json: a mistake on their command line is their error line too.
       if (COMMANDS.find((c) => c.name === named)?.jsonLines) out.streamLines();
       // An unknown command (`wxauth urll`) is sent to the root help; a group's unknown subcommand (`wxauth jssdk singn`) to the group's.
       let message = commanderMessageRef(error.code, commanderMessage || error.message, lang);
-      const sub = namedSubcommand(argv, named);
+      const sub = namedSubcommand(argv, at);
       let usageHint: MessageRef = { key: 'common.commander.hint', params: { command: helpFor(named, sub) } };
       let synonym = synonymSuggested(message, named);
       if (synonym === undefined) synonym = prefixSuggested(message, flagsOf(named, sub));
       if (profileAddAsked(message, named)) usageHint = { key: 'profile.add.hint' };
       // Only when no name follows (`profile remove --force x` names x: the unknown option is just that).
-      const dashName = operandsOf(argv, named).length <= 1 ? profileDashName(message, named, sub) : undefined;
+      const dashName = operandsOf(argv, at).length <= 1 ? profileDashName(message, named, sub) : undefined;
       if (dashName !== undefined) usageHint = { key: 'profile.dashName.hint', params: { name: dashName, command: `wxauth profile ${sub} -- ${dashName}` } };
       // `wxauth proxy http://127.0.0.1:3900`: the address is the upstream, given by its flag.
-      const operand = message.key === 'common.commander.excessArguments' && named === 'proxy' ? operandsOf(argv, named)[0] : undefined;
+      const operand = message.key === 'common.commander.excessArguments' && named === 'proxy' ? operandsOf(argv, at)[0] : undefined;
       if (operand !== undefined && /^(https?:\/\/|[\w.-]+:\d+(\/|$))/i.test(operand)) {
         usageHint = { key: 'proxy.upstreamPositional.hint', params: { url: /^https?:\/\//i.test(operand) ? operand : `http://${operand}` } };
       }
       // `wxauth jssdk sign --url https://…`: verify's flag; sign takes the page URL as its argument.
       const signUrl = signUrlFlag(message, named, sub, argv);
       if (signUrl !== undefined) {
-        usageHint = await signUrlHint(argv, signUrl);
+        usageHint = await signUrlHint(argv, subcommandAt(argv, at), signUrl);
         // `--url=https://…?code=…` is named as --url: the hint shows the URL, masked as a trace shows it.
         message = { key: 'common.commander.unknownOption', params: { option: '--url' } };
       }
       // `wxauth sign URL`: the JS-SDK's words live under jssdk; the line meant, the user's words kept.
       // Before commander's own guess by spelling (`ticket`: "Did you mean token?").
-      const moved = await jssdkMovedHint(message, argv, named);
+      const moved = await jssdkMovedHint(message, argv, at);
       if (moved) {
         usageHint = moved.hint;
         synonym = moved.message;
@@ -381,10 +395,9 @@ const URL_VALUE_FLAGS = new Set(['--url', '--api-base', '--open-base', '--backup
  * trace shows it (`?code=061e***`, a password as ***), a --ticket as "$JSAPI_TICKET". With no URL given,
  * a placeholder in the user's language (its own message).
  */
-async function signUrlHint(argv: readonly string[], url: string): Promise<MessageRef> {
+async function signUrlHint(argv: readonly string[], sign: number, url: string): Promise<MessageRef> {
   const [{ shellQuote, shellWord }, { hideUrlCredentials, redactUrl }] = await Promise.all([import('./core/shell.js'), import('./core/secrets.js')]);
   const shown = (value: string) => hideUrlCredentials(redactUrl(value));
-  const sign = argv.indexOf('sign', argv.indexOf('jssdk') + 1);
   const word = (flag: string | undefined, value: string) =>
     flag === '--ticket' && value !== '-' ? '"$JSAPI_TICKET"' : flag !== undefined && URL_VALUE_FLAGS.has(flag) ? shellWord(shown(value)) : shellWord(value);
   const words = (from: number, to: number): string[] => {
@@ -411,11 +424,11 @@ async function signUrlHint(argv: readonly string[], url: string): Promise<Messag
  * `wxauth sign https://…` → `wxauth jssdk sign https://…`: the same words with jssdk before the command,
  * nothing secret repeated (a URL as a trace shows it, a --ticket as "$JSAPI_TICKET").
  */
-async function jssdkMovedHint(ref: MessageRef, argv: readonly string[], command: string): Promise<{ message: MessageRef; hint: MessageRef } | undefined> {
+async function jssdkMovedHint(ref: MessageRef, argv: readonly string[], at: number): Promise<{ message: MessageRef; hint: MessageRef } | undefined> {
+  const command = argv[at] ?? '';
   const moved = MOVED_COMMANDS[command.toLowerCase()];
   if (moved === undefined || (ref.key !== 'common.commander.unknownCommand' && ref.key !== 'common.commander.unknownCommand.suggest')) return undefined;
   const [{ shellWord }, { hideUrlCredentials, redactUrl }] = await Promise.all([import('./core/shell.js'), import('./core/secrets.js')]);
-  const at = argv.indexOf(command);
   const words = argv.map((arg, i) => {
     if (i === at) return moved;
     const eq = /^(--[\w-]+)=([\s\S]*)$/.exec(arg);

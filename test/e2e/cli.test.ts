@@ -369,6 +369,23 @@ describe('wxauth init / config / profile', () => {
     expect(json.error).toMatchObject({ code: 'usage', hint: expect.stringContaining('wxauth --json jssdk sign https://www.example.com/') });
   });
 
+  // The hint rewrote the first word equal to the command, wherever it was: a profile named sign got
+  // `wxauth --profile jssdk sign sign …`, a line that signs with profile "jssdk".
+  it('a global flag\'s value spelt like the command is left alone: the word rewritten is the command (sign, proxy), en and zh', async () => {
+    const en = await runCli(['--profile', 'sign', 'sign', 'https://x.example.com/']);
+    expect(en.code).toBe(2);
+    expect(en.stderr).toContain('are under wxauth jssdk: wxauth --profile sign jssdk sign https://x.example.com/');
+    const zh = await runCli(['--lang', 'zh', '--profile', 'sign', 'sign', 'https://x.example.com/']);
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toContain('JS-SDK 的命令（sign、verify、ticket）都在 wxauth jssdk 下：wxauth --lang zh --profile sign jssdk sign https://x.example.com/');
+    const json = parseJson((await runCli(['--json', '--profile', 'sign', 'sign', 'https://x.example.com/'])).stdout) as { error: { hint: string } };
+    expect(json.error.hint).toContain('wxauth --json --profile sign jssdk sign https://x.example.com/');
+    // proxy's address given as an operand: the operands are counted from the command, not from the profile.
+    const proxy = await runCli(['--profile', 'proxy', 'proxy', 'http://127.0.0.1:3900']);
+    expect(proxy.code).toBe(2);
+    expect(proxy.stderr).toContain('wxauth proxy --upstream http://127.0.0.1:3900');
+  });
+
   it('jssdk sign --url (verify\'s flag) says sign takes the page URL as its argument, with the URL given, en and zh (exit 2)', async () => {
     const en = await runCli(['jssdk', 'sign', '--url', 'https://www.example.com/a?b=1']);
     expect(en.code).toBe(2);
