@@ -107,7 +107,7 @@ describe.skipIf(!CHROMIUM)(`the emulator's page in Chromium${CHROMIUM ? '' : ` (
     }
   });
 
-  it('an app name, domain or 开放平台 account from the seed with an ESC or a bidi override is shown escaped as a nickname is: on the page, the consent and QR pages (the seed keeps it exact)', async () => {
+  it('an app name or 开放平台 account from the seed with an ESC or a bidi override is shown escaped as a nickname is: on the page, the consent and QR pages (the seed keeps it exact)', async () => {
     // They reached the page as written (the nickname alone went through the escaping): an ESC and a
     // U+202E in an app's name showed raw in its card, the log filter, each user's follows and openids,
     // the QR list and WeChat's own pages.
@@ -115,7 +115,8 @@ describe.skipIf(!CHROMIUM)(`the emulator's page in Chromium${CHROMIUM ? '' : ` (
     const svc = seed.apps.find((a) => a.appid === SVC)!;
     const web = seed.apps.find((a) => a.appid === WEB)!;
     svc.name = 'Svc\u001b[31mA\u202eB';
-    svc.domain = ['localhost', 'localhost/p\u001bq'];
+    // A domain with such characters is refused by the seed check itself (test/emulator/seed-check.test.ts).
+    svc.domain = ['localhost', 'localhost/pq'];
     svc.openAccount = 'acc\u001b[2J\u202ex';
     web.name = 'Web\u001b[1mC\u202eD';
     const own = await startEmulator({ seed });
@@ -130,7 +131,7 @@ describe.skipIf(!CHROMIUM)(`the emulator's page in Chromium${CHROMIUM ? '' : ` (
         await page.locator('#qr-list li').first().waitFor();
         const card = page.locator(`#app-list li[data-appid="${SVC}"]`);
         expect(await card.locator('strong').first().textContent()).toBe('Svc\\x1b[31mA\\u202eB');
-        expect(await card.locator('.kv code.v').nth(2).textContent()).toBe('localhost, localhost/p\\x1bq');
+        expect(await card.locator('.kv code.v').nth(2).textContent()).toBe('localhost, localhost/pq');
         expect(await page.locator(`#filter-appid option[value="${SVC}"]`).textContent()).toBe(`Svc\\x1b[31mA\\u202eB \u00b7 ${SVC}`);
         expect(await page.locator('#qr-list li strong').first().textContent()).toBe('Web\\x1b[1mC\\u202eD');
         const users = (await page.locator('#user-list').textContent()) ?? '';
@@ -148,7 +149,7 @@ describe.skipIf(!CHROMIUM)(`the emulator's page in Chromium${CHROMIUM ? '' : ` (
       expect(qr).toContain('使用微信扫一扫登录「Web\\x1b[1mC\\u202eD」');
       // A 10003 page's note quotes the seeded domain.
       const refused = await (await fetch(`${own.url}/connect/oauth2/authorize?appid=${SVC}&redirect_uri=${encodeURIComponent('http://elsewhere.example/cb')}&response_type=code&scope=snsapi_base&state=s#wechat_redirect`)).text();
-      expect(refused).toContain('(localhost, localhost/p\\x1bq)');
+      expect(refused).toContain('(localhost, localhost/pq)');
       for (const html of [authorize, qr, refused]) {
         expect(html).not.toContain('\u202e');
         expect(html).not.toContain('\u001b');
