@@ -278,8 +278,14 @@ export class CallbackError extends WxauthError {
 export class CancelledError extends WxauthError {
   override readonly exitCode = EXIT.cancelled;
   override readonly code: string = 'cancelled';
-  constructor(options: WxauthErrorOptions = {}) {
+  /**
+   * Set by the HTTP client: the cancel came before the request was written (during the connect, the TLS
+   * handshake or a proxy's tunnel), so nothing of it reached the server. False when it may have.
+   */
+  readonly unsent?: boolean;
+  constructor(options: WxauthErrorOptions & { unsent?: boolean } = {}) {
     super({ key: 'common.cancelled' }, options);
+    if (options.unsent !== undefined) this.unsent = options.unsent;
   }
 }
 

@@ -126,6 +126,16 @@ function unsentExchange(error: unknown, p: ExchangeParams): unknown {
   });
 }
 
+/**
+ * The advice after Ctrl-C during an exchange: before the request was written, the code is unused and
+ * how to exchange it still; after, it may be spent (returns, not ?: between message unions: TS2590).
+ */
+function cancelHint(p: ExchangeParams, unsent: boolean): MessageRef {
+  if (!unsent) return messageRef('tokens.exchange.cancelled.hint');
+  if (!p.caught) return messageRef('tokens.exchange.cancelled.unsent.hint');
+  return messageRef('tokens.exchange.cancelled.unsent.caught.hint', { p: profileFlag(p.profile), until: { localTime: p.caught.at + p.caught.lifetimeMs } });
+}
+
 /** The advice of unsentExchange (returns, not ?: between message unions: TS2590). */
 function unsentHint(fix: MessageRef, p: ExchangeParams): MessageRef {
   if (!p.caught) return messageRef('http.exchange.unsent.hint', { fix });
@@ -195,14 +205,16 @@ export async function exchangeCode(p: ExchangeParams): Promise<ExchangeResult> {
   try {
     response = await p.api.exchangeCode({ appid: p.appid, secret: p.secret, code: p.code });
   } catch (error) {
-    // The request may have reached WeChat and spent the code, its tokens never received: Ctrl-C while it
-    // was under way (the client cannot tell whether it left), no answer (timed out, cut), or an answer
+    // The request may have reached WeChat and spent the code, its tokens never received: Ctrl-C after it
+    // was written (whether it got there the client cannot tell), no answer (timed out, cut), or an answer
     // that is not WeChat's (a gateway's error page after it forwarded the code). Remembered (openid
     // unknown), so the next try's 40163 names this run as one possible cause, not a doubled callback; and
-    // a cancel is said now, as it otherwise is silent.
+    // a cancel is said now, as it otherwise is silent. Ctrl-C before the request was written (during the
+    // connect or TLS handshake) sent nothing: the code is unused, so it is neither remembered nor said lost.
     const lost = lostAnswer(error);
-    if (error instanceof CancelledError || lost) rememberSentCode(p, sentAt, lost);
-    if (error instanceof CancelledError) throw new CancelledError({ hint: { key: 'tokens.exchange.cancelled.hint' }, cause: error });
+    const cancelled = error instanceof CancelledError ? { unsent: error.unsent === true } : undefined;
+    if ((cancelled && !cancelled.unsent) || lost) rememberSentCode(p, sentAt, lost);
+    if (cancelled) throw new CancelledError({ hint: cancelHint(p, cancelled.unsent), cause: error, unsent: cancelled.unsent });
     const spent = error instanceof WechatApiError && (error.errcode === 40163 || error.errcode === 40029) ? spentByWxauth(p) : undefined;
     const situation: UserTokenSituation = { use: 'exchange', profile: p.profile, redirectUri: p.redirectUri, appid: p.appid, code: p.code, fromEnv: p.fromEnv, ...(spent ? { spentHere: spent } : {}) };
     // A code wxauth only may have sent (a cancelled run, openid '') is not a certainty: no diagnosis, so

@@ -140,6 +140,11 @@ function defaultAgent(timeoutMs: number, proxy: ProxySettings | undefined, signa
   return agent;
 }
 
+/** Whether any attempt of one call (retries and the backup host included) had its request written. */
+interface Left {
+  written: boolean;
+}
+
 /** Turns a parsed success body into the type WeChat documents, or says what is off. */
 export type Narrow<T> = (body: unknown) => Narrowed<T>;
 
@@ -158,8 +163,11 @@ export class WechatHttpClient {
    * (exit 5) showing the body masked, so no caller ever caches or prints a malformed answer.
    */
   async call<T = unknown>(req: ApiRequest, narrow?: Narrow<T>): Promise<ApiResponse<T>> {
+    // Whether any attempt of this call (a retry, the backup host) put its request on a connection: a
+    // cancel says whether something may have left by all of them, not by the last one only.
+    const left: Left = { written: false };
     try {
-      return await this.callWithRetries<T>(this.options.apiBase, req, narrow);
+      return await this.callWithRetries<T>(this.options.apiBase, req, narrow, left);
     } catch (error) {
       const backup = this.options.backupApiBase;
       if (
@@ -173,17 +181,17 @@ export class WechatHttpClient {
         !(error.failedProxy !== undefined && proxyFor(backup, this.options.proxy)?.shown === error.failedProxy)
       ) {
         this.options.notice?.({ kind: 'fallback', from: this.shown(this.options.apiBase, 'url'), to: this.shown(backup, 'url') });
-        return await this.callWithRetries<T>(backup, req, narrow);
+        return await this.callWithRetries<T>(backup, req, narrow, left);
       }
       throw error;
     }
   }
 
-  private async callWithRetries<T>(base: string, req: ApiRequest, narrow: Narrow<T> | undefined): Promise<ApiResponse<T>> {
+  private async callWithRetries<T>(base: string, req: ApiRequest, narrow: Narrow<T> | undefined, left: Left): Promise<ApiResponse<T>> {
     const delays = this.options.retryDelaysMs ?? [300, 1000];
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.send<T>(base, req, narrow, attempt > 0);
+        return await this.send<T>(base, req, narrow, left, attempt > 0);
       } catch (error) {
         const delay = delays[attempt];
         if (delay === undefined || this.options.signal?.aborted) throw error;
@@ -309,7 +317,7 @@ export class WechatHttpClient {
   }
 
   /** `resent`: this is the call sent again after a failed attempt (the hints say so). */
-  private async send<T>(base: string, req: ApiRequest, narrow: Narrow<T> | undefined, resent = false): Promise<ApiResponse<T>> {
+  private async send<T>(base: string, req: ApiRequest, narrow: Narrow<T> | undefined, left: Left, resent = false): Promise<ApiResponse<T>> {
     this.learnSent(req);
     const url = this.buildUrl(base, req);
     const bodyText = req.body === undefined ? undefined : JSON.stringify(req.body);
@@ -335,6 +343,7 @@ export class WechatHttpClient {
         method: req.method,
         dispatcher: onWrite(this.options.dispatcher ?? defaultAgent(this.options.timeoutMs, this.options.proxy, this.options.signal), () => {
           written = !limit.signal.aborted;
+          if (written) left.written = true;
         }),
         signal: limit.signal,
         headers: {
@@ -354,7 +363,7 @@ export class WechatHttpClient {
       if (error instanceof NetworkError || error instanceof CancelledError) throw error;
       const timedOut = (limit.signal.reason as Error | undefined)?.name === 'TimeoutError';
       const speaksTls = !timedOut && (await this.speaksTlsInstead(error, url));
-      throw toNetworkError(error, url, this.options, timedOut, (text) => this.masked(text), { req, resent, speaksTls, written, ...this.baseParams(base) });
+      throw toNetworkError(error, url, this.options, timedOut, (text) => this.masked(text), { req, resent, speaksTls, written, anyWritten: left.written, ...this.baseParams(base) });
     } finally {
       limit.done();
     }
@@ -591,9 +600,11 @@ function toNetworkError(
   options: ClientOptions,
   timedOut: boolean,
   mask: (text: string) => string,
-  call: { req: ApiRequest; resent: boolean; speaksTls?: boolean; written: boolean; base: string; where: MessageRef },
+  call: { req: ApiRequest; resent: boolean; speaksTls?: boolean; written: boolean; anyWritten: boolean; base: string; where: MessageRef },
 ): Error {
-  if (options.signal?.aborted && !timedOut) return new CancelledError({ cause: error });
+  // Ctrl-C: whether any attempt of the call had its request written by then (a code exchange cancelled
+  // during the connect or TLS handshake left its code unused).
+  if (options.signal?.aborted && !timedOut) return new CancelledError({ cause: error, unsent: !call.anyWritten });
   const target = new URL(url);
   const host = target.host;
   const codes = errorCodes(error);
@@ -649,6 +660,10 @@ function toNetworkError(
   } else if (has('ECONNRESET', 'UND_ERR_SOCKET', 'EPIPE', 'UND_ERR_CLOSED')) {
     failure = 'reset';
   }
+  // The request was never put on a connection: the connection (or its TLS handshake, or a proxy's
+  // tunnel) failed before undici could write a byte of it, whatever came of it (a server that hung up
+  // during the handshake, a socket error). Nothing reached the server, so a code in it is unused.
+  if (!call.written) reached = false;
   const proxyDown =
     proxy !== undefined &&
     !reached &&
@@ -672,7 +687,8 @@ function toNetworkError(
   }
   // One params object for the whole family of http.<failure> texts; each uses the ones it needs.
   let hint: MessageRef;
-  if (failure === 'reset') hint = lostAnswerHint(call.req, call.resent, options.profile);
+  if (failure === 'reset' && reached) hint = lostAnswerHint(call.req, call.resent, options.profile);
+  else if (failure === 'reset') hint = messageRef('http.reset.unsent.hint', { base: call.base, where: call.where });
   // Timed out after the request went out: a token call may have issued a token all the same.
   else if (failure === 'timeout' && reached) hint = lostAnswerHint(call.req, call.resent, options.profile, options.timeoutMs);
   // An https:// base on a server that speaks plain HTTP (an emulator, a local gateway): not a
@@ -694,9 +710,12 @@ function toNetworkError(
       host,
     });
   }
+  // A connection cut before the request was written says so (not a ?: between message unions: TS2590).
+  let message: MessageRef = messageRef(`http.${failure}`, { host, code, detail, timeout: options.timeoutMs });
+  if (failure === 'reset' && !reached) message = messageRef('http.reset.unsent', { host, code });
   return new NetworkError(
     failure,
-    messageRef(`http.${failure}`, { host, code, detail, timeout: options.timeoutMs }),
+    message,
     // A certificate or handshake refused (failure 'tls', http.tls.plain.hint among them) is refused again
     // the same way a second later: said at once, not after a retry. A handshake that timed out may not be.
     { mayHaveReachedServer: reached, cause: error, hint, host, sameOnRetry: failure === 'tls' && !codes.some((c) => /TIMEOUT/i.test(c)) },

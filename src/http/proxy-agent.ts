@@ -32,7 +32,7 @@
 // signal, and it ends what it is doing with the proxy when that aborts: the CONNECT (undici's own
 // abort) and a connection to the proxy still being made (its socket destroyed). The request then fails
 // at once with the abort, which the client reports as cancelled (exit 130).
-import { EnvHttpProxyAgent, Pool, type Dispatcher, type buildConnector } from 'undici';
+import { EnvHttpProxyAgent, Pool, buildConnector, type Dispatcher } from 'undici';
 import type { ProxySettings } from '../core/proxy-route.js';
 
 /** undici's code (nodejs/undici#5441) for a proxy that cut the connection while a CONNECT tunnel was
@@ -130,7 +130,9 @@ export interface ProxyAgentOptions {
 
 export function proxyAwareAgent(o: ProxyAgentOptions): EnvHttpProxyAgent {
   return new EnvHttpProxyAgent({
-    connect: o.connect ?? { timeout: o.timeoutMs },
+    // A direct connection still being made (its TCP connect or TLS handshake) ends at Ctrl-C too: the
+    // request's own signal reaches undici only once it is written, so it waited out the connect timeout.
+    connect: o.connect ?? (o.signal ? abortable(buildConnector({ timeout: o.timeoutMs }), o.signal) : { timeout: o.timeoutMs }),
     ...(o.keepAliveTimeout !== undefined ? { keepAliveTimeout: o.keepAliveTimeout } : {}),
     ...(o.proxy ?? {}),
     // The connection to the proxy, and the TLS to the target inside its tunnel (see above).

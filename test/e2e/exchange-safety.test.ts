@@ -5,7 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import net, { type AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, type EmulatorHandle, type PublicApp } from '../../src/emulator/index.js';
@@ -46,6 +46,30 @@ async function until(check: () => boolean, what: string): Promise<void> {
   }
   throw new Error(`timed out waiting for ${what}`);
 }
+
+
+/**
+ * An https:// API base on a TCP server that never finishes a TLS handshake: it takes each connection and
+ * hangs up on it `close` ('at once'), or never ('never': it sits on the ClientHello). No byte of an HTTP
+ * request can leave before the handshake.
+ */
+async function withHandshakeThatFails(close: 'at once' | 'never', run: (base: string) => Promise<void>): Promise<void> {
+  const sockets = new Set<net.Socket>();
+  const s = net.createServer((socket) => {
+    sockets.add(socket);
+    if (close === 'at once') socket.destroy();
+  });
+  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
+  try {
+    await run(`https://127.0.0.1:${(s.address() as AddressInfo).port}`);
+  } finally {
+    for (const socket of sockets) socket.destroy();
+    await new Promise((r) => s.close(r));
+  }
+}
+
+/** The codes the token cache remembers as sent without an answer. */
+const spentCodes = (): unknown[] => (JSON.parse(fs.readFileSync(tokensFile(), 'utf8')) as { spentCodes?: unknown[] }).spentCodes ?? [];
 
 describe('the AppSecret pasted as the code', () => {
   it('is refused without being sent or echoed (exit 2, en and zh)', async () => {
@@ -232,6 +256,29 @@ describe('an exchange whose answer is not WeChat\'s (a gateway in between)', () 
 });
 
 describe('an exchange that never left this machine', () => {
+  it('a server that hangs up during the TLS handshake: the code was not sent and is still unused (en, zh, --json), nothing remembered as spent', async () => {
+    fs.writeFileSync(tokensFile(), '{}\n', { mode: 0o600 });
+    const code = mint();
+    await withHandshakeThatFails('at once', async (base) => {
+      const cut = env({ WXAUTH_API_BASE: base, WXAUTH_BACKUP_API_BASE: base });
+      const r = await runCli(['exchange', code], { env: cut });
+      expect(r.code).toBe(5);
+      expect(r.stderr).toContain('was cut before the request was sent');
+      expect(r.stderr).toContain('The code was not sent (nothing left this machine), so it is still unused');
+      expect(r.stderr).not.toContain('may have reached');
+      const zh = await runCli(['exchange', code, '--lang', 'zh'], { env: cut });
+      expect(zh.stderr).toContain('请求还没有发出时就被中断了');
+      expect(zh.stderr).toContain('code 没有发出去（请求没离开本机），所以还没用掉');
+      const json = await runCli(['exchange', code, '--json'], { env: cut });
+      expect(json.code).toBe(5);
+      const doc = parseJson(json.stdout) as { error: { network: { failure: string; may_have_reached_server: boolean } } };
+      expect(doc.error.network).toMatchObject({ failure: 'reset', may_have_reached_server: false });
+    });
+    expect(spentCodes()).toEqual([]);
+    const ok = await runCli(['exchange', code], { env: env() });
+    expect(ok.code, ok.stderr).toBe(0);
+  });
+
   it('a refused port: the code was not sent and is still unused (en, zh), and it still exchanges afterwards', async () => {
     fs.writeFileSync(tokensFile(), '{}\n', { mode: 0o600 });
     const code = mint();
@@ -248,6 +295,24 @@ describe('an exchange that never left this machine', () => {
 });
 
 describe('Ctrl-C while the exchange is under way', () => {
+  it('during the TLS handshake: the code was not sent and is still usable (en, zh), and is not remembered as spent', async () => {
+    fs.writeFileSync(tokensFile(), '{}\n', { mode: 0o600 });
+    const code = mint();
+    await withHandshakeThatFails('never', async (base) => {
+      const stalled = env({ WXAUTH_API_BASE: base, WXAUTH_BACKUP_API_BASE: base });
+      const r = await runCli(['exchange', code, '--timeout', '10000'], { env: stalled, timeoutMs: 400 });
+      expect(r.code).toBe(130);
+      expect(r.stderr).toContain('Stopped before the code was sent (nothing left this machine), so it is still unused');
+      expect(r.stderr).not.toContain('may have reached WeChat');
+      const zh = await runCli(['exchange', code, '--timeout', '10000', '--lang', 'zh'], { env: stalled, timeoutMs: 400 });
+      expect(zh.code).toBe(130);
+      expect(zh.stderr).toContain('已中断，code 还没有发出去（请求没离开本机），所以没有被用掉');
+    });
+    expect(spentCodes()).toEqual([]);
+    const ok = await runCli(['exchange', code], { env: env() });
+    expect(ok.code, ok.stderr).toBe(0);
+  });
+
   it('says the code may be spent, and the next try\'s 40163 says wxauth sent it, not another process', async () => {
     fs.writeFileSync(tokensFile(), '{}\n', { mode: 0o600 });
     const code = mint();

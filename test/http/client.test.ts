@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WechatHttpClient, toCurl, type ClientNotice } from '../../src/http/client.js';
 import { WechatApi } from '../../src/http/api.js';
 import { Agent } from 'undici';
-import { NetworkError, WechatApiError } from '../../src/errors.js';
+import { CancelledError, NetworkError, WechatApiError } from '../../src/errors.js';
 import { tr } from '../../src/ui/i18n.js';
 import { issue } from '../flows/doctor/fixtures.js';
 
@@ -387,6 +387,73 @@ describe('WechatHttpClient', () => {
       for (const s of sockets) s.destroy();
       await new Promise((r) => silent.close(r));
     }
+  });
+
+  describe('a connection cut before the request was written (no deadline involved)', () => {
+    /**
+     * A TCP server for an https:// base that never finishes a TLS handshake: `close` says when it
+     * hangs up on each connection ('at once', or a moment after the ClientHello came). Nothing of the
+     * HTTP request can leave before the handshake, so the code in it is unused.
+     */
+    async function hangsUpDuringHandshake(close: 'at once' | 'after hello', run: (base: string, accepted: () => number) => Promise<void>): Promise<void> {
+      let accepted = 0;
+      const sockets = new Set<net.Socket>();
+      const s = net.createServer((socket) => {
+        accepted++;
+        sockets.add(socket);
+        if (close === 'at once') socket.destroy();
+        else socket.once('data', () => setTimeout(() => socket.destroy(), 50));
+      });
+      await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
+      const dispatcher = new Agent();
+      try {
+        await run(`https://127.0.0.1:${(s.address() as AddressInfo).port}`, () => accepted);
+      } finally {
+        await dispatcher.destroy();
+        for (const socket of sockets) socket.destroy();
+        await new Promise((r) => s.close(r));
+      }
+    }
+
+    for (const close of ['at once', 'after hello'] as const) {
+      it(`a server that hangs up ${close} during the TLS handshake: the code exchange was never sent, so it is tried once more and said unused`, async () => {
+        await hangsUpDuringHandshake(close, async (tlsBase, accepted) => {
+          const notices: ClientNotice[] = [];
+          const api = new WechatApi(client({ apiBase: tlsBase, timeoutMs: 5000, notice: (n) => notices.push(n) }));
+          const err = await api.exchangeCode({ appid: 'wx1234567890abcdef', secret: 's'.repeat(32), code: 'CODE' }).catch((e) => e);
+          expect(err).toBeInstanceOf(NetworkError);
+          expect(err.failure).toBe('reset');
+          expect(err.mayHaveReachedServer).toBe(false);
+          // Not "the request may have reached the server… a code is single-use".
+          expect(err.hint?.key).not.toBe('http.reset.hint.code');
+          expect(tr('en', err.messageRef)).toContain('before the request was sent');
+          expect(tr('zh', err.messageRef)).toContain('请求还没有发出');
+          // Nothing left, so a second try was safe even for a single-use code (and no third).
+          expect(notices.map((n) => n.kind === 'retry' && n.reason)).toEqual(['unreachable']);
+          expect(accepted()).toBe(2);
+        });
+      });
+    }
+
+    it('Ctrl-C during the TLS handshake is a cancel before the request was written; Ctrl-C while the server holds the request is not', async () => {
+      await hangsUpDuringHandshake('after hello', async (tlsBase) => {
+        const early = new AbortController();
+        setTimeout(() => early.abort(), 20);
+        const api = new WechatApi(client({ apiBase: tlsBase, timeoutMs: 5000, signal: early.signal }));
+        const err = await api.exchangeCode({ appid: 'wx1234567890abcdef', secret: 's'.repeat(32), code: 'CODE' }).catch((e) => e);
+        expect(err).toBeInstanceOf(CancelledError);
+        expect(err.unsent).toBe(true);
+      });
+      route('/sns/oauth2/access_token', () => {});
+      const late = new AbortController();
+      const stalled = new WechatApi(client({ timeoutMs: 5000, signal: late.signal }));
+      const pending = stalled.exchangeCode({ appid: 'wx1234567890abcdef', secret: 's'.repeat(32), code: 'CODE' }).catch((e) => e);
+      for (let i = 0; i < 200 && !hits.get('/sns/oauth2/access_token'); i++) await new Promise((r) => setTimeout(r, 10));
+      late.abort();
+      const err = await pending;
+      expect(err).toBeInstanceOf(CancelledError);
+      expect(err.unsent).toBe(false);
+    });
   });
 
   it('retries -1 "system busy" on an idempotent call, and tells the caller', async () => {

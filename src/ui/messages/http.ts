@@ -44,6 +44,15 @@ export const messages = {
   // After a lost answer's advice (http.reset.hint.*, {slow}) when the call timed out rather than was cut.
   'http.timeout.slow': { zh: '如果只是微信慢，加 --timeout <毫秒> 放宽超时（现在是 {timeout} ms）。', en: ' If WeChat is only slow, allow more time with --timeout <ms> (now {timeout} ms).' },
   'http.reset': { zh: '与 {host} 的连接被中断（{code}）。', en: 'The connection to {host} was reset ({code}).' },
+  // Cut while the connection (its TLS handshake, a proxy's tunnel) was being made: the request was never written.
+  'http.reset.unsent': {
+    zh: '与 {host} 的连接在请求还没有发出时就被中断了（{code}）：请求没有离开本机。',
+    en: 'The connection to {host} was cut before the request was sent ({code}): nothing of it left this machine.',
+  },
+  'http.reset.unsent.hint': {
+    zh: '对方接受了连接，却在 TLS 握手完成之前就断开了：确认接口地址 {base}（来源：{where}）上的服务在这个端口说 HTTPS，再检查中间的网络（代理、VPN、防火墙）。这个请求可以放心重发。',
+    en: 'The server took the connection and closed it before the TLS handshake was done: check that the API base {base} (from {where}) speaks HTTPS on that port, and the network in between (a proxy, a VPN, a firewall). The request is safe to send again.',
+  },
   // What a cut connection leaves behind depends on the call (core/endpoints.ts cutCall).
   'http.reset.hint.retried': {
     zh: '已经重发过一次，仍然失败：检查服务器和中间的网络（代理、VPN），稍后再试。',

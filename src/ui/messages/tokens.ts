@@ -544,6 +544,15 @@ export const messages = {
     zh: '已中断。code 可能在中断前已经发给微信并被用掉（code 只能用一次）；再换一次若返回 40163，请重新授权拿新的 code。',
     en: 'Stopped. The code may have reached WeChat before that and be spent (a code works once); if exchanging it again gives 40163, authorise again for a new one.',
   },
+  // Ctrl-C during the connect or TLS handshake: the exchange was never written (http/client.ts).
+  'tokens.exchange.cancelled.unsent.hint': {
+    zh: '已中断，code 还没有发出去（请求没离开本机），所以没有被用掉：再运行一次同样的命令即可，但要赶在 code 过期之前（回调后 5 分钟，网站应用 10 分钟）。',
+    en: 'Stopped before the code was sent (nothing left this machine), so it is still unused: run the same command again, before the code expires (5 minutes after its callback, 10 for a website app).',
+  },
+  'tokens.exchange.cancelled.unsent.caught.hint': {
+    zh: '已中断，code 还没有发出去（请求没离开本机），所以没有被用掉，大约在 {until} 之前都能用：从浏览器落到的地址里取出它来换（整个地址加引号粘贴，state 也会一起检查）：wxauth exchange{p} "CALLBACK_URL"。',
+    en: 'Stopped before the code was sent (nothing left this machine), so it is still unused, until about {until}: exchange it from the address the browser landed on (paste the whole address in quotes, and its state is checked too): wxauth exchange{p} "CALLBACK_URL".',
+  },
   'tokens.next.code_spent_other_appid': {
     zh: '这个 code 属于 appid {codeAppid}：wxauth 在 {at} 已经用它换过 token（profile {codeProfile}，openid {openid}），而这次用的是 {appid}。code 只能由发出它的 appid 换取，且只能换一次。用这个 appid 重新授权：{login}；或者检查 profile 是否选错了。',
     en: 'This code belongs to appid {codeAppid}: wxauth exchanged it at {at} (profile {codeProfile}, openid {openid}), and this exchange used {appid}. A code works only with the appid that issued it, and only once. Authorise again with this appid: {login}; or check that the right profile is in use.',
