@@ -137,9 +137,19 @@ function cancelHint(p: ExchangeParams, unsent: boolean): MessageRef {
 }
 
 /** The advice of unsentExchange (returns, not ?: between message unions: TS2590). */
-function unsentHint(fix: MessageRef, p: ExchangeParams): MessageRef {
+function unsentHint(hint: MessageRef, p: ExchangeParams): MessageRef {
+  const fix = withoutResend(hint);
   if (!p.caught) return messageRef('http.exchange.unsent.hint', { fix });
   return messageRef('http.exchange.unsent.caught.hint', { fix, p: profileFlag(p.profile), until: { localTime: p.caught.at + p.caught.lifetimeMs } });
+}
+
+/**
+ * The client's advice without its closing "the request is safe to send again" (a cut TLS handshake's):
+ * the code sentence after it says the same for the code, and more.
+ */
+function withoutResend(hint: MessageRef): MessageRef {
+  if (hint.key !== 'http.reset.unsent.hint') return hint;
+  return hint.params.check as MessageRef;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -688,7 +688,7 @@ function toNetworkError(
   // One params object for the whole family of http.<failure> texts; each uses the ones it needs.
   let hint: MessageRef;
   if (failure === 'reset' && reached) hint = lostAnswerHint(call.req, call.resent, options.profile);
-  else if (failure === 'reset') hint = messageRef('http.reset.unsent.hint', { base: call.base, where: call.where });
+  else if (failure === 'reset') hint = messageRef('http.reset.unsent.hint', { check: messageRef('http.reset.unsent.check', { base: call.base, where: call.where }) });
   // Timed out after the request went out: a token call may have issued a token all the same.
   else if (failure === 'timeout' && reached) hint = lostAnswerHint(call.req, call.resent, options.profile, options.timeoutMs);
   // An https:// base on a server that speaks plain HTTP (an emulator, a local gateway): not a

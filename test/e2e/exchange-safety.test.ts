@@ -266,9 +266,21 @@ describe('an exchange that never left this machine', () => {
       expect(r.stderr).toContain('was cut before the request was sent');
       expect(r.stderr).toContain('The code was not sent (nothing left this machine), so it is still unused');
       expect(r.stderr).not.toContain('may have reached');
+      // The hint says what to check, then once that nothing was sent: the code sentence, not also the
+      // generic "safe to send again" before it.
+      const hint = r.stderr.split('\n').find((line) => line.startsWith('→ ')) ?? '';
+      expect(hint).toContain('speaks HTTPS on that port, and the network in between (a proxy, a VPN, a firewall). The code was not sent');
+      expect(hint).not.toContain('safe to send again');
       const zh = await runCli(['exchange', code, '--lang', 'zh'], { env: cut });
       expect(zh.stderr).toContain('请求还没有发出时就被中断了');
-      expect(zh.stderr).toContain('code 没有发出去（请求没离开本机），所以还没用掉');
+      expect(zh.stderr).toContain('再检查中间的网络（代理、VPN、防火墙）。code 没有发出去（请求没离开本机），所以还没用掉');
+      expect(zh.stderr).not.toContain('可以放心重发');
+      // Another call cut the same way still hears that it may be sent again (no code sentence there).
+      const token = await runCli(['token'], { env: cut });
+      expect(token.code).toBe(5);
+      expect(token.stderr).toContain('(a proxy, a VPN, a firewall). The request is safe to send again.');
+      const tokenZh = await runCli(['token', '--lang', 'zh'], { env: cut });
+      expect(tokenZh.stderr).toContain('（代理、VPN、防火墙）。这个请求可以放心重发。');
       const json = await runCli(['exchange', code, '--json'], { env: cut });
       expect(json.code).toBe(5);
       const doc = parseJson(json.stdout) as { error: { network: { failure: string; may_have_reached_server: boolean } } };

@@ -50,8 +50,14 @@ export const messages = {
     en: 'The connection to {host} was cut before the request was sent ({code}): nothing of it left this machine.',
   },
   'http.reset.unsent.hint': {
-    zh: '对方接受了连接，却在 TLS 握手完成之前就断开了：确认接口地址 {base}（来源：{where}）上的服务在这个端口说 HTTPS，再检查中间的网络（代理、VPN、防火墙）。这个请求可以放心重发。',
-    en: 'The server took the connection and closed it before the TLS handshake was done: check that the API base {base} (from {where}) speaks HTTPS on that port, and the network in between (a proxy, a VPN, a firewall). The request is safe to send again.',
+    zh: '{check}这个请求可以放心重发。',
+    en: '{check} The request is safe to send again.',
+  },
+  // {check} of http.reset.unsent.hint; alone before an exchange's code sentence (http.exchange.unsent.hint),
+  // which says for the code what "safe to send again" says for any call (said once, not twice).
+  'http.reset.unsent.check': {
+    zh: '对方接受了连接，却在 TLS 握手完成之前就断开了：确认接口地址 {base}（来源：{where}）上的服务在这个端口说 HTTPS，再检查中间的网络（代理、VPN、防火墙）。',
+    en: 'The server took the connection and closed it before the TLS handshake was done: check that the API base {base} (from {where}) speaks HTTPS on that port, and the network in between (a proxy, a VPN, a firewall).',
   },
   // What a cut connection leaves behind depends on the call (core/endpoints.ts cutCall).
   'http.reset.hint.retried': {
