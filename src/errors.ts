@@ -49,6 +49,8 @@ export interface WxauthErrorOptions {
   hint?: MessageRef;
   /** Further reasons of the same failure, said after its message and before the hint (url's "Also: …"). */
   also?: readonly MessageRef[];
+  /** Facts that may explain the failure without being one (a cached token sent elsewhere than its issuer): said as notes. */
+  notes?: readonly MessageRef[];
   cause?: unknown;
 }
 
@@ -61,6 +63,8 @@ export class WxauthError extends Error {
   readonly hint?: MessageRef & { readonly params?: MessageParams };
   /** Further reasons; a flow that learns one after the error was made may add it (withAlso). */
   readonly also: MessageRef[];
+  /** Notes on the failure, not further failures; a flow that learns one after the error was made may add it. */
+  readonly notes: MessageRef[];
 
   constructor(message: MessageRef, options: WxauthErrorOptions = {}) {
     super(message.key, options.cause === undefined ? undefined : { cause: options.cause });
@@ -68,6 +72,7 @@ export class WxauthError extends Error {
     this.messageRef = message;
     this.hint = options.hint;
     this.also = [...(options.also ?? [])];
+    this.notes = [...(options.notes ?? [])];
   }
 }
 

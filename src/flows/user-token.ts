@@ -390,7 +390,7 @@ function issuerOf(api: WechatApi): string {
 
 /**
  * A cached token sent to another host than the one it came from: when the call fails, why it may have
- * (a token is valid only where it was issued), as a further reason of the error. One the emulator
+ * (a token is valid only where it was issued), as a note on the error (not a failure of its own). One the emulator
  * issued, sent to WeChat because --api-base was left out this time, gets 40001 / 40014 (or, offline, a
  * DNS failure) with nothing else to say why. Not a refusal: a proxy or a gateway in front of the issuer
  * has another address and forwards the token where it is valid.
@@ -405,11 +405,11 @@ function issuerNote(entry: UserTokenEntry | undefined, api: WechatApi, profile: 
   return messageRef(entry.issuer === 'wechat' ? 'tokens.otherIssuer.wechat' : 'tokens.otherIssuer', params);
 }
 
-/** The error, with the issuer note of `entry` (a cached token; undefined for one the user gave) added to its further reasons. */
+/** The error, with the issuer note of `entry` (a cached token; undefined for one the user gave) added to its notes. */
 function withIssuerNote(error: unknown, entry: UserTokenEntry | undefined, p: Pick<UserTokenDeps, 'api' | 'profile'>): unknown {
   if (!(error instanceof WxauthError)) return error;
   const note = issuerNote(entry, p.api, p.profile, error instanceof NetworkError && !error.mayHaveReachedServer);
-  if (note) error.also.push(note);
+  if (note) error.notes.push(note);
   return error;
 }
 

@@ -199,13 +199,15 @@ describe('a cached token sent to another host than its issuer', () => {
       const r = await wx([...command, '--timeout', '1000'], withoutBase);
       expect(r.code, command.join(' ')).not.toBe(0);
       // Offline the name does not resolve (nothing sent); with a network, WeChat's 40001.
-      expect(r.stderr, command.join(' ')).toMatch(new RegExp(`✖ Note: the cached token of openid ${openidOf('u1')} came from ${emu.url.replace(/\./g, '\\.')}, and this run (sent it|would have sent it) to https://api\\.weixin\\.qq\\.com`));
+      expect(r.stderr, command.join(' ')).toMatch(new RegExp(`^Note: the cached token of openid ${openidOf('u1')} came from ${emu.url.replace(/\./g, '\\.')}, and this run (sent it|would have sent it) to https://api\\.weixin\\.qq\\.com`, 'm'));
       expect(r.stderr).toContain(`run again with --api-base ${emu.url}`);
     }
     const zh = await wx(['--lang', 'zh', 'check', '--timeout', '1000'], withoutBase);
     expect(zh.stderr).toMatch(new RegExp(`缓存的 token 来自 ${emu.url.replace(/\./g, '\\.')}，这次(却发给了|本要发给) https://api\\.weixin\\.qq\\.com`));
-    const json = parseJson((await wx(['--json', 'check', '--timeout', '1000'], withoutBase)).stdout) as { error: { also: string[] } };
-    expect(json.error.also.join('\n')).toContain(`came from ${emu.url}`);
+    // A note, not a further reason of the failure: `notes`, not `also`.
+    const json = parseJson((await wx(['--json', 'check', '--timeout', '1000'], withoutBase)).stdout) as { error: { also?: string[]; notes: string[] } };
+    expect(json.error.notes.join('\n')).toContain(`came from ${emu.url}`);
+    expect(json.error.also).toBeUndefined();
   });
 
   it('a base where nothing was sent (a refused port): the note says the token would have gone there, not that it was sent (en, zh)', async () => {
@@ -219,6 +221,29 @@ describe('a cached token sent to another host than its issuer', () => {
     }
     const zh = await wx(['--lang', 'zh', 'check'], refused);
     expect(zh.stderr).toContain(`缓存的 token 来自 ${emu.url}，这次本要发给 http://127.0.0.1:9 （没有发出去）`);
+  });
+
+  it('the note reads as a note: no failure mark, under the error and before its hint, once (en, zh, --json)', async () => {
+    expect((await wx(['exchange', code('u1')])).code).toBe(0);
+    const refused = { WXAUTH_API_BASE: 'http://127.0.0.1:9', WXAUTH_BACKUP_API_BASE: 'http://127.0.0.1:9' };
+    for (const [lang, failed, note] of [
+      ['en', '✖ Connection to 127.0.0.1:9 was refused', 'Note: the cached token of openid'],
+      ['zh', '✖ 连接 127.0.0.1:9 被拒绝', '注意：openid'],
+    ] as const) {
+      const r = await wx(['--lang', lang, 'check'], refused);
+      expect(r.code).toBe(5);
+      const lines = r.stderr.trimEnd().split('\n').filter((line) => !line.startsWith('! '));
+      // One failure (the error), then the note as a note, then the error's next step.
+      expect(lines.filter((line) => line.startsWith('✖ ')), r.stderr).toEqual([expect.stringContaining(failed)]);
+      expect(lines.filter((line) => line.includes(note)), r.stderr).toHaveLength(1);
+      expect(lines[0]).toContain(failed);
+      expect(lines[1]).toMatch(new RegExp(`^${note}`));
+      expect(lines[2]).toMatch(/^→ /);
+      expect(lines).toHaveLength(3);
+    }
+    const doc = parseJson((await wx(['--json', 'check'], refused)).stdout) as { error: { also?: string[]; notes: string[]; hint: string } };
+    expect(doc.error.notes).toEqual([expect.stringMatching(/^Note: the cached token of openid .* \(it was not sent\)/)]);
+    expect(doc.error.also).toBeUndefined();
   });
 
   it('not for the same emulator under another name, a token typed on the command line, or a call that succeeds', async () => {

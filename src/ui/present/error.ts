@@ -19,7 +19,7 @@ export interface ErrorDetails {
 
 /**
  * The `error` object of every --json failure: always `code`, `message` and `hint` (null when there is
- * none), then what the kind of error adds (WeChat's errcode, errmsg, rid, endpoint…).
+ * none), then what the kind of error adds (`also`, `notes`, WeChat's errcode, errmsg, rid, endpoint…).
  */
 export function errorObject(code: string, message: string, hint: string | undefined, extra: Record<string, unknown> = {}): Record<string, unknown> {
   return { code, message, hint: hint ?? null, ...extra };
@@ -200,10 +200,11 @@ export function presentError(out: Output, error: WxauthError, details: ErrorDeta
         }
       : {};
   const also = error.also.length > 0 ? { also: error.also.map((m) => tr(out.lang, m)) } : {};
+  const notes = error.notes.length > 0 ? { notes: error.notes.map((m) => tr(out.lang, m)) } : {};
   if (out.json) {
     const network = error instanceof NetworkError ? { network: networkDocument(error) } : {};
     // What the command had gathered before it failed (e.g. every problem url found) stays in the document.
-    emitFailure(out, errorObject(error.code, message, hint, { ...also, ...wechat, ...network }), out.getDocument());
+    emitFailure(out, errorObject(error.code, message, hint, { ...also, ...notes, ...wechat, ...network }), out.getDocument());
     return;
   }
   // Human output: the message's params (an errmsg, a state, a path) are escaped by out.tr.
@@ -226,5 +227,7 @@ export function presentError(out: Output, error: WxauthError, details: ErrorDeta
     if (explanation) printExplanation(out, explanation, { compact: true });
     if (details.source) out.note(details.source);
   }
+  // Notes on the failure (not failures: no ✖), after its facts, before the headline's next step.
+  for (const note of error.notes) out.note(out.tr(note));
   if (hintRef && !hintFirst) out.say(out.style.cyan('→ ') + out.tr(hintRef));
 }
