@@ -77,9 +77,9 @@ export function parseOptions(input: CommandInput): ProfileOptions {
   }
 }
 
-/** A rename's failure with where it left things (`state`) added to its further reasons; any other error as it came. */
+/** A rename's failure with where it left things (`state`) said as a note (a fact, not a further failure); any other error as it came. */
 function said(error: unknown, state: MessageRef): unknown {
-  if (error instanceof WxauthError) error.also.push(state);
+  if (error instanceof WxauthError) error.notes.push(state);
   return error;
 }
 

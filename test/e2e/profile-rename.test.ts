@@ -206,9 +206,9 @@ describe('profile rename when a write fails', () => {
     fs.chmodSync(path.join(dir, 'config.json'), 0o400);
     const r = await runCli(['profile', 'rename', 'two', 'default', '--yes', '--json'], { env });
     expect(r.code, r.stderr).toBe(4);
-    const doc = parseJson(r.stdout) as { ok: boolean; error: { code: string; also?: string[] } };
+    const doc = parseJson(r.stdout) as { ok: boolean; error: { code: string; notes?: string[] } };
     expect(doc.ok).toBe(false);
-    expect(doc.error.also).toContain('Nothing was renamed: "two" keeps its settings, cached tokens and state as they were.');
+    expect(doc.error.notes).toContain('Nothing was renamed: "two" keeps its settings, cached tokens and state as they were.');
     expect(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')).toBe(config);
     expect(tokensOf(dir)).toEqual(tokens);
     expect(TokenStore.open(dir).listUsers('default').map((u) => u.openid).sort()).toEqual(['oOther1', 'oOther2']);
