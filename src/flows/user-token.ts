@@ -98,7 +98,7 @@ function lostExchange(error: unknown, profile: string, redirectUri: string | und
   const lost = lostAnswer(error);
   if (!(error instanceof NetworkError) || lost === undefined) return error;
   const hint = lostExchangeHint(error, lost, profileFlag(profile), authorizeAgain(profile, redirectUri));
-  return new NetworkError(error.failure, error.messageRef, { mayHaveReachedServer: true, cause: error, hint, issuedToken: error.issuedToken });
+  return new NetworkError(error.failure, error.messageRef, { mayHaveReachedServer: true, cause: error, hint });
 }
 
 /** The advice of lostExchange (returns, not a chain of ?: between message unions: TS2590). */
@@ -122,7 +122,6 @@ function unsentExchange(error: unknown, p: ExchangeParams): unknown {
     cause: error,
     hint: unsentHint(error.hint, p),
     sameOnRetry: error.sameOnRetry,
-    ...(error.failedProxy !== undefined ? { failedProxy: error.failedProxy } : {}),
   });
 }
 

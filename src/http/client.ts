@@ -641,9 +641,6 @@ function toNetworkError(
     reached = false;
   } else if (timedOut || has('UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'TimeoutError')) {
     failure = 'timeout';
-    // The deadline came while the connection was still being made (a SYN never answered, a TLS
-    // handshake never finished; EHOSTUNREACH or the connect's own timeout may come later still).
-    reached = call.written;
   } else if (has('ECONNREFUSED')) {
     failure = 'refused';
     reached = false;
@@ -662,7 +659,8 @@ function toNetworkError(
   }
   // The request was never put on a connection: the connection (or its TLS handshake, or a proxy's
   // tunnel) failed before undici could write a byte of it, whatever came of it (a server that hung up
-  // during the handshake, a socket error). Nothing reached the server, so a code in it is unused.
+  // during the handshake, a socket error, the deadline while a SYN was unanswered). Nothing reached the
+  // server, so a code in it is unused.
   if (!call.written) reached = false;
   const proxyDown =
     proxy !== undefined &&
