@@ -6,6 +6,8 @@
 //
 //   node scripts/stress-store.mjs [--processes 100] [--writes 10] [--concurrency 100] [--kills 20]
 //                                 [--plant-every 200]   (ms between planted crashed-writer locks)
+//                                 [--dead-gates 0]      (ms between gates planted as a writer killed
+//                                                        inside the gate leaves them; 0: none)
 //
 // It compiles src/store on its own (like test/store/compile-store.ts), so it tests the source as it
 // is, not whatever dist/ holds. Exit code 0 when nothing acknowledged was lost.
@@ -24,6 +26,7 @@ const { values } = parseArgs({
     concurrency: { type: 'string', default: '100' },
     kills: { type: 'string', default: '20' },
     'plant-every': { type: 'string', default: '200' },
+    'dead-gates': { type: 'string', default: '0' },
   },
 });
 const PROCESSES = Number(values.processes);
@@ -31,6 +34,7 @@ const WRITES = Number(values.writes);
 const CONCURRENCY = Number(values.concurrency);
 const KILLS = Number(values.kills);
 const PLANT_EVERY_MS = Number(values['plant-every']);
+const DEAD_GATES_MS = Number(values['dead-gates']);
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-stress-'));
 const storeJs = path.join(work, 'js');
@@ -82,6 +86,21 @@ const planter = setInterval(() => {
   if (plant('garbage', 'wx')) planted++;
 }, PLANT_EVERY_MS);
 
+// A gate as a writer killed inside it leaves it: its pid gone, on this host. Every waiter then judges
+// it stale at once, which is when two of them could both come to hold it (see takeOver in files.ts).
+const deadPid = Number(execFileSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }));
+let gatesPlanted = 0;
+const gatePlanter =
+  DEAD_GATES_MS > 0 &&
+  setInterval(() => {
+    try {
+      fs.writeFileSync(`${lock}.gate`, JSON.stringify({ pid: deadPid, host: os.hostname(), token: `${deadPid}-dead-${gatesPlanted}` }), { flag: 'wx', mode: 0o600 });
+      gatesPlanted++;
+    } catch {
+      // a live writer's gate is there: leave it
+    }
+  }, DEAD_GATES_MS);
+
 const acked = new Map();
 const failures = new Map();
 const running = new Set();
@@ -125,6 +144,7 @@ async function lane() {
 await Promise.all(Array.from({ length: Math.min(CONCURRENCY, PROCESSES) }, lane));
 clearInterval(planter);
 clearInterval(killer);
+if (gatePlanter) clearInterval(gatePlanter);
 
 const saved = JSON.parse(fs.readFileSync(file, 'utf8'));
 const lost = [...acked.keys()].filter((name) => saved.profiles?.[name]?.domain !== `${name}.example.com`);
@@ -137,7 +157,9 @@ const summary = (list) => ({ p50: pct(list, 50), p99: pct(list, 99), max: list.a
 // A lock this script planted after the last writer finished is its own leftover, not the store's.
 const leftovers = fs
   .readdirSync(dir)
-  .filter((f) => f !== 'config.json' && !(f === 'config.json.lock' && fs.readFileSync(lock, 'utf8') === 'garbage'));
+  .filter((f) => f !== 'config.json' && !(f === 'config.json.lock' && fs.readFileSync(lock, 'utf8') === 'garbage'))
+  // as is a dead gate it planted, and the claims of the last takeovers (swept once 10 s old)
+  .filter((f) => !(f === 'config.json.lock.gate' && gatesPlanted > 0) && !/\.claim\./.test(f));
 console.log(
   JSON.stringify(
     {
@@ -152,6 +174,7 @@ console.log(
       killed,
       stalePlanted: planted,
       plantEveryMs: PLANT_EVERY_MS,
+      deadGatesPlanted: gatesPlanted,
       firstWriteMs: summary(first),
       laterWriteMs: summary(later),
       elapsedMs: Date.now() - started,

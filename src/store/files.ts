@@ -673,7 +673,7 @@ function lockedError(lock: string, waitMs: number): ConfigError {
   );
 }
 
-interface LockHolder {
+export interface LockHolder {
   /** undefined: unreadable or over 4 KiB, not a lock wxauth wrote. */
   text: string | undefined;
   dev: number;
@@ -683,8 +683,8 @@ interface LockHolder {
   owner?: { pid: number; host?: string };
 }
 
-/** Who holds the lock, or undefined when there is none (any more). */
-function inspectLock(lock: string): LockHolder | undefined {
+/** Who holds the lock, or undefined when there is none (any more). (Exported for test/store/lock.test.ts.) */
+export function inspectLock(lock: string): LockHolder | undefined {
   let stats: fs.Stats | undefined;
   try {
     // No lock is the usual answer: without an exception (an Error and its stack) for it.
@@ -804,6 +804,8 @@ const uniqueName = (lock: string, what: string) => `${lock}.${uniqueId()}.${what
 
 /** A file made to take or move a lock or its gate: `<lock>.[gate.]<pid>-….new|stale|done` (uniqueName). */
 const LOCK_TEMP = /^(?:gate\.)?(\d+)-[^/\\]*\.(?:new|stale|done)$/;
+/** A takeover's claim on a stale lock or gate (claimFile): `<lock>.[gate.]claim.<its token>`. */
+const LOCK_CLAIM = /^(?:gate\.)?claim\.[^/\\]+$/;
 /** Such a file is abandoned after this, whoever made it: each lives for a few system calls. */
 const LOCK_TEMP_ABANDONED_MS = 5 * 60_000;
 
@@ -816,7 +818,8 @@ const LOCK_TEMP_ABANDONED_MS = 5 * 60_000;
  * sharing the folder is judged by the ten seconds). Run each time the lock is taken, before anything is
  * made (on a full disk, that makes room for an inode), and after taking a lock or gate over
  * (`takenOver`): a writer is then known to have died, so ten seconds is enough whatever the pid.
- * `takenOver.dead`: the holder taken over, when it is a process of this host that is gone; the
+ * A takeover's claim (claimFile) goes once it is ten seconds old. `takenOver.dead`: the holder taken
+ * over, when it is a process of this host that is gone; the
  * temporary files of the file the lock guards that it was writing (`config.json.<its pid>-….tmp`,
  * writeFileAtomic) can then never be renamed into place, however new. (Like the takeover itself, this
  * trusts that a pid not alive here is gone: two containers sharing the hostname and the config folder
@@ -843,12 +846,14 @@ function sweepLeftovers(lock: string, takenOver?: { dead?: LockHolder }): void {
       continue;
     }
     if (!name.startsWith(prefix)) continue;
+    const claim = LOCK_CLAIM.test(name.slice(prefix.length));
     const pid = LOCK_TEMP.exec(name.slice(prefix.length))?.[1];
-    if (pid === undefined) continue;
+    if (pid === undefined && !claim) continue;
     const file = path.join(dir, name);
     try {
       const age = now - fs.lstatSync(file).mtimeMs;
-      if (age > LOCK_TEMP_ABANDONED_MS || (age > LOCK_STALE_MS && (takenOver !== undefined || !isAlive(Number(pid))))) removeFile(file);
+      // A claim lives for a few system calls: one 10 s old was left by a waiter killed inside them.
+      if (age > LOCK_TEMP_ABANDONED_MS || (age > LOCK_STALE_MS && (claim || takenOver !== undefined || !isAlive(Number(pid))))) removeFile(file);
     } catch {
       // gone already, or not ours to remove: the lock does not depend on it
     }
@@ -856,27 +861,82 @@ function sweepLeftovers(lock: string, takenOver?: { dead?: LockHolder }): void {
 }
 
 /**
- * Remove a stale gate (see withGate) — but only the one judged stale. Several waiters may judge the
- * same gate stale at once; a plain "remove" by the slower one would delete the gate the faster one has
- * just made. rename(2) moves whatever is there atomically, so the mover then checks it moved the file
- * it judged (same inode, same text) and, if not, puts the other process's gate back.
+ * The file a takeover of `stale` claims before it moves anything: named after that one lock (its
+ * owner's token; for a lock not in wxauth's format, its inode and time), made with O_EXCL, so only one
+ * waiter at a time acts on it. Removed when the takeover is done; one a waiter killed in between left
+ * is removed by the next waiter once it is 10 s old (makeClaim), or by the sweep (sweepLeftovers).
  */
-function takeOver(lock: string, stale: LockHolder): void {
-  const aside = uniqueName(lock, 'stale');
+function claimFile(lock: string, stale: LockHolder): string {
+  let id: unknown;
   try {
-    fs.renameSync(lock, aside);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return; // another waiter took it over
-    throw lockFailedError(lock, error);
+    id = stale.text === undefined ? undefined : (JSON.parse(stale.text) as { token?: unknown }).token;
+  } catch {
+    // not a wxauth lock: named by its inode and time below
   }
+  const name = typeof id === 'string' && /^[0-9a-z-]{1,80}$/.test(id) ? id : `${stale.dev}-${stale.ino}-${String(stale.mtimeMs).replace('.', '_')}`;
+  return `${lock}.claim.${name}`;
+}
+
+/** The lock now in place is the one judged: same file, same text. */
+function isSameLock(file: string, judged: LockHolder): boolean {
+  const now = inspectLock(file);
+  return now !== undefined && now.ino === judged.ino && now.dev === judged.dev && now.text === judged.text;
+}
+
+/**
+ * Remove a lock (or a gate) judged stale — that one, never a lock made since. Several waiters often
+ * judge the same lock stale at once (every waiter on a killed writer's gate does). Before, each moved
+ * aside whatever was there by the time it acted and put back a lock made meanwhile with link(2); in
+ * the moment between, a third waiter could make one too, and two processes then held the gate, the
+ * second removing the first one's new lock as the stale one it had judged: two writers, one acknowledged
+ * write lost (test/store/lock.test.ts, once in CI). Now a waiter first claims the stale lock
+ * (claimFile), then looks whether it is still there: the stale lock leaves its place only through the
+ * one waiter holding its claim (its owner is gone), so a waiter that finds it there moves that lock and
+ * nothing else, and a late one finds it gone and moves nothing. The check after the move stays, for a
+ * stuck (not dead) owner that woke up and released its lock in between.
+ * Returns whether the stale lock is gone (false: another waiter is taking it over; look again).
+ * (Exported for test/store/lock.test.ts.)
+ */
+export function takeOver(lock: string, stale: LockHolder): boolean {
+  const claim = claimFile(lock, stale);
+  if (!makeClaim(lock, claim)) return false;
   try {
-    const moved = fs.lstatSync(aside);
-    const same = moved.ino === stale.ino && moved.dev === stale.dev && readLockText(aside) === stale.text;
-    if (!same) restoreLock(aside, lock);
+    // Gone already: taken over by the waiter that held the claim before, or released by its owner.
+    if (!isSameLock(lock, stale)) return true;
+    const aside = uniqueName(lock, 'stale');
+    try {
+      fs.renameSync(lock, aside);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return true; // released by its owner meanwhile
+      throw lockFailedError(lock, error);
+    }
+    try {
+      const moved = fs.lstatSync(aside);
+      const same = moved.ino === stale.ino && moved.dev === stale.dev && readLockText(aside) === stale.text;
+      if (!same) restoreLock(aside, lock);
+      return same;
+    } finally {
+      removeFile(aside);
+    }
   } finally {
-    removeFile(aside);
+    discardFile(claim);
   }
-  sweepLeftovers(lock, {});
+}
+
+/** Make the claim file; false if another waiter holds it (one left 10 s ago by a killed waiter is taken). */
+function makeClaim(lock: string, claim: string): boolean {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      fs.closeSync(fs.openSync(claim, 'wx', 0o600));
+      return true;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw lockFailedError(lock, error);
+    }
+    const stats = fs.lstatSync(claim, { throwIfNoEntry: false });
+    if (stats !== undefined && Date.now() - stats.mtimeMs <= LOCK_STALE_MS) return false;
+    removeFile(claim);
+  }
+  return false;
 }
 
 /**
@@ -929,7 +989,7 @@ function withGate<T>(lock: string, deadline: number, waitMs: number, fn: () => T
   // A folder where the gate cannot be made is reported as one where the lock cannot be.
   for (let attempt = 0; !tryCreateLock(gate, token, lock); attempt++) {
     const holder = inspectLock(gate);
-    if (holder && isStale(holder, Date.now())) takeOver(gate, holder);
+    if (holder && isStale(holder, Date.now()) && takeOver(gate, holder)) sweepLeftovers(gate, {});
     else if (Date.now() >= deadline) throw lockedError(lock, waitMs);
     else if (holder) sleepSync(backoff(attempt));
   }
@@ -952,13 +1012,13 @@ function acquire(lock: string, deadline: number, waitMs: number): string {
       const outcome = withGate(lock, deadline, waitMs, () => {
         previous = inspectLock(lock);
         if (previous && !isStale(previous, Date.now())) return 'held';
-        if (previous) removeFile(lock);
+        if (previous && !takeOver(lock, previous)) return 'held';
         if (!tryCreateLock(lock, token)) return 'held';
         return previous ? 'taken over' : 'made';
       });
       if (outcome === 'taken over') sweepLeftovers(lock, { dead: previous });
       if (outcome !== 'held') return token;
-      continue;
+      // Held by another, or another waiter is taking the stale one over: look again after the backoff.
     }
     if (Date.now() >= deadline) throw lockedError(lock, waitMs);
     sleepSync(backoff(attempt));

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ConfigStore } from '../../src/store/config.js';
-import { JsonFile, withFileLock } from '../../src/store/files.js';
+import { inspectLock, JsonFile, takeOver, withFileLock } from '../../src/store/files.js';
 import { compileStore } from './compile-store.js';
 
 // Removed in afterAll: vitest's fork workers end without an 'exit' event.
@@ -256,6 +256,49 @@ describe('store lock', () => {
     expect(fs.lstatSync(path.join(dir, 'config.json')).isSymbolicLink()).toBe(true);
     expect(JSON.parse(fs.readFileSync(target, 'utf8'))).toMatchObject({ profiles: { prod: { appid: 'wx1234567890abcdef' } } });
     expect(fs.readdirSync(dotfiles).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  // Every waiter on a killed writer's gate judges it stale at once. The later ones used to move aside
+  // whatever gate was there by then, and put back the one made meanwhile; a third waiter making its own
+  // in that moment left two processes holding the gate, and one acknowledged write was lost (CI, once).
+  for (const what of ['gate', 'lock'] as const) {
+    it(`of the waiters that judged a dead writer's ${what} stale, a later one never moves the ${what} made since`, () => {
+      const file = path.join(tempDir(), what === 'gate' ? 'config.json.lock.gate' : 'config.json.lock');
+      const host = os.hostname();
+      fs.writeFileSync(file, JSON.stringify({ pid: deadPid(), host, token: 'crashed' }), { mode: 0o600 });
+      const judged = inspectLock(file);
+      expect(judged?.owner?.pid).toBeGreaterThan(0);
+      // The first waiter takes it over and makes its own.
+      expect(takeOver(file, judged!)).toBe(true);
+      const mine = JSON.stringify({ pid: process.pid, host, token: 'first-waiter' });
+      fs.writeFileSync(file, mine, { flag: 'wx', mode: 0o600 });
+      // A later waiter acts on the same judgement, while a third one makes its own whenever the place is free.
+      const rename = fs.renameSync;
+      const spy = vi.spyOn(fs, 'renameSync').mockImplementation((from, to) => {
+        rename(from, to);
+        if (from === file) fs.writeFileSync(file, JSON.stringify({ pid: process.pid, host, token: 'third-waiter' }), { flag: 'wx' });
+      });
+      try {
+        takeOver(file, judged!);
+      } finally {
+        spy.mockRestore();
+      }
+      expect(fs.readFileSync(file, 'utf8')).toBe(mine);
+    });
+  }
+
+  // A waiter killed between claiming a dead writer's lock and moving it leaves its claim behind.
+  it("waits while another waiter's claim on a dead writer's lock is fresh, and takes the lock over once that claim is 10 s old", () => {
+    const lock = path.join(tempDir(), 'config.json.lock');
+    fs.writeFileSync(lock, JSON.stringify({ pid: deadPid(), host: os.hostname(), token: 'crashed' }), { mode: 0o600 });
+    const judged = inspectLock(lock)!;
+    const claim = `${lock}.claim.crashed`;
+    plantStaleLock(claim, '', 2_000);
+    expect(takeOver(lock, judged)).toBe(false);
+    expect(fs.existsSync(lock)).toBe(true);
+    plantStaleLock(claim, '', 11_000);
+    expect(takeOver(lock, judged)).toBe(true);
+    expect(fs.readdirSync(path.dirname(lock))).toEqual([]);
   });
 
   it('removes only its own lock: one another process took over meanwhile stays', () => {
