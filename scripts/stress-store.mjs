@@ -158,8 +158,8 @@ const summary = (list) => ({ p50: pct(list, 50), p99: pct(list, 99), max: list.a
 const leftovers = fs
   .readdirSync(dir)
   .filter((f) => f !== 'config.json' && !(f === 'config.json.lock' && fs.readFileSync(lock, 'utf8') === 'garbage'))
-  // as is a dead gate it planted, and the claims of the last takeovers (swept once 10 s old)
-  .filter((f) => !(f === 'config.json.lock.gate' && gatesPlanted > 0) && !/\.claim\./.test(f));
+  // as is a dead gate it planted; a takeover's claim is the store's (left by a waiter killed holding it)
+  .filter((f) => !(f === 'config.json.lock.gate' && gatesPlanted > 0));
 console.log(
   JSON.stringify(
     {

@@ -804,7 +804,7 @@ const uniqueName = (lock: string, what: string) => `${lock}.${uniqueId()}.${what
 
 /** A file made to take or move a lock or its gate: `<lock>.[gate.]<pid>-….new|stale|done` (uniqueName). */
 const LOCK_TEMP = /^(?:gate\.)?(\d+)-[^/\\]*\.(?:new|stale|done)$/;
-/** A takeover's claim on a stale lock or gate (claimFile): `<lock>.[gate.]claim.<its token>`. */
+/** A takeover's claim on a stale lock or gate (makeClaim): `<lock>.[gate.]claim.<its token>[.<generation>]`. */
 const LOCK_CLAIM = /^(?:gate\.)?claim\.[^/\\]+$/;
 /** Such a file is abandoned after this, whoever made it: each lives for a few system calls. */
 const LOCK_TEMP_ABANDONED_MS = 5 * 60_000;
@@ -818,8 +818,8 @@ const LOCK_TEMP_ABANDONED_MS = 5 * 60_000;
  * sharing the folder is judged by the ten seconds). Run each time the lock is taken, before anything is
  * made (on a full disk, that makes room for an inode), and after taking a lock or gate over
  * (`takenOver`): a writer is then known to have died, so ten seconds is enough whatever the pid.
- * A takeover's claim (claimFile) goes once it is ten seconds old. `takenOver.dead`: the holder taken
- * over, when it is a process of this host that is gone; the
+ * A takeover's claim (makeClaim) goes after five minutes (its taker removes it once its lock is gone).
+ * `takenOver.dead`: the holder taken over, when it is a process of this host that is gone; the
  * temporary files of the file the lock guards that it was writing (`config.json.<its pid>-….tmp`,
  * writeFileAtomic) can then never be renamed into place, however new. (Like the takeover itself, this
  * trusts that a pid not alive here is gone: two containers sharing the hostname and the config folder
@@ -852,8 +852,8 @@ function sweepLeftovers(lock: string, takenOver?: { dead?: LockHolder }): void {
     const file = path.join(dir, name);
     try {
       const age = now - fs.lstatSync(file).mtimeMs;
-      // A claim lives for a few system calls: one 10 s old was left by a waiter killed inside them.
-      if (age > LOCK_TEMP_ABANDONED_MS || (age > LOCK_STALE_MS && (claim || takenOver !== undefined || !isAlive(Number(pid))))) removeFile(file);
+      // A claim only after five minutes: one younger may name a lock still there (makeClaim).
+      if (age > LOCK_TEMP_ABANDONED_MS || (!claim && age > LOCK_STALE_MS && (takenOver !== undefined || !isAlive(Number(pid))))) removeFile(file);
     } catch {
       // gone already, or not ours to remove: the lock does not depend on it
     }
@@ -862,9 +862,8 @@ function sweepLeftovers(lock: string, takenOver?: { dead?: LockHolder }): void {
 
 /**
  * The file a takeover of `stale` claims before it moves anything: named after that one lock (its
- * owner's token; for a lock not in wxauth's format, its inode and time), made with O_EXCL, so only one
- * waiter at a time acts on it. Removed when the takeover is done; one a waiter killed in between left
- * is removed by the next waiter once it is 10 s old (makeClaim), or by the sweep (sweepLeftovers).
+ * owner's token; for a lock not in wxauth's format, its inode and time), made with O_EXCL and holding
+ * the claimer's owner token, so only one waiter at a time acts on that lock (makeClaim).
  */
 function claimFile(lock: string, stale: LockHolder): string {
   let id: unknown;
@@ -890,7 +889,7 @@ function isSameLock(file: string, judged: LockHolder): boolean {
  * the moment between, a third waiter could make one too, and two processes then held the gate, the
  * second removing the first one's new lock as the stale one it had judged: two writers, one acknowledged
  * write lost (test/store/lock.test.ts, once in CI). Now a waiter first claims the stale lock
- * (claimFile), then looks whether it is still there: the stale lock leaves its place only through the
+ * (makeClaim), then looks whether it is still there: the stale lock leaves its place only through the
  * one waiter holding its claim (its owner is gone), so a waiter that finds it there moves that lock and
  * nothing else, and a late one finds it gone and moves nothing. The check after the move stays, for a
  * stuck (not dead) owner that woke up and released its lock in between.
@@ -898,8 +897,9 @@ function isSameLock(file: string, judged: LockHolder): boolean {
  * (Exported for test/store/lock.test.ts.)
  */
 export function takeOver(lock: string, stale: LockHolder): boolean {
-  const claim = claimFile(lock, stale);
-  if (!makeClaim(lock, claim)) return false;
+  const base = claimFile(lock, stale);
+  const held = makeClaim(lock, base);
+  if (held === undefined) return false;
   try {
     // Gone already: taken over by the waiter that held the claim before, or released by its owner.
     if (!isSameLock(lock, stale)) return true;
@@ -919,24 +919,56 @@ export function takeOver(lock: string, stale: LockHolder): boolean {
       removeFile(aside);
     }
   } finally {
-    discardFile(claim);
+    // The judged lock is gone (or was never there): its claims, ours and those of claimers that died
+    // holding one, have done their work, and a waiter that makes one anew finds nothing to move.
+    for (let generation = 0; generation <= held; generation++) discardFile(claimGeneration(base, generation));
   }
 }
 
-/** Make the claim file; false if another waiter holds it (one left 10 s ago by a killed waiter is taken). */
-function makeClaim(lock: string, claim: string): boolean {
-  for (let attempt = 0; attempt < 2; attempt++) {
+const claimGeneration = (base: string, generation: number) => (generation === 0 ? base : `${base}.${generation}`);
+/** More claimers than this dying one after another on one lock: give up for now (a wait, not a loss). */
+const MAX_CLAIM_GENERATIONS = 8;
+
+/**
+ * Claim `base` for this process: the generation made (0 for `base` itself), or undefined while
+ * another waiter's claim is live. A claim is never removed while its lock may still be there (a waiter
+ * removing one it judged abandoned could remove the fresh one made in its place, and two waiters would
+ * then act on the lock, CI's failure again): a claim whose claimer died (or is stuck, as for a lock:
+ * isStale) is superseded by the next generation, `base.1`, `base.2`…, and the generations go when the
+ * lock they name has gone (takeOver).
+ */
+function makeClaim(lock: string, base: string): number | undefined {
+  const token = ownerToken();
+  for (let generation = 0, vanished = 0; generation < MAX_CLAIM_GENERATIONS; ) {
+    const claim = claimGeneration(base, generation);
+    let fd: number | undefined;
     try {
-      fs.closeSync(fs.openSync(claim, 'wx', 0o600));
-      return true;
+      fd = fs.openSync(claim, 'wx', 0o600);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw lockFailedError(lock, error);
+      if (osErrorCode(error) !== 'EEXIST') throw lockFailedError(lock, error);
     }
-    const stats = fs.lstatSync(claim, { throwIfNoEntry: false });
-    if (stats !== undefined && Date.now() - stats.mtimeMs <= LOCK_STALE_MS) return false;
-    removeFile(claim);
+    if (fd !== undefined) {
+      try {
+        fs.writeSync(fd, token);
+      } catch (error) {
+        // Ours, made just now (a full disk): left empty, it would hold the others off for 10 s.
+        fs.closeSync(fd);
+        discardFile(claim);
+        throw lockFailedError(lock, error);
+      }
+      fs.closeSync(fd);
+      return generation;
+    }
+    const holder = inspectLock(claim);
+    if (holder === undefined) {
+      // Its claimer has just finished (the lock is gone): make it again, a few times at most.
+      if (++vanished > 3) return undefined;
+      continue;
+    }
+    if (!isStale(holder, Date.now())) return undefined;
+    generation++;
   }
-  return false;
+  return undefined;
 }
 
 /**

@@ -287,18 +287,48 @@ describe('store lock', () => {
     });
   }
 
-  // A waiter killed between claiming a dead writer's lock and moving it leaves its claim behind.
-  it("waits while another waiter's claim on a dead writer's lock is fresh, and takes the lock over once that claim is 10 s old", () => {
-    const lock = path.join(tempDir(), 'config.json.lock');
-    fs.writeFileSync(lock, JSON.stringify({ pid: deadPid(), host: os.hostname(), token: 'crashed' }), { mode: 0o600 });
-    const judged = inspectLock(lock)!;
-    const claim = `${lock}.claim.crashed`;
-    plantStaleLock(claim, '', 2_000);
-    expect(takeOver(lock, judged)).toBe(false);
-    expect(fs.existsSync(lock)).toBe(true);
-    plantStaleLock(claim, '', 11_000);
-    expect(takeOver(lock, judged)).toBe(true);
-    expect(fs.readdirSync(path.dirname(lock))).toEqual([]);
+  // A waiter killed between claiming a dead writer's lock and moving it leaves its claim behind. A
+  // claim is never removed while its lock is there (a waiter removing one it judged abandoned could
+  // remove a fresh one made in its place): it is superseded by the next generation, claim.<id>.1, ….
+  describe('a claim on a dead writer\'s lock', () => {
+    const setUp = () => {
+      const lock = path.join(tempDir(), 'config.json.lock');
+      fs.writeFileSync(lock, JSON.stringify({ pid: deadPid(), host: os.hostname(), token: 'crashed' }), { mode: 0o600 });
+      return { lock, judged: inspectLock(lock)!, claim: `${lock}.claim.crashed` };
+    };
+
+    it('of a live waiter: another waits and moves nothing', () => {
+      const { lock, judged, claim } = setUp();
+      const live = JSON.stringify({ pid: process.pid, host: os.hostname(), token: 'other-waiter' });
+      fs.writeFileSync(claim, live);
+      expect(takeOver(lock, judged)).toBe(false);
+      expect(fs.readFileSync(lock, 'utf8')).toBe(judged.text);
+      expect(fs.readFileSync(claim, 'utf8')).toBe(live);
+    });
+
+    it('of a waiter killed holding it: taken at once, and every claim on that lock goes with it', () => {
+      const { lock, judged, claim } = setUp();
+      fs.writeFileSync(claim, JSON.stringify({ pid: deadPid(), host: os.hostname(), token: 'killed-waiter' }));
+      expect(takeOver(lock, judged)).toBe(true);
+      expect(fs.readdirSync(path.dirname(lock))).toEqual([]);
+    });
+
+    it('of unknown owner: waited on for 10 s, then superseded (never removed) by the next generation', () => {
+      const { lock, judged, claim } = setUp();
+      plantStaleLock(claim, '', 2_000);
+      expect(takeOver(lock, judged)).toBe(false);
+      plantStaleLock(claim, '', 11_000);
+      // Meanwhile another waiter has superseded it and is at work: its claim, the next generation, stands.
+      const next = JSON.stringify({ pid: process.pid, host: os.hostname(), token: 'next-waiter' });
+      fs.writeFileSync(`${claim}.1`, next);
+      expect(takeOver(lock, judged)).toBe(false);
+      expect(fs.existsSync(claim)).toBe(true);
+      expect(fs.readFileSync(`${claim}.1`, 'utf8')).toBe(next);
+      // That waiter was killed too: the one after takes over, and no claim is left.
+      fs.writeFileSync(`${claim}.1`, JSON.stringify({ pid: deadPid(), host: os.hostname(), token: 'next-waiter' }));
+      expect(takeOver(lock, judged)).toBe(true);
+      expect(fs.readdirSync(path.dirname(lock))).toEqual([]);
+    });
   });
 
   it('removes only its own lock: one another process took over meanwhile stays', () => {
