@@ -18,14 +18,14 @@ export const EXIT = {
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
-import type { MessageKey, ParamsOf, ParamValue } from './ui/messages/index.js';
+import type { MessageKey, NestedMessage, ParamsOf, ParamValue } from './ui/messages/index.js';
 
 /** Every catalogue key (the catalogue is data in ui/messages; layers below ui may name its keys). */
 export type { MessageKey };
 
 /** A value is shown as it is, or (a nested message) rendered in the same language as the sentence. */
 export type MessageParams = Record<string, ParamValue>;
-export type { ParamValue };
+export type { NestedMessage, ParamValue };
 
 /** A catalogue key with its parameters; rendered by ui/i18n in the user's language. */
 /**

@@ -3,7 +3,7 @@
 // the well-known mistakes reproduces the signature the server produced. No hashing here (core has no
 // node:crypto): callers pass a sha1 function (flows/jssdk.ts passes node:crypto's).
 // Facts: ../shared/wechat/JSSDK-FACTS.md §2 (algorithm, URL rules), §2.2 (wx.config), §3 (failures).
-import { readFields, type Narrowed } from './responses.js';
+import { NOT_AN_OBJECT, readFields, type Narrowed } from './responses.js';
 import { redactValue } from './secrets.js';
 import { isIpHost } from './domain.js';
 import { isCallbackDomain, ticketCharProblem } from './validate.js';
@@ -740,7 +740,7 @@ export interface TicketResponse {
 /** Narrow a success body (errcode ≠ 0 never gets here: the client turns it into a WechatApiError). */
 export function readTicketBody(body: unknown): Narrowed<TicketResponse> {
   const f = readFields(body);
-  if (!f) return { ok: false, problems: ['the body is not a JSON object'] };
+  if (!f) return NOT_AN_OBJECT;
   const ticket = f.string('ticket', { nonEmpty: true });
   const expires_in = f.lifetime('expires_in', 7200);
   return f.done(() => ({ ticket: ticket as string, expires_in }));

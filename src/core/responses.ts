@@ -30,12 +30,12 @@ export function readErrorBody(body: unknown): ErrorBody | undefined {
  * 40001.5, or 1e400 (JSON for Infinity). Said as a problem of the answer, never reported as
  * "errcode Infinity" nor, through /sns/auth's errcode check, taken for a success.
  */
-export function oddErrcode(body: unknown): string | undefined {
+export function oddErrcode(body: unknown): ShapeProblem | undefined {
   if (!isRecord(body) || !('errcode' in body)) return undefined;
   const raw = body.errcode;
   const n = typeof raw === 'number' ? raw : typeof raw === 'string' && /^-?\d+(\.\d*)?(e[+-]?\d+)?$/i.test(raw.trim()) ? Number(raw) : undefined;
   if (n === undefined || Number.isSafeInteger(n)) return undefined;
-  return `errcode is ${String(n)}, not a whole number`;
+  return { kind: 'errcode', value: n };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -45,7 +45,34 @@ export function oddErrcode(body: unknown): string | undefined {
 // `[object Object]`. Types mirror WeChat's wire names.
 // ---------------------------------------------------------------------------------------------
 
-export type Narrowed<T> = { ok: true; value: T } | { ok: false; problems: string[] };
+export type Narrowed<T> = { ok: true; value: T } | { ok: false; problems: ShapeProblem[] };
+
+/** A value's JSON type, as a problem names what was found (never its content: it may be a secret). */
+export type ValueKind = 'null' | 'array' | 'object' | 'string' | 'number' | 'boolean';
+/** What a list's items should be. */
+export type ListItems = 'numbers' | 'strings' | 'ip_addresses';
+/** What a field should be. */
+export type Expected = 'string' | 'non_empty_string' | 'number' | 'object' | `list_of_${ListItems}`;
+
+/**
+ * One way an answer differs from WeChat's docs, as data: the UI says it in the user's language
+ * (http/client.ts turns a list of them into the catalogue's words). `field` is the path in the body
+ * (`request.request_body`).
+ */
+export type ShapeProblem =
+  /** The body is JSON, but not an object. */
+  | { kind: 'not_object' }
+  /** Absent, or an empty string where WeChat's is never empty. */
+  | { kind: 'missing'; field: string }
+  | { kind: 'type'; field: string; expected: Expected; found: ValueKind }
+  /** A lifetime in seconds outside 1 s … `max`. */
+  | { kind: 'lifetime'; field: string; value: number; max: number }
+  /** `field[index]` is not what the list holds. */
+  | { kind: 'item'; field: string; index: number; found: ValueKind; items: ListItems }
+  /** `field[index]` is a string but no IP address or CIDR block. */
+  | { kind: 'not_ip'; field: string; index: number }
+  /** An errcode that is no whole number (see oddErrcode). */
+  | { kind: 'errcode'; value: number };
 
 /**
  * A page (not JSON) that says the server is busy: WeChat's gateways answer an overload with HTML such
@@ -61,10 +88,11 @@ export function isRecord(v: unknown): v is Record<string, unknown> {
 }
 
 /** How a value is described in a problem: its JSON type, never its content (it may be a secret). */
-export function kindOf(v: unknown): string {
+export function kindOf(v: unknown): ValueKind {
   if (v === null) return 'null';
-  if (Array.isArray(v)) return 'an array';
-  return typeof v === 'object' ? 'an object' : `a ${typeof v}`;
+  if (Array.isArray(v)) return 'array';
+  const t = typeof v;
+  return t === 'string' || t === 'number' || t === 'boolean' ? t : 'object';
 }
 
 /** A number WeChat may send as a number or a numeric string. */
@@ -84,20 +112,19 @@ export class FieldReader {
     /** `request.` for the fields of a nested object. */
     private readonly where = '',
     /** Shared with the readers of nested objects, so one list says everything that is off. */
-    readonly problems: string[] = [],
+    readonly problems: ShapeProblem[] = [],
   ) {}
 
-  private wrong(name: string, expected: string, value: unknown): undefined {
-    this.problems.push(
-      value === undefined ? `${this.where}${name} is missing` : `${this.where}${name} is ${kindOf(value)}, not ${expected}`,
-    );
+  private wrong(name: string, expected: Expected, value: unknown): undefined {
+    const field = this.where + name;
+    this.problems.push(value === undefined ? { kind: 'missing', field } : { kind: 'type', field, expected, found: kindOf(value) });
     return undefined;
   }
 
   string(name: string, options: { nonEmpty?: boolean } = {}): string | undefined {
     const v = this.record[name];
     if (typeof v === 'string' && (!options.nonEmpty || v !== '')) return v;
-    return this.wrong(name, options.nonEmpty ? 'a non-empty string' : 'a string', v === '' ? undefined : v);
+    return this.wrong(name, options.nonEmpty ? 'non_empty_string' : 'string', v === '' ? undefined : v);
   }
 
   optionalString(name: string): string | undefined {
@@ -106,7 +133,7 @@ export class FieldReader {
 
   number(name: string): number | undefined {
     const v = this.record[name];
-    return readNumber(v) ?? this.wrong(name, 'a number', v);
+    return readNumber(v) ?? this.wrong(name, 'number', v);
   }
 
   optionalNumber(name: string): number | undefined {
@@ -124,31 +151,31 @@ export class FieldReader {
     const n = this.number(name);
     if (n === undefined) return fallback;
     if (n >= 1 && n <= MAX_LIFETIME_S) return n;
-    this.problems.push(`${this.where}${name} is ${n}, not a number of seconds from 1 to ${MAX_LIFETIME_S}`);
+    this.problems.push({ kind: 'lifetime', field: this.where + name, value: n, max: MAX_LIFETIME_S });
     return fallback;
   }
 
   object(name: string): FieldReader | undefined {
     const v = this.record[name];
-    return isRecord(v) ? this.nested(name, v) : this.wrong(name, 'an object', v);
+    return isRecord(v) ? this.nested(name, v) : this.wrong(name, 'object', v);
   }
 
   optionalObject(name: string): FieldReader | undefined {
     return this.record[name] === undefined ? undefined : this.object(name);
   }
 
-  list<T>(name: string, item: (v: unknown) => T | undefined, expected: string): T[] | undefined {
+  list<T>(name: string, item: (v: unknown) => T | undefined, items: ListItems): T[] | undefined {
     const v = this.record[name];
-    if (!Array.isArray(v)) return this.wrong(name, `a list of ${expected}`, v);
-    const items = v.map(item);
-    const bad = items.findIndex((i) => i === undefined);
-    if (bad === -1) return items as T[];
-    this.problems.push(`${this.where}${name}[${bad}] is ${kindOf(v[bad])}, in a list of ${expected}`);
+    if (!Array.isArray(v)) return this.wrong(name, `list_of_${items}`, v);
+    const read = v.map(item);
+    const bad = read.findIndex((i) => i === undefined);
+    if (bad === -1) return read as T[];
+    this.problems.push({ kind: 'item', field: this.where + name, index: bad, found: kindOf(v[bad]), items });
     return undefined;
   }
 
-  optionalList<T>(name: string, item: (v: unknown) => T | undefined, expected: string): T[] | undefined {
-    return this.record[name] === undefined ? undefined : this.list(name, item, expected);
+  optionalList<T>(name: string, item: (v: unknown) => T | undefined, items: ListItems): T[] | undefined {
+    return this.record[name] === undefined ? undefined : this.list(name, item, items);
   }
 
   private nested(name: string, record: Record<string, unknown>): FieldReader {
@@ -165,7 +192,8 @@ export function readFields(body: unknown): FieldReader | undefined {
   return isRecord(body) ? new FieldReader(body) : undefined;
 }
 
-const NOT_AN_OBJECT = { ok: false as const, problems: ['the body is not a JSON object'] };
+/** What a narrower answers for a body that is not a JSON object. */
+export const NOT_AN_OBJECT: { ok: false; problems: ShapeProblem[] } = { ok: false, problems: [{ kind: 'not_object' }] };
 
 /** GET /cgi-bin/token and POST /cgi-bin/stable_token (§8, §9). */
 export interface BasicTokenResponse {
@@ -339,9 +367,9 @@ function isIpEntry(entry: string): boolean {
 export function readApiDomainIpBody(body: unknown): Narrowed<ApiDomainIpResponse> {
   const f = readFields(body);
   if (!f) return NOT_AN_OBJECT;
-  const ip_list = f.list('ip_list', (v) => (typeof v === 'string' && v !== '' ? v : undefined), 'IP addresses');
+  const ip_list = f.list('ip_list', (v) => (typeof v === 'string' && v !== '' ? v : undefined), 'ip_addresses');
   const bad = ip_list?.findIndex((ip) => !isIpEntry(ip)) ?? -1;
-  if (bad !== -1) f.problems.push(`ip_list[${bad}] is not an IP address`);
+  if (bad !== -1) f.problems.push({ kind: 'not_ip', field: 'ip_list', index: bad });
   return f.done(() => ({ ip_list: ip_list as string[] }));
 }
 

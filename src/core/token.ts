@@ -3,7 +3,7 @@
 // clock: `now` is always passed in (milliseconds since the epoch).
 import { codeTooLong, isAuthorizeUrl, looksLikeCode, parseCallbackUrl, type ParsedCallback } from './callback-url.js';
 import { isScope } from './endpoints.js';
-import { readFields, type Narrowed } from './responses.js';
+import { NOT_AN_OBJECT, readFields, type Narrowed } from './responses.js';
 import { redactText, redactValue } from './secrets.js';
 
 export type { Narrowed } from './responses.js';
@@ -77,7 +77,7 @@ export interface SnsAccessTokenResponse {
  */
 export function readSnsAccessTokenResponse(body: unknown): Narrowed<SnsAccessTokenResponse> {
   const f = readFields(body);
-  if (!f) return { ok: false, problems: ['the body is not a JSON object'] };
+  if (!f) return NOT_AN_OBJECT;
   const accessToken = f.string('access_token', { nonEmpty: true });
   const openid = f.string('openid', { nonEmpty: true });
   const expiresIn = f.lifetime('expires_in', DEFAULT_ACCESS_TOKEN_TTL_S);
@@ -142,7 +142,7 @@ export type SnsUserinfoResponse = Omit<SnsUserinfo, 'extra'> & { is_snapshotuser
 
 export function readUserinfoResponse(body: unknown): Narrowed<SnsUserinfoResponse> {
   const f = readFields(body);
-  if (!f) return { ok: false, problems: ['the body is not a JSON object'] };
+  if (!f) return NOT_AN_OBJECT;
   const openid = f.string('openid', { nonEmpty: true });
   // A missing profile field reads as empty (WeChat has emptied them since 2021-10-20); one of another
   // type is not WeChat's answer.

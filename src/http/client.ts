@@ -6,8 +6,8 @@
 import { request as undiciRequest, type Dispatcher } from 'undici';
 import { deadline } from './deadline.js';
 import { PROXY_CONNECTION_CODE, PROXY_CUT_CODES, proxyAwareAgent } from './proxy-agent.js';
-import { CancelledError, NetworkError, WechatApiError, messageRef, type MessageRef, type NetworkFailure, type ParamValue } from '../errors.js';
-import { isBusyPage, isRecord, oddErrcode, readErrorBody, type Narrowed } from '../core/responses.js';
+import { CancelledError, NetworkError, WechatApiError, messageRef, type MessageRef, type NestedMessage, type NetworkFailure, type ParamValue } from '../errors.js';
+import { isBusyPage, isRecord, oddErrcode, readErrorBody, type Expected, type Narrowed, type ShapeProblem, type ValueKind } from '../core/responses.js';
 import { KnownSecrets, hideUrlCredentials, isSecretName, redactUrl } from '../core/secrets.js';
 import { REGIONS, answeredPlainHttp, answeredTls, cutCall, httpsOf, isWechatApiBase, joinUrl, plainHttpOf, portOf, type ApiBaseOrigin } from '../core/endpoints.js';
 import { profileFlag } from '../core/validate.js';
@@ -226,7 +226,7 @@ export class WechatHttpClient {
   }
 
   /** An answer that is JSON but not shaped as WeChat's docs say (exit 5): never used or cached. */
-  private unexpected(url: string, endpoint: string, problems: string[], raw: string, data: unknown, status: number): NetworkError {
+  private unexpected(url: string, endpoint: string, problems: readonly ShapeProblem[], raw: string, data: unknown, status: number): NetworkError {
     const token = isRecord(data) ? data.access_token : undefined;
     const host = new URL(url).host;
     return new NetworkError(
@@ -422,16 +422,39 @@ export class WechatHttpClient {
 }
 
 /**
- * The problems of an answer as the message's parameter: fields that are missing (the common case, a
- * gateway that drops openid) said in the user's language; any other problem as core words it.
+ * The problems of an answer as the message's parameter, each said in the user's language from its data
+ * (core/responses.ts ShapeProblem): the fields that are missing (the common case, a gateway that drops
+ * openid) together where the first of them was, the others in the order core found them.
  */
-function problemsParam(problems: string[]): ParamValue {
-  const missing = problems.map((p) => /^([\w.[\]]+) is missing$/.exec(p)?.[1]);
-  if (missing.length === 0 || missing.some((m) => m === undefined)) return problems.join('; ');
-  const fields = missing as string[];
-  if (fields.length === 1) return messageRef('http.unexpected.missing.one', { fields });
-  return messageRef('http.unexpected.missing.many', { fields });
+function problemsParam(problems: readonly ShapeProblem[]): ParamValue {
+  const missing = problems.flatMap((p) => (p.kind === 'missing' ? [p.field] : []));
+  const said: NestedMessage[] = [];
+  for (const p of problems) {
+    if (p.kind !== 'missing') said.push(problemRef(p));
+    else if (p.field === missing[0]) said.push({ key: missing.length === 1 ? 'http.unexpected.missing.one' : 'http.unexpected.missing.many', params: { fields: missing } });
+  }
+  // One after another, as the language separates them (`a; b` / `a；b`).
+  return said.reduceRight<NestedMessage | undefined>((more, problem) => (more ? { key: 'http.unexpected.and', params: { problem, more } } : problem), undefined);
 }
+
+function problemRef(p: Exclude<ShapeProblem, { kind: 'missing' }>): NestedMessage {
+  switch (p.kind) {
+    case 'not_object':
+      return { key: 'http.unexpected.notObject' };
+    case 'type':
+      return { key: 'http.unexpected.type', params: { field: p.field, expected: kindRef(p.expected), found: kindRef(p.found) } };
+    case 'lifetime':
+      return { key: 'http.unexpected.lifetime', params: { field: p.field, value: p.value, max: p.max } };
+    case 'item':
+      return { key: 'http.unexpected.item', params: { field: p.field, index: p.index, found: kindRef(p.found), items: { key: `http.unexpected.items.${p.items}` } } };
+    case 'not_ip':
+      return { key: 'http.unexpected.notIp', params: { field: p.field, index: p.index } };
+    case 'errcode':
+      return { key: 'http.unexpected.errcode', params: { value: p.value } };
+  }
+}
+
+const kindRef = (kind: Expected | ValueKind): NestedMessage => ({ key: `http.unexpected.kind.${kind}` });
 
 /**
  * `dispatcher`, calling `started` when undici puts the request on a connected socket (onRequestStart:

@@ -58,9 +58,9 @@ describe('readSnsTokenBody', () => {
   });
 
   it('reports what is missing instead of inventing a token', () => {
-    expect(readSnsTokenBody({ openid: 'o1' })).toEqual({ ok: false, problems: ['access_token is missing'] });
-    expect(readSnsTokenBody([])).toEqual({ ok: false, problems: ['the body is not a JSON object'] });
-    expect(readSnsTokenBody({ access_token: '', openid: '' })).toEqual({ ok: false, problems: ['access_token is missing', 'openid is missing'] });
+    expect(readSnsTokenBody({ openid: 'o1' })).toEqual({ ok: false, problems: [{ kind: 'missing', field: 'access_token' }] });
+    expect(readSnsTokenBody([])).toEqual({ ok: false, problems: [{ kind: 'not_object' }] });
+    expect(readSnsTokenBody({ access_token: '', openid: '' })).toEqual({ ok: false, problems: [{ kind: 'missing', field: 'access_token' }, { kind: 'missing', field: 'openid' }] });
   });
 });
 

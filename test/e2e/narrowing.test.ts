@@ -207,3 +207,80 @@ describe('odd success bodies', () => {
     expect(r.stderr).toContain('nickname is an object, not a string');
   });
 });
+
+// The problems inside the sentence were English in a zh run but for fields that were missing (the
+// client parsed core's English strings back to translate those): a wrong type stayed "expires_in is a
+// string, not a number" inside 「…的响应不是微信文档描述的样子（…）」. Now each problem is said in the run's
+// language, on stderr and in --json's error.message.
+describe('the problems of an odd answer, in the user’s language', () => {
+  const TOKEN = '73_userTokenTypedOnTheCommandLine0123456789';
+  const ENGLISH = /is missing|are missing|is a (string|number)|, not a|not a number|JSON object/;
+
+  it('exchange: a missing openid and an expires_in that is no number (en, zh, --json zh)', async () => {
+    bodies['/sns/oauth2/access_token'] = JSON.stringify({ access_token: 'x', expires_in: 'two hours', refresh_token: 'r', scope: 'snsapi_base' });
+    const en = await cli(['exchange', CODE]);
+    expect(en.code, en.stderr).toBe(5);
+    expect(en.stderr).toContain("/sns/oauth2/access_token is not what WeChat's docs say it is (openid is missing; expires_in is a string, not a number): ");
+
+    const zh = await cli(['exchange', CODE, '--lang', 'zh']);
+    expect(zh.code, zh.stderr).toBe(5);
+    const line = zh.stderr.split('\n')[0]!;
+    expect(line).toContain('/sns/oauth2/access_token 的响应不是微信文档描述的样子（缺少 openid；expires_in 应为数字，实际为字符串）：');
+    expect(line.replace(/：\{.*$/, '')).not.toMatch(ENGLISH);
+
+    const json = await cli(['exchange', CODE, '--lang', 'zh', '--json']);
+    expect(json.code).toBe(5);
+    const doc = parseJson(json.stdout) as { error: { code: string; message: string } };
+    expect(doc.error.code).toBe('network');
+    expect(doc.error.message).toContain('（缺少 openid；expires_in 应为数字，实际为字符串）');
+  });
+
+  it('check: /sns/auth without errcode, or with errcode and errmsg of the wrong types (en, zh)', async () => {
+    bodies['/sns/auth'] = JSON.stringify({ errmsg: 'ok' });
+    const en = await cli(['check', TOKEN, OPENID]);
+    expect(en.code, en.stderr).toBe(5);
+    expect(en.stderr).toContain("/sns/auth is not what WeChat's docs say it is (errcode is missing): ");
+    const zh = await cli(['check', TOKEN, OPENID, '--lang', 'zh']);
+    expect(zh.code, zh.stderr).toBe(5);
+    expect(zh.stderr).toContain('/sns/auth 的响应不是微信文档描述的样子（缺少 errcode）：');
+
+    bodies['/sns/auth'] = JSON.stringify({ errcode: 'ok', errmsg: 5 });
+    const enType = await cli(['check', TOKEN, OPENID]);
+    expect(enType.code, enType.stderr).toBe(5);
+    expect(enType.stderr).toContain('(errcode is a string, not a number; errmsg is a number, not a string): ');
+    const zhType = await cli(['check', TOKEN, OPENID, '--lang', 'zh']);
+    expect(zhType.code, zhType.stderr).toBe(5);
+    const line = zhType.stderr.split('\n')[0]!;
+    expect(line).toContain('（errcode 应为数字，实际为字符串；errmsg 应为字符串，实际为数字）：');
+    expect(line.replace(/：\{.*$/, '')).not.toMatch(ENGLISH);
+  });
+
+  it('an errcode that is no whole number, a lifetime out of range, a list item and a body that is no object, in zh', async () => {
+    bodies['/sns/auth'] = '{"errcode":40001.5,"errmsg":"invalid credential"}';
+    const odd = await cli(['check', TOKEN, OPENID, '--lang', 'zh']);
+    expect(odd.code, odd.stderr).toBe(5);
+    expect(odd.stderr).toContain('（errcode 是 40001.5，不是整数）');
+
+    bodies['/cgi-bin/stable_token'] = JSON.stringify({ access_token: '86_basicTokenFromTheStandInServer0123456789', expires_in: -5 });
+    const life = await cli(['token', '--lang', 'zh']);
+    expect(life.code, life.stderr).toBe(5);
+    expect(life.stderr).toContain('（expires_in 是 -5，不在 1 到 31622400 秒之间）');
+
+    bodies['/cgi-bin/stable_token'] = GOOD_TOKEN;
+    bodies['/cgi-bin/get_api_domain_ip'] = JSON.stringify({ ip_list: ['101.89.47.18', 7, 'nowhere'] });
+    const item = await cli(['domains', '--lang', 'zh']);
+    expect(item.code, item.stderr).toBe(5);
+    expect(item.stderr).toContain('（ip_list[1] 应为字符串（IP 地址），实际为数字）');
+    const itemEn = await cli(['domains']);
+    expect(itemEn.stderr).toContain('(ip_list[1] is a number, in a list of IP addresses)');
+
+    bodies['/cgi-bin/get_api_domain_ip'] = JSON.stringify({ ip_list: ['101.89.47.18', 'nowhere'] });
+    const ip = await cli(['domains', '--lang', 'zh']);
+    expect(ip.stderr).toContain('（ip_list[1] 不是 IP 地址）');
+
+    bodies['/cgi-bin/get_api_domain_ip'] = '[]';
+    const list = await cli(['domains', '--lang', 'zh']);
+    expect(list.code, list.stderr).toBe(5);
+    expect(list.stderr).toContain('（响应体不是 JSON 对象）');
+  });
+});

@@ -7,6 +7,7 @@ import { WechatHttpClient, backupFor, isExactWechatBase, proxyFor } from '../../
 import { hideUrlCredentials as showProxyUrl } from '../../src/core/secrets.js';
 import { KnownSecrets } from '../../src/core/secrets.js';
 import { NetworkError, WechatApiError } from '../../src/errors.js';
+import { tr } from '../../src/ui/i18n.js';
 
 const SECRET = '0123456789abcdef0123456789abcdef';
 
@@ -101,13 +102,14 @@ describe('errors built by the client', () => {
     answer = '{"access_token":["x"]}';
     const err = await new WechatHttpClient({ apiBase: base, timeoutMs: 2000 })
       .call({ method: 'GET', path: '/cgi-bin/token', idempotent: false }, (body) =>
-        typeof (body as { access_token?: unknown }).access_token === 'string' ? { ok: true, value: body } : { ok: false, problems: ['access_token is an array'] },
+        typeof (body as { access_token?: unknown }).access_token === 'string' ? { ok: true, value: body } : { ok: false, problems: [{ kind: 'type', field: 'access_token', expected: 'string', found: 'array' }] },
       )
       .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(NetworkError);
     expect((err as NetworkError).failure).toBe('unexpected_shape');
     expect((err as NetworkError).issuedToken).toBe(false);
     expect((err as NetworkError).exitCode).toBe(5);
-    expect((err as NetworkError).messageRef).toMatchObject({ key: 'http.unexpected', params: { endpoint: '/cgi-bin/token', problems: 'access_token is an array' } });
+    expect((err as NetworkError).messageRef).toMatchObject({ key: 'http.unexpected', params: { endpoint: '/cgi-bin/token' } });
+    expect(tr('en', (err as NetworkError).messageRef)).toContain('(access_token is an array, not a string)');
   });
 });

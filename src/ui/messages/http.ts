@@ -144,9 +144,32 @@ export const messages = {
     zh: '{fix} code 没有发出去（请求没离开本机），所以还没用掉，大约在 {until} 之前都能用：修好之后，从浏览器落到的地址里取出它来换（整个地址加引号粘贴，state 也会一起检查）：wxauth exchange{p} "CALLBACK_URL"。',
     en: '{fix} The code was not sent (nothing left this machine), so it is still unused, until about {until}: once that is fixed, exchange it from the address the browser landed on (paste the whole address in quotes, and its state is checked too): wxauth exchange{p} "CALLBACK_URL".',
   },
-  // {problems} of http.unexpected when each is a field that is missing.
+  // {problems} of http.unexpected: each of core/responses.ts's ShapeProblem kinds (http/client.ts
+  // shapeProblems), joined by http.unexpected.and. The fields missing are said together.
   'http.unexpected.missing.one': { zh: '缺少 {fields}', en: '{fields} is missing' },
   'http.unexpected.missing.many': { zh: '缺少 {fields}', en: '{fields} are missing' },
+  'http.unexpected.type': { zh: '{field} 应为{expected}，实际为{found}', en: '{field} is {found}, not {expected}' },
+  'http.unexpected.lifetime': { zh: '{field} 是 {value}，不在 1 到 {max} 秒之间', en: '{field} is {value}, not a number of seconds from 1 to {max}' },
+  'http.unexpected.item': { zh: '{field}[{index}] 应为{items}，实际为{found}', en: '{field}[{index}] is {found}, in a list of {items}' },
+  'http.unexpected.notIp': { zh: '{field}[{index}] 不是 IP 地址', en: '{field}[{index}] is not an IP address' },
+  'http.unexpected.notObject': { zh: '响应体不是 JSON 对象', en: 'the body is not a JSON object' },
+  'http.unexpected.errcode': { zh: 'errcode 是 {value}，不是整数', en: 'errcode is {value}, not a whole number' },
+  'http.unexpected.and': { zh: '{problem}；{more}', en: '{problem}; {more}' },
+  // {expected} and {found} of the texts above: a JSON type, or what a list should hold.
+  'http.unexpected.kind.null': { zh: '空值（null）', en: 'null' },
+  'http.unexpected.kind.array': { zh: '数组', en: 'an array' },
+  'http.unexpected.kind.object': { zh: '对象', en: 'an object' },
+  'http.unexpected.kind.string': { zh: '字符串', en: 'a string' },
+  'http.unexpected.kind.non_empty_string': { zh: '非空字符串', en: 'a non-empty string' },
+  'http.unexpected.kind.number': { zh: '数字', en: 'a number' },
+  'http.unexpected.kind.boolean': { zh: '布尔值', en: 'a boolean' },
+  'http.unexpected.kind.list_of_numbers': { zh: '数字列表', en: 'a list of numbers' },
+  'http.unexpected.kind.list_of_strings': { zh: '字符串列表', en: 'a list of strings' },
+  'http.unexpected.kind.list_of_ip_addresses': { zh: '由 IP 地址组成的列表', en: 'a list of IP addresses' },
+  // {items} of http.unexpected.item: what each item of the list should be.
+  'http.unexpected.items.numbers': { zh: '数字', en: 'numbers' },
+  'http.unexpected.items.strings': { zh: '字符串', en: 'strings' },
+  'http.unexpected.items.ip_addresses': { zh: '字符串（IP 地址）', en: 'IP addresses' },
   'http.unexpected.hint': {
     zh: '没有使用也没有缓存这个响应。加 -v 查看完整的请求和响应；如果 --api-base 指向代理或模拟器，确认它原样转发微信的响应。',
     en: "Nothing from this answer was used or cached. Run with -v to see the whole request and answer; if --api-base points at a proxy or emulator, make sure it passes WeChat's answer through unchanged.",
