@@ -48,7 +48,8 @@ export function oddErrcode(body: unknown): ShapeProblem | undefined {
 export type Narrowed<T> = { ok: true; value: T } | { ok: false; problems: ShapeProblem[] };
 
 /** A value's JSON type, as a problem names what was found (never its content: it may be a secret). */
-export type ValueKind = 'null' | 'array' | 'object' | 'string' | 'number' | 'boolean';
+/** `too_large_number`: JSON's 1e400, which parses as Infinity ("a number, not a number" said nothing). */
+export type ValueKind = 'null' | 'array' | 'object' | 'string' | 'number' | 'too_large_number' | 'boolean';
 /** What a list's items should be. */
 export type ListItems = 'numbers' | 'strings' | 'ip_addresses';
 /** What a field should be. */
@@ -92,6 +93,7 @@ export function kindOf(v: unknown): ValueKind {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'array';
   const t = typeof v;
+  if (t === 'number' && !Number.isFinite(v)) return 'too_large_number';
   return t === 'string' || t === 'number' || t === 'boolean' ? t : 'object';
 }
 

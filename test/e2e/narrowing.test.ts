@@ -235,6 +235,16 @@ describe('the problems of an odd answer, in the user’s language', () => {
     expect(doc.error.message).toContain('（缺少 openid；expires_in 应为数字，实际为字符串）');
   });
 
+  // JSON's 1e400 parses as Infinity: "expires_in is a number, not a number" said nothing.
+  it('token: an expires_in of 1e400 is said as a number too large, not as "a number, not a number" (en, zh)', async () => {
+    bodies['/cgi-bin/stable_token'] = '{"access_token":"86_basicTokenFromTheStandInServer0123456789","expires_in":1e400}';
+    const en = await cli(['token']);
+    expect(en.code, en.stderr).toBe(5);
+    expect(en.stderr).toContain('(expires_in is Infinity (a number too large to hold), not a number)');
+    const zh = await cli(['token', '--lang', 'zh']);
+    expect(zh.stderr).toContain('（expires_in 应为数字，实际为Infinity（数字太大，超出可表示的范围））');
+  });
+
   it('check: /sns/auth without errcode, or with errcode and errmsg of the wrong types (en, zh)', async () => {
     bodies['/sns/auth'] = JSON.stringify({ errmsg: 'ok' });
     const en = await cli(['check', TOKEN, OPENID]);

@@ -162,6 +162,7 @@ export const messages = {
   'http.unexpected.kind.string': { zh: '字符串', en: 'a string' },
   'http.unexpected.kind.non_empty_string': { zh: '非空字符串', en: 'a non-empty string' },
   'http.unexpected.kind.number': { zh: '数字', en: 'a number' },
+  'http.unexpected.kind.too_large_number': { zh: 'Infinity（数字太大，超出可表示的范围）', en: 'Infinity (a number too large to hold)' },
   'http.unexpected.kind.boolean': { zh: '布尔值', en: 'a boolean' },
   'http.unexpected.kind.list_of_numbers': { zh: '数字列表', en: 'a list of numbers' },
   'http.unexpected.kind.list_of_strings': { zh: '字符串列表', en: 'a list of strings' },
