@@ -246,7 +246,7 @@ export function createContext(options: RuntimeOptions): Context {
         throw new UsageError({ key: 'common.notInteractive' }, { hint: { key: 'common.notInteractive.hint' } });
       }
       const { loadPrompts } = await import('./ui/prompt.js');
-      return loadPrompts(options.promptOutput(), options.signal, options.lang, out.color);
+      return loadPrompts(options.promptOutput(), options.signal, options.lang, out.color, options.stdin);
     },
   };
 

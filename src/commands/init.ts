@@ -343,7 +343,13 @@ async function ask(ctx: Context, o: InitOptions, profile: string, existing: Prof
   if (secret === undefined) {
     const answer = await p.password({
       message: keepable ? out.t('init.ask.secret.keep', { masked: maskSecret(keepable) }) : out.t('init.ask.secret'),
-      validate: (v) => (v === '' && keepable ? true : shown(checkSetting('secret', v, { type: chosenType }))),
+      // Lines (ui/prompt.ts): a paste of more than the AppSecret, refused whole, its lines not said.
+      validate: (v) =>
+        v.includes('\n')
+          ? joinText(out.lang, out.t('init.secret.lines', { lines: v.split('\n').length }), out.t('init.secret.lines.hint'))
+          : v === '' && keepable
+            ? true
+            : shown(checkSetting('secret', v, { type: chosenType })),
     });
     if (answer === '' && keepable) keptSecret = maskSecret(keepable);
     secret = answer === '' && keepable ? keepable : answer;

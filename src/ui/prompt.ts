@@ -1,11 +1,18 @@
 // Prompts are optional and TTY-gated: every prompt has a flag or env equivalent. @inquirer/prompts is
 // loaded only when a prompt is really shown; Ctrl-C inside a prompt becomes CancelledError (exit 130).
+import { PassThrough } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
 import { CancelledError } from '../errors.js';
 import type { Lang } from './i18n.js';
+import { createPasteFilter, pastedLines, PASTE_QUIET_MS } from './prompt-paste.js';
 
 export interface Prompts {
   /** transformer: what the prompt line shows of the value typed (inquirer's; the answer itself is unchanged). */
   input(options: { message: string; default?: string; validate?: (v: string) => true | string; transformer?: (v: string, o: { isFinal: boolean }) => string }): Promise<string>;
+  /**
+   * A paste of several lines is one answer (ui/prompt-paste.ts): validate sees its lines joined by \n,
+   * blank ones left out, and refuses them, so that no line of a pasted secret is typed into the next prompt.
+   */
   password(options: { message: string; validate?: (v: string) => true | string }): Promise<string>;
   select<T extends string>(options: { message: string; choices: Array<{ name: string; value: T; description?: string }>; default?: T }): Promise<T>;
   confirm(options: { message: string; default?: boolean }): Promise<boolean>;
@@ -62,7 +69,49 @@ export function plainTheme(lang: Lang) {
   };
 }
 
-export async function loadPrompts(output: NodeJS.WritableStream, signal: AbortSignal, lang: Lang = 'en', color = true): Promise<Prompts> {
+type Terminal = NodeJS.ReadableStream & { isTTY?: boolean; setRawMode?: (mode: boolean) => unknown };
+
+/**
+ * The terminal's keys for one prompt, through the paste filter (ui/prompt-paste.ts), with bracketed paste
+ * asked of the terminal while it is shown. None when stdin is no terminal (inquirer reads it as it is).
+ */
+function pasteGuarded(stdin: Terminal | undefined, output: NodeJS.WritableStream): { input: NodeJS.ReadableStream; stop(): void } | undefined {
+  const setRawMode = stdin?.setRawMode?.bind(stdin);
+  if (stdin === undefined || !stdin.isTTY || setRawMode === undefined) return undefined;
+  const filter = createPasteFilter();
+  const decoder = new StringDecoder('utf8');
+  // What readline needs of a terminal: raw mode is set on the real one.
+  const input: PassThrough & { isTTY: boolean; setRawMode(mode: boolean): unknown } = Object.assign(new PassThrough(), {
+    isTTY: true,
+    setRawMode: (mode: boolean) => {
+      setRawMode(mode);
+      return input;
+    },
+  });
+  let timer: NodeJS.Timeout | undefined;
+  const onData = (data: Buffer | string) => {
+    clearTimeout(timer);
+    const text = filter.push(typeof data === 'string' ? data : decoder.write(data));
+    if (text !== '') input.write(text);
+    if (filter.waiting) timer = setTimeout(() => input.write(filter.settle()), PASTE_QUIET_MS);
+  };
+  const bracketed = (output as { isTTY?: boolean }).isTTY === true;
+  if (bracketed) output.write('\u001b[?2004h');
+  stdin.on('data', onData);
+  stdin.resume();
+  return {
+    input,
+    stop: () => {
+      clearTimeout(timer);
+      stdin.removeListener('data', onData);
+      // Paused as inquirer leaves it: the next prompt resumes it, and a paused stdin lets the run end.
+      stdin.pause();
+      if (bracketed) output.write('\u001b[?2004l');
+    },
+  };
+}
+
+export async function loadPrompts(output: NodeJS.WritableStream, signal: AbortSignal, lang: Lang = 'en', color = true, stdin?: Terminal): Promise<Prompts> {
   const inquirer = await import('@inquirer/prompts');
   // Without colour, every prompt takes the plain theme; with it, only select's key hints in Chinese
   // need ours (English keeps inquirer's own, styled).
@@ -87,7 +136,19 @@ export async function loadPrompts(output: NodeJS.WritableStream, signal: AbortSi
           ctx,
         ),
       ),
-    password: (o) => guard(() => inquirer.password({ ...o, ...plain, mask: '*' }, ctx)),
+    password: ({ validate, ...o }) =>
+      guard(async () => {
+        const keys = pasteGuarded(stdin, output);
+        try {
+          const answer = await inquirer.password(
+            { ...o, ...(validate ? { validate: (v: string) => validate(pastedLines(v)) } : {}), ...plain, mask: '*' },
+            keys ? { ...ctx, input: keys.input } : ctx,
+          );
+          return pastedLines(answer);
+        } finally {
+          keys?.stop();
+        }
+      }),
     select: (o) => guard(() => inquirer.select({ ...o, ...(plain ?? (lang === 'en' ? {} : { theme: promptTheme(lang) })) }, ctx)),
     // The answer is echoed as a word (inquirer's Yes/No): in Chinese, 是/否.
     confirm: (o) => guard(() => inquirer.confirm({ ...o, ...plain, ...(lang === 'en' ? {} : { transformer: (yes: boolean) => (yes ? '是' : '否') }) }, ctx)),

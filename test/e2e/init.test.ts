@@ -275,6 +275,28 @@ describe('init on an existing profile (issue 12 item 1)', () => {
     expect(readConfig(dir).profiles.default).toMatchObject({ appid: 'wxaaaaaaaaaaaaaaaa', secret: SECRET });
   });
 
+  // The secret prompt hands validate a paste's lines joined by \n (ui/prompt.ts): refused whole, never
+  // the saved secret kept nor the first line taken, and no line of it quoted (en, zh).
+  it('on a terminal: an AppSecret pasted with more lines is refused as a paste of N lines, over a saved one too; nothing of it is shown', async () => {
+    const dir = tempConfigDir();
+    await seedProfile(dir);
+    const before = fs.readFileSync(path.join(dir, 'config.json'), 'utf8');
+    const en = terminal(dir, [true, 'service', '', `${OTHER_SECRET}\n重置`, OTHER_SECRET, '', '', false]);
+    await expect(init(en.ctx)).rejects.toBeInstanceOf(CancelledError);
+    const enSecret = en.asked.find((a) => a.kind === 'password')!;
+    expect(enSecret.refused).toEqual(['What was pasted holds 2 lines, and an AppSecret is one line of 32 hex digits: none of it was taken. Press Ctrl-U to clear it, then paste the AppSecret alone.']);
+    const zh = terminal(dir, [true, 'service', '', `开发者ID(AppID) ${APPID}\n开发者密码(AppSecret) ${OTHER_SECRET}\n重置`, OTHER_SECRET, '', '', false], {}, 'zh');
+    await expect(init(zh.ctx)).rejects.toBeInstanceOf(CancelledError);
+    expect(zh.asked.find((a) => a.kind === 'password')!.refused).toEqual(['粘贴的内容有 3 行，而 AppSecret 只有一行、32 位十六进制：这次粘贴的内容都没有采用。按 Ctrl-U 清空，再只粘贴 AppSecret 本身。']);
+    for (const t of [en, zh]) {
+      expect(JSON.stringify(t.asked.map((a) => a.refused)) + t.stderr() + t.stdout()).not.toContain(OTHER_SECRET);
+      // The domain prompt (the saved domain its default) got only the Enter typed at it.
+      expect(t.asked.find((a) => a.kind === 'input' && a.default === 'www.example.com')?.shown).toEqual(['']);
+    }
+    // Declined at the end: the saved profile as it was.
+    expect(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')).toBe(before);
+  });
+
   it('on a terminal with --yes: no question about the existing profile, the wizard still offers to keep the secret', async () => {
     const dir = tempConfigDir();
     await seedProfile(dir);
@@ -970,6 +992,63 @@ describe.skipIf(!canRun)('init on a terminal', () => {
       expect(readConfig(dir).profiles.default).toMatchObject({ domain: 'www.example.com', redirectUri: 'https://www.example.com/wechat/callback' });
     } finally {
       spawnSync('tmux', ['-S', SOCKET, 'kill-session', '-t', 'port']);
+    }
+  });
+
+  // An AppSecret copied from the admin page with the line under it (its 重置 button): the prompt took the
+  // first line, and the rest, which a terminal may write a moment later, was typed and shown at the
+  // domain prompt, to be saved as the domain with one more Enter.
+  it('an AppSecret pasted with a second line is refused at the secret prompt, masked; nothing reaches the domain prompt', async () => {
+    const dir = tempConfigDir();
+    const run = startInit(dir, 'pasted', ['--type', 'service', '--appid', APPID]);
+    try {
+      await screenMatching('pasted', /AppSecret/);
+      // The paste in two pieces, as a terminal may write it (over ssh, or a long paste).
+      tmux('send-keys', '-t', 'pasted', '-l', `${SECRET}\n`);
+      await sleep(40);
+      tmux('send-keys', '-t', 'pasted', '-l', '重置');
+      const refused = (await screenMatching('pasted', /2 lines/)).replace(/\s+/g, ' ');
+      expect(refused).toContain('What was pasted holds 2 lines, and an AppSecret is one line of 32 hex digits: none of it was taken.');
+      expect(refused).toContain('Press Ctrl-U to clear it, then paste the AppSecret alone.');
+      expect(refused).not.toMatch(/domain/i);
+      expect(refused).not.toContain('重置');
+      tmux('send-keys', '-t', 'pasted', 'C-u');
+      tmux('send-keys', '-t', 'pasted', '-l', SECRET);
+      tmux('send-keys', '-t', 'pasted', 'Enter');
+      const domain = await screenMatching('pasted', /Web-auth domain/);
+      expect(domain).not.toContain('重置');
+      expect(domain).not.toContain(SECRET);
+      tmux('send-keys', '-t', 'pasted', 'C-c');
+      expect(await exited(run)).toBe('130');
+      // Cancelled: nothing written.
+      expect(fs.existsSync(path.join(dir, 'config.json'))).toBe(false);
+    } finally {
+      spawnSync('tmux', ['-S', SOCKET, 'kill-session', '-t', 'pasted']);
+    }
+  });
+
+  it('zh: the AppID row copied with the AppSecret, pasted at once (bracketed paste), is refused as two lines; the AppSecret pasted alone is saved', async () => {
+    const dir = tempConfigDir();
+    const run = startInit(dir, 'rows', ['--lang', 'zh', '--type', 'subscription', '--appid', APPID]);
+    try {
+      await screenMatching('rows', /AppSecret/);
+      fs.writeFileSync(path.join(dir, 'rows.txt'), `开发者ID(AppID) ${APPID}\n开发者密码(AppSecret) ${SECRET}\n`);
+      tmux('load-buffer', '-b', 'rows', path.join(dir, 'rows.txt'));
+      // -p: bracketed, when the program asked the terminal for it (ESC[?2004h).
+      tmux('paste-buffer', '-p', '-d', '-b', 'rows', '-t', 'rows');
+      const refused = (await screenMatching('rows', /2\s*行/)).replace(/\s+/g, '');
+      expect(refused).toContain('粘贴的内容有2行，而AppSecret只有一行、32位十六进制：这次粘贴的内容都没有采用。按Ctrl-U清空，再只粘贴AppSecret本身。');
+      expect(refused).not.toContain(SECRET);
+      expect(refused).not.toContain(APPID);
+      tmux('send-keys', '-t', 'rows', 'C-u');
+      tmux('send-keys', '-t', 'rows', '-l', SECRET);
+      tmux('send-keys', '-t', 'rows', 'Enter');
+      await screenMatching('rows', /写入 profile/);
+      tmux('send-keys', '-t', 'rows', 'y', 'Enter');
+      expect(await exited(run)).toBe('0');
+      expect(readConfig(dir).profiles.default).toMatchObject({ type: 'subscription', appid: APPID, secret: SECRET });
+    } finally {
+      spawnSync('tmux', ['-S', SOCKET, 'kill-session', '-t', 'rows']);
     }
   });
 });

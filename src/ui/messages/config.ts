@@ -928,6 +928,11 @@ export const messages = {
     zh: 'AppSecret（输入显示为 *；留空则保留已保存的 {masked}）',
     en: 'AppSecret (shown as *; leave empty to keep the saved one, {masked})',
   },
+  'init.secret.lines': {
+    zh: '粘贴的内容有 {lines} 行，而 AppSecret 只有一行、32 位十六进制：这次粘贴的内容都没有采用。',
+    en: 'What was pasted holds {lines} lines, and an AppSecret is one line of 32 hex digits: none of it was taken.',
+  },
+  'init.secret.lines.hint': { zh: '按 Ctrl-U 清空，再只粘贴 AppSecret 本身。', en: 'Press Ctrl-U to clear it, then paste the AppSecret alone.' },
   'init.secret.kept': { zh: '保留了已保存的 AppSecret（{masked}）。', en: 'The saved AppSecret ({masked}) was kept.' },
   'init.dropped': {
     zh: '{flags} 没有保存：订阅号没有网页授权权限，微信会拒绝它的任何授权链接。',

@@ -1,0 +1,120 @@
+// A paste of several lines at a one-line prompt. A terminal writes a paste as if it were typed: its line
+// breaks are Enter. The secret prompt took the first line as the answer, and the rest (an AppSecret
+// copied with the 重置 under it, or with the AppID row above) went to the next prompt, typed and shown
+// there, one Enter from being saved as the domain. This filter stands between the terminal and the
+// prompt: a line break with more text behind it is part of a paste and stays in the answer as LINE_MARK,
+// for the prompt's validate to refuse; a line break last in what came is held until PASTE_QUIET_MS pass
+// with nothing more (then it is Enter), since a terminal may write a paste in pieces (listen --paste
+// waits as long: flows/stdin.ts). A paste that held a line break is then answered (Enter) as the terminal
+// would have done at that break, but whole: the prompt says at once that it holds more than one line. In a bracketed paste (ESC[200~ … ESC[201~, which a terminal sends
+// once asked with ESC[?2004h) the terminal says where the paste ends: a line break at its end is Enter,
+// as typed, and line breaks before its first character are dropped. A terminal that does not know
+// bracketed paste ignores the request, and the quiet time alone decides.
+
+/** Where a line break of a paste stands in the prompt's line (U+2028 LINE SEPARATOR: readline inserts it as a character). */
+export const LINE_MARK = '\u2028';
+
+/** How long after a line break the rest of the same paste may still come (a person types the next line much later). */
+export const PASTE_QUIET_MS = 150;
+
+const PASTE_START = '\u001b[200~';
+const PASTE_END = '\u001b[201~';
+/** A bracket cut at the end of a piece: kept until the next piece, which holds the rest of it. */
+const CUT_BRACKET = /\u001b\[(?:2(?:0[01]?)?)?$/;
+/** Keys, not text: a control character (a tab is text). */
+const CONTROL = /^[\u0000-\u0008\u000b-\u001f\u007f]$/;
+
+export interface PasteFilter {
+  /** What the prompt gets of a piece of the terminal's input. */
+  push(piece: string): string;
+  /**
+   * A line break waits to be known as Enter (PASTE_QUIET_MS with nothing more) or as part of a paste, or
+   * a paste with a line break was typed: settle() once the quiet time passed.
+   */
+  readonly waiting: boolean;
+  /** The quiet time passed: the line break held, or the paste holding one, is answered (Enter). */
+  settle(): string;
+}
+
+export function createPasteFilter(): PasteFilter {
+  let inPaste = false;
+  let pasteStarted = false;
+  let held = false;
+  // A paste's line break is in the line since the last Enter.
+  let marked = false;
+  let carry = '';
+  return {
+    push(piece) {
+      let text = carry + piece;
+      carry = '';
+      const cut = CUT_BRACKET.exec(text);
+      if (cut) {
+        carry = cut[0];
+        text = text.slice(0, cut.index);
+      }
+      let out = '';
+      // A piece that brings a paste's line break is answered once quiet; one that brings keys typed
+      // after it (Ctrl-U, more text) is not: the line is the person's again.
+      let markedNow = false;
+      let typed = false;
+      for (const part of text.split(/(\u001b\[20[01]~)/)) {
+        if (part === PASTE_START) {
+          inPaste = true;
+          pasteStarted = false;
+          continue;
+        }
+        if (part === PASTE_END) {
+          inPaste = false;
+          if (held) {
+            out += '\r';
+            marked = markedNow = false;
+          }
+          held = false;
+          continue;
+        }
+        for (const char of part) {
+          if (char === '\r' || char === '\n') {
+            // Blank lines are one break; the breaks before a bracketed paste's first character, none.
+            if (!inPaste || pasteStarted) held = true;
+            continue;
+          }
+          if (held) {
+            // A key such as Ctrl-U is no part of a paste: the break before it was Enter.
+            if (CONTROL.test(char)) out += '\r';
+            else {
+              out += LINE_MARK;
+              markedNow = true;
+            }
+          }
+          held = false;
+          pasteStarted = true;
+          typed ||= !inPaste;
+          out += char;
+        }
+      }
+      if (markedNow) marked = true;
+      else if (typed) marked = false;
+      return out;
+    },
+    get waiting() {
+      return held || marked;
+    },
+    settle() {
+      // Within a bracketed paste its pieces come back to back: quiet this long, its end was lost.
+      inPaste = false;
+      if (!held && !marked) return '';
+      held = false;
+      marked = false;
+      return '\r';
+    },
+  };
+}
+
+/** The lines of an answer that held a paste's line breaks, blank ones left out, joined by \n. */
+export function pastedLines(value: string): string {
+  if (!value.includes(LINE_MARK)) return value;
+  return value
+    .split(LINE_MARK)
+    .filter((line) => line.trim() !== '')
+    .join('\n');
+}

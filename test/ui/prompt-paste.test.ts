@@ -1,0 +1,55 @@
+// What the secret prompt gets of the terminal's input (ui/prompt-paste.ts): a line break with more text
+// behind it is a paste's, kept in the one answer; one last in what came is Enter once the quiet time passed.
+import { describe, expect, it } from 'vitest';
+import { createPasteFilter, LINE_MARK, pastedLines } from '../../src/ui/prompt-paste.js';
+
+const SECRET = '0123456789abcdef0123456789abcdef';
+const START = '\u001b[200~';
+const END = '\u001b[201~';
+
+/** Pieces in, what the prompt gets out; `settle` after the pieces (the quiet time passed). */
+function feed(pieces: string[], settle = true): { out: string; waiting: boolean } {
+  const filter = createPasteFilter();
+  let out = pieces.map((p) => filter.push(p)).join('');
+  const waiting = filter.waiting;
+  if (settle) out += filter.settle();
+  return { out, waiting };
+}
+
+describe('createPasteFilter', () => {
+  it('typed keys pass as typed; Enter comes once nothing follows it', () => {
+    expect(feed(['a', 'b', '\r'], false)).toEqual({ out: 'ab', waiting: true });
+    expect(feed(['a', 'b', '\r']).out).toBe('ab\r');
+    expect(feed(['ab']).out).toBe('ab');
+  });
+
+  it('a paste with a second line, in one piece or two: one answer with the break kept, then answered', () => {
+    for (const pieces of [[`${SECRET}\r重置`], [`${SECRET}\r`, '重置'], [`${SECRET}\n`, '\n重置']]) {
+      expect(feed(pieces).out).toBe(`${SECRET}${LINE_MARK}重置\r`);
+    }
+  });
+
+  it('a key typed after a paste (Ctrl-U) leaves the line to the person: no Enter of its own', () => {
+    expect(feed([`${SECRET}\r重置`, '\u0015']).out).toBe(`${SECRET}${LINE_MARK}重置\u0015`);
+  });
+
+  it('Enter then a control key at once: the break was Enter, not a paste', () => {
+    expect(feed([`${SECRET}\r\u0003`]).out).toBe(`${SECRET}\r\u0003`);
+  });
+
+  it('a bracketed paste: its end says when it is over; its trailing break is Enter, its leading ones none', () => {
+    expect(feed([`${START}\n${SECRET}\n${END}`], false)).toEqual({ out: `${SECRET}\r`, waiting: false });
+    expect(feed([`${START}wx1234567890abcdef\n${SECRET}${END}`]).out).toBe(`wx1234567890abcdef${LINE_MARK}${SECRET}\r`);
+    // The bracket cut between two pieces.
+    expect(feed([`${START}${SECRET}\n\u001b[20`, '1~']).out).toBe(`${SECRET}\r`);
+    expect(feed([`${START}a\u001b[2`, `01~`]).out).toBe('a');
+  });
+});
+
+describe('pastedLines', () => {
+  it('joins the lines with \\n, blank ones left out; a value without a break is as typed', () => {
+    expect(pastedLines(`${SECRET}${LINE_MARK}重置`)).toBe(`${SECRET}\n重置`);
+    expect(pastedLines(`${LINE_MARK}${SECRET}${LINE_MARK} `)).toBe(SECRET);
+    expect(pastedLines(' a ')).toBe(' a ');
+  });
+});
