@@ -120,7 +120,7 @@ function unsentExchange(error: unknown, p: ExchangeParams): unknown {
   return new NetworkError(error.failure, error.messageRef, {
     mayHaveReachedServer: false,
     cause: error,
-    hint: unsentHint(error.hint, p),
+    hint: unsentHint(error, error.hint, p),
     sameOnRetry: error.sameOnRetry,
   });
 }
@@ -135,11 +135,18 @@ function cancelHint(p: ExchangeParams, unsent: boolean): MessageRef {
   return messageRef('tokens.exchange.cancelled.unsent.caught.hint', { p: profileFlag(p.profile), until: { localTime: p.caught.at + p.caught.lifetimeMs } });
 }
 
-/** The advice of unsentExchange (returns, not ?: between message unions: TS2590). */
-function unsentHint(hint: MessageRef, p: ExchangeParams): MessageRef {
+/**
+ * The advice of unsentExchange (returns, not ?: between message unions: TS2590). A cut TLS handshake's
+ * error (http.reset.unsent) already says nothing left this machine: its hint does not say it again.
+ */
+function unsentHint(error: NetworkError, hint: MessageRef, p: ExchangeParams): MessageRef {
   const fix = withoutResend(hint);
+  const said = error.messageRef.key === 'http.reset.unsent';
+  if (!p.caught && said) return messageRef('http.exchange.unsent.said.hint', { fix });
   if (!p.caught) return messageRef('http.exchange.unsent.hint', { fix });
-  return messageRef('http.exchange.unsent.caught.hint', { fix, p: profileFlag(p.profile), until: { localTime: p.caught.at + p.caught.lifetimeMs } });
+  const until = { localTime: p.caught.at + p.caught.lifetimeMs };
+  if (said) return messageRef('http.exchange.unsent.caught.said.hint', { fix, p: profileFlag(p.profile), until });
+  return messageRef('http.exchange.unsent.caught.hint', { fix, p: profileFlag(p.profile), until });
 }
 
 /**

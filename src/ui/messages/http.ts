@@ -144,6 +144,15 @@ export const messages = {
     zh: '{fix} code 没有发出去（请求没离开本机），所以还没用掉，大约在 {until} 之前都能用：修好之后，从浏览器落到的地址里取出它来换（整个地址加引号粘贴，state 也会一起检查）：wxauth exchange{p} "CALLBACK_URL"。',
     en: '{fix} The code was not sent (nothing left this machine), so it is still unused, until about {until}: once that is fixed, exchange it from the address the browser landed on (paste the whole address in quotes, and its state is checked too): wxauth exchange{p} "CALLBACK_URL".',
   },
+  // The same two after an error that already said nothing left this machine (http.reset.unsent): not twice.
+  'http.exchange.unsent.said.hint': {
+    zh: '{fix} code 没有发出去，所以还没用掉：修好之后再运行一次同样的命令即可，但要赶在 code 过期之前（回调后 5 分钟，网站应用 10 分钟）。',
+    en: '{fix} The code was not sent, so it is still unused: once that is fixed, run the same command again, before the code expires (5 minutes after its callback, 10 for a website app).',
+  },
+  'http.exchange.unsent.caught.said.hint': {
+    zh: '{fix} code 没有发出去，所以还没用掉，大约在 {until} 之前都能用：修好之后，从浏览器落到的地址里取出它来换（整个地址加引号粘贴，state 也会一起检查）：wxauth exchange{p} "CALLBACK_URL"。',
+    en: '{fix} The code was not sent, so it is still unused, until about {until}: once that is fixed, exchange it from the address the browser landed on (paste the whole address in quotes, and its state is checked too): wxauth exchange{p} "CALLBACK_URL".',
+  },
   // {problems} of http.unexpected: each of core/responses.ts's ShapeProblem kinds (http/client.ts
   // shapeProblems), joined by http.unexpected.and. The fields missing are said together.
   'http.unexpected.missing.one': { zh: '缺少 {fields}', en: '{fields} is missing' },
