@@ -218,6 +218,7 @@ export function createContext(options: RuntimeOptions): Context {
         profile: cfg.profile,
         apiBaseOrigin: apiBaseOrigin(cfg),
         showSecrets: globals.showSecrets === true,
+        rawShown: globals.raw === true,
         secrets,
         signal: options.signal,
         ...clientTalk(out, { verbose: globals.verbose === true, curl: globals.curl === true }),

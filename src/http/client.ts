@@ -51,6 +51,11 @@ export interface ClientOptions {
   profile?: string;
   /** Where apiBase came from (a flag, a variable, a profile's setting): hints that blame the base name it. */
   apiBaseOrigin?: ApiBaseOrigin;
+  /**
+   * The run prints a failed answer's whole body itself (the CLI's --raw, on stdout): a hint points to
+   * that instead of asking for a run with -v to see it.
+   */
+  rawShown?: boolean;
 }
 
 
@@ -265,13 +270,19 @@ export class WechatHttpClient {
   private notJsonHint(base: string, req: ApiRequest, status: number, raw: string): MessageRef {
     if (isBusyPage(raw)) return messageRef('http.busy.hint');
     if (status === 404) return this.notFoundHint(base, req);
-    if (status >= 500) return messageRef('http.serverError.hint');
+    if (status >= 500) return this.serverErrorHint();
     return messageRef('http.notJson.hint', this.baseParams(base));
   }
 
   /** An HTTP error status with a JSON body that is no WeChat error. */
   private statusHint(base: string, req: ApiRequest, status: number): MessageRef {
     if (status === 404) return this.notFoundHint(base, req);
+    return this.serverErrorHint();
+  }
+
+  /** A 5xx: the server's failure; its whole answer is on stdout already under --raw, else -v shows it. */
+  private serverErrorHint(): MessageRef {
+    if (this.options.rawShown === true) return messageRef('http.serverError.raw.hint');
     return messageRef('http.serverError.hint');
   }
 

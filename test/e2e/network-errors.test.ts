@@ -98,6 +98,21 @@ describe('--raw on an answer that is not WeChat JSON', () => {
     }
   });
 
+  it('the hint points to the body --raw printed, not to a run with -v (en, zh); without --raw it still offers -v', async () => {
+    const en = await token(['--raw', '--api-base', gatewayBase]);
+    expect(en.stderr).toContain('→ The server failed; try again later. --raw printed its whole answer on stdout.');
+    expect(en.stderr).not.toContain('-v');
+    const zh = await token(['--raw', '--lang', 'zh', '--api-base', gatewayBase]);
+    expect(zh.stderr).toContain('→ 服务器端出错，稍后重试；完整响应已按 --raw 输出到标准输出（stdout）。');
+    expect(zh.stderr).not.toContain('-v');
+    // An exchange's hint keeps the same first sentence before what it says of the code.
+    const exchange = await runCli(['exchange', '--raw', '--api-base', gatewayBase, 'abcdefghijklmnopqrstuvwxyz012345'], { env: { ...APP, WXAUTH_CONFIG_DIR: tempConfigDir() } });
+    expect(exchange.code).toBe(5);
+    expect(exchange.stderr).toContain('→ The server failed; try again later. --raw printed its whole answer on stdout. Mind that the code was sent');
+    const plain = await token(['--api-base', gatewayBase]);
+    expect(plain.stderr).toContain('→ The server failed; try again later, and run with -v to see the whole answer if it persists.');
+  });
+
   it('masks a secret the page quotes, as in an error body, unless --show-secrets', async () => {
     const masked = await token(['--raw', '--api-base', `${gatewayBase}/echo`]);
     expect(masked.code).toBe(5);

@@ -218,6 +218,11 @@ export const messages = {
     zh: '服务器端出错，稍后重试；持续出现时加 -v 查看完整响应。',
     en: 'The server failed; try again later, and run with -v to see the whole answer if it persists.',
   },
+  // The same under --raw, which has already printed the whole answer on stdout.
+  'http.serverError.raw.hint': {
+    zh: '服务器端出错，稍后重试；完整响应已按 --raw 输出到标准输出（stdout）。',
+    en: 'The server failed; try again later. --raw printed its whole answer on stdout.',
+  },
   'http.tooLarge': { zh: '{host} 返回的 body 超过 {limit}，已停止读取。', en: '{host} sent a body larger than {limit}; stopped reading.' },
   'http.tooLarge.hint': { zh: '微信接口的响应都很小；检查 --api-base 是否指向了别的服务。', en: "WeChat's answers are small; check that --api-base is not pointing at something else." },
   'http.fallback': {
