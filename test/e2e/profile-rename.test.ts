@@ -136,6 +136,20 @@ describe('profile rename over a name the token cache holds entries under (review
     expect(parseJson(j.stdout)).toMatchObject({ ok: true, replaced: true, movedUsers: 1, dropped: { users: 2, basic: 1, tickets: 1 }, stateMoved: false });
   });
 
+  it('names only the kinds the replaced profile had cached, never a count of 0 (en, zh)', async () => {
+    for (const lang of ['en', 'zh']) {
+      const { dir, env } = await twoProfiles();
+      const now = Date.now();
+      const tokens = TokenStore.open(dir);
+      tokens.putUser('default', user(OTHER, 'oOther1'));
+      tokens.putTicket('default', { appid: OTHER, ticket: 'TICKET-OTHER', expiresAt: now + 7_200_000, obtainedAt: now });
+      const r = await runCli(['--lang', lang, 'profile', 'rename', 'two', 'default', '--yes'], { env });
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr).toContain(lang === 'en' ? 'Dropped what "default" had cached before: 1 user token(s), 1 jsapi_ticket(s).' : '"default" 原来缓存的 1 个用户 token、1 个 jsapi_ticket 已删除。');
+      expect(r.stderr).not.toMatch(/\b0 /);
+    }
+  });
+
   it('leftovers of an earlier profile remove under the new name are dropped too, and said, with no --yes needed', async () => {
     const { dir, env } = await twoProfiles();
     seedBoth(dir);

@@ -835,10 +835,14 @@ export const messages = {
     zh: '它记下的 state（wxauth url 最近生成的链接）也改到了新名字下：那个链接的回调照样会被核对。',
     en: 'Its remembered state (the link wxauth url made last) moved with it: a callback of that link is still checked.',
   },
+  // {what}: a list of the kinds it held, each of profile.rename.dropped.* (a kind it held none of is not named).
   'profile.rename.dropped': {
-    zh: '"{to}" 原来缓存的 {users} 个用户 token、{basic} 个基础 access_token、{tickets} 个 jsapi_ticket 已删除。',
-    en: 'Dropped what "{to}" had cached before: {users} user token(s), {basic} basic access_token(s), {tickets} jsapi_ticket(s).',
+    zh: '"{to}" 原来缓存的 {what} 已删除。',
+    en: 'Dropped what "{to}" had cached before: {what}.',
   },
+  'profile.rename.dropped.users': { zh: '{count} 个用户 token', en: '{count} user token(s)' },
+  'profile.rename.dropped.basic': { zh: '{count} 个基础 access_token', en: '{count} basic access_token(s)' },
+  'profile.rename.dropped.tickets': { zh: '{count} 个 jsapi_ticket', en: '{count} jsapi_ticket(s)' },
   'profile.rename.oldTokensLeft': {
     zh: '它缓存的 token 已复制到 "{to}" 下，但再次写入 tokens.json、把它们从 "{from}" 下删掉时失败（{reason}）：旧名字下还留着一份，用 wxauth --profile {from} tokens clear 清除其中的用户。',
     en: 'Its cached tokens were copied to "{to}", but writing tokens.json again to remove them from under "{from}" failed ({reason}): a copy stays under the old name; wxauth --profile {from} tokens clear removes its users.',

@@ -36,7 +36,7 @@ export function present(result: ProfileResult, out: Output): void {
       if (result.movedUsers > 0 && result.stateMoved) out.note(out.t('profile.rename.tokensMoved', { count: result.movedUsers, to: result.to }));
       else if (result.movedUsers > 0) out.note(out.t('profile.rename.usersMoved', { count: result.movedUsers, to: result.to }));
       else if (result.stateMoved) out.note(out.t('profile.rename.stateMoved'));
-      if (result.dropped.users + result.dropped.basic + result.dropped.tickets > 0) out.note(out.t('profile.rename.dropped', { to: result.to, ...result.dropped }));
+      if (result.dropped.users + result.dropped.basic + result.dropped.tickets > 0) out.note(out.t('profile.rename.dropped', { to: result.to, what: droppedKinds(result.dropped, out) }));
       if (result.oldTokensLeft) out.warning('profile.rename.oldTokensLeft', out.t('profile.rename.oldTokensLeft', { from: result.from, to: result.to, reason: result.oldTokensLeft }));
       if (result.envNamesOld) out.warning('profile.rename.env', out.t('profile.rename.env', { from: result.from, to: result.to }));
       return;
@@ -59,4 +59,13 @@ export function present(result: ProfileResult, out: Output): void {
       else if (result.cachedUsers > 0) out.say(out.style.cyan('→ ') + out.t('profile.remove.tokensLeft', { profile: result.profile, count: result.cachedUsers }));
       return;
   }
+}
+
+/** What a replaced profile had cached, each kind it held at least one of ("0 jsapi_ticket(s)" says nothing). */
+function droppedKinds(dropped: { users: number; basic: number; tickets: number }, out: Output): string[] {
+  const kinds: string[] = [];
+  if (dropped.users > 0) kinds.push(out.t('profile.rename.dropped.users', { count: dropped.users }));
+  if (dropped.basic > 0) kinds.push(out.t('profile.rename.dropped.basic', { count: dropped.basic }));
+  if (dropped.tickets > 0) kinds.push(out.t('profile.rename.dropped.tickets', { count: dropped.tickets }));
+  return kinds;
 }
