@@ -295,6 +295,11 @@ async function laterStateReader(ctx: Context, profile: string, otherAccount: boo
   };
 }
 
+/** A paste's piece that is an address (scheme://…, after any quote or bracket a copy brings), not a bare code. */
+const IS_ADDRESS = /^[\s"'`“‘「『<(（【]*[a-z][a-z0-9+.-]*:\/\//i;
+/** evaluatePastedCallback's refusals of a paste that is no callback at all (neither code nor state, or no address). */
+const NO_CALLBACK: ReadonlySet<string> = new Set(['listen.paste.noCode', 'listen.paste.notCallback']);
+
 /** A text's first non-blank line (a terminal may bring a newline along). */
 const firstLine = (text: string): string => text.trim().split(/\r?\n/)[0] ?? '';
 
@@ -336,19 +341,35 @@ async function readPasted(ctx: Context, expected: string | undefined, hooks: Lis
   // another that has a code but no state was cut at `&` when copied, and the next is read on its own,
   // not as its rest (joined, "code=…https://…" was taken as a code, or the second's state blamed);
   // `onNewAddress` says so, once, for the paste finally judged. One with its state is the paste, as a
-  // log's first line is.
+  // log's first line is. A last address that is no callback at all (neither code nor state: a page's
+  // own URL pasted under it) is not the paste: the first cut callback is, judged as it is alone (its
+  // missing state said, or its code taken when no state is expected), not "neither a code nor a state".
   const pick = (judge: (line: string) => CallbackResult, text: string, onNewAddress?: () => void): CallbackResult => {
     const pieces = pastedAddresses(text);
+    if (pieces.length === 1) return pickOne(judge, pieces[0]!);
+    let cutCallback: (() => CallbackResult) | undefined;
     for (const piece of pieces.slice(0, -1)) {
       try {
         const result = pickOne(judge, piece);
         if (result.state !== undefined) return result;
+        if (cutCallback === undefined && IS_ADDRESS.test(piece)) cutCallback = () => result;
       } catch (error) {
         if (!(error instanceof CallbackError && error.messageRef.key === 'listen.stateMissing')) throw error;
+        cutCallback ??= () => {
+          throw error;
+        };
       }
     }
-    if (pieces.length > 1) onNewAddress?.();
-    return pickOne(judge, pieces[pieces.length - 1]!);
+    let last: CallbackResult;
+    try {
+      last = pickOne(judge, pieces[pieces.length - 1]!);
+    } catch (error) {
+      if (cutCallback !== undefined && error instanceof UsageError && NO_CALLBACK.has(error.messageRef.key)) return cutCallback();
+      onNewAddress?.();
+      throw error;
+    }
+    onNewAddress?.();
+    return last;
   };
   let text: string;
   if (ctx.interactive) {

@@ -1018,6 +1018,23 @@ state  p1abcdef
     }
   });
 
+  // The cut callback, then a page's own address (no code, no state) under it: the paste ended on the
+  // page's "neither a code nor a state", about an address that is no callback at all.
+  it('--paste: an address cut at & and an address with neither code nor state under it: the cut callback is judged, not the other (en, zh)', async () => {
+    const input = `https://www.example.com/cb?code=${CODE}\nhttps://www.example.com/help\n`;
+    for (const lang of ['en', 'zh']) {
+      const r = await runCli(['listen', '--paste', '--state', 'p1abcdef', '--lang', lang], { env: { WXAUTH_CONFIG_DIR: tempConfigDir() }, input });
+      expect(r.code, r.stderr).toBe(6);
+      expect(r.stderr).toContain(lang === 'en' ? '✖ The callback carries a code but no state, and "p1abcdef" was expected.' : '✖ 回调带着 code 却没有 state，而期望的是 "p1abcdef"。');
+      expect(r.stderr).not.toContain(lang === 'en' ? 'neither a code nor a state' : '既没有 code 也没有 state');
+      expect(r.stderr).not.toContain(lang === 'en' ? 'the later one was read on its own' : '后一个地址单独处理');
+    }
+    // No state expected: the cut callback's code is taken, as it is alone.
+    const taken = await runCli(['listen', '--paste'], { env: { WXAUTH_CONFIG_DIR: tempConfigDir() }, input });
+    expect(taken.code, taken.stderr).toBe(0);
+    expect(taken.stdout).toBe(`code   ${CODE}\nstate  \n`);
+  });
+
   it("--paste: the next step gives the code's lifetime for the account, 5 minutes for an official account and 10 for a website app (en, zh)", async () => {
     const paste = (type: string, lang = 'en') =>
       runCli(['listen', '--paste', '--state', 'p1', '--lang', lang], { input: `https://www.example.com/cb?code=${CODE}&state=p1\n`, env: { WXAUTH_CONFIG_DIR: tempConfigDir(), WXAUTH_TYPE: type } });
