@@ -313,3 +313,33 @@ describe('fault problems in the user’s language', () => {
     });
   });
 });
+
+// README.zh-CN.md is where a developer in China reads how to seed the emulator: its example must be
+// README.md's, one the emulator takes, and its section must say what each field of a seed does.
+describe('the seed file in the READMEs', () => {
+  const root = path.join(import.meta.dirname, '..', '..');
+  const readme = (name: string) => fs.readFileSync(path.join(root, name), 'utf8');
+  /** The first ```json block after `heading`, and the text from the heading to the next section. */
+  const seedSection = (text: string, heading: string) => {
+    const at = text.indexOf(heading);
+    expect(at, heading).toBeGreaterThan(-1);
+    const rest = text.slice(at);
+    const json = /```json\n([\s\S]*?)```/.exec(rest)?.[1] ?? '';
+    return { json, section: rest.slice(0, rest.indexOf('用模拟器测你自己的服务') > 0 ? rest.indexOf('用模拟器测你自己的服务') : rest.length) };
+  };
+
+  it('README.zh-CN.md has a section on --seed with README.md\'s example, which the emulator takes, naming every field (and wxauth emulator --seed)', () => {
+    const en = seedSection(readme('README.md'), '### Seed file');
+    const zh = seedSection(readme('README.zh-CN.md'), '种子文件');
+    expect(zh.json).not.toBe('');
+    expect(JSON.parse(zh.json)).toEqual(JSON.parse(en.json));
+    const seed = parseSeed(zh.json);
+    expect(seed.apps.map((a) => a.appid)).toEqual(['wx0123456789abcdef', 'wxfedcba9876543210']);
+    expect(zh.section).toContain('wxauth emulator --seed ./my-apps.json');
+    for (const field of ['appid', 'secret', 'type', 'name', 'verified', 'domain', 'openAccount', 'ipWhitelist', 'tokenDailyQuota', 'id', 'nickname', 'headimgurl', 'follows', 'sex', 'province', 'city', 'country']) {
+      expect(zh.section, field).toContain(`\`${field}\``);
+    }
+    // The flags and switches it names are the emulator's.
+    for (const flag of ['--seed', '--host', '--show-secrets', '--ip-whitelist', '--set profileEra=legacy']) expect(zh.section, flag).toContain(flag);
+  });
+});
