@@ -818,7 +818,7 @@ const LOCK_TEMP_ABANDONED_MS = 5 * 60_000;
  * sharing the folder is judged by the ten seconds). Run each time the lock is taken, before anything is
  * made (on a full disk, that makes room for an inode), and after taking a lock or gate over
  * (`takenOver`): a writer is then known to have died, so ten seconds is enough whatever the pid.
- * A takeover's claim (makeClaim) goes after five minutes (its taker removes it once its lock is gone).
+ * A takeover's claim (makeClaim) goes once the lock it names is gone (its taker removes it then too).
  * `takenOver.dead`: the holder taken over, when it is a process of this host that is gone; the
  * temporary files of the file the lock guards that it was writing (`config.json.<its pid>-….tmp`,
  * writeFileAtomic) can then never be renamed into place, however new. (Like the takeover itself, this
@@ -846,18 +846,37 @@ function sweepLeftovers(lock: string, takenOver?: { dead?: LockHolder }): void {
       continue;
     }
     if (!name.startsWith(prefix)) continue;
-    const claim = LOCK_CLAIM.test(name.slice(prefix.length));
-    const pid = LOCK_TEMP.exec(name.slice(prefix.length))?.[1];
-    if (pid === undefined && !claim) continue;
+    const rest = name.slice(prefix.length);
     const file = path.join(dir, name);
+    if (LOCK_CLAIM.test(rest)) {
+      // A claim goes once the lock it names has gone, never before (makeClaim): a lock's token is never
+      // used again, so a claim listed above whose lock is not in place now will never act on anything.
+      const named = rest.startsWith('gate.') ? `${lock}.gate` : lock;
+      if (!claimsInPlace(named, rest.startsWith('gate.') ? rest.slice('gate.'.length) : rest)) discardFile(file);
+      continue;
+    }
+    const pid = LOCK_TEMP.exec(rest)?.[1];
+    if (pid === undefined) continue;
     try {
       const age = now - fs.lstatSync(file).mtimeMs;
-      // A claim only after five minutes: one younger may name a lock still there (makeClaim).
-      if (age > LOCK_TEMP_ABANDONED_MS || (!claim && age > LOCK_STALE_MS && (takenOver !== undefined || !isAlive(Number(pid))))) removeFile(file);
+      if (age > LOCK_TEMP_ABANDONED_MS || (age > LOCK_STALE_MS && (takenOver !== undefined || !isAlive(Number(pid))))) removeFile(file);
     } catch {
       // gone already, or not ours to remove: the lock does not depend on it
     }
   }
+}
+
+/** Whether `claim` (`claim.<id>[.<generation>]`) names the lock (or gate) now at `lock`. */
+function claimsInPlace(lock: string, claim: string): boolean {
+  let holder: LockHolder | undefined;
+  try {
+    holder = inspectLock(lock);
+  } catch {
+    return true; // cannot tell: keep it
+  }
+  if (holder === undefined) return false;
+  const base = path.basename(claimFile(lock, holder)).slice(path.basename(lock).length + 1);
+  return claim === base || claim.startsWith(`${base}.`);
 }
 
 /**
@@ -911,8 +930,7 @@ export function takeOver(lock: string, stale: LockHolder): boolean {
       throw lockFailedError(lock, error);
     }
     try {
-      const moved = fs.lstatSync(aside);
-      const same = moved.ino === stale.ino && moved.dev === stale.dev && readLockText(aside) === stale.text;
+      const same = isSameLock(aside, stale);
       if (!same) restoreLock(aside, lock);
       return same;
     } finally {
@@ -926,8 +944,12 @@ export function takeOver(lock: string, stale: LockHolder): boolean {
 }
 
 const claimGeneration = (base: string, generation: number) => (generation === 0 ? base : `${base}.${generation}`);
-/** More claimers than this dying one after another on one lock: give up for now (a wait, not a loss). */
-const MAX_CLAIM_GENERATIONS = 8;
+/**
+ * More claimers than this killed one after another on one lock (each inside a few system calls): the
+ * lock is not taken, and writers stop with "locked" naming the file to remove, rather than risk two
+ * claimers. (A claim is never removed while its lock is there, not even when old.)
+ */
+const MAX_CLAIM_GENERATIONS = 32;
 
 /**
  * Claim `base` for this process: the generation made (0 for `base` itself), or undefined while
@@ -935,7 +957,7 @@ const MAX_CLAIM_GENERATIONS = 8;
  * removing one it judged abandoned could remove the fresh one made in its place, and two waiters would
  * then act on the lock, CI's failure again): a claim whose claimer died (or is stuck, as for a lock:
  * isStale) is superseded by the next generation, `base.1`, `base.2`…, and the generations go when the
- * lock they name has gone (takeOver).
+ * lock they name has gone (takeOver, sweepLeftovers).
  */
 function makeClaim(lock: string, base: string): number | undefined {
   const token = ownerToken();

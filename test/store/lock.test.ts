@@ -313,6 +313,20 @@ describe('store lock', () => {
       expect(fs.readdirSync(path.dirname(lock))).toEqual([]);
     });
 
+    it('is swept once the lock it names has gone, and never while that lock is there', () => {
+      const { lock, claim } = setUp();
+      const dir = path.dirname(lock);
+      // A live waiter's claim on the dead writer's lock, which is still there; and the claim of a waiter
+      // killed while taking over a gate long gone.
+      fs.writeFileSync(claim, JSON.stringify({ pid: process.pid, host: os.hostname(), token: 'other-waiter' }));
+      plantStaleLock(`${lock}.gate.claim.gone-gate`, '', 1_000);
+      const file = new JsonFile(dir, 'config', { narrow: (data) => data, wrongShapeHint: 'config.file.wrongShape.hint', lockWaitMs: 300 });
+      // The waiter holding the claim is at work: this writer waits for it (here 0.3 s), then says so.
+      expect(() => file.update(() => undefined)).toThrow(expect.objectContaining({ messageRef: expect.objectContaining({ key: 'config.file.locked' }) }));
+      expect(fs.existsSync(claim)).toBe(true);
+      expect(fs.existsSync(`${lock}.gate.claim.gone-gate`)).toBe(false);
+    });
+
     it('of unknown owner: waited on for 10 s, then superseded (never removed) by the next generation', () => {
       const { lock, judged, claim } = setUp();
       plantStaleLock(claim, '', 2_000);
