@@ -48,7 +48,7 @@ export function oddErrcode(body: unknown): ShapeProblem | undefined {
 export type Narrowed<T> = { ok: true; value: T } | { ok: false; problems: ShapeProblem[] };
 
 /** A value's JSON type, as a problem names what was found (never its content: it may be a secret). */
-/** `too_large_number`: JSON's 1e400, which parses as Infinity ("a number, not a number" said nothing). */
+/** `too_large_number`: JSON's 1e400 or -1e400, which parse as ±Infinity ("a number, not a number" said nothing). */
 export type ValueKind = 'null' | 'array' | 'object' | 'string' | 'number' | 'too_large_number' | 'boolean';
 /** What a list's items should be. */
 export type ListItems = 'numbers' | 'strings' | 'ip_addresses';

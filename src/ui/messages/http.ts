@@ -154,7 +154,7 @@ export const messages = {
     en: '{fix} The code was not sent, so it is still unused, until about {until}: once that is fixed, exchange it from the address the browser landed on (paste the whole address in quotes, and its state is checked too): wxauth exchange{p} "CALLBACK_URL".',
   },
   // {problems} of http.unexpected: each of core/responses.ts's ShapeProblem kinds (http/client.ts
-  // shapeProblems), joined by http.unexpected.and. The fields missing are said together.
+  // problemsParam), joined by http.unexpected.and. The fields missing are said together.
   'http.unexpected.missing.one': { zh: '缺少 {fields}', en: '{fields} is missing' },
   'http.unexpected.missing.many': { zh: '缺少 {fields}', en: '{fields} are missing' },
   'http.unexpected.type': { zh: '{field} 应为{expected}，实际为{found}', en: '{field} is {found}, not {expected}' },
@@ -171,7 +171,7 @@ export const messages = {
   'http.unexpected.kind.string': { zh: '字符串', en: 'a string' },
   'http.unexpected.kind.non_empty_string': { zh: '非空字符串', en: 'a non-empty string' },
   'http.unexpected.kind.number': { zh: '数字', en: 'a number' },
-  'http.unexpected.kind.too_large_number': { zh: 'Infinity（数字太大，超出可表示的范围）', en: 'Infinity (a number too large to hold)' },
+  'http.unexpected.kind.too_large_number': { zh: '大到无法表示的数字', en: 'a number too large to hold' },
   'http.unexpected.kind.boolean': { zh: '布尔值', en: 'a boolean' },
   'http.unexpected.kind.list_of_numbers': { zh: '数字列表', en: 'a list of numbers' },
   'http.unexpected.kind.list_of_strings': { zh: '字符串列表', en: 'a list of strings' },
