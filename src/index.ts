@@ -19,6 +19,8 @@ export type { ErrcodeExplanation, ParsedErrorBody } from './core/errcodes.js';
 export { PATHS, REGIONS, DEFAULT_API_BASE, DEFAULT_OPEN_BASE } from './core/endpoints.js';
 export { WechatHttpClient } from './http/client.js';
 export type { ClientOptions, ApiResponse, SentRequest } from './http/client.js';
+// What a narrower given to WechatHttpClient#call returns: the value, or the problems found, as data.
+export type { Narrowed, ShapeProblem } from './core/responses.js';
 export { WechatApi } from './http/api.js';
 export type * from './http/api.js';
 export { startEmulator } from './emulator/index.js';
