@@ -741,16 +741,51 @@ function samePath(a: string, b: string): boolean {
   return a.replace(/\/+$/, '') === b.replace(/\/+$/, '');
 }
 
+/** How many redirects doctor follows from the stated fetch (a browser gives up after about 20; the two forms of a path loop in two). */
+export const MAX_REDIRECT_HOPS = 4;
+
+/** An address as fetched: without its fragment, which a browser never sends. */
+function asFetched(url: URL | string): string {
+  const u = new URL(url);
+  u.hash = '';
+  return u.href;
+}
+
 /**
- * Where a query-dropping redirect sends the callback (see dropsQueryOnTheWay), for doctor to fetch once:
- * the address its fix would name as the final one. Undefined when there is no such redirect.
+ * Where doctor fetches next, following the stated fetch's redirects: only a redirect to the callback's
+ * own path (give or take a trailing slash, on either scheme) on the callback's own host. That is a
+ * server's normalising rule (a slash added or removed, http → https), which the real callback meets too,
+ * code or no code; a redirect to another path (a refusal sent to /login) is the app's answer to a hit
+ * without a code, and is not followed. Only the callback's own host is fetched: doctor dials what the
+ * profile names, never a host the server under test picks (169.254.169.254, an intranet address).
+ * Undefined when there is nothing to follow, or when the address was fetched already (`fetched`): a
+ * loop, which redirectLoop names.
  */
-export function redirectTarget(stated: HttpFacts | undefined): string | undefined {
-  if (!dropsQueryOnTheWay(stated)) return undefined;
-  const target = new URL(stated.location, stated.url);
-  // Only the callback's own host is fetched: doctor dials what the profile names, never a host the
-  // server under test picks (169.254.169.254, an intranet address).
-  return target.hostname === new URL(stated.url).hostname ? target.toString() : undefined;
+export function nextRedirectHop(from: HttpFacts | undefined, callback: string, fetched: readonly string[] = []): string | undefined {
+  if (!isRedirect(from)) return undefined;
+  const target = locationOf(from);
+  const own = new URL(callback);
+  if (!target || target.hostname !== own.hostname || !samePath(target.pathname, own.pathname)) return undefined;
+  const next = asFetched(target);
+  return fetched.some((url) => asFetched(url) === next) ? undefined : next;
+}
+
+/**
+ * The redirects of the stated fetch and of the hops followed from it (nextRedirectHop), when the last one
+ * sends the browser back to an address already fetched (the redirect_uri, its stated fetch, a hop): a
+ * loop, round which the browser WeChat opens goes until it gives up. Undefined otherwise (the chain
+ * lands, leaves the callback's path, or is still redirecting after MAX_REDIRECT_HOPS).
+ */
+function redirectLoop(f: HttpFacts, stated: HttpFacts | undefined, hops: readonly HttpFacts[]): Array<HttpFacts & { answered: true; location: string }> | undefined {
+  if (!isRedirect(stated)) return undefined;
+  const chain = [stated, ...hops];
+  if (!chain.every((h) => isRedirect(h))) return undefined;
+  const last = chain[chain.length - 1]!;
+  const target = locationOf(last);
+  if (!target) return undefined;
+  const back = asFetched(target);
+  const fetched = [f.url, ...chain.map((h) => h.url)];
+  return fetched.some((url) => asFetched(url) === back) ? (chain as Array<HttpFacts & { answered: true; location: string }>) : undefined;
 }
 
 /** Whether `back`, the fetch of the redirect's target, redirects to `url`'s own path again (give or take its slash): a loop. */
@@ -765,10 +800,12 @@ function redirectsBack(url: string, back: HttpFacts | undefined): back is HttpFa
  * fails, a 404/405-like 4xx warns (400/401/403 are a callback refusing a hit without a code), a
  * redirect that drops the query on the way to its own path fails, the rest passes saying what it
  * answered. `stated`: the same redirect_uri fetched with `state=` added, when the plain fetch was a
- * redirect (see dropsQueryOnTheWay); `target`: where that redirect leads, fetched once (redirectTarget),
- * which fails as a loop when it redirects back.
+ * redirect (see dropsQueryOnTheWay); `hops`: the redirects followed from it along the callback's own path
+ * (nextRedirectHop), the first of them where a query-dropping redirect leads. A chain that comes back to
+ * an address already fetched fails as a loop, the query kept or not.
  */
-export function evaluateRedirect(f: HttpFacts, stated?: HttpFacts, target?: HttpFacts): DoctorCheck {
+export function evaluateRedirect(f: HttpFacts, stated?: HttpFacts, hops: readonly HttpFacts[] = []): DoctorCheck {
+  const target = hops[0];
   const host = new URL(f.url).host;
   if (!f.answered && isMalformedReply(f.error)) {
     return check('redirect', 'fail', { key: 'doctor.http.malformed', params: { url: f.url, error: f.error } }, { url: f.url, error: f.error }, { key: 'doctor.http.malformed.fix' });
@@ -818,6 +855,20 @@ export function evaluateRedirect(f: HttpFacts, stated?: HttpFacts, target?: Http
       key: 'doctor.redirect.dropsQuery.fix',
       params: { location: shownLocation(f.location) },
     });
+  }
+  const loop = f.location ? redirectLoop(f, stated, hops) : undefined;
+  if (loop) {
+    // The query survives, so no hop loses the code: the browser goes round until it gives up
+    // ("too many redirects") and the callback never runs (/callback → /callback/ → /callback, each
+    // keeping ?state=…, as Laravel's trailing-slash rule and nginx's $request_uri do).
+    const chain = loop.map((h) => `${h.status} → ${shownLocation(h.location)}`).join(', ');
+    return check(
+      'redirect',
+      'fail',
+      { key: 'doctor.redirect.loopKept', params: { url: f.url, chain } },
+      { ...evidence, statedUrl: loop[0]!.url, chain: loop.map((h) => `${h.status} ${redactedLocation(h.location)}`).join(' -> ') },
+      { key: 'doctor.redirect.loopKept.fix' },
+    );
   }
   if (f.location) return check('redirect', 'ok', { key: 'doctor.redirect.okRedirect', params: { url: f.url, status: f.status, location: shownLocation(f.location) } }, evidence);
   return check('redirect', 'ok', { key: 'doctor.redirect.ok', params: { url: f.url, status: f.status } }, evidence);

@@ -3,7 +3,7 @@
 // the order of certificate verdicts.
 import { describe, expect, it } from 'vitest';
 import {
-  redirectTarget,
+  nextRedirectHop,
   buildReport,
   evaluateAuthorize,
   evaluateProxy,
@@ -132,15 +132,35 @@ describe('evaluateRedirect', () => {
     const stated = { url: 'https://a.com/cb?state=wxauthdoctor', answered: true as const, status: 302, body: '', location };
     const verdict = evaluateRedirect({ url: 'https://a.com/cb', answered: true, status: 302, body: '', location }, stated);
     expect(verdict).toMatchObject({ status: 'fail', message: { key: 'doctor.redirect.notWeb', params: { location } }, fix: { key: 'doctor.redirect.notWeb.fix' } });
-    expect(redirectTarget(stated)).toBeUndefined();
+    expect(nextRedirectHop(stated, 'https://a.com/cb')).toBeUndefined();
   });
   // doctor dials what the profile names: a redirect to another host (the cloud metadata address) is judged, not fetched.
-  it('the target of a query-dropping redirect is fetched only on the callback’s own host', () => {
-    const to = (location: string) => redirectTarget({ url: 'https://a.com/cb?state=wxauthdoctor', answered: true, status: 301, body: '', location });
+  it('a redirect is followed only along the callback’s own path on its own host, and never to an address already fetched', () => {
+    const to = (location: string, fetched: string[] = []) => nextRedirectHop({ url: 'https://a.com/cb?state=wxauthdoctor', answered: true, status: 301, body: '', location }, 'https://a.com/cb', fetched);
     expect(to('/cb/')).toBe('https://a.com/cb/');
+    expect(to('/cb/?state=wxauthdoctor')).toBe('https://a.com/cb/?state=wxauthdoctor');
     expect(to('http://a.com/cb')).toBe('http://a.com/cb');
     expect(to('http://169.254.169.254/cb')).toBeUndefined();
     expect(to('file:///cb')).toBeUndefined();
+    // The app's own answer to a hit without a code, not a normalising rule: judged, not fetched.
+    expect(to('/login')).toBeUndefined();
+    expect(to('/cb?state=wxauthdoctor', ['https://a.com/cb?state=wxauthdoctor'])).toBeUndefined();
+  });
+  // Laravel's trailing-slash rule against nginx's $request_uri: each keeps the query, and the browser
+  // goes round until "too many redirects". Once passed as "answers 302 (not followed)".
+  it('a chain that keeps the query and comes back to an address already fetched fails as a loop; one that lands passes', () => {
+    const r = (url: string, status: number, location?: string) => ({ url, answered: true as const, status, body: '', ...(location ? { location } : {}) });
+    const plain = r('https://a.com/cb', 302, '/cb/');
+    const stated = r('https://a.com/cb?state=wxauthdoctor', 302, '/cb/?state=wxauthdoctor');
+    const loop = evaluateRedirect(plain, stated, [r('https://a.com/cb/?state=wxauthdoctor', 301, 'https://a.com/cb?state=wxauthdoctor')]);
+    expect(loop).toMatchObject({
+      status: 'fail',
+      message: { key: 'doctor.redirect.loopKept', params: { url: 'https://a.com/cb', chain: '302 → /cb/?state=wxauthdoctor, 301 → https://a.com/cb?state=wxauthdoctor' } },
+      fix: { key: 'doctor.redirect.loopKept.fix' },
+    });
+    expect(evaluateRedirect(plain, stated, [r('https://a.com/cb/?state=wxauthdoctor', 400)])).toMatchObject({ status: 'ok', message: { key: 'doctor.redirect.okRedirect' } });
+    // Still redirecting when doctor stopped following: not called a loop.
+    expect(evaluateRedirect(plain, stated, [r('https://a.com/cb/?state=wxauthdoctor', 301, '/cb//?state=wxauthdoctor')])).toMatchObject({ status: 'ok' });
   });
   // The user's server chose the Location: a token or a code in it is masked as traces mask it, in the
   // line and in --json's evidence (which README promises holds no secret), as verify-file's redirect was.

@@ -236,6 +236,44 @@ describe('wxauth doctor (text)', () => {
     }
   });
 
+  // Laravel's trailing-slash rule against nginx's $request_uri: /wechat/callback → /wechat/callback/ →
+  // /wechat/callback, each keeping ?state=…. The query survives every hop, so doctor once passed it as
+  // "answers 302, redirecting to /wechat/callback/ (not followed)" and exited 0, while the phone's browser
+  // stops at "too many redirects" and the login never completes.
+  it('a callback whose two forms redirect to each other keeping the query fails as a loop, and doctor dials nothing else (en, zh)', async () => {
+    const hits: string[] = [];
+    const server = http.createServer((req, res) => {
+      hits.push(`${req.headers.host} ${req.url}`);
+      const url = new URL(req.url ?? '/', 'http://www.example.com');
+      if (url.pathname === '/wechat/callback') res.writeHead(302, { location: `/wechat/callback/${url.search}` }).end();
+      else if (url.pathname === '/wechat/callback/') res.writeHead(302, { location: `http://www.example.com/wechat/callback${url.search}` }).end();
+      else res.writeHead(404).end('not found');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as AddressInfo).port;
+    try {
+      const env = emulatorEnv(emu, TEST_APP, { WXAUTH_DOMAIN: DOMAIN, WXAUTH_REDIRECT_URI: `http://${DOMAIN}/wechat/callback`, WXAUTH_CONFIG_DIR: tempConfigDir() });
+      const args = ['doctor', '--connect-to', `${DOMAIN}:80:127.0.0.1:${port}`];
+      const en = await runCli(args, { env });
+      expect(en.code, en.stdout).toBe(1);
+      expect(lineOf(en.stdout, 'redirect').replace(/^✖ redirect\s+/, '')).toBe(
+        `http://${DOMAIN}/wechat/callback redirects in a loop: fetched with ?state=… it answers 302 → /wechat/callback/?state=wxauthdoctor, 302 → http://${DOMAIN}/wechat/callback?state=wxauthdoctor, back to an address already fetched. The query is kept, but the browser WeChat opens goes round until it gives up (“too many redirects”), so the callback never runs.`,
+      );
+      expect(en.stdout).toMatch(/^\s+Fix: Make one form of the callback address answer instead of redirecting .*set the redirect_uri to exactly the form the server answers, with or without the trailing \//m);
+      // The plain fetch, the stated one, and one hop: the next address was fetched already, so not again.
+      expect(hits).toEqual([`${DOMAIN} /wechat/callback`, `${DOMAIN} /wechat/callback?state=wxauthdoctor`, `${DOMAIN} /wechat/callback/?state=wxauthdoctor`]);
+      const zh = await runCli([...args, '--lang', 'zh'], { env });
+      expect(zh.code).toBe(1);
+      expect(lineOf(zh.stdout, 'redirect')).toContain(`http://${DOMAIN}/wechat/callback 陷入循环跳转：带上 ?state=… 访问时依次是 302 → /wechat/callback/?state=wxauthdoctor`);
+      expect(zh.stdout).toMatch(/^\s+怎么办：让回调地址的一种写法直接应答/m);
+      const json = parseJson((await runCli([...args, '--json'], { env })).stdout) as { checks: Array<{ id: string; status: string; evidence: Record<string, unknown> }> };
+      expect(json.checks.find((c) => c.id === 'redirect')).toMatchObject({ status: 'fail', evidence: { chain: expect.stringContaining('302 /wechat/callback/?state=wxauthdoctor') } });
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
+  });
+
   // A Location no browser follows once read as a dropped query, with "make file:///wechat/callback the
   // redirect_uri" as the fix, and doctor dialled localhost:80 for it.
   it('a callback redirecting to file:// fails as no web address and sends doctor nowhere else (en, zh)', async () => {

@@ -23,7 +23,8 @@ import {
   evaluateTls,
   evaluateTokenCache,
   withDoctorState,
-  redirectTarget,
+  MAX_REDIRECT_HOPS,
+  nextRedirectHop,
   evaluateJsDomains,
   evaluateVerifyFile,
   needsVerifyFile,
@@ -244,11 +245,19 @@ async function redirectChecks(config: ResolvedConfig, probe: ProbeOptions, now: 
   // A redirect: fetched again as a refusal's callback (state= only, never a code), to see the query survive it.
   const redirected = answer.answered && answer.status >= 300 && answer.status < 400 && answer.location !== undefined;
   const stated = redirected ? await probeGet(withDoctorState(redirectUri), probe) : undefined;
-  // The query lost on the way to the same path: the fix names that address as the final one, unless it
-  // redirects back (a trailing-slash loop). One more GET, still no redirect followed.
-  const targetUrl = redirectTarget(stated);
-  const target = targetUrl ? await probeGet(targetUrl, probe) : undefined;
-  return [evaluateRedirect(answer, stated, target), tlsFacts ? evaluateTls(tlsFacts, now()) : skipTlsForHttp(redirectUri), evaluateScheme(redirectUri, answer, other, config.profile)];
+  // Where that redirect leads, followed along the callback's own path on its own host only (a slash
+  // added or removed, http → https), a few hops, until it lands or comes back to an address already
+  // fetched: a loop, query kept or not, never reaches the callback; a lost query's fix names the first.
+  const hops: HttpFacts[] = [];
+  const fetched = [redirectUri, ...(stated ? [stated.url] : [])];
+  for (let from = stated; hops.length < MAX_REDIRECT_HOPS; ) {
+    const next = nextRedirectHop(from, redirectUri, fetched);
+    if (next === undefined) break;
+    from = await probeGet(next, probe);
+    hops.push(from);
+    fetched.push(next);
+  }
+  return [evaluateRedirect(answer, stated, hops), tlsFacts ? evaluateTls(tlsFacts, now()) : skipTlsForHttp(redirectUri), evaluateScheme(redirectUri, answer, other, config.profile)];
 }
 
 export async function runDoctor(input: DoctorInput, deps: DoctorDeps): Promise<DoctorReport> {

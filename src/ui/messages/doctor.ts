@@ -325,6 +325,14 @@ export const messages = {
     zh: '让这两个地址中的一个直接应答、不再跳转（通常是末尾 / 的规则不一致：框架的严格路由和 nginx 的 rewrite 各要一种写法），再把 redirect_uri 设成应答的那个：wxauth config set redirectUri <该地址>，并重新生成授权链接。',
     en: 'Make one of the two addresses answer instead of redirecting (usually two trailing-/ rules that disagree: the framework’s strict routing and an nginx rewrite each want the other form), then set the redirect_uri to the one that answers: wxauth config set redirectUri <that address>, and build the authorization link again.',
   },
+  'doctor.redirect.loopKept': {
+    zh: '{url} 陷入循环跳转：带上 ?state=… 访问时依次是 {chain}，又回到了已经访问过的地址。查询参数虽然保留着，但微信里的浏览器会一直绕圈，直到报“重定向次数过多”停下，回调永远执行不到。',
+    en: '{url} redirects in a loop: fetched with ?state=… it answers {chain}, back to an address already fetched. The query is kept, but the browser WeChat opens goes round until it gives up (“too many redirects”), so the callback never runs.',
+  },
+  'doctor.redirect.loopKept.fix': {
+    zh: '让回调地址的一种写法直接应答、不再跳转（通常是末尾 / 的规则不一致：框架的严格路由和 nginx 的 rewrite 各要一种写法），再把 redirect_uri 设成服务器直接应答的那种写法，带不带末尾 / 要完全一致：wxauth config set redirectUri <该地址>，并重新生成授权链接。',
+    en: 'Make one form of the callback address answer instead of redirecting (usually two trailing-/ rules that disagree: the framework’s strict routing and an nginx rewrite each want the other form), then set the redirect_uri to exactly the form the server answers, with or without the trailing /: wxauth config set redirectUri <that address>, and build the authorization link again.',
+  },
   'doctor.redirect.5xx': { zh: '{url} 返回 {status}：服务器出错。', en: '{url} answers {status}: a server error.' },
   'doctor.redirect.5xx.fix': {
     zh: '看服务器日志；回调在没有 code 时也不应该崩溃（应返回 400 或跳回登录页）。',
