@@ -861,7 +861,7 @@ export function evaluateRedirect(f: HttpFacts, stated?: HttpFacts, hops: readonl
     // The query survives, so no hop loses the code: the browser goes round until it gives up
     // ("too many redirects") and the callback never runs (/callback → /callback/ → /callback, each
     // keeping ?state=…, as Laravel's trailing-slash rule and nginx's $request_uri do).
-    const chain = loop.map((h) => `${h.status} → ${shownLocation(h.location)}`).join(', ');
+    const chain = loop.map((h) => `${h.status} → ${shownLocation(h.location)}`);
     return check(
       'redirect',
       'fail',

@@ -155,7 +155,7 @@ describe('evaluateRedirect', () => {
     const loop = evaluateRedirect(plain, stated, [r('https://a.com/cb/?state=wxauthdoctor', 301, 'https://a.com/cb?state=wxauthdoctor')]);
     expect(loop).toMatchObject({
       status: 'fail',
-      message: { key: 'doctor.redirect.loopKept', params: { url: 'https://a.com/cb', chain: '302 → /cb/?state=wxauthdoctor, 301 → https://a.com/cb?state=wxauthdoctor' } },
+      message: { key: 'doctor.redirect.loopKept', params: { url: 'https://a.com/cb', chain: ['302 → /cb/?state=wxauthdoctor', '301 → https://a.com/cb?state=wxauthdoctor'] } },
       fix: { key: 'doctor.redirect.loopKept.fix' },
     });
     expect(evaluateRedirect(plain, stated, [r('https://a.com/cb/?state=wxauthdoctor', 400)])).toMatchObject({ status: 'ok', message: { key: 'doctor.redirect.okRedirect' } });

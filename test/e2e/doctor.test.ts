@@ -264,7 +264,7 @@ describe('wxauth doctor (text)', () => {
       expect(hits).toEqual([`${DOMAIN} /wechat/callback`, `${DOMAIN} /wechat/callback?state=wxauthdoctor`, `${DOMAIN} /wechat/callback/?state=wxauthdoctor`]);
       const zh = await runCli([...args, '--lang', 'zh'], { env });
       expect(zh.code).toBe(1);
-      expect(lineOf(zh.stdout, 'redirect')).toContain(`http://${DOMAIN}/wechat/callback 陷入循环跳转：带上 ?state=… 访问时依次是 302 → /wechat/callback/?state=wxauthdoctor`);
+      expect(lineOf(zh.stdout, 'redirect')).toContain(`http://${DOMAIN}/wechat/callback 陷入循环跳转：带上 ?state=… 访问时依次是 302 → /wechat/callback/?state=wxauthdoctor、302 → http://${DOMAIN}/wechat/callback?state=wxauthdoctor，又回到了已经访问过的地址`);
       expect(zh.stdout).toMatch(/^\s+怎么办：让回调地址的一种写法直接应答/m);
       const json = parseJson((await runCli([...args, '--json'], { env })).stdout) as { checks: Array<{ id: string; status: string; evidence: Record<string, unknown> }> };
       expect(json.checks.find((c) => c.id === 'redirect')).toMatchObject({ status: 'fail', evidence: { chain: expect.stringContaining('302 /wechat/callback/?state=wxauthdoctor') } });
