@@ -870,6 +870,12 @@ export function evaluateRedirect(f: HttpFacts, stated?: HttpFacts, hops: readonl
       { key: 'doctor.redirect.loopKept.fix' },
     );
   }
+  // Followed along the callback's own path (hops): say where it ended, not "(not followed)".
+  const end = hops[hops.length - 1];
+  if (f.location && end !== undefined) {
+    const ended: MessageRef = end.answered ? { key: 'doctor.redirect.followed.status', params: { status: end.status } } : { key: 'doctor.redirect.followed.unanswered', params: { error: end.error } };
+    return check('redirect', 'ok', { key: 'doctor.redirect.okFollowed', params: { url: f.url, status: f.status, location: shownLocation(f.location), end: shownLocation(end.url), ended } }, evidence);
+  }
   if (f.location) return check('redirect', 'ok', { key: 'doctor.redirect.okRedirect', params: { url: f.url, status: f.status, location: shownLocation(f.location) } }, evidence);
   return check('redirect', 'ok', { key: 'doctor.redirect.ok', params: { url: f.url, status: f.status } }, evidence);
 }

@@ -158,7 +158,7 @@ describe('evaluateRedirect', () => {
       message: { key: 'doctor.redirect.loopKept', params: { url: 'https://a.com/cb', chain: ['302 → /cb/?state=wxauthdoctor', '301 → https://a.com/cb?state=wxauthdoctor'] } },
       fix: { key: 'doctor.redirect.loopKept.fix' },
     });
-    expect(evaluateRedirect(plain, stated, [r('https://a.com/cb/?state=wxauthdoctor', 400)])).toMatchObject({ status: 'ok', message: { key: 'doctor.redirect.okRedirect' } });
+    expect(evaluateRedirect(plain, stated, [r('https://a.com/cb/?state=wxauthdoctor', 400)])).toMatchObject({ status: 'ok', message: { key: 'doctor.redirect.okFollowed', params: { end: 'https://a.com/cb/?state=wxauthdoctor', ended: { key: 'doctor.redirect.followed.status', params: { status: 400 } } } } });
     // Still redirecting when doctor stopped following: not called a loop.
     expect(evaluateRedirect(plain, stated, [r('https://a.com/cb/?state=wxauthdoctor', 301, '/cb//?state=wxauthdoctor')])).toMatchObject({ status: 'ok' });
   });

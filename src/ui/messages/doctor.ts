@@ -295,6 +295,12 @@ export const messages = {
 
   // ── redirect_uri ──────────────────────────────────────────────────────────────────────────────
   'doctor.redirect.ok': { zh: '{url} 返回 {status}。', en: '{url} answers {status}.' },
+  'doctor.redirect.okFollowed': {
+    zh: '{url} 返回 {status}，跳转到 {location}；跟着跳转到 {end}，{ended}。',
+    en: '{url} answers {status}, redirecting to {location}; followed to {end}, which {ended}.',
+  },
+  'doctor.redirect.followed.status': { zh: '它返回 {status}', en: 'answers {status}' },
+  'doctor.redirect.followed.unanswered': { zh: '它没有应答（{error}）', en: 'did not answer ({error})' },
   'doctor.redirect.okRedirect': { zh: '{url} 返回 {status}，跳转到 {location}（没有跟随）。', en: '{url} answers {status}, redirecting to {location} (not followed).' },
   'doctor.redirect.4xx': { zh: '{url} 返回 {status}：微信带着 code 回来时，用户会看到这个错误。', en: '{url} answers {status}: that is what users will see when WeChat sends them back with a code.' },
   'doctor.redirect.4xx.fix': {

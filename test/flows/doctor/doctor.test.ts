@@ -429,7 +429,7 @@ describe('doctor flow: the redirect_uri and its scheme', () => {
     }
     const keeps = await startHttpsSite(issue({ names: [DOMAIN], toDays: 90, ca }), { ...GOOD_ROUTES(), '/wechat/callback': { status: 301, headers: { location: '/wechat/callback/{query}' } } });
     try {
-      expect(byId(await doctor({ connectTo: [to(keeps), to(plain, 80)] }), 'redirect')).toMatchObject({ status: 'ok', message: { key: 'doctor.redirect.okRedirect' } });
+      expect(byId(await doctor({ connectTo: [to(keeps), to(plain, 80)] }), 'redirect')).toMatchObject({ status: 'ok', message: { key: 'doctor.redirect.okFollowed', params: { location: '/wechat/callback/', end: 'https://www.example.com/wechat/callback/?state=wxauthdoctor' } } });
     } finally {
       await keeps.close();
     }
