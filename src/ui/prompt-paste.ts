@@ -8,7 +8,9 @@
 // waits as long: flows/stdin.ts). A paste that held a line break is then answered (Enter) as the terminal
 // would have done at that break, but whole: the prompt says at once that it holds more than one line. In a bracketed paste (ESC[200~ … ESC[201~, which a terminal sends
 // once asked with ESC[?2004h) the terminal says where the paste ends: a line break at its end is Enter,
-// as typed, and line breaks before its first character are dropped. A terminal that does not know
+// as typed, and line breaks before its first character are dropped. Until its end comes, no line break
+// of it is Enter, however long the terminal takes between two pieces of it (over ssh, a long paste): the
+// quiet time is PASTE_END_LOST_MS then, in case the end never comes. A terminal that does not know
 // bracketed paste ignores the request, and the quiet time alone decides.
 
 /** Where a line break of a paste stands in the prompt's line (U+2028 LINE SEPARATOR: readline inserts it as a character). */
@@ -16,6 +18,12 @@ export const LINE_MARK = '\u2028';
 
 /** How long after a line break the rest of the same paste may still come (a person types the next line much later). */
 export const PASTE_QUIET_MS = 150;
+
+/**
+ * Inside a bracketed paste, how long with nothing more before its end (ESC[201~) is taken as lost and a
+ * line break held is Enter: the terminal said the paste goes on, so a pause between its pieces is no Enter.
+ */
+export const PASTE_END_LOST_MS = 1000;
 
 const PASTE_START = '\u001b[200~';
 const PASTE_END = '\u001b[201~';
@@ -32,7 +40,15 @@ export interface PasteFilter {
    * a paste with a line break was typed: settle() once the quiet time passed.
    */
   readonly waiting: boolean;
-  /** The quiet time passed: the line break held, or the paste holding one, is answered (Enter). */
+  /**
+   * A bracketed paste has begun and its end has not come: what is waiting is settled after
+   * PASTE_END_LOST_MS, not PASTE_QUIET_MS.
+   */
+  readonly pasteOpen: boolean;
+  /**
+   * The quiet time passed: the line break held, or the paste holding one, is answered (Enter). Within a
+   * bracketed paste, its end is taken as lost.
+   */
   settle(): string;
 }
 
@@ -99,8 +115,11 @@ export function createPasteFilter(): PasteFilter {
     get waiting() {
       return held || marked;
     },
+    get pasteOpen() {
+      return inPaste;
+    },
     settle() {
-      // Within a bracketed paste its pieces come back to back: quiet this long, its end was lost.
+      // Settled within a bracketed paste (after PASTE_END_LOST_MS): its end was lost.
       inPaste = false;
       if (!held && !marked) return '';
       held = false;

@@ -4,7 +4,7 @@ import { PassThrough } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { CancelledError } from '../errors.js';
 import type { Lang } from './i18n.js';
-import { createPasteFilter, pastedLines, PASTE_QUIET_MS } from './prompt-paste.js';
+import { createPasteFilter, pastedLines, PASTE_END_LOST_MS, PASTE_QUIET_MS } from './prompt-paste.js';
 
 export interface Prompts {
   /** transformer: what the prompt line shows of the value typed (inquirer's; the answer itself is unchanged). */
@@ -93,7 +93,8 @@ function pasteGuarded(stdin: Terminal | undefined, output: NodeJS.WritableStream
     clearTimeout(timer);
     const text = filter.push(typeof data === 'string' ? data : decoder.write(data));
     if (text !== '') input.write(text);
-    if (filter.waiting) timer = setTimeout(() => input.write(filter.settle()), PASTE_QUIET_MS);
+    // A line break inside a bracketed paste waits for the paste's end, not for a pause between its pieces.
+    if (filter.waiting) timer = setTimeout(() => input.write(filter.settle()), filter.pasteOpen ? PASTE_END_LOST_MS : PASTE_QUIET_MS);
   };
   const bracketed = (output as { isTTY?: boolean }).isTTY === true;
   if (bracketed) output.write('\u001b[?2004h');

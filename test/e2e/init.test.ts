@@ -878,8 +878,11 @@ async function screenMatching(name: string, pattern: RegExp, timeoutMs = 15_000)
   }
 }
 
-/** Start `wxauth init` on a terminal of its own; the exit code lands in a file. */
-function startInit(dir: string, name: string, args: string[] = []): { exitCode: () => string | undefined } {
+/**
+ * Start `wxauth init` on a terminal of its own; the exit code lands in a file. `record`: a file that gets
+ * every byte the program writes to its terminal, from its start (tmux pipe-pane, in the same command).
+ */
+function startInit(dir: string, name: string, args: string[] = [], record?: string): { exitCode: () => string | undefined } {
   const exitFile = path.join(dir, `exit-${name}`);
   const env = { PATH: process.env.PATH ?? '', HOME: dir, TERM: 'xterm-256color', LANG: 'en_US.UTF-8', NO_COLOR: '1', WXAUTH_CONFIG_DIR: dir };
   const script = [
@@ -890,7 +893,7 @@ function startInit(dir: string, name: string, args: string[] = []): { exitCode: 
   ].join('\n');
   const scriptFile = path.join(dir, `run-${name}.sh`);
   fs.writeFileSync(scriptFile, script);
-  tmux('new-session', '-d', '-s', name, '-x', '160', '-y', '50', `sh ${quote(scriptFile)}`);
+  tmux('new-session', '-d', '-s', name, '-x', '160', '-y', '50', `sh ${quote(scriptFile)}`, ...(record === undefined ? [] : [';', 'pipe-pane', '-O', '-t', name, `cat > ${quote(record)}`]));
   return { exitCode: () => (fs.existsSync(exitFile) ? fs.readFileSync(exitFile, 'utf8').trim() || undefined : undefined) };
 }
 
@@ -1027,7 +1030,38 @@ describe.skipIf(!canRun)('init on a terminal', () => {
     }
   });
 
-  it('zh: the AppID row copied with the AppSecret, pasted at once (bracketed paste), is refused as two lines; the AppSecret pasted alone is saved', async () => {
+  // A terminal may write one bracketed paste in pieces (over ssh, a long paste). The break at the end of the
+  // first piece was taken as Enter once the quiet time passed, though the terminal had not said the paste
+  // was over (ESC[201~): the first line was the answer, and 重置 was typed at the domain prompt. The quiet
+  // time alone cannot refuse this paste: only the brackets tell. Sent as the bytes a terminal writes.
+  it('zh: a bracketed paste in two pieces further apart than the quiet time is refused whole; Ctrl-C then leaves bracketed paste off', async () => {
+    const dir = tempConfigDir();
+    const drawn = path.join(dir, 'split.out');
+    const run = startInit(dir, 'split', ['--lang', 'zh', '--type', 'service', '--appid', APPID], drawn);
+    try {
+      await screenMatching('split', /AppSecret/);
+      tmux('send-keys', '-t', 'split', '-l', `\u001b[200~${SECRET}\n`);
+      await sleep(400);
+      tmux('send-keys', '-t', 'split', '-l', '重置\u001b[201~');
+      const screen = (await screenMatching('split', /2\s*行|网页授权域名/)).replace(/\s+/g, '');
+      expect(screen).toContain('粘贴的内容有2行，而AppSecret只有一行、32位十六进制：这次粘贴的内容都没有采用。按Ctrl-U清空，再只粘贴AppSecret本身。');
+      expect(screen).not.toContain('网页授权域名');
+      expect(screen).not.toContain('重置');
+      expect(screen).not.toContain(SECRET);
+      tmux('send-keys', '-t', 'split', 'C-c');
+      expect(await exited(run)).toBe('130');
+      expect(fs.existsSync(path.join(dir, 'config.json'))).toBe(false);
+      // Asked of the terminal while the secret prompt was shown, and switched off when Ctrl-C ended it.
+      const bytes = fs.readFileSync(drawn, 'utf8');
+      expect(bytes.indexOf('\u001b[?2004h')).toBeGreaterThanOrEqual(0);
+      expect(bytes.lastIndexOf('\u001b[?2004l')).toBeGreaterThan(bytes.lastIndexOf('\u001b[?2004h'));
+    } finally {
+      spawnSync('tmux', ['-S', SOCKET, 'kill-session', '-t', 'split']);
+    }
+  });
+
+  // Refused with bracketed paste or without: a paste in one piece is refused by the quiet time alone.
+  it('zh: the AppID row copied with the AppSecret, pasted at once, is refused as two lines; the AppSecret pasted alone is saved', async () => {
     const dir = tempConfigDir();
     const run = startInit(dir, 'rows', ['--lang', 'zh', '--type', 'subscription', '--appid', APPID]);
     try {

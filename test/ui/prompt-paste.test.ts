@@ -44,6 +44,20 @@ describe('createPasteFilter', () => {
     expect(feed([`${START}${SECRET}\n\u001b[20`, '1~']).out).toBe(`${SECRET}\r`);
     expect(feed([`${START}a\u001b[2`, `01~`]).out).toBe('a');
   });
+
+  it('a bracketed paste is open until its end comes: a line break at the end of a piece waits for it, and is no Enter once the rest comes', () => {
+    const filter = createPasteFilter();
+    expect(filter.push(`${START}${SECRET}\n`)).toBe(SECRET);
+    expect({ waiting: filter.waiting, pasteOpen: filter.pasteOpen }).toEqual({ waiting: true, pasteOpen: true });
+    expect(filter.push(`重置${END}`)).toBe(`${LINE_MARK}重置`);
+    expect({ waiting: filter.waiting, pasteOpen: filter.pasteOpen }).toEqual({ waiting: true, pasteOpen: false });
+    expect(filter.settle()).toBe('\r');
+    // Its end lost: settled (after the longer wait), the break is Enter and the paste over.
+    const lost = createPasteFilter();
+    lost.push(`${START}${SECRET}\n`);
+    expect(lost.settle()).toBe('\r');
+    expect(lost.pasteOpen).toBe(false);
+  });
 });
 
 describe('pastedLines', () => {

@@ -1,6 +1,10 @@
-// inquirer's key hints ("↑↓ navigate • ⏎ select") in the user's language (issue 12 item 10).
+// inquirer's key hints ("↑↓ navigate • ⏎ select") in the user's language (issue 12 item 10), and the
+// secret prompt on a terminal: the real @inquirer/prompts reading a fake terminal through the paste filter.
+import { PassThrough, Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { plainTheme, promptTheme } from '../../src/ui/prompt.js';
+import { CancelledError } from '../../src/errors.js';
+import { loadPrompts, plainTheme, promptTheme } from '../../src/ui/prompt.js';
+import { PASTE_QUIET_MS } from '../../src/ui/prompt-paste.js';
 
 describe('promptTheme', () => {
   it('zh: the select prompt key hints are Chinese', () => {
@@ -22,5 +26,81 @@ describe('plainTheme (--no-color)', () => {
     for (const text of styled) expect(text).not.toMatch(/\u001b\[/);
     expect(theme.style.defaultAnswer('y/N')).toBe('(y/N)');
     expect(theme.style.keysHelpTip([['↑↓', 'navigate']])).toBe('↑↓ 移动');
+  });
+});
+
+const SECRET = '0123456789abcdef0123456789abcdef';
+const START = '\u001b[200~';
+const END = '\u001b[201~';
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A terminal: keys written to `keys` as the terminal sends them, everything the prompt drew in `drawn()`. */
+function fakeTerminal() {
+  const keys: PassThrough & { isTTY: boolean; setRawMode(mode: boolean): unknown } = Object.assign(new PassThrough(), { isTTY: true, setRawMode: () => keys });
+  let drawn = '';
+  const output = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      drawn += chunk.toString();
+      done();
+    },
+  });
+  // Like process.stderr, which a prompt's end does not close (stream.pipe leaves it open).
+  Object.assign(output, { isTTY: true, columns: 120, rows: 40, end: () => output });
+  return { keys, output, drawn: () => drawn };
+}
+
+/** The AppSecret prompt (init's validate in short: one line of 32 hex digits); `seen` what validate was handed. */
+async function secretPrompt(t: ReturnType<typeof fakeTerminal>) {
+  const prompts = await loadPrompts(t.output, new AbortController().signal, 'en', false, t.keys);
+  const seen: string[] = [];
+  let done = false;
+  const answer = prompts.password({ message: 'AppSecret', validate: (v) => (seen.push(v), /^[0-9a-f]{32}$/.test(v) || 'not one line of 32 hex digits') });
+  answer.then(
+    () => (done = true),
+    () => (done = true),
+  );
+  return { answer, seen, done: () => done };
+}
+
+describe('the secret prompt on a terminal (paste filter)', () => {
+  it('a secret typed, then Enter: taken; bracketed paste is asked of the terminal while the prompt is shown, and switched off after', async () => {
+    const t = fakeTerminal();
+    const p = await secretPrompt(t);
+    for (const key of SECRET) t.keys.write(key);
+    t.keys.write('\r');
+    await expect(p.answer).resolves.toBe(SECRET);
+    expect(t.drawn().startsWith('\u001b[?2004h')).toBe(true);
+    expect(t.drawn().endsWith('\u001b[?2004l')).toBe(true);
+  });
+
+  // A terminal may write one paste in pieces (over ssh, a long paste). The break inside it was taken as
+  // Enter once the quiet time passed: the first line was the answer, and the rest stayed unread, for the
+  // next prompt to show (the domain prompt, one Enter from saving 重置 as the domain).
+  it('a bracketed paste in two pieces further apart than the quiet time: refused whole, nothing of it left for the next prompt', async () => {
+    const t = fakeTerminal();
+    const p = await secretPrompt(t);
+    t.keys.write(`${START}${SECRET}\n`);
+    await sleep(PASTE_QUIET_MS * 2);
+    t.keys.write(`重置${END}`);
+    await sleep(PASTE_QUIET_MS * 2);
+    expect(p.seen).toEqual([`${SECRET}\n重置`]);
+    expect(p.done()).toBe(false);
+    // Ctrl-U, then the AppSecret alone.
+    t.keys.write('\u0015');
+    t.keys.write(SECRET);
+    t.keys.write('\r');
+    await expect(p.answer).resolves.toBe(SECRET);
+    expect(t.keys.read()).toBeNull();
+    expect(t.drawn()).not.toContain('重置');
+  });
+
+  it('Ctrl-C: cancelled, and bracketed paste switched off', async () => {
+    const t = fakeTerminal();
+    const p = await secretPrompt(t);
+    t.keys.write(`${START}${SECRET}\n`);
+    await sleep(PASTE_QUIET_MS * 2);
+    t.keys.write('\u0003');
+    await expect(p.answer).rejects.toBeInstanceOf(CancelledError);
+    expect(t.drawn().endsWith('\u001b[?2004l')).toBe(true);
   });
 });
