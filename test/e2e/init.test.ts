@@ -288,11 +288,9 @@ describe('init on an existing profile (issue 12 item 1)', () => {
     const zh = terminal(dir, [true, 'service', '', `开发者ID(AppID) ${APPID}\n开发者密码(AppSecret) ${OTHER_SECRET}\n重置`, OTHER_SECRET, '', '', false], {}, 'zh');
     await expect(init(zh.ctx)).rejects.toBeInstanceOf(CancelledError);
     expect(zh.asked.find((a) => a.kind === 'password')!.refused).toEqual(['粘贴的内容有 3 行，而 AppSecret 只有一行、32 位十六进制：这次粘贴的内容都没有采用。按 Ctrl-U 清空，再只粘贴 AppSecret 本身。']);
-    for (const t of [en, zh]) {
-      expect(JSON.stringify(t.asked.map((a) => a.refused)) + t.stderr() + t.stdout()).not.toContain(OTHER_SECRET);
-      // The domain prompt (the saved domain its default) got only the Enter typed at it.
-      expect(t.asked.find((a) => a.kind === 'input' && a.default === 'www.example.com')?.shown).toEqual(['']);
-    }
+    // Whether any of the paste reaches the next prompt is the real prompt's to show (these prompts hand out
+    // their answers in order): test/ui/prompt.test.ts, and the tmux tests below.
+    for (const t of [en, zh]) expect(JSON.stringify(t.asked.map((a) => a.refused)) + t.stderr() + t.stdout()).not.toContain(OTHER_SECRET);
     // Declined at the end: the saved profile as it was.
     expect(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')).toBe(before);
   });
