@@ -55,8 +55,12 @@ export interface PasteHooks {
   onPasteMore(lines: number): void;
 }
 
-/** How long after a pasted line the next one of the same paste may still come (see readPasteFromTerminal). */
-const PASTE_QUIET_MS = 150;
+/**
+ * How long after a pasted line the next one of the same paste may still come (see readPasteFromTerminal).
+ * The same wait as the secret prompt's, ui/prompt-paste.ts PASTE_QUIET_MS: ui/ may import only types, so
+ * it cannot be one constant (test/ui/prompt-paste.test.ts keeps the two equal).
+ */
+export const PASTE_QUIET_MS = 150;
 
 /** What the lines pasted so far are: a callback to judge, the start of one (more may come), or not one at all. */
 export type PasteSoFar = { kind: 'done' } | { kind: 'more' } | { kind: 'refused'; error: UsageError };

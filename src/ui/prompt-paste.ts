@@ -16,7 +16,11 @@
 /** Where a line break of a paste stands in the prompt's line (U+2028 LINE SEPARATOR: readline inserts it as a character). */
 export const LINE_MARK = '\u2028';
 
-/** How long after a line break the rest of the same paste may still come (a person types the next line much later). */
+/**
+ * How long after a line break the rest of the same paste may still come (a person types the next line
+ * much later). The same wait as listen --paste's, flows/stdin.ts PASTE_QUIET_MS, which ui/ may not import
+ * (test/ui/prompt-paste.test.ts keeps the two equal).
+ */
 export const PASTE_QUIET_MS = 150;
 
 /**

@@ -1,7 +1,8 @@
 // What the secret prompt gets of the terminal's input (ui/prompt-paste.ts): a line break with more text
 // behind it is a paste's, kept in the one answer; one last in what came is Enter once the quiet time passed.
 import { describe, expect, it } from 'vitest';
-import { createPasteFilter, LINE_MARK, pastedLines } from '../../src/ui/prompt-paste.js';
+import { PASTE_QUIET_MS as LISTEN_PASTE_QUIET_MS } from '../../src/flows/stdin.js';
+import { createPasteFilter, LINE_MARK, PASTE_END_LOST_MS, PASTE_QUIET_MS, pastedLines } from '../../src/ui/prompt-paste.js';
 
 const SECRET = '0123456789abcdef0123456789abcdef';
 const START = '\u001b[200~';
@@ -65,5 +66,13 @@ describe('pastedLines', () => {
     expect(pastedLines(`${SECRET}${LINE_MARK}重置`)).toBe(`${SECRET}\n重置`);
     expect(pastedLines(`${LINE_MARK}${SECRET}${LINE_MARK} `)).toBe(SECRET);
     expect(pastedLines(' a ')).toBe(' a ');
+  });
+});
+
+describe('PASTE_QUIET_MS', () => {
+  // ui/ may not import flows/ (test/architecture.test.ts), so the two pastes' quiet time is written twice.
+  it('is the same for the secret prompt and listen --paste; a bracketed paste waits longer for its end', () => {
+    expect(PASTE_QUIET_MS).toBe(LISTEN_PASTE_QUIET_MS);
+    expect(PASTE_END_LOST_MS).toBeGreaterThan(PASTE_QUIET_MS);
   });
 });
