@@ -99,8 +99,9 @@ export function createPasteFilter(): PasteFilter {
             continue;
           }
           if (held) {
-            // A key such as Ctrl-U is no part of a paste: the break before it was Enter.
-            if (CONTROL.test(char)) out += '\r';
+            // A key such as Ctrl-U is no part of a paste: the break before it was Enter. Inside a bracketed
+            // paste whose end has not come, it is: keys typed come after the paste's end.
+            if (CONTROL.test(char) && !inPaste) out += '\r';
             else {
               out += LINE_MARK;
               markedNow = true;

@@ -38,6 +38,12 @@ describe('createPasteFilter', () => {
     expect(feed([`${SECRET}\r\u0003`]).out).toBe(`${SECRET}\r\u0003`);
   });
 
+  it("a control character after a line break inside a bracketed paste is the paste's: the break is no Enter", () => {
+    // The prompt is cancelled with the paste refused, not answered with its first line.
+    expect(feed([`${START}${SECRET}\n`, '\u0003'], false).out).toBe(`${SECRET}${LINE_MARK}\u0003`);
+    expect(feed([`${START}${SECRET}\n\u0015x${END}`]).out).toBe(`${SECRET}${LINE_MARK}\u0015x\r`);
+  });
+
   it('a bracketed paste: its end says when it is over; its trailing break is Enter, its leading ones none', () => {
     expect(feed([`${START}\n${SECRET}\n${END}`], false)).toEqual({ out: `${SECRET}\r`, waiting: false });
     expect(feed([`${START}wx1234567890abcdef\n${SECRET}${END}`]).out).toBe(`wx1234567890abcdef${LINE_MARK}${SECRET}\r`);

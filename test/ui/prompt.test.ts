@@ -94,13 +94,15 @@ describe('the secret prompt on a terminal (paste filter)', () => {
     expect(t.drawn()).not.toContain('重置');
   });
 
-  it('Ctrl-C: cancelled, and bracketed paste switched off', async () => {
+  it('Ctrl-C while a paste is open (its end lost): cancelled, nothing of the paste taken, and bracketed paste switched off', async () => {
     const t = fakeTerminal();
     const p = await secretPrompt(t);
     t.keys.write(`${START}${SECRET}\n`);
     await sleep(PASTE_QUIET_MS * 2);
     t.keys.write('\u0003');
     await expect(p.answer).rejects.toBeInstanceOf(CancelledError);
+    expect(p.seen).toEqual([]);
+    expect(t.drawn()).not.toContain('✔');
     expect(t.drawn().endsWith('\u001b[?2004l')).toBe(true);
   });
 });
