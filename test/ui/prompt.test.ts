@@ -33,6 +33,10 @@ const SECRET = '0123456789abcdef0123456789abcdef';
 const START = '\u001b[200~';
 const END = '\u001b[201~';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Wait until `ready()` (a loaded machine may run a timer late), at most 10 s. */
+async function until(ready: () => boolean): Promise<void> {
+  for (const end = Date.now() + 10_000; !ready() && Date.now() < end; ) await sleep(20);
+}
 
 /** A terminal: keys written to `keys` as the terminal sends them, everything the prompt drew in `drawn()`. */
 function fakeTerminal() {
@@ -82,7 +86,7 @@ describe('the secret prompt on a terminal (paste filter)', () => {
     t.keys.write(`${START}${SECRET}\n`);
     await sleep(PASTE_QUIET_MS * 2);
     t.keys.write(`重置${END}`);
-    await sleep(PASTE_QUIET_MS * 2);
+    await until(() => p.seen.length > 0);
     expect(p.seen).toEqual([`${SECRET}\n重置`]);
     expect(p.done()).toBe(false);
     // Ctrl-U, then the AppSecret alone.
