@@ -222,7 +222,7 @@ export async function run(options: ProbeCommandOptions, ctx: Context): Promise<P
   const failed = report.checks.some((c) => c.status === 'fail' || (options.strict && c.status === 'warn'));
   // The page is written here, where files are; the presenter only says where it went, or, should the
   // write fail after all (disk full, folder removed meanwhile), shows the card and then the error (exit 2).
-  const written = options.html && htmlCheck ? writeReportFile(options.html, renderProbeHtml(report, ctx.lang), htmlCheck, options.yes) : undefined;
+  const written = options.html && htmlCheck ? writeReportFile(options.html, renderProbeHtml(report, ctx.out), htmlCheck, options.yes) : undefined;
   const htmlError = written && 'error' in written ? written.error : undefined;
   const html = written && 'file' in written ? written.file : options.html;
   const htmlRequested = written && 'file' in written && written.elsewhere ? options.html : undefined;

@@ -1,6 +1,9 @@
 // The --html report in real Chromium (Debian's /usr/bin/chromium through playwright-core): it renders
-// a diagram per scenario and logs no console errors.
+// a diagram per scenario and logs no console errors. And, without a browser, what an app sent reaches
+// the page escaped, as the card shows it.
 import fs from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -46,6 +49,39 @@ describe.skipIf(!CHROMIUM)(`probe --html in Chromium${CHROMIUM ? '' : ` (skipped
     } finally {
       await browser.close();
       await app.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('probe --html: what the app sent is shown escaped in the page', () => {
+  it("a leaked secret's evidence quoted with ESC sequences and a bidi override: the page holds \\x1b and \\u202e as text, never the characters (en, zh)", async () => {
+    const appid = DEFAULT_APPIDS.test;
+    const secret = emu.apps.find((a) => a.appid === appid)!.secret;
+    // A login server whose callback page prints the AppSecret, then a screen clear, a title change and a U+202E.
+    const server = createServer((req, res) => {
+      const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      if (req.url!.startsWith('/start')) {
+        res.writeHead(302, { location: `${emu.url}/connect/oauth2/authorize?appid=${appid}&redirect_uri=${encodeURIComponent(origin + '/cb')}&response_type=code&scope=snsapi_base&state=s1234567#wechat_redirect` });
+        return res.end();
+      }
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(`<p>debug ${secret} \x1b[2J\x1b]0;owned\x07 \u202edrowssap</p>`);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-probe-html-'));
+    try {
+      for (const lang of ['en', 'zh']) {
+        const file = path.join(dir, `report-${lang}.html`);
+        const start = `http://127.0.0.1:${(server.address() as AddressInfo).port}/start`;
+        const r = await runCli(['probe', start, '--emulator', emu.url, '--only', 'secrets.leak', '--reload-delay', '0', '--exchange-delay', '100', '--html', file, '--lang', lang]);
+        expect(r.stdout).toContain('\\x1b[2J\\x1b]0;owned\\x07 \\u202edrowssap');
+        const html = fs.readFileSync(file, 'utf8');
+        expect(html).toContain('\\x1b[2J\\x1b]0;owned\\x07 \\u202edrowssap');
+        expect(html).not.toMatch(/[\x1b\x07\u202e]/);
+      }
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });

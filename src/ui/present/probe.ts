@@ -95,8 +95,15 @@ function card(result: ProbeResult, out: Output): void {
 
 // ── the HTML page ───────────────────────────────────────────────────────────────────────────────
 
-function esc(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+/**
+ * Text for the page: its control characters and bidi/invisible marks written as escapes (`\x1b`,
+ * `\u202e`) as the card shows them (Output.safe, ui/sanitize.ts), so `cat report.html` acts on no escape
+ * sequence an app's page carried and a browser reorders no evidence; then HTML's own escapes.
+ */
+type Escape = (s: string) => string;
+
+function htmlEscaper(out: Pick<Output, 'safe'>): Escape {
+  return (s) => out.safe(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 const LANE = { browser: 90, app: 330, wechat: 570 } as const;
@@ -116,7 +123,7 @@ function callSlot(hops: ScenarioRecord['hops'], ms: number): number {
 }
 
 /** One SVG sequence diagram: each hop is an arrow browser → app/WeChat and its answer back; WeChat calls app → WeChat. */
-function diagram(lang: Lang, s: ScenarioRecord): string {
+function diagram(lang: Lang, s: ScenarioRecord, esc: Escape): string {
   // `at`: its time, as shown; `slot`: the hop a row belongs after (its own index for a hop), `ms` the order within it.
   type Row = { from: keyof typeof LANE; to: keyof typeof LANE; label: string; back?: string; at: number; ms: number; slot: number; bad?: boolean; answerOnly?: boolean };
   const rows: Row[] = [];
@@ -180,12 +187,14 @@ function diagram(lang: Lang, s: ScenarioRecord): string {
 }
 
 /** A self-contained page (no scripts, no external resources): the checks, then a diagram per scenario. */
-export function renderProbeHtml(report: ProbeReport, lang: Lang): string {
+export function renderProbeHtml(report: ProbeReport, out: Pick<Output, 'lang' | 'safe'>): string {
+  const lang = out.lang;
+  const esc = htmlEscaper(out);
   const checks = report.checks
     .map((c) => `<tr class="${c.status}"><td>${MARK[c.status]}</td><td><code>${esc(c.id)}</code></td><td>${esc(render(lang, c.message))}${c.fix && c.status !== 'pass' ? `<div class="fix">${esc(t(lang, 'probe.report.fix'))} ${esc(render(lang, c.fix))}</div>` : ''}${c.status !== 'pass' && c.evidence.findings?.length ? `<ul>${c.evidence.findings.map((f) => `<li>${f.severity === 'error' ? '✖' : '!'} ${esc(tr(lang, f.message))}<div class="fix">${esc(t(lang, 'probe.report.fix'))} ${esc(tr(lang, f.fix))}</div></li>`).join('')}</ul>` : ''}${c.status === 'fail' && c.evidence.details?.excerpt ? `<div class="fix">${esc(t(lang, 'probe.report.evidence'))} <code>${esc(String(c.evidence.details.excerpt))}</code></div>` : ''}</td></tr>`)
     .join('');
   const scenarios = report.scenarios
-    .map((s) => `<section><h3>${esc(t(lang, `probe.scenario.${s.id}`))} <small>${s.elapsedMs} ms</small></h3>${s.notes.map((n) => `<p class="note">${esc(tr(lang, n))}</p>`).join('')}${diagram(lang, s)}</section>`)
+    .map((s) => `<section><h3>${esc(t(lang, `probe.scenario.${s.id}`))} <small>${s.elapsedMs} ms</small></h3>${s.notes.map((n) => `<p class="note">${esc(tr(lang, n))}</p>`).join('')}${diagram(lang, s, esc)}</section>`)
     .join('');
   return `<!doctype html><html lang="${lang === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(t(lang, 'probe.html.title'))}</title><style>
 body{font:14px/1.5 system-ui,sans-serif;margin:2em;color:#222}table{border-collapse:collapse}td{padding:4px 8px;vertical-align:top;border-bottom:1px solid #eee}

@@ -4,6 +4,10 @@
 import { describe, expect, it } from 'vitest';
 import type { ProbeReport } from '../../../src/flows/probe/run.js';
 import { renderProbeHtml } from '../../../src/ui/present/probe.js';
+import { sanitize } from '../../../src/ui/sanitize.js';
+
+/** The Output's part the page needs: its language and the sanitiser (Output.safe). */
+const EN = { lang: 'en', safe: (s: string) => sanitize(s) } as const;
 
 function report(atMs: number): ProbeReport {
   return {
@@ -30,22 +34,22 @@ describe('the probe report diagram', () => {
   const order = (html: string): [number, number, number] => [html.indexOf('GET /auth/callback?'), html.indexOf('GET /sns/oauth2/access_token'), html.indexOf('GET /me')];
 
   it('draws a call that ended in the millisecond the next hop began with the hop still in flight, before the next', () => {
-    const [callback, exchange, me] = order(renderProbeHtml(report(15), 'en'));
+    const [callback, exchange, me] = order(renderProbeHtml(report(15), EN));
     expect(callback).toBeGreaterThan(0);
     expect(exchange).toBeGreaterThan(callback);
     expect(me).toBeGreaterThan(exchange);
   });
 
   it('keeps plain time order otherwise', () => {
-    const [callback, exchange, me] = order(renderProbeHtml(report(12), 'en'));
+    const [callback, exchange, me] = order(renderProbeHtml(report(12), EN));
     expect(exchange).toBeGreaterThan(callback);
     expect(me).toBeGreaterThan(exchange);
-    const late = order(renderProbeHtml(report(18), 'en'));
+    const late = order(renderProbeHtml(report(18), EN));
     expect(late[1]).toBeGreaterThan(late[2]);
   });
 
   it("draws the callback's answer after the code exchange it waited for, not beside its request", () => {
-    const html = renderProbeHtml(report(12), 'en');
+    const html = renderProbeHtml(report(12), EN);
     const answer = html.indexOf('302 → /me (5 ms)');
     expect(answer).toBeGreaterThan(html.indexOf('GET /sns/oauth2/access_token'));
     expect(answer).toBeLessThan(html.indexOf('GET /me'));
