@@ -741,7 +741,7 @@ export interface TicketResponse {
 export function readTicketBody(body: unknown): Narrowed<TicketResponse> {
   const f = readFields(body);
   if (!f) return NOT_AN_OBJECT;
-  const ticket = f.string('ticket', { nonEmpty: true });
+  const ticket = f.credential('ticket');
   const expires_in = f.lifetime('expires_in', 7200);
   return f.done(() => ({ ticket: ticket as string, expires_in }));
 }

@@ -73,7 +73,12 @@ export type ShapeProblem =
   /** `field[index]` is a string but no IP address or CIDR block. */
   | { kind: 'not_ip'; field: string; index: number }
   /** An errcode that is no whole number (see oddErrcode). */
-  | { kind: 'errcode'; value: number };
+  | { kind: 'errcode'; value: number }
+  /**
+   * A token or ticket with a character WeChat's never have (FieldReader.credential): the first such
+   * character and its place (1-based, in characters); never the value, which is a secret.
+   */
+  | { kind: 'alphabet'; field: string; position: number; char: string };
 
 /**
  * A page (not JSON) that says the server is busy: WeChat's gateways answer an overload with HTML such
@@ -127,6 +132,24 @@ export class FieldReader {
     const v = this.record[name];
     if (typeof v === 'string' && (!options.nonEmpty || v !== '')) return v;
     return this.wrong(name, options.nonEmpty ? 'non_empty_string' : 'string', v === '' ? undefined : v);
+  }
+
+  /**
+   * A credential WeChat issues (an access_token, a jsapi_ticket): a non-empty string of letters, digits,
+   * - and _ only. Every one WeChat's docs and observed answers show is (basic and user tokens `NN_…`,
+   * API-FACTS §0.5; tickets 86 characters of base64url, JSSDK-FACTS §1.1; the docs' placeholders such as
+   * ACCESS_TOKEN too), and so is the emulator's. Anything else (an ESC sequence, a bidi override, a
+   * space from a gateway) is no answer of WeChat's: cached, it would be printed and signed for two hours,
+   * and `--ticket` already refuses such a string.
+   */
+  credential(name: string): string | undefined {
+    const value = this.string(name, { nonEmpty: true });
+    if (value === undefined) return undefined;
+    const chars = Array.from(value);
+    const at = chars.findIndex((ch) => !/^[A-Za-z0-9_-]$/.test(ch));
+    if (at === -1) return value;
+    this.problems.push({ kind: 'alphabet', field: this.where + name, position: at + 1, char: chars[at]! });
+    return undefined;
   }
 
   optionalString(name: string): string | undefined {
@@ -207,7 +230,7 @@ export interface BasicTokenResponse {
 export function readBasicTokenBody(body: unknown): Narrowed<BasicTokenResponse> {
   const f = readFields(body);
   if (!f) return NOT_AN_OBJECT;
-  const access_token = f.string('access_token', { nonEmpty: true });
+  const access_token = f.credential('access_token');
   const expires_in = f.lifetime('expires_in', 7200);
   return f.done(() => ({ access_token: access_token as string, expires_in }));
 }

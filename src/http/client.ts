@@ -462,7 +462,14 @@ function problemRef(p: Exclude<ShapeProblem, { kind: 'missing' }>): NestedMessag
       return { key: 'http.unexpected.notIp', params: { field: p.field, index: p.index } };
     case 'errcode':
       return { key: 'http.unexpected.errcode', params: { value: p.value } };
+    case 'alphabet':
+      return { key: 'http.unexpected.alphabet', params: { field: p.field, position: p.position, char: charName(p.char) } };
   }
+}
+
+/** One character as a problem names it: a visible ASCII one in quotes ('.'), any other by its code point (U+001B). */
+function charName(char: string): string {
+  return /^[!-~]$/.test(char) ? `'${char}'` : `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
 const kindRef = (kind: Expected | ValueKind): NestedMessage => ({ key: `http.unexpected.kind.${kind}` });

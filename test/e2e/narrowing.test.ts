@@ -185,6 +185,38 @@ describe('odd success bodies', () => {
     expect(list.code, list.stderr).toBe(0);
   });
 
+  // A ticket or basic token with an ESC sequence in it was cached and printed (escaped), exit 0, though
+  // --ticket refuses such a string: WeChat's are letters, digits, - and _ only (JSSDK-FACTS §1.1, API-FACTS §0.5).
+  it('jssdk ticket and token: a ticket or access_token with a character WeChat\'s never have is exit 5, said which, nothing cached (en, zh)', async () => {
+    bodies['/cgi-bin/stable_token'] = GOOD_TOKEN;
+    bodies['/cgi-bin/ticket/getticket'] = JSON.stringify({ errcode: 0, errmsg: 'ok', ticket: 'TK\u001b[2J\u001b]0;owned\u0007', expires_in: 7200 });
+    const r = await cli(['jssdk', 'ticket']);
+    expect(r.code, r.stderr).toBe(5);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain("not what WeChat's docs say");
+    expect(r.stderr).toContain('ticket has U+001B at character 3, where WeChat’s have letters, digits, - and _ only');
+    expect(JSON.stringify(cache())).not.toContain('TK');
+    const zh = await cli(['--lang', 'zh', 'jssdk', 'ticket']);
+    expect(zh.code).toBe(5);
+    expect(zh.stderr).toContain('ticket 的第 3 个字符是 U+001B，微信给的只含字母、数字、- 和 _');
+
+    bodies['/cgi-bin/stable_token'] = JSON.stringify({ access_token: '86_basic\u202eTokenFromTheStandInServer', expires_in: 7200 });
+    const t = await cli(['token']);
+    expect(t.code, t.stderr).toBe(5);
+    expect(t.stdout).toBe('');
+    expect(t.stderr).toContain('access_token has U+202E at character 9');
+    expect(JSON.stringify(cache())).not.toContain('\u202e');
+    expect(JSON.stringify(cache())).toContain('86_basicTokenFromTheStandInServer0123456789');
+
+    // WeChat's own shapes still pass: the docs' ticket and a basic token of `NN_`, letters, digits, - and _.
+    bodies['/cgi-bin/stable_token'] = JSON.stringify({ access_token: '70_GTSJ-basic_TokenFromTheStandInServer0123456789', expires_in: 7200 });
+    bodies['/cgi-bin/ticket/getticket'] = '{"errcode":0,"errmsg":"ok","ticket":"bxLdikRXVbTPdHSM05e5u5sUoXNKd8-41ZO3MhKoyN5OfkWITDGgnr2fwJ0m9E8NYzWKVZvdVtaUgWvsdshFKA","expires_in":7200}';
+    const ok = await cli(['jssdk', 'ticket', '--show-secrets']);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.stdout).toContain('bxLdikRXVbTPdHSM05e5u5sUoXNKd8-41ZO3MhKoyN5OfkWITDGgnr2fwJ0m9E8NYzWKVZvdVtaUgWvsdshFKA');
+    expect(JSON.stringify(cache())).toContain('bxLdikRXVbTPdHSM05e5u5sUoXNKd8-41ZO3MhKoyN5OfkWITDGgnr2fwJ0m9E8NYzWKVZvdVtaUgWvsdshFKA');
+  });
+
   // 40001.5 was reported as WeChat's "errcode 40001.5" and 1e400 (JSON for Infinity) as "errcode Infinity", exit 3.
   it('check: an errcode that is not a whole number (40001.5, 1e400) is an answer not shaped as WeChat’s, exit 5', async () => {
     for (const [body, shown] of [

@@ -162,6 +162,7 @@ export const messages = {
   'http.unexpected.item': { zh: '{field}[{index}] 应为{items}，实际为{found}', en: '{field}[{index}] is {found}, in a list of {items}' },
   'http.unexpected.notIp': { zh: '{field}[{index}] 不是 IP 地址', en: '{field}[{index}] is not an IP address' },
   'http.unexpected.notObject': { zh: '响应体不是 JSON 对象', en: 'the body is not a JSON object' },
+  'http.unexpected.alphabet': { zh: '{field} 的第 {position} 个字符是 {char}，微信给的只含字母、数字、- 和 _', en: '{field} has {char} at character {position}, where WeChat’s have letters, digits, - and _ only' },
   'http.unexpected.errcode': { zh: 'errcode 是 {value}，不是整数', en: 'errcode is {value}, not a whole number' },
   'http.unexpected.and': { zh: '{problem}；{more}', en: '{problem}; {more}' },
   // {expected} and {found} of the texts above: a JSON type, or what a list should hold.
