@@ -772,9 +772,18 @@ function tryCreateLock(lock: string, token: string, named = lock): boolean {
   } finally {
     removeFile(tmp);
   }
+  return createHolding(lock, token, named);
+}
+
+/**
+ * Create `file` holding `token` with O_EXCL and a short write: false if it exists. A write that fails
+ * (a full disk) removes the empty file, ours, made just now: left, it would hold others off until it
+ * aged. `named`: the file an error names.
+ */
+function createHolding(file: string, token: string, named: string): boolean {
   let fd: number;
   try {
-    fd = fs.openSync(lock, 'wx', 0o600);
+    fd = fs.openSync(file, 'wx', 0o600);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
     throw lockFailedError(named, error);
@@ -782,9 +791,8 @@ function tryCreateLock(lock: string, token: string, named = lock): boolean {
   try {
     fs.writeSync(fd, token);
   } catch (error) {
-    // An empty lock made with O_EXCL just now is ours: left, it would hold others off until it aged.
     fs.closeSync(fd);
-    discardFile(lock);
+    discardFile(file);
     throw lockFailedError(named, error);
   }
   fs.closeSync(fd);
@@ -963,24 +971,7 @@ function makeClaim(lock: string, base: string): number | undefined {
   const token = ownerToken();
   for (let generation = 0, vanished = 0; generation < MAX_CLAIM_GENERATIONS; ) {
     const claim = claimGeneration(base, generation);
-    let fd: number | undefined;
-    try {
-      fd = fs.openSync(claim, 'wx', 0o600);
-    } catch (error) {
-      if (osErrorCode(error) !== 'EEXIST') throw lockFailedError(lock, error);
-    }
-    if (fd !== undefined) {
-      try {
-        fs.writeSync(fd, token);
-      } catch (error) {
-        // Ours, made just now (a full disk): left empty, it would hold the others off for 10 s.
-        fs.closeSync(fd);
-        discardFile(claim);
-        throw lockFailedError(lock, error);
-      }
-      fs.closeSync(fd);
-      return generation;
-    }
+    if (createHolding(claim, token, lock)) return generation;
     const holder = inspectLock(claim);
     if (holder === undefined) {
       // Its claimer has just finished (the lock is gone): make it again, a few times at most.
