@@ -35,6 +35,12 @@ export interface ObservedCall {
   outcome: ProxyOutcome;
   failure?: string;
   status?: number;
+  /**
+   * What the call got, as one label (answerOf): `ok`, the errcode (`40163`), an outcome with no answer
+   * (`timeout`, `unreachable`, `reset`, `aborted`, `stopped`), or an answer that is not WeChat's JSON:
+   * `http_302`, `http_500` (a status of 300 or more without an errcode), `not_json`, `empty`, `too_large`.
+   */
+  answer: string;
   errcode?: number;
   errmsg?: string;
   /** The errcode's one-line meaning, from the errcode knowledge base. */
@@ -299,6 +305,32 @@ const INVALID_URL: Bilingual = {
   en: 'invalid url (most likely a wrong API path)',
 };
 
+/** Answers that are a file, not JSON: media downloads (API-FACTS §0.2, channels media download), QR images. */
+const FILE_TYPE = /^\s*(?:image|audio|video)\/|^\s*application\/(?:octet-stream|pdf|zip)\b/i;
+
+/**
+ * What a call got, as the live line, the summary, --json and the HAR label it (ObservedCall.answer).
+ * WeChat's API answers JSON (API-FACTS §0.1, §0.2: parsed whatever the Content-Type), so an answer
+ * without an errcode is `ok` only when it is a JSON object, or a file (a media download, a QR image):
+ * a 200 HTML page is a captive portal's or a gateway's, a redirect another host's, as wxauth's own client
+ * calls them not_json. WeChat's pages under /connect/ (the authorize page, its 302 to the callback,
+ * wxLogin.js) are for browsers: HTML and redirects are what they answer.
+ */
+export function answerOf(exchange: ProxyExchange, facts: CallFacts): string {
+  if (exchange.outcome !== 'answered') return exchange.outcome;
+  if (facts.errcode !== undefined) return String(facts.errcode);
+  const status = exchange.status ?? 200;
+  if (status >= 400) return `http_${status}`;
+  if (facts.endpoint.startsWith('/connect/')) return 'ok';
+  if (status >= 300 && status !== 304) return `http_${status}`;
+  if (facts.answer || status === 204 || status === 304 || exchange.method === 'HEAD') return 'ok';
+  if (FILE_TYPE.test(headerValue(exchange.responseHeaders, 'content-type') ?? '')) return 'ok';
+  // More than the proxy keeps (or decompresses): unread, unless its first bytes show it is no JSON (a page).
+  if (exchange.responseBodyTooLarge || (exchange.responseBodyTruncated && /^\s*[{[]/.test(exchange.responseBody))) return 'too_large';
+  if (exchange.responseBodySize === 0) return 'empty';
+  return 'not_json';
+}
+
 export class ProxyObserver {
   readonly masker: ProxyMasker;
   private readonly quotas: Record<string, number>;
@@ -379,8 +411,8 @@ export class ProxyObserver {
     // What is remembered is keyed or tagged by an appid only when it is shaped like WeChat's: any other
     // (a scanner's, a typo) is an unknown app, as when a call names none. The line still shows it.
     const known = appid !== undefined && isAppid(appid) ? appid : undefined;
-    this.detectCodeReuse(facts, known, me, exchange.id, consumed, lost, hit);
-    this.detectNotLatest(facts, appid, me, hit);
+    this.detectCodeReuse(facts, known, me, exchange.id, consumed, lost, call.answer, hit);
+    this.detectNotLatest(facts, appid, me, call.answer, hit);
     // /sns/sns/…, /cgi-bin/cgi-bin/…, /api/sns/…: the client's API base carries a path of its own, which
     // its SDK puts before every WeChat path (WeChat answers 40066 invalid url, or a 404: API-FACTS §0).
     // Only on WeChat's answers to a path it does not have: a gateway under a path of its own answers the rest.
@@ -470,6 +502,7 @@ export class ProxyObserver {
       method: exchange.method,
       endpoint: facts.endpoint,
       outcome: exchange.outcome,
+      answer: answerOf(exchange, facts),
       latencyMs: exchange.latencyMs,
       query: q === -1 ? '' : this.masker.target(exchange.target.slice(q)).slice(1),
       requestBody: this.masker.text(exchange.requestBody),
@@ -505,7 +538,7 @@ export class ProxyObserver {
     return meaning;
   }
 
-  private detectCodeReuse(facts: CallFacts, appid: string | undefined, me: Sighting, id: number, consumed: boolean, lost: LostOutcome | undefined, hit: (id: DetectorId, e: MessageRef, f: MessageRef) => void): void {
+  private detectCodeReuse(facts: CallFacts, appid: string | undefined, me: Sighting, id: number, consumed: boolean, lost: LostOutcome | undefined, answer: string, hit: (id: DetectorId, e: MessageRef, f: MessageRef) => void): void {
     if (!EXCHANGE_PATHS.has(facts.endpoint)) return;
     const code = facts.query.code;
     if (!code) return;
@@ -527,7 +560,6 @@ export class ProxyObserver {
         this.codes.set(code, first);
       }
     }
-    const answer = facts.errcode !== undefined ? String(facts.errcode) : 'ok';
     if (first?.lost !== undefined) {
       // The first exchange got no answer; this one says whether WeChat had served it. 40163: it had, and
       // the retry could never work. A token: it had not, and the code is spent only now.
@@ -563,7 +595,7 @@ export class ProxyObserver {
     }
   }
 
-  private detectNotLatest(facts: CallFacts, appid: string | undefined, me: Sighting, hit: (id: DetectorId, e: MessageRef, f: MessageRef) => void): void {
+  private detectNotLatest(facts: CallFacts, appid: string | undefined, me: Sighting, answer: string, hit: (id: DetectorId, e: MessageRef, f: MessageRef) => void): void {
     // On a /sns/ user endpoint a basic token is the wrong kind of token, old or new (userinfo.basic_token
     // says so): "fetch it with stable_token" would not help there. The token endpoints are sent a secret.
     const token = facts.query.access_token;
@@ -577,7 +609,7 @@ export class ProxyObserver {
       refused.said = true;
       hit(
         'token.retried',
-        { key: 'proxy.hit.token.retried', params: { caller: who(me), errcode: refused.errcode, refused: iso(refused.time), appid: appid ?? refused.appid ?? '?', answer: facts.errcode !== undefined ? String(facts.errcode) : 'ok' } },
+        { key: 'proxy.hit.token.retried', params: { caller: who(me), errcode: refused.errcode, refused: iso(refused.time), appid: appid ?? refused.appid ?? '?', answer } },
         { key: 'proxy.fix.token.retried' },
       );
       return;

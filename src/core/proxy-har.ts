@@ -34,7 +34,7 @@ export interface HarEntry {
   timings: { send: number; wait: number; receive: number };
   comment?: string;
   /** wxauth's reading of the call (custom fields start with `_` in HAR). */
-  _wxauth: { caller: string; outcome: string; appid?: string; errcode?: number; rid?: string };
+  _wxauth: { caller: string; outcome: string; answer: string; appid?: string; errcode?: number; rid?: string };
 }
 
 export interface HarLog {
@@ -88,6 +88,7 @@ export function buildHarEntry(exchange: ProxyExchange, call: ObservedCall, maske
     _wxauth: {
       caller: exchange.caller,
       outcome: exchange.outcome,
+      answer: call.answer,
       ...(call.appid ? { appid: call.appid } : {}),
       ...(call.errcode !== undefined ? { errcode: call.errcode } : {}),
       ...(call.rid ? { rid: call.rid } : {}),

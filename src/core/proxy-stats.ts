@@ -12,7 +12,8 @@ export interface EndpointSummary {
   errcodes: Record<string, number>;
   /**
    * Calls that got no WeChat answer (unreachable, timeout, reset, aborted), by outcome; and answers that
-   * were an HTTP error without an errcode (`http_500`, `http_502`…: a gateway's page, not WeChat's JSON).
+   * were not WeChat's JSON, by their label (ObservedCall.answer): an HTTP error or a redirect without an
+   * errcode (`http_500`, `http_302`…: a gateway's page), `not_json` (a 200 HTML page), `empty`, `too_large`.
    */
   failures: Record<string, number>;
   p50Ms: number;
@@ -79,7 +80,8 @@ export class ProxyStats {
     tally.calls++;
     if (call.outcome === 'unreachable' || call.outcome === 'timeout' || call.outcome === 'reset' || call.outcome === 'stopped') this.unanswered++;
     if (call.errcode !== undefined) tally.errcodes[call.errcode] = (tally.errcodes[call.errcode] ?? 0) + 1;
-    const failure = call.outcome !== 'answered' ? call.outcome : call.errcode === undefined && call.status !== undefined && call.status >= 400 ? `http_${call.status}` : undefined;
+    // Everything but `ok` and an errcode: no answer (an outcome), or one that is not WeChat's JSON.
+    const failure = call.answer === 'ok' || call.errcode !== undefined ? undefined : call.answer;
     if (failure !== undefined) tally.failures[failure] = (tally.failures[failure] ?? 0) + 1;
     // Past the cap, replace a random sample (reservoir sampling) so the percentiles still cover the whole run.
     if (tally.latencies.length < MAX_SAMPLES) tally.latencies.push(call.latencyMs);

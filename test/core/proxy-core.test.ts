@@ -283,24 +283,57 @@ describe('who the proxy serves', () => {
   });
 });
 
+describe('answerOf (what a call got, as its line, the summary, --json and the HAR label it)', () => {
+  const label = (over: Partial<ProxyExchange>) => new ProxyObserver({ showSecrets: false }).observe(exchange({ target: '/cgi-bin/token?appid=wx1', ...over })).call.answer;
+  const html = [['Content-Type', 'text/html; charset=utf-8']] as Array<[string, string]>;
+  it('is ok only for a JSON object (or a file), and says what any other answer without an errcode is', () => {
+    expect(label({ responseBody: '{"access_token":"T","expires_in":7200}', responseBodySize: 38 })).toBe('ok');
+    expect(label({ responseBody: '{"errcode":40013,"errmsg":"invalid appid"}', responseBodySize: 42 })).toBe('40013');
+    // A captive portal or a gateway answering 200 with a page is not WeChat's answer; nor an empty body.
+    expect(label({ responseHeaders: html, responseBody: '<html>Sign in to the Wi-Fi</html>', responseBodySize: 33 })).toBe('not_json');
+    expect(label({ responseBody: '[1,2]', responseBodySize: 5 })).toBe('not_json');
+    expect(label({ responseHeaders: html, responseBody: '', responseBodySize: 0 })).toBe('empty');
+    // A redirect to another host, and an HTTP error, without an errcode.
+    expect(label({ status: 302, responseHeaders: [['Location', 'http://portal.example/']] })).toBe('http_302');
+    expect(label({ status: 500, responseHeaders: html, responseBody: '<html>500</html>', responseBodySize: 16 })).toBe('http_500');
+    // More than the proxy keeps: not read, so not said to be ok.
+    expect(label({ responseBody: '{"total":2,"data":{"openid":["o1",', responseBodySize: 200_000, responseBodyTruncated: true })).toBe('too_large');
+    expect(label({ responseHeaders: html, responseBody: '<html>' + 'x'.repeat(100), responseBodySize: 200_000, responseBodyTruncated: true })).toBe('not_json');
+    expect(label({ responseHeaders: [['Content-Encoding', 'br']], responseBody: '', responseBodySize: 900, responseBodyTooLarge: true })).toBe('too_large');
+    // No answer at all: the outcome.
+    for (const outcome of ['timeout', 'unreachable', 'reset', 'aborted', 'stopped'] as const) expect(label({ outcome, status: undefined })).toBe(outcome);
+  });
+  it('keeps ok for a file (a media download, a QR image), a HEAD or a 204, and for WeChat\'s pages under /connect/', () => {
+    expect(label({ target: '/cgi-bin/media/get?media_id=M', responseHeaders: [['Content-Type', 'image/jpeg']], responseBody: '\xff\xd8', responseBodySize: 300_000, responseBodyTruncated: true })).toBe('ok');
+    expect(label({ method: 'HEAD', responseBodySize: 0 })).toBe('ok');
+    expect(label({ status: 204, responseBodySize: 0 })).toBe('ok');
+    expect(label({ target: '/connect/oauth2/authorize?appid=wx1', responseHeaders: html, responseBody: '<html>', responseBodySize: 6 })).toBe('ok');
+    expect(label({ target: '/connect/oauth2/authorize?appid=wx1', status: 302, responseHeaders: [['Location', 'https://app.example/cb?code=C&state=S']] })).toBe('ok');
+  });
+});
+
 describe('ProxyStats (the Ctrl-C summary)', () => {
   it('counts WeChat errcodes, calls that got no answer, and HTTP errors without an errcode', () => {
     const stats = new ProxyStats();
     const call = (over: Partial<ObservedCall>): ObservedCall => ({
-      id: 1, time: 0, caller: '127.0.0.1', method: 'GET', endpoint: '/sns/oauth2/access_token', outcome: 'answered', status: 200,
+      id: 1, time: 0, caller: '127.0.0.1', method: 'GET', endpoint: '/sns/oauth2/access_token', outcome: 'answered', status: 200, answer: 'ok',
       latencyMs: 3, query: '', requestBody: '', responseBody: '', requestBodySize: 0, responseBodySize: 0, ...over,
     });
     stats.addCall(call({}));
-    stats.addCall(call({ errcode: 40029 }));
-    stats.addCall(call({ status: 500 }));
-    stats.addCall(call({ status: 502 }));
-    stats.addCall(call({ outcome: 'unreachable', status: undefined }));
+    stats.addCall(call({ errcode: 40029, answer: '40029' }));
+    stats.addCall(call({ status: 500, answer: 'http_500' }));
+    stats.addCall(call({ status: 502, answer: 'http_502' }));
+    // Answers that are not WeChat's JSON: a captive portal's 200 page, a redirect, a body too large to read.
+    stats.addCall(call({ answer: 'not_json' }));
+    stats.addCall(call({ status: 302, answer: 'http_302' }));
+    stats.addCall(call({ answer: 'too_large' }));
+    stats.addCall(call({ outcome: 'unreachable', status: undefined, answer: 'unreachable' }));
     // The caller leaving first is not the upstream's silence.
-    stats.addCall(call({ outcome: 'aborted', status: undefined }));
+    stats.addCall(call({ outcome: 'aborted', status: undefined, answer: 'aborted' }));
     const summary = stats.summary();
-    expect(summary.endpoints[0]).toMatchObject({ calls: 6, errcodes: { 40029: 1 }, failures: { http_500: 1, http_502: 1, unreachable: 1, aborted: 1 } });
+    expect(summary.endpoints[0]).toMatchObject({ calls: 9, errcodes: { 40029: 1 }, failures: { http_500: 1, http_502: 1, not_json: 1, http_302: 1, too_large: 1, unreachable: 1, aborted: 1 } });
     // A gateway's 502 is an answer; only the unreachable call got none.
-    expect(summary).toMatchObject({ calls: 6, unanswered: 1 });
+    expect(summary).toMatchObject({ calls: 9, unanswered: 1 });
   });
 });
 

@@ -851,6 +851,111 @@ describe('detectors', () => {
     expect(px.stderr.text).toMatch(/GET \/sns\/auth {2}- {2}500 {2}HTTP 500, no errcode/);
   });
 
+  // The hit said "(answer: ok)" for a second exchange that got an HTTP 500 and no token.
+  it('code.reused says the second exchange’s real answer: an HTTP 500 or a timeout is not "ok" (en, zh; --json keeps the label)', async () => {
+    for (const [lang, says] of [
+      ['en', '(answer: HTTP 500, no errcode)'],
+      ['zh', '（结果：HTTP 500，没有 errcode）'],
+    ] as const) {
+      const px = await runProxyCommand(['--upstream', emu.url, '--lang', lang]);
+      const code = emu.issueCode({ appid: SERVICE, scope: 'snsapi_base' });
+      await request(px.url, exchangePath(code));
+      emu.addFault({ kind: 'http500', path: '/sns/oauth2/access_token', count: 1 });
+      await request(px.url, exchangePath(code));
+      for (let i = 0; i < 200 && !px.stderr.text.includes('[code.reused]'); i++) await new Promise((r) => setTimeout(r, 10));
+      emu.setFaults([]);
+      expect(await px.stop()).toBe(0);
+      expect(px.stderr.text).toContain(says);
+      expect(px.stderr.text).not.toMatch(/answer: ok|结果：(?:ok|成功)/);
+    }
+    // An exchange that timed out: the label the summary uses, for scripts as for the screen.
+    const p = await proxyTo(emu.url, { timeoutMs: 300 });
+    try {
+      const code = emu.issueCode({ appid: SERVICE, scope: 'snsapi_base' });
+      await request(p.url, exchangePath(code));
+      emu.addFault({ kind: 'delay', path: '/sns/oauth2/access_token', ms: 1000, count: 1 });
+      expect((await request(p.url, exchangePath(code))).status).toBe(504);
+      await calls(p, 2);
+      expect(p.calls[1]!.answer).toBe('timeout');
+      expect(p.hits.map((h) => [h.id, (h.evidence.params as MessageParams).answer])).toEqual([['code.reused', 'timeout']]);
+      expect(tr('en', p.hits[0]!.evidence)).not.toContain('answer: ok');
+    } finally {
+      emu.setFaults([]);
+      await p.close();
+    }
+  });
+
+  // A captive portal's (or a gateway's) 200 page, a redirect to another host, an empty body or one too
+  // large to read were all "ok": the column says `ok` or the errcode, and wxauth's own client calls them not_json.
+  it('an answer that is not WeChat’s JSON is said for what it is on the line, in the summary, --json and the HAR; a file or a JSON answer stays ok (en, zh)', async () => {
+    const big = JSON.stringify({ total: 30000, count: 10000, data: { openid: Array.from({ length: 10000 }, (_, i) => `o${String(i).padStart(27, '0')}`) } });
+    const upstream = http.createServer((req, res) => {
+      const path = (req.url ?? '/').split('?')[0];
+      if (path === '/cgi-bin/token') res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end('<html><body>Sign in to the guest Wi-Fi</body></html>');
+      else if (path === '/sns/auth') res.writeHead(302, { Location: 'http://portal.example/login' }).end();
+      else if (path === '/sns/userinfo') res.writeHead(200, { 'Content-Type': 'text/html; charset=gbk', 'Content-Length': '0' }).end();
+      else if (path === '/cgi-bin/user/get') res.writeHead(200, { 'Content-Type': 'application/json' }).end(big);
+      else if (path === '/cgi-bin/media/get') res.writeHead(200, { 'Content-Type': 'image/jpeg' }).end(Buffer.alloc(2048, 0xff));
+      else res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"errcode":0,"errmsg":"ok"}');
+    });
+    await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(upstream.address() as net.AddressInfo).port}`;
+    const paths = ['/cgi-bin/token', '/sns/auth', '/sns/userinfo', '/cgi-bin/user/get', '/cgi-bin/media/get', '/cgi-bin/menu/create'];
+    const har = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-proxy-answers-')), 'calls.har');
+    try {
+      const en = await runProxyCommand(['--upstream', base, '--har', har]);
+      for (const p of paths) await request(en.url, p);
+      for (let i = 0; i < 200 && !en.stderr.text.includes('/cgi-bin/menu/create'); i++) await new Promise((r) => setTimeout(r, 10));
+      expect(await en.stop()).toBe(0);
+      expect(en.stderr.text).toMatch(/GET \/cgi-bin\/token {2}- {2}200 {2}not JSON, no errcode/);
+      expect(en.stderr.text).toMatch(/GET \/sns\/auth {2}- {2}302 {2}HTTP 302, no errcode/);
+      expect(en.stderr.text).toMatch(/GET \/sns\/userinfo {2}- {2}200 {2}empty answer, no errcode/);
+      expect(en.stderr.text).toMatch(/GET \/cgi-bin\/user\/get {2}- {2}200 {2}too large to read \(over 64 KiB\)/);
+      expect(en.stderr.text).toMatch(/GET \/cgi-bin\/media\/get {2}- {2}200 {2}ok/);
+      expect(en.stderr.text).toMatch(/GET \/cgi-bin\/menu\/create {2}- {2}200 {2}ok/);
+      expect(en.stdout.text).toMatch(/\/cgi-bin\/token +1 +not_json×1 /);
+      expect(en.stdout.text).toMatch(/\/sns\/auth +1 +http_302×1 /);
+      expect(en.stdout.text).toMatch(/\/sns\/userinfo +1 +empty×1 /);
+      expect(en.stdout.text).toMatch(/\/cgi-bin\/user\/get +1 +too_large×1 /);
+      expect(en.stdout.text).toMatch(/\/cgi-bin\/media\/get +1 +- /);
+      const entries = (JSON.parse(fs.readFileSync(har, 'utf8')) as { log: { entries: HarEntry[] } }).log.entries;
+      expect(entries.map((e) => e._wxauth.answer)).toEqual(['not_json', 'http_302', 'empty', 'too_large', 'ok', 'ok']);
+
+      const zh = await runProxyCommand(['--upstream', base, '--lang', 'zh']);
+      for (const p of paths.slice(0, 4)) await request(zh.url, p);
+      for (let i = 0; i < 200 && !zh.stderr.text.includes('/cgi-bin/user/get'); i++) await new Promise((r) => setTimeout(r, 10));
+      expect(await zh.stop()).toBe(0);
+      expect(zh.stderr.text).toContain('200  不是 JSON，没有 errcode');
+      expect(zh.stderr.text).toContain('302  HTTP 302，没有 errcode');
+      expect(zh.stderr.text).toContain('200  应答为空，没有 errcode');
+      expect(zh.stderr.text).toContain('200  应答超过 64 KiB，代理没有读完');
+      expect(zh.stdout.text).toMatch(/\/cgi-bin\/token +1 +不是 JSON×1 /);
+      expect(zh.stdout.text).toMatch(/\/sns\/userinfo +1 +空应答×1 /);
+      expect(zh.stdout.text).toMatch(/\/cgi-bin\/user\/get +1 +太大未读×1 /);
+      expect(zh.stdout.text).not.toMatch(/not_json|too_large/);
+
+      // --json: the call lines keep their keys and add `answer`.
+      const js = await runProxyCommand(['--upstream', base, '--json']);
+      for (const p of paths) await request(js.url, p);
+      for (let i = 0; i < 200 && (js.stdout.text.match(/"type":"call"/g) ?? []).length < paths.length; i++) await new Promise((r) => setTimeout(r, 10));
+      expect(await js.stop()).toBe(0);
+      const lines = js.stdout.text.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+      const callLines = lines.filter((l) => l.type === 'call');
+      expect(callLines.map((l) => [l.endpoint, l.outcome, l.status, l.answer])).toEqual([
+        ['/cgi-bin/token', 'answered', 200, 'not_json'],
+        ['/sns/auth', 'answered', 302, 'http_302'],
+        ['/sns/userinfo', 'answered', 200, 'empty'],
+        ['/cgi-bin/user/get', 'answered', 200, 'too_large'],
+        ['/cgi-bin/media/get', 'answered', 200, 'ok'],
+        ['/cgi-bin/menu/create', 'answered', 200, 'ok'],
+      ]);
+      expect(lines.at(-1)).toMatchObject({ type: 'summary' });
+    } finally {
+      upstream.close();
+      fs.rmSync(path.dirname(har), { recursive: true, force: true });
+    }
+  });
+
   // A form body to stable_token got "41002 appid missing" on a line that shows the appid it carried.
   it('stable_token refused for a body that is not JSON says so on the line, not just "appid missing"; a JSON body without appid keeps WeChat’s meaning (en, zh)', async () => {
     const form = `grant_type=client_credential&appid=${SERVICE}&secret=${app().secret}`;

@@ -195,6 +195,9 @@ export const messages = {
   'proxy.summary.failure.aborted': { zh: '调用方先断开', en: 'aborted' },
   'proxy.summary.failure.stopped': { zh: '代理停止时切断', en: 'cut at stop' },
   'proxy.summary.failure.http': { zh: 'HTTP {status}（无 errcode）', en: 'http_{status}' },
+  'proxy.summary.failure.not_json': { zh: '不是 JSON', en: 'not_json' },
+  'proxy.summary.failure.empty': { zh: '空应答', en: 'empty' },
+  'proxy.summary.failure.too_large': { zh: '太大未读', en: 'too_large' },
   'proxy.summary.other': { zh: '（其他路径）', en: '(other paths)' },
   'proxy.summary.otherNote': {
     zh: '只有前 {limit} 个不同的路径单独计数；之后出现的其他路径的 {calls} 次调用合计在“（其他路径）”一行。',
@@ -213,6 +216,10 @@ export const messages = {
 
   'proxy.line.ok': { zh: '成功', en: 'ok' },
   'proxy.line.httpError': { zh: 'HTTP {status}，没有 errcode', en: 'HTTP {status}, no errcode' },
+  // A 200 that is not WeChat's JSON: a captive portal's or a gateway's page (core/proxy-detect.ts answerOf).
+  'proxy.line.notJson': { zh: '不是 JSON，没有 errcode', en: 'not JSON, no errcode' },
+  'proxy.line.empty': { zh: '应答为空，没有 errcode', en: 'empty answer, no errcode' },
+  'proxy.line.unread': { zh: '应答超过 64 KiB，代理没有读完', en: 'too large to read (over 64 KiB)' },
   'proxy.line.unreachable': { zh: '上游连不上（{failure}），已回 502', en: 'upstream unreachable ({failure}), answered 502' },
   'proxy.line.timeout': { zh: '上游超时（{failure}）', en: 'upstream timed out ({failure})' },
   // A caller in a detector's evidence (core/proxy-detect.ts who()): its process, else its User-Agent, else

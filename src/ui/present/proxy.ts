@@ -129,8 +129,12 @@ function liveMeaning(text: string): string {
 export function proxyHooks(out: Output, options: { verbose: boolean }): ProxyHooks {
   const outcomeText = (call: ObservedCall): string => {
     if (call.outcome !== 'answered') return out.t(`proxy.line.${call.outcome}`, { failure: call.failure ?? '' });
-    // An HTTP error without a WeChat body (a 502 from a gateway, a bare 500) is not "ok".
-    if (call.errcode === undefined) return (call.status ?? 200) >= 400 ? out.style.red(out.t('proxy.line.httpError', { status: call.status ?? 0 })) : out.style.green(out.t('proxy.line.ok'));
+    // An answer without a WeChat body (a 502 from a gateway, a captive portal's 200 page) is not "ok".
+    if (call.errcode === undefined) {
+      if (call.answer === 'ok') return out.style.green(out.t('proxy.line.ok'));
+      const text = answerText(out, call.answer);
+      return call.answer === 'too_large' ? out.style.yellow(text) : out.style.red(text);
+    }
     const meaning = call.meaning ? ` ${liveMeaning(call.meaning[out.lang])}` : '';
     return out.style.red(`${call.errcode}${meaning}`);
   };
@@ -262,7 +266,7 @@ export function proxyHooks(out: Output, options: { verbose: boolean }): ProxyHoo
     hit(hit) {
       // The human line shows times as local wall-clock time (the call lines' clock is local too);
       // --json keeps the detector's ISO UTC.
-      const evidence = out.json ? out.tr(hit.evidence) : out.tKey(hit.evidence.key, localTimes(hit.evidence.params));
+      const evidence = out.json ? out.tr(hit.evidence) : out.tKey(hit.evidence.key, localTimes(answerParam(out, hit.evidence.params)));
       const fix = out.tr(hit.fix);
       if (out.json) {
         emitLine({ type: 'hit', id: hit.id, time: new Date(hit.time).toISOString(), call: hit.callId, endpoint: hit.endpoint, appid: hit.appid, evidence, fix, params: jsonParams(hit.evidence.params) });
@@ -283,12 +287,34 @@ function outdatedCaWarning(out: Output, cert: string, key: string): void {
   out.warning('proxy.ca.outdated', out.t('proxy.ca.outdated', { cert, key }));
 }
 
-/** A failure kind of the summary (core/proxy-stats.ts: an outcome, or `http_502`) in the user's language. */
+/**
+ * A failure kind of the summary (core/proxy-stats.ts: an outcome, `http_502`, `not_json`…) in the user's
+ * language; English keeps the names --json uses.
+ */
 function failureLabel(out: Output, kind: string): string {
   const http = /^http_(\d+)$/.exec(kind);
   if (http) return out.t('proxy.summary.failure.http', { status: http[1]! });
-  if (kind === 'unreachable' || kind === 'timeout' || kind === 'reset' || kind === 'aborted' || kind === 'stopped') return out.t(`proxy.summary.failure.${kind}`);
+  if (kind === 'unreachable' || kind === 'timeout' || kind === 'reset' || kind === 'aborted' || kind === 'stopped' || kind === 'not_json' || kind === 'empty' || kind === 'too_large') return out.t(`proxy.summary.failure.${kind}`);
   return kind;
+}
+
+/**
+ * A call's answer label (core/proxy-detect.ts answerOf) in words, as its line says it: `ok`, the errcode,
+ * `HTTP 500, no errcode`, `not JSON, no errcode`…; a call that got no answer as the summary names it (timeout).
+ */
+function answerText(out: Output, answer: string): string {
+  if (answer === 'ok') return out.t('proxy.line.ok');
+  if (/^-?\d+$/.test(answer)) return answer;
+  const http = /^http_(\d+)$/.exec(answer);
+  if (http) return out.t('proxy.line.httpError', { status: Number(http[1]) });
+  if (answer === 'not_json' || answer === 'empty' || answer === 'too_large') return out.t(`proxy.line.${answer === 'not_json' ? 'notJson' : answer === 'empty' ? 'empty' : 'unread'}`);
+  return failureLabel(out, answer);
+}
+
+/** A hit's params with its `answer` (a label: code.reused, token.retried) in words; --json keeps the label. */
+function answerParam(out: Output, params: MessageRef['params']): MessageRef['params'] {
+  const answer = (params as Record<string, unknown> | undefined)?.answer;
+  return typeof answer === 'string' ? ({ ...params, answer: answerText(out, answer) } as MessageRef['params']) : params;
 }
 
 /** After Ctrl-C: the summary per endpoint and the detector counts. */
