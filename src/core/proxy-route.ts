@@ -106,6 +106,23 @@ export function upstreamProxyFor(url: URL, settings: ProxySettings): string | un
 }
 
 /**
+ * Whether a request path is `/` as a server reads it (`/?x`, `/./`, `/a/..`): the emulator's own page on
+ * its address (which the proxy's Host, rewritten to the upstream's, is), steering it through the control
+ * API. WeChat's API has nothing there (its nginx answers 404), so the proxy refuses it before any upstream
+ * but WeChat's own hosts.
+ */
+export function reachesRootPage(target: string): boolean {
+  const path = target.split(/[?#]/, 1)[0]!;
+  if (path === '/') return true;
+  if (!/[.%\\\t\n\r]/.test(path)) return false;
+  try {
+    return new URL(path.startsWith('/') ? path : `/${path}`, 'http://x').pathname === '/';
+  } catch {
+    return false;
+  }
+}
+
+/**
  * Whether a request path reaches the emulator's control API (`/__emulator/…`: its seed holds the
  * appsecrets, and it arms faults). The proxy is for WeChat's API and never forwards these. Read as a
  * server might: percent-decoded, backslashes as slashes, dot segments resolved, any case.

@@ -445,6 +445,27 @@ describe('DNS rebinding and the emulator\'s control API', () => {
     }
   });
 
+  // `/` reached the emulator's own page: the proxy names the upstream in Host, and the emulator serves its
+  // page to requests addressed to itself.
+  it('does not forward / (the emulator’s page) to an upstream that is not WeChat’s; WeChat’s API paths still go through', async () => {
+    const direct = await request(emu.url, '/');
+    expect(direct.body.toString()).toContain('<html');
+    const p = await proxyTo(emu.url);
+    try {
+      for (const target of ['/', '/?lang=en', '/./', '/x/..']) {
+        const res = await request(p.url, target);
+        expect(res.status, target).toBe(403);
+        expect(res.body.toString(), target).not.toContain('<html');
+        expect(res.body.toString(), target).toContain('emulator\'s own page');
+      }
+      expect(p.blocked.map((b) => [b.reason, b.target])).toEqual(Array(4).fill(['control', '/']));
+      expect(JSON.parse((await request(p.url, tokenPath())).body.toString())).toHaveProperty('access_token');
+      expect((await request(p.url, '/cgi-bin/getcallbackip?access_token=x')).status).not.toBe(403);
+    } finally {
+      await p.close();
+    }
+  });
+
   it('says when a client speaks TLS (https://) to its plain-HTTP port, once per caller, with the http:// address', async () => {
     const p = await proxyTo(emu.url);
     try {

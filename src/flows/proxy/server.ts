@@ -30,7 +30,7 @@ import { acceptedHostNames, hostHeaderAllowed, isWildcardHost, unmappedIpv4 } fr
 import type { CallerProcess, ProxyExchange, ProxyOutcome } from '../../core/proxy-call.js';
 import { isCodeExchange, ProxyObserver, type DetectorHit, type ObservedCall } from '../../core/proxy-detect.js';
 import { buildHarEntry, type HarEntry } from '../../core/proxy-har.js';
-import { API_HOST_NAMES, interceptsConnect, isInterceptedHost, namesWechatApi, parseConnectTarget, isThisMachine, reachesEmulatorControl, sentByAnotherSite, PROXY_HEADER, PROXY_QUESTION, PROXY_UPSTREAM_HEADER, type HostPort, type ProxySettings } from '../../core/proxy-route.js';
+import { API_HOST_NAMES, interceptsConnect, isInterceptedHost, namesWechatApi, parseConnectTarget, isThisMachine, reachesEmulatorControl, reachesRootPage, sentByAnotherSite, PROXY_HEADER, PROXY_QUESTION, PROXY_UPSTREAM_HEADER, type HostPort, type ProxySettings } from '../../core/proxy-route.js';
 import { ProxyStats, type ProxySummary } from '../../core/proxy-stats.js';
 import type { HostContexts } from './certs.js';
 import { upstreamAgents } from './upstream-agent.js';
@@ -52,7 +52,7 @@ export interface ProxyHooks {
 export interface Blocked {
   /**
    * host: the Host header is not an address of the proxy (the DNS-rebinding guard); control: a path
-   * under /__emulator/; network: a caller not on this machine asked for another host than WeChat's;
+   * under /__emulator/, or `/` (the emulator's page) on an upstream that is not one of WeChat's hosts; network: a caller not on this machine asked for another host than WeChat's;
    * page: a web page on another site sent it (a browser's Sec-Fetch-Site or Origin says so); tls: a
    * client spoke TLS to this plain-HTTP port (given https://); connect: a client asked for a tunnel
    * (CONNECT, it has the proxy as its HTTPS_PROXY) while --intercept is off (answered 405); forward: an
@@ -429,6 +429,10 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
     }
     if (route.observe && reachesEmulatorControl(route.target))
       return { reason: 'control', target: route.target.split('?')[0]!.slice(0, 100), text: { en: 'refused: /__emulator/ is the emulator\'s control API; the proxy forwards only WeChat\'s API', zh: '已拒绝：/__emulator/ 是模拟器的控制接口；代理只转发微信的 API' } };
+    // The emulator's page answers `/` on its own address, which the proxy's Host (the upstream's) is.
+    // Not refused to WeChat's own hosts (open.weixin.qq.com's home page through --intercept).
+    if (route.observe && !isInterceptedHost(route.upstream.url.hostname) && reachesRootPage(route.target))
+      return { reason: 'control', target: '/', text: { en: 'refused: / is the emulator\'s own page, which steers it through its control API; the proxy forwards only WeChat\'s API, which has nothing at /', zh: '已拒绝：/ 是模拟器自己的页面，它通过控制接口操纵模拟器；代理只转发微信的 API，而微信的 API 在 / 下什么也没有' } };
     const page = sentByAnotherSite(req.method, route.target, req.headers);
     if (page !== undefined) {
       return { reason: 'page', target: page, text: {

@@ -95,6 +95,10 @@ export const messages = {
     zh: '{caller} → {target}：已拒绝（403），代理从不转发模拟器的控制接口（/__emulator/）。',
     en: '{caller} → {target}: refused (403): the proxy never forwards the emulator\'s control API (/__emulator/).',
   },
+  'proxy.blocked.control.page': {
+    zh: '{caller} → {target}：已拒绝（403），这是模拟器自己的页面，代理不转发它（微信的 API 在 / 下没有接口）。',
+    en: '{caller} → {target}: refused (403): that is the emulator\'s own page, which the proxy does not forward (WeChat\'s API has nothing at /).',
+  },
   'proxy.blocked.network': {
     zh: '{caller} → {target}：已拒绝（403），来自其他机器的调用只能经代理访问微信的域名；请在那台机器的 NO_PROXY 里加上 {target}。',
     en: '{caller} → {target}: refused (403): callers from other machines reach only WeChat\'s hosts through this proxy; add {target} to NO_PROXY on that machine.',

@@ -224,6 +224,7 @@ export function proxyHooks(out: Output, options: { verbose: boolean }): ProxyHoo
         return;
       }
       if (info.reason === 'connect') say(out.marked('warn', out.t('proxy.blocked.connect', { caller: info.caller, target: info.target, base: info.base ?? '' })));
+      else if (info.reason === 'control' && info.target === '/') say(out.marked('warn', out.t('proxy.blocked.control.page', { caller: info.caller, target: info.target })));
       else say(out.marked('warn', out.t(`proxy.blocked.${info.reason}`, { caller: info.caller, target: info.target })));
     },
 
