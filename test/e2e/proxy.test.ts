@@ -904,6 +904,21 @@ describe('detectors', () => {
       emu.setFaults([]);
       await p.close();
     }
+    // --json: the hit's params keep the label, its evidence says it in words.
+    const js = await runProxyCommand(['--upstream', emu.url, '--json']);
+    try {
+      const code = emu.issueCode({ appid: SERVICE, scope: 'snsapi_base' });
+      await request(js.url, exchangePath(code));
+      emu.addFault({ kind: 'http500', path: '/sns/oauth2/access_token', count: 1 });
+      await request(js.url, exchangePath(code));
+      for (let i = 0; i < 200 && !js.stdout.text.includes('"hit"'); i++) await new Promise((r) => setTimeout(r, 10));
+    } finally {
+      emu.setFaults([]);
+      expect(await js.stop()).toBe(0);
+    }
+    const hit = js.stdout.text.trim().split('\n').map((l) => JSON.parse(l) as { type: string; evidence?: string; params?: { answer?: string } }).find((l) => l.type === 'hit')!;
+    expect(hit.params!.answer).toBe('http_500');
+    expect(hit.evidence).toContain('(answer: HTTP 500, no errcode)');
   });
 
   // A captive portal's (or a gateway's) 200 page, a redirect to another host, an empty body or one too

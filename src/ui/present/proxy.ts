@@ -267,7 +267,7 @@ export function proxyHooks(out: Output, options: { verbose: boolean }): ProxyHoo
     hit(hit) {
       // The human line shows times as local wall-clock time (the call lines' clock is local too);
       // --json keeps the detector's ISO UTC.
-      const evidence = out.json ? out.tr(hit.evidence) : out.tKey(hit.evidence.key, localTimes(answerParam(out, hit.evidence.params)));
+      const evidence = out.json ? out.tKey(hit.evidence.key, answerParam(out, hit.evidence.params)) : out.tKey(hit.evidence.key, localTimes(answerParam(out, hit.evidence.params)));
       const fix = out.tr(hit.fix);
       if (out.json) {
         emitLine({ type: 'hit', id: hit.id, time: new Date(hit.time).toISOString(), call: hit.callId, endpoint: hit.endpoint, appid: hit.appid, evidence, fix, params: jsonParams(hit.evidence.params) });
