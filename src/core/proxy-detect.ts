@@ -325,8 +325,11 @@ export function answerOf(exchange: ProxyExchange, facts: CallFacts): string {
   if (status >= 300 && status !== 304) return `http_${status}`;
   if (facts.answer || status === 204 || status === 304 || exchange.method === 'HEAD') return 'ok';
   if (FILE_TYPE.test(headerValue(exchange.responseHeaders, 'content-type') ?? '')) return 'ok';
-  // More than the proxy keeps (or decompresses): unread, unless its first bytes show it is no JSON (a page).
-  if (exchange.responseBodyTooLarge || (exchange.responseBodyTruncated && /^\s*[{[]/.test(exchange.responseBody))) return 'too_large';
+  // More than the proxy keeps: a JSON object is WeChat's success (a list of 10,000 openids from
+  // user/get; WeChat's errors are a few dozen bytes, and one would show in the first bytes kept).
+  if (exchange.responseBodyTruncated && /^\s*\{/.test(exchange.responseBody)) return /"errcode"\s*:\s*-?[1-9]/.test(exchange.responseBody) ? 'too_large' : 'ok';
+  // Otherwise unread (or not decompressed), unless its first bytes show it is no JSON (a page).
+  if (exchange.responseBodyTooLarge || (exchange.responseBodyTruncated && /^\s*\[/.test(exchange.responseBody))) return 'too_large';
   if (exchange.responseBodySize === 0) return 'empty';
   return 'not_json';
 }

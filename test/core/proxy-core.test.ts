@@ -296,8 +296,11 @@ describe('answerOf (what a call got, as its line, the summary, --json and the HA
     // A redirect to another host, and an HTTP error, without an errcode.
     expect(label({ status: 302, responseHeaders: [['Location', 'http://portal.example/']] })).toBe('http_302');
     expect(label({ status: 500, responseHeaders: html, responseBody: '<html>500</html>', responseBodySize: 16 })).toBe('http_500');
-    // More than the proxy keeps: not read, so not said to be ok.
-    expect(label({ responseBody: '{"total":2,"data":{"openid":["o1",', responseBodySize: 200_000, responseBodyTruncated: true })).toBe('too_large');
+    // More than the proxy keeps: a JSON object is WeChat's success (user/get's 10,000 openids), unless
+    // its first bytes hold an errcode; anything else is not read, so not said to be ok.
+    expect(label({ responseBody: '{"total":2,"data":{"openid":["o1",', responseBodySize: 200_000, responseBodyTruncated: true })).toBe('ok');
+    expect(label({ responseBody: '{"errcode":40001,"errmsg":"' + 'x'.repeat(100), responseBodySize: 200_000, responseBodyTruncated: true })).toBe('too_large');
+    expect(label({ responseBody: '["o1",', responseBodySize: 200_000, responseBodyTruncated: true })).toBe('too_large');
     expect(label({ responseHeaders: html, responseBody: '<html>' + 'x'.repeat(100), responseBodySize: 200_000, responseBodyTruncated: true })).toBe('not_json');
     expect(label({ responseHeaders: [['Content-Encoding', 'br']], responseBody: '', responseBodySize: 900, responseBodyTooLarge: true })).toBe('too_large');
     // No answer at all: the outcome.
