@@ -13,8 +13,12 @@
 // quiet time is PASTE_END_LOST_MS then, in case the end never comes. A terminal that does not know
 // bracketed paste ignores the request, and the quiet time alone decides.
 
-/** Where a line break of a paste stands in the prompt's line (U+2028 LINE SEPARATOR: readline inserts it as a character). */
-export const LINE_MARK = '\u2028';
+/**
+ * Where a line break of a paste stands in the prompt's line: U+2424 SYMBOL FOR NEWLINE (␤), a printable
+ * character readline inserts like any other. Not U+2028 LINE SEPARATOR: Node 24's readline ends a line
+ * there, so the prompt answered with the paste's last line alone (CI on Node 24 caught it).
+ */
+export const LINE_MARK = '\u2424';
 
 /**
  * How long after a line break the rest of the same paste may still come (a person types the next line
