@@ -295,9 +295,19 @@ function outdatedCaWarning(out: Output, cert: string, key: string): void {
 function failureLabel(out: Output, kind: string): string {
   const http = /^http_(\d+)$/.exec(kind);
   if (http) return out.t('proxy.summary.failure.http', { status: http[1]! });
-  if (kind === 'unreachable' || kind === 'timeout' || kind === 'reset' || kind === 'aborted' || kind === 'stopped' || kind === 'not_json' || kind === 'empty' || kind === 'too_large') return out.t(`proxy.summary.failure.${kind}`);
+  if (SUMMARY_FAILURES.has(kind)) return out.t(`proxy.summary.failure.${kind as SummaryFailure}`);
   return kind;
 }
+
+const SUMMARY_FAILURE_KINDS = ['unreachable', 'timeout', 'reset', 'aborted', 'stopped', 'not_json', 'empty', 'too_large'] as const;
+type SummaryFailure = (typeof SUMMARY_FAILURE_KINDS)[number];
+const SUMMARY_FAILURES: ReadonlySet<string> = new Set(SUMMARY_FAILURE_KINDS);
+/** The labels of an answer that is not WeChat's JSON, as a call's line words them. */
+const LINE_WORDS: Readonly<Record<string, 'proxy.line.notJson' | 'proxy.line.empty' | 'proxy.line.unread'>> = {
+  not_json: 'proxy.line.notJson',
+  empty: 'proxy.line.empty',
+  too_large: 'proxy.line.unread',
+};
 
 /**
  * A call's answer label (core/proxy-detect.ts answerOf) in words, as its line says it: `ok`, the errcode,
@@ -308,7 +318,8 @@ function answerText(out: Output, answer: string): string {
   if (/^-?\d+$/.test(answer)) return answer;
   const http = /^http_(\d+)$/.exec(answer);
   if (http) return out.t('proxy.line.httpError', { status: Number(http[1]) });
-  if (answer === 'not_json' || answer === 'empty' || answer === 'too_large') return out.t(`proxy.line.${answer === 'not_json' ? 'notJson' : answer === 'empty' ? 'empty' : 'unread'}`);
+  const words = Object.hasOwn(LINE_WORDS, answer) ? LINE_WORDS[answer] : undefined;
+  if (words !== undefined) return out.t(words);
   return failureLabel(out, answer);
 }
 
