@@ -295,8 +295,6 @@ async function laterStateReader(ctx: Context, profile: string, otherAccount: boo
   };
 }
 
-/** A paste's piece that is an address (scheme://…, after any quote or bracket a copy brings), not a bare code. */
-const IS_ADDRESS = /^[\s"'`“‘「『<(（【]*[a-z][a-z0-9+.-]*:\/\//i;
 /** evaluatePastedCallback's refusals of a paste that is no callback at all (neither code nor state, or no address). */
 const NO_CALLBACK: ReadonlySet<string> = new Set(['listen.paste.noCode', 'listen.paste.notCallback']);
 
@@ -307,7 +305,7 @@ const firstLine = (text: string): string => text.trim().split(/\r?\n/)[0] ?? '';
 /** `expectedRedirect`: where the expected state's link sends its callback (the remembered link's redirect_uri, else the profile's). */
 async function readPasted(ctx: Context, expected: string | undefined, hooks: ListenHooks, p: string, laterState: (() => RememberedLink | undefined) | undefined, spentState: string | undefined, expectedLink: StateOnlyLink, accountType: string | undefined, expectedRedirect: string | undefined): Promise<CallbackResult> {
   const { evaluatePastedCallback } = await import('../listener/paste.js');
-  const { linkOfState, pastedAddresses } = await import('../core/callback-url.js');
+  const { linkOfState, pastedAddresses, startsAddress } = await import('../core/callback-url.js');
   const judgeWith = (latest: RememberedLink | undefined) => (line: string): CallbackResult => {
     // None remembered at start: a link's made since is the only state there is to check (with its scope).
     if (expected === undefined && latest !== undefined) return evaluatePastedCallback(line, latest.value, ctx.now(), p, spentState, linkOfState(latest.value, latest, accountType), latest.redirectUri ?? expectedRedirect);
@@ -352,7 +350,7 @@ async function readPasted(ctx: Context, expected: string | undefined, hooks: Lis
       try {
         const result = pickOne(judge, piece);
         if (result.state !== undefined) return result;
-        if (cutCallback === undefined && IS_ADDRESS.test(piece)) cutCallback = () => result;
+        if (cutCallback === undefined && startsAddress(piece)) cutCallback = () => result;
       } catch (error) {
         if (!(error instanceof CallbackError && error.messageRef.key === 'listen.stateMissing')) throw error;
         cutCallback ??= () => {

@@ -447,6 +447,9 @@ export function trimUrlEnd(url: string): string {
 /** A line that starts an address of its own (`https://…`, after any quote, bracket or invisible character a copy brings). */
 const STARTS_ADDRESS = /^[\s"'`“‘「『<(（【\u200b-\u200d\u2060\ufeff]*[a-z][a-z0-9+.-]*:\/\//i;
 
+/** Whether `text` starts with an address (`scheme://`, after any quote, bracket or invisible character a copy brings), not a bare code. */
+export const startsAddress = (text: string): boolean => STARTS_ADDRESS.test(text);
+
 /**
  * Pasted text cut into the addresses it holds: a line that starts with `scheme://` begins a new one,
  * never the rest of the line before it. A callback cut at `&` when copied (`…/cb?code=…`) and then

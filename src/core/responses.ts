@@ -4,6 +4,7 @@
 
 // errmsg suffixes (API-FACTS §0.4) live in ./errmsg.ts.
 import { extractRid } from './errmsg.js';
+import { CREDENTIAL_CHAR } from './validate.js';
 
 /** The `lang` parameter of /sns/userinfo and /cgi-bin/user/info: the language of country/province/city (API-FACTS §7; /cgi-bin/user/info takes the same values). */
 export type UserinfoLang = 'zh_CN' | 'zh_TW' | 'en';
@@ -146,7 +147,7 @@ export class FieldReader {
     const value = this.string(name, { nonEmpty: true });
     if (value === undefined) return undefined;
     const chars = Array.from(value);
-    const at = chars.findIndex((ch) => !/^[A-Za-z0-9_-]$/.test(ch));
+    const at = chars.findIndex((ch) => !CREDENTIAL_CHAR.test(ch));
     if (at === -1) return value;
     this.problems.push({ kind: 'alphabet', field: this.where + name, position: at + 1, char: chars[at]! });
     return undefined;

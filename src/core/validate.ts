@@ -401,6 +401,17 @@ function invisible(): RegExp {
 }
 
 /**
+ * One character of a credential WeChat issues (an access_token, a jsapi_ticket): a letter, a digit, `-`
+ * or `_` (API-FACTS §0.5; tickets are base64url, JSSDK-FACTS §1.1).
+ */
+export const CREDENTIAL_CHAR = /^[A-Za-z0-9_-]$/;
+
+/** A character by its code point, as Unicode writes it: `U+001B`, `U+202E`, `U+1F600`. */
+export function codePointName(char: string): string {
+  return `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/**
  * The first character of `text` (from `from`, counted in characters as a user counts them) that is not a
  * hex digit: its position (1-based) and how to name it — a blank or invisible one in words, since the
  * user cannot see it in the value; a visible one as itself.
@@ -417,7 +428,7 @@ function firstNonHex(chars: readonly string[], from = 0, allowed = /^[0-9a-fA-F]
           : char === '\u3000'
             ? { key: 'config.char.fullwidthSpace' }
             : invisible().test(char)
-              ? { key: 'config.char.invisible', params: { code: `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}` } }
+              ? { key: 'config.char.invisible', params: { code: codePointName(char) } }
               : undefined;
     return { position: i + 1, char, ...(blank ? { blank } : {}) };
   }
@@ -430,7 +441,7 @@ function firstNonHex(chars: readonly string[], from = 0, allowed = /^[0-9a-fA-F]
  * answer: one character that is part of no ticket, and its position, are.
  */
 export function ticketCharProblem(value: string): { kind: 'blank'; position: number; what: MessageRef } | { kind: 'char'; position: number; char: string } | undefined {
-  const wrong = firstNonHex(Array.from(value), 0, /^[A-Za-z0-9_-]$/);
+  const wrong = firstNonHex(Array.from(value), 0, CREDENTIAL_CHAR);
   if (wrong?.blank) return { kind: 'blank', position: wrong.position, what: wrong.blank };
   return wrong ? { kind: 'char', position: wrong.position, char: wrong.char } : undefined;
 }

@@ -7,6 +7,7 @@ import type { AppType, PublicApp, PublicUser, Seed, SeedApp, SeedUser } from './
 import { findJsonFault } from '../core/json-syntax.js';
 import { suggest } from '../core/closest.js';
 import { UNSAFE_CHARS } from '../core/unsafe-chars.js';
+import { codePointName } from '../core/validate.js';
 
 /**
  * What can be wrong in a seed, each sentence in English with `{name}` values. The CLI shows them in the
@@ -216,7 +217,7 @@ const INVISIBLE_IN_DOMAIN = new RegExp(`${UNSAFE_CHARS.source}|[\\u200c\\u200d]`
 /** The invisible characters in `domain`, each once, as U+XXXX. */
 function invisibleIn(domain: string): string[] {
   const found = domain.match(INVISIBLE_IN_DOMAIN) ?? [];
-  return [...new Set(found.map((ch) => `U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`))];
+  return [...new Set(found.map(codePointName))];
 }
 
 export interface NormalizedApp extends PublicApp {}

@@ -10,7 +10,7 @@ import { CancelledError, NetworkError, WechatApiError, messageRef, type MessageR
 import { isBusyPage, isRecord, oddErrcode, readErrorBody, type Expected, type Narrowed, type ShapeProblem, type ValueKind } from '../core/responses.js';
 import { KnownSecrets, hideUrlCredentials, isSecretName, redactUrl } from '../core/secrets.js';
 import { REGIONS, answeredPlainHttp, answeredTls, cutCall, httpsOf, isWechatApiBase, joinUrl, plainHttpOf, portOf, type ApiBaseOrigin } from '../core/endpoints.js';
-import { profileFlag } from '../core/validate.js';
+import { codePointName, profileFlag } from '../core/validate.js';
 import { proxyRoute, type ProxySettings } from '../core/proxy-route.js';
 import { shellQuote } from '../core/shell.js';
 
@@ -469,7 +469,7 @@ function problemRef(p: Exclude<ShapeProblem, { kind: 'missing' }>): NestedMessag
 
 /** One character as a problem names it: a visible ASCII one in quotes ('.'), any other by its code point (U+001B). */
 function charName(char: string): string {
-  return /^[!-~]$/.test(char) ? `'${char}'` : `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+  return /^[!-~]$/.test(char) ? `'${char}'` : codePointName(char);
 }
 
 const kindRef = (kind: Expected | ValueKind): NestedMessage => ({ key: `http.unexpected.kind.${kind}` });
