@@ -167,6 +167,9 @@ function encodedField(field: string): string {
   return masked === value ? field : `${field.slice(0, eq + 1)}${encodeURIComponent(masked).replace(/%2A/gi, '*')}`;
 }
 
+/** Headers whose value is a URL (RFC 9110 §10.2.2, §8.7, §10.1.3). */
+const URL_HEADERS: ReadonlySet<string> = new Set(['location', 'content-location', 'referer']);
+
 export class ProxyMasker {
   private readonly recent = new Map<string, true>();
   /** The values as maskSecretValues wants them, rebuilt only after learn() changed the set. */
@@ -224,11 +227,14 @@ export class ProxyMasker {
 
   /**
    * A header's value: a credential header whole; any other by name too, as a body is (the authorize
-   * 302's `Location: …/cb?code=…` carries the code before any exchange has taught it by value).
+   * 302's `Location: …/cb?code=…` carries the code before any exchange has taught it by value). A header
+   * holding a URL is first masked as the request's URL is (target): a captive portal's Location carries
+   * the call it caught encoded in its query (`?url=…%26secret%3D…`), which only redactUrl reads.
    */
   header(name: string, value: string): string {
     if (this.showSecrets) return value;
-    return isSecretHeader(name) ? redactValue(value) : this.byValue(redactText(value));
+    if (isSecretHeader(name)) return redactValue(value);
+    return this.byValue(redactText(URL_HEADERS.has(name.toLowerCase()) ? redactUrl(value) : value));
   }
 
   /** One value known to be secret (a code or token named in a detector's evidence). */

@@ -38,13 +38,20 @@ export interface ObservedCall {
   /**
    * What the call got, as one label (answerOf): `ok`, the errcode (`40163`), an outcome with no answer
    * (`timeout`, `unreachable`, `reset`, `aborted`, `stopped`), or an answer that is not WeChat's JSON:
-   * `http_302`, `http_500` (a status of 300 or more without an errcode), `not_json`, `empty`, `too_large`.
+   * `http_302`, `http_500` (a status of 300 or more without an errcode), `not_json`, `not_object` (JSON,
+   * but an array, a string or a number: not the object WeChat sends), `empty`, `too_large`.
    */
   answer: string;
   errcode?: number;
   errmsg?: string;
   /** The errcode's one-line meaning, from the errcode knowledge base. */
   meaning?: Bilingual;
+  /**
+   * Where a 3xx answer sends the caller (its Location, as sent: relative or absolute), masked as the HAR's
+   * Location header and redirectURL are (ProxyMasker.header: as a URL, then as text). WeChat's API never redirects: a captive portal, a gateway's
+   * login page or a wrong upstream does, and where it goes is the clue.
+   */
+  location?: string;
   rid?: string;
   latencyMs: number;
   /** The query string, masked ('' when there is none). */
@@ -331,7 +338,25 @@ export function answerOf(exchange: ProxyExchange, facts: CallFacts): string {
   // Otherwise unread (or not decompressed), unless its first bytes show it is no JSON (a page).
   if (exchange.responseBodyTooLarge || (exchange.responseBodyTruncated && /^\s*\[/.test(exchange.responseBody))) return 'too_large';
   if (exchange.responseBodySize === 0) return 'empty';
-  return 'not_json';
+  // JSON all the same (an array, a string, a number): not a page, but not the object WeChat sends either.
+  return isJsonText(exchange.responseBody) ? 'not_object' : 'not_json';
+}
+
+function isJsonText(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A 3xx answer's Location (not a 304's, which redirects nowhere), as the upstream sent it. */
+export function redirectOf(exchange: ProxyExchange): string | undefined {
+  const status = exchange.status ?? 0;
+  if (exchange.outcome !== 'answered' || status < 300 || status >= 400 || status === 304) return undefined;
+  const location = headerValue(exchange.responseHeaders, 'location')?.trim();
+  return location ? location : undefined;
 }
 
 export class ProxyObserver {
@@ -524,6 +549,8 @@ export class ProxyObserver {
     }
     if (facts.rid) call.rid = facts.rid;
     if (exchange.responseBodyTooLarge) call.responseBodyTooLarge = true;
+    const location = redirectOf(exchange);
+    if (location !== undefined) call.location = this.masker.header('location', location);
     return call;
   }
 

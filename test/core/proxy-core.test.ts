@@ -291,7 +291,9 @@ describe('answerOf (what a call got, as its line, the summary, --json and the HA
     expect(label({ responseBody: '{"errcode":40013,"errmsg":"invalid appid"}', responseBodySize: 42 })).toBe('40013');
     // A captive portal or a gateway answering 200 with a page is not WeChat's answer; nor an empty body.
     expect(label({ responseHeaders: html, responseBody: '<html>Sign in to the Wi-Fi</html>', responseBodySize: 33 })).toBe('not_json');
-    expect(label({ responseBody: '[1,2]', responseBodySize: 5 })).toBe('not_json');
+    // JSON all the same, but not the object WeChat sends.
+    expect(label({ responseBody: '[1,2]', responseBodySize: 5 })).toBe('not_object');
+    expect(label({ responseBody: '"ok"', responseBodySize: 4 })).toBe('not_object');
     expect(label({ responseHeaders: html, responseBody: '', responseBodySize: 0 })).toBe('empty');
     // A redirect to another host, and an HTTP error, without an errcode.
     expect(label({ status: 302, responseHeaders: [['Location', 'http://portal.example/']] })).toBe('http_302');

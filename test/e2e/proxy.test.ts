@@ -923,7 +923,7 @@ describe('detectors', () => {
 
   // A captive portal's (or a gateway's) 200 page, a redirect to another host or an empty body were all
   // "ok" (a JSON object larger than the proxy keeps, user/get's 10,000 openids, stays ok): the column says `ok` or the errcode, and wxauth's own client calls them not_json.
-  it('an answer that is not WeChat’s JSON is said for what it is on the line, in the summary, --json and the HAR; a file or a JSON answer stays ok (en, zh)', async () => {
+  it('an answer that is not WeChat’s JSON is said for what it is on the line, in the summary, --json and the HAR (a redirect with where it goes, a JSON array as JSON but not an object); a file or a JSON answer stays ok (en, zh)', async () => {
     const big = JSON.stringify({ total: 30000, count: 10000, data: { openid: Array.from({ length: 10000 }, (_, i) => `o${String(i).padStart(27, '0')}`) } });
     const upstream = http.createServer((req, res) => {
       const path = (req.url ?? '/').split('?')[0];
@@ -932,11 +932,15 @@ describe('detectors', () => {
       else if (path === '/sns/userinfo') res.writeHead(200, { 'Content-Type': 'text/html; charset=gbk', 'Content-Length': '0' }).end();
       else if (path === '/cgi-bin/user/get') res.writeHead(200, { 'Content-Type': 'application/json' }).end(big);
       else if (path === '/cgi-bin/media/get') res.writeHead(200, { 'Content-Type': 'image/jpeg' }).end(Buffer.alloc(2048, 0xff));
+      else if (path === '/cgi-bin/getcallbackip') res.writeHead(200, { 'Content-Type': 'application/json' }).end('["101.226.103.0/25"]');
+      // A gateway's login, carrying the call it caught encoded in its query, secret included.
+      else if (path === '/cgi-bin/ticket/getticket') res.writeHead(302, { Location: `https://sso.corp.example/login?next=%2Fcgi-bin%2Ftoken%3Fappid%3D${SERVICE}%26secret%3D${'5ec2e7'.repeat(5)}ab` }).end();
       else res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"errcode":0,"errmsg":"ok"}');
     });
     await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
     const base = `http://127.0.0.1:${(upstream.address() as net.AddressInfo).port}`;
-    const paths = ['/cgi-bin/token', '/sns/auth', '/sns/userinfo', '/cgi-bin/user/get', '/cgi-bin/media/get', '/cgi-bin/menu/create'];
+    const paths = ['/cgi-bin/token', '/sns/auth', '/sns/userinfo', '/cgi-bin/user/get', '/cgi-bin/media/get', '/cgi-bin/getcallbackip', '/cgi-bin/ticket/getticket', '/cgi-bin/menu/create'];
+    const secret = '5ec2e7'.repeat(5) + 'ab';
     const har = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-proxy-answers-')), 'calls.har');
     try {
       const en = await runProxyCommand(['--upstream', base, '--har', har]);
@@ -944,7 +948,10 @@ describe('detectors', () => {
       for (let i = 0; i < 200 && !en.stderr.text.includes('/cgi-bin/menu/create'); i++) await new Promise((r) => setTimeout(r, 10));
       expect(await en.stop()).toBe(0);
       expect(en.stderr.text).toMatch(/GET \/cgi-bin\/token {2}- {2}200 {2}not JSON, no errcode/);
-      expect(en.stderr.text).toMatch(/GET \/sns\/auth {2}- {2}302 {2}HTTP 302, no errcode/);
+      // Where a redirect goes is the clue (a captive portal, a gateway's login), its query masked as any URL.
+      expect(en.stderr.text).toMatch(/GET \/sns\/auth {2}- {2}302 {2}HTTP 302 to http:\/\/portal\.example\/login, no errcode/);
+      expect(en.stderr.text).toContain('302  HTTP 302 to https://sso.corp.example/login?next=%2Fcgi-bin%2Ftoken%3Fappid%3D' + SERVICE + '%26secret%3D5ec2***, no errcode');
+      expect(en.stderr.text).toMatch(/GET \/cgi-bin\/getcallbackip {2}- {2}200 {2}JSON but not an object, no errcode/);
       expect(en.stderr.text).toMatch(/GET \/sns\/userinfo {2}- {2}200 {2}empty answer, no errcode/);
       expect(en.stderr.text).toMatch(/GET \/cgi-bin\/user\/get {2}- {2}200 {2}ok/);
       expect(en.stderr.text).toMatch(/GET \/cgi-bin\/media\/get {2}- {2}200 {2}ok/);
@@ -952,21 +959,29 @@ describe('detectors', () => {
       expect(en.stdout.text).toMatch(/\/cgi-bin\/token +1 +not_json×1 /);
       expect(en.stdout.text).toMatch(/\/sns\/auth +1 +http_302×1 /);
       expect(en.stdout.text).toMatch(/\/sns\/userinfo +1 +empty×1 /);
+      expect(en.stdout.text).toMatch(/\/cgi-bin\/getcallbackip +1 +not_object×1 /);
       expect(en.stdout.text).toMatch(/\/cgi-bin\/user\/get +1 +- /);
       expect(en.stdout.text).toMatch(/\/cgi-bin\/media\/get +1 +- /);
       const entries = (JSON.parse(fs.readFileSync(har, 'utf8')) as { log: { entries: HarEntry[] } }).log.entries;
-      expect(entries.map((e) => e._wxauth.answer)).toEqual(['not_json', 'http_302', 'empty', 'ok', 'ok', 'ok']);
+      expect(entries.map((e) => e._wxauth.answer)).toEqual(['not_json', 'http_302', 'empty', 'ok', 'ok', 'not_object', 'http_302', 'ok']);
+      expect(entries.map((e) => e.response.redirectURL)).toEqual(['', 'http://portal.example/login', '', '', '', '', expect.stringMatching(/^https:\/\/sso\.corp\.example\/login\?next=.*%26secret%3D5ec2\*\*\*$/), '']);
+      // The Location header itself, masked the same way.
+      expect(entries[6]!.response.headers.find((h) => h.name === 'Location')!.value).toBe(entries[6]!.response.redirectURL);
+      expect(fs.readFileSync(har, 'utf8')).not.toContain(secret);
+      expect(en.stderr.text).not.toContain(secret);
 
       const zh = await runProxyCommand(['--upstream', base, '--lang', 'zh']);
-      for (const p of paths.slice(0, 4)) await request(zh.url, p);
-      for (let i = 0; i < 200 && !zh.stderr.text.includes('/cgi-bin/user/get'); i++) await new Promise((r) => setTimeout(r, 10));
+      for (const p of [...paths.slice(0, 4), '/cgi-bin/getcallbackip']) await request(zh.url, p);
+      for (let i = 0; i < 200 && !zh.stderr.text.includes('/cgi-bin/getcallbackip'); i++) await new Promise((r) => setTimeout(r, 10));
       expect(await zh.stop()).toBe(0);
       expect(zh.stderr.text).toContain('200  不是 JSON，没有 errcode');
-      expect(zh.stderr.text).toContain('302  HTTP 302，没有 errcode');
+      expect(zh.stderr.text).toContain('302  HTTP 302，跳转到 http://portal.example/login，没有 errcode');
       expect(zh.stderr.text).toContain('200  应答为空，没有 errcode');
+      expect(zh.stderr.text).toContain('200  是 JSON 但不是对象，没有 errcode');
       expect(zh.stdout.text).toMatch(/\/cgi-bin\/token +1 +不是 JSON×1 /);
       expect(zh.stdout.text).toMatch(/\/sns\/userinfo +1 +空应答×1 /);
-      expect(zh.stdout.text).not.toMatch(/not_json|too_large/);
+      expect(zh.stdout.text).toMatch(/\/cgi-bin\/getcallbackip +1 +JSON 但不是对象×1 /);
+      expect(zh.stdout.text).not.toMatch(/not_json|not_object|too_large/);
 
       // --json: the call lines keep their keys and add `answer`.
       const js = await runProxyCommand(['--upstream', base, '--json']);
@@ -975,14 +990,17 @@ describe('detectors', () => {
       expect(await js.stop()).toBe(0);
       const lines = js.stdout.text.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
       const callLines = lines.filter((l) => l.type === 'call');
-      expect(callLines.map((l) => [l.endpoint, l.outcome, l.status, l.answer])).toEqual([
-        ['/cgi-bin/token', 'answered', 200, 'not_json'],
-        ['/sns/auth', 'answered', 302, 'http_302'],
-        ['/sns/userinfo', 'answered', 200, 'empty'],
-        ['/cgi-bin/user/get', 'answered', 200, 'ok'],
-        ['/cgi-bin/media/get', 'answered', 200, 'ok'],
-        ['/cgi-bin/menu/create', 'answered', 200, 'ok'],
+      expect(callLines.map((l) => [l.endpoint, l.outcome, l.status, l.answer, l.location])).toEqual([
+        ['/cgi-bin/token', 'answered', 200, 'not_json', undefined],
+        ['/sns/auth', 'answered', 302, 'http_302', 'http://portal.example/login'],
+        ['/sns/userinfo', 'answered', 200, 'empty', undefined],
+        ['/cgi-bin/user/get', 'answered', 200, 'ok', undefined],
+        ['/cgi-bin/media/get', 'answered', 200, 'ok', undefined],
+        ['/cgi-bin/getcallbackip', 'answered', 200, 'not_object', undefined],
+        ['/cgi-bin/ticket/getticket', 'answered', 302, 'http_302', expect.stringMatching(/%26secret%3D5ec2\*\*\*$/)],
+        ['/cgi-bin/menu/create', 'answered', 200, 'ok', undefined],
       ]);
+      expect(js.stdout.text).not.toContain(secret);
       expect(lines.at(-1)).toMatchObject({ type: 'summary' });
     } finally {
       upstream.close();

@@ -200,6 +200,7 @@ export const messages = {
   'proxy.summary.failure.stopped': { zh: '代理停止时切断', en: 'cut at stop' },
   'proxy.summary.failure.http': { zh: 'HTTP {status}（无 errcode）', en: 'http_{status}' },
   'proxy.summary.failure.not_json': { zh: '不是 JSON', en: 'not_json' },
+  'proxy.summary.failure.not_object': { zh: 'JSON 但不是对象', en: 'not_object' },
   'proxy.summary.failure.empty': { zh: '空应答', en: 'empty' },
   'proxy.summary.failure.too_large': { zh: '太大未读', en: 'too_large' },
   'proxy.summary.other': { zh: '（其他路径）', en: '(other paths)' },
@@ -222,6 +223,10 @@ export const messages = {
   'proxy.line.httpError': { zh: 'HTTP {status}，没有 errcode', en: 'HTTP {status}, no errcode' },
   // A 200 that is not WeChat's JSON: a captive portal's or a gateway's page (core/proxy-detect.ts answerOf).
   'proxy.line.notJson': { zh: '不是 JSON，没有 errcode', en: 'not JSON, no errcode' },
+  // JSON, but an array, a string or a number: WeChat's answers are objects ({"errcode":…} or the data).
+  'proxy.line.notObject': { zh: '是 JSON 但不是对象，没有 errcode', en: 'JSON but not an object, no errcode' },
+  // A 3xx without an errcode, with where it sends the caller: WeChat's API never redirects.
+  'proxy.line.redirect': { zh: 'HTTP {status}，跳转到 {location}，没有 errcode', en: 'HTTP {status} to {location}, no errcode' },
   'proxy.line.empty': { zh: '应答为空，没有 errcode', en: 'empty answer, no errcode' },
   'proxy.line.unread': { zh: '应答超过 64 KiB，代理没有读完', en: 'too large to read (over 64 KiB)' },
   'proxy.line.unreachable': { zh: '上游连不上（{failure}），已回 502', en: 'upstream unreachable ({failure}), answered 502' },

@@ -108,6 +108,9 @@ function clock(time: number): string {
   return `${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}.${String(d.getMilliseconds()).padStart(3, '0')}`;
 }
 
+/** Characters of a redirect's Location on a call's line (--json and the HAR keep it whole). */
+const LOCATION_MAX = 200;
+
 /** Characters of an errcode's meaning on a call's line. */
 const MEANING_MAX = 80;
 
@@ -132,6 +135,9 @@ export function proxyHooks(out: Output, options: { verbose: boolean }): ProxyHoo
     // An answer without a WeChat body (a 502 from a gateway, a captive portal's 200 page) is not "ok".
     if (call.errcode === undefined) {
       if (call.answer === 'ok') return out.style.green(out.t('proxy.line.ok'));
+      // A redirect says where it goes: WeChat's API never redirects, a captive portal or a gateway's login does.
+      const http = /^http_(3\d\d)$/.exec(call.answer);
+      if (http && call.location !== undefined) return out.style.red(out.t('proxy.line.redirect', { status: Number(http[1]), location: out.safe(oneLine(call.location, LOCATION_MAX)) }));
       const text = answerText(out, call.answer);
       return call.answer === 'too_large' ? out.style.yellow(text) : out.style.red(text);
     }
@@ -299,12 +305,13 @@ function failureLabel(out: Output, kind: string): string {
   return kind;
 }
 
-const SUMMARY_FAILURE_KINDS = ['unreachable', 'timeout', 'reset', 'aborted', 'stopped', 'not_json', 'empty', 'too_large'] as const;
+const SUMMARY_FAILURE_KINDS = ['unreachable', 'timeout', 'reset', 'aborted', 'stopped', 'not_json', 'not_object', 'empty', 'too_large'] as const;
 type SummaryFailure = (typeof SUMMARY_FAILURE_KINDS)[number];
 const SUMMARY_FAILURES: ReadonlySet<string> = new Set(SUMMARY_FAILURE_KINDS);
 /** The labels of an answer that is not WeChat's JSON, as a call's line words them. */
-const LINE_WORDS: Readonly<Record<string, 'proxy.line.notJson' | 'proxy.line.empty' | 'proxy.line.unread'>> = {
+const LINE_WORDS: Readonly<Record<string, 'proxy.line.notJson' | 'proxy.line.notObject' | 'proxy.line.empty' | 'proxy.line.unread'>> = {
   not_json: 'proxy.line.notJson',
+  not_object: 'proxy.line.notObject',
   empty: 'proxy.line.empty',
   too_large: 'proxy.line.unread',
 };
