@@ -409,6 +409,24 @@ describe('fail closed', () => {
     }
   });
 
+  // Ctrl-C with a client stuck mid-handshake waited the second calls in flight get, then said the client
+  // "closed its connection … does not trust wxauth's CA": the proxy had cut it, and no call was in flight.
+  it('stops at once with a client stuck mid-handshake (a CONNECT, then part of a ClientHello), and does not blame the CA for the cut', async () => {
+    const p = await interceptProxy();
+    const tunnel = await connect(p.url, 'api.weixin.qq.com:443');
+    tunnel.on('error', () => undefined);
+    const closed = new Promise<void>((resolve) => tunnel.once('close', () => resolve()));
+    // A TLS record header announcing 512 bytes, and the first few of a ClientHello: then nothing.
+    tunnel.write(Buffer.from([0x16, 0x03, 0x01, 0x02, 0x00, 0x01, 0x00, 0x01, 0xfc, 0x03, 0x03]));
+    await new Promise((r) => setTimeout(r, 100));
+    const t0 = performance.now();
+    await p.close();
+    expect(performance.now() - t0).toBeLessThan(500);
+    await closed;
+    await new Promise((r) => setImmediate(r));
+    expect(p.refused).toEqual([]);
+  });
+
   it('speaking plain HTTP inside a tunnel to a WeChat host gets no answer in clear', async () => {
     const p = await interceptProxy();
     try {

@@ -323,6 +323,13 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
   const isLocal = options.localCaller ?? ((ip: string) => isThisMachine(ip, ownAddresses));
   /** Raw CONNECT sockets (both kinds), cut on close: node's server no longer tracks them. */
   const tunnels = new Set<Socket>();
+  /**
+   * Intercepted tunnels still in their TLS handshake: no call is in flight on them, so close() cuts them at
+   * once (as node's server closes its idle connections) instead of after the second calls in flight get.
+   */
+  const handshaking = new Set<tls.TLSSocket>();
+  /** Handshakes close() cut: the proxy's doing, not a client refusing the CA. */
+  const cutAtStop = new WeakSet<tls.TLSSocket>();
 
   const routeOf = (req: http.IncomingMessage): Route => {
     const raw = req.url ?? '/';
@@ -757,6 +764,7 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
     if (tunnelPeer) peers.set(secure, tunnelPeer);
     let ready = false;
     let reported = false;
+    handshaking.add(secure);
     // A client that never finishes its handshake does not hold the socket forever.
     const handshake = setTimeout(() => secure.destroy(), Math.max(options.timeoutMs, 10_000));
     secure.on('error', (error: NodeJS.ErrnoException) => {
@@ -776,13 +784,15 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
     });
     secure.once('close', () => {
       clearTimeout(handshake);
-      if (meta.requests === 0 && !reported) {
+      handshaking.delete(secure);
+      if (meta.requests === 0 && !reported && !cutAtStop.has(secure)) {
         reported = true;
         options.hooks.refused?.({ host, caller, detail: 'closed', closed: true, cause: 'ca' });
       }
     });
     secure.once('secure', () => {
       ready = true;
+      handshaking.delete(secure);
       clearTimeout(handshake);
       server.emit('connection', secure);
     });
@@ -894,6 +904,10 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
     async close() {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
+      for (const secure of handshaking) {
+        cutAtStop.add(secure);
+        secure.destroy();
+      }
       // Calls in flight get a moment to finish; then whatever is left is cut, as Ctrl-C on any server would.
       const cut = setTimeout(() => {
         stopping = true;
