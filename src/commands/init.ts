@@ -317,6 +317,13 @@ async function ask(ctx: Context, o: InitOptions, profile: string, existing: Prof
   // The AppSecret pasted at the AppID or domain prompt is refused "not shown, so it does not leak": the
   // prompt line, which keeps what was typed for the user to fix, shows it masked too (the answer is as typed).
   const hideSecret = (v: string): string => (looksLikeSecret(v) ? '*'.repeat(v.length) : v);
+  // A paste of several lines at a prompt (ui/prompt.ts hands validate its lines joined by \n) is refused
+  // whole, its lines not said: the AppID and the AppSecret copied from the console's two rows, taken as
+  // the AppID and then typed unseen into the secret prompt, or a second line typed into the next question.
+  const oneLine =
+    (what: 'appid' | 'secret' | 'domain' | 'redirectUri', check: (v: string) => true | string) =>
+    (v: string): true | string =>
+      v.includes('\n') ? joinText(out.lang, out.t(`init.${what}.lines`, { lines: v.split('\n').length }), out.t(`init.${what}.lines.hint`)) : check(v);
   const type = checkWizardFlags(o);
 
   presentWizardIntro(out, profile);
@@ -332,7 +339,7 @@ async function ask(ctx: Context, o: InitOptions, profile: string, existing: Prof
     (await p.input({
       message: out.t('init.ask.appid'),
       default: existing?.appid,
-      validate: (v) => shown(checkSetting('appid', v, { type: chosenType })),
+      validate: oneLine('appid', (v) => shown(checkSetting('appid', v, { type: chosenType }))),
       transformer: hideSecret,
     }));
 
@@ -343,13 +350,8 @@ async function ask(ctx: Context, o: InitOptions, profile: string, existing: Prof
   if (secret === undefined) {
     const answer = await p.password({
       message: keepable ? out.t('init.ask.secret.keep', { masked: maskSecret(keepable) }) : out.t('init.ask.secret'),
-      // Lines (ui/prompt.ts): a paste of more than the AppSecret, refused whole, its lines not said.
-      validate: (v) =>
-        v.includes('\n')
-          ? joinText(out.lang, out.t('init.secret.lines', { lines: v.split('\n').length }), out.t('init.secret.lines.hint'))
-          : v === '' && keepable
-            ? true
-            : shown(checkSetting('secret', v, { type: chosenType })),
+      // A paste of more than the AppSecret (the 重置 under it, the AppID row above), refused whole.
+      validate: oneLine('secret', (v) => (v === '' && keepable ? true : shown(checkSetting('secret', v, { type: chosenType })))),
     });
     if (answer === '' && keepable) keptSecret = maskSecret(keepable);
     secret = answer === '' && keepable ? keepable : answer;
@@ -368,7 +370,7 @@ async function ask(ctx: Context, o: InitOptions, profile: string, existing: Prof
         default: savedDomain,
         // Checked for this account type, so a service domain with a port is refused here, not at the
         // redirect_uri prompt, whose every answer would then be refused.
-        validate: (v) => shown(checkSetting('domain', v, { type: chosenType })),
+        validate: oneLine('domain', (v) => shown(checkSetting('domain', v, { type: chosenType }))),
         transformer: hideSecret,
       }));
     data.domain = domain;
@@ -381,10 +383,12 @@ async function ask(ctx: Context, o: InitOptions, profile: string, existing: Prof
       (await p.input({
         message: out.t('init.ask.redirectUri'),
         default: suggestRedirectUri(chosenType, domain, existing?.redirectUri),
-        validate: (v) => {
+        validate: oneLine('redirectUri', (v) => {
           const shape = checkSetting('redirectUri', v);
           return shape.ok ? shown(checkCallbackPair(chosenType, domain, v)) : shown(shape);
-        },
+        }),
+        // Only a line of a paste can look like the AppSecret here (no redirect_uri does).
+        transformer: hideSecret,
       }));
   }
   // Said before the question, while the answer can still be declined; not again once saved (run).

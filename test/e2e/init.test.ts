@@ -295,6 +295,35 @@ describe('init on an existing profile (issue 12 item 1)', () => {
     expect(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')).toBe(before);
   });
 
+  // The text prompts hand validate a paste's lines joined by \n too (ui/prompt.ts): the AppID prompt took
+  // the first of the console's two rows and the AppSecret went on to the (masked) secret prompt; the domain
+  // and redirect_uri prompts passed their second line to the next question. Refused whole (en, zh).
+  it('on a terminal: a paste of several lines at the AppID, domain or redirect_uri prompt is refused as a paste of N lines; no line of it is quoted', async () => {
+    const redirect = 'https://www.example.com/wechat/callback';
+    const refusals = {
+      en: [
+        'What was pasted holds 2 lines, and an AppID is one line (wx and 16 hex digits): none of it was taken. Press Ctrl-U to clear it, then paste the AppID alone; the AppSecret is asked next, on its own.',
+        'What was pasted holds 2 lines, and a domain is one line: none of it was taken. Press Ctrl-U to clear it, then paste or type the domain alone.',
+        'What was pasted holds 3 lines, and a redirect_uri is one line (one address): none of it was taken. Press Ctrl-U to clear it, then paste the redirect_uri alone.',
+      ],
+      zh: [
+        '粘贴的内容有 2 行，而 AppID 只有一行（wx 加 16 位十六进制）：这次粘贴的内容都没有采用。按 Ctrl-U 清空，再只粘贴 AppID 本身；AppSecret 在下一步单独粘贴。',
+        '粘贴的内容有 2 行，而域名只有一行：这次粘贴的内容都没有采用。按 Ctrl-U 清空，再只粘贴或输入域名本身。',
+        '粘贴的内容有 3 行，而 redirect_uri 只有一行（一个地址）：这次粘贴的内容都没有采用。按 Ctrl-U 清空，再只粘贴 redirect_uri 本身。',
+      ],
+    };
+    for (const lang of ['en', 'zh'] as const) {
+      const dir = tempConfigDir();
+      // type · AppID with the AppSecret row · AppID · secret · domain with a second line · domain · three lines · redirect_uri · write? yes
+      const t = terminal(dir, ['service', `${APPID}\n${OTHER_SECRET}`, APPID, SECRET, 'www.example.com\n重置', 'www.example.com', `${redirect}\nstate=x\nfoo`, redirect, true], {}, lang);
+      expect(await init(t.ctx)).toBe(EXIT.ok);
+      const refused = t.asked.filter((a) => a.kind === 'input').map((a) => a.refused);
+      expect(refused).toEqual(refusals[lang].map((r) => [r]));
+      expect(JSON.stringify(refused) + t.stderr() + t.stdout()).not.toContain(OTHER_SECRET);
+      expect(readConfig(dir).profiles.default).toMatchObject({ appid: APPID, secret: SECRET, domain: 'www.example.com', redirectUri: redirect });
+    }
+  });
+
   it('on a terminal with --yes: no question about the existing profile, the wizard still offers to keep the secret', async () => {
     const dir = tempConfigDir();
     await seedProfile(dir);

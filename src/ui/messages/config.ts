@@ -937,6 +937,21 @@ export const messages = {
     en: 'What was pasted holds {lines} lines, and an AppSecret is one line of 32 hex digits: none of it was taken.',
   },
   'init.secret.lines.hint': { zh: '按 Ctrl-U 清空，再只粘贴 AppSecret 本身。', en: 'Press Ctrl-U to clear it, then paste the AppSecret alone.' },
+  'init.appid.lines': {
+    zh: '粘贴的内容有 {lines} 行，而 AppID 只有一行（wx 加 16 位十六进制）：这次粘贴的内容都没有采用。',
+    en: 'What was pasted holds {lines} lines, and an AppID is one line (wx and 16 hex digits): none of it was taken.',
+  },
+  'init.appid.lines.hint': { zh: '按 Ctrl-U 清空，再只粘贴 AppID 本身；AppSecret 在下一步单独粘贴。', en: 'Press Ctrl-U to clear it, then paste the AppID alone; the AppSecret is asked next, on its own.' },
+  'init.domain.lines': {
+    zh: '粘贴的内容有 {lines} 行，而域名只有一行：这次粘贴的内容都没有采用。',
+    en: 'What was pasted holds {lines} lines, and a domain is one line: none of it was taken.',
+  },
+  'init.domain.lines.hint': { zh: '按 Ctrl-U 清空，再只粘贴或输入域名本身。', en: 'Press Ctrl-U to clear it, then paste or type the domain alone.' },
+  'init.redirectUri.lines': {
+    zh: '粘贴的内容有 {lines} 行，而 redirect_uri 只有一行（一个地址）：这次粘贴的内容都没有采用。',
+    en: 'What was pasted holds {lines} lines, and a redirect_uri is one line (one address): none of it was taken.',
+  },
+  'init.redirectUri.lines.hint': { zh: '按 Ctrl-U 清空，再只粘贴 redirect_uri 本身。', en: 'Press Ctrl-U to clear it, then paste the redirect_uri alone.' },
   'init.secret.kept': { zh: '保留了已保存的 AppSecret（{masked}）。', en: 'The saved AppSecret ({masked}) was kept.' },
   'init.dropped': {
     zh: '{flags} 没有保存：订阅号没有网页授权权限，微信会拒绝它的任何授权链接。',
