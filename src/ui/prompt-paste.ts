@@ -1,7 +1,8 @@
-// A paste of several lines at a one-line prompt. A terminal writes a paste as if it were typed: its line
-// breaks are Enter. The secret prompt took the first line as the answer, and the rest (an AppSecret
-// copied with the 重置 under it, or with the AppID row above) went to the next prompt, typed and shown
-// there, one Enter from being saved as the domain. This filter stands between the terminal and the
+// A paste of several lines at a one-line prompt (init's text and secret prompts). A terminal writes a
+// paste as if it were typed: its line breaks are Enter. The secret prompt took the first line as the
+// answer, and the rest (an AppSecret copied with the 重置 under it, or with the AppID row above) went to
+// the next prompt, typed and shown there, one Enter from being saved as the domain; the AppID prompt took
+// the AppID of the console's two rows and typed the AppSecret unseen into the masked secret prompt. This filter stands between the terminal and the
 // prompt: a line break with more text behind it is part of a paste and stays in the answer as LINE_MARK,
 // for the prompt's validate to refuse; a line break last in what came is held until PASTE_QUIET_MS pass
 // with nothing more (then it is Enter), since a terminal may write a paste in pieces (listen --paste

@@ -4,15 +4,20 @@ import { PassThrough } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { CancelledError } from '../errors.js';
 import type { Lang } from './i18n.js';
-import { createPasteFilter, pastedLines, PASTE_END_LOST_MS, PASTE_QUIET_MS } from './prompt-paste.js';
+import { createPasteFilter, LINE_MARK, pastedLines, PASTE_END_LOST_MS, PASTE_QUIET_MS } from './prompt-paste.js';
 
+/**
+ * At input and password, a paste of several lines is one answer (ui/prompt-paste.ts): validate sees its
+ * lines joined by \n, blank ones left out, and refuses them, so that no line of it is typed into the next
+ * prompt (an AppSecret copied under its AppID, typed unseen into the masked secret prompt). One line and
+ * its break is that line typed, then Enter.
+ */
 export interface Prompts {
-  /** transformer: what the prompt line shows of the value typed (inquirer's; the answer itself is unchanged). */
-  input(options: { message: string; default?: string; validate?: (v: string) => true | string; transformer?: (v: string, o: { isFinal: boolean }) => string }): Promise<string>;
   /**
-   * A paste of several lines is one answer (ui/prompt-paste.ts): validate sees its lines joined by \n,
-   * blank ones left out, and refuses them, so that no line of a pasted secret is typed into the next prompt.
+   * transformer: what the prompt line shows of the value typed (inquirer's; the answer itself is
+   * unchanged), called for each line of a paste, the lines shown joined by ␤.
    */
+  input(options: { message: string; default?: string; validate?: (v: string) => true | string; transformer?: (v: string, o: { isFinal: boolean }) => string }): Promise<string>;
   password(options: { message: string; validate?: (v: string) => true | string }): Promise<string>;
   select<T extends string>(options: { message: string; choices: Array<{ name: string; value: T; description?: string }>; default?: T }): Promise<T>;
   confirm(options: { message: string; default?: boolean }): Promise<boolean>;
@@ -126,30 +131,32 @@ export async function loadPrompts(output: NodeJS.WritableStream, signal: AbortSi
       throw error;
     }
   };
+  type PromptContext = typeof ctx & { input?: NodeJS.ReadableStream };
+  /** A prompt of one line read through the paste filter (pasteGuarded), its answer a paste's lines joined by \n. */
+  const oneLine = (validate: ((v: string) => true | string) | undefined, run: (validate: { validate?: (v: string) => true | string }, context: PromptContext) => Promise<string>) =>
+    guard(async () => {
+      const keys = pasteGuarded(stdin, output);
+      try {
+        const answer = await run(validate ? { validate: (v: string) => validate(pastedLines(v)) } : {}, keys ? { ...ctx, input: keys.input } : ctx);
+        return pastedLines(answer);
+      } finally {
+        keys?.stop();
+      }
+    });
   return {
     // A transformer takes over how inquirer shows the final answer too: styled as inquirer styles one
     // (cyan, written out: importing ui/ansi.ts here splits its chunk from ui/format.ts, one more file read
-    // at every start).
-    input: ({ transformer, ...o }) =>
-      guard(() =>
-        inquirer.input(
-          { ...o, ...plain, ...(transformer ? { transformer: (v: string, s: { isFinal: boolean }) => (s.isFinal && color ? `\u001b[36m${transformer(v, s)}\u001b[39m` : transformer(v, s)) } : {}) },
-          ctx,
-        ),
-      ),
-    password: ({ validate, ...o }) =>
-      guard(async () => {
-        const keys = pasteGuarded(stdin, output);
-        try {
-          const answer = await inquirer.password(
-            { ...o, ...(validate ? { validate: (v: string) => validate(pastedLines(v)) } : {}), ...plain, mask: '*' },
-            keys ? { ...ctx, input: keys.input } : ctx,
-          );
-          return pastedLines(answer);
-        } finally {
-          keys?.stop();
-        }
+    // at every start). It is handed each line of a paste, so a secret-shaped line is masked (init's AppID
+    // prompt) while the others show.
+    input: ({ transformer, validate, ...o }) =>
+      oneLine(validate, (checked, context) => {
+        const shown = transformer ? (v: string, s: { isFinal: boolean }) => v.split(LINE_MARK).map((line) => transformer(line, s)).join(LINE_MARK) : undefined;
+        return inquirer.input(
+          { ...o, ...checked, ...plain, ...(shown ? { transformer: (v: string, s: { isFinal: boolean }) => (s.isFinal && color ? `\u001b[36m${shown(v, s)}\u001b[39m` : shown(v, s)) } : {}) },
+          context,
+        );
       }),
+    password: ({ validate, ...o }) => oneLine(validate, (checked, context) => inquirer.password({ ...o, ...checked, ...plain, mask: '*' }, context)),
     select: (o) => guard(() => inquirer.select({ ...o, ...(plain ?? (lang === 'en' ? {} : { theme: promptTheme(lang) })) }, ctx)),
     // The answer is echoed as a word (inquirer's Yes/No): in Chinese, 是/否.
     confirm: (o) => guard(() => inquirer.confirm({ ...o, ...plain, ...(lang === 'en' ? {} : { transformer: (yes: boolean) => (yes ? '是' : '否') }) }, ctx)),

@@ -1112,6 +1112,66 @@ describe.skipIf(!canRun)('init on a terminal', () => {
       spawnSync('tmux', ['-S', SOCKET, 'kill-session', '-t', 'rows']);
     }
   });
+
+  // The AppID and AppSecret copied from the console's two rows, pasted at the AppID prompt: the prompt took
+  // the AppID, and the AppSecret was typed into the secret prompt, where * hid it, one Enter from saved.
+  it('the AppID and AppSecret pasted as two lines at the AppID prompt are refused whole, the AppSecret masked; the secret prompt then starts empty', async () => {
+    const dir = tempConfigDir();
+    const run = startInit(dir, 'appid2', ['--type', 'service']);
+    try {
+      await screenMatching('appid2', /AppID/);
+      tmux('send-keys', '-t', 'appid2', '-l', `${APPID}\n${SECRET}\n`);
+      const refused = (await screenMatching('appid2', /2 lines/)).replace(/\s+/g, ' ');
+      expect(refused).toContain('What was pasted holds 2 lines, and an AppID is one line (wx and 16 hex digits): none of it was taken.');
+      expect(refused).toContain('Press Ctrl-U to clear it, then paste the AppID alone; the AppSecret is asked next, on its own.');
+      expect(refused).toContain(`${APPID}␤${'*'.repeat(32)}`);
+      expect(refused).not.toContain(SECRET);
+      expect(refused).not.toContain('AppSecret (shown as *)');
+      tmux('send-keys', '-t', 'appid2', 'C-u');
+      tmux('send-keys', '-t', 'appid2', '-l', APPID);
+      tmux('send-keys', '-t', 'appid2', 'Enter');
+      await screenMatching('appid2', /AppSecret \(shown as \*\)/);
+      // Nothing of the paste waits there: Enter alone is an empty answer, refused as one.
+      tmux('send-keys', '-t', 'appid2', 'Enter');
+      const secret = await screenMatching('appid2', /AppSecret has 0 characters/);
+      expect(secret).toMatch(/\? AppSecret \(shown as \*\)\s*\n/);
+      tmux('send-keys', '-t', 'appid2', 'C-c');
+      expect(await exited(run)).toBe('130');
+      expect(fs.existsSync(path.join(dir, 'config.json'))).toBe(false);
+    } finally {
+      spawnSync('tmux', ['-S', SOCKET, 'kill-session', '-t', 'appid2']);
+    }
+  });
+
+  // The same at the domain prompt, pasted bracketed (as a terminal does once asked): the second line went
+  // on to the redirect_uri prompt.
+  it('zh: a bracketed paste of two lines at the domain prompt is refused whole; nothing reaches the redirect_uri prompt; bracketed paste off at the end', async () => {
+    const dir = tempConfigDir();
+    const drawn = path.join(dir, 'domain2.out');
+    const run = startInit(dir, 'domain2', ['--lang', 'zh', '--type', 'service', '--appid', APPID, '--secret', SECRET], drawn);
+    try {
+      await screenMatching('domain2', /网页授权域名/);
+      fs.writeFileSync(path.join(dir, 'domain2.txt'), 'www.example.com\nhttps://www.example.com/wechat/callback\n');
+      tmux('load-buffer', '-b', 'domain2', path.join(dir, 'domain2.txt'));
+      tmux('paste-buffer', '-p', '-d', '-b', 'domain2', '-t', 'domain2');
+      const refused = (await screenMatching('domain2', /2\s*行/)).replace(/\s+/g, '');
+      expect(refused).toContain('粘贴的内容有2行，而域名只有一行：这次粘贴的内容都没有采用。按Ctrl-U清空，再只粘贴或输入域名本身。');
+      expect(refused).not.toContain('redirect_uri（');
+      tmux('send-keys', '-t', 'domain2', 'C-u');
+      tmux('send-keys', '-t', 'domain2', '-l', 'www.example.com');
+      tmux('send-keys', '-t', 'domain2', 'Enter');
+      await screenMatching('domain2', /redirect_uri.*https:\/\/www\.example\.com\/wechat\/callback/);
+      tmux('send-keys', '-t', 'domain2', 'Enter');
+      await screenMatching('domain2', /写入 profile/);
+      tmux('send-keys', '-t', 'domain2', 'y', 'Enter');
+      expect(await exited(run)).toBe('0');
+      expect(readConfig(dir).profiles.default).toMatchObject({ domain: 'www.example.com', redirectUri: 'https://www.example.com/wechat/callback' });
+      const bytes = fs.readFileSync(drawn, 'utf8');
+      expect(bytes.lastIndexOf('\u001b[?2004l')).toBeGreaterThan(bytes.lastIndexOf('\u001b[?2004h'));
+    } finally {
+      spawnSync('tmux', ['-S', SOCKET, 'kill-session', '-t', 'domain2']);
+    }
+  });
 });
 
 describe('init with endpoint flags', () => {

@@ -110,3 +110,75 @@ describe('the secret prompt on a terminal (paste filter)', () => {
     expect(t.drawn().endsWith('\u001b[?2004l')).toBe(true);
   });
 });
+
+const APPID = 'wx1234567890abcdef';
+
+/**
+ * The AppID prompt (init's in short: validate wants one line, wx and 16 hex digits; the transformer masks
+ * a secret-shaped answer on the prompt line); `seen` what validate was handed.
+ */
+async function appidPrompt(t: ReturnType<typeof fakeTerminal>) {
+  const prompts = await loadPrompts(t.output, new AbortController().signal, 'en', false, t.keys);
+  const seen: string[] = [];
+  let done = false;
+  const answer = prompts.input({
+    message: 'AppID',
+    validate: (v) => (seen.push(v), /^wx[0-9a-f]{16}$/.test(v) || 'not one line: wx and 16 hex digits'),
+    transformer: (v) => (/^[0-9a-f]{32}$/.test(v) ? '*'.repeat(v.length) : v),
+  });
+  answer.then(
+    () => (done = true),
+    () => (done = true),
+  );
+  return { answer, seen, done: () => done };
+}
+
+describe('the text prompts on a terminal (paste filter)', () => {
+  // The AppID and AppSecret copied together from the console's two rows: the AppID prompt took line 1, and
+  // line 2, the AppSecret, was typed unseen into the masked secret prompt, one Enter from being saved.
+  it('AppID and AppSecret pasted as two lines at the AppID prompt: refused whole, the secret line masked on the prompt line, nothing left for the secret prompt', async () => {
+    const t = fakeTerminal();
+    const p = await appidPrompt(t);
+    t.keys.write(`${APPID}\n${SECRET}\n`);
+    await until(() => p.seen.length > 0);
+    expect(p.seen).toEqual([`${APPID}\n${SECRET}`]);
+    await sleep(PASTE_QUIET_MS * 2);
+    expect(p.done()).toBe(false);
+    expect(t.drawn()).not.toContain(SECRET);
+    expect(t.drawn()).toContain(`${APPID}\u2424${'*'.repeat(32)}`);
+    // Ctrl-U, then the AppID alone: taken, and the secret prompt after it gets nothing of the paste.
+    t.keys.write('\u0015');
+    t.keys.write(APPID);
+    t.keys.write('\r');
+    await expect(p.answer).resolves.toBe(APPID);
+    expect(t.keys.read()).toBeNull();
+    const secret = await secretPrompt(t);
+    t.keys.write('\r');
+    await until(() => secret.seen.length > 0);
+    expect(secret.seen).toEqual(['']);
+  });
+
+  // The same rule as the secret prompt's: one line and its break is that line typed, then Enter.
+  it('the AppID pasted with its line break (bracketed or not): taken as typed, then Enter; bracketed paste on while shown, off after', async () => {
+    for (const paste of [`${APPID}\n`, `${START}${APPID}\n${END}`, `${START}\n${APPID}${END}\r`]) {
+      const t = fakeTerminal();
+      const p = await appidPrompt(t);
+      t.keys.write(paste);
+      await expect(p.answer).resolves.toBe(APPID);
+      expect(p.seen).toEqual([APPID]);
+      expect(t.drawn().startsWith('\u001b[?2004h')).toBe(true);
+      expect(t.drawn().endsWith('\u001b[?2004l')).toBe(true);
+    }
+  });
+
+  it('Ctrl-C at a text prompt while a paste is open: cancelled, nothing of it taken, and bracketed paste switched off', async () => {
+    const t = fakeTerminal();
+    const p = await appidPrompt(t);
+    t.keys.write(`${START}${APPID}\n`);
+    await sleep(PASTE_QUIET_MS * 2);
+    t.keys.write('\u0003');
+    await expect(p.answer).rejects.toBeInstanceOf(CancelledError);
+    expect(p.seen).toEqual([]);
+    expect(t.drawn().endsWith('\u001b[?2004l')).toBe(true);
+  });
+});
