@@ -795,6 +795,61 @@ function redirectsBack(url: string, back: HttpFacts | undefined): back is HttpFa
   return again !== undefined && samePath(again.pathname, new URL(url).pathname);
 }
 
+type Answered = Extract<HttpFacts, { answered: true }>;
+type Unanswered = Extract<HttpFacts, { answered: false }>;
+
+/**
+ * One answer of the callback judged as WeChat's redirect will meet it, whether it is the redirect_uri's
+ * own answer or where its followed redirects land (evaluateRedirect), so the two are judged by one rule.
+ * `shown`: the address as the line says it (a followed hop's, masked as its Location was).
+ */
+function judgeCallbackAnswer(f: HttpFacts, shown: string = f.url): DoctorCheck | undefined {
+  return f.answered ? judgeCallbackStatus(f, shown) : judgeNoAnswer(f, shown);
+}
+
+/** No answer: malformed, a failed TLS handshake, a body that never ends, silence, or unreachable. Always a failure. */
+function judgeNoAnswer(f: Unanswered, shown: string = f.url): DoctorCheck {
+  const host = new URL(f.url).host;
+  if (isMalformedReply(f.error)) {
+    return check('redirect', 'fail', { key: 'doctor.http.malformed', params: { url: shown, error: f.error } }, { url: shown, error: f.error }, { key: 'doctor.http.malformed.fix' });
+  }
+  if (new URL(f.url).protocol === 'https:' && isTlsFailure(f.error)) {
+    // The connection was taken and the TLS handshake failed (plain http on 443, an old protocol): not
+    // a firewall; the tls check says what the handshake met.
+    return check('redirect', 'fail', { key: 'doctor.redirect.tlsFailed', params: { url: shown, error: f.error } }, { url: shown, error: f.error }, { key: 'doctor.redirect.tlsFailed.fix', params: { host } });
+  }
+  if (bodyUnended(f)) {
+    return check('redirect', 'fail', { key: 'doctor.redirect.bodyUnended', params: { url: shown, status: f.status, ms: f.silentMs } }, { url: shown, error: f.error, silentMs: f.silentMs, status: f.status }, { key: 'doctor.redirect.bodyUnended.fix' });
+  }
+  if (f.silentMs !== undefined) {
+    // Connected and asked, then nothing: the server is reachable (no firewall to open); its callback
+    // handler hangs on a hit without a code, and WeChat's redirect would hang the same way.
+    return check('redirect', 'fail', { key: 'doctor.redirect.silent', params: { url: shown, ms: f.silentMs } }, { url: shown, error: f.error, silentMs: f.silentMs }, { key: 'doctor.redirect.silent.fix' });
+  }
+  // A callback on this machine refusing connections (a local listener's address): nothing listens
+  // there yet, and no firewall is in between. A local server that hangs is the generic case.
+  const local = f.error === 'ECONNREFUSED' && isLoopbackHost(new URL(f.url).hostname);
+  const fix: MessageRef = local ? { key: 'doctor.redirect.unreachable.local.fix' } : { key: 'doctor.redirect.unreachable.fix', params: { host } };
+  return check('redirect', 'fail', { key: 'doctor.redirect.unreachable', params: { url: shown, error: osReason({ code: f.error }) } }, { url: shown, error: f.error }, fix);
+}
+
+/**
+ * A status answered: a 5xx fails, a 404/405-like 4xx warns (400/401/403 are a callback refusing a hit
+ * without a code: fine), a redirect to no web address fails. Undefined when the status is fine as such.
+ */
+function judgeCallbackStatus(f: Answered, shown: string = f.url): DoctorCheck | undefined {
+  const evidence: Evidence = { url: shown, status: f.status, location: redactedLocation(f.location) };
+  if (f.status >= 500) return check('redirect', 'fail', { key: 'doctor.redirect.5xx', params: { url: shown, status: f.status } }, evidence, { key: 'doctor.redirect.5xx.fix' });
+  if (f.status >= 400 && ![400, 401, 403].includes(f.status)) {
+    return check('redirect', 'warn', { key: 'doctor.redirect.4xx', params: { url: shown, status: f.status } }, evidence, { key: 'doctor.redirect.4xx.fix' });
+  }
+  if (isRedirect(f) && !locationOf(f)) {
+    // file:///…, javascript:…, or no URL at all: the browser WeChat opens stops on this answer.
+    return check('redirect', 'fail', { key: 'doctor.redirect.notWeb', params: { url: shown, status: f.status, location: shownLocation(f.location) } }, evidence, { key: 'doctor.redirect.notWeb.fix' });
+  }
+  return undefined;
+}
+
 /**
  * The redirect_uri fetched as WeChat's redirect will fetch it (GET, redirects not followed): a 5xx
  * fails, a 404/405-like 4xx warns (400/401/403 are a callback refusing a hit without a code), a
@@ -802,43 +857,15 @@ function redirectsBack(url: string, back: HttpFacts | undefined): back is HttpFa
  * answered. `stated`: the same redirect_uri fetched with `state=` added, when the plain fetch was a
  * redirect (see dropsQueryOnTheWay); `hops`: the redirects followed from it along the callback's own path
  * (nextRedirectHop), the first of them where a query-dropping redirect leads. A chain that comes back to
- * an address already fetched fails as a loop, the query kept or not.
+ * an address already fetched fails as a loop, the query kept or not; where one lands is judged as the
+ * redirect_uri's own answer is (judgeCallbackAnswer).
  */
 export function evaluateRedirect(f: HttpFacts, stated?: HttpFacts, hops: readonly HttpFacts[] = []): DoctorCheck {
   const target = hops[0];
-  const host = new URL(f.url).host;
-  if (!f.answered && isMalformedReply(f.error)) {
-    return check('redirect', 'fail', { key: 'doctor.http.malformed', params: { url: f.url, error: f.error } }, { url: f.url, error: f.error }, { key: 'doctor.http.malformed.fix' });
-  }
-  if (!f.answered && new URL(f.url).protocol === 'https:' && isTlsFailure(f.error)) {
-    // The connection was taken and the TLS handshake failed (plain http on 443, an old protocol): not
-    // a firewall; the tls check says what the handshake met.
-    return check('redirect', 'fail', { key: 'doctor.redirect.tlsFailed', params: { url: f.url, error: f.error } }, { url: f.url, error: f.error }, { key: 'doctor.redirect.tlsFailed.fix', params: { host } });
-  }
-  if (bodyUnended(f)) {
-    return check('redirect', 'fail', { key: 'doctor.redirect.bodyUnended', params: { url: f.url, status: f.status, ms: f.silentMs } }, { url: f.url, error: f.error, silentMs: f.silentMs, status: f.status }, { key: 'doctor.redirect.bodyUnended.fix' });
-  }
-  if (!f.answered && f.silentMs !== undefined) {
-    // Connected and asked, then nothing: the server is reachable (no firewall to open); its callback
-    // handler hangs on a hit without a code, and WeChat's redirect would hang the same way.
-    return check('redirect', 'fail', { key: 'doctor.redirect.silent', params: { url: f.url, ms: f.silentMs } }, { url: f.url, error: f.error, silentMs: f.silentMs }, { key: 'doctor.redirect.silent.fix' });
-  }
-  if (!f.answered) {
-    // A callback on this machine refusing connections (a local listener's address): nothing listens
-    // there yet, and no firewall is in between. A local server that hangs is the generic case.
-    const local = f.error === 'ECONNREFUSED' && isLoopbackHost(new URL(f.url).hostname);
-    const fix: MessageRef = local ? { key: 'doctor.redirect.unreachable.local.fix' } : { key: 'doctor.redirect.unreachable.fix', params: { host } };
-    return check('redirect', 'fail', { key: 'doctor.redirect.unreachable', params: { url: f.url, error: osReason({ code: f.error }) } }, { url: f.url, error: f.error }, fix);
-  }
+  if (!f.answered) return judgeNoAnswer(f);
+  const direct = judgeCallbackStatus(f);
+  if (direct) return direct;
   const evidence: Evidence = { url: f.url, status: f.status, location: redactedLocation(f.location) };
-  if (f.status >= 500) return check('redirect', 'fail', { key: 'doctor.redirect.5xx', params: { url: f.url, status: f.status } }, evidence, { key: 'doctor.redirect.5xx.fix' });
-  if (f.status >= 400 && ![400, 401, 403].includes(f.status)) {
-    return check('redirect', 'warn', { key: 'doctor.redirect.4xx', params: { url: f.url, status: f.status } }, evidence, { key: 'doctor.redirect.4xx.fix' });
-  }
-  if (f.location !== undefined && isRedirect(f) && !locationOf(f)) {
-    // file:///…, javascript:…, or no URL at all: the browser WeChat opens stops on this answer.
-    return check('redirect', 'fail', { key: 'doctor.redirect.notWeb', params: { url: f.url, status: f.status, location: shownLocation(f.location) } }, evidence, { key: 'doctor.redirect.notWeb.fix' });
-  }
   if (f.location && dropsQueryOnTheWay(stated) && redirectsBack(f.url, target)) {
     // The address the fix below would name redirects back: naming it as "the final address" sends the
     // user round the loop (/callback → /callback/ → /callback).
@@ -870,11 +897,27 @@ export function evaluateRedirect(f: HttpFacts, stated?: HttpFacts, hops: readonl
       { key: 'doctor.redirect.loopKept.fix' },
     );
   }
-  // Followed along the callback's own path (hops): say where it ended, not "(not followed)".
+  // Followed along the callback's own path (hops): WeChat's redirect, code and all, ends where the chain
+  // lands, so that answer is judged by the rule the redirect_uri's own answer is (a 5xx, a 404, no
+  // answer), and the line says the chain that led there.
   const end = hops[hops.length - 1];
   if (f.location && end !== undefined) {
-    const ended: MessageRef = end.answered ? { key: 'doctor.redirect.followed.status', params: { status: end.status } } : { key: 'doctor.redirect.followed.unanswered', params: { error: end.error } };
-    return check('redirect', 'ok', { key: 'doctor.redirect.okFollowed', params: { url: f.url, status: f.status, location: shownLocation(f.location), end: shownLocation(end.url), ended } }, evidence);
+    const led = [stated, ...hops.slice(0, -1)].filter((h) => isRedirect(h));
+    const landed = judgeCallbackAnswer(end, shownLocation(end.url));
+    if (landed) {
+      return check(
+        'redirect',
+        landed.status,
+        { key: 'doctor.redirect.landed', params: { url: f.url, chain: led.map((h) => `${h.status} → ${shownLocation(h.location)}`), verdict: landed.message } },
+        { ...evidence, chain: led.map((h) => `${h.status} ${redactedLocation(h.location)}`).join(' -> '), landedUrl: redactedLocation(end.url), landedStatus: end.answered ? end.status : (end.status ?? null), landedError: end.answered ? null : end.error },
+        landed.fix,
+      );
+    }
+    // No answer is always judged above, so a fine landing is a status.
+    if (end.answered) {
+      const ended: MessageRef = { key: 'doctor.redirect.followed.status', params: { status: end.status } };
+      return check('redirect', 'ok', { key: 'doctor.redirect.okFollowed', params: { url: f.url, status: f.status, location: shownLocation(f.location), end: shownLocation(end.url), ended } }, evidence);
+    }
   }
   if (f.location) return check('redirect', 'ok', { key: 'doctor.redirect.okRedirect', params: { url: f.url, status: f.status, location: shownLocation(f.location) } }, evidence);
   return check('redirect', 'ok', { key: 'doctor.redirect.ok', params: { url: f.url, status: f.status } }, evidence);

@@ -162,6 +162,37 @@ describe('evaluateRedirect', () => {
     // Still redirecting when doctor stopped following: not called a loop.
     expect(evaluateRedirect(plain, stated, [r('https://a.com/cb/?state=wxauthdoctor', 301, '/cb//?state=wxauthdoctor')])).toMatchObject({ status: 'ok' });
   });
+  // WeChat's redirect, code and all, ends where the chain lands: a 404 or a 5xx there was once ✔
+  // ("followed to …, which answers 404") and doctor exited 0 while every login failed there.
+  it('where a followed chain lands is judged as the redirect_uri’s own answer is, and the line says the chain', () => {
+    const r = (url: string, status: number, location?: string) => ({ url, answered: true as const, status, body: '', ...(location ? { location } : {}) });
+    const plain = r('https://a.com/cb', 301, '/cb/');
+    const stated = r('https://a.com/cb?state=wxauthdoctor', 301, '/cb/?state=wxauthdoctor');
+    const hop = r('https://a.com/cb/?state=wxauthdoctor', 302, 'http://a.com/cb/?state=wxauthdoctor');
+    const landsOn = (end: Parameters<typeof evaluateRedirect>[0]) => evaluateRedirect(plain, stated, [hop, end]);
+    for (const status of [404, 502]) {
+      // The same status and fix as the redirect_uri answering it directly.
+      const direct = evaluateRedirect(r('http://a.com/cb/?state=wxauthdoctor', status));
+      expect(landsOn(r('http://a.com/cb/?state=wxauthdoctor', status))).toMatchObject({
+        status: direct.status,
+        message: { key: 'doctor.redirect.landed', params: { url: 'https://a.com/cb', chain: ['301 → /cb/?state=wxauthdoctor', '302 → http://a.com/cb/?state=wxauthdoctor'], verdict: direct.message } },
+        fix: direct.fix!,
+        evidence: { landedUrl: 'http://a.com/cb/?state=wxauthdoctor', landedStatus: status },
+      });
+    }
+    expect(landsOn(r('http://a.com/cb/?state=wxauthdoctor', 404)).status).toBe('warn');
+    expect(landsOn(r('http://a.com/cb/?state=wxauthdoctor', 502)).status).toBe('fail');
+    // No answer where it lands: the redirect_uri's own unreachable verdict.
+    expect(landsOn({ url: 'http://a.com/cb/?state=wxauthdoctor', answered: false, error: 'ECONNREFUSED' })).toMatchObject({
+      status: 'fail',
+      message: { key: 'doctor.redirect.landed', params: { verdict: { key: 'doctor.redirect.unreachable' } } },
+      fix: { key: 'doctor.redirect.unreachable.fix', params: { host: 'a.com' } },
+    });
+    // A callback refusing a hit without a code, where the chain lands, is fine as it is directly.
+    expect(landsOn(r('http://a.com/cb/?state=wxauthdoctor', 400))).toMatchObject({ status: 'ok', message: { key: 'doctor.redirect.okFollowed' } });
+    // A token the server put in a hop's address is masked in the verdict it quotes.
+    expect(JSON.stringify(landsOn(r('http://a.com/cb/?state=wxauthdoctor&access_token=86_SECRETSECRET', 500)))).not.toMatch(/SECRET/);
+  });
   // The user's server chose the Location: a token or a code in it is masked as traces mask it, in the
   // line and in --json's evidence (which README promises holds no secret), as verify-file's redirect was.
   it('a redirect to a URL carrying an access_token or a code is said with them masked', () => {

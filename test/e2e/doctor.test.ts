@@ -274,6 +274,61 @@ describe('wxauth doctor (text)', () => {
     }
   });
 
+  /** A plain http server for www.example.com's port 80 (reached with --connect-to), logging what it was asked. */
+  async function callbackSite(answer: (url: URL, res: http.ServerResponse) => void): Promise<{ port: number; hits: string[]; close: () => void }> {
+    const hits: string[] = [];
+    const server = http.createServer((req, res) => {
+      hits.push(req.url ?? '');
+      answer(new URL(req.url ?? '/', `http://${DOMAIN}`), res);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return {
+      port: (server.address() as AddressInfo).port,
+      hits,
+      close: () => {
+        server.closeAllConnections();
+        server.close();
+      },
+    };
+  }
+
+  // A trailing-slash rule sending the callback to a form the app has no route for (404), or to one that
+  // crashes (502): the real callback, code and all, ends there. Once ✔ "followed to …, which answers
+  // 404", exit 0.
+  it('a followed redirect that lands on a 404 or a 5xx is judged as the callback answering it, with the chain (en, zh, --json)', async () => {
+    const site = await callbackSite((url, res) => {
+      if (url.pathname === '/nf' || url.pathname === '/err') res.writeHead(301, { location: `${url.pathname}/${url.search}` }).end();
+      else if (url.pathname === '/nf/') res.writeHead(404).end('not found');
+      else res.writeHead(502).end('bad gateway');
+    });
+    try {
+      const run = (path: string, ...extra: string[]) =>
+        runCli(['doctor', '--connect-to', `${DOMAIN}:80:127.0.0.1:${site.port}`, ...extra], {
+          env: emulatorEnv(emu, TEST_APP, { WXAUTH_DOMAIN: DOMAIN, WXAUTH_REDIRECT_URI: `http://${DOMAIN}${path}`, WXAUTH_CONFIG_DIR: tempConfigDir() }),
+        });
+      const nf = await run('/nf');
+      expect(lineOf(nf.stdout, 'redirect')).toBe(
+        `! redirect      http://${DOMAIN}/nf redirects (fetched with ?state=… it answers 301 → /nf/?state=wxauthdoctor); where it lands: http://${DOMAIN}/nf/?state=wxauthdoctor answers 404: that is what users will see when WeChat sends them back with a code.`,
+      );
+      expect(nf.stdout).toMatch(/^\s+Fix: Make sure the callback route exists and takes GET/m);
+      const err = await run('/err');
+      expect(err.code, err.stdout).toBe(1);
+      expect(lineOf(err.stdout, 'redirect')).toBe(
+        `✖ redirect      http://${DOMAIN}/err redirects (fetched with ?state=… it answers 301 → /err/?state=wxauthdoctor); where it lands: http://${DOMAIN}/err/?state=wxauthdoctor answers 502: a server error.`,
+      );
+      const zh = await run('/err', '--lang', 'zh');
+      expect(zh.code).toBe(1);
+      expect(lineOf(zh.stdout, 'redirect')).toBe(
+        `✖ redirect      http://${DOMAIN}/err 会跳转（带上 ?state=… 访问时依次是 301 → /err/?state=wxauthdoctor），跳转的终点：http://${DOMAIN}/err/?state=wxauthdoctor 返回 502：服务器出错。`,
+      );
+      expect(zh.stdout).toMatch(/^\s+怎么办：看服务器日志/m);
+      const json = parseJson((await run('/err', '--json')).stdout) as { checks: Array<{ id: string; status: string; evidence: Record<string, unknown> }> };
+      expect(json.checks.find((c) => c.id === 'redirect')).toMatchObject({ status: 'fail', evidence: { chain: '301 /err/?state=wxauthdoctor', landedUrl: `http://${DOMAIN}/err/?state=wxauthdoctor`, landedStatus: 502 } });
+    } finally {
+      site.close();
+    }
+  });
+
   // A Location no browser follows once read as a dropped query, with "make file:///wechat/callback the
   // redirect_uri" as the fix, and doctor dialled localhost:80 for it.
   it('a callback redirecting to file:// fails as no web address and sends doctor nowhere else (en, zh)', async () => {

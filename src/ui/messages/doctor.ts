@@ -300,7 +300,10 @@ export const messages = {
     en: '{url} answers {status}, redirecting to {location}; followed to {end}, which {ended}.',
   },
   'doctor.redirect.followed.status': { zh: '它返回 {status}', en: 'answers {status}' },
-  'doctor.redirect.followed.unanswered': { zh: '它没有应答（{error}）', en: 'did not answer ({error})' },
+  'doctor.redirect.landed': {
+    zh: '{url} 会跳转（带上 ?state=… 访问时依次是 {chain}），跳转的终点：{verdict}',
+    en: '{url} redirects (fetched with ?state=… it answers {chain}); where it lands: {verdict}',
+  },
   'doctor.redirect.okRedirect': { zh: '{url} 返回 {status}，跳转到 {location}（没有跟随）。', en: '{url} answers {status}, redirecting to {location} (not followed).' },
   'doctor.redirect.4xx': { zh: '{url} 返回 {status}：微信带着 code 回来时，用户会看到这个错误。', en: '{url} answers {status}: that is what users will see when WeChat sends them back with a code.' },
   'doctor.redirect.4xx.fix': {

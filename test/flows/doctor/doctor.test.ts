@@ -427,7 +427,12 @@ describe('doctor flow: the redirect_uri and its scheme', () => {
     } finally {
       await slash.close();
     }
-    const keeps = await startHttpsSite(issue({ names: [DOMAIN], toDays: 90, ca }), { ...GOOD_ROUTES(), '/wechat/callback': { status: 301, headers: { location: '/wechat/callback/{query}' } } });
+    // The form it keeps the query to answers as a callback does without a code (where it lands is judged too).
+    const keeps = await startHttpsSite(issue({ names: [DOMAIN], toDays: 90, ca }), {
+      ...GOOD_ROUTES(),
+      '/wechat/callback': { status: 301, headers: { location: '/wechat/callback/{query}' } },
+      '/wechat/callback/': { status: 400, body: 'missing code' },
+    });
     try {
       expect(byId(await doctor({ connectTo: [to(keeps), to(plain, 80)] }), 'redirect')).toMatchObject({ status: 'ok', message: { key: 'doctor.redirect.okFollowed', params: { location: '/wechat/callback/', end: 'https://www.example.com/wechat/callback/?state=wxauthdoctor' } } });
     } finally {
