@@ -788,6 +788,19 @@ function redirectLoop(f: HttpFacts, stated: HttpFacts | undefined, hops: readonl
   return fetched.some((url) => asFetched(url) === back) ? (chain as Array<HttpFacts & { answered: true; location: string }>) : undefined;
 }
 
+/**
+ * The redirects of the stated fetch and of MAX_REDIRECT_HOPS hops followed from it, when the last still
+ * sends the browser on along the callback's path to an address not fetched yet: doctor stopped following
+ * a chain that neither landed nor came back. Undefined otherwise.
+ */
+function redirectsOnward(f: HttpFacts, stated: HttpFacts | undefined, hops: readonly HttpFacts[]): Array<HttpFacts & { answered: true; location: string }> | undefined {
+  if (hops.length < MAX_REDIRECT_HOPS) return undefined;
+  const chain = [stated, ...hops];
+  if (!chain.every((h) => isRedirect(h))) return undefined;
+  const redirects = chain as Array<HttpFacts & { answered: true; location: string }>;
+  return nextRedirectHop(redirects[redirects.length - 1], f.url, [f.url, ...redirects.map((h) => h.url)]) === undefined ? undefined : redirects;
+}
+
 /** Whether `back`, the fetch of the redirect's target, redirects to `url`'s own path again (give or take its slash): a loop. */
 function redirectsBack(url: string, back: HttpFacts | undefined): back is HttpFacts & { answered: true; location: string } {
   if (!isRedirect(back)) return false;
@@ -857,8 +870,9 @@ function judgeCallbackStatus(f: Answered, shown: string = f.url): DoctorCheck | 
  * answered. `stated`: the same redirect_uri fetched with `state=` added, when the plain fetch was a
  * redirect (see dropsQueryOnTheWay); `hops`: the redirects followed from it along the callback's own path
  * (nextRedirectHop), the first of them where a query-dropping redirect leads. A chain that comes back to
- * an address already fetched fails as a loop, the query kept or not; where one lands is judged as the
- * redirect_uri's own answer is (judgeCallbackAnswer).
+ * an address already fetched fails as a loop, the query kept or not; one still going after
+ * MAX_REDIRECT_HOPS warns (redirectsOnward); where one lands is judged as the redirect_uri's own answer
+ * is (judgeCallbackAnswer).
  */
 export function evaluateRedirect(f: HttpFacts, stated?: HttpFacts, hops: readonly HttpFacts[] = []): DoctorCheck {
   const target = hops[0];
@@ -895,6 +909,21 @@ export function evaluateRedirect(f: HttpFacts, stated?: HttpFacts, hops: readonl
       { key: 'doctor.redirect.loopKept', params: { url: f.url, chain } },
       { ...evidence, statedUrl: loop[0]!.url, chain: loop.map((h) => `${h.status} ${redactedLocation(h.location)}`).join(' -> ') },
       { key: 'doctor.redirect.loopKept.fix' },
+    );
+  }
+  const onward = f.location ? redirectsOnward(f, stated, hops) : undefined;
+  if (onward) {
+    // Not seen to fail: a browser follows 20 (Chromium's limit; WeChat's Android webview is Chromium),
+    // doctor 4. But a callback's own normalising needs two at most (http → https, a trailing /), so a
+    // chain along its path that has not repeated by then is a rule rewriting the address on every hop
+    // (a / added each time, a parameter appended again), which as a rule never lands. A warning, with
+    // the chain, for the user to find that rule.
+    return check(
+      'redirect',
+      'warn',
+      { key: 'doctor.redirect.onward', params: { url: f.url, count: onward.length, chain: onward.map((h) => `${h.status} → ${shownLocation(h.location)}`) } },
+      { ...evidence, statedUrl: onward[0]!.url, chain: onward.map((h) => `${h.status} ${redactedLocation(h.location)}`).join(' -> ') },
+      { key: 'doctor.redirect.onward.fix' },
     );
   }
   // Followed along the callback's own path (hops): WeChat's redirect, code and all, ends where the chain

@@ -193,6 +193,25 @@ describe('evaluateRedirect', () => {
     // A token the server put in a hop's address is masked in the verdict it quotes.
     expect(JSON.stringify(landsOn(r('http://a.com/cb/?state=wxauthdoctor&access_token=86_SECRETSECRET', 500)))).not.toMatch(/SECRET/);
   });
+  // /cb → /cb/ → /cb// → …, each keeping the query: no address repeats, so it was no loop, and doctor
+  // said nothing of a chain the browser gives up on ("too many redirects").
+  it('a chain still redirecting along the callback’s path after the hops doctor follows is a warning that names the chain', () => {
+    const r = (url: string, status: number, location?: string) => ({ url, answered: true as const, status, body: '', ...(location ? { location } : {}) });
+    const slashes = (n: number) => `/cb${'/'.repeat(n)}?state=wxauthdoctor`;
+    const plain = r('https://a.com/cb', 302, '/cb/');
+    const stated = r('https://a.com/cb?state=wxauthdoctor', 302, slashes(1));
+    const hops = [1, 2, 3, 4].map((n) => r(`https://a.com${slashes(n)}`, 302, slashes(n + 1)));
+    expect(evaluateRedirect(plain, stated, hops)).toMatchObject({
+      status: 'warn',
+      message: { key: 'doctor.redirect.onward', params: { url: 'https://a.com/cb', count: 5, chain: [1, 2, 3, 4, 5].map((n) => `302 → ${slashes(n)}`) } },
+      fix: { key: 'doctor.redirect.onward.fix' },
+      evidence: { chain: [1, 2, 3, 4, 5].map((n) => `302 ${slashes(n)}`).join(' -> ') },
+    });
+    // Fewer hops than doctor follows (the flow stopped because the chain left the callback's path), or
+    // a last hop that leaves the path (/login): not still redirecting along it.
+    expect(evaluateRedirect(plain, stated, hops.slice(0, 3)).message.key).not.toBe('doctor.redirect.onward');
+    expect(evaluateRedirect(plain, stated, [...hops.slice(0, 3), r(`https://a.com${slashes(4)}`, 302, '/login')])).toMatchObject({ status: 'ok', message: { key: 'doctor.redirect.okFollowed' } });
+  });
   // The user's server chose the Location: a token or a code in it is masked as traces mask it, in the
   // line and in --json's evidence (which README promises holds no secret), as verify-file's redirect was.
   it('a redirect to a URL carrying an access_token or a code is said with them masked', () => {

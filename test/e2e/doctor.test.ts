@@ -329,6 +329,29 @@ describe('wxauth doctor (text)', () => {
     }
   });
 
+  // A rule adding one more / on every hop, keeping the query: no address comes back, so it was no loop,
+  // and doctor passed a chain the phone's browser ends with "too many redirects".
+  it('a chain still redirecting along the callback’s path after 4 hops warns with the chain, and doctor fetches no more (en, zh)', async () => {
+    const site = await callbackSite((url, res) => res.writeHead(302, { location: `${url.pathname}/${url.search}` }).end());
+    try {
+      const env = emulatorEnv(emu, TEST_APP, { WXAUTH_DOMAIN: DOMAIN, WXAUTH_REDIRECT_URI: `http://${DOMAIN}/cb`, WXAUTH_CONFIG_DIR: tempConfigDir() });
+      const args = ['doctor', '--connect-to', `${DOMAIN}:80:127.0.0.1:${site.port}`];
+      const en = await runCli(args, { env });
+      const chain = [1, 2, 3, 4, 5].map((n) => `302 → /cb${'/'.repeat(n)}?state=wxauthdoctor`);
+      expect(lineOf(en.stdout, 'redirect')).toBe(
+        `! redirect      http://${DOMAIN}/cb is still redirecting after 5 redirects: fetched with ?state=… it answers ${chain.join(', ')}, each to an address not fetched before, and doctor follows no further. A browser gives up after 20 (“too many redirects”), and a callback address needs two at most (http → https, a trailing /); a rule that rewrites the address anew on every hop (one more / each time, a parameter appended again) usually never reaches the callback.`,
+      );
+      expect(en.stdout).toMatch(/^\s+Fix: Compare the addresses above to see what each hop adds/m);
+      // The plain fetch, the stated one, and 4 hops.
+      expect(site.hits).toEqual(['/cb', '/cb?state=wxauthdoctor', ...[1, 2, 3, 4].map((n) => `/cb${'/'.repeat(n)}?state=wxauthdoctor`)]);
+      const zh = await runCli([...args, '--lang', 'zh'], { env });
+      expect(lineOf(zh.stdout, 'redirect')).toContain(`! redirect      http://${DOMAIN}/cb 跳转了 5 次还在跳：带上 ?state=… 访问时依次是 ${chain.join('、')}，每一跳都是没访问过的新地址`);
+      expect(zh.stdout).toMatch(/^\s+怎么办：对比上面的地址，看每一跳加了什么/m);
+    } finally {
+      site.close();
+    }
+  });
+
   // A Location no browser follows once read as a dropped query, with "make file:///wechat/callback the
   // redirect_uri" as the fix, and doctor dialled localhost:80 for it.
   it('a callback redirecting to file:// fails as no web address and sends doctor nowhere else (en, zh)', async () => {

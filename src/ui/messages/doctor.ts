@@ -342,6 +342,14 @@ export const messages = {
     zh: '让回调地址的一种写法直接应答、不再跳转（通常是末尾 / 的规则不一致：框架的严格路由和 nginx 的 rewrite 各要一种写法），再把 redirect_uri 设成服务器直接应答的那种写法，带不带末尾 / 要完全一致：wxauth config set redirectUri <该地址>，并重新生成授权链接。',
     en: 'Make one form of the callback address answer instead of redirecting (usually two trailing-/ rules that disagree: the framework’s strict routing and an nginx rewrite each want the other form), then set the redirect_uri to exactly the form the server answers, with or without the trailing /: wxauth config set redirectUri <that address>, and build the authorization link again.',
   },
+  'doctor.redirect.onward': {
+    zh: '{url} 跳转了 {count} 次还在跳：带上 ?state=… 访问时依次是 {chain}，每一跳都是没访问过的新地址，doctor 跟到这里为止。浏览器跳到 20 次就放弃（“重定向次数过多”），回调地址本身最多只需要两次跳转（http → https、补上末尾的 /）；每一跳都把地址改出新花样的规则（每次多加一个 /、把参数再追加一遍）通常永远到不了回调。',
+    en: '{url} is still redirecting after {count} redirects: fetched with ?state=… it answers {chain}, each to an address not fetched before, and doctor follows no further. A browser gives up after 20 (“too many redirects”), and a callback address needs two at most (http → https, a trailing /); a rule that rewrites the address anew on every hop (one more / each time, a parameter appended again) usually never reaches the callback.',
+  },
+  'doctor.redirect.onward.fix': {
+    zh: '对比上面的地址，看每一跳加了什么，找到改写回调地址的那条规则（nginx 的 rewrite/return、框架的斜杠或 https 中间件），让回调在一两次跳转之内直接应答；再把 redirect_uri 设成直接应答的那个地址：wxauth config set redirectUri <该地址>，并重新生成授权链接。',
+    en: 'Compare the addresses above to see what each hop adds, find the rule that rewrites the callback address (an nginx rewrite or return, a framework’s slash or https middleware), and make the callback answer within a redirect or two; then set the redirect_uri to the address that answers: wxauth config set redirectUri <that address>, and build the authorization link again.',
+  },
   'doctor.redirect.5xx': { zh: '{url} 返回 {status}：服务器出错。', en: '{url} answers {status}: a server error.' },
   'doctor.redirect.5xx.fix': {
     zh: '看服务器日志；回调在没有 code 时也不应该崩溃（应返回 400 或跳回登录页）。',
