@@ -249,7 +249,7 @@ export interface TimeoutWhere {
   /** The listener's address on the LAN when a phone could already reach it (bound to 0.0.0.0 or a LAN
    * address); 'none' when it listened on every address but this machine has no LAN address. */
   lan?: { url: string; port: number } | 'none';
-  /** login made the link, with this redirect_uri (the listener's own address): nothing of it to check. */
+  /** login made the link, with this redirect_uri (the listener's own address): nothing of it to check; a refusal's advice is to run login again. */
   ownLink?: string;
   /** The redirect_uri the link sends the callback to, when it is not this machine (a public one): nothing can arrive here. */
   elsewhere?: string;
@@ -283,7 +283,8 @@ export function describeTimeout(
     return {
       failure: 'state_mismatch',
       message: { key: 'listen.timeout.refused', params: { seconds, count, got: lastState, expected: expectedState ?? '' } },
-      hint: { key: 'listen.stateMismatch.hint', params: { p: where.p ?? '' } },
+      // login makes its own link and has no --state: its advice is to run it again, not listen's.
+      hint: { key: where.ownLink !== undefined ? 'listen.stateMismatch.hint.login' : 'listen.stateMismatch.hint', params: { p: where.p ?? '' } },
     };
   }
   if (soFar.stateOnly && soFar.stateOnly.count > 0) {

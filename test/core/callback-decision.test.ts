@@ -263,6 +263,11 @@ describe('describeTimeout', () => {
       message: { key: 'listen.timeout.refused', params: { seconds: 5, count: 3, got: 'old', expected: 'abc' } },
       hint: { key: 'listen.stateMismatch.hint', params: { p: '' } },
     });
+    // login made the link (ownLink) and has no --state: its advice is to run login again.
+    expect(describeTimeout(5000, { refused: { count: 1, lastState: 'xyz' } }, 'abc', { ownLink: 'http://127.0.0.1:8080/cb', p: ' --profile emu' }).hint).toEqual({
+      key: 'listen.stateMismatch.hint.login',
+      params: { p: ' --profile emu' },
+    });
   });
 
   it('a code that came with no state is said as a state lost on the way, not as another state', () => {

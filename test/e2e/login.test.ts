@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type EmulatorHandle } from '../../src/emulator/index.js';
 import { StateFiles } from '../../src/store/state.js';
 import { TokenStore } from '../../src/store/token-cache.js';
-import { collect, emulatorEnv, freePort, parseJson, runCli, startCli, tempConfigDir, waitForOutput } from './helpers.js';
+import { collect, emulatorEnv, freePort, parseJson, runCli, startCli, tempConfigDir, waitForOutput, type CliResult } from './helpers.js';
 
 async function until(check: () => boolean): Promise<void> {
   for (let i = 0; i < 400 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
@@ -256,6 +256,31 @@ describe('wxauth login', () => {
     // No link "above" in JSON Lines: the warning points at the event that carries it.
     expect(JSON.stringify(events.find((e) => e.event === 'browser_failed'))).toContain('Open the url of the authorize_url event yourself.');
     expect((parseJson(r.stdout) as { ok: boolean }).ok).toBe(true);
+  });
+
+  // A new user's pass: login's refusal of another state sent them to `wxauth url` and to a --state login
+  // does not have ("unknown option '--state'", exit 2). login makes its own link: run it again.
+  it('a callback with another state: the advice is to run login again, never --state or wxauth url (human and --json, en and zh)', async () => {
+    const wrongState = async (args: string[]): Promise<CliResult> => {
+      const port = await freePort();
+      const dir = tempConfigDir();
+      const run = runCli([...args, 'login', '--no-open', '--timeout', '2'], { env: { ...envFor('test', `http://127.0.0.1:${port}/cb`), WXAUTH_CONFIG_DIR: dir, WXAUTH_PROFILE: 'emu' } });
+      await until(() => { try { return new StateFiles(dir).get('emu').entry?.value !== undefined; } catch { return false; } });
+      await new Promise((r) => setTimeout(r, 100));
+      const answer = await fetch(`http://127.0.0.1:${port}/cb?code=abc&state=xyz`);
+      expect(answer.status).toBe(400);
+      return run;
+    };
+    const [json, zh] = await Promise.all([wrongState(['--json']), wrongState(['--lang', 'zh'])]);
+    expect(json.code, json.stderr).toBe(6);
+    const { hint } = (parseJson(json.stdout) as { error: { hint: string } }).error;
+    expect(hint).toContain('Run wxauth login --profile emu again');
+    expect(hint).not.toContain('--state');
+    expect(hint).not.toContain('wxauth url');
+    expect(zh.code, zh.stderr).toBe(6);
+    expect(zh.stderr).toContain('重新运行 wxauth login --profile emu');
+    expect(zh.stderr).not.toContain('--state');
+    expect(zh.stderr).not.toContain('wxauth url');
   });
 
   it('a refusal on the consent page ends with exit 6 and advice', async () => {

@@ -202,6 +202,10 @@ export const messages = {
     zh: '通常是旧标签页或重复打开的旧链接；也可能是伪造请求。用 wxauth url{p} 生成新链接后重新授权，或用 --state 指定期望值。',
     en: 'Usually an old tab or an old link opened again; possibly a forged request. Build a fresh link with wxauth url{p} and authorize again, or give the expected value with --state.',
   },
+  'listen.stateMismatch.hint.login': {
+    zh: '通常是旧标签页或重复打开的旧链接；也可能是伪造请求。重新运行 wxauth login{p}：它会生成带新 state 的链接，用这个新链接授权。',
+    en: 'Usually an old tab or an old link opened again; possibly a forged request. Run wxauth login{p} again and authorize with the fresh link it prints (it carries a new state).',
+  },
   'listen.port.inUse': { zh: '端口 {port} 已被占用（{host}）。', en: 'Port {port} is already in use ({host}).' },
   'listen.port.inUse.hint': {
     zh: '用 --port <其他端口> 换一个（--port 0 = 任意空闲端口），或查出占用者：lsof -i :{port}。注意测试号的回调域名要写同一个 IP:端口。',
