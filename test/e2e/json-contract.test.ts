@@ -117,6 +117,19 @@ describe('--json: every warning is in the document too', () => {
     expect(r.code, r.stderr).toBe(0);
     const doc = parseJson(r.stdout) as { warnings: Array<Record<string, unknown>> };
     expect(doc.warnings).toEqual([{ id: 'url.open.failed', severity: 'warning', message: expect.stringContaining('Could not open a browser'), effect: null, fix: null }]);
+    // A new user's pass: with --json nothing is "above"; the warning says where in the document the URL is.
+    const message = String(doc.warnings[0]!.message);
+    expect(message).toContain('the URL is in the JSON output on stdout (.url)');
+    expect(message).not.toContain('above');
+    const zh = await runCli(['--lang', 'zh', 'url', '--json', '--open'], { env });
+    const zhMessage = String((parseJson(zh.stdout) as { warnings: Array<Record<string, unknown>> }).warnings[0]!.message);
+    expect(zhMessage).toContain('链接在 stdout 的 JSON 输出里（.url 字段）');
+    expect(zhMessage).not.toContain('上面');
+    // --embed opens the iframe's URL: the warning names that field, and on the terminal the snippet's line.
+    const embed = await runCli(['url', '--json', '--open', '--embed'], { env });
+    expect(String((parseJson(embed.stdout) as { warnings: Array<Record<string, unknown>> }).warnings[0]!.message)).toContain('(.embed.iframeUrl)');
+    const human = await runCli(['url', '--open', '--embed'], { env });
+    expect(human.stderr).toContain('open the address on the snippet’s // iframe: line above by hand');
   });
 
   it('token --json --legacy lists the "other servers lose their token" warning', async () => {

@@ -154,6 +154,16 @@ export const messages = {
     zh: '无法打开浏览器（没有 xdg-open / open / start？），请手动复制上面的链接。',
     en: 'Could not open a browser (no xdg-open / open / start?); copy the URL above by hand.',
   },
+  // --embed opens the iframe's URL, which the snippet shows on its "// iframe:" line.
+  'url.open.failed.embed': {
+    zh: '无法打开浏览器（没有 xdg-open / open / start？），请手动打开上面片段里 // iframe: 那一行的地址。',
+    en: 'Could not open a browser (no xdg-open / open / start?); open the address on the snippet’s // iframe: line above by hand.',
+  },
+  // --json: nothing is "above"; the URL is a field of the document on stdout (.url, or .embed.iframeUrl).
+  'url.open.failed.json': {
+    zh: '无法打开浏览器（没有 xdg-open / open / start？），链接在 stdout 的 JSON 输出里（{field} 字段），请手动打开。',
+    en: 'Could not open a browser (no xdg-open / open / start?); the URL is in the JSON output on stdout ({field}): open it by hand.',
+  },
   'url.open.authorizeNote': {
     zh: '注意：公众号授权链接在电脑浏览器中只会显示“请在微信客户端打开链接”，请用手机扫码。',
     en: 'Note: in a desktop browser an official-account link only shows “请在微信客户端打开链接”; scan it with the phone instead.',

@@ -87,6 +87,8 @@ export async function present(result: UrlResult, out: Output): Promise<void> {
 
   if (result.opened === undefined) return;
   if (result.opened) out.note(out.t('url.open.opened'));
-  else out.warning('url.open.failed', out.t('url.open.failed'));
+  // Where the URL to copy is: with --json nothing is above it, the URL is a field of the document.
+  else if (out.json) out.warning('url.open.failed', out.t('url.open.failed.json', { field: embed ? '.embed.iframeUrl' : '.url' }));
+  else out.warning('url.open.failed', out.t(embed ? 'url.open.failed.embed' : 'url.open.failed'));
   if (result.desktopRefused) out.note(out.t('url.open.authorizeNote'));
 }
