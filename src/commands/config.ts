@@ -83,7 +83,8 @@ export type ConfigResult =
       missingProfile?: { profiles: string[]; noCurrent: boolean };
       exitCode: typeof EXIT.ok | typeof EXIT.checkFailed;
     }
-  | { sub: 'unset'; profile: string; keys: ConfigField[]; removed: ConfigField[] }
+  /** `file`: the config file the keys were removed from (said as config set says where it saved). */
+  | { sub: 'unset'; profile: string; keys: ConfigField[]; removed: ConfigField[]; file: string }
   | {
       sub: 'list';
       profile: string;
@@ -655,7 +656,7 @@ export async function run(options: ConfigOptions, ctx: Context): Promise<ConfigR
       if (store.getProfile(profile) === undefined && (picked.source === 'flag' || picked.source === 'env')) {
         throw unknownProfileError({ profile, profileNames: profiles, profileSource: picked.source });
       }
-      return { sub: 'unset', profile, keys: options.keys, removed: store.unsetValues(profile, options.keys) };
+      return { sub: 'unset', profile, keys: options.keys, removed: store.unsetValues(profile, options.keys), file: store.path };
     }
     case 'list': {
       const config = await ctx.resolveConfig();

@@ -922,6 +922,23 @@ describe('config unset', () => {
     expect(saved.profiles.default).toHaveProperty('domain');
     // One unknown name refuses the whole change.
     expect((await runCli(['config', 'unset', 'domain', 'nope'], { env })).code).toBe(2);
+  });
+
+  // A new user's pass: config set says "✔ Saved … to <file>", config unset said a bare "Removed …".
+  it('says what it removed as config set says what it saved: a ✔ line naming the file, en and zh', async () => {
+    const { dir, env } = await initialised();
+    const file = path.join(dir, 'config.json');
+    expect((await runCli(['config', 'set', 'apiBase', 'http://127.0.0.1:3900', 'openBase', 'http://127.0.0.1:3900'], { env })).code).toBe(0);
+    const en = await runCli(['config', 'unset', 'apiBase', 'openBase', 'jsDomains'], { env });
+    expect(en.code, en.stderr).toBe(0);
+    expect(en.stderr).toContain(`✔ Removed apiBase, openBase (profile "default") from ${file}`);
+    expect(en.stderr).toContain('Profile "default" has no jsDomains; nothing to remove.');
+    expect((await runCli(['config', 'set', 'apiBase', 'http://127.0.0.1:3900'], { env })).code).toBe(0);
+    const zh = await runCli(['--lang', 'zh', 'config', 'unset', 'apiBase'], { env });
+    expect(zh.code, zh.stderr).toBe(0);
+    expect(zh.stderr).toContain(`✔ 已从 ${file} 中删除 profile "default" 的 apiBase`);
+    expect(zh.stderr).not.toContain('Removed');
+    expect(parseJson((await runCli(['config', 'unset', 'apiBase', '--json'], { env })).stdout)).toMatchObject({ removed: false, file });
     expect(JSON.parse(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')).profiles.default).toHaveProperty('domain');
   });
 });

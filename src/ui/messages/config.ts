@@ -740,7 +740,7 @@ export const messages = {
     en: '{variable} is set in this shell and wins over the profile: commands run here still use it, not the {key} just saved (unset {variable} to use it).',
   },
   'config.set.done': { zh: '已保存 {key}（profile "{profile}"）到 {file}', en: 'Saved {key} (profile "{profile}") to {file}' },
-  'config.unset.done': { zh: '已删除 {key}（profile "{profile}"）', en: 'Removed {key} (profile "{profile}")' },
+  'config.unset.done': { zh: '已从 {file} 中删除 profile "{profile}" 的 {key}', en: 'Removed {key} (profile "{profile}") from {file}' },
   'config.unset.none': { zh: 'profile "{profile}" 里没有 {key}，无需删除。', en: 'Profile "{profile}" has no {key}; nothing to remove.' },
   'config.get.otherAccount': {
     zh: '{key} 保存在 profile "{profile}" 里，但它属于那个 profile 的账号，而 WXAUTH_APPID 指向另一个账号，所以没有使用。',

@@ -69,8 +69,10 @@ export function present(result: ConfigResult, out: Output): void {
     case 'unset': {
       // `key` and `removed` as one key's document always had them (the first key), `keys` and `removed_keys` for all.
       const [first] = result.keys;
-      out.result({ profile: result.profile, key: first, removed: result.removed.includes(first!), keys: result.keys, removed_keys: result.removed });
-      for (const key of result.keys) out.say(out.t(result.removed.includes(key) ? 'config.unset.done' : 'config.unset.none', { key, profile: result.profile }));
+      out.result({ profile: result.profile, key: first, removed: result.removed.includes(first!), keys: result.keys, removed_keys: result.removed, file: result.file });
+      // As config set says what it saved: one ✔ line for the keys removed, naming the file; then each key that was not there.
+      if (result.removed.length > 0) out.success(out.t('config.unset.done', { key: result.removed, profile: result.profile, file: result.file }));
+      for (const key of result.keys) if (!result.removed.includes(key)) out.say(out.t('config.unset.none', { key, profile: result.profile }));
       return;
     }
     case 'list': {
