@@ -474,7 +474,7 @@ export const UI_SCRIPT = String.raw`
   function whitelistRow(app) {
     var current = app.ipWhitelist ? app.ipWhitelist.join(', ') : '';
     var input = h('input', { type: 'text', class: 'whitelist-input', autocomplete: 'off', spellcheck: 'false', 'aria-label': T('apps.whitelist') + ' ' + app.appid, placeholder: T('apps.whitelist.placeholder'), value: current });
-    var set = h('button', { type: 'button', class: 'whitelist-set', text: T('switches.set') });
+    var set = h('button', { type: 'submit', class: 'whitelist-set', text: T('switches.set') });
     var unset = h('button', { type: 'button', class: 'whitelist-clear', text: T('switches.clear') });
     var put = function (ips) {
       act(api('POST', '/whitelist', { appid: app.appid, ips: ips }).then(function (doc) {
@@ -483,14 +483,17 @@ export const UI_SCRIPT = String.raw`
         return doc;
       }), ips && ips.length ? L('apps.whitelist.changed', { appid: app.appid, value: ips.join(', ') }) : L('apps.whitelist.removed', { appid: app.appid }));
     };
-    set.addEventListener('click', function () {
+    // A form, as the fault field's: Enter in the field does what Set does.
+    var form = h('form', { class: 'btns', novalidate: true }, [input, set, unset]);
+    form.addEventListener('submit', function (e) {
+      e.preventDefault();
       var ips = input.value.split(/[\s,，]+/).filter(function (ip) { return ip !== ''; });
       put(ips.length ? ips : null);
     });
     unset.addEventListener('click', function () { put(null); });
     return h('div', { class: 'whitelist' }, [
       kv(T('apps.whitelist'), h('code', { class: 'v', 'data-whitelist': app.appid, text: current || T('apps.whitelist.none') })),
-      h('div', { class: 'btns' }, [input, set, unset])
+      form
     ]);
   }
 
@@ -513,9 +516,12 @@ export const UI_SCRIPT = String.raw`
 
   function callerIpRow() {
     var input = h('input', { type: 'text', id: 'caller-ip', autocomplete: 'off', spellcheck: 'false', 'aria-label': 'callerIp', placeholder: T('switches.callerIp.placeholder') });
-    var set = h('button', { type: 'button', id: 'caller-ip-set', text: T('switches.set') });
+    var set = h('button', { type: 'submit', id: 'caller-ip-set', text: T('switches.set') });
     var unset = h('button', { type: 'button', id: 'caller-ip-clear', text: T('switches.clear') });
-    set.addEventListener('click', function () {
+    // A form, as the fault field's: Enter in the field does what Set does.
+    var form = h('form', { class: 'btns', novalidate: true }, [input, set, unset]);
+    form.addEventListener('submit', function (e) {
+      e.preventDefault();
       var ip = input.value.trim();
       act(api('POST', '/switches', { callerIp: ip === '' ? null : ip }), ip === '' ? L('switches.callerIp.cleared') : L('switches.changed', { name: 'callerIp', value: ip }));
     });
@@ -526,7 +532,7 @@ export const UI_SCRIPT = String.raw`
     return h('div', { class: 'switch', 'data-switch': 'callerIp' }, [
       h('div', { class: 'name', text: 'callerIp' }),
       h('div', { class: 'small', 'data-switch-text': 'callerIp', text: boot.switches.callerIp[S.lang] }),
-      h('div', { class: 'btns' }, [input, set, unset])
+      form
     ]);
   }
 

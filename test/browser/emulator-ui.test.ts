@@ -466,6 +466,39 @@ describe.skipIf(!CHROMIUM)(`the emulator's page in Chromium${CHROMIUM ? '' : ` (
     await expect.poll(() => page.locator('#status').textContent()).toBe(`IP whitelist of ${SVC} removed: any IP may call its /cgi-bin/ APIs.`);
   });
 
+  it('Enter in the callerIp field and in an app’s IP-whitelist field does what its Set button does, as Enter in the fault field arms', async () => {
+    const page = await open();
+    const status = () => page.locator('#status').textContent();
+    const switches = () => control('/switches').then((v) => v.switches as Record<string, unknown>);
+    // A status left from an earlier action must not stand in for the answer to Enter.
+    await page.locator('#you').selectOption('u2');
+    await expect.poll(status).toBe('You are now 李四 (u2).');
+    await page.locator('#caller-ip').fill('10.1.2.3');
+    await page.locator('#caller-ip').press('Enter');
+    expect((await until(switches, (v) => v.callerIp === '10.1.2.3')).callerIp).toBe('10.1.2.3');
+    await expect.poll(status).toBe('callerIp = 10.1.2.3');
+    // Emptied, Enter clears it, as Set with the field empty does.
+    await page.locator('#caller-ip').fill('');
+    await page.locator('#caller-ip').press('Enter');
+    expect(await until(switches, (v) => !('callerIp' in v))).not.toHaveProperty('callerIp');
+    await expect.poll(status).toBe('callerIp cleared: whitelist checks use the address each request comes from.');
+
+    const whitelist = () => control('/seed').then((v) => (v.apps as Array<{ appid: string; ipWhitelist: string[] | null }>).find((a) => a.appid === SVC)!.ipWhitelist);
+    await page.locator(`#app-list li[data-appid="${SVC}"] .whitelist-input`).fill('203.0.113.10, 2001:db8::1');
+    await page.locator(`#app-list li[data-appid="${SVC}"] .whitelist-input`).press('Enter');
+    expect(await until(whitelist, (v) => (v ?? []).length === 2)).toEqual(['203.0.113.10', '2001:db8::1']);
+    await expect.poll(status).toBe(`IP whitelist of ${SVC} = 203.0.113.10, 2001:db8::1`);
+    // A refusal on Enter is said too, and nothing is saved.
+    expected.push(/400/);
+    await page.locator(`#app-list li[data-appid="${SVC}"] .whitelist-input`).fill('1.2.3');
+    await page.locator(`#app-list li[data-appid="${SVC}"] .whitelist-input`).press('Enter');
+    await expect.poll(status).toContain('Failed: "1.2.3" is not an IP address');
+    expect(await whitelist()).toEqual(['203.0.113.10', '2001:db8::1']);
+    // Enter stays on the page (no navigation, no reload): the page still follows the log.
+    expect(page.url()).toBe(`${emu.url}/`);
+    expect(await page.locator('#live.on').count()).toBe(1);
+  });
+
   it('an app’s jsapi_ticket is shown once issued and can be expired from the page, after which getticket issues another', async () => {
     const page = await open();
     const row = page.locator(`#app-list li[data-appid="${SVC}"] .ticket`);
