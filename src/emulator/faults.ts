@@ -71,14 +71,20 @@ export class FaultSpecError extends Error {
 export const MAX_DELAY_MS = 600_000;
 export const MAX_COUNT = 1_000_000_000;
 
-const SPEC = /^([a-z0-9-]+)(?:=(-?\d+))?(?:@(\/[^:\s]*))?(?::(\d+))?$/i;
+// N and COUNT are taken as written and checked per kind below: errcode=abc is told errcode needs a
+// number, not shown the whole syntax again.
+const SPEC = /^([a-z0-9-]+)(?:=([^@:\s]*))?(?:@(\/[^:\s]*))?(?::(\S*))?$/i;
+const WHOLE = /^\d+$/;
 
-/** An `errcode` fault's code, checked: an integer the emulator has an errmsg for. */
-function faultErrcode(spec: string, given: unknown): number {
+/**
+ * An `errcode` fault's code, checked: an integer the emulator has an errmsg for. `shown` is the spec as
+ * the sentence quotes it: a --fault spec in quotes as the other sentences have it, JSON as it is.
+ */
+function faultErrcode(spec: string, given: unknown, shown = spec): number {
   // As JSON a code may come as text ("40001"), as switch values may.
   const value = typeof given === 'string' && /^-?\d+$/.test(given) ? Number(given) : given;
-  if (typeof value !== 'number' || !Number.isInteger(value)) throw new FaultSpecError(spec, 'errcodeNeedsCode');
-  if (!FAULT_ERRCODES.includes(value)) throw new FaultSpecError(spec, 'errcodeUnknown', { errcode: value, errcodes: FAULT_ERRCODES });
+  if (typeof value !== 'number' || !Number.isInteger(value)) throw new FaultSpecError(spec, 'errcodeNeedsCode', { spec: shown });
+  if (!FAULT_ERRCODES.includes(value)) throw new FaultSpecError(spec, 'errcodeUnknown', { spec: shown, errcode: value, errcodes: FAULT_ERRCODES });
   return value;
 }
 
@@ -91,16 +97,16 @@ export function parseFaultSpec(spec: string): FaultSpec {
   if (!kind) throw new FaultSpecError(spec, 'unknownKind', { kind: m[1] ?? '' });
   const fault: FaultSpec = { kind };
   if (kind === 'delay') {
-    if (m[2] === undefined || m[2].startsWith('-')) throw new FaultSpecError(spec, 'delayNeedsMs');
+    if (m[2] === undefined || !WHOLE.test(m[2])) throw new FaultSpecError(spec, 'delayNeedsMs');
     fault.ms = Number(m[2]);
     if (fault.ms > MAX_DELAY_MS) throw new FaultSpecError(spec, 'delayTooLong', { max: MAX_DELAY_MS });
   } else if (kind === 'errcode') {
-    fault.errcode = faultErrcode(spec, m[2] === undefined ? undefined : Number(m[2]));
+    fault.errcode = faultErrcode(spec, m[2] === undefined || !/^-?\d+$/.test(m[2]) ? undefined : Number(m[2]), `"${spec}"`);
   } else if (m[2] !== undefined) throw new FaultSpecError(spec, 'onlyDelayMs');
   if (m[3] !== undefined) fault.path = m[3];
   if (m[4] !== undefined) {
-    const count = Number(m[4]);
-    if (count < 1 || count > MAX_COUNT) throw new FaultSpecError(spec, 'countRange', { max: MAX_COUNT });
+    const count = WHOLE.test(m[4]) ? Number(m[4]) : NaN;
+    if (!(count >= 1 && count <= MAX_COUNT)) throw new FaultSpecError(spec, 'countRange', { max: MAX_COUNT });
     fault.count = count;
   }
   return fault;

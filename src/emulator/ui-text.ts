@@ -206,8 +206,8 @@ export const UI_TEXT = {
     en: 'invalid fault "{spec}": unknown kind "{kind}" (use delay, 500, 502, busy, reset, garbage or errcode)',
   },
   'fault.problem.delayNeedsMs': {
-    zh: '故障 "{spec}" 无效：delay 需要毫秒数，例如 delay=2000',
-    en: 'invalid fault "{spec}": delay needs milliseconds, e.g. delay=2000',
+    zh: '故障 "{spec}" 无效：delay 需要整数的毫秒数，例如 delay=2000',
+    en: 'invalid fault "{spec}": delay needs a whole number of milliseconds, e.g. delay=2000',
   },
   'fault.problem.delayTooLong': {
     zh: '故障 "{spec}" 无效：delay 最多 {max} 毫秒（10 分钟）',
@@ -218,8 +218,8 @@ export const UI_TEXT = {
     en: 'invalid fault "{spec}": only delay (=MS) and errcode (=CODE) take =N',
   },
   'fault.problem.countRange': {
-    zh: '故障 "{spec}" 无效：COUNT 必须在 1 到 {max} 之间',
-    en: 'invalid fault "{spec}": COUNT must be between 1 and {max}',
+    zh: '故障 "{spec}" 无效：COUNT 必须是 1 到 {max} 之间的整数',
+    en: 'invalid fault "{spec}": COUNT must be a whole number from 1 to {max}',
   },
   'fault.problem.notSpec': {
     zh: '故障 {spec} 无效：故障应是一个规格字符串或一个对象',
@@ -242,8 +242,8 @@ export const UI_TEXT = {
     en: 'invalid fault "{spec}": the path after @ starts with /, e.g. @/cgi-bin/token',
   },
   'fault.problem.errcodeNeedsCode': {
-    zh: '故障 {spec} 无效：errcode 需要一个错误码，例如 errcode=40001 或 errcode=-1000',
-    en: 'invalid fault {spec}: errcode needs a code, e.g. errcode=40001 or errcode=-1000',
+    zh: '故障 {spec} 无效：errcode 的值必须是数字，即微信的错误码，例如 errcode=40001 或 errcode=-1000',
+    en: 'invalid fault {spec}: errcode needs a number, WeChat’s errcode, e.g. errcode=40001 or errcode=-1000',
   },
   'fault.problem.errcodeUnknown': {
     zh: '故障 {spec} 无效：模拟器不知道 {errcode} 的 errmsg 该怎么写；可用的错误码：{errcodes}',

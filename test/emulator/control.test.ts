@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { connect } from 'node:net';
 import { startEmulator, faultText, parseFaultSpec, DEFAULT_APPIDS, type FaultSpec } from '../../src/emulator/index.js';
 import { T0, get, norm, portOf, post, rawRequest, useEmulator } from './helpers.js';
+import { UI_TEXT } from '../../src/emulator/ui-text.js';
 
 const SVC = DEFAULT_APPIDS.service;
 const SVC_SECRET = '5e1ec0de5e1ec0de5e1ec0de00000001';
@@ -403,8 +404,38 @@ describe('faults', () => {
 
   it('an errcode WeChat has no errmsg for in the emulator is refused with the codes it can answer', () => {
     expect(() => parseFaultSpec('errcode=12345')).toThrow(/does not know WeChat’s errmsg for 12345; codes it can answer: -1000, -1, 40001, .*40164/);
-    expect(() => parseFaultSpec('errcode')).toThrow(/errcode needs a code, e\.g\. errcode=40001/);
+    expect(() => parseFaultSpec('errcode')).toThrow(/errcode needs a number, WeChat’s errcode, e\.g\. errcode=40001/);
     expect(() => parseFaultSpec('errcode=40001@cgi-bin/token')).toThrow(/the path after @ starts with \/, e\.g\. @\/cgi-bin\/token/);
+  });
+
+  it('a value that is not a number is said as what that kind takes, with an example, not as the whole syntax (the control API too, and in Chinese)', async () => {
+    const cases: Array<[string, string]> = [
+      ['errcode=abc', 'invalid fault "errcode=abc": errcode needs a number, WeChat’s errcode, e.g. errcode=40001 or errcode=-1000'],
+      ['errcode=', 'invalid fault "errcode=": errcode needs a number, WeChat’s errcode, e.g. errcode=40001 or errcode=-1000'],
+      ['errcode=4e4@/cgi-bin/token:1', 'invalid fault "errcode=4e4@/cgi-bin/token:1": errcode needs a number, WeChat’s errcode, e.g. errcode=40001 or errcode=-1000'],
+      ['delay=abc', 'invalid fault "delay=abc": delay needs a whole number of milliseconds, e.g. delay=2000'],
+      ['delay=2.5:3', 'invalid fault "delay=2.5:3": delay needs a whole number of milliseconds, e.g. delay=2000'],
+      ['busy=abc', 'invalid fault "busy=abc": only delay (=MS) and errcode (=CODE) take =N'],
+      ['500=x@/sns/userinfo', 'invalid fault "500=x@/sns/userinfo": only delay (=MS) and errcode (=CODE) take =N'],
+      ['busy:abc', 'invalid fault "busy:abc": COUNT must be a whole number from 1 to 1000000000'],
+      ['reset@/cgi-bin/*:x', 'invalid fault "reset@/cgi-bin/*:x": COUNT must be a whole number from 1 to 1000000000'],
+    ];
+    for (const [spec, message] of cases) {
+      expect(() => parseFaultSpec(spec), spec).toThrow(message);
+      const r = await post(emu.url, '/__emulator/faults', { spec });
+      expect(r.status, spec).toBe(400);
+      expect((r.json as { error: string }).error, spec).toBe(message);
+    }
+    // The errcode sentences quote the spec as the others do.
+    expect(() => parseFaultSpec('errcode')).toThrow('invalid fault "errcode": errcode needs a number');
+    expect(() => parseFaultSpec('errcode=0')).toThrow('invalid fault "errcode=0": the emulator does not know WeChat’s errmsg for 0');
+    // The page says it in Chinese from the same key and values.
+    const zh = (await post(emu.url, '/__emulator/faults', { spec: 'errcode=abc' })).json as { problem: { text: string; params: Record<string, string> } };
+    expect(zh.problem.text).toBe('fault.problem.errcodeNeedsCode');
+    expect(UI_TEXT['fault.problem.errcodeNeedsCode'].zh.replace(/\{(\w+)\}/g, (_all, name: string) => zh.problem.params[name]!)).toBe(
+      '故障 "errcode=abc" 无效：errcode 的值必须是数字，即微信的错误码，例如 errcode=40001 或 errcode=-1000',
+    );
+    expect((await get(emu.url, '/__emulator/faults')).json).toEqual({ ok: true, faults: [] });
   });
 
   it("errcode=N answers WeChat's body for that code, with the errmsg each path writes, and counts down", async () => {
@@ -442,7 +473,7 @@ describe('faults', () => {
     expect(norm((await get(emu.url, '/cgi-bin/token?grant_type=client_credential&appid=a&secret=b')).text)).toBe('{"errcode":45009,"errmsg":"reach max api daily quota limit rid: RID"}');
     const bad = await post(emu.url, '/__emulator/faults', { kind: 'errcode', errcode: 'x' });
     expect(bad.status).toBe(400);
-    expect(JSON.stringify(bad.json)).toContain('errcode needs a code');
+    expect(JSON.stringify(bad.json)).toContain('errcode needs a number');
   });
 
   it('HTTP 500/502 with nginx pages, for the next N requests only', async () => {
