@@ -131,6 +131,18 @@ describe('values from outside reach the terminal escaped', () => {
     expect(r.stdout + r.stderr).toContain('\\x1b]52');
   });
 
+  it('inspect spells a character one way in the parameter table and in the finding: ESC as \\x1b (not \\u001b), a quote and a backslash as they are', async () => {
+    const r = await wx(['inspect', 'https://open.weixin.qq.com/connect/oauth2/authorize?appid=wx1234567890abcdef&redirect_uri=https%3A%2F%2Fwww.example.com%2Fcb&response_type=code&scope=snsapi_base&state=%1b%5b32m%E2%9C%94%22%5C#wechat_redirect']);
+    expect(r.stdout + r.stderr).not.toMatch(RAW_CONTROL);
+    const row = r.stdout.split('\n').find((line) => /^ {2}state {2,}/.test(line));
+    expect(row?.replace(/^ {2}state +/, '')).toBe('\\x1b[32m✔"\\');
+    expect(r.stdout).toContain('state contains characters outside a-zA-Z0-9: \\x1b [ ✔ " \\');
+    expect(r.stdout).not.toContain('\\u001b');
+    // --json keeps the exact value.
+    const json = parseJson((await wx(['inspect', '--json', 'https://open.weixin.qq.com/connect/oauth2/authorize?appid=wx1234567890abcdef&state=%1b%5b32m%22%5C#wechat_redirect'])).stdout) as { params: Array<[string, string]> };
+    expect(json.params).toContainEqual(['state', '\u001b[32m"\\']);
+  });
+
   it("listen --paste: the pasted callback's state is escaped where it is echoed", async () => {
     const r = await wx(['listen', '--paste', '--state', 'expected'], `http://127.0.0.1/cb?code=CODE&state=${encodeURIComponent('x' + OSC52)}\n`);
     expect(r.stdout + r.stderr).not.toMatch(RAW_CONTROL);

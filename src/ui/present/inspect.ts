@@ -57,7 +57,8 @@ export async function present(result: InspectCommandResult, out: Output): Promis
   out.data(style.bold(out.t(kindLabel(result))));
   if (params.length > 0) {
     const width = Math.max(...params.map(([name]) => name.length));
-    for (const [name, value] of params) out.data(`  ${name.padEnd(width)}  ${JSON.stringify(value).slice(1, -1)}`);
+    // Escaped by the sanitiser, as the findings' characters are (\x1b, not JSON's \u001b; a quote as it is).
+    for (const [name, value] of params) out.data(`  ${name.padEnd(width)}  ${out.safe(value)}`);
     if (result.redacted) out.data(style.dim('  ' + out.t('inspect.redacted')));
   }
   out.data('');
