@@ -103,6 +103,8 @@ function lostExchange(error: unknown, profile: string, redirectUri: string | und
 
 /** The advice of lostExchange (returns, not a chain of ?: between message unions: TS2590). */
 function lostExchangeHint(error: NetworkError, lost: SpentCodeLoss, p: string, login: MessageRef): MessageRef {
+  // The status came and then the body stalled (http/client.ts): not "no answer came".
+  if (lost === 'timeout' && error.status !== undefined) return { key: 'tokens.exchange.maybeSpent.stalled.hint', params: { p, login, status: error.status, timeout: error.messageRef.params?.timeout } };
   if (lost === 'timeout') return { key: 'tokens.exchange.maybeSpent.timeout.hint', params: { p, login, timeout: error.messageRef.params?.timeout } };
   if (lost === 'tokens') return { key: 'tokens.exchange.spentUnusable.hint', params: { login } };
   if (lost === 'reset') return { key: 'tokens.exchange.maybeSpent.hint', params: { p, login } };

@@ -346,6 +346,9 @@ export class WechatHttpClient {
     // Whether the request went onto a connection before the deadline: a connection (or TLS handshake,
     // or proxy tunnel) that never completed in time carried nothing, so the code in it is unused.
     let written = false;
+    // The answer as far as it came: its status once the status line and headers are in, and how many
+    // bytes of its body since (a body that stalls is said as such, not as no answer at all).
+    const got: { status?: number; bytes: number } = { bytes: 0 };
     let status: number;
     let contentType = '';
     let raw: string;
@@ -367,14 +370,15 @@ export class WechatHttpClient {
         bodyTimeout: this.options.timeoutMs,
       });
       status = res.statusCode;
+      got.status = status;
       const ct = res.headers['content-type'];
       contentType = Array.isArray(ct) ? ct.join(', ') : (ct ?? '');
-      raw = await readCapped(res.body, url, status);
+      raw = await readCapped(res.body, url, status, got);
     } catch (error) {
       if (error instanceof NetworkError || error instanceof CancelledError) throw error;
       const timedOut = (limit.signal.reason as Error | undefined)?.name === 'TimeoutError';
       const speaksTls = !timedOut && (await this.speaksTlsInstead(error, url));
-      throw toNetworkError(error, url, this.options, timedOut, (text) => this.masked(text), { req, resent, speaksTls, written, anyWritten: left.written, ...this.baseParams(base) });
+      throw toNetworkError(error, url, this.options, timedOut, (text) => this.masked(text), { req, resent, speaksTls, written, anyWritten: left.written, ...(got.status === undefined ? {} : { answered: { status: got.status, bytes: got.bytes } }), ...this.baseParams(base) });
     } finally {
       limit.done();
     }
@@ -501,11 +505,13 @@ function preview(text: string): string {
   return oneLine.length > 120 ? oneLine.slice(0, 120) + '…' : oneLine || '(empty)';
 }
 
-async function readCapped(body: AsyncIterable<Uint8Array> & { destroy?: (e?: Error) => void }, url: string, status: number): Promise<string> {
+/** `got.bytes`: how much of the body has come, kept as it comes (said when the body stalls). */
+async function readCapped(body: AsyncIterable<Uint8Array> & { destroy?: (e?: Error) => void }, url: string, status: number, got: { bytes: number }): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of body) {
     size += chunk.byteLength;
+    got.bytes = size;
     if (size > MAX_BODY_BYTES) {
       body.destroy?.();
       throw new NetworkError(
@@ -641,7 +647,17 @@ function toNetworkError(
   options: ClientOptions,
   timedOut: boolean,
   mask: (text: string) => string,
-  call: { req: ApiRequest; resent: boolean; speaksTls?: boolean; written: boolean; anyWritten: boolean; base: string; where: MessageRef },
+  call: {
+    req: ApiRequest;
+    resent: boolean;
+    speaksTls?: boolean;
+    written: boolean;
+    anyWritten: boolean;
+    base: string;
+    where: MessageRef;
+    /** The status line and headers had come (with this status), and `bytes` of the body, when it failed. */
+    answered?: { status: number; bytes: number };
+  },
 ): Error {
   // Ctrl-C: whether any attempt of the call had its request written by then (a code exchange cancelled
   // during the connect or TLS handshake left its code unused).
@@ -703,6 +719,23 @@ function toNetworkError(
   // during the handshake, a socket error, the deadline while a SYN was unanswered). Nothing reached the
   // server, so a code in it is unused.
   if (!call.written) reached = false;
+  // The status line and headers came, then the body did not end in time (a body trickled out, a
+  // Content-Length larger than what was written, a gateway holding the rest): an answer began, so not
+  // "no answer". Still a timeout for --json (error.network.status says an answer began), and for the
+  // advice: the request reached the server, so what it may have done is said as for any late answer.
+  if (failure === 'timeout' && call.answered !== undefined) {
+    const { status, bytes } = call.answered;
+    // Not a ?: between message unions (TS2590).
+    let stalledHint: MessageRef = lostAnswerHint(call.req, call.resent, options.profile, options.timeoutMs);
+    if (cutCall(call.req.path, call.req.idempotent) === 'safe') stalledHint = messageRef('http.timeout.bodyStalled.hint', { base: call.base, where: call.where, timeout: options.timeoutMs });
+    return new NetworkError('timeout', messageRef('http.timeout.bodyStalled', { host, status, bytes, timeout: options.timeoutMs }), {
+      mayHaveReachedServer: true,
+      cause: error,
+      hint: stalledHint,
+      host,
+      status,
+    });
+  }
   const proxyDown =
     proxy !== undefined &&
     !reached &&

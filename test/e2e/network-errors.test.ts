@@ -123,3 +123,62 @@ describe('--raw on an answer that is not WeChat JSON', () => {
     expect(shown.stdout).toContain(`"secret":"${APP.WXAUTH_SECRET}"`);
   });
 });
+
+describe('an answer whose body never ends', () => {
+  // The status line and headers at once, then a byte every 200 ms, never the end: the answer began, so
+  // "did not answer within N ms" would send the user looking for a dead host.
+  let trickle: http.Server;
+  let trickleBase: string;
+  const timers = new Set<NodeJS.Timeout>();
+  beforeAll(async () => {
+    trickle = http.createServer((req, res) => {
+      req.resume();
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write('{');
+      const timer = setInterval(() => res.write(' '), 200);
+      timers.add(timer);
+      res.on('close', () => {
+        clearInterval(timer);
+        timers.delete(timer);
+      });
+    });
+    await new Promise<void>((r) => trickle.listen(0, '127.0.0.1', r));
+    trickleBase = `http://127.0.0.1:${(trickle.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    for (const t of timers) clearInterval(t);
+    trickle.closeAllConnections();
+    await new Promise((r) => trickle.close(r));
+  });
+
+  it('says the status came and the body stalled, with how much came (en, zh), and --json keeps failure timeout with the status', async () => {
+    const host = new URL(trickleBase).host;
+    const run = (lang: string, json = false) =>
+      runCli(['token', '--timeout', '1000', '--lang', lang, '--api-base', trickleBase, ...(json ? ['--json'] : [])], { env: { ...APP, WXAUTH_CONFIG_DIR: tempConfigDir() } });
+    const en = await run('en');
+    expect(en.code, en.stderr).toBe(5);
+    expect(en.stderr).toMatch(new RegExp(`${host} answered HTTP 200, but its body had not ended after 1000 ms \\(\\d+ bytes came\\)`));
+    expect(en.stderr).not.toContain('did not answer within');
+    const zh = await run('zh');
+    expect(zh.code, zh.stderr).toBe(5);
+    expect(zh.stderr).toMatch(new RegExp(`${host} 返回了 HTTP 200，但响应体 1000 ms 后还没有传完（只收到 \\d+ 字节）`));
+    expect(zh.stderr).not.toContain('内没有响应');
+    const json = await run('en', true);
+    expect(json.code).toBe(5);
+    const error = (parseJson(json.stdout) as { error: Record<string, unknown> }).error;
+    expect(error.network).toEqual({ failure: 'timeout', host, status: 200, may_have_reached_server: true, issued_token: false, proxy: null });
+  });
+
+  it('a code exchange whose answer stalled says the request reached the server, not that no answer came (en, zh)', async () => {
+    const run = (lang: string) =>
+      runCli(['exchange', '--timeout', '1000', '--lang', lang, '--api-base', trickleBase, 'abcdefghijklmnopqrstuvwxyz012345'], { env: { ...APP, WXAUTH_CONFIG_DIR: tempConfigDir() } });
+    const en = await run('en');
+    expect(en.code, en.stderr).toBe(5);
+    expect(en.stderr).toContain('The request reached the server (it answered HTTP 200), so WeChat has most likely spent the code');
+    expect(en.stderr).not.toContain('no answer came');
+    const zh = await run('zh');
+    expect(zh.code, zh.stderr).toBe(5);
+    expect(zh.stderr).toContain('请求已经到了服务器（它返回了 HTTP 200）');
+    expect(zh.stderr).not.toContain('没有收到响应');
+  });
+});

@@ -41,6 +41,15 @@ export const messages = {
     zh: '用 --timeout <毫秒> 放宽超时，或检查网络；微信接口通常在 1 秒内返回。',
     en: 'Allow more time with --timeout <ms>, or check the network; WeChat usually answers within a second.',
   },
+  // The status line and headers came, then the body did not end in time: an answer began, so not "no answer".
+  'http.timeout.bodyStalled': {
+    zh: '{host} 返回了 HTTP {status}，但响应体 {timeout} ms 后还没有传完（只收到 {bytes} 字节）。',
+    en: '{host} answered HTTP {status}, but its body had not ended after {timeout} ms ({bytes} bytes came).',
+  },
+  'http.timeout.bodyStalled.hint': {
+    zh: '服务器收到了请求，也开始应答了，只是响应一直没写完。微信的响应只有几百字节，会立即结束：检查接口地址 {base}（来源：{where}）上的服务，以及中间的网关或代理（是否在缓冲、Content-Length 是否比实际写出的多、流式输出是否没有结束）。如果它只是慢，加 --timeout <毫秒> 放宽超时（现在是 {timeout} ms）。',
+    en: "The server got the request and began to answer, but never finished: WeChat's answers are a few hundred bytes and end at once. Check the server at the API base {base} (from {where}) and any gateway or proxy in between (one buffering, a Content-Length larger than what is written, a stream left open). If it is only slow, allow more time with --timeout <ms> (now {timeout} ms).",
+  },
   // After a lost answer's advice (http.reset.hint.*, {slow}) when the call timed out rather than was cut.
   'http.timeout.slow': { zh: '如果只是微信慢，加 --timeout <毫秒> 放宽超时（现在是 {timeout} ms）。', en: ' If WeChat is only slow, allow more time with --timeout <ms> (now {timeout} ms).' },
   'http.reset': { zh: '与 {host} 的连接被中断（{code}）。', en: 'The connection to {host} was reset ({code}).' },

@@ -159,6 +159,11 @@ export const messages = {
     zh: 'code 已经发出，微信可能已经收到并用掉了它（code 只能用一次）；没有收到响应，所以什么也没保存。趁 code 还没过期（5 分钟）用同一个 code 再试一次：wxauth exchange{p} CODE。换到 token 说明第一次没到微信；40163 说明已经用掉了，请重新授权拿新 code：{login}。如果只是微信慢，加 --timeout <毫秒>（现在是 {timeout} ms）。',
     en: 'The code was sent, so WeChat may already have received and spent it (a code works once); no answer came, so nothing was saved. While the code is fresh (5 minutes), try the same code once more: wxauth exchange{p} CODE. Tokens mean the first request never reached WeChat; 40163 means it did and the code is spent: authorise again for a fresh one: {login}. If WeChat is only slow, add --timeout <ms> (now {timeout} ms).',
   },
+  // The answer's status came, then its body stalled: the request surely reached the server, only the rest of the answer was lost.
+  'tokens.exchange.maybeSpent.stalled.hint': {
+    zh: '请求已经到了服务器（它返回了 HTTP {status}），微信多半已经用掉了这个 code（code 只能用一次）；响应没有传完，所以什么也没保存。趁 code 还没过期（5 分钟）用同一个 code 再试一次：wxauth exchange{p} CODE。40163 说明已经用掉了，请重新授权拿新 code：{login}；换到 token 说明第一次没到微信。响应体一直传不完，多半是中间的网关或代理在缓冲，或 Content-Length 比实际写出的多；如果只是慢，加 --timeout <毫秒>（现在是 {timeout} ms）。',
+    en: 'The request reached the server (it answered HTTP {status}), so WeChat has most likely spent the code (a code works once); the answer never finished, so nothing was saved. While the code is fresh (5 minutes), try the same code once more: wxauth exchange{p} CODE. 40163 means it is spent: authorise again for a fresh one: {login}; tokens mean the first request never reached WeChat. A body that never ends is most often a gateway or proxy in between buffering it, or a Content-Length larger than what is written; if it is only slow, add --timeout <ms> (now {timeout} ms).',
+  },
   'tokens.exchange.maybeSpent.hint': {
     zh: 'code 已经发出，微信可能已经收到并用掉了它（code 只能用一次）；没有收到响应，所以什么也没保存。趁 code 还没过期（5 分钟）用同一个 code 再试一次：wxauth exchange{p} CODE。换到 token 说明第一次没到微信；40163 说明已经用掉了，请重新授权拿新 code：{login}。',
     en: 'The code was sent, so WeChat may already have received and spent it (a code works once); no answer came, so nothing was saved. While the code is fresh (5 minutes), try the same code once more: wxauth exchange{p} CODE. Tokens mean the first request never reached WeChat; 40163 means it did and the code is spent: authorise again for a fresh one: {login}.',

@@ -114,7 +114,7 @@ function diagnosisDocument(d: WechatDiagnosis): Record<string, unknown> {
  * language of the message (snake_case, as `diagnosis`). Every field is always there, null when unknown:
  * `failure` (NetworkFailure: dns, refused, unreachable, timeout, reset, tls, not_json, unexpected_shape,
  * busy_page, http_status, too_large, other), `host`, `status` (the HTTP status of an answer that was not
- * WeChat's JSON), `may_have_reached_server` (false: nothing was sent, safe to send again),
+ * WeChat's JSON; with `timeout`, of one whose body did not end in time), `may_have_reached_server` (false: nothing was sent, safe to send again),
  * `issued_token` (true: the answer carried an access_token though wxauth could not use it, so a code
  * sent for it is spent for certain) and `proxy` (the HTTP(S)_PROXY that failed the call, credentials hidden).
  */
