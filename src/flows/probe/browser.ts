@@ -49,6 +49,11 @@ export interface Hop {
   tlsCode?: string;
   /** With error `protocol`: llhttp's code (HPE_INVALID_CONSTANT…) or undici's UND_ERR_HEADERS_OVERFLOW. */
   protocolCode?: string;
+  /**
+   * With error `timeout`: the status line and headers came, with this status, and then the body did not
+   * end in time (`bytes` of it came): a page that keeps loading, not a server that never answered.
+   */
+  stalled?: { status: number; bytes: number };
   /** The original Location pointed at open.weixin.qq.com and was sent to the emulator instead. */
   rewritten?: boolean;
   /** This hit repeats the callback the way WeChat's second hit does (uin/pass_ticket markers). */
@@ -313,9 +318,12 @@ export class ProbeBrowser {
       body = new URLSearchParams(extra.form).toString();
     }
     const limit = deadline(this.options.timeoutMs, this.options.signal);
+    // The answer as far as it came: its status once the headers are in, then how much of its body.
+    const got: { status?: number; bytes: number } = { bytes: 0 };
     try {
       const res = await fetch(sent, { method, headers, body, redirect: 'manual', signal: limit.signal });
-      const text = await boundedText(res);
+      got.status = res.status;
+      const text = await boundedText(res, got);
       hop.status = res.status;
       hop.durationMs = Date.now() - this.started - startMs;
       const location = res.headers.get('location') ?? undefined;
@@ -348,6 +356,7 @@ export class ProbeBrowser {
       hop.error = (error as Error).name === 'TimeoutError' ? 'timeout' : code ? 'tls' : protocol ? 'protocol' : cause === 'UND_ERR_SOCKET' || cause === 'ECONNRESET' ? 'closed' : 'network';
       if (code) hop.tlsCode = code;
       else if (protocol) hop.protocolCode = cause;
+      else if (hop.error === 'timeout' && got.status !== undefined) hop.stalled = { status: got.status, bytes: got.bytes };
       return { url: sent, status: 0, body: '', hop };
     } finally {
       limit.done();
@@ -419,7 +428,8 @@ export async function speaksTls(url: string, timeoutMs: number, signal: AbortSig
  */
 export const MAX_PAGE_BYTES = 8 * 1024 * 1024;
 
-async function boundedText(res: Response): Promise<string> {
+/** `got.bytes`: how much of the body has come, kept as it comes (said when the body stalls). */
+async function boundedText(res: Response, got: { bytes: number }): Promise<string> {
   if (!res.body) return '';
   const reader = res.body.getReader();
   const parts: Uint8Array[] = [];
@@ -430,6 +440,7 @@ async function boundedText(res: Response): Promise<string> {
     const room = MAX_PAGE_BYTES - size;
     parts.push(value.byteLength > room ? value.subarray(0, room) : value);
     size += Math.min(value.byteLength, room);
+    got.bytes = size;
     if (size >= MAX_PAGE_BYTES) {
       await reader.cancel().catch(() => {});
       break;

@@ -204,10 +204,10 @@ export function stackTraceIn(text: string): string | undefined {
 }
 
 /** What went wrong with the answer the user ends up seeing, if anything the checks count as a failure. */
-export type PageProblem = { kind: 'no_answer'; error: string; /** With error `protocol`: the parser's code. */ code?: string } | { kind: '5xx'; status: number } | { kind: 'stack'; runtime: string; status: number };
+export type PageProblem = { kind: 'no_answer'; error: string; /** With error `protocol`: the parser's code. */ code?: string; /** With error `timeout`: the status came, then the body stalled (Hop.stalled). */ stalled?: { status: number; bytes: number } } | { kind: '5xx'; status: number } | { kind: 'stack'; runtime: string; status: number };
 
 export function pageProblem(page: { status: number; body: string; hop: Hop }): PageProblem | undefined {
-  if (page.status === 0) return { kind: 'no_answer', error: page.hop.error ?? 'network', ...(page.hop.protocolCode ? { code: page.hop.protocolCode } : {}) };
+  if (page.status === 0) return { kind: 'no_answer', error: page.hop.error ?? 'network', ...(page.hop.protocolCode ? { code: page.hop.protocolCode } : {}), ...(page.hop.stalled ? { stalled: page.hop.stalled } : {}) };
   const runtime = stackTraceIn(page.body);
   if (runtime) return { kind: 'stack', runtime, status: page.status };
   if (page.status >= 500) return { kind: '5xx', status: page.status };

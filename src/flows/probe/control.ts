@@ -58,11 +58,11 @@ export class EmulatorControl {
     } catch (error) {
       if (this.signal.aborted && mode === 'normal') throw error;
       // An undo that failed leaves the emulator changed (its clock ahead, a fault armed): said as such.
-      if (detached) throw new NetworkError('refused', { key: 'probe.undo_failed', params: { url: this.origin } }, { hint: { key: 'probe.undo_failed.hint', params: { url: this.origin } }, cause: error, mayHaveReachedServer: true });
+      if (detached) throw new NetworkError('refused', { key: 'probe.undo_failed', params: { url: this.origin } }, { hint: { key: 'probe.undo_failed.hint', params: { url: this.origin } }, cause: error, host: new URL(this.origin).host, mayHaveReachedServer: true });
       // `--emulator` with a wrong port while one runs on its default: name that one instead of "start it".
       const running = this.origin !== this.usual && (await isEmulatorAt(this.usual));
       const hint: MessageRef = running ? { key: 'probe.emulator_down.running', params: { running: this.usual } } : { key: 'probe.emulator_down.hint' };
-      throw new NetworkError('refused', { key: 'probe.emulator_down', params: { url: this.origin } }, { hint, cause: error, mayHaveReachedServer: false });
+      throw new NetworkError('refused', { key: 'probe.emulator_down', params: { url: this.origin } }, { hint, cause: error, host: new URL(this.origin).host, mayHaveReachedServer: false });
     } finally {
       limit.done();
     }
@@ -85,7 +85,7 @@ export class EmulatorControl {
       // The first call: something answers at --emulator, and it is not an emulator (the app's own port,
       // often): the argument is wrong, and naming it again would go in a circle.
       if (path === '/seed') throw new UsageError({ key: 'probe.emulator_not_control', params: { url: this.origin, path, status: res.status } }, { hint: { key: 'probe.emulator_not_control.hint' } });
-      throw new NetworkError(doc === undefined ? 'not_json' : 'unexpected_shape', { key: 'probe.emulator_not_control', params: { url: this.origin, path, status: res.status } }, { hint: { key: 'probe.emulator_not_control.hint' }, mayHaveReachedServer: true });
+      throw new NetworkError(doc === undefined ? 'not_json' : 'unexpected_shape', { key: 'probe.emulator_not_control', params: { url: this.origin, path, status: res.status } }, { hint: { key: 'probe.emulator_not_control.hint' }, host: new URL(this.origin).host, status: res.status, mayHaveReachedServer: true });
     }
     return doc as Record<string, unknown>;
   }

@@ -277,12 +277,18 @@ function protocolProblem(code: string | undefined, timeoutMs: number): Record<st
   return { problem: 'probe.problem.protocol', code: code ?? '', ms: timeoutMs };
 }
 
+/** A page whose status and headers came and whose body then did not end within --timeout, as a `{problem}`. */
+function stalledProblem(stalled: { status: number; bytes: number }, timeoutMs: number): Record<string, string | number> {
+  return { problem: 'probe.problem.body_stalled', status: stalled.status, bytes: stalled.bytes, ms: timeoutMs };
+}
+
 /**
  * The `{problem}` of an error_page message, named by a `probe.problem.*` key the presenter renders in the
  * user's language (ui/present/probe.ts), with the facts it needs.
  */
 function problemParams(p: NonNullable<ReturnType<typeof pageProblem>>, timeoutMs: number): Record<string, string | number> {
   if (p.kind === 'no_answer' && p.error === 'protocol') return protocolProblem(p.code, timeoutMs);
+  if (p.kind === 'no_answer' && p.stalled) return stalledProblem(p.stalled, timeoutMs);
   if (p.kind === 'no_answer') return { problem: p.error === 'timeout' ? 'probe.problem.timeout' : 'probe.problem.network', ms: timeoutMs };
   if (p.kind === 'stack') return { problem: 'probe.problem.stack', runtime: p.runtime, status: p.status };
   return { problem: 'probe.problem.status', status: p.status };
@@ -414,13 +420,15 @@ async function probeApp(given: ProbeOptions, hooks: ProbeHooks): Promise<ProbeRe
       const link = authorizeLinkIn(page.body, pages, maybeFront);
       if (link) await throughFront(b, link);
     }
+    // The host the browser tried, for --json's error.network (as the API client names the one it called).
+    const host = new URL(page.url).host;
     if (page.hop.to === 'app' && page.status === 0 && page.hop.error === 'network' && b.hops.length === 1)
-      throw new NetworkError('refused', { key: 'probe.app_down', params: { url: start } }, { hint: { key: 'probe.app_down.hint' }, mayHaveReachedServer: false });
+      throw new NetworkError('refused', { key: 'probe.app_down', params: { url: start } }, { hint: { key: 'probe.app_down.hint' }, host, mayHaveReachedServer: false });
     // Something listens there, and it hung up on plain HTTP without a word: an HTTPS server, most often.
     // A TLS handshake on the same port tells (an app that drops every request is not one).
     if (page.hop.to === 'app' && page.status === 0 && page.hop.error === 'closed' && b.hops.length === 1) {
       const https = start.startsWith('http:') && (await speaksTls(start, Math.min(options.timeoutMs, 3000), options.signal)) ? start.replace(/^http:/, 'https:') : undefined;
-      throw new NetworkError('reset', { key: 'probe.app_closed', params: { url: start } }, { hint: https ? { key: 'probe.app_closed.hint.https', params: { url: https } } : { key: 'probe.app_closed.hint' }, mayHaveReachedServer: true });
+      throw new NetworkError('reset', { key: 'probe.app_closed', params: { url: start } }, { hint: https ? { key: 'probe.app_closed.hint.https', params: { url: https } } : { key: 'probe.app_closed.hint' }, host, mayHaveReachedServer: true });
     }
     // It answered, but not in HTTP Node reads: not "cannot reach", which sends the user to start an app that runs.
     if (page.hop.to === 'app' && page.status === 0 && page.hop.error === 'protocol' && b.hops.length === 1) {
@@ -428,14 +436,14 @@ async function probeApp(given: ProbeOptions, hooks: ProbeHooks): Promise<ProbeRe
       const big = code === HEADERS_OVERFLOW;
       // Node's limit (16 KB unless --max-http-header-size says otherwise), which fetch keeps to.
       const kb = big ? Math.round(maxHeaderSize / 1024) : 0;
-      if (big) throw new NetworkError('other', { key: 'probe.app_headers_big', params: { url: start, code, kb } }, { hint: { key: 'probe.app_headers_big.hint' }, mayHaveReachedServer: true });
-      throw new NetworkError('other', { key: 'probe.app_not_http', params: { url: start, code } }, { hint: { key: 'probe.app_closed.hint' }, mayHaveReachedServer: true });
+      if (big) throw new NetworkError('other', { key: 'probe.app_headers_big', params: { url: start, code, kb } }, { hint: { key: 'probe.app_headers_big.hint' }, host, mayHaveReachedServer: true });
+      throw new NetworkError('other', { key: 'probe.app_not_http', params: { url: start, code } }, { hint: { key: 'probe.app_closed.hint' }, host, mayHaveReachedServer: true });
     }
     if (page.hop.to === 'app' && page.status === 0 && page.hop.error === 'tls' && b.hops.length === 1) {
       // Plain HTTP on that port answers a TLS hello with garbage; anything else is the certificate.
       const plain = answeredPlainHttp(page.hop.tlsCode ?? '');
       const code = page.hop.tlsCode ?? 'tls';
-      throw new NetworkError('tls', { key: plain ? 'probe.app_tls.plain' : 'probe.app_tls.cert', params: { url: start, code } }, { hint: { key: plain ? 'probe.app_tls.plain.hint' : 'probe.app_tls.cert.hint', params: { url: start.replace(/^https:/, 'http:') } }, mayHaveReachedServer: true });
+      throw new NetworkError('tls', { key: plain ? 'probe.app_tls.plain' : 'probe.app_tls.cert', params: { url: start, code } }, { hint: { key: plain ? 'probe.app_tls.plain.hint' : 'probe.app_tls.cert.hint', params: { url: start.replace(/^https:/, 'http:') } }, host, mayHaveReachedServer: true });
     }
     const original = pending && authorizeEndpoint(pending, pages) ? pending : page.status === 200 ? authorizeLinkIn(page.body, pages) : undefined;
     if (!original) return { page };
@@ -1730,7 +1738,7 @@ async function probeApp(given: ProbeOptions, hooks: ProbeHooks): Promise<ProbeRe
 }
 
 /** Why the login start never reached WeChat's authorize page, as a `probe.problem.*` reason for `{problem}`. */
-function startFailure(hops: Array<{ url: string; status: number; error?: string; tlsCode?: string; protocolCode?: string; location?: string }>, timeoutMs: number): Record<string, string | number> {
+function startFailure(hops: Array<{ url: string; status: number; error?: string; tlsCode?: string; protocolCode?: string; location?: string; stalled?: { status: number; bytes: number } }>, timeoutMs: number): Record<string, string | number> {
   const last = hops.at(-1);
   if (!last) return { problem: 'probe.problem.network' };
   if (last.error === 'blocked-foreign-host') {
@@ -1746,6 +1754,7 @@ function startFailure(hops: Array<{ url: string; status: number; error?: string;
     return { problem: AUTH_PATHS[path] ? 'probe.problem.other_emulator' : 'probe.problem.foreign', host };
   }
   if (last.status === 0 && last.error === 'protocol') return protocolProblem(last.protocolCode, timeoutMs);
+  if (last.status === 0 && last.stalled) return stalledProblem(last.stalled, timeoutMs);
   if (last.status === 0) return { problem: last.error === 'timeout' ? 'probe.problem.timeout' : last.error === 'tls' ? 'probe.problem.tls' : 'probe.problem.network', ms: timeoutMs, code: last.tlsCode ?? '' };
   if (last.status >= 300 && last.status < 400 && last.location) return { problem: 'probe.problem.loop', count: hops.length };
   if (last.status >= 400) return { problem: 'probe.problem.status', status: last.status };

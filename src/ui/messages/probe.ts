@@ -288,6 +288,10 @@ export const messages = {
   'probe.skip.foreign_callback': { zh: '回调在另一个主机上，probe 不访问它（见 login.completes），这项无法测试。', en: 'The callback is on another host, which probe does not contact (see login.completes), so this cannot be tested.' },
   // The {problem} of the error_page messages and authorize.url's reason, chosen in flows/probe/run.ts.
   'probe.problem.timeout': { zh: '{ms} 毫秒内没有应答（--timeout）', en: 'no answer within {ms} ms (--timeout)' },
+  'probe.problem.body_stalled': {
+    zh: '返回了 HTTP {status}，但页面 {ms} 毫秒内没有传完（只收到 {bytes} 字节，--timeout）',
+    en: 'it answered HTTP {status}, but the page had not finished after {ms} ms ({bytes} bytes came; --timeout)',
+  },
   'probe.problem.network': { zh: '连接失败', en: 'the connection failed' },
   'probe.problem.protocol': { zh: '应答不是浏览器能读的 HTTP（{code}）', en: 'its answer is not HTTP a browser can read ({code})' },
   'probe.problem.headers_big': {
