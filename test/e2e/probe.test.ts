@@ -306,6 +306,47 @@ describe('wxauth probe', () => {
     }
   });
 
+  it('an app aimed at an emulator that no longer runs, or at a server that is none: the fix names --emulator only where an emulator answers', async () => {
+    const gone = await startEmulator();
+    const goneUrl = gone.url;
+    const app = await startProbeApp('correct', { emulator: goneUrl, appid: APPID, secret: gone.apps.find((a) => a.appid === APPID)!.secret });
+    await gone.close();
+    try {
+      const r = await runCli(['probe', `${app.url}/auth/wechat`, '--emulator', emu.url, '--json', '--only', 'authorize.url']);
+      const url = (JSON.parse(r.stdout) as Doc).checks.find((c) => c.id === 'authorize.url')!;
+      const port = new URL(goneUrl).port;
+      expect(url.fix).toBe(`Nothing answers at ${goneUrl}: the emulator the app’s authorize link names is not running (a port from an earlier run, say). Aim the app at this emulator, ${emu.url} (its authorize-link host and its API base both), or start one where the app looks, wxauth emulator --port ${port}, and run probe with --emulator ${goneUrl}.`);
+      const zh = await runCli(['probe', `${app.url}/auth/wechat`, '--emulator', emu.url, '--only', 'authorize.url', '--lang', 'zh']);
+      expect(zh.stdout).toContain(`怎么办：${goneUrl} 上没有任何服务应答：应用授权链接指向的模拟器没有在运行`);
+      expect(zh.stdout).toContain(`wxauth emulator --port ${port}，再用 --emulator ${goneUrl} 运行 probe。`);
+    } finally {
+      await app.close();
+    }
+    // Something answers there, and it is not an emulator (the app's own port, another service).
+    const other: Server = createServer((_req, res) => res.writeHead(404).end('not found'));
+    await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+    const otherUrl = `http://127.0.0.1:${(other.address() as AddressInfo).port}`;
+    const aimed = await startProbeApp('correct', { emulator: otherUrl, appid: APPID, secret });
+    try {
+      const r = await runCli(['probe', `${aimed.url}/auth/wechat`, '--emulator', emu.url, '--json', '--only', 'authorize.url']);
+      const url = (JSON.parse(r.stdout) as Doc).checks.find((c) => c.id === 'authorize.url')!;
+      expect(url.fix).toBe(`${otherUrl} answers, but not as a wxauth emulator (it has no control API at /__emulator/), so probe cannot run the login there. Aim the app’s WeChat addresses (its authorize-link host and its API base) at ${emu.url}.`);
+      expect(url.fix).not.toContain('--emulator');
+    } finally {
+      await aimed.close();
+      await new Promise((resolve) => other.close(resolve));
+    }
+    // A host off this machine, which probe never contacts: it says it cannot tell, and how to look.
+    const remote = await startProbeApp('correct', { emulator: 'http://192.0.2.1:3900', appid: APPID, secret });
+    try {
+      const r = await runCli(['probe', `${remote.url}/auth/wechat`, '--emulator', emu.url, '--json', '--only', 'authorize.url']);
+      const url = (JSON.parse(r.stdout) as Doc).checks.find((c) => c.id === 'authorize.url')!;
+      expect(url.fix).toBe(`probe does not contact http://192.0.2.1:3900 (it is not on this machine), so it cannot tell whether an emulator runs there: open http://192.0.2.1:3900/__emulator/ in a browser, where an emulator answers with its list of endpoints. If one does, run probe with --emulator http://192.0.2.1:3900; otherwise aim the app at ${emu.url}.`);
+    } finally {
+      await remote.close();
+    }
+  });
+
   it("an app whose login page sends the browser on by script, its link JSON-escaped (https:\\/\\/…, PHP's json_encode): probe finds the link and logs in", async () => {
     const app = await startProbeApp('correct', { emulator: emu.url, appid: APPID, secret, pageRedirect: true });
     try {

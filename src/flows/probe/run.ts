@@ -13,7 +13,7 @@ import { hideUrlCredentials, maskSecretValues, redactText, redactUrl, redactValu
 import type { PublicApp, PublicUser } from '../../emulator/index.js';
 import { ProbeBrowser, basicAuthOf, isWechatOpenUrl, speaksTls, type Hop, type Page, type Seen } from './browser.js';
 import { isLoopbackHost, sameOrigin } from '../../core/host-names.js';
-import { EmulatorControl, proxyUpstream } from './control.js';
+import { EmulatorControl, proxyUpstream, whatAnswersAt } from './control.js';
 import {
   CHECK_IDS,
   FOREIGN_RETURN_URL,
@@ -571,27 +571,30 @@ async function probeApp(given: ProbeOptions, hooks: ProbeHooks): Promise<ProbeRe
     const last = happyRun.record.hops.at(-1);
     const reason = startFailure(happyRun.record.hops, options.timeoutMs);
     const proxied = reason.problem === 'probe.problem.other_emulator' ? proxies.get(String(reason.host)) : undefined;
+    // Statements, not a conditional: a union of the catalogue's messages is more than tsc can hold.
+    let otherFix: MessageRef | undefined;
+    if (reason.problem === 'probe.problem.other_emulator' && proxied === undefined) otherFix = await otherEmulatorFix(String(reason.host), emulator, options.timeoutMs, options.signal);
     // A 401 that asks for HTTP basic auth (nginx's auth_basic on a staging site): the password, not a cookie.
     // Read off the hop that answered the 401, and only when it is the start URL's own origin: that origin
     // alone is sent the start URL's user:password@, so a 401 from any other host is no password to add there.
     const lastSeen = last?.to === 'app' && last.status === 401 ? seen.at(-1) : undefined;
     const askedBasic =
       reason.problem === 'probe.problem.status' && reason.status === 401 && lastSeen !== undefined && lastSeen.status === 401 && new URL(lastSeen.url).origin === targetUrl.origin && /^www-authenticate:\s*basic\b/im.test(lastSeen.headers);
-    const fix: MessageRef =
+    let fix: MessageRef =
       proxied !== undefined
         ? proxied === ''
           ? { key: 'probe.authorize.url.fix.other_proxy_unsaid', params: { host: String(reason.host), emulator } }
           : { key: 'probe.authorize.url.fix.other_proxy', params: { host: String(reason.host), upstream: proxied, emulator } }
-        : reason.problem === 'probe.problem.other_emulator'
-          ? { key: 'probe.authorize.url.fix.other_emulator', params: { host: String(reason.host), emulator } }
-          : askedBasic
-            ? basic
-              ? { key: 'probe.authorize.url.fix.basic_auth_refused', params: { url: options.target, user: basic.username } }
-              : { key: 'probe.authorize.url.fix.basic_auth', params: { url: options.target } }
-            : // 401/403 from the start itself: most often a login that needs the site's own session first.
-              reason.problem === 'probe.problem.status' && (reason.status === 401 || reason.status === 403) && !options.cookies?.length
-              ? { key: 'probe.authorize.url.fix.session', params: { url: options.target, status: Number(reason.status) } }
-              : { key: 'probe.authorize.url.fix.none', params: { url: options.target } };
+        : askedBasic
+          ? basic
+            ? { key: 'probe.authorize.url.fix.basic_auth_refused', params: { url: options.target, user: basic.username } }
+            : { key: 'probe.authorize.url.fix.basic_auth', params: { url: options.target } }
+          : // 401/403 from the start itself: most often a login that needs the site's own session first.
+            reason.problem === 'probe.problem.status' && (reason.status === 401 || reason.status === 403) && !options.cookies?.length
+            ? { key: 'probe.authorize.url.fix.session', params: { url: options.target, status: Number(reason.status) } }
+            : { key: 'probe.authorize.url.fix.none', params: { url: options.target } };
+    // Another emulator's origin: --emulator named only where an emulator answers (otherEmulatorFix).
+    if (otherFix !== undefined) fix = otherFix;
     put({ ...check('authorize.url', 'fail', 'none', { url: options.target, ...reason }, { scenarios: ['happy'], hops: happyRun.record.hops, details: { status: last?.status ?? 0, ...(last?.error ? { error: last.error } : {}) } }, false), fix });
   } else if (!app) {
     put({ ...check('authorize.url', 'fail', 'unknown_appid', { appid: auth.appid, emulator }, { scenarios: ['happy'] }, false), fix: messageRef('probe.authorize.url.fix.unknown_appid', { appid: auth.appid, emulator }) });
@@ -1759,6 +1762,26 @@ function startFailure(hops: Array<{ url: string; status: number; error?: string;
   if (last.status >= 300 && last.status < 400 && last.location) return { problem: 'probe.problem.loop', count: hops.length };
   if (last.status >= 400) return { problem: 'probe.problem.status', status: last.status };
   return { problem: 'probe.problem.no_link', status: last.status };
+}
+
+/**
+ * authorize.url's fix when the app's authorize link is on another emulator's origin (`host`): `--emulator
+ * host` only when an emulator answers there. Nothing there (a port from an earlier run): start one there
+ * or aim the app at this one. Another server: aim the app at this one. A host off this machine, which
+ * probe does not contact: it cannot tell, and says how to look.
+ */
+async function otherEmulatorFix(host: string, emulator: string, timeoutMs: number, signal: AbortSignal): Promise<MessageRef> {
+  let url: URL;
+  try {
+    url = new URL(host);
+  } catch {
+    return messageRef('probe.authorize.url.fix.other_emulator', { host, emulator });
+  }
+  if (!isLoopbackHost(url.hostname)) return messageRef('probe.authorize.url.fix.other_emulator_remote', { host, emulator });
+  const answer = await whatAnswersAt(host, timeoutMs, signal);
+  if (answer === 'emulator') return messageRef('probe.authorize.url.fix.other_emulator', { host, emulator });
+  if (answer === 'none') return messageRef('probe.authorize.url.fix.other_emulator_down', { host, emulator, port: portOf(url) });
+  return messageRef('probe.authorize.url.fix.other_emulator_other', { host, emulator });
 }
 
 /** What to do about the errcode the app's own exchange got (the app's credentials, not wxauth's profile). */

@@ -358,6 +358,18 @@ export const messages = {
     zh: '让 probe 和应用用同一个模拟器：wxauth probe … --emulator {host}，或者把应用指向 {emulator}。',
     en: 'Let probe and the app use the same emulator: wxauth probe … --emulator {host}, or aim the app at {emulator}.',
   },
+  'probe.authorize.url.fix.other_emulator_down': {
+    zh: '{host} 上没有任何服务应答：应用授权链接指向的模拟器没有在运行（比如是之前某次运行用的端口）。把应用指向这个模拟器 {emulator}（授权链接的主机和 API 地址都要改），或者在应用指向的地方启动一个模拟器：wxauth emulator --port {port}，再用 --emulator {host} 运行 probe。',
+    en: 'Nothing answers at {host}: the emulator the app’s authorize link names is not running (a port from an earlier run, say). Aim the app at this emulator, {emulator} (its authorize-link host and its API base both), or start one where the app looks, wxauth emulator --port {port}, and run probe with --emulator {host}.',
+  },
+  'probe.authorize.url.fix.other_emulator_other': {
+    zh: '{host} 有服务应答，但不是 wxauth 模拟器（没有 /__emulator/ 控制接口），probe 没法在那里走完登录。把应用的微信地址（授权链接的主机和 API 地址）改成 {emulator}。',
+    en: '{host} answers, but not as a wxauth emulator (it has no control API at /__emulator/), so probe cannot run the login there. Aim the app’s WeChat addresses (its authorize-link host and its API base) at {emulator}.',
+  },
+  'probe.authorize.url.fix.other_emulator_remote': {
+    zh: '{host} 不在本机，probe 不会访问它，所以无法判断那里有没有模拟器：在浏览器里打开 {host}/__emulator/，模拟器会列出它的接口。有的话，用 --emulator {host} 运行 probe；没有的话，把应用指向 {emulator}。',
+    en: 'probe does not contact {host} (it is not on this machine), so it cannot tell whether an emulator runs there: open {host}/__emulator/ in a browser, where an emulator answers with its list of endpoints. If one does, run probe with --emulator {host}; otherwise aim the app at {emulator}.',
+  },
   'probe.authorize.url.fix.other_proxy': {
     zh: '{host} 是 wxauth proxy，转发到 {upstream}，不是这个模拟器：运行 probe 时用 --emulator {upstream}，或者用 --upstream {emulator} 启动这个代理。',
     en: '{host} is a wxauth proxy forwarding to {upstream}, not to this emulator: run probe with --emulator {upstream}, or start the proxy with --upstream {emulator}.',
