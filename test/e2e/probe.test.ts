@@ -1581,6 +1581,26 @@ describe('wxauth probe', () => {
     expect(await busy({ status: 502, page: 'words' })).toMatchObject({ status: 'warn', message: 'When WeChat answers -1, the app shows a page with HTTP 502, but no way to try again (no link or form).' });
   });
 
+  it('wechat.busy: a 200 that reads only "登录失败 -1" is no page to try again from (README: passes on a login that completes or a way on), said with the errcode; a 200 retry page passes', async () => {
+    const busy = async (exchangeFailure: ProbeAppOptions['exchangeFailure'], lang: string[] = []) =>
+      (await probe('correct', ['--only', 'wechat.busy', ...lang], APPID, { noRetry: true, exchangeFailure })).doc.checks.find((c) => c.id === 'wechat.busy')!;
+    const bare = await busy({ status: 200, page: 'errcode' });
+    expect(bare).toMatchObject({ status: 'warn', message: 'When WeChat answers -1, the app shows a page with HTTP 200, but no way to try again (no link or form).' });
+    expect(bare.fix).toBe('HTTP 200 can stay, but the page shows only WeChat’s failure (-1), which tells a user nothing they can act on: say that WeChat is busy for now, add a link back to the login start so they can try again, and keep the errcode for your server’s log.');
+    const zh = await busy({ status: 200, page: 'errcode' }, ['--lang', 'zh']);
+    expect(zh.message).toBe('微信返回 -1 时，应用用 HTTP 200 显示了一个页面，但没有给用户重试的路（没有链接或表单）。');
+    expect(zh.fix).toBe('HTTP 200 可以保留，但页面只有微信的错误（-1），用户看不懂，也不知道下一步做什么：写明微信暂时繁忙，并加一个回到登录入口的链接让用户重试；错误码记到服务器日志里。');
+    // Words alone, no errcode: the plain no-way-on fix. An empty 200: nothing to do, a failure.
+    expect(await busy({ status: 200, page: 'words' })).toMatchObject({ status: 'warn', fix: 'HTTP 200 and the page can stay; add a link back to the login start so the user can try again.' });
+    expect(await busy({ status: 200, page: 'empty' })).toMatchObject({ status: 'fail', message: 'When WeChat answers -1, the app answers HTTP 200 with an empty page: the user is left with nothing to do.' });
+    // The page README asks for, on 200 or a 4xx: a pass that says what it saw.
+    expect(await busy({ status: 200, page: 'retry' })).toMatchObject({ status: 'pass', message: 'When WeChat answers -1, the app shows its own page to try again from (HTTP 200).' });
+    expect((await busy({ status: 400, page: 'retry' }, ['--lang', 'zh'])).message).toBe('微信返回 -1 时，应用显示自己的页面让用户重试（HTTP 400）。');
+    // The correct app sends the exchange again and signs the user in: said as such.
+    const retried = (await probe('correct', ['--only', 'wechat.busy'])).doc.checks.find((c) => c.id === 'wechat.busy')!;
+    expect(retried).toMatchObject({ status: 'pass', message: 'Both when WeChat is busy (-1) and on its HTTP 500, the app sends the exchange again and the login completes.' });
+  });
+
   describe('wechat.slow: WeChat answers the code exchange late (a delay fault; the code spent on arrival)', () => {
     const slow = (r: { doc: Doc }) => r.doc.checks.find((c) => c.id === 'wechat.slow')!;
 
@@ -1661,6 +1681,8 @@ describe('wxauth probe', () => {
       expect(await gaveUp({ status: 503, page: 'empty' })).toMatchObject({ status: 'fail', message: expect.stringMatching(/the app gave up after \d+ ms and answers HTTP 503 with an empty page/) as unknown });
       expect(await gaveUp({ status: 502, page: 'words' })).toMatchObject({ status: 'warn', message: expect.stringMatching(/the app gave up after \d+ ms and shows a page with HTTP 502, but no way to try again/) as unknown });
       expect(await gaveUp({ status: 502, page: 'retry' })).toMatchObject({ status: 'pass', message: expect.stringContaining('without sending the code again, and showed a page to try again from (HTTP 502)') as unknown });
+      // A 200 that reads only "登录失败 -1"-style words is no page to try again from either.
+      expect(await gaveUp({ status: 200, page: 'errcode' })).toMatchObject({ status: 'warn', message: expect.stringMatching(/the app gave up after \d+ ms and shows a page with HTTP 200, but no way to try again/) as unknown });
     });
 
     it('an app that exchanges every code twice is code.exchanged_once’s bug, not a retry on a timeout: skipped, saying so', async () => {

@@ -1417,15 +1417,17 @@ async function probeApp(given: ProbeOptions, hooks: ProbeHooks): Promise<ProbeRe
       });
       outcomes.push({ kind, final: value, record });
     }
-    const verdicts = outcomes.map((o) => ({ ...o, verdict: o.final ? busyVerdict(o.final.page) : undefined }));
+    // The exchange worked after all (the app sent it again, past the single fault): the login completed, and
+    // its page is the user's. Otherwise the user is left on the app's failure page, which must offer a way on.
+    const verdicts = outcomes.map((o) => ({ ...o, verdict: o.final ? busyVerdict(o.final.page, exchangeWorked(o.record.wechat)) : undefined }));
     const worst = (['problem', 'empty', 'no_way_on'] as const).map((kind) => verdicts.find((v) => v.verdict?.kind === kind)).find((v) => v !== undefined);
-    const retryPage = verdicts.find((v) => v.verdict?.kind === 'upstream_page');
+    const retryPage = verdicts.find((v) => v.verdict?.kind === 'upstream_page' || v.verdict?.kind === 'retry_page');
     const faultOf = (kind: string) => (kind === 'busy' ? '-1' : 'HTTP 500');
     const evidence: Evidence = { scenarios: ['busy_errcode', 'busy_http500'], hops: outcomes.flatMap((o) => o.record.hops), wechat: outcomes.flatMap((o) => o.record.wechat) };
     if (outcomes.some((o) => !o.final)) lost('wechat.busy', 'busy_errcode');
     // The same failure only when the busy scenario's exchange then worked: an app that 500s on a failed
     // exchange has a bug of its own, whatever happens after a good one.
-    else if (worst?.verdict?.kind === 'problem' && happyBroke && worst.record.wechat.some((c) => c.path === PATHS.snsAccessToken && !c.errcode && !c.fault && c.status === 200)) sameFailure('wechat.busy', 'busy_errcode', evidence);
+    else if (worst?.verdict?.kind === 'problem' && happyBroke && exchangeWorked(worst.record.wechat)) sameFailure('wechat.busy', 'busy_errcode', evidence);
     else if (worst?.verdict?.kind === 'problem') {
       const { problem } = worst.verdict;
       const page = worst.final!.page;
@@ -1443,11 +1445,16 @@ async function probeApp(given: ProbeOptions, hooks: ProbeHooks): Promise<ProbeRe
       const status = worst.final!.page.status;
       put({ ...check('wechat.busy', 'fail', 'empty', { fault: faultOf(worst.kind), status }, evidence, false), fix: messageRef('probe.wechat.busy.fix.empty', { status }) });
     } else if (worst?.verdict?.kind === 'no_way_on') {
-      const status = worst.final!.page.status;
-      put({ ...check('wechat.busy', 'warn', 'no_way_on', { fault: faultOf(worst.kind), status }, evidence, false), fix: messageRef('probe.wechat.busy.fix.no_way_on', { status }) });
+      const page = worst.final!.page;
+      const fault = faultOf(worst.kind);
+      // A page that shows only WeChat's errcode ("登录失败 -1") tells a user nothing they can act on.
+      let fix: MessageRef = messageRef('probe.wechat.busy.fix.no_way_on', { status: page.status });
+      if (showsFault(page.body, worst.kind)) fix = messageRef('probe.wechat.busy.fix.no_way_on_errcode', { status: page.status, fault });
+      put({ ...check('wechat.busy', 'warn', 'no_way_on', { fault, status: page.status }, evidence, false), fix });
     }
     // 502/503/504 with a page to try again from: a fitting answer to WeChat's failure, said as such.
-    else if (retryPage) put(check('wechat.busy', 'pass', 'ok_upstream_page', { fault: faultOf(retryPage.kind), status: retryPage.final!.page.status }, evidence));
+    else if (retryPage?.verdict?.kind === 'upstream_page') put(check('wechat.busy', 'pass', 'ok_upstream_page', { fault: faultOf(retryPage.kind), status: retryPage.final!.page.status }, evidence));
+    else if (retryPage) put(check('wechat.busy', 'pass', 'ok_page', { fault: faultOf(retryPage.kind), status: retryPage.final!.page.status }, evidence));
     else put(check('wechat.busy', 'pass', 'ok', {}, evidence));
   }
 
@@ -1534,7 +1541,7 @@ async function probeApp(given: ProbeOptions, hooks: ProbeHooks): Promise<ProbeRe
       else put({ ...check('wechat.slow', 'fail', 'failed_after_wait', { delay, ...failure }, evidence, false), fix: messageRef('probe.wechat.slow.fix.after_wait', { delay }) });
     } else {
       // The app gave up before WeChat answered, and sent the code no second time.
-      const verdict = busyVerdict(page);
+      const verdict = busyVerdict(page, false);
       const status = page.status;
       const pageFix: MessageRef = messageRef('probe.wechat.slow.fix.page', { delay });
       if (verdict.kind === 'problem') {
@@ -1875,19 +1882,36 @@ function offersWayOn(body: string): boolean {
   return /<a\s[^>]*href|<form[\s>]/i.test(body) || /重试|再试|稍后|retry|try again/i.test(textOf(body));
 }
 
+/** An exchange WeChat (the emulator) answered with a token: the app got its user. */
+function exchangeWorked(calls: WechatCall[]): boolean {
+  return calls.some((c) => c.path === PATHS.snsAccessToken && !c.errcode && !c.fault && c.status === 200);
+}
+
+/** The page's words show WeChat's failure as it came (-1, errcode, HTTP 500) rather than in words a user can act on. */
+function showsFault(body: string, kind: string): boolean {
+  const text = textOf(body);
+  if (/errcode|errmsg|system busy/i.test(text)) return true;
+  return kind === 'busy' ? /(?:^|[^\w.-])-1(?![\w.])/.test(text) : /\b500\b/.test(text);
+}
+
 /**
  * The app's answer when WeChat failed the exchange (wechat.busy), or took longer than the app would wait
- * (wechat.slow, an app that gave up without a second exchange). 502, 503 and 504 are the statuses of an
- * upstream's failure: a page of the app's own sent with one is a deliberate answer, right when it lets the
- * user try again. A 500 (or another 5xx), a stack trace or no answer is the app's own failure.
+ * (wechat.slow, an app that gave up without a second exchange). `completed`: the app got its user after all
+ * (it sent the exchange again), so its page is the signed-in one and only a failure of its own counts.
+ * Otherwise the user is left on the app's answer to the failure, which must let them try again (README:
+ * a link, a form, or words such as 重试), whatever its status: a page without one is `no_way_on`, an empty
+ * one `empty`. 502, 503 and 504 are the statuses of an upstream's failure: a page of the app's own sent
+ * with one is a deliberate answer (`upstream_page`); a 500 (or another 5xx), a stack trace or no answer is
+ * the app's own failure.
  */
-function busyVerdict(page: Page): { kind: 'problem'; problem: NonNullable<ReturnType<typeof pageProblem>> } | { kind: 'empty' | 'no_way_on' | 'upstream_page' | 'ok' } {
+function busyVerdict(page: Page, completed: boolean): { kind: 'problem'; problem: NonNullable<ReturnType<typeof pageProblem>> } | { kind: 'empty' | 'no_way_on' | 'upstream_page' | 'retry_page' | 'ok' } {
   const problem = pageProblem(page);
   const upstream = page.status === 502 || page.status === 503 || page.status === 504;
   if (problem && !(problem.kind === '5xx' && upstream)) return { kind: 'problem', problem };
-  if (!upstream) return { kind: 'ok' };
+  if (completed && !upstream) return { kind: 'ok' };
   if (textOf(page.body) === '') return { kind: 'empty' };
-  return offersWayOn(page.body) ? { kind: 'upstream_page' } : { kind: 'no_way_on' };
+  if (!offersWayOn(page.body)) return { kind: 'no_way_on' };
+  return upstream ? { kind: 'upstream_page' } : { kind: 'retry_page' };
 }
 
 /** The words of an HTML page WeChat (the emulator) showed instead of redirecting: its error, for the report. */

@@ -886,7 +886,11 @@ export const messages = {
     zh: '换取失败（40029、40163 等）时不要抛异常到 5xx：重新发起授权，或显示可重试的页面。',
     en: 'When the exchange fails (40029, 40163…), do not let it become a 5xx: start the authorization again or show a page to retry from.',
   },
-  'probe.wechat.busy.ok': { zh: '微信繁忙（-1）和 HTTP 500 时应用都正常应答。', en: 'The app answers normally both when WeChat is busy (-1) and on its HTTP 500.' },
+  'probe.wechat.busy.ok': { zh: '微信繁忙（-1）和返回 HTTP 500 时，应用都再次换取 code，完成了登录。', en: 'Both when WeChat is busy (-1) and on its HTTP 500, the app sends the exchange again and the login completes.' },
+  'probe.wechat.busy.ok_page': {
+    zh: '微信返回 {fault} 时，应用显示自己的页面让用户重试（HTTP {status}）。',
+    en: 'When WeChat answers {fault}, the app shows its own page to try again from (HTTP {status}).',
+  },
   'probe.wechat.busy.ok_upstream_page': {
     zh: '微信返回 {fault} 时，应用显示自己的页面让用户重试（HTTP {status}）：上游失败用这个状态码是合适的。',
     en: 'When WeChat answers {fault}, the app shows its own page to try again from (HTTP {status}): a fitting status for WeChat’s failure.',
@@ -919,6 +923,10 @@ export const messages = {
   'probe.wechat.busy.no_way_on': {
     zh: '微信返回 {fault} 时，应用用 HTTP {status} 显示了一个页面，但没有给用户重试的路（没有链接或表单）。',
     en: 'When WeChat answers {fault}, the app shows a page with HTTP {status}, but no way to try again (no link or form).',
+  },
+  'probe.wechat.busy.fix.no_way_on_errcode': {
+    zh: 'HTTP {status} 可以保留，但页面只有微信的错误（{fault}），用户看不懂，也不知道下一步做什么：写明微信暂时繁忙，并加一个回到登录入口的链接让用户重试；错误码记到服务器日志里。',
+    en: 'HTTP {status} can stay, but the page shows only WeChat’s failure ({fault}), which tells a user nothing they can act on: say that WeChat is busy for now, add a link back to the login start so they can try again, and keep the errcode for your server’s log.',
   },
   'probe.wechat.busy.fix.no_way_on': {
     zh: 'HTTP {status} 和页面都可以保留；加一个回到登录入口的链接，让用户重试。',
