@@ -5,7 +5,11 @@
 // itself comes from ./data/errcodes.json; `meaning` here only fills a language the data lacks.
 import type { Bilingual, Stage } from './errcodes.js';
 
-/** A cause or fix. `on`: endpoint path prefixes it applies to (absent: any endpoint). */
+/**
+ * A cause or fix. `on`: endpoint path prefixes it applies to (absent: any endpoint). `{endpoint}` in its
+ * words, for an item on several endpoints, is the one called when it is among `on`, else all of `on`
+ * ("/sns/userinfo or /sns/auth"); `{ip}`, `{p}` and `{path}` are filled as errcodes.ts fill() says.
+ */
 export interface KnowledgeItem extends Bilingual {
   on?: string[];
   /** Endpoints under `on` it does not fit (the token war is no cause of /cgi-bin/token's own 40001). */
@@ -375,8 +379,8 @@ export const KNOWLEDGE: KnowledgeEntry[] = [
     endpoints: ['/sns/userinfo', '/sns/auth', '/cgi-bin/token', '/cgi-bin/*', SNS_TOKEN, SNS_REFRESH],
     causes: [
       c(
-        '传给 /sns/userinfo 的不是网页授权 access_token：把基础 access_token（/cgi-bin/token 拿到的）当成用户 token 用了。两者互不通用。',
-        'The token passed to /sns/userinfo is not a web-authorization token: a basic access_token (from /cgi-bin/token) was used as the user token. The two are not interchangeable.',
+        '传给 {endpoint} 的不是网页授权 access_token：把基础 access_token（/cgi-bin/token 拿到的）当成用户 token 用了。两者互不通用。',
+        'The token passed to {endpoint} is not a web-authorization token: a basic access_token (from /cgi-bin/token) was used as the user token. The two are not interchangeable.',
         SNS_USER,
       ),
       c(
@@ -410,7 +414,7 @@ export const KNOWLEDGE: KnowledgeEntry[] = [
       c('token 被截断了：存储字段太短（官方建议至少 512 字符）或复制不完整。', 'The token was truncated: a storage column too short (WeChat advises at least 512 characters) or an incomplete copy.', undefined, [...BASIC, SNS_TOKEN]),
     ],
     fixes: [
-      c('调用 /sns/userinfo 要用 /sns/oauth2/access_token 返回的 access_token 和同一次返回的 openid。', 'Call /sns/userinfo with the access_token and openid returned together by /sns/oauth2/access_token.', SNS_USER),
+      c('调用 {endpoint} 要用 /sns/oauth2/access_token 返回的 access_token 和同一次返回的 openid。', 'Call {endpoint} with the access_token and openid returned together by /sns/oauth2/access_token.', SNS_USER),
       c('过期了就用 refresh_token 调 /sns/oauth2/refresh_token 换新的；refresh_token 也失效就重新授权。', 'If it expired, use the refresh_token on /sns/oauth2/refresh_token; if that fails too, authorize again.', SNS_USER),
       { ...STABLE_TOKEN_FIX, on: [CGI], notOn: BASIC },
       { ...ONE_TOKEN_OWNER, on: [CGI], notOn: BASIC },

@@ -433,6 +433,8 @@ interface Fill {
   p?: string;
   /** The API path that was refused, for a fix's `wxauth quota {path}`. */
   path?: string;
+  /** The endpoint called (given, or named by the pasted line's words), for an item's `{endpoint}`. */
+  endpoint?: string;
 }
 
 /** A command with no refused path to name shows the one most often refused (45009's first cause). */
@@ -450,7 +452,14 @@ function fill(item: KnowledgeItem, vars: Fill): ExplanationItem {
   const zh = vars.ip !== undefined ? item.zh.replaceAll('{ip}', vars.ip) : item.zh.replace(/ ?\{ip\}/g, '报错信息里的 IP');
   // {p} and {path} stand inside commands, so the same in both languages.
   const commands = (text: string) => text.replaceAll('{p}', vars.p ?? '').replaceAll('{path}', vars.path ?? EXAMPLE_QUOTA_PATH);
-  const filled: ExplanationItem = { zh: commands(zh), en: commands(item.en.replaceAll('{ip}', ipEn)) };
+  // {endpoint}: an item written for several endpoints (40001's on /sns/userinfo and /sns/auth) names the
+  // one called when it is among them, else all it is written for: never one the user did not call.
+  const called = vars.endpoint !== undefined && item.on !== undefined && applies(item, vars.endpoint) ? vars.endpoint : undefined;
+  const endpoints = (or: string) => called ?? (item.on ?? []).join(or);
+  const filled: ExplanationItem = {
+    zh: commands(zh).replaceAll('{endpoint}', endpoints(' 或 ')),
+    en: commands(item.en.replaceAll('{ip}', ipEn)).replaceAll('{endpoint}', endpoints(' or ')),
+  };
   if (item.on) filled.on = item.on;
   return filled;
 }
@@ -727,17 +736,20 @@ export function explainErrcode(code: number, options: ExplainOptions = {}): Errc
   }
 
   const entry = rich.get(code);
-  const vars: Fill = {
-    ...(parsed?.ip !== undefined ? { ip: parsed.ip } : {}),
-    ...(options.profileFlag !== undefined ? { p: options.profileFlag } : {}),
-    // Only a path WeChat answered from (not a /cgi-bin/* group a pasted line hints at).
-    ...(endpoint !== undefined && /^\/[\w/.-]+$/.test(endpoint) ? { path: endpoint } : {}),
-  };
   // Where the causes are ranked for: the endpoint given, else what the errmsg gives away. Only /cgi-bin/*
   // answers advertise getStableAccessToken (since 2023, API-FACTS §9), so a pasted 40001 with those
   // words is a basic token's, not a user token's.
   const rankAt = endpoint ?? (errmsg !== undefined && /getStableAccessToken/i.test(errmsg) ? '/cgi-bin/*' : undefined);
   const preferAt = rankAt === undefined && options.hint !== undefined ? normalizeEndpoint(options.hint) : undefined;
+  // The endpoint called, as far as the input says: given, else named by a pasted line's words.
+  const calledAt = endpoint ?? preferAt;
+  const vars: Fill = {
+    ...(parsed?.ip !== undefined ? { ip: parsed.ip } : {}),
+    ...(options.profileFlag !== undefined ? { p: options.profileFlag } : {}),
+    // Only a path WeChat answered from (not a /cgi-bin/* group a pasted line hints at).
+    ...(endpoint !== undefined && /^\/[\w/.-]+$/.test(endpoint) ? { path: endpoint } : {}),
+    ...(calledAt !== undefined && /^\/[\w/.-]+$/.test(calledAt) ? { endpoint: calledAt } : {}),
+  };
   const ranked = (items: KnowledgeItem[]) => (preferAt !== undefined ? prefer(items, preferAt) : rank(items, rankAt));
   const order = (items: KnowledgeItem[]) => (options.logged ? byServerFirst(ranked(items)) : ranked(items));
   const explained: ErrcodeExplanation = {

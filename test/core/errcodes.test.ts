@@ -108,6 +108,36 @@ describe('causes tuned to the endpoint', () => {
     expect(e.fixes[0]?.en).toMatch(/\/sns\/oauth2\/access_token/);
   });
 
+  // `wxauth check` calls /sns/auth: its 40001 explained the token "passed to /sns/userinfo" and told to
+  // "Call /sns/userinfo", a call the user never made.
+  it('40001 on /sns/auth names /sns/auth, the endpoint called, in its causes and fixes (en, zh)', () => {
+    const e = explainErrcode(40001, { endpoint: '/sns/auth' });
+    expect(e.causes[0]?.en).toMatch(/^The token passed to \/sns\/auth is not a web-authorization token/);
+    expect(e.causes[0]?.zh).toMatch(/^传给 \/sns\/auth 的不是网页授权 access_token/);
+    expect(e.fixes[0]?.en).toMatch(/^Call \/sns\/auth with the access_token and openid returned together by \/sns\/oauth2\/access_token/);
+    expect(e.fixes[0]?.zh).toMatch(/^调用 \/sns\/auth 要用/);
+    expect([...e.causes, ...e.fixes].map((i) => i.en + i.zh).join('\n')).not.toContain('/sns/userinfo');
+    const userinfo = explainErrcode(40001, { endpoint: '/sns/userinfo' });
+    expect(userinfo.causes[0]?.en).toMatch(/^The token passed to \/sns\/userinfo is not/);
+    expect(userinfo.fixes[0]?.zh).toMatch(/^调用 \/sns\/userinfo 要用/);
+    // No endpoint known: both it is written for, never a placeholder.
+    const any = explainErrcode(40001);
+    expect(any.causes[0]?.en).toMatch(/^The token passed to \/sns\/userinfo or \/sns\/auth is not/);
+    expect(any.causes[0]?.zh).toMatch(/^传给 \/sns\/userinfo 或 \/sns\/auth 的不是/);
+    expect(JSON.stringify(any)).not.toContain('{endpoint}');
+  });
+
+  it('every cause or fix that says {endpoint} is written for named endpoints, in both languages', () => {
+    const items = KNOWLEDGE.flatMap((k) => [...k.causes, ...k.fixes]).filter((i) => i.en.includes('{endpoint}') || i.zh.includes('{endpoint}'));
+    expect(items.length).toBeGreaterThan(0);
+    for (const i of items) {
+      expect(i.en, i.zh).toContain('{endpoint}');
+      expect(i.zh, i.en).toContain('{endpoint}');
+      expect(i.on?.length, i.en).toBeGreaterThan(0);
+      for (const path of i.on ?? []) expect(path, i.en).toMatch(/^\/[\w/.-]*[\w.-]$/);
+    }
+  });
+
   it('40001 on a cgi-bin API is the basic token invalidated by another fetch: use stable_token', () => {
     const e = explainErrcode(40001, { endpoint: 'https://api.weixin.qq.com/cgi-bin/user/info?access_token=x' });
     expect(e.endpoint).toBe('/cgi-bin/user/info');

@@ -737,6 +737,21 @@ describe('wxauth check', () => {
     expect(r.stderr).toContain('已用 code 换到用户 access_token');
   });
 
+  it('40001 from /sns/auth: the explanation names /sns/auth, the call check made, not /sns/userinfo (en, zh)', async () => {
+    await seed('u1');
+    emu.addFault({ kind: 'errcode', errcode: 40001, path: '/sns/auth', count: 2 });
+    const r = await wx(['check']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('1. The token passed to /sns/auth is not a web-authorization token');
+    expect(r.stderr).toContain('1. Call /sns/auth with the access_token and openid returned together by /sns/oauth2/access_token.');
+    expect(r.stderr).not.toContain('/sns/userinfo');
+    const zh = await wx(['--lang', 'zh', 'check']);
+    expect(zh.code).toBe(3);
+    expect(zh.stderr).toContain('1. 传给 /sns/auth 的不是网页授权 access_token');
+    expect(zh.stderr).toContain('1. 调用 /sns/auth 要用 /sns/oauth2/access_token 返回的 access_token 和同一次返回的 openid。');
+    expect(zh.stderr).not.toContain('/sns/userinfo');
+  });
+
   it('an empty cache is a missing credential (exit 4, as token --show) that says how to get a token', async () => {
     const r = await wx(['check']);
     expect(r.code).toBe(4);
