@@ -171,6 +171,8 @@ export function findErrcodesInLog(text: string, options: { wecom?: boolean } = {
       const at = from + m[0].length - digits.length;
       if (seenAt.has(at)) continue;
       const code = Number(digits);
+      // Past the safe integers no errcode can be, and its Number() is another number (…890 is …000).
+      if (!Number.isSafeInteger(code)) continue;
       if (!/errcode|错误码/i.test(m[0]) && !isKnownErrcode(code, wecom ? 'wecom' : 'wechat')) continue;
       seenAt.add(at);
       const line = lineOf(at);

@@ -934,6 +934,12 @@ export interface UnknownInput extends PastedInput {
   didYouMean?: NearestCode[];
   /** The same number in the other table. */
   otherTable?: { table: 'wechat' | 'wecom'; meaning: Bilingual };
+  /**
+   * A number no errcode can be: past the integers a number holds exactly (Number('12345678901234567890')
+   * is 12345678901234567000), so `code` is absent and `number` is the digits as given; `min` and `max`,
+   * the range of the table's codes (far inside the safe integers).
+   */
+  outOfRange?: { number: string; min: number; max: number };
   /** Where else to look. */
   where: Bilingual[];
 }
@@ -963,6 +969,21 @@ function whereToLook(table: 'wechat' | 'wecom', code: number | undefined): Bilin
     });
   }
   return where;
+}
+
+/**
+ * `digits` (an errcode's number as given) when it is past the safe integers, which every table's codes
+ * are far inside (-1000 to 10080002): read as a number it would be another one (…890 becomes …000).
+ */
+function beyondErrcodes(digits: string): boolean {
+  return !Number.isSafeInteger(Number(digits));
+}
+
+/** An input whose number no errcode can be (beyondErrcodes): unknown as typed, without a code or nearest codes. */
+function outOfRangeInput(shown: PastedInput, digits: string, table: 'wechat' | 'wecom'): UnknownInput {
+  const codes = allCodes(table);
+  const number = digits.replace(/^\+/, '');
+  return { ...shown, table, outOfRange: { number, min: codes[0] ?? 0, max: codes[codes.length - 1] ?? 0 }, nearest: [], where: whereToLook(table, undefined) };
 }
 
 function unknownCode(shown: PastedInput, e: ErrcodeExplanation): UnknownInput {
@@ -1040,6 +1061,7 @@ export function explainInputs(
   const results: ExplainedInput[] = [];
   const unknown: UnknownInput[] = [];
   const common = { wecom: options.wecom, endpoint: options.endpoint, apiBase: options.apiBase, logHost: options.logHost, now: options.now };
+  const table = options.wecom ? 'wecom' : 'wechat';
   const push = (shown: PastedInput, match: InputMatch, e: ErrcodeExplanation) => {
     if (e.known) results.push({ ...e, ...shown, match });
     else unknown.push(unknownCode(shown, e));
@@ -1052,11 +1074,18 @@ export function explainInputs(
     const shown: PastedInput = input === pasted ? { input: pasted } : { input: pasted, read: input };
     if (CODE_LIST_RE.test(input)) {
       for (const part of input.split(/[\s,，;；]+/).filter((p) => p !== '')) {
-        push({ input: part.trim() }, 'code', explainErrcode(Number(part), common));
+        if (beyondErrcodes(part)) unknown.push(outOfRangeInput({ input: part.trim() }, part, table));
+        else push({ input: part.trim() }, 'code', explainErrcode(Number(part), common));
       }
       continue;
     }
     const body = /errcode/i.test(input) && /[{:=]/.test(input) ? parseErrorBody(input) : undefined;
+    if (body && !Number.isSafeInteger(body.errcode)) {
+      // The digits as written (`"errcode":12345678901234567890`), not the number JSON read them as.
+      const written = ERRCODE_KEY_RE.exec(input)?.[1];
+      unknown.push(outOfRangeInput(shown, written !== undefined && Number(written) === body.errcode ? written : String(body.errcode), body.host === 'qyapi' ? 'wecom' : table));
+      continue;
+    }
     if (body) {
       const open = input.indexOf('{');
       const close = input.lastIndexOf('}');
@@ -1069,6 +1098,10 @@ export function explainInputs(
     // A code in a line of words: the words may say which token it was about (endpointHintOf).
     const hinted = { ...common, hint: endpointHintOf(input) };
     const numbered = CODE_IN_TEXT_RE.exec(input);
+    if (numbered?.[1] !== undefined && beyondErrcodes(numbered[1])) {
+      unknown.push(outOfRangeInput(shown, numbered[1], table));
+      continue;
+    }
     if (numbered?.[1] !== undefined) {
       // WeChat's errmsg after the code ("errcode 40029 invalid code") is the body's words, not the log's.
       const row = tableOf(options.wecom === true).get(Number(numbered[1]));

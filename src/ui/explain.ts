@@ -171,7 +171,11 @@ const LONG_INPUT = 200;
 const QUOTED_START = 80;
 
 export function printUnknown(out: Output, u: UnknownInput): void {
-  if (u.code !== undefined) {
+  if (u.outOfRange !== undefined) {
+    const { number, min, max } = u.outOfRange;
+    out.failure(out.t('errcode.unknown.outOfRange', { number, min, max }));
+    out.say(out.t('errcode.unknown.outOfRange.hint', { digits: String(Math.max(Math.abs(min), Math.abs(max))).length }));
+  } else if (u.code !== undefined) {
     out.failure(out.t(u.table === 'wecom' ? 'errcode.unknown.code.wecom' : 'errcode.unknown.code', { code: u.code }));
   } else {
     const input = u.read ?? u.input;

@@ -39,6 +39,11 @@ describe('findErrcodesInLog', () => {
     expect(codes(log)).toEqual([]);
   });
 
+  it('a number past the safe integers after an errcode key is no errcode: not counted as the number it would round to', () => {
+    const found = findErrcodesInLog('order errcode=12345678901234567890 failed\nerrcode=40029, errmsg=invalid code');
+    expect(found.map((f) => f.code)).toEqual([40029]);
+  });
+
   it('a pretty-printed body counts once, at its errcode line, and is read whole (its errmsg is on the next line)', () => {
     const log = '[ERROR] token failed {\n  "errcode": 40164,\n  "errmsg": "invalid ip 1.2.3.4, not in whitelist"\n}\n[ERROR] exchange {"errcode":40029,"errmsg":"invalid code"}';
     const found = findErrcodesInLog(log);

@@ -364,6 +364,26 @@ describe('unknown codes', () => {
     expect(unknown[0]?.where.map((w) => w.en).join(' ')).toContain('developers.weixin.qq.com/doc/oplatform/developers/errCode/errCode.html');
   });
 
+  // Number('12345678901234567890') is 12345678901234567000: the code named was one nobody typed.
+  it('a number no errcode can be (past the safe integers) is unknown as typed, with no code or nearest codes', () => {
+    const range = { min: -1000, max: 10080002 };
+    for (const [input, number] of [
+      ['12345678901234567890', '12345678901234567890'],
+      ['9007199254740993', '9007199254740993'],
+      ['-9007199254740993', '-9007199254740993'],
+      ['errcode 12345678901234567890', '12345678901234567890'],
+      ['{"errcode":12345678901234567890,"errmsg":"invalid code"}', '12345678901234567890'],
+      ['{"errcode":"9007199254740993","errmsg":"x"}', '9007199254740993'],
+    ] as const) {
+      const { results, unknown } = explainInputs([input]);
+      expect(results, input).toEqual([]);
+      expect(unknown, input).toEqual([expect.objectContaining({ input, outOfRange: { number, ...range }, nearest: [] })]);
+      expect(unknown[0], input).not.toHaveProperty('code');
+    }
+    expect(explainInputs(['9007199254740991']).unknown[0]).toMatchObject({ code: 9007199254740991 });
+    expect(explainInputs(['12345678901234567890'], { wecom: true }).unknown[0]?.outOfRange).toEqual({ number: '12345678901234567890', min: -1, max: 2000002 });
+  });
+
   it('a keyword that matches nothing is unknown without a code', () => {
     const { results, unknown } = explainInputs(['zzqqxx']);
     expect(results).toEqual([]);

@@ -183,6 +183,28 @@ describe('wxauth errcode', () => {
     expect(json.codes.find((c) => c.code === 40029)).not.toHaveProperty('untranslated');
   });
 
+  it('a number past any errcode is named as typed, never rounded (12345678901234567890 is not 12345678901234567000), en, zh, --json', async () => {
+    const r = await runCli(['errcode', '40029', '12345678901234567890']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('errcode 40029');
+    expect(r.stderr).toContain("✖ Not an errcode: 12345678901234567890 is far outside WeChat's errcodes, which run from -1000 to 10080002");
+    expect(r.stderr).toContain('an errcode has at most 8 digits');
+    expect(r.stderr).not.toContain('12345678901234567000');
+    expect(r.stderr).not.toContain('Nearest known codes');
+    const zh = await runCli(['--lang', 'zh', 'errcode', '9007199254740993']);
+    expect(zh.code).toBe(1);
+    expect(zh.stderr).toContain('✖ 9007199254740993 不是错误码：微信的错误码在 -1000 到 10080002 之间');
+    expect(zh.stderr).not.toContain('9007199254740992');
+    const json = await runCli(['errcode', '9007199254740993', '--json']);
+    expect(json.code).toBe(1);
+    expect(json.stderr).toBe('');
+    expect(json.stdout).not.toContain('9007199254740992');
+    const doc = parseJson(json.stdout) as { ok: boolean; unknown: Array<Record<string, unknown>> };
+    expect(doc.ok).toBe(false);
+    expect(doc.unknown).toEqual([expect.objectContaining({ input: '9007199254740993', outOfRange: { number: '9007199254740993', min: -1000, max: 10080002 }, nearest: [] })]);
+    expect(doc.unknown[0]).not.toHaveProperty('code');
+  });
+
   it('known and unknown together: the known one is explained, the exit code is still 1', async () => {
     const r = await runCli(['errcode', '40029', '99999']);
     expect(r.code).toBe(1);

@@ -112,6 +112,15 @@ export const messages = {
 
   'errcode.unknown.code': { zh: '未收录的错误码：{code}', en: 'Unknown errcode: {code}' },
   'errcode.unknown.code.wecom': { zh: '企业微信错误码表里没有 {code}', en: '{code} is not in the WeCom table' },
+  // Past the safe integers: the digits as given, never the number they would be read as (…890 as …000).
+  'errcode.unknown.outOfRange': {
+    zh: '{number} 不是错误码：微信的错误码在 {min} 到 {max} 之间，这个数远远超出了这个范围',
+    en: "Not an errcode: {number} is far outside WeChat's errcodes, which run from {min} to {max}",
+  },
+  'errcode.unknown.outOfRange.hint': {
+    zh: '核对一下复制的数字：错误码最多 {digits} 位，可能多复制了别的数字（时间戳、ID、订单号），或几个数字连在了一起；也可以把微信返回的整段 JSON 加上引号交给 wxauth errcode。',
+    en: "Check the number you copied: an errcode has at most {digits} digits, so something else (a timestamp, an id, an order number) may have come with it, or several numbers ran together. Or give wxauth errcode WeChat's whole JSON answer, in quotes.",
+  },
   'errcode.unknown.keyword': {
     zh: '没有找到与「{input}」相关的错误码或错误页',
     en: 'No errcode or error page matches "{input}"',
