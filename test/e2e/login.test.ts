@@ -264,9 +264,10 @@ describe('wxauth login', () => {
     const wrongState = async (args: string[]): Promise<CliResult> => {
       const port = await freePort();
       const dir = tempConfigDir();
-      const run = runCli([...args, 'login', '--no-open', '--timeout', '2'], { env: { ...envFor('test', `http://127.0.0.1:${port}/cb`), WXAUTH_CONFIG_DIR: dir, WXAUTH_PROFILE: 'emu' } });
+      // A wrong state never ends the wait: the hint comes at the timeout, long enough for a loaded CI's fetch to land before it.
+      const run = runCli([...args, 'login', '--no-open', '--timeout', '6'], { env: { ...envFor('test', `http://127.0.0.1:${port}/cb`), WXAUTH_CONFIG_DIR: dir, WXAUTH_PROFILE: 'emu' } });
+      // login listens before it remembers its state, so the listener takes the callback once the state is there.
       await until(() => { try { return new StateFiles(dir).get('emu').entry?.value !== undefined; } catch { return false; } });
-      await new Promise((r) => setTimeout(r, 100));
       const answer = await fetch(`http://127.0.0.1:${port}/cb?code=abc&state=xyz`);
       expect(answer.status).toBe(400);
       return run;
