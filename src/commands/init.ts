@@ -323,7 +323,9 @@ async function ask(ctx: Context, o: InitOptions, profile: string, existing: Prof
   const oneLine =
     (what: 'appid' | 'secret' | 'domain' | 'redirectUri', check: (v: string) => true | string) =>
     (v: string): true | string =>
-      v.includes('\n') ? joinText(out.lang, out.t(`init.${what}.lines`, { lines: v.split('\n').length }), out.t(`init.${what}.lines.hint`)) : check(v);
+      v.includes('\n') ? joinText(out.lang, out.t(`init.${what}.lines`, { lines: v.split('\n').length }), out.t(linesHint(what))) : check(v);
+  // The AppID's hint says the AppSecret is asked next: not so when --secret gave it.
+  const linesHint = (what: 'appid' | 'secret' | 'domain' | 'redirectUri') => (what === 'appid' && o.secret !== undefined ? 'init.appid.lines.hint.secretGiven' : (`init.${what}.lines.hint` as const));
   const type = checkWizardFlags(o);
 
   presentWizardIntro(out, profile);

@@ -324,6 +324,26 @@ describe('init on an existing profile (issue 12 item 1)', () => {
     }
   });
 
+  // A review: with --secret given no secret prompt follows, and the AppID's refusal promised one.
+  it('on a terminal with --secret: a paste of several lines at the AppID prompt does not say the AppSecret is asked next (en, zh)', async () => {
+    const hints = {
+      en: 'Press Ctrl-U to clear it, then paste the AppID alone (the AppSecret was given with --secret).',
+      zh: '按 Ctrl-U 清空，再只粘贴 AppID 本身（AppSecret 已经用 --secret 给出）。',
+    };
+    for (const lang of ['en', 'zh'] as const) {
+      const dir = tempConfigDir();
+      // type · AppID with the AppSecret row · AppID · domain · redirect_uri · write? yes (no secret prompt)
+      const t = terminal(dir, ['service', `${APPID}\n${OTHER_SECRET}`, APPID, 'www.example.com', '', true], {}, lang);
+      expect(await init(t.ctx, { secret: SECRET })).toBe(EXIT.ok);
+      expect(t.asked.some((a) => a.kind === 'password')).toBe(false);
+      const refused = t.asked.filter((a) => a.kind === 'input')[0]!.refused;
+      expect(refused).toHaveLength(1);
+      expect(refused[0]).toContain(hints[lang]);
+      expect(refused[0]).not.toMatch(/asked next|下一步/);
+      expect(readConfig(dir).profiles.default).toMatchObject({ appid: APPID, secret: SECRET });
+    }
+  });
+
   it('on a terminal with --yes: no question about the existing profile, the wizard still offers to keep the secret', async () => {
     const dir = tempConfigDir();
     await seedProfile(dir);

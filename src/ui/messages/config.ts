@@ -942,6 +942,8 @@ export const messages = {
     en: 'What was pasted holds {lines} lines, and an AppID is one line (wx and 16 hex digits): none of it was taken.',
   },
   'init.appid.lines.hint': { zh: '按 Ctrl-U 清空，再只粘贴 AppID 本身；AppSecret 在下一步单独粘贴。', en: 'Press Ctrl-U to clear it, then paste the AppID alone; the AppSecret is asked next, on its own.' },
+  // With --secret given no secret prompt follows: the hint does not promise one.
+  'init.appid.lines.hint.secretGiven': { zh: '按 Ctrl-U 清空，再只粘贴 AppID 本身（AppSecret 已经用 --secret 给出）。', en: 'Press Ctrl-U to clear it, then paste the AppID alone (the AppSecret was given with --secret).' },
   'init.domain.lines': {
     zh: '粘贴的内容有 {lines} 行，而域名只有一行：这次粘贴的内容都没有采用。',
     en: 'What was pasted holds {lines} lines, and a domain is one line: none of it was taken.',
