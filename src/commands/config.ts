@@ -5,13 +5,13 @@
 import fs from 'node:fs';
 import type { Context } from '../context.js';
 import type { CommandInput } from '../cli.js';
-import { CancelledError, ConfigError, EXIT, UsageError, messageRef, type MessageParams, type MessageRef } from '../errors.js';
-import { checkCallbackPair, checkSetting, correctedSetting, verifyFileCopyRefusal, domainMeant, fitForType, hasWebAuth, hostOfUrl, isAccountType, looksLikeSecret, maskSecret, profileFlag, redirectUnder, withPort, type AccountType } from '../core/validate.js';
+import { CancelledError, ConfigError, EXIT, UsageError, messageRef, type MessageRef } from '../errors.js';
+import { checkSetting, correctedSetting, verifyFileCopyRefusal, domainMeant, fitForType, hasWebAuth, isAccountType, looksLikeSecret, maskSecret, profileFlag, withPort, type AccountType } from '../core/validate.js';
 import { suggest } from '../core/closest.js';
 import { shellWord } from '../core/shell.js';
 import { isLoopbackDomain } from '../core/domain.js';
 import { isRegion } from '../core/endpoints.js';
-import { dropSecretParams, hideUrlCredentials, maskSecretValues, maskSecretShapes, redactUrl, holdsSecretShape } from '../core/secrets.js';
+import { hideUrlCredentials, maskSecretValues, redactUrl, holdsSecretShape } from '../core/secrets.js';
 import type { RedirectCaution } from '../core/redirect-cautions.js';
 import {
   ACCOUNT_FIELDS,
@@ -32,6 +32,7 @@ import {
 } from '../store/resolve.js';
 import { ConfigStore, isConfigField, validateValue } from '../store/config.js';
 import { TokenStore } from '../store/token-cache.js';
+import { profileConflicts, redirectViews, type RefuseGiven } from '../flows/profile-conflicts.js';
 
 export type ConfigOptions =
   /** yes: save a type, domain or redirect_uri even though the saved ones no longer fit it. */
@@ -169,131 +170,6 @@ export function parseOptions(input: CommandInput): ConfigOptions {
   }
 }
 
-/**
- * What no longer fits after setting `key` in the saved profile: the domain and the JS-safe domains
- * for the account type (only test accounts take a port or an IP), the redirect_uri under the domain. A domain refused for
- * the profile's type (or jsDomains) is the value's own fault and always an error; the rest can be saved with --yes.
- * Each hint offers commands that run as pasted: with the values that would fit (a test account's
- * `www.example.com:8080` is a service account's `www.example.com`), else the settings to remove first.
- * A redirect_uri is quoted as config get shows it (`shown`: a code in it masked), and a command offers
- * it only as `pasteable` gives it: never with a masked value, which would be saved as `code=061a***`.
- */
-function conflicts(
-  keys: ReadonlySet<ConfigField>,
-  next: ProfileData,
-  p: string,
-  shown: (uri: string) => string,
-  pasteable: (uri: string) => { url: string; names: string[] } | undefined,
-  refused: RefuseGiven,
-): { fatal?: UsageError; found: Array<{ problem: MessageRef; hint: MessageRef }> } {
-  const found: Array<{ problem: MessageRef; hint: MessageRef }> = [];
-  if (!keys.has('type') && !keys.has('domain') && !keys.has('redirectUri') && !keys.has('jsDomains')) return { found };
-  const type = next.type as AccountType | undefined;
-  const set = (...pairs: Array<[string, string]>) => `wxauth${p} config set ${pairs.map(([k, v]) => `${k} ${shellWord(v)}`).join(' ')}`;
-  const unset = (...names: string[]) => `wxauth${p} config unset ${names.join(' ')}`;
-  // A type the saved domain or JS-safe domains do not fit: one command changes it with all of them, the
-  // values made to fit where that is known (a name without its port); the ones no such type can
-  // take (an IP, a website app's jsDomains) are removed first.
-  const typeFix: Array<[string, string]> = [];
-  const typeRemove: string[] = [];
-  const typeHint = (): MessageRef =>
-    typeRemove.length === 0
-      ? { key: 'config.set.typeUnfit.hint', params: { command: set(['type', type!], ...typeFix) } }
-      : { key: 'config.set.typeUnfit.remove.hint', params: { type: { key: `account.type.${type!}` }, unset: unset(...typeRemove), set: set(['type', type!], ...typeFix) } };
-  const typeProblems: MessageRef[] = [];
-  // A 订阅号 has no callback at all (below): its domain is not judged as a callback domain first.
-  if (next.domain !== undefined && hasWebAuth(type)) {
-    const domain = checkSetting('domain', next.domain, { type, name: 'domain' });
-    if (!domain.ok) {
-      if (keys.has('domain')) return { fatal: refused('domain', domain, type), found };
-      if (keys.has('type') && type !== undefined) {
-        typeProblems.push(domain.problem);
-        const fit = fitForType('domain', next.domain, type);
-        const moved = fit !== undefined && next.redirectUri !== undefined ? redirectUnder(next.redirectUri, fit, type) : undefined;
-        // A redirect_uri that cannot be offered whole (a code in it would be masked) is removed first instead.
-        const redirect = moved !== undefined ? pasteable(moved) : undefined;
-        const clean = redirect !== undefined && redirect.names.length === 0 ? redirect.url : undefined;
-        if (fit === undefined) typeRemove.push('domain', ...(next.redirectUri !== undefined ? ['redirectUri'] : []));
-        else {
-          typeFix.push(['domain', fit], ...(clean !== undefined ? [['redirectUri', clean] as [string, string]] : []));
-          if (moved !== undefined && clean === undefined) typeRemove.push('redirectUri');
-        }
-      }
-    }
-  }
-  // The JS-safe domains take a port or an IP on a test account only, as the callback domain does
-  // (core/validate.ts checkJsDomains): refused when given, re-checked when the type changes.
-  if (next.jsDomains !== undefined) {
-    const js = checkSetting('jsDomains', next.jsDomains, { type, name: 'jsDomains' });
-    if (!js.ok) {
-      if (keys.has('jsDomains')) return { fatal: refused('jsDomains', js, type), found };
-      if (keys.has('type') && type !== undefined) {
-        typeProblems.push(js.problem);
-        const fit = fitForType('jsDomains', next.jsDomains, type);
-        if (fit === undefined) typeRemove.push('jsDomains');
-        else typeFix.push(['jsDomains', fit]);
-      }
-    }
-  }
-  if (typeProblems.length > 0) found.push(...typeProblems.map((problem) => ({ problem, hint: typeHint() })));
-  // A 订阅号 has no web authorization (init saves no domain or redirect_uri for one): the saved ones
-  // would never be used, and url would refuse every link.
-  if (!hasWebAuth(type) && (next.domain !== undefined || next.redirectUri !== undefined)) {
-    const saved = (['domain', 'redirectUri'] as const).filter((k) => next[k] !== undefined);
-    const given = saved.filter((k) => keys.has(k)).map((k) => [k, next[k]!] as [string, string]);
-    // A value config get would show masked (a code), or one holding 32 hex digits in a row (which no
-    // refusal quotes), is not repeated in the command: the type first, then the same config set again.
-    const whole = given.every(([, v]) => shown(v) === v && !holdsSecretShape(v));
-    found.push({
-      problem: { key: 'config.set.subscriptionCallback' },
-      hint: keys.has('type')
-        ? { key: 'config.set.subscriptionCallback.type.hint', params: { unset: unset(...saved), set: set(['type', 'subscription']) } }
-        : whole
-          ? { key: 'config.set.subscriptionCallback.hint', params: { command: set(['type', 'service'], ...given), unset: unset(...saved) } }
-          : { key: 'config.set.subscriptionCallback.again.hint', params: { command: set(['type', 'service']), unset: unset(...saved) } },
-    });
-    return { found };
-  }
-  if (next.domain !== undefined && next.redirectUri !== undefined && found.length === 0) {
-    const pair = checkCallbackPair(type, next.domain, next.redirectUri);
-    if (!pair.ok) {
-      // The host as config get shows it (the whole redirect_uri when it has none); a refusal that quotes
-      // nothing (one of the two holds the AppSecret's shape) as it is.
-      const params: MessageParams = pair.problem.params ?? {};
-      let problem: MessageRef = pair.problem;
-      if ('host' in params) problem = messageRef(pair.problem.key, { ...params, host: maskSecretShapes(shown(String(params.host))) });
-      if (keys.has('redirectUri')) {
-        // The redirect_uri given names its host: the domain that would take it, if the type allows it.
-        const host = hostOfUrl(next.redirectUri);
-        const domain = host !== undefined && checkSetting('domain', host, { type }).ok && checkCallbackPair(type, host, next.redirectUri).ok ? host : undefined;
-        const redirect = domain !== undefined ? pasteable(next.redirectUri) : undefined;
-        found.push({
-          problem,
-          hint:
-            domain === undefined || redirect === undefined
-              ? { key: 'config.set.redirectOutside.none.hint', params: { domain: maskSecretShapes(next.domain) } }
-              : redirect.names.length === 0
-                ? { key: 'config.set.redirectOutside.hint', params: { command: set(['domain', domain], ['redirectUri', redirect.url]) } }
-                : { key: 'config.set.redirectOutside.dropped.hint', params: { command: set(['domain', domain], ['redirectUri', redirect.url]), names: redirect.names } },
-        });
-      } else {
-        // The saved redirect_uri moved under the new domain, its path kept.
-        const moved = redirectUnder(next.redirectUri, next.domain, type);
-        const redirect = moved !== undefined ? pasteable(moved) : undefined;
-        found.push({
-          problem: { key: 'config.set.redirectMismatch', params: { redirectUri: maskSecretShapes(shown(next.redirectUri)), domain: maskSecretShapes(next.domain) } },
-          hint:
-            redirect === undefined
-              ? { key: 'config.set.redirectMismatch.unset.hint', params: { unset: unset('redirectUri') } }
-              : redirect.names.length === 0
-                ? { key: 'config.set.redirectMismatch.hint', params: { command: set(['domain', next.domain], ['redirectUri', redirect.url]) } }
-                : { key: 'config.set.redirectMismatch.dropped.hint', params: { command: set(['domain', next.domain], ['redirectUri', redirect.url]), names: redirect.names } },
-        });
-      }
-    }
-  }
-  return { found };
-}
 
 /**
  * A domain or jsDomains that fits the profile's saved type but not the type in effect in this shell:
@@ -379,6 +255,13 @@ async function confirmNewProfile(
   }
 }
 
+/** A value given to config set that is refused in its own right, judged for the type it is for (a callback domain only where there is web authorization). */
+function refusedInOwnRight(key: ConfigField, value: string, type: AccountType | undefined): boolean {
+  if (isSecretFromStdin(key, value)) return false;
+  const typed = (key === 'domain' && hasWebAuth(type)) || key === 'jsDomains' ? type : undefined;
+  return !checkSetting(key, value, typed === undefined ? {} : { type: typed }).ok;
+}
+
 /**
  * A value of `config set` refused whose one fix is known (a domain without its port, JS-safe domains
  * without a scheme or a path), given beside other pairs: the hint also says that nothing was saved and
@@ -389,15 +272,6 @@ async function confirmNewProfile(
  * When another value given is refused too (an AppSecret pasted as the appid), no command is offered and
  * "the same command again" is not promised: it would stop on that value. The refusal lists it (checkPairs).
  */
-type RefuseGiven = (key: ConfigField, refused: { problem: MessageRef; hint: MessageRef }, type: AccountType | undefined, hintWithCommand?: (command: string) => MessageRef) => UsageError;
-
-/** A value given to config set that is refused in its own right, judged for the type it is for (a callback domain only where there is web authorization). */
-function refusedInOwnRight(key: ConfigField, value: string, type: AccountType | undefined): boolean {
-  if (isSecretFromStdin(key, value)) return false;
-  const typed = (key === 'domain' && hasWebAuth(type)) || key === 'jsDomains' ? type : undefined;
-  return !checkSetting(key, value, typed === undefined ? {} : { type: typed }).ok;
-}
-
 function refuseGiven(given: ReadonlyArray<{ key: ConfigField; value: string }>, p: string): RefuseGiven {
   return (key, refused, type, hintWithCommand) => {
     const value = given.find((pair) => pair.key === key)?.value;
@@ -449,7 +323,7 @@ function refuseGiven(given: ReadonlyArray<{ key: ConfigField; value: string }>, 
  * given as the domain; which of the two a 公众号 is. Every value refused is said in one run, the first
  * as the error and the others as its further reasons: fixed one per run, `config set appid <AppSecret>
  * domain https://…/` was refused twice. A callback domain or JS-safe domains are judged for the type
- * given beside them, else the saved one's, here too (conflicts() would refuse them the same way later).
+ * given beside them, else the saved one's, here too (profileConflicts() would refuse them the same way later).
  */
 async function checkPairs(
   pairs: ReadonlyArray<{ key: ConfigField; value: string }>,
@@ -477,7 +351,7 @@ async function checkPairs(
       continue;
     }
     checkedPairs.push({ key, value: checked.value });
-    // Only worth the saved profile's type when something else is refused: alone, conflicts() says it.
+    // Only worth the saved profile's type when something else is refused: alone, profileConflicts() says it.
     if (key !== 'domain' && key !== 'jsDomains') continue;
     const type = await typeOf();
     if (type === undefined || (key === 'domain' && !hasWebAuth(type))) continue;
@@ -602,16 +476,10 @@ export async function run(options: ConfigOptions, ctx: Context): Promise<ConfigR
       const values = Object.fromEntries(pairs.map((pair) => [pair.key, pair.value])) as ProfileData;
       const next: ProfileData = { ...store.getProfile(profile), ...values };
       // The hints name commands to run next: with --profile when that is how this one was chosen.
-      const shownUri = (uri: string) => show('redirectUri', uri, next.secret) ?? uri;
-      // A redirect_uri for a command to paste: without what would be masked in it, or none at all.
-      const pasteable = (uri: string) => {
-        if (ctx.globals.showSecrets) return { url: uri, names: [] };
-        const dropped = dropSecretParams(uri);
-        // Nor one holding 32 hex digits in a row: a command offered by a refusal, which quotes none.
-        return shownUri(dropped.url) === dropped.url && !holdsSecretShape(dropped.url) ? dropped : undefined;
-      };
+      // A redirect_uri as config get shows it, and for a command to paste: without what would be masked in it, or none at all.
+      const { shown: shownUri, pasteable } = redirectViews(next.secret, ctx.globals.showSecrets === true);
       const p = picked.source === 'flag' ? ` --profile ${profile}` : '';
-      const { fatal, found } = conflicts(new Set(pairs.map((pair) => pair.key)), next, p, shownUri, pasteable, refuseGiven(options.pairs, p));
+      const { fatal, found } = profileConflicts(new Set(pairs.map((pair) => pair.key)), next, p, shownUri, pasteable, refuseGiven(options.pairs, p));
       if (fatal) throw fatal;
       found.push(...refusedHere(ctx, store, profile, next, pairs));
       found.push(...regionUnused(pairs, next, profile, p));
