@@ -25,7 +25,8 @@ import { isOnThisMachine, onThisMachineOrLan } from '../core/host-names.js';
 import { profileFlag } from '../core/validate.js';
 import { dropSecretParams, hideUrlCredentials, maskSecretValues, redactUrl } from '../core/secrets.js';
 import { isRegion, isWechatApiBase, isWechatOpenBase } from '../core/endpoints.js';
-import { linksGoToWechat, pickProfileName, profileRegionIgnored, type ProfileData } from '../store/resolve.js';
+import { linksGoToWechat, pickProfileName, profileRegionIgnored, type ConfigField, type ProfileData } from '../store/resolve.js';
+import { profileConflicts, redirectViews } from '../flows/profile-conflicts.js';
 import { validateProfileName } from '../store/config.js';
 import { joinText } from '../ui/format.js';
 import { presentJsDomainsDropping, presentWizardIntro } from '../ui/present/init.js';
@@ -169,7 +170,13 @@ interface ConfigSetPlan {
   /** The one refused value is the secret, which the line reads from WX_SECRET all the same. */
   secretOnly: boolean;
   /** The values in the line (the secret's too: it is never printed from here). */
-  values: Partial<Record<keyof typeof FLAGS, string>>;
+  values: Partial<Record<ConfigField, string>>;
+}
+
+/** The config set line for these values, the secret piped. */
+function configSetLine(values: Partial<Record<ConfigField, string>>, p: string): string {
+  const pairs = (Object.keys(values) as ConfigField[]).map((key) => `${key} ${key === 'secret' ? '-' : shellWord(values[key]!)}`);
+  return pairs.length === 0 ? '' : `${values.secret !== undefined ? 'printf %s "$WX_SECRET" | ' : ''}wxauth config set${p} ${pairs.join(' ')}`;
 }
 
 /**
@@ -206,9 +213,40 @@ function configSetPlan(o: InitOptions, p: string, type: AccountType | undefined,
   // `secret -` and the hint says to put one that fits in WX_SECRET first.
   const secretOnly = refused.length === 1 && refused[0] === FLAGS.secret;
   if (secretOnly) values.secret = '-';
-  const pairs = (Object.keys(values) as Array<keyof typeof FLAGS>).map((key) => `${key} ${key === 'secret' ? '-' : shellWord(values[key]!)}`);
-  const command = pairs.length === 0 ? '' : `${values.secret !== undefined ? 'printf %s "$WX_SECRET" | ' : ''}wxauth config set${p} ${pairs.join(' ')}`;
-  return { command, corrected, refused, secretOnly, values };
+  return { command: configSetLine(values, p), corrected, refused, secretOnly, values };
+}
+
+/**
+ * The config set line checked as config set checks it, against the saved profile (flows/profile-conflicts.ts,
+ * the one rule): a --domain or --type given can leave the saved redirect_uri (or domain) outside what
+ * the account takes, and config set refuses the line. Then it also sets what config set's own hint sets
+ * (the redirect_uri moved under the new domain), said in `note`; when nothing set along makes it fit,
+ * no line is offered and `note` is config set's refusal with its advice.
+ */
+function fitPlan(plan: ConfigSetPlan, existing: ProfileData, p: string, secret: string | undefined): { plan: ConfigSetPlan; note?: { problem: MessageRef; hint: MessageRef } } {
+  if (plan.command === '') return { plan };
+  const { shown, pasteable } = redirectViews(secret, false);
+  const refuse = (_key: ConfigField, refused: { problem: MessageRef; hint: MessageRef }) => new UsageError(refused.problem, { hint: refused.hint });
+  const check = (values: Partial<Record<ConfigField, string>>) => {
+    const { secret: _piped, ...set } = values;
+    return profileConflicts(new Set(Object.keys(values) as ConfigField[]), { ...existing, ...set } as ProfileData, p, shown, pasteable, refuse);
+  };
+  const first = check(plan.values);
+  // Not met from init (its --domain was judged for the type before), but said as config set would say it.
+  const { fatal } = first;
+  if (fatal) return { plan: { ...plan, command: '' }, ...(fatal.hint !== undefined ? { note: { problem: fatal.messageRef, hint: fatal.hint } } : {}) };
+  const [conflict] = first.found;
+  if (conflict === undefined) return { plan };
+  const fixes = first.found.every((found) => found.fix !== undefined) ? first.found.flatMap((found) => found.fix!) : undefined;
+  if (fixes !== undefined) {
+    const values = { ...plan.values, ...Object.fromEntries(fixes) };
+    const again = check(values);
+    if (!again.fatal && again.found.length === 0) {
+      const added = [...new Set(fixes.map(([key]) => key).filter((key) => plan.values[key] !== values[key]))];
+      return { plan: { ...plan, values, command: configSetLine(values, p) }, note: { problem: conflict.problem, hint: { key: 'init.missingFlag.existing.fitted.hint', params: { added } } } };
+    }
+  }
+  return { plan: { ...plan, command: '' }, note: { problem: conflict.problem, hint: conflict.hint } };
 }
 
 /**
@@ -260,12 +298,15 @@ function fromFlags(o: InitOptions, profile: string, existing: ProfileData | unde
     // the whole profile, which is why it wants every flag.
     const saved = existing && (type === undefined || existing.type === type) ? existing : undefined;
     const savedType = saved?.type !== undefined && checkSetting('type', saved.type).ok ? (saved.type as AccountType) : undefined;
-    const plan = configSetPlan(o, p, type, accepted);
+    const fitted = existing ? fitPlan(configSetPlan(o, p, type, accepted), existing, p, accepted.secret ?? existing.secret) : { plan: configSetPlan(o, p, type, accepted) };
+    const { plan } = fitted;
     // A refused domain's sure fix (the name without its port) is what the example gives too, with the redirect_uri moved under it.
     const callback = webAuth || type === undefined ? plan.values : {};
     const example = initExample(type ?? savedType, appid ?? saved?.appid, callback.domain ?? saved?.domain, callback.redirectUri ?? saved?.redirectUri, p);
     const hint = missingHint(example, existing ? { profile, p, plan } : undefined);
     problems.splice(at, 0, { problem: { key: 'init.missingFlag', params: { flag: flags } }, hint });
+    // Why the config set line sets more than was given (or why there is none): after the refusals its hint speaks of.
+    if (fitted.note) problems.push(fitted.note);
   }
   if (problems.length === 0 && type !== undefined && domain !== undefined && redirectUri !== undefined) {
     const pair = checkCallbackPair(type, domain, redirectUri);

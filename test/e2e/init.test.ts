@@ -420,6 +420,40 @@ describe('init validation (issue 12 item 4)', () => {
     expect(fresh.stderr).not.toContain('config set');
   });
 
+  it('over a saved profile, a --domain the saved redirect_uri is not under: both lines offered set one under it, and run as given they are accepted (en, zh)', async () => {
+    const dir = tempConfigDir();
+    const env = { WXAUTH_CONFIG_DIR: dir };
+    const emuSecret = '5e1ec0de5e1ec0de5e1ec0de00000001';
+    expect((await runCli(['config', 'set', '--profile', 'emu', 'type', 'service', 'appid', 'wx5e1ec0de00000001', 'secret', '-', 'redirectUri', 'http://127.0.0.1:8080/callback'], { env, input: emuSecret })).code).toBe(0);
+    const before = fs.readFileSync(path.join(dir, 'config.json'), 'utf8');
+    const given = ['init', '--profile', 'emu', '--type', 'service', '--appid', 'wx5e1ec0de00000001', '--secret', emuSecret, '--domain', 'localhost'];
+    const r = await runCli(given, { env });
+    expect(r.code).toBe(2);
+    const set = 'printf %s "$WX_SECRET" | wxauth config set --profile emu type service appid wx5e1ec0de00000001 secret - domain localhost redirectUri http://localhost/callback';
+    expect(r.stderr).toContain(`keep the rest of profile "emu": ${set}\n`);
+    expect(r.stderr).toContain('--domain localhost --redirect-uri http://localhost/callback --yes');
+    expect(r.stderr).toContain(
+      '✖ Also: The saved redirect_uri http://127.0.0.1:8080/callback is no longer under the callback domain localhost: WeChat would show 10003 "redirect_uri 参数错误". So the config set line above sets redirectUri too, to a value that fits; put your own there first if yours is another.\n',
+    );
+    expect(r.stderr).not.toContain(emuSecret);
+    const zh = await runCli(['--lang', 'zh', ...given], { env });
+    expect(zh.stderr).toContain(`profile "emu" 的其余设置不变：${set}\n`);
+    expect(zh.stderr).toContain('✖ 另外：已保存的 redirect_uri http://127.0.0.1:8080/callback 不再位于回调域名 localhost 下：微信会显示 10003 redirect_uri 参数错误。所以上面的 config set 命令把 redirectUri 也一并改成了符合要求的值；');
+    expect(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')).toBe(before);
+    // Run as given (the secret piped), each line is accepted.
+    const words = (line: string) => line.replace(/^printf %s "\$WX_SECRET" \| wxauth /, '').split(' ');
+    const followed = await runCli(words(set), { env, input: emuSecret });
+    expect(followed.stderr).toContain('✔ Saved type, appid, secret, domain, redirectUri (profile "emu")');
+    expect(followed.code).toBe(0);
+    expect(readConfig(dir).profiles.emu).toMatchObject({ type: 'service', domain: 'localhost', redirectUri: 'http://localhost/callback' });
+    fs.writeFileSync(path.join(dir, 'config.json'), before);
+    const example = /for example: (printf %s "\$WX_SECRET" \| wxauth init [^\n]*? --yes)\./.exec(r.stderr)?.[1];
+    expect(example).toBeDefined();
+    const init = await runCli(words(example!), { env, input: emuSecret });
+    expect(init.code).toBe(0);
+    expect(readConfig(dir).profiles.emu).toMatchObject({ domain: 'localhost', redirectUri: 'http://localhost/callback' });
+  });
+
   it('over a saved profile, a refused value is never in the config set offered: its one sure fix is, else it is named to fix first (en, zh)', async () => {
     const dir = tempConfigDir();
     const env = { WXAUTH_CONFIG_DIR: dir };
@@ -430,20 +464,19 @@ describe('init validation (issue 12 item 4)', () => {
     const r = await runCli(website, { env });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('✖ Also: --domain: "www.example.com:8080" has a port');
-    expect(r.stderr).toContain(
-      'To change only what you gave and keep the rest of profile "default", with --domain corrected as said above: printf %s "$WX_SECRET" | wxauth config set type website appid wx1234567890abcdef secret - domain www.example.com\n',
-    );
-    expect(r.stderr).toContain('--domain www.example.com --redirect-uri https://www.example.com/oauth/callback --yes');
+    // The saved redirect_uri is off the new domain, which config set refuses: the line moves it under it, and says so.
+    const line = 'printf %s "$WX_SECRET" | wxauth config set type website appid wx1234567890abcdef secret - domain www.example.com redirectUri http://www.example.com/callback';
+    expect(r.stderr).toContain(`To change only what you gave and keep the rest of profile "default", with --domain corrected as said above: ${line}\n`);
+    expect(r.stderr).toContain('✖ Also: The saved redirect_uri http://localhost/callback is no longer under the callback domain www.example.com');
+    expect(r.stderr).toContain('--domain www.example.com --redirect-uri http://www.example.com/callback --yes');
     expect(r.stderr).not.toContain('config set domain www.example.com:8080');
     expect(r.stderr).not.toContain(SECRET);
     const zh = await runCli(['--lang', 'zh', ...website], { env });
-    expect(zh.stderr).toContain('（--domain 已按上面所说改正）：printf %s "$WX_SECRET" | wxauth config set type website appid wx1234567890abcdef secret - domain www.example.com\n');
-    // Followed as printed: config set checks its pairs together, so nothing is half-changed (the saved
-    // redirect_uri is off the new domain: refused whole, with the command that sets both).
-    const followed = await runCli(['config', 'set', 'type', 'website', 'appid', APPID, 'secret', '-', 'domain', 'www.example.com'], { env, input: SECRET });
-    expect(followed.code).toBe(2);
-    expect(followed.stderr).toContain('wxauth config set domain www.example.com redirectUri');
-    expect(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')).toBe(before);
+    expect(zh.stderr).toContain(`（--domain 已按上面所说改正）：${line}\n`);
+    // Followed as printed, it is accepted (config set checks its pairs together: without the redirect_uri it was refused whole).
+    const followed = await runCli(['config', 'set', 'type', 'website', 'appid', APPID, 'secret', '-', 'domain', 'www.example.com', 'redirectUri', 'http://www.example.com/callback'], { env, input: SECRET });
+    expect(followed.code).toBe(0);
+    fs.writeFileSync(path.join(dir, 'config.json'), before);
     // An IP on a service account has no one fix (another domain, or a test account): left out, named first.
     const ip = await runCli(['init', '--type', 'service', '--appid', APPID, '--secret', SECRET, '--domain', '10.0.0.1', '--yes'], { env });
     expect(ip.stderr).toContain('first fix --domain (refused above, so left out here), then add it to: printf %s "$WX_SECRET" | wxauth config set type service appid wx1234567890abcdef secret -\n');

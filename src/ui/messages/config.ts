@@ -903,6 +903,10 @@ export const messages = {
     zh: 'init 会写入整个 profile，所以每一项都要给出，例如：{example}。只改你给出的几项、profile "{profile}" 的其余设置不变：先改正 {refused}（上面拒绝了，下面这条命令里没有它），再把它加进：{set}',
     en: 'init writes the whole profile, so it needs every flag, for example: {example}. To change only what you gave and keep the rest of profile "{profile}", first fix {refused} (refused above, so left out here), then add it to: {set}',
   },
+  'init.missingFlag.existing.fitted.hint': {
+    zh: '所以上面的 config set 命令把 {added} 也一并改成了符合要求的值；如果你实际用的不是这个，换成你自己的再运行。',
+    en: 'So the config set line above sets {added} too, to a value that fits; put your own there first if yours is another.',
+  },
   'init.missingFlag.existing.refusedOnly.hint': {
     zh: 'init 会写入整个 profile，所以每一项都要给出，例如：{example}。只改 {refused}、profile "{profile}" 的其余设置不变：先改正它（上面拒绝了），再用 {command} 设置。',
     en: 'init writes the whole profile, so it needs every flag, for example: {example}. To change only {refused} and keep the rest of profile "{profile}", fix it first (refused above), then set it with {command}.',
