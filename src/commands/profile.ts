@@ -3,7 +3,7 @@ import type { Context } from '../context.js';
 import type { CommandInput } from '../cli.js';
 import { UsageError, WxauthError, type MessageRef } from '../errors.js';
 import { maskSecret } from '../core/validate.js';
-import { pickProfileName } from '../store/resolve.js';
+import { isReservedName, pickProfileName } from '../store/resolve.js';
 import { validateProfileName } from '../store/config.js';
 import type { DroppedTokens, TokenRename } from '../store/token-cache.js';
 import { confirmOrCancel } from '../ui/present/confirm.js';
@@ -25,7 +25,14 @@ export interface ListedProfile {
 }
 
 export type ProfileResult =
-  | { sub: 'list'; current: string; profiles: ListedProfile[] }
+  | {
+      sub: 'list';
+      current: string;
+      profiles: ListedProfile[];
+      /** Profiles config.json holds under a name wxauth refuses (`__proto__`, `constructor`…: written by hand), which no command can use, rename or remove. */
+      unusable: string[];
+      file: string;
+    }
   | { sub: 'use'; current: string }
   | {
       sub: 'rename';
@@ -57,21 +64,30 @@ export type ProfileResult =
       remaining: string[];
     };
 
+/**
+ * A saved profile's name as given: a built-in property's name (`__proto__`) is refused in run(), where
+ * config.json says whether a profile was written there by hand under it (then the way out is to edit
+ * the file, not to pick another name).
+ */
+function savedName(name: string): string {
+  return isReservedName(name) ? name : validateProfileName(name);
+}
+
 export function parseOptions(input: CommandInput): ProfileOptions {
   const [name] = input.args;
   switch (input.sub) {
     case 'list':
       return { sub: 'list' };
     case 'use':
-      return { sub: 'use', name: validateProfileName(name ?? '') };
+      return { sub: 'use', name: savedName(name ?? '') };
     case 'rename': {
-      const from = validateProfileName(name ?? '');
+      const from = savedName(name ?? '');
       const to = validateProfileName(input.args[1] ?? '');
       if (from === to) throw new UsageError({ key: 'profile.rename.same', params: { profile: from } }, { hint: { key: 'profile.rename.same.hint' } });
       return { sub: 'rename', from, to, yes: input.opts.yes === true };
     }
     case 'remove':
-      return { sub: 'remove', name: validateProfileName(name ?? ''), yes: input.opts.yes === true };
+      return { sub: 'remove', name: savedName(name ?? ''), yes: input.opts.yes === true };
     default:
       throw new UsageError({ key: 'common.commander', params: { detail: `profile ${input.sub ?? ''}` } }, { hint: { key: 'common.commander.hint', params: { command: 'wxauth profile' } } });
   }
@@ -94,6 +110,12 @@ async function cachedUsers(ctx: Context, profile: string): Promise<number | unde
 
 export async function run(options: ProfileOptions, ctx: Context): Promise<ProfileResult> {
   const store = await ctx.configStore();
+  const named = options.sub === 'use' || options.sub === 'remove' ? options.name : options.sub === 'rename' ? options.from : undefined;
+  if (named !== undefined && isReservedName(named)) {
+    // Refused as everywhere (store/config.ts refuseReservedName); one the file holds is told how to get rid of it.
+    const saved = Object.keys(store.profiles()).includes(named);
+    throw new UsageError({ key: 'config.profile.reserved', params: { name: named } }, { hint: saved ? { key: 'profile.reserved.saved.hint', params: { file: store.path } } : { key: 'config.profile.reserved.hint' } });
+  }
   switch (options.sub) {
     case 'list': {
       const current = pickProfileName(ctx.globals, ctx.env, store.currentProfile()).name;
@@ -105,7 +127,8 @@ export async function run(options: ProfileOptions, ctx: Context): Promise<Profil
         secret: data.secret ? (ctx.globals.showSecrets ? data.secret : maskSecret(data.secret)) : null,
         domain: data.domain ?? null,
       }));
-      return { sub: 'list', current, profiles };
+      // Listed as the file holds them, and said: --profile, use, rename and remove all refuse such a name.
+      return { sub: 'list', current, profiles, unusable: profiles.map((p) => p.name).filter(isReservedName), file: store.path };
     }
     case 'use':
       store.useProfile(options.name);

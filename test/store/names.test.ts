@@ -120,4 +120,38 @@ describe('through the CLI', () => {
       expect(fs.readFileSync(file, 'utf8')).toBe(before);
     }
   });
+
+  it('a profile written by hand under such a name: profile list warns, naming it and the way out (en, zh, --json); use, rename and remove say to edit the file; the file is never changed', async () => {
+    const dir = tempDir();
+    const env = { WXAUTH_CONFIG_DIR: dir };
+    const file = path.join(dir, 'config.json');
+    const text = `{"profiles":{"dev":{"appid":"${APPID}"},"__proto__":{"type":"service","appid":"${APPID}"},"prototype":{"appid":"${APPID}"}},"currentProfile":"dev"}`;
+    fs.writeFileSync(file, text, { mode: 0o600 });
+    const list = await runCli(['profile', 'list'], { env });
+    expect(list.code).toBe(0);
+    expect(list.stdout).toContain('__proto__');
+    expect(list.stderr).toContain(
+      `! Profile "__proto__" in ${file} has a name wxauth refuses (a built-in property of every JavaScript object), so no command can use, rename or remove it. Edit that file yourself: rename its key to another name (letters, digits, - and _), or delete its entry; wxauth leaves the file as it is.\n`,
+    );
+    expect(list.stderr).toContain(`! Profile "prototype" in ${file}`);
+    expect(list.stderr).not.toContain('"dev" in');
+    const zh = await runCli(['--lang', 'zh', 'profile', 'list'], { env });
+    expect(zh.stderr).toContain(`! ${file} 里的 profile "__proto__" 用的是 wxauth 不接受的名字（每个 JavaScript 对象都有的内置属性名），哪个命令都没法使用、改名或删除它。`);
+    const json = await runCli(['profile', 'list', '--json'], { env });
+    expect((JSON.parse(json.stdout) as { warnings: Array<{ id: string; message: string }> }).warnings.map((w) => w.id)).toEqual(['profile.reserved', 'profile.reserved']);
+    for (const args of [
+      ['profile', 'remove', '__proto__', '--yes'],
+      ['profile', 'rename', 'prototype', 'proto'],
+      ['profile', 'use', '__proto__'],
+    ]) {
+      const r = await runCli(args, { env });
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr, args.join(' ')).toContain(`→ ${file} has a profile by this name (written there by hand), which no command can use, rename or remove. Edit that file yourself`);
+    }
+    const zhRemove = await runCli(['--lang', 'zh', 'profile', 'remove', '__proto__', '--yes'], { env });
+    expect(zhRemove.stderr).toContain(`→ ${file} 里有这个名字的 profile（手动写进去的），哪个命令都没法使用、改名或删除它。`);
+    // A reserved name the file does not hold: the usual advice, another name.
+    expect((await runCli(['profile', 'remove', 'toString', '--yes'], { env })).stderr).toContain('Choose another name');
+    expect(fs.readFileSync(file, 'utf8')).toBe(text);
+  });
 });

@@ -782,6 +782,14 @@ export const messages = {
   'profile.list.appid': { zh: 'AppID', en: 'appid' },
   'profile.list.secret': { zh: 'AppSecret', en: 'secret' },
   'profile.list.domain': { zh: '回调域名', en: 'domain' },
+  'profile.list.reserved': {
+    zh: '{file} 里的 profile "{name}" 用的是 wxauth 不接受的名字（每个 JavaScript 对象都有的内置属性名），哪个命令都没法使用、改名或删除它。请手动编辑这个文件：把这个键改成别的名字（字母、数字、- 和 _），或删掉这一项；wxauth 不会替你改这个文件。',
+    en: 'Profile "{name}" in {file} has a name wxauth refuses (a built-in property of every JavaScript object), so no command can use, rename or remove it. Edit that file yourself: rename its key to another name (letters, digits, - and _), or delete its entry; wxauth leaves the file as it is.',
+  },
+  'profile.reserved.saved.hint': {
+    zh: '{file} 里有这个名字的 profile（手动写进去的），哪个命令都没法使用、改名或删除它。请手动编辑这个文件：把这个键改成别的名字（字母、数字、- 和 _），或删掉这一项。',
+    en: '{file} has a profile by this name (written there by hand), which no command can use, rename or remove. Edit that file yourself: rename its key to another name (letters, digits, - and _), or delete its entry.',
+  },
   'profile.list.empty': { zh: '还没有 profile。运行 wxauth init 创建。', en: 'No profiles yet. Run wxauth init to create one.' },
   'profile.use.done': { zh: '当前 profile 切换为 "{profile}"。', en: 'Now using profile "{profile}".' },
   'profile.remove.done': { zh: '已删除 profile "{profile}"。', en: 'Removed profile "{profile}".' },

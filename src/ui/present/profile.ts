@@ -15,6 +15,7 @@ export function present(result: ProfileResult, out: Output): void {
         ['', out.t('profile.list.name'), out.t('profile.list.type'), out.t('profile.list.appid'), out.t('profile.list.secret'), out.t('profile.list.domain')],
         result.profiles.map((p) => [p.current ? '*' : '', p.name, p.type ? (tOptional(out.lang, `account.typeName.${p.type}`) ?? p.type) : '-', p.appid ?? '-', p.secret ?? '-', p.domain ?? '-']),
       );
+      for (const name of result.unusable) out.warning('profile.reserved', out.t('profile.list.reserved', { name, file: result.file }));
       return;
     case 'use':
       out.result({ current: result.current });
