@@ -869,10 +869,10 @@ function judgeCallbackStatus(f: Answered, shown: string = f.url): DoctorCheck | 
  * redirect that drops the query on the way to its own path fails, the rest passes saying what it
  * answered. `stated`: the same redirect_uri fetched with `state=` added, when the plain fetch was a
  * redirect (see dropsQueryOnTheWay); `hops`: the redirects followed from it along the callback's own path
- * (nextRedirectHop), the first of them where a query-dropping redirect leads. A chain that comes back to
- * an address already fetched fails as a loop, the query kept or not; one still going after
- * MAX_REDIRECT_HOPS warns (redirectsOnward); where one lands is judged as the redirect_uri's own answer
- * is (judgeCallbackAnswer).
+ * (nextRedirectHop), the first of them where a query-dropping redirect leads. Any of those redirects
+ * dropping the query fails (the first hop that does is named); a chain that comes back to an address
+ * already fetched fails as a loop, the query kept or not; one still going after MAX_REDIRECT_HOPS warns
+ * (redirectsOnward); where one lands is judged as the redirect_uri's own answer is (judgeCallbackAnswer).
  */
 export function evaluateRedirect(f: HttpFacts, stated?: HttpFacts, hops: readonly HttpFacts[] = []): DoctorCheck {
   const target = hops[0];
@@ -898,6 +898,26 @@ export function evaluateRedirect(f: HttpFacts, stated?: HttpFacts, hops: readonl
     });
   }
   const loop = f.location ? redirectLoop(f, stated, hops) : undefined;
+  // A later hop may drop the query the stated fetch's redirect kept (http → https keeping it, then a
+  // slash rule that does not): WeChat's code is lost there as surely as on the first hop, so each
+  // followed redirect is held to the same rule (dropsQueryOnTheWay), before a loop is called one that
+  // keeps the query.
+  const dropping = f.location && isRedirect(stated) ? hops.findIndex((h) => dropsQueryOnTheWay(h)) : -1;
+  if (dropping >= 0) {
+    const hop = hops[dropping] as HttpFacts & { answered: true; location: string };
+    const kept = [stated, ...hops.slice(0, dropping)] as Array<HttpFacts & { answered: true; location: string }>;
+    // The address it drops the query on the way to, whole (a relative Location is the hop's scheme
+    // and host, not the redirect_uri's). When the chain then comes back round, that address is no
+    // final one to copy: the loop's fix (make one form answer) is the true one.
+    const to = new URL(hop.location, hop.url).href;
+    return check(
+      'redirect',
+      'fail',
+      { key: 'doctor.redirect.dropsQueryHop', params: { url: f.url, chain: kept.map((h) => `${h.status} → ${shownLocation(h.location)}`), hop: shownLocation(hop.url), status: hop.status, location: shownLocation(hop.location) } },
+      { ...evidence, statedUrl: kept[0]!.url, chain: kept.map((h) => `${h.status} ${redactedLocation(h.location)}`).join(' -> '), hopUrl: redactedLocation(hop.url), hopStatus: hop.status, hopLocation: redactedLocation(hop.location) },
+      loop ? { key: 'doctor.redirect.loopKept.fix' } : { key: 'doctor.redirect.dropsQuery.fix', params: { location: shownLocation(to) } },
+    );
+  }
   if (loop) {
     // The query survives, so no hop loses the code: the browser goes round until it gives up
     // ("too many redirects") and the callback never runs (/callback → /callback/ → /callback, each

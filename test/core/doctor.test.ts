@@ -193,6 +193,29 @@ describe('evaluateRedirect', () => {
     // A token the server put in a hop's address is masked in the verdict it quotes.
     expect(JSON.stringify(landsOn(r('http://a.com/cb/?state=wxauthdoctor&access_token=86_SECRETSECRET', 500)))).not.toMatch(/SECRET/);
   });
+  // http → https keeping the query, then a slash rule that drops it: WeChat's code is lost on hop 2,
+  // and the chain passed when it landed on a 200 or a 400, since only the first redirect was checked.
+  it('a followed hop that drops the query fails, naming the hop, and the fix names where it goes', () => {
+    const r = (url: string, status: number, location?: string) => ({ url, answered: true as const, status, body: '', ...(location ? { location } : {}) });
+    const plain = r('http://a.com/cb', 301, 'https://a.com/cb');
+    const stated = r('http://a.com/cb?state=wxauthdoctor', 301, 'https://a.com/cb?state=wxauthdoctor');
+    const drops = r('https://a.com/cb?state=wxauthdoctor', 302, '/cb/');
+    for (const end of [r('https://a.com/cb/', 200), r('https://a.com/cb/', 400)]) {
+      expect(evaluateRedirect(plain, stated, [drops, end])).toMatchObject({
+        status: 'fail',
+        message: { key: 'doctor.redirect.dropsQueryHop', params: { url: 'http://a.com/cb', chain: ['301 → https://a.com/cb?state=wxauthdoctor'], hop: 'https://a.com/cb?state=wxauthdoctor', status: 302, location: '/cb/' } },
+        // The relative Location is the hop's scheme: the final address is https, not the redirect_uri's http.
+        fix: { key: 'doctor.redirect.dropsQuery.fix', params: { location: 'https://a.com/cb/' } },
+        evidence: { chain: '301 https://a.com/cb?state=wxauthdoctor', hopUrl: 'https://a.com/cb?state=wxauthdoctor', hopStatus: 302, hopLocation: '/cb/' },
+      });
+    }
+    // Dropping it on the way back to an address already fetched: no final address to copy, the loop's fix.
+    const back = r('https://a.com/cb/?state=wxauthdoctor', 301, 'http://a.com/cb');
+    const slash = r('http://a.com/cb?state=wxauthdoctor', 301, 'https://a.com/cb/?state=wxauthdoctor');
+    expect(evaluateRedirect(plain, slash, [back])).toMatchObject({ status: 'fail', message: { key: 'doctor.redirect.dropsQueryHop' }, fix: { key: 'doctor.redirect.loopKept.fix' } });
+    // Every hop keeping it: where it lands is judged, as before.
+    expect(evaluateRedirect(plain, stated, [r('https://a.com/cb?state=wxauthdoctor', 302, '/cb/?state=wxauthdoctor'), r('https://a.com/cb/?state=wxauthdoctor', 400)])).toMatchObject({ status: 'ok', message: { key: 'doctor.redirect.okFollowed' } });
+  });
   // /cb → /cb/ → /cb// → …, each keeping the query: no address repeats, so it was no loop, and doctor
   // said nothing of a chain the browser gives up on ("too many redirects").
   it('a chain still redirecting along the callback’s path after the hops doctor follows is a warning that names the chain', () => {

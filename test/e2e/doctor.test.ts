@@ -352,6 +352,34 @@ describe('wxauth doctor (text)', () => {
     }
   });
 
+  // A later hop that drops the query (only the stated fetch's own redirect was checked): WeChat's code
+  // is lost there, and the chain passed when it landed on a 400.
+  it('a callback whose redirect chain drops the query on a later hop fails, naming that hop (en, zh)', async () => {
+    const site = await callbackSite((url, res) => {
+      if (url.pathname === '/hop') res.writeHead(301, { location: `/hop/${url.search}` }).end();
+      else if (url.pathname === '/hop/') res.writeHead(301, { location: '/hop//' }).end();
+      else res.writeHead(400).end('missing code');
+    });
+    try {
+      const run = (path: string, ...extra: string[]) =>
+        runCli(['doctor', '--connect-to', `${DOMAIN}:80:127.0.0.1:${site.port}`, ...extra], {
+          env: emulatorEnv(emu, TEST_APP, { WXAUTH_DOMAIN: DOMAIN, WXAUTH_REDIRECT_URI: `http://${DOMAIN}${path}`, WXAUTH_CONFIG_DIR: tempConfigDir() }),
+        });
+      const hop = await run('/hop');
+      expect(hop.code, hop.stdout).toBe(1);
+      expect(lineOf(hop.stdout, 'redirect')).toBe(
+        `✖ redirect      http://${DOMAIN}/hop redirects, dropping the query on the way: fetched with ?state=… it answers 301 → /hop/?state=wxauthdoctor, keeping it so far; then http://${DOMAIN}/hop/?state=wxauthdoctor answers 301, to /hop//, without it. The code and state WeChat appends to the callback are lost on that hop; the callback never gets them.`,
+      );
+      expect(hop.stdout).toMatch(new RegExp(`^\\s+Fix: Make the redirect_uri the final address \\(as http://${DOMAIN}/hop// has it`, 'm'));
+      const hopZh = await run('/hop', '--lang', 'zh');
+      expect(lineOf(hopZh.stdout, 'redirect')).toBe(
+        `✖ redirect      http://${DOMAIN}/hop 会跳转，而且中途丢掉了查询参数：带上 ?state=… 访问时依次是 301 → /hop/?state=wxauthdoctor，到这里查询参数都还在；接着 http://${DOMAIN}/hop/?state=wxauthdoctor 返回 301，跳到 /hop//，查询参数没了。微信在回调地址后面加的 code 和 state 在这一跳丢失，回调收不到。`,
+      );
+    } finally {
+      site.close();
+    }
+  });
+
   // A Location no browser follows once read as a dropped query, with "make file:///wechat/callback the
   // redirect_uri" as the fix, and doctor dialled localhost:80 for it.
   it('a callback redirecting to file:// fails as no web address and sends doctor nowhere else (en, zh)', async () => {

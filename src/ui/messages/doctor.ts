@@ -318,6 +318,10 @@ export const messages = {
     zh: '把 redirect_uri 设成跳转后的最终地址（{location} 那样，例如末尾的 / 要和服务器一致；wxauth config set redirectUri <最终地址>，并重新生成授权链接），或者让服务器在这一跳保留查询参数（nginx：return 301 $scheme://$host$request_uri;，不要只写 $uri）。',
     en: 'Make the redirect_uri the final address (as {location} has it: the trailing / as the server wants it; wxauth config set redirectUri <that address>, then build the authorization link again), or have the server keep the query on this hop (nginx: return 301 $scheme://$host$request_uri;, not $uri alone).',
   },
+  'doctor.redirect.dropsQueryHop': {
+    zh: '{url} 会跳转，而且中途丢掉了查询参数：带上 ?state=… 访问时依次是 {chain}，到这里查询参数都还在；接着 {hop} 返回 {status}，跳到 {location}，查询参数没了。微信在回调地址后面加的 code 和 state 在这一跳丢失，回调收不到。',
+    en: '{url} redirects, dropping the query on the way: fetched with ?state=… it answers {chain}, keeping it so far; then {hop} answers {status}, to {location}, without it. The code and state WeChat appends to the callback are lost on that hop; the callback never gets them.',
+  },
   'doctor.redirect.notWeb': {
     zh: '{url} 返回 {status}，跳到 {location}：这不是网页地址（http/https），微信里的浏览器停在这一步，回调永远执行不到。',
     en: '{url} answers {status}, redirecting to {location}: that is not a web (http/https) address, so the browser WeChat opens stops there and the callback never runs.',
