@@ -872,7 +872,8 @@ function judgeCallbackStatus(f: Answered, shown: string = f.url): DoctorCheck | 
  * (nextRedirectHop), the first of them where a query-dropping redirect leads. Any of those redirects
  * dropping the query fails (the first hop that does is named); a chain that comes back to an address
  * already fetched fails as a loop, the query kept or not; one still going after MAX_REDIRECT_HOPS warns
- * (redirectsOnward); where one lands is judged as the redirect_uri's own answer is (judgeCallbackAnswer).
+ * (redirectsOnward); where one lands, or the stated fetch's own answer when it does not redirect, is
+ * judged as the redirect_uri's own answer is (judgeCallbackAnswer).
  */
 export function evaluateRedirect(f: HttpFacts, stated?: HttpFacts, hops: readonly HttpFacts[] = []): DoctorCheck {
   const target = hops[0];
@@ -945,6 +946,21 @@ export function evaluateRedirect(f: HttpFacts, stated?: HttpFacts, hops: readonl
       { ...evidence, statedUrl: onward[0]!.url, chain: onward.map((h) => `${h.status} ${redactedLocation(h.location)}`).join(' -> ') },
       { key: 'doctor.redirect.onward.fix' },
     );
+  }
+  // The plain fetch redirected, but the stated one (the query WeChat's redirect comes with) answered
+  // itself: that answer is the one WeChat's redirect meets, judged as the redirect_uri's own is (a
+  // callback that redirects a bare hit to a login page and crashes on a query, or stops answering).
+  if (f.location && stated !== undefined && hops.length === 0) {
+    const itself = judgeCallbackAnswer(stated, shownLocation(stated.url));
+    if (itself) {
+      return check(
+        'redirect',
+        itself.status,
+        { key: 'doctor.redirect.statedAnswers', params: { url: f.url, status: f.status, location: shownLocation(f.location), verdict: itself.message } },
+        { ...evidence, statedUrl: redactedLocation(stated.url), statedStatus: stated.answered ? stated.status : (stated.status ?? null), statedError: stated.answered ? null : stated.error },
+        itself.fix,
+      );
+    }
   }
   // Followed along the callback's own path (hops): WeChat's redirect, code and all, ends where the chain
   // lands, so that answer is judged by the rule the redirect_uri's own answer is (a 5xx, a 404, no

@@ -216,6 +216,28 @@ describe('evaluateRedirect', () => {
     // Every hop keeping it: where it lands is judged, as before.
     expect(evaluateRedirect(plain, stated, [r('https://a.com/cb?state=wxauthdoctor', 302, '/cb/?state=wxauthdoctor'), r('https://a.com/cb/?state=wxauthdoctor', 400)])).toMatchObject({ status: 'ok', message: { key: 'doctor.redirect.okFollowed' } });
   });
+  // The bare address redirects (to a login page, say) but the one with a query crashes: doctor said
+  // "(not followed)" with a ✔, judging only the redirect, while WeChat's redirect meets the 5xx.
+  it('a stated fetch that answers itself is judged as the redirect_uri’s own answer is', () => {
+    const r = (url: string, status: number, location?: string) => ({ url, answered: true as const, status, body: '', ...(location ? { location } : {}) });
+    const plain = r('https://a.com/cb', 302, '/login');
+    for (const [status, verdict] of [[502, 'fail'], [404, 'warn']] as const) {
+      const direct = evaluateRedirect(r('https://a.com/cb?state=wxauthdoctor', status));
+      expect(evaluateRedirect(plain, r('https://a.com/cb?state=wxauthdoctor', status))).toMatchObject({
+        status: verdict,
+        message: { key: 'doctor.redirect.statedAnswers', params: { url: 'https://a.com/cb', status: 302, location: '/login', verdict: direct.message } },
+        fix: direct.fix!,
+        evidence: { statedUrl: 'https://a.com/cb?state=wxauthdoctor', statedStatus: status },
+      });
+    }
+    expect(evaluateRedirect(plain, { url: 'https://a.com/cb?state=wxauthdoctor', answered: false, error: 'ETIMEDOUT', silentMs: 8000 })).toMatchObject({
+      status: 'fail',
+      message: { key: 'doctor.redirect.statedAnswers', params: { verdict: { key: 'doctor.redirect.silent' } } },
+    });
+    // A callback refusing a hit without a code, or redirecting it elsewhere too: fine, as before.
+    expect(evaluateRedirect(plain, r('https://a.com/cb?state=wxauthdoctor', 400))).toMatchObject({ status: 'ok', message: { key: 'doctor.redirect.okRedirect' } });
+    expect(evaluateRedirect(plain, r('https://a.com/cb?state=wxauthdoctor', 302, '/login'))).toMatchObject({ status: 'ok', message: { key: 'doctor.redirect.okRedirect' } });
+  });
   // /cb → /cb/ → /cb// → …, each keeping the query: no address repeats, so it was no loop, and doctor
   // said nothing of a chain the browser gives up on ("too many redirects").
   it('a chain still redirecting along the callback’s path after the hops doctor follows is a warning that names the chain', () => {

@@ -352,12 +352,15 @@ describe('wxauth doctor (text)', () => {
     }
   });
 
-  // A later hop that drops the query (only the stated fetch's own redirect was checked): WeChat's code
-  // is lost there, and the chain passed when it landed on a 400.
-  it('a callback whose redirect chain drops the query on a later hop fails, naming that hop (en, zh)', async () => {
+  // Gaps of the followed chain, on one server: a later hop that drops the query (only the first
+  // redirect was checked), and a callback that redirects a bare hit but crashes on one with a query
+  // (✔ "not followed").
+  it('a later hop dropping the query, or a stated fetch answering 5xx itself: each fails, saying so (en, zh)', async () => {
     const site = await callbackSite((url, res) => {
       if (url.pathname === '/hop') res.writeHead(301, { location: `/hop/${url.search}` }).end();
       else if (url.pathname === '/hop/') res.writeHead(301, { location: '/hop//' }).end();
+      else if (url.pathname === '/crash' && url.search === '') res.writeHead(302, { location: '/login' }).end();
+      else if (url.pathname === '/crash') res.writeHead(502).end('bad gateway');
       else res.writeHead(400).end('missing code');
     });
     try {
@@ -374,6 +377,17 @@ describe('wxauth doctor (text)', () => {
       const hopZh = await run('/hop', '--lang', 'zh');
       expect(lineOf(hopZh.stdout, 'redirect')).toBe(
         `✖ redirect      http://${DOMAIN}/hop 会跳转，而且中途丢掉了查询参数：带上 ?state=… 访问时依次是 301 → /hop/?state=wxauthdoctor，到这里查询参数都还在；接着 http://${DOMAIN}/hop/?state=wxauthdoctor 返回 301，跳到 /hop//，查询参数没了。微信在回调地址后面加的 code 和 state 在这一跳丢失，回调收不到。`,
+      );
+
+      const crash = await run('/crash');
+      expect(crash.code, crash.stdout).toBe(1);
+      expect(lineOf(crash.stdout, 'redirect')).toBe(
+        `✖ redirect      http://${DOMAIN}/crash answers 302, redirecting to /login; but fetched with a query (?state=…, as WeChat’s redirect comes), it answers itself: http://${DOMAIN}/crash?state=wxauthdoctor answers 502: a server error.`,
+      );
+      expect(crash.stdout).toMatch(/^\s+Fix: Read the server’s log/m);
+      const crashZh = await run('/crash', '--lang', 'zh');
+      expect(lineOf(crashZh.stdout, 'redirect')).toBe(
+        `✖ redirect      http://${DOMAIN}/crash 返回 302，跳转到 /login；但带上查询参数（?state=…，微信跳转回来时就带着参数）访问时，它不跳转，直接应答：http://${DOMAIN}/crash?state=wxauthdoctor 返回 502：服务器出错。`,
       );
     } finally {
       site.close();

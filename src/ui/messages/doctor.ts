@@ -322,6 +322,10 @@ export const messages = {
     zh: '{url} 会跳转，而且中途丢掉了查询参数：带上 ?state=… 访问时依次是 {chain}，到这里查询参数都还在；接着 {hop} 返回 {status}，跳到 {location}，查询参数没了。微信在回调地址后面加的 code 和 state 在这一跳丢失，回调收不到。',
     en: '{url} redirects, dropping the query on the way: fetched with ?state=… it answers {chain}, keeping it so far; then {hop} answers {status}, to {location}, without it. The code and state WeChat appends to the callback are lost on that hop; the callback never gets them.',
   },
+  'doctor.redirect.statedAnswers': {
+    zh: '{url} 返回 {status}，跳转到 {location}；但带上查询参数（?state=…，微信跳转回来时就带着参数）访问时，它不跳转，直接应答：{verdict}',
+    en: '{url} answers {status}, redirecting to {location}; but fetched with a query (?state=…, as WeChat’s redirect comes), it answers itself: {verdict}',
+  },
   'doctor.redirect.notWeb': {
     zh: '{url} 返回 {status}，跳到 {location}：这不是网页地址（http/https），微信里的浏览器停在这一步，回调永远执行不到。',
     en: '{url} answers {status}, redirecting to {location}: that is not a web (http/https) address, so the browser WeChat opens stops there and the callback never runs.',
