@@ -816,20 +816,38 @@ type Unanswered = Extract<HttpFacts, { answered: false }>;
  * own answer or where its followed redirects land (evaluateRedirect), so the two are judged by one rule.
  * `shown`: the address as the line says it (a followed hop's, masked as its Location was).
  */
-function judgeCallbackAnswer(f: HttpFacts, shown: string = f.url): DoctorCheck | undefined {
-  return f.answered ? judgeCallbackStatus(f, shown) : judgeNoAnswer(f, shown);
+function judgeCallbackAnswer(f: HttpFacts, shown: string = f.url, tlsLine = true): DoctorCheck | undefined {
+  return f.answered ? judgeCallbackStatus(f, shown) : judgeNoAnswer(f, shown, tlsLine);
 }
 
-/** No answer: malformed, a failed TLS handshake, a body that never ends, silence, or unreachable. Always a failure. */
-function judgeNoAnswer(f: Unanswered, shown: string = f.url): DoctorCheck {
+/**
+ * Whether the tls line judges the handshake of `fetched`: it checks the redirect_uri's own host and
+ * port, and only an https redirect_uri's (an http one is skipped), so not where an http callback is
+ * sent to https.
+ */
+function tlsChecked(redirectUri: string, fetched: string): boolean {
+  const own = new URL(redirectUri);
+  return own.protocol === 'https:' && own.host === new URL(fetched).host;
+}
+
+/**
+ * No answer: malformed, a failed TLS handshake, a body that never ends, silence, or unreachable. Always
+ * a failure. `tlsLine`: whether the tls line below judges this address's handshake (the fix points there).
+ */
+function judgeNoAnswer(f: Unanswered, shown: string = f.url, tlsLine = true): DoctorCheck {
   const host = new URL(f.url).host;
   if (isMalformedReply(f.error)) {
     return check('redirect', 'fail', { key: 'doctor.http.malformed', params: { url: shown, error: f.error } }, { url: shown, error: f.error }, { key: 'doctor.http.malformed.fix' });
   }
   if (new URL(f.url).protocol === 'https:' && isTlsFailure(f.error)) {
     // The connection was taken and the TLS handshake failed (plain http on 443, an old protocol): not
-    // a firewall; the tls check says what the handshake met.
-    return check('redirect', 'fail', { key: 'doctor.redirect.tlsFailed', params: { url: shown, error: f.error } }, { url: shown, error: f.error }, { key: 'doctor.redirect.tlsFailed.fix', params: { host } });
+    // a firewall; the tls check says what the handshake met, when it checks this address: for an http
+    // redirect_uri sent on to https it is skipped, and the fix says how to see the handshake instead.
+    const u = new URL(f.url);
+    const fix: MessageRef = tlsLine
+      ? { key: 'doctor.redirect.tlsFailed.fix', params: { host } }
+      : { key: 'doctor.redirect.tlsFailed.unchecked.fix', params: { host, hostname: u.hostname, port: u.port || '443' } };
+    return check('redirect', 'fail', { key: 'doctor.redirect.tlsFailed', params: { url: shown, error: f.error } }, { url: shown, error: f.error }, fix);
   }
   if (bodyUnended(f)) {
     return check('redirect', 'fail', { key: 'doctor.redirect.bodyUnended', params: { url: shown, status: f.status, ms: f.silentMs } }, { url: shown, error: f.error, silentMs: f.silentMs, status: f.status }, { key: 'doctor.redirect.bodyUnended.fix' });
@@ -951,7 +969,7 @@ export function evaluateRedirect(f: HttpFacts, stated?: HttpFacts, hops: readonl
   // itself: that answer is the one WeChat's redirect meets, judged as the redirect_uri's own is (a
   // callback that redirects a bare hit to a login page and crashes on a query, or stops answering).
   if (f.location && stated !== undefined && hops.length === 0) {
-    const itself = judgeCallbackAnswer(stated, shownLocation(stated.url));
+    const itself = judgeCallbackAnswer(stated, shownLocation(stated.url), tlsChecked(f.url, stated.url));
     if (itself) {
       return check(
         'redirect',
@@ -968,7 +986,7 @@ export function evaluateRedirect(f: HttpFacts, stated?: HttpFacts, hops: readonl
   const end = hops[hops.length - 1];
   if (f.location && end !== undefined) {
     const led = [stated, ...hops.slice(0, -1)].filter((h) => isRedirect(h));
-    const landed = judgeCallbackAnswer(end, shownLocation(end.url));
+    const landed = judgeCallbackAnswer(end, shownLocation(end.url), tlsChecked(f.url, end.url));
     if (landed) {
       return check(
         'redirect',

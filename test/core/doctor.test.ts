@@ -238,6 +238,22 @@ describe('evaluateRedirect', () => {
     expect(evaluateRedirect(plain, r('https://a.com/cb?state=wxauthdoctor', 400))).toMatchObject({ status: 'ok', message: { key: 'doctor.redirect.okRedirect' } });
     expect(evaluateRedirect(plain, r('https://a.com/cb?state=wxauthdoctor', 302, '/login'))).toMatchObject({ status: 'ok', message: { key: 'doctor.redirect.okRedirect' } });
   });
+  // An http redirect_uri sent to https whose handshake fails: the fix pointed at "the tls line below",
+  // which is skipped for an http redirect_uri.
+  it('a failed handshake where an http callback is sent to https says how to see it, not the tls line', () => {
+    const r = (url: string, status: number, location?: string) => ({ url, answered: true as const, status, body: '', ...(location ? { location } : {}) });
+    const tlsFail = (url: string) => ({ url, answered: false as const, error: 'EPROTO' });
+    const viaHttp = evaluateRedirect(r('http://a.com/cb', 301, 'https://a.com/cb'), r('http://a.com/cb?state=wxauthdoctor', 301, 'https://a.com/cb?state=wxauthdoctor'), [tlsFail('https://a.com/cb?state=wxauthdoctor')]);
+    expect(viaHttp).toMatchObject({
+      status: 'fail',
+      message: { key: 'doctor.redirect.landed', params: { verdict: { key: 'doctor.redirect.tlsFailed' } } },
+      fix: { key: 'doctor.redirect.tlsFailed.unchecked.fix', params: { host: 'a.com', hostname: 'a.com', port: '443' } },
+    });
+    // An https redirect_uri: the tls line checks that host, and the fix points there.
+    const viaHttps = evaluateRedirect(r('https://a.com/cb', 301, '/cb/'), r('https://a.com/cb?state=wxauthdoctor', 301, '/cb/?state=wxauthdoctor'), [tlsFail('https://a.com/cb/?state=wxauthdoctor')]);
+    expect(viaHttps.fix).toEqual({ key: 'doctor.redirect.tlsFailed.fix', params: { host: 'a.com' } });
+    expect(evaluateRedirect(tlsFail('https://a.com/cb')).fix).toEqual({ key: 'doctor.redirect.tlsFailed.fix', params: { host: 'a.com' } });
+  });
   // /cb → /cb/ → /cb// → …, each keeping the query: no address repeats, so it was no loop, and doctor
   // said nothing of a chain the browser gives up on ("too many redirects").
   it('a chain still redirecting along the callback’s path after the hops doctor follows is a warning that names the chain', () => {

@@ -352,20 +352,22 @@ describe('wxauth doctor (text)', () => {
     }
   });
 
-  // Gaps of the followed chain, on one server: a later hop that drops the query (only the first
-  // redirect was checked), and a callback that redirects a bare hit but crashes on one with a query
-  // (✔ "not followed").
-  it('a later hop dropping the query, or a stated fetch answering 5xx itself: each fails, saying so (en, zh)', async () => {
+  // Three gaps of the followed chain, on one server: a later hop that drops the query (only the first
+  // redirect was checked), a callback that redirects a bare hit but crashes on one with a query (✔ "not
+  // followed"), and an http callback sent to an https whose handshake fails (the fix pointed at the tls
+  // line, which an http redirect_uri skips). Port 443 is mapped to the same plain-HTTP server.
+  it('a later hop dropping the query, a stated fetch answering 5xx itself, a failed https handshake from an http callback: each fails, saying so (en, zh)', async () => {
     const site = await callbackSite((url, res) => {
       if (url.pathname === '/hop') res.writeHead(301, { location: `/hop/${url.search}` }).end();
       else if (url.pathname === '/hop/') res.writeHead(301, { location: '/hop//' }).end();
       else if (url.pathname === '/crash' && url.search === '') res.writeHead(302, { location: '/login' }).end();
       else if (url.pathname === '/crash') res.writeHead(502).end('bad gateway');
+      else if (url.pathname === '/tls') res.writeHead(301, { location: `https://${DOMAIN}/tls${url.search}` }).end();
       else res.writeHead(400).end('missing code');
     });
     try {
       const run = (path: string, ...extra: string[]) =>
-        runCli(['doctor', '--connect-to', `${DOMAIN}:80:127.0.0.1:${site.port}`, ...extra], {
+        runCli(['doctor', '--connect-to', `${DOMAIN}:80:127.0.0.1:${site.port}`, '--connect-to', `${DOMAIN}:443:127.0.0.1:${site.port}`, ...extra], {
           env: emulatorEnv(emu, TEST_APP, { WXAUTH_DOMAIN: DOMAIN, WXAUTH_REDIRECT_URI: `http://${DOMAIN}${path}`, WXAUTH_CONFIG_DIR: tempConfigDir() }),
         });
       const hop = await run('/hop');
@@ -389,6 +391,15 @@ describe('wxauth doctor (text)', () => {
       expect(lineOf(crashZh.stdout, 'redirect')).toBe(
         `✖ redirect      http://${DOMAIN}/crash 返回 302，跳转到 /login；但带上查询参数（?state=…，微信跳转回来时就带着参数）访问时，它不跳转，直接应答：http://${DOMAIN}/crash?state=wxauthdoctor 返回 502：服务器出错。`,
       );
+
+      const tls = await run('/tls');
+      expect(tls.code, tls.stdout).toBe(1);
+      expect(lineOf(tls.stdout, 'redirect')).toMatch(new RegExp(`where it lands: https://${DOMAIN}/tls\\?state=wxauthdoctor took the connection, but the TLS handshake failed \\((EPROTO|ERR_SSL_\\w+)\\)\\.$`));
+      expect(lineOf(tls.stdout, 'tls')).toMatch(/^- tls\s+Skipped: the redirect_uri is http/);
+      expect(tls.stdout).toMatch(new RegExp(`^\\s+Fix: .*The redirect_uri is http, so the tls line below does not check the https address it is sent to: openssl s_client -connect ${DOMAIN}:443 -servername ${DOMAIN} shows what the handshake meets\\.$`, 'm'));
+      expect(tls.stdout).not.toContain('the tls line below says what the handshake met');
+      const tlsZh = await run('/tls', '--lang', 'zh');
+      expect(tlsZh.stdout).toMatch(new RegExp(`^\\s+怎么办：.*redirect_uri 用的是 http，下面的 tls 一行不检查它跳去的 https 地址；用 openssl s_client -connect ${DOMAIN}:443 -servername ${DOMAIN} 看握手遇到了什么。$`, 'm'));
     } finally {
       site.close();
     }

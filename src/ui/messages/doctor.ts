@@ -393,6 +393,10 @@ export const messages = {
     zh: '{url} 连上了，但 TLS 握手失败（{error}）。',
     en: '{url} took the connection, but the TLS handshake failed ({error}).',
   },
+  'doctor.redirect.tlsFailed.unchecked.fix': {
+    zh: '服务器连得上（不是防火墙的问题），是 {host} 的 HTTPS 配置不对（例如 443 端口上跑的是明文 HTTP）。redirect_uri 用的是 http，下面的 tls 一行不检查它跳去的 https 地址；用 openssl s_client -connect {hostname}:{port} -servername {hostname} 看握手遇到了什么。',
+    en: 'The server is reachable (no firewall to open); the HTTPS setup of {host} is wrong (plain HTTP on port 443, for one). The redirect_uri is http, so the tls line below does not check the https address it is sent to: openssl s_client -connect {hostname}:{port} -servername {hostname} shows what the handshake meets.',
+  },
   'doctor.redirect.tlsFailed.fix': {
     zh: '服务器连得上（不是防火墙的问题），是 {host} 的 HTTPS 配置不对：下面 tls 一行说明握手遇到了什么（例如 443 端口上跑的是明文 HTTP）。',
     en: 'The server is reachable (no firewall to open); the HTTPS setup of {host} is wrong: the tls line below says what the handshake met (plain HTTP on port 443, for one).',
