@@ -32,6 +32,8 @@ export class EmulatorControl {
     private readonly signal: AbortSignal,
     /** Where to look for a running emulator when `origin` does not answer (tests give their own). */
     private readonly usual: string = DEFAULT_EMULATOR,
+    /** How long a call may take, its answer's body included (tests give a short one). */
+    private readonly timeoutMs: number = 10_000,
   ) {}
 
   /**
@@ -46,7 +48,9 @@ export class EmulatorControl {
     let res: Response;
     let text: string;
     const detached = mode === 'undo';
-    const limit = detached ? deadline(3_000) : mode === 'change' ? deadline(10_000) : deadline(10_000, this.signal);
+    const limit = detached ? deadline(Math.min(3_000, this.timeoutMs)) : mode === 'change' ? deadline(this.timeoutMs) : deadline(this.timeoutMs, this.signal);
+    // The status, once the answer's headers came: a timeout after it is a body that stalled, not an emulator down.
+    let status: number | undefined;
     try {
       res = await fetch(this.origin + '/__emulator' + path, {
         method,
@@ -54,15 +58,21 @@ export class EmulatorControl {
         body: body === undefined ? undefined : JSON.stringify(body),
         signal: limit.signal,
       });
+      status = res.status;
       text = await res.text();
     } catch (error) {
       if (this.signal.aborted && mode === 'normal') throw error;
+      const host = new URL(this.origin).host;
       // An undo that failed leaves the emulator changed (its clock ahead, a fault armed): said as such.
-      if (detached) throw new NetworkError('refused', { key: 'probe.undo_failed', params: { url: this.origin } }, { hint: { key: 'probe.undo_failed.hint', params: { url: this.origin } }, cause: error, host: new URL(this.origin).host, mayHaveReachedServer: true });
+      if (detached) throw new NetworkError('refused', { key: 'probe.undo_failed', params: { url: this.origin } }, { hint: { key: 'probe.undo_failed.hint', params: { url: this.origin } }, cause: error, host, mayHaveReachedServer: true });
+      // It answered, and its body then did not end in time: something there is up, and hangs.
+      if (status !== undefined && (error as Error).name === 'TimeoutError') {
+        throw new NetworkError('timeout', { key: 'probe.emulator_stalled', params: { url: this.origin, host, path, status, ms: this.timeoutMs } }, { hint: { key: 'probe.emulator_stalled.hint', params: { host } }, cause: error, host, status, mayHaveReachedServer: true });
+      }
       // `--emulator` with a wrong port while one runs on its default: name that one instead of "start it".
       const running = this.origin !== this.usual && (await isEmulatorAt(this.usual));
       const hint: MessageRef = running ? { key: 'probe.emulator_down.running', params: { running: this.usual } } : { key: 'probe.emulator_down.hint' };
-      throw new NetworkError('refused', { key: 'probe.emulator_down', params: { url: this.origin } }, { hint, cause: error, host: new URL(this.origin).host, mayHaveReachedServer: false });
+      throw new NetworkError('refused', { key: 'probe.emulator_down', params: { url: this.origin } }, { hint, cause: error, host, mayHaveReachedServer: false });
     } finally {
       limit.done();
     }

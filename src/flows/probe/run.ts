@@ -592,7 +592,10 @@ async function probeApp(given: ProbeOptions, hooks: ProbeHooks): Promise<ProbeRe
           : // 401/403 from the start itself: most often a login that needs the site's own session first.
             reason.problem === 'probe.problem.status' && (reason.status === 401 || reason.status === 403) && !options.cookies?.length
             ? { key: 'probe.authorize.url.fix.session', params: { url: options.target, status: Number(reason.status) } }
-            : { key: 'probe.authorize.url.fix.none', params: { url: options.target } };
+            : // It began to answer and its page never ended: what keeps it open, not "should 302-redirect".
+              reason.problem === 'probe.problem.body_stalled'
+              ? { key: 'probe.authorize.url.fix.stalled', params: { url: options.target, status: Number(reason.status), ms: options.timeoutMs } }
+              : { key: 'probe.authorize.url.fix.none', params: { url: options.target } };
     // Another emulator's origin: --emulator named only where an emulator answers (otherEmulatorFix).
     if (otherFix !== undefined) fix = otherFix;
     put({ ...check('authorize.url', 'fail', 'none', { url: options.target, ...reason }, { scenarios: ['happy'], hops: happyRun.record.hops, details: { status: last?.status ?? 0, ...(last?.error ? { error: last.error } : {}) } }, false), fix });
@@ -733,7 +736,9 @@ async function probeApp(given: ProbeOptions, hooks: ProbeHooks): Promise<ProbeRe
     // host is one thing it may be waiting on, not the only one.
     else if (problem?.kind === 'no_answer' && problem.error === 'timeout') {
       let fix: MessageRef = messageRef('probe.login.completes.fix.timeout', { ms: options.timeoutMs });
-      if (!exchangeAttempted && report.rewroteOpenHost) fix = messageRef('probe.login.completes.fix.timeout_real', { ms: options.timeoutMs, emulator });
+      // It began to answer (the status came) and then hung: what keeps its page open, not what it waits on.
+      if (problem.stalled) fix = messageRef('probe.login.completes.fix.stalled', { status: problem.stalled.status, ms: options.timeoutMs });
+      else if (!exchangeAttempted && report.rewroteOpenHost) fix = messageRef('probe.login.completes.fix.timeout_real', { ms: options.timeoutMs, emulator });
       put({ ...check('login.completes', 'fail', 'error_page', problemParams(problem, options.timeoutMs), evidence, false), fix });
     }
     // The browser was sent to the real open.weixin.qq.com and the emulator never saw the exchange: the
@@ -811,8 +816,10 @@ async function probeApp(given: ProbeOptions, hooks: ProbeHooks): Promise<ProbeRe
     if (!exchangeAttempted) {
       // A callback that never answered (slower than --timeout) is not one that "never exchanged".
       const hung = happyFinal?.page.status === 0 && happyFinal.page.hop.error === 'timeout';
+      const stalled = hung ? happyFinal?.page.hop.stalled : undefined;
       let message = messageRef('probe.skip.no_exchange', { path: callbackPath });
-      if (hung) message = messageRef('probe.skip.no_answer', { path: callbackPath, ms: options.timeoutMs });
+      if (stalled) message = messageRef('probe.skip.stalled', { path: callbackPath, status: stalled.status, ms: options.timeoutMs });
+      else if (hung) message = messageRef('probe.skip.no_answer', { path: callbackPath, ms: options.timeoutMs });
       put({ id, status: 'skip', message, evidence: { scenarios: ['happy'] } });
       return false;
     }
@@ -1437,7 +1444,8 @@ async function probeApp(given: ProbeOptions, hooks: ProbeHooks): Promise<ProbeRe
       // connection or a stack (finish() puts its words first). A page of the app's own with a way on is right but for its status.
       const offersAWayOn = problem.kind === '5xx' && offersWayOn(page.body);
       let fix: MessageRef = messageRef('probe.wechat.busy.fix.unhandled', { status: page.status });
-      if (problem.kind === 'no_answer' && problem.error === 'timeout') fix = messageRef('probe.wechat.busy.fix', params);
+      if (problem.kind === 'no_answer' && problem.stalled) fix = messageRef('probe.wechat.busy.fix.stalled', { fault: params.fault, status: problem.stalled.status });
+      else if (problem.kind === 'no_answer' && problem.error === 'timeout') fix = messageRef('probe.wechat.busy.fix', params);
       else if (problem.kind !== '5xx') fix = messageRef('probe.wechat.busy.fix.catch');
       else if (offersAWayOn) fix = messageRef('probe.wechat.busy.fix.status_only', { status: page.status });
       put({ ...failed, fix });
@@ -1499,6 +1507,8 @@ async function probeApp(given: ProbeOptions, hooks: ProbeHooks): Promise<ProbeRe
     const page = value?.final.page;
     // Nothing answered the browser within --timeout after WeChat's (late) answer.
     const hung = page?.status === 0 && page.hop.error === 'timeout';
+    // Of those, one whose status came and whose page then did not end: it began to answer, and hung.
+    const stalled = hung ? page.hop.stalled : undefined;
     if (!value || !page) lost('wechat.slow', 'slow_exchange');
     else if (attempts.length === 0) put(check('wechat.slow', 'skip', 'skip_no_exchange', { path: callbackPath }, evidence));
     // The app sends every code more than once (code.exchanged_once): a retry on its timeout cannot be told from that.
@@ -1507,7 +1517,12 @@ async function probeApp(given: ProbeOptions, hooks: ProbeHooks): Promise<ProbeRe
       const params = { delay, attempts: attempts.length, errcode: reuseErrcode(attempts) };
       // An error page, WeChat's words on a page, or a page that stays on the callback where the happy path went on.
       const stopped = samePath(page.url, callbackUrl) && !samePath(happyFinal.page.url, callbackUrl);
-      if (hung) {
+      if (stalled) {
+        put({
+          ...check('wechat.slow', 'fail', 'retried_stalled', { ...params, status: stalled.status, timeout: options.timeoutMs }, evidence, false),
+          fix: messageRef('probe.wechat.slow.fix.retried_stalled', { retry: messageRef('probe.wechat.slow.fix', params) }),
+        });
+      } else if (hung) {
         // The retry failed and then nothing answered the browser: a hang, timed from WeChat's answer (as no_answer).
         put({
           ...check('wechat.slow', 'fail', 'retried_no_answer', { ...params, timeout: options.timeoutMs }, evidence, false),
@@ -1530,6 +1545,8 @@ async function probeApp(given: ProbeOptions, hooks: ProbeHooks): Promise<ProbeRe
           else put(check('wechat.slow', 'fail', 'retried_unseen', { ...params, status: page.status, url: page.hop.url }, evidence));
         }
       }
+    } else if (stalled) {
+      put({ ...check('wechat.slow', 'fail', 'stalled', { delay, status: stalled.status, timeout: options.timeoutMs }, evidence, false), fix: messageRef('probe.wechat.slow.fix.stalled', {}) });
     } else if (hung) {
       // Said here rather than as problem.timeout: the wait was --timeout after WeChat's answer, not --timeout.
       put({ ...check('wechat.slow', 'fail', 'no_answer', { delay, timeout: options.timeoutMs }, evidence, false), fix: messageRef('probe.wechat.slow.fix.no_answer', {}) });

@@ -94,6 +94,15 @@ export const messages = {
     zh: '有一个模拟器在 {running} 上运行：用 --emulator {running}。',
     en: 'An emulator is running at {running}: use --emulator {running}.',
   },
+  // The control API answered (a status came) and its body then did not end: not an emulator that is down.
+  'probe.emulator_stalled': {
+    zh: '模拟器 {url}（{host}）应答了 /__emulator{path}（HTTP {status}），但 {ms} 毫秒内没有传完应答。',
+    en: 'The emulator at {url} ({host}) answered /__emulator{path} (HTTP {status}), but its answer had not finished after {ms} ms.',
+  },
+  'probe.emulator_stalled.hint': {
+    zh: '{host} 上有服务应答之后就卡住了：确认 --emulator 指向的是 wxauth 模拟器本身（不是中间的代理或别的服务器），然后重启模拟器再运行 probe。',
+    en: 'Something at {host} begins to answer and then hangs: check that --emulator names the wxauth emulator itself (not a proxy or another server in between), then restart the emulator and run probe again.',
+  },
   'probe.emulator_not_control': {
     zh: '{url} 有应答，但它不是 wxauth 模拟器（是你的应用吗？）：/__emulator{path} 得到 HTTP {status}，不是模拟器控制接口的应答。',
     en: '{url} answers, but it is not a wxauth emulator (is it your app?): /__emulator{path} got HTTP {status}, not the emulator’s control API.',
@@ -316,6 +325,10 @@ export const messages = {
     zh: '正常登录时回调 {path} 在 {ms} ms 内没有应答（见 login.completes），这项无法判断。',
     en: 'On the happy path the callback {path} did not answer within {ms} ms (see login.completes), so this cannot be judged.',
   },
+  'probe.skip.stalled': {
+    zh: '正常登录时回调 {path} 已经开始应答（HTTP {status}），但页面 {ms} 毫秒内没有传完（见 login.completes），这项无法判断。',
+    en: 'On the happy path the callback {path} began to answer (HTTP {status}) but its page had not finished after {ms} ms (see login.completes), so this cannot be judged.',
+  },
   'probe.skip.no_exchange': {
     zh: '正常登录时回调 {path} 没有换取 code（见 login.completes），这项无法判断。',
     en: 'On the happy path the callback {path} never exchanged the code (see login.completes), so this cannot be judged.',
@@ -348,6 +361,10 @@ export const messages = {
   'probe.authorize.url.fix.none': {
     zh: '{url} 应当 302 跳转到微信的授权链接（…/connect/oauth2/authorize 或 /connect/qrconnect），或者显示一个带这个链接的页面：确认这就是你的登录入口地址，并在浏览器里打开它看看。',
     en: '{url} should 302-redirect to WeChat’s authorize URL (…/connect/oauth2/authorize or /connect/qrconnect), or show a page that links to it: check that this is your login start URL, and open it in a browser to see what it does.',
+  },
+  'probe.authorize.url.fix.stalled': {
+    zh: '{url} 已经开始应答（HTTP {status}），之后却卡住了：页面 {ms} 毫秒内没有传完，probe 看不到它要去哪里。登录入口通常立即 302 跳到微信；查一查是什么让应答一直没结束：某个分支没有调用 res.end()、流没有关闭，Content-Length 比实际写出的内容大，或者前面的代理在缓冲应答。若只是慢，可以调大 probe 的 --timeout。',
+    en: '{url} began to answer (HTTP {status}) and then hung: its page had not finished after {ms} ms, so probe never saw where it leads. A login start most often answers at once with a 302 to WeChat; look for what keeps this answer open: a path that never calls res.end() or closes its stream, a Content-Length larger than the body written, or a proxy in front buffering the answer. If it is only slow, raise probe’s --timeout.',
   },
   'probe.authorize.url.unknown_appid': { zh: 'appid {appid} 不在模拟器 {emulator} 的种子数据里。', en: 'appid {appid} is not in the seed of the emulator at {emulator}.' },
   'probe.authorize.url.fix.unknown_appid': {
@@ -511,6 +528,10 @@ export const messages = {
   'probe.login.completes.fix.timeout_real': {
     zh: '回调 {ms} 毫秒内没有应答，模拟器也没有收到换取 code 的请求：应用可能在等 api.weixin.qq.com（把应用或 SDK 的接口地址指向模拟器 {emulator}），也可能在等别的（数据库、锁……）。若只是慢，可以调大 probe 的 --timeout。',
     en: 'The callback did not answer within {ms} ms, and the emulator saw no code exchange: the app may be waiting on api.weixin.qq.com (aim the app’s or its SDK’s API host at the emulator, {emulator}), or on something else (a database, a lock…). If it is only slow, raise probe’s --timeout.',
+  },
+  'probe.login.completes.fix.stalled': {
+    zh: '回调已经开始应答（HTTP {status}），之后却卡住了：页面 {ms} 毫秒内没有传完。用户的浏览器会一直转圈。查一查是什么让应答一直没结束：某个分支没有调用 res.end()、流没有关闭，Content-Length 比实际写出的内容大，或者前面的代理在缓冲应答。若只是慢，可以调大 probe 的 --timeout。',
+    en: 'The callback began to answer (HTTP {status}) and then hung: its page had not finished after {ms} ms, and a user’s browser keeps loading. Look for what keeps the answer open: a path that never calls res.end() or closes its stream, a Content-Length larger than the body written, or a proxy in front buffering the answer. If it is only slow, raise probe’s --timeout.',
   },
   'probe.login.completes.fix.no_unionid': {
     zh: '换取成功之后应用出错了。{appid} 没有绑定开放平台账号，换取结果里没有 unionid：先检查读取 unionid（或其他可能缺失的字段）的代码，缺失时要能处理；此外，换取成功后应建立会话（设置 cookie）并重定向到登录后的页面，不要回 5xx。',
@@ -900,6 +921,10 @@ export const messages = {
     zh: '微信返回 {fault} 之后回调一直没有应答：它在等一个不会来的结果（无限重试、永远不结束的 Promise、没有超时的请求）。换取请求要设超时；errcode -1 或 HTTP 5xx 时最多重试一次，仍失败就显示“微信繁忙，请重试”的页面。',
     en: 'After WeChat’s {fault} the callback never answered: it waits on something that will not come (a retry loop, a promise never settled, a call without a timeout). Give the exchange a timeout, retry at most once on errcode -1 or HTTP 5xx, and then show a page saying WeChat is busy, with a way to try again.',
   },
+  'probe.wechat.busy.fix.stalled': {
+    zh: '微信返回 {fault} 之后，回调已经开始应答（HTTP {status}），之后却卡住了：页面一直没有传完。出错分支把应答留着没结束：每个分支都要结束应答（res.end()、关闭流），Content-Length 不能比实际写出的内容大，也确认前面的代理没有缓冲应答；然后显示“微信繁忙，请重试”的页面。',
+    en: 'After WeChat’s {fault} the callback began to answer (HTTP {status}) and then hung: its page never finished. The error path leaves the answer open: end it on every path (res.end(), the stream closed), send no Content-Length larger than the body written, and check that no proxy in front buffers it; then show a page saying WeChat is busy, with a way to try again.',
+  },
   'probe.wechat.busy.fix.unhandled': {
     zh: 'HTTP {status} 说明是你自己的服务器出错（未处理的异常）。捕获换取的失败（errcode -1、HTTP 5xx、超时），显示“微信繁忙，请重试”的页面，状态码用 502 或 503（说明是微信失败了）、4xx 或 200；先重试一次换取也可以。',
     en: 'HTTP {status} says your own server broke (an unhandled error). Catch the exchange’s failure (errcode -1, HTTP 5xx, a timeout) and show a page saying WeChat is busy, with a way to try again, sent as 502 or 503 (WeChat failed), a 4xx or 200; retrying the exchange once first is fine too.',
@@ -969,6 +994,14 @@ export const messages = {
     zh: '{retry}另外，出错时回调也必须应答：这次重试失败后它一直没有回应浏览器；检查出错分支有没有漏掉应答（永远不结束的 Promise、吞掉的异常）。',
     en: '{retry} And answer the browser when it fails: after the retry failed the callback never answered; check that no error path leaves the request unanswered (a promise never settled, a swallowed exception).',
   },
+  'probe.wechat.slow.retried_stalled': {
+    zh: '微信用了 {delay} 毫秒才响应换取 code 的请求，应用又用同一个 code 换了一次（共 {attempts} 次）：微信在第一次请求到达时就用掉了这个 code，所以重试得到 {errcode}（code been used）；之后回调开始应答（HTTP {status}）却卡住了：微信响应后又过了 {timeout} 毫秒页面仍没有传完（--timeout），用户的浏览器一直在转圈。',
+    en: 'WeChat took {delay} ms to answer the code exchange, and the app sent the same code again (exchanges: {attempts}): WeChat had spent it on the first request, so the retry got {errcode} (code been used); then the callback began to answer (HTTP {status}) and hung: its page had not finished {timeout} ms after WeChat’s answer (--timeout), and the user’s browser keeps loading.',
+  },
+  'probe.wechat.slow.fix.retried_stalled': {
+    zh: '{retry}另外，出错时回调也必须把页面传完：这次重试失败后它开始应答却一直没有结束；检查出错分支有没有结束应答（res.end()、关闭流），Content-Length 是否比实际写出的内容大，前面的代理是否在缓冲应答。',
+    en: '{retry} And finish the page when it fails: after the retry failed the callback began to answer and never ended its page; check that the error path ends the answer (res.end(), the stream closed), that no Content-Length is larger than the body written, and that no proxy in front buffers it.',
+  },
   'probe.wechat.slow.fix': {
     zh: '不要重试换取 code 的请求：code 只能用一次，即使微信响应得晚，第一次请求也已经用掉了它，重试只会得到 {errcode}。给 /sns/oauth2/access_token 关掉重试（got：retry.limit 设为 0；urllib3：Retry(read=0)；axios-retry：不要用在这个调用上；SDK 自带的或自己写的重试循环），或者只在请求还没发出去的连接错误时重试；把它的超时设得比 {delay} 毫秒长得多（10 秒以上）。仍然超时就显示一个重新发起登录（拿新 code）的页面。',
     en: 'Do not retry a code exchange: a code is single-use, and WeChat spends it on the first request even when its answer comes late, so a retry can only get {errcode}. Turn retries off for /sns/oauth2/access_token (got: retry.limit 0; urllib3: Retry(read=0); axios-retry: not on this call; an SDK’s retry loop or your own), or retry only on a connect error, before the request went out; and give it a timeout well above {delay} ms (10 s or more). If it still times out, show a page that starts the login again, with a new code.',
@@ -980,6 +1013,14 @@ export const messages = {
   'probe.wechat.slow.fix.no_answer': {
     zh: '微信慢的时候回调也要应答：给换取设超时（比如 10 秒），超时了就显示一个重新发起登录的页面（不要用同一个 code 再换一次）；检查出错分支有没有漏掉应答（永远不结束的 Promise、吞掉的异常）。',
     en: 'The callback must answer even when WeChat is slow: give the exchange a timeout (10 s, say), and when it fires answer with a page that starts the login again (never the same code twice); check that no error path leaves the request unanswered (a promise never settled, a swallowed exception).',
+  },
+  'probe.wechat.slow.stalled': {
+    zh: '微信在 {delay} 毫秒后响应了换取 code 的请求，回调之后开始应答（HTTP {status}）却卡住了：又过了 {timeout} 毫秒页面仍没有传完（--timeout），用户的浏览器一直在转圈。',
+    en: 'WeChat answered the code exchange after {delay} ms; the callback then began to answer (HTTP {status}) and hung: its page had not finished {timeout} ms later (--timeout), and the user’s browser keeps loading.',
+  },
+  'probe.wechat.slow.fix.stalled': {
+    zh: '微信慢的时候回调也要把页面传完：给换取设超时（比如 10 秒），超时了就显示一个重新发起登录的页面（不要用同一个 code 再换一次）；检查这个分支有没有结束应答（res.end()、关闭流），Content-Length 是否比实际写出的内容大，前面的代理是否在缓冲应答。',
+    en: 'The callback must finish its page even when WeChat is slow: give the exchange a timeout (10 s, say), and when it fires answer with a page that starts the login again (never the same code twice); check that this path ends the answer (res.end(), the stream closed), that no Content-Length is larger than the body written, and that no proxy in front buffers it.',
   },
   'probe.wechat.slow.error_page': {
     zh: '微信用了 {delay} 毫秒才响应换取 code 的请求，应用在 {took} 毫秒后放弃等待并出错：{problem}。',
