@@ -816,8 +816,8 @@ type Unanswered = Extract<HttpFacts, { answered: false }>;
  * own answer or where its followed redirects land (evaluateRedirect), so the two are judged by one rule.
  * `shown`: the address as the line says it (a followed hop's, masked as its Location was).
  */
-function judgeCallbackAnswer(f: HttpFacts, shown: string = f.url, tlsLine = true): DoctorCheck | undefined {
-  return f.answered ? judgeCallbackStatus(f, shown) : judgeNoAnswer(f, shown, tlsLine);
+function judgeCallbackAnswer(f: HttpFacts, shown: string = f.url, tlsLine = true, landing = false): DoctorCheck | undefined {
+  return f.answered ? judgeCallbackStatus(f, shown) : judgeNoAnswer(f, shown, tlsLine, landing);
 }
 
 /**
@@ -833,8 +833,9 @@ function tlsChecked(redirectUri: string, fetched: string): boolean {
 /**
  * No answer: malformed, a failed TLS handshake, a body that never ends, silence, or unreachable. Always
  * a failure. `tlsLine`: whether the tls line below judges this address's handshake (the fix points there).
+ * `landing`: `f` is where the redirect_uri's redirects lead, not the redirect_uri itself.
  */
-function judgeNoAnswer(f: Unanswered, shown: string = f.url, tlsLine = true): DoctorCheck {
+function judgeNoAnswer(f: Unanswered, shown: string = f.url, tlsLine = true, landing = false): DoctorCheck {
   const host = new URL(f.url).host;
   if (isMalformedReply(f.error)) {
     return check('redirect', 'fail', { key: 'doctor.http.malformed', params: { url: shown, error: f.error } }, { url: shown, error: f.error }, { key: 'doctor.http.malformed.fix' });
@@ -859,8 +860,15 @@ function judgeNoAnswer(f: Unanswered, shown: string = f.url, tlsLine = true): Do
   }
   // A callback on this machine refusing connections (a local listener's address): nothing listens
   // there yet, and no firewall is in between. A local server that hangs is the generic case.
+  // Where the redirects lead, unreachable: the redirect_uri's own server answered (it sent the redirect),
+  // so "start your server" or `wxauth listen` on the redirect_uri's port would not help; the rule that
+  // sends the callback there is what to change (a force-https rule where no https server runs, say).
   const local = f.error === 'ECONNREFUSED' && isLoopbackHost(new URL(f.url).hostname);
-  const fix: MessageRef = local ? { key: 'doctor.redirect.unreachable.local.fix' } : { key: 'doctor.redirect.unreachable.fix', params: { host } };
+  const fix: MessageRef = landing
+    ? { key: 'doctor.redirect.unreachable.landing.fix', params: { host } }
+    : local
+      ? { key: 'doctor.redirect.unreachable.local.fix' }
+      : { key: 'doctor.redirect.unreachable.fix', params: { host } };
   return check('redirect', 'fail', { key: 'doctor.redirect.unreachable', params: { url: shown, error: osReason({ code: f.error }) } }, { url: shown, error: f.error }, fix);
 }
 
@@ -986,7 +994,7 @@ export function evaluateRedirect(f: HttpFacts, stated?: HttpFacts, hops: readonl
   const end = hops[hops.length - 1];
   if (f.location && end !== undefined) {
     const led = [stated, ...hops.slice(0, -1)].filter((h) => isRedirect(h));
-    const landed = judgeCallbackAnswer(end, shownLocation(end.url), tlsChecked(f.url, end.url));
+    const landed = judgeCallbackAnswer(end, shownLocation(end.url), tlsChecked(f.url, end.url), true);
     if (landed) {
       return check(
         'redirect',

@@ -182,12 +182,22 @@ describe('evaluateRedirect', () => {
     }
     expect(landsOn(r('http://a.com/cb/?state=wxauthdoctor', 404)).status).toBe('warn');
     expect(landsOn(r('http://a.com/cb/?state=wxauthdoctor', 502)).status).toBe('fail');
-    // No answer where it lands: the redirect_uri's own unreachable verdict.
+    // No answer where it lands: the redirect_uri's own unreachable verdict, and a fix for the redirect that
+    // sends the callback there: the redirect_uri's server answered, so "start your server" or `wxauth
+    // listen` (a review: a force-https rule on a local callback got both) would not help.
     expect(landsOn({ url: 'http://a.com/cb/?state=wxauthdoctor', answered: false, error: 'ECONNREFUSED' })).toMatchObject({
       status: 'fail',
       message: { key: 'doctor.redirect.landed', params: { verdict: { key: 'doctor.redirect.unreachable' } } },
-      fix: { key: 'doctor.redirect.unreachable.fix', params: { host: 'a.com' } },
+      fix: { key: 'doctor.redirect.unreachable.landing.fix', params: { host: 'a.com' } },
     });
+    const local = r('http://127.0.0.1:8093/cb', 302, 'https://127.0.0.1/cb');
+    const localStated = r('http://127.0.0.1:8093/cb?state=wxauthdoctor', 302, 'https://127.0.0.1/cb?state=wxauthdoctor');
+    expect(evaluateRedirect(local, localStated, [{ url: 'https://127.0.0.1/cb?state=wxauthdoctor', answered: false, error: 'ECONNREFUSED' }])).toMatchObject({
+      status: 'fail',
+      fix: { key: 'doctor.redirect.unreachable.landing.fix', params: { host: '127.0.0.1' } },
+    });
+    // The redirect_uri itself refusing on this machine keeps its own fix (start the server, or wxauth listen).
+    expect(evaluateRedirect({ url: 'http://127.0.0.1:8093/cb', answered: false, error: 'ECONNREFUSED' })).toMatchObject({ fix: { key: 'doctor.redirect.unreachable.local.fix' } });
     // A callback refusing a hit without a code, where the chain lands, is fine as it is directly.
     expect(landsOn(r('http://a.com/cb/?state=wxauthdoctor', 400))).toMatchObject({ status: 'ok', message: { key: 'doctor.redirect.okFollowed' } });
     // A token the server put in a hop's address is masked in the verdict it quotes.
