@@ -16,9 +16,9 @@ import path from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import tls from 'node:tls';
 import { ProxyAgent, request as undiciRequest } from 'undici';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startEmulator, DEFAULT_APPIDS, type EmulatorHandle } from '../../src/emulator/index.js';
-import { startProxy, type Blocked, type PassedThrough, type ProxyHandle } from '../../src/flows/proxy/server.js';
+import { startProxy, STOP_GRACE_MS, type Blocked, type PassedThrough, type ProxyHandle } from '../../src/flows/proxy/server.js';
 import { hostCertificates, type HostContexts } from '../../src/flows/proxy/certs.js';
 import { openProxyCa, type ProxyCa } from '../../src/store/ca.js';
 import { isThisMachine } from '../../src/core/proxy-route.js';
@@ -409,6 +409,30 @@ describe('fail closed', () => {
     }
   });
 
+  /**
+   * Stops the proxy and says whether the stop waited out its grace (the timer close() sets to cut what calls
+   * in flight leave): not a wall-clock bound, which a loaded machine would break.
+   */
+  async function stopAndSayIfCut(p: ProxyHandle): Promise<boolean> {
+    let cut = false;
+    const real = globalThis.setTimeout;
+    const spy = vi.spyOn(globalThis, 'setTimeout').mockImplementation(((fn: (...a: unknown[]) => void, ms?: number, ...rest: unknown[]) =>
+      real(
+        (...a: unknown[]) => {
+          if (ms === STOP_GRACE_MS) cut = true;
+          fn(...a);
+        },
+        ms,
+        ...rest,
+      )) as typeof setTimeout);
+    try {
+      await p.close();
+    } finally {
+      spy.mockRestore();
+    }
+    return cut;
+  }
+
   // Ctrl-C with a client stuck mid-handshake waited the second calls in flight get, then said the client
   // "closed its connection … does not trust wxauth's CA": the proxy had cut it, and no call was in flight.
   it('stops at once with a client stuck mid-handshake (a CONNECT, then part of a ClientHello), and does not blame the CA for the cut', async () => {
@@ -418,10 +442,24 @@ describe('fail closed', () => {
     const closed = new Promise<void>((resolve) => tunnel.once('close', () => resolve()));
     // A TLS record header announcing 512 bytes, and the first few of a ClientHello: then nothing.
     tunnel.write(Buffer.from([0x16, 0x03, 0x01, 0x02, 0x00, 0x01, 0x00, 0x01, 0xfc, 0x03, 0x03]));
-    await new Promise((r) => setTimeout(r, 100));
-    const t0 = performance.now();
-    await p.close();
-    expect(performance.now() - t0).toBeLessThan(500);
+    expect(await stopAndSayIfCut(p)).toBe(false);
+    await closed;
+    await new Promise((r) => setImmediate(r));
+    expect(p.refused).toEqual([]);
+  });
+
+  // The same with a client past its handshake (so it trusts the CA) that has sent no request yet: the stop
+  // waited the second, then blamed the CA for the proxy's own cut.
+  it('stops at once with a client that finished its handshake but sent no request, and does not blame the CA', async () => {
+    const p = await interceptProxy();
+    const tunnel = await connect(p.url, 'api.weixin.qq.com:443');
+    tunnel.on('error', () => undefined);
+    const secure = tls.connect({ socket: tunnel, servername: 'api.weixin.qq.com', rejectUnauthorized: false });
+    secure.on('error', () => undefined);
+    const closed = new Promise<void>((resolve) => secure.once('close', () => resolve()));
+    // A TLS 1.3 server sends its session ticket once it has the client's Finished: its handshake is done too.
+    await new Promise<void>((resolve) => secure.once('session', () => resolve()));
+    expect(await stopAndSayIfCut(p)).toBe(false);
     await closed;
     await new Promise((r) => setImmediate(r));
     expect(p.refused).toEqual([]);

@@ -245,6 +245,8 @@ function dialled(socket: Socket): string {
 
 /** How long a call's report may wait for its caller's process to be found (flows/proxy/peer-process.ts). */
 const PEER_LOOKUP_MS = 500;
+/** How long close() lets calls in flight finish before it cuts what is left. */
+export const STOP_GRACE_MS = 1_000;
 
 /** Reset, not close: a caller whose upstream reset must see a reset (ECONNRESET), as it would directly. */
 function resetCaller(socket: Socket): void {
@@ -324,18 +326,20 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
   /** Raw CONNECT sockets (both kinds), cut on close: node's server no longer tracks them. */
   const tunnels = new Set<Socket>();
   /**
-   * Intercepted tunnels still in their TLS handshake: no call is in flight on them, so close() cuts them at
-   * once (as node's server closes its idle connections) instead of after the second calls in flight get.
+   * Intercepted tunnels on which no request has come yet (still in their TLS handshake, or past it and
+   * silent): no call is in flight on them, so close() cuts them at once (as node's server closes its idle
+   * connections) instead of after the second calls in flight get.
    */
-  const handshaking = new Set<tls.TLSSocket>();
-  /** Handshakes close() cut: the proxy's doing, not a client refusing the CA. */
-  const cutAtStop = new WeakSet<tls.TLSSocket>();
+  const unused = new Set<Socket>();
+  /** Tunnels close() cut before any request: the proxy's doing, not a client refusing the CA. */
+  const cutAtStop = new WeakSet<Socket>();
 
   const routeOf = (req: http.IncomingMessage): Route => {
     const raw = req.url ?? '/';
     const meta = intercepted.get(req.socket);
     if (meta) {
       meta.requests++;
+      unused.delete(req.socket);
       const target = raw.startsWith('/') ? raw : new URL(raw).pathname + new URL(raw).search;
       return { upstream: upstreamOf(options.intercept?.upstream ?? `https://${meta.host}`), target, observe: true };
     }
@@ -764,7 +768,7 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
     if (tunnelPeer) peers.set(secure, tunnelPeer);
     let ready = false;
     let reported = false;
-    handshaking.add(secure);
+    unused.add(secure);
     // A client that never finishes its handshake does not hold the socket forever.
     const handshake = setTimeout(() => secure.destroy(), Math.max(options.timeoutMs, 10_000));
     secure.on('error', (error: NodeJS.ErrnoException) => {
@@ -784,7 +788,7 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
     });
     secure.once('close', () => {
       clearTimeout(handshake);
-      handshaking.delete(secure);
+      unused.delete(secure);
       if (meta.requests === 0 && !reported && !cutAtStop.has(secure)) {
         reported = true;
         options.hooks.refused?.({ host, caller, detail: 'closed', closed: true, cause: 'ca' });
@@ -792,7 +796,6 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
     });
     secure.once('secure', () => {
       ready = true;
-      handshaking.delete(secure);
       clearTimeout(handshake);
       server.emit('connection', secure);
     });
@@ -904,7 +907,7 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
     async close() {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
-      for (const secure of handshaking) {
+      for (const secure of unused) {
         cutAtStop.add(secure);
         secure.destroy();
       }
@@ -913,7 +916,7 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
         stopping = true;
         server.closeAllConnections();
         for (const socket of tunnels) socket.destroy();
-      }, 1_000);
+      }, STOP_GRACE_MS);
       await closed;
       clearTimeout(cut);
       // The calls cut end on their sockets' close events, a turn or two of the event loop after the
