@@ -112,9 +112,14 @@ export function redactUrl(url: string, also: readonly string[] = []): string {
     const decoded = plainName(name);
     return isSecretName(decoded) || also.includes(decoded);
   };
-  return url
-    .replace(URL_PARAM_RE, (whole, sep: string, name: string, value: string) => (value !== '' && secret(name) ? `${sep}${name}=${redactValue(value)}` : whole))
-    .replace(ENCODED_PARAM_RE, (whole, sep: string, name: string, eq: string, value: string) => (value !== '' && secret(name) ? `${sep}${name}${eq}${redactValue(value)}` : whole));
+  // A value that is not secret is read again for parameters nested in it: `?next=/n?next=…%3Fsecret%3D…`
+  // (a portal's ?next= holding another) is one match whose value runs over the inner ones, which a single
+  // pass never looks at. Each level is shorter than the last, so this ends.
+  const plain = (text: string): string =>
+    text.replace(URL_PARAM_RE, (whole, sep: string, name: string, value: string) => (value === '' ? whole : secret(name) ? `${sep}${name}=${redactValue(value)}` : `${sep}${name}=${plain(value)}`));
+  const encoded = (text: string): string =>
+    text.replace(ENCODED_PARAM_RE, (whole, sep: string, name: string, eq: string, value: string) => (value === '' ? whole : secret(name) ? `${sep}${name}${eq}${redactValue(value)}` : `${sep}${name}${eq}${encoded(value)}`));
+  return encoded(plain(url));
 }
 
 /**

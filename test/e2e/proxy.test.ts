@@ -1008,6 +1008,43 @@ describe('detectors', () => {
     }
   });
 
+  // A gateway's login whose ?next= holds another ?next= (the call went through two redirects): the secret
+  // in it is percent-encoded twice (%253D), and masking read the outer ?next='s value as one whole, so it
+  // showed in clear on the line, in --json's location and in the HAR. Only the Location has the secret.
+  it('a secret percent-encoded twice in a redirect’s Location is masked on the line, in --json and in the HAR', async () => {
+    const secret = 'b0d1e5'.repeat(5) + 'cd';
+    const location = `https://sso.corp.example/login?next=%2Fn%3Fnext%3D%252Fcgi-bin%252Ftoken%253Fsecret%253D${secret}`;
+    const upstream = http.createServer((req, res) => res.writeHead(302, { Location: location }).end());
+    await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(upstream.address() as net.AddressInfo).port}`;
+    const har = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-proxy-nested-')), 'calls.har');
+    try {
+      const en = await runProxyCommand(['--upstream', base, '--har', har]);
+      await request(en.url, '/cgi-bin/ticket/getticket');
+      for (let i = 0; i < 200 && !en.stderr.text.includes('/cgi-bin/ticket/getticket'); i++) await new Promise((r) => setTimeout(r, 10));
+      expect(await en.stop()).toBe(0);
+      // Shown as sent, the secret masked.
+      const shown = `https://sso.corp.example/login?next=%2Fn%3Fnext%3D%252Fcgi-bin%252Ftoken%253Fsecret%253Db0d1***`;
+      expect(en.stderr.text).toContain(`302  HTTP 302 to ${shown}, no errcode`);
+      const entry = (JSON.parse(fs.readFileSync(har, 'utf8')) as { log: { entries: HarEntry[] } }).log.entries[0]!;
+      expect(entry.response.redirectURL).toBe(shown);
+      expect(entry.response.headers.find((h) => h.name === 'Location')!.value).toBe(shown);
+      expect(fs.readFileSync(har, 'utf8')).not.toContain(secret);
+      expect(en.stderr.text).not.toContain(secret);
+
+      const js = await runProxyCommand(['--upstream', base, '--json']);
+      await request(js.url, '/cgi-bin/ticket/getticket');
+      for (let i = 0; i < 200 && !js.stdout.text.includes('/cgi-bin/ticket/getticket'); i++) await new Promise((r) => setTimeout(r, 10));
+      expect(await js.stop()).toBe(0);
+      const call = js.stdout.text.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l.type === 'call');
+      expect(call).toMatchObject({ status: 302, answer: 'http_302', location: shown });
+      expect(js.stdout.text + js.stderr.text).not.toContain(secret);
+    } finally {
+      upstream.close();
+      fs.rmSync(path.dirname(har), { recursive: true, force: true });
+    }
+  });
+
   // A form body to stable_token got "41002 appid missing" on a line that shows the appid it carried.
   it('stable_token refused for a body that is not JSON says so on the line, not just "appid missing"; a JSON body without appid keeps WeChat’s meaning (en, zh)', async () => {
     const form = `grant_type=client_credential&appid=${SERVICE}&secret=${app().secret}`;
