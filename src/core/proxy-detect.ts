@@ -298,12 +298,13 @@ const STABLE_NOT_JSON: Bilingual = {
   en: 'appid and secret unread: stable_token takes only a JSON body (application/json)',
 };
 
-function isJsonObject(text: string): boolean {
+/** What a text parses to as JSON: 'object' (what WeChat sends), 'other' (an array, a string, a number), or 'none'. */
+function jsonShape(text: string): 'object' | 'other' | 'none' {
   try {
     const value: unknown = JSON.parse(text);
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? 'object' : 'other';
   } catch {
-    return false;
+    return 'none';
   }
 }
 
@@ -339,16 +340,7 @@ export function answerOf(exchange: ProxyExchange, facts: CallFacts): string {
   if (exchange.responseBodyTooLarge || (exchange.responseBodyTruncated && /^\s*\[/.test(exchange.responseBody))) return 'too_large';
   if (exchange.responseBodySize === 0) return 'empty';
   // JSON all the same (an array, a string, a number): not a page, but not the object WeChat sends either.
-  return isJsonText(exchange.responseBody) ? 'not_object' : 'not_json';
-}
-
-function isJsonText(text: string): boolean {
-  try {
-    JSON.parse(text);
-    return true;
-  } catch {
-    return false;
-  }
+  return jsonShape(exchange.responseBody) === 'none' ? 'not_json' : 'not_object';
 }
 
 /** A 3xx answer's Location (not a 304's, which redirects nowhere), as the upstream sent it. */
@@ -545,7 +537,7 @@ export class ProxyObserver {
       call.errcode = facts.errcode;
       call.errmsg = this.masker.text(facts.errmsg ?? '');
       call.meaning = this.meaningOf(facts.errcode, facts.endpoint);
-      if (facts.endpoint === '/cgi-bin/stable_token' && (facts.errcode === 41002 || facts.errcode === 41004) && !isJsonObject(exchange.requestBody)) call.meaning = STABLE_NOT_JSON;
+      if (facts.endpoint === '/cgi-bin/stable_token' && (facts.errcode === 41002 || facts.errcode === 41004) && jsonShape(exchange.requestBody) !== 'object') call.meaning = STABLE_NOT_JSON;
     }
     if (facts.rid) call.rid = facts.rid;
     if (exchange.responseBodyTooLarge) call.responseBodyTooLarge = true;

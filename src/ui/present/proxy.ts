@@ -136,8 +136,7 @@ export function proxyHooks(out: Output, options: { verbose: boolean }): ProxyHoo
     if (call.errcode === undefined) {
       if (call.answer === 'ok') return out.style.green(out.t('proxy.line.ok'));
       // A redirect says where it goes: WeChat's API never redirects, a captive portal or a gateway's login does.
-      const http = /^http_(3\d\d)$/.exec(call.answer);
-      if (http && call.location !== undefined) return out.style.red(out.t('proxy.line.redirect', { status: Number(http[1]), location: out.safe(oneLine(call.location, LOCATION_MAX)) }));
+      if (call.location !== undefined && call.status !== undefined) return out.style.red(out.t('proxy.line.redirect', { status: call.status, location: out.safe(oneLine(call.location, LOCATION_MAX)) }));
       const text = answerText(out, call.answer);
       return call.answer === 'too_large' ? out.style.yellow(text) : out.style.red(text);
     }
