@@ -706,20 +706,23 @@ export function withDoctorState(redirectUri: string): string {
   return `${base}${base.includes('?') ? '&' : '?'}state=${CALLBACK_PROBE_STATE}${hash === undefined ? '' : `#${hash}`}`;
 }
 
+/** A fetch that answered with a redirect (its Location kept). */
+type Redirect = HttpFacts & { answered: true; location: string };
+
 /**
  * Whether the `stated` fetch was sent on to the same path (give or take a trailing slash, on any scheme
  * or host) without its query: a server's normalising redirect (a slash added, http → https by a rule
  * that forgets `$args`) that loses the code and state WeChat appends. A redirect to another path (a
  * callback sending a refusal to /login) is the app's own answer, not this.
  */
-function dropsQueryOnTheWay(stated: HttpFacts | undefined): stated is HttpFacts & { answered: true; location: string } {
+function dropsQueryOnTheWay(stated: HttpFacts | undefined): stated is Redirect {
   if (!isRedirect(stated)) return false;
   const target = locationOf(stated);
   return target !== undefined && samePath(target.pathname, new URL(stated.url).pathname) && !target.search.includes(`state=${CALLBACK_PROBE_STATE}`);
 }
 
 /** A 3xx answer with a Location. */
-function isRedirect(f: HttpFacts | undefined): f is HttpFacts & { answered: true; location: string } {
+function isRedirect(f: HttpFacts | undefined): f is Redirect {
   return f?.answered === true && f.status >= 300 && f.status < 400 && f.location !== undefined;
 }
 
@@ -776,16 +779,20 @@ export function nextRedirectHop(from: HttpFacts | undefined, callback: string, f
  * loop, round which the browser WeChat opens goes until it gives up. Undefined otherwise (the chain
  * lands, leaves the callback's path, or is still redirecting after MAX_REDIRECT_HOPS).
  */
-function redirectLoop(f: HttpFacts, stated: HttpFacts | undefined, hops: readonly HttpFacts[]): Array<HttpFacts & { answered: true; location: string }> | undefined {
-  if (!isRedirect(stated)) return undefined;
+/** The stated fetch and the hops followed from it, when every one of them redirects; undefined otherwise. */
+function redirectChain(stated: HttpFacts | undefined, hops: readonly HttpFacts[]): Redirect[] | undefined {
   const chain = [stated, ...hops];
-  if (!chain.every((h) => isRedirect(h))) return undefined;
-  const last = chain[chain.length - 1]!;
-  const target = locationOf(last);
+  return chain.every((h) => isRedirect(h)) ? (chain as Redirect[]) : undefined;
+}
+
+function redirectLoop(f: HttpFacts, stated: HttpFacts | undefined, hops: readonly HttpFacts[]): Redirect[] | undefined {
+  const chain = redirectChain(stated, hops);
+  if (!chain) return undefined;
+  const target = locationOf(chain[chain.length - 1]!);
   if (!target) return undefined;
   const back = asFetched(target);
   const fetched = [f.url, ...chain.map((h) => h.url)];
-  return fetched.some((url) => asFetched(url) === back) ? (chain as Array<HttpFacts & { answered: true; location: string }>) : undefined;
+  return fetched.some((url) => asFetched(url) === back) ? chain : undefined;
 }
 
 /**
@@ -793,16 +800,15 @@ function redirectLoop(f: HttpFacts, stated: HttpFacts | undefined, hops: readonl
  * sends the browser on along the callback's path to an address not fetched yet: doctor stopped following
  * a chain that neither landed nor came back. Undefined otherwise.
  */
-function redirectsOnward(f: HttpFacts, stated: HttpFacts | undefined, hops: readonly HttpFacts[]): Array<HttpFacts & { answered: true; location: string }> | undefined {
+function redirectsOnward(f: HttpFacts, stated: HttpFacts | undefined, hops: readonly HttpFacts[]): Redirect[] | undefined {
   if (hops.length < MAX_REDIRECT_HOPS) return undefined;
-  const chain = [stated, ...hops];
-  if (!chain.every((h) => isRedirect(h))) return undefined;
-  const redirects = chain as Array<HttpFacts & { answered: true; location: string }>;
-  return nextRedirectHop(redirects[redirects.length - 1], f.url, [f.url, ...redirects.map((h) => h.url)]) === undefined ? undefined : redirects;
+  const chain = redirectChain(stated, hops);
+  if (!chain) return undefined;
+  return nextRedirectHop(chain[chain.length - 1], f.url, [f.url, ...chain.map((h) => h.url)]) === undefined ? undefined : chain;
 }
 
 /** Whether `back`, the fetch of the redirect's target, redirects to `url`'s own path again (give or take its slash): a loop. */
-function redirectsBack(url: string, back: HttpFacts | undefined): back is HttpFacts & { answered: true; location: string } {
+function redirectsBack(url: string, back: HttpFacts | undefined): back is Redirect {
   if (!isRedirect(back)) return false;
   const again = locationOf(back);
   return again !== undefined && samePath(again.pathname, new URL(url).pathname);
@@ -931,8 +937,8 @@ export function evaluateRedirect(f: HttpFacts, stated?: HttpFacts, hops: readonl
   // keeps the query.
   const dropping = f.location && isRedirect(stated) ? hops.findIndex((h) => dropsQueryOnTheWay(h)) : -1;
   if (dropping >= 0) {
-    const hop = hops[dropping] as HttpFacts & { answered: true; location: string };
-    const kept = [stated, ...hops.slice(0, dropping)] as Array<HttpFacts & { answered: true; location: string }>;
+    const hop = hops[dropping] as Redirect;
+    const kept = [stated, ...hops.slice(0, dropping)] as Array<Redirect>;
     // The address it drops the query on the way to, whole (a relative Location is the hop's scheme
     // and host, not the redirect_uri's). When the chain then comes back round, that address is no
     // final one to copy: the loop's fix (make one form answer) is the true one.
