@@ -259,3 +259,32 @@ export function useCountingWechat(): { base: string; hits: number } {
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
   return wechat;
 }
+
+/**
+ * A server that answers every request with its status and headers at once, then `first` and a space every
+ * 200 ms, never the end: an answer whose body stalls (a stream left open, a Content-Length larger than
+ * what is written). `url` is its origin; `close` stops it and its timers.
+ */
+export async function startTrickleServer(contentType: string, first: string): Promise<{ url: string; close(): Promise<void> }> {
+  const timers = new Set<NodeJS.Timeout>();
+  const server = http.createServer((req, res) => {
+    req.resume();
+    res.writeHead(200, { 'content-type': contentType });
+    res.write(first);
+    const timer = setInterval(() => res.write(' '), 200);
+    timers.add(timer);
+    res.on('close', () => {
+      clearInterval(timer);
+      timers.delete(timer);
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return {
+    url: `http://127.0.0.1:${(server.address() as net.AddressInfo).port}`,
+    close: async () => {
+      for (const t of timers) clearInterval(t);
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+    },
+  };
+}

@@ -5,7 +5,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, parseJson, runCli, tempConfigDir } from './helpers.js';
+import { freePort, parseJson, runCli, startTrickleServer, tempConfigDir } from './helpers.js';
 
 const APP = { WXAUTH_APPID: 'wx1234567890abcdef', WXAUTH_SECRET: '0123456789abcdef0123456789abcdef' };
 const PAGE = '<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1><hr>nginx</body></html>\n';
@@ -127,29 +127,13 @@ describe('--raw on an answer that is not WeChat JSON', () => {
 describe('an answer whose body never ends', () => {
   // The status line and headers at once, then a byte every 200 ms, never the end: the answer began, so
   // "did not answer within N ms" would send the user looking for a dead host.
-  let trickle: http.Server;
+  let trickle: Awaited<ReturnType<typeof startTrickleServer>>;
   let trickleBase: string;
-  const timers = new Set<NodeJS.Timeout>();
   beforeAll(async () => {
-    trickle = http.createServer((req, res) => {
-      req.resume();
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.write('{');
-      const timer = setInterval(() => res.write(' '), 200);
-      timers.add(timer);
-      res.on('close', () => {
-        clearInterval(timer);
-        timers.delete(timer);
-      });
-    });
-    await new Promise<void>((r) => trickle.listen(0, '127.0.0.1', r));
-    trickleBase = `http://127.0.0.1:${(trickle.address() as AddressInfo).port}`;
+    trickle = await startTrickleServer('application/json', '{');
+    trickleBase = trickle.url;
   });
-  afterAll(async () => {
-    for (const t of timers) clearInterval(t);
-    trickle.closeAllConnections();
-    await new Promise((r) => trickle.close(r));
-  });
+  afterAll(() => trickle.close());
 
   it('says the status came and the body stalled, with how much came (en, zh), and --json keeps failure timeout with the status', async () => {
     const host = new URL(trickleBase).host;

@@ -1,39 +1,22 @@
 // probe against an app that does not answer as it should, over real HTTP: a page whose status came and
 // whose body never ends is said as such (not "no answer"), and a network failure names the host it tried.
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, DEFAULT_APPIDS, type EmulatorHandle } from '../../src/emulator/index.js';
 import { EmulatorControl } from '../../src/flows/probe/control.js';
 import { NetworkError } from '../../src/errors.js';
 import { startProbeApp, type ProbeAppKind, type ProbeAppOptions } from '../fixtures/probe-apps/apps.js';
-import { freePort, parseJson, runCli, tempConfigDir } from './helpers.js';
+import { freePort, parseJson, runCli, startTrickleServer, tempConfigDir } from './helpers.js';
 
 let emu: EmulatorHandle;
-let trickle: http.Server;
+let trickle: Awaited<ReturnType<typeof startTrickleServer>>;
 let trickleUrl: string;
-const timers = new Set<NodeJS.Timeout>();
 beforeAll(async () => {
   emu = await startEmulator();
-  // Headers at once, then a byte every 200 ms, never the end.
-  trickle = http.createServer((req, res) => {
-    req.resume();
-    res.writeHead(200, { 'content-type': 'text/html' });
-    res.write('<');
-    const timer = setInterval(() => res.write(' '), 200);
-    timers.add(timer);
-    res.on('close', () => {
-      clearInterval(timer);
-      timers.delete(timer);
-    });
-  });
-  await new Promise<void>((r) => trickle.listen(0, '127.0.0.1', r));
-  trickleUrl = `http://127.0.0.1:${(trickle.address() as AddressInfo).port}/login`;
+  trickle = await startTrickleServer('text/html', '<');
+  trickleUrl = `${trickle.url}/login`;
 });
 afterAll(async () => {
-  for (const t of timers) clearInterval(t);
-  trickle.closeAllConnections();
-  await new Promise((r) => trickle.close(r));
+  await trickle.close();
   await emu.close();
 });
 
