@@ -219,21 +219,21 @@ export async function proxyUpstream(origin: string, timeoutMs: number, signal: A
  * another server. So that authorize.url's fix names `--emulator` only where an emulator answers (issue:
  * a port from an earlier run, where nothing listens any more). One GET, never followed.
  */
-export async function whatAnswersAt(origin: string, timeoutMs: number, signal: AbortSignal): Promise<'emulator' | 'none' | 'other'> {
+export async function whatAnswersAt(origin: string, timeoutMs: number, signal?: AbortSignal): Promise<'emulator' | 'none' | 'other'> {
   const limit = deadline(Math.min(timeoutMs, 3_000), signal);
   let res: Response;
   try {
     res = await fetch(origin + '/__emulator/', { signal: limit.signal, redirect: 'manual' });
   } catch (error) {
     limit.done();
-    if (signal.aborted) throw error;
+    if (signal?.aborted) throw error;
     return 'none';
   }
   try {
     const doc = JSON.parse(await res.text()) as { ok?: unknown; endpoints?: unknown } | null;
     return doc !== null && doc.ok === true && Array.isArray(doc.endpoints) ? 'emulator' : 'other';
   } catch (error) {
-    if (signal.aborted) throw error;
+    if (signal?.aborted) throw error;
     return 'other';
   } finally {
     limit.done();
@@ -242,14 +242,5 @@ export async function whatAnswersAt(origin: string, timeoutMs: number, signal: A
 
 /** Whether a wxauth emulator answers at `origin` (its control index), within a second. */
 async function isEmulatorAt(origin: string): Promise<boolean> {
-  const limit = deadline(1_000);
-  try {
-    const res = await fetch(origin + '/__emulator/', { signal: limit.signal });
-    const doc = (await res.json()) as { ok?: unknown; endpoints?: unknown };
-    return doc.ok === true && Array.isArray(doc.endpoints);
-  } catch {
-    return false;
-  } finally {
-    limit.done();
-  }
+  return (await whatAnswersAt(origin, 1_000)) === 'emulator';
 }
