@@ -1186,6 +1186,39 @@ describe('wxauth listen --exchange against the emulator', () => {
     expect(exchanges[0]!.errcode).toBeUndefined();
   });
 
+  // A caught callback whose exchange never left this machine (the API base refuses the connection): the
+  // advice said the code was unused "until about <time>" and how to exchange it from the landed address,
+  // but no test ran that branch (only exchange's own, which knows no callback time). The time is the
+  // callback's plus a code's 5 minutes, and the advice, followed, works.
+  it('--exchange with an API base that refuses: the caught code is said unused until the callback time + 5 minutes, and exchanging the address afterwards works (en, zh)', async () => {
+    const app = emu.apps.find((a) => a.type === 'test')!;
+    for (const [lang, says] of [
+      ['en', /The code was not sent \(nothing left this machine\), so it is still unused, until about (\d{4}-\d\d-\d\d \d\d:\d\d:\d\d):/],
+      ['zh', /code 没有发出去（请求没离开本机），所以还没用掉，大约在 (\d{4}-\d\d-\d\d \d\d:\d\d:\d\d) 之前都能用/],
+    ] as const) {
+      const env = { ...emulatorEnv(emu, app), WXAUTH_CONFIG_DIR: tempConfigDir(), WXAUTH_API_BASE: 'http://127.0.0.1:1', WXAUTH_BACKUP_API_BASE: 'http://127.0.0.1:1' };
+      const { url, done } = await startListen(['--state', 'x3', '--exchange', '--lang', lang], env);
+      const code = emu.issueCode({ appid: app.appid, scope: 'snsapi_base' });
+      const callback = `${url}?code=${code}&state=x3`;
+      const caughtAt = Date.now();
+      await get(callback);
+      const r = await done;
+      expect(r.code, r.stderr).toBe(5);
+      const until = says.exec(r.stderr);
+      expect(until, r.stderr).not.toBeNull();
+      // Local time, as the hint prints it: when the callback came, plus a code's five minutes.
+      const printed = new Date(until![1]!.replace(' ', 'T')).getTime();
+      expect(Math.abs(printed - (caughtAt + 300_000))).toBeLessThan(3000);
+      expect(r.stderr).toContain('wxauth exchange "CALLBACK_URL"');
+      expect(r.stderr).not.toContain(code);
+      expect(emu.requests().filter((q) => q.path === '/sns/oauth2/access_token' && q.query.code === code)).toHaveLength(0);
+      // Followed: the landed address, exchanged once the base is right, gives the tokens (state checked).
+      const fixed = await runCli(['exchange', callback], { env: { ...env, WXAUTH_API_BASE: emu.url, WXAUTH_BACKUP_API_BASE: emu.url } });
+      expect(fixed.code, fixed.stderr).toBe(0);
+      expect(fixed.stdout).toMatch(/^access_token\s+\S+$/m);
+    }
+  });
+
   // The document's exchange part said "state": null beside the callback's checked state, where
   // `wxauth exchange` reports how the state compared.
   it('--json: the exchange reports the state the listener checked, as exchange does', async () => {
