@@ -328,7 +328,8 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
   /**
    * Intercepted tunnels on which no request has come yet (still in their TLS handshake, or past it and
    * silent): no call is in flight on them, so close() cuts them at once (as node's server closes its idle
-   * connections) instead of after the second calls in flight get.
+   * connections) instead of after the second calls in flight get; but not one whose decrypted bytes have
+   * begun a request (its headers not all there yet), which gets the grace as a call in flight does.
    */
   const unused = new Set<Socket>();
   /** Tunnels close() cut before any request: the proxy's doing, not a client refusing the CA. */
@@ -909,7 +910,9 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
       server.closeIdleConnections();
       for (const secure of unused) {
         cutAtStop.add(secure);
-        secure.destroy();
+        // Decrypted bytes and no request yet: a request's headers are on their way (node's server holds a
+        // plain connection in that state for the grace too, busy from its first byte).
+        if (secure.bytesRead === 0) secure.destroy();
       }
       // Calls in flight get a moment to finish; then whatever is left is cut, as Ctrl-C on any server would.
       const cut = setTimeout(() => {
