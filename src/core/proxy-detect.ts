@@ -52,6 +52,12 @@ export interface ObservedCall {
    * login page or a wrong upstream does, and where it goes is the clue.
    */
   location?: string;
+  /**
+   * A relative Location (`/cb?code=…`, `login`, `//host/…`) resolved against the request's URL (the HAR's
+   * request.url: the upstream and the call's path), masked as `location`: the line says where the caller
+   * goes, which the relative form leaves to the reader. Unset for an absolute Location.
+   */
+  locationResolved?: string;
   rid?: string;
   latencyMs: number;
   /** The query string, masked ('' when there is none). */
@@ -343,6 +349,19 @@ export function answerOf(exchange: ProxyExchange, facts: CallFacts): string {
   return jsonShape(exchange.responseBody) === 'none' ? 'not_json' : 'not_object';
 }
 
+/**
+ * A relative Location (RFC 9110 §10.2.2 allows one; HAR 1.2's redirectURL keeps it as sent) resolved against
+ * the URL the call went to; undefined for an absolute one, or one no URL can be made of.
+ */
+export function resolveRelativeLocation(location: string, exchange: ProxyExchange): string | undefined {
+  if (/^[a-z][a-z\d+.-]*:/i.test(location)) return undefined;
+  try {
+    return new URL(location, exchange.upstream.replace(/\/+$/, '') + exchange.target).href;
+  } catch {
+    return undefined;
+  }
+}
+
 /** A 3xx answer's Location (not a 304's, which redirects nowhere), as the upstream sent it. */
 export function redirectOf(exchange: ProxyExchange): string | undefined {
   const status = exchange.status ?? 0;
@@ -542,7 +561,11 @@ export class ProxyObserver {
     if (facts.rid) call.rid = facts.rid;
     if (exchange.responseBodyTooLarge) call.responseBodyTooLarge = true;
     const location = redirectOf(exchange);
-    if (location !== undefined) call.location = this.masker.header('location', location);
+    if (location !== undefined) {
+      call.location = this.masker.header('location', location);
+      const resolved = resolveRelativeLocation(location, exchange);
+      if (resolved !== undefined) call.locationResolved = this.masker.header('location', resolved);
+    }
     return call;
   }
 

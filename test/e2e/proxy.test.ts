@@ -1767,6 +1767,87 @@ describe('wxauth proxy (the command)', () => {
     for (const text of [px.stdout.text, px.stderr.text]) expect(text).not.toContain(code);
   });
 
+  // The authorize page's 302 read `ok`, without where it sends the browser, while every other 3xx line said it:
+  // the redirect_uri it goes to is what a 10003 is about. Its code masked there as in the HAR, unless asked.
+  it('the authorize 302\'s line says where it goes (HTTP 302 to the redirect_uri), its code masked unless --show-secrets (en, zh)', async () => {
+    const redirect = 'http://localhost/wechat/cb';
+    const authorize = `/connect/oauth2/authorize?appid=${SERVICE}&redirect_uri=${encodeURIComponent(redirect)}&response_type=code&scope=snsapi_base&state=s1#wechat_redirect`;
+    const browser = { headers: { 'User-Agent': 'Mozilla/5.0 MicroMessenger/8.0.49' } };
+    const codeOf = (answer: Raw) => new URL(answer.rawHeaders[answer.rawHeaders.findIndex((h) => h.toLowerCase() === 'location') + 1]!).searchParams.get('code')!;
+    for (const [lang, line] of [
+      ['en', /GET \/connect\/oauth2\/authorize {2}wx5e1ec0de00000001 {2}302 {2}HTTP 302 to http:\/\/localhost\/wechat\/cb\?code=\w{4}\*\*\*&state=s1 {2}\d+ ms/],
+      ['zh', /GET \/connect\/oauth2\/authorize {2}wx5e1ec0de00000001 {2}302 {2}HTTP 302，跳转到 http:\/\/localhost\/wechat\/cb\?code=\w{4}\*\*\*&state=s1 {2}\d+ ms/],
+    ] as const) {
+      const px = await runProxyCommand(['--upstream', emu.url, '--lang', lang]);
+      const code = codeOf(await request(px.url, authorize, browser));
+      for (let i = 0; i < 200 && !px.stderr.text.includes('/connect/oauth2/authorize'); i++) await new Promise((r) => setTimeout(r, 10));
+      expect(await px.stop()).toBe(0);
+      expect(px.stderr.text).toMatch(line);
+      expect(px.stderr.text).not.toContain(code);
+    }
+    const shown = await runProxyCommand(['--upstream', emu.url, '--show-secrets']);
+    const code = codeOf(await request(shown.url, authorize, browser));
+    for (let i = 0; i < 200 && !shown.stderr.text.includes('/connect/oauth2/authorize'); i++) await new Promise((r) => setTimeout(r, 10));
+    expect(await shown.stop()).toBe(0);
+    expect(shown.stderr.text).toContain(`302  HTTP 302 to ${redirect}?code=${code}&state=s1  `);
+    // --json keeps its label (ok: WeChat's page answered) and gives the Location.
+    const js = await runProxyCommand(['--upstream', emu.url, '--json']);
+    await request(js.url, authorize, browser);
+    for (let i = 0; i < 200 && !js.stdout.text.includes('"type":"call"'); i++) await new Promise((r) => setTimeout(r, 10));
+    expect(await js.stop()).toBe(0);
+    const call = js.stdout.text.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l.type === 'call')!;
+    expect(call).toMatchObject({ endpoint: '/connect/oauth2/authorize', status: 302, answer: 'ok', location: expect.stringMatching(/^http:\/\/localhost\/wechat\/cb\?code=\w{4}\*\*\*&state=s1$/) });
+    expect(call.locationResolved).toBeUndefined();
+  });
+
+  // A relative Location (`/cb?code=…`) was shown as sent: no host, so not where the caller goes. The line
+  // resolves it against the request's URL and says it was relative; --json adds locationResolved beside the
+  // Location as sent, which the HAR's redirectURL keeps (HAR 1.2 allows a relative one); masked everywhere.
+  it('a relative Location is shown resolved against the request on the line, said to be relative, and masked; --json and the HAR keep it as sent (en, zh)', async () => {
+    const code = 'relcode' + '0123456789'.repeat(2);
+    const upstream = http.createServer((req, res) => {
+      const p = (req.url ?? '/').split('?')[0];
+      if (p === '/connect/oauth2/authorize') res.writeHead(302, { Location: `/wechat/cb?code=${code}&state=s1` }).end();
+      else if (p === '/sns/auth') res.writeHead(302, { Location: `login?next=%2Fsns%2Fauth%3Faccess_token%3D${code}` }).end();
+      else res.writeHead(404).end();
+    });
+    await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(upstream.address() as net.AddressInfo).port}`;
+    const har = path.join(dir, 'relative.har');
+    try {
+      const en = await runProxyCommand(['--upstream', base, '--har', har, '--yes']);
+      await request(en.url, '/connect/oauth2/authorize?appid=' + SERVICE + '&state=s1');
+      await request(en.url, '/sns/auth?access_token=x&openid=o1');
+      for (let i = 0; i < 200 && !en.stderr.text.includes('/sns/auth'); i++) await new Promise((r) => setTimeout(r, 10));
+      expect(await en.stop()).toBe(0);
+      expect(en.stderr.text).toContain(`302  HTTP 302 to ${base}/wechat/cb?code=relc***&state=s1 (a relative Location, resolved against the request)  `);
+      expect(en.stderr.text).toContain(`302  HTTP 302 to ${base}/sns/login?next=%2Fsns%2Fauth%3Faccess_token%3Drelc*** (a relative Location, resolved against the request), no errcode`);
+      expect(en.stderr.text).not.toContain(code);
+      const harText = fs.readFileSync(har, 'utf8');
+      const entries = (JSON.parse(harText) as { log: { entries: HarEntry[] } }).log.entries;
+      expect(entries.map((e) => e.response.redirectURL)).toEqual(['/wechat/cb?code=relc***&state=s1', 'login?next=%2Fsns%2Fauth%3Faccess_token%3Drelc***']);
+      expect(harText).not.toContain(code);
+
+      const zh = await runProxyCommand(['--upstream', base, '--lang', 'zh']);
+      await request(zh.url, '/connect/oauth2/authorize?appid=' + SERVICE + '&state=s1');
+      await request(zh.url, '/sns/auth?access_token=x&openid=o1');
+      for (let i = 0; i < 200 && !zh.stderr.text.includes('/sns/auth'); i++) await new Promise((r) => setTimeout(r, 10));
+      expect(await zh.stop()).toBe(0);
+      expect(zh.stderr.text).toContain(`302  HTTP 302，跳转到 ${base}/wechat/cb?code=relc***&state=s1 （Location 是相对地址，已按请求地址补全）  `);
+      expect(zh.stderr.text).toContain(`302  HTTP 302，跳转到 ${base}/sns/login?next=%2Fsns%2Fauth%3Faccess_token%3Drelc*** （Location 是相对地址，已按请求地址补全），没有 errcode`);
+
+      const js = await runProxyCommand(['--upstream', base, '--json']);
+      await request(js.url, '/connect/oauth2/authorize?appid=' + SERVICE + '&state=s1');
+      for (let i = 0; i < 200 && !js.stdout.text.includes('"type":"call"'); i++) await new Promise((r) => setTimeout(r, 10));
+      expect(await js.stop()).toBe(0);
+      const call = js.stdout.text.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l.type === 'call')!;
+      expect(call).toMatchObject({ answer: 'ok', location: '/wechat/cb?code=relc***&state=s1', locationResolved: `${base}/wechat/cb?code=relc***&state=s1` });
+      expect(js.stdout.text).not.toContain(code);
+    } finally {
+      upstream.close();
+    }
+  });
+
   it('zh: a 40029 that went through with no detector firing is said as "no detector fired", not "no problem found"', async () => {
     const px = await runProxyCommand(['--upstream', emu.url, '--lang', 'zh']);
     expect((await request(px.url, exchangePath('not-a-code-123456'))).status).toBe(200);

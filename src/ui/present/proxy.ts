@@ -134,9 +134,15 @@ export function proxyHooks(out: Output, options: { verbose: boolean }): ProxyHoo
     if (call.outcome !== 'answered') return out.t(`proxy.line.${call.outcome}`, { failure: call.failure ?? '' });
     // An answer without a WeChat body (a 502 from a gateway, a captive portal's 200 page) is not "ok".
     if (call.errcode === undefined) {
+      // A redirect says where it goes: WeChat's API never redirects, a captive portal or a gateway's login does;
+      // the authorize page's 302 (ok) goes to the redirect_uri, the first thing to check on a 10003. A
+      // relative Location is shown resolved, and said to be.
+      if (call.location !== undefined && call.status !== undefined) {
+        const key = `proxy.line.${call.answer === 'ok' ? 'redirected' : 'redirect'}${call.locationResolved !== undefined ? '.relative' : ''}` as const;
+        const text = out.t(key, { status: call.status, location: out.safe(oneLine(call.locationResolved ?? call.location, LOCATION_MAX)) });
+        return call.answer === 'ok' ? out.style.green(text) : out.style.red(text);
+      }
       if (call.answer === 'ok') return out.style.green(out.t('proxy.line.ok'));
-      // A redirect says where it goes: WeChat's API never redirects, a captive portal or a gateway's login does.
-      if (call.location !== undefined && call.status !== undefined) return out.style.red(out.t('proxy.line.redirect', { status: call.status, location: out.safe(oneLine(call.location, LOCATION_MAX)) }));
       const text = answerText(out, call.answer);
       return call.answer === 'too_large' ? out.style.yellow(text) : out.style.red(text);
     }
