@@ -1137,9 +1137,12 @@ export function skipTlsForHttp(url: string): DoctorCheck {
  * errcode for it: it redirects as told, and the user lands on a page that does not open, or the code
  * is lost in the bounce.
  * `same` is the redirect_uri's GET; `other` the same URL on the other scheme (only probed when
- * https could not be reached).
+ * https could not be reached); `followed`: the redirects doctor followed from the redirect_uri
+ * (evaluateRedirect's hops), where the https address an http redirect_uri is sent to may have been
+ * fetched: when its handshake failed or nothing took the connection, "use the https callback" cannot
+ * work yet, and the fix says what must come first.
  */
-export function evaluateScheme(redirectUri: string, same: HttpFacts, other: HttpFacts | undefined, profile: string): DoctorCheck {
+export function evaluateScheme(redirectUri: string, same: HttpFacts, other: HttpFacts | undefined, profile: string, followed: readonly HttpFacts[] = []): DoctorCheck {
   const p = profileFlag(profile);
   const u = new URL(redirectUri);
   const scheme = u.protocol.replace(':', '');
@@ -1158,10 +1161,35 @@ export function evaluateScheme(redirectUri: string, same: HttpFacts, other: Http
     }
     if (target && target.protocol === 'https:' && target.hostname === u.hostname) {
       const https = `https://${u.hostname}${u.pathname}${u.search}`;
-      return check('scheme', 'warn', { key: 'doctor.scheme.upgrade', params: { location: shownLocation(same.location) } }, evidence, { key: 'doctor.scheme.upgrade.fix', params: { https, p } });
+      const message: MessageRef = { key: 'doctor.scheme.upgrade', params: { location: shownLocation(same.location) } };
+      const why = httpsNotServed(followed.find((h) => new URL(h.url).protocol === 'https:' && new URL(h.url).host === target.host));
+      if (why) {
+        // The server sends the callback to an https address that doctor fetched and found unserved: a
+        // redirect_uri on it would meet the same handshake or closed port, so serving HTTPS comes first
+        // (or the force-https rule goes, since 网页授权 takes an http callback as well).
+        const origin = `https://${target.host}`;
+        return check('scheme', 'warn', message, { ...evidence, https: origin, httpsError: why.error }, {
+          key: 'doctor.scheme.upgrade.unserved.fix',
+          params: { origin, why: why.reason, host: target.hostname, https, p },
+        });
+      }
+      return check('scheme', 'warn', message, evidence, { key: 'doctor.scheme.upgrade.fix', params: { https, p } });
     }
   }
   return check('scheme', 'ok', { key: 'doctor.scheme.ok', params: { scheme } }, evidence);
+}
+
+/**
+ * Why an https address doctor fetched is not served: its TLS handshake failed (plain http on 443), or
+ * nothing took the connection (refused, unreachable, timed out before connecting). Undefined when it
+ * answered, or took the connection and then failed in another way (a silent handler, a body that never
+ * ends: HTTPS is served, and the redirect line judges that answer), or was not fetched.
+ */
+function httpsNotServed(f: HttpFacts | undefined): { reason: MessageRef; error: string } | undefined {
+  if (f === undefined || f.answered || isMalformedReply(f.error)) return undefined;
+  if (isTlsFailure(f.error)) return { reason: { key: 'doctor.scheme.https.tlsFailed', params: { error: f.error } }, error: f.error };
+  if (f.silentMs !== undefined || f.error === 'cancelled') return undefined;
+  return { reason: { key: 'doctor.scheme.https.unreached', params: { error: osReason({ code: f.error }) } }, error: f.error };
 }
 
 // ── credentials through stable_token ─────────────────────────────────────────────────────────────

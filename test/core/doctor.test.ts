@@ -11,6 +11,7 @@ import {
   evaluateConnectTo,
   evaluateDns,
   evaluateRedirect,
+  evaluateScheme,
   evaluateTls,
   evaluateVerifyFile,
   expectedVerifyContent,
@@ -310,6 +311,39 @@ describe('evaluateRedirect', () => {
       message: { key: 'doctor.http.malformed', params: { error: 'HPE_INVALID_HEADER_TOKEN' } },
       fix: { key: 'doctor.http.malformed.fix' },
     });
+  });
+});
+
+// "Use the https callback" for an http redirect_uri the server sends to https, even where doctor had
+// fetched that https address and found its handshake failing or nothing on its port: advice that
+// cannot work. The fix now says HTTPS must be served first (or the force-https rule removed).
+describe('evaluateScheme', () => {
+  const bounce = { url: 'http://a.com/cb', answered: true as const, status: 301, body: '', location: 'https://a.com/cb' };
+  type Facts = NonNullable<Parameters<typeof evaluateScheme>[2]>;
+  const hop = (facts: { answered: true; status: number; body: string } | { answered: false; error: string; silentMs?: number }): Facts[] => [{ url: 'https://a.com/cb?state=wxauthdoctor', ...facts }];
+  it('an https address doctor found served (or did not fetch): use it', () => {
+    for (const followed of [[], hop({ answered: true, status: 400, body: '' }), hop({ answered: false, error: 'ETIMEDOUT (300 ms)', silentMs: 300 })]) {
+      expect(evaluateScheme('http://a.com/cb', bounce, undefined, 'default', followed)).toMatchObject({
+        status: 'warn',
+        message: { key: 'doctor.scheme.upgrade' },
+        fix: { key: 'doctor.scheme.upgrade.fix', params: { https: 'https://a.com/cb' } },
+      });
+    }
+  });
+  it('an https address whose handshake fails, or where nothing answers: serve HTTPS first', () => {
+    expect(evaluateScheme('http://a.com/cb', bounce, undefined, 'default', hop({ answered: false, error: 'EPROTO' }))).toMatchObject({
+      status: 'warn',
+      message: { key: 'doctor.scheme.upgrade' },
+      fix: { key: 'doctor.scheme.upgrade.unserved.fix', params: { origin: 'https://a.com', host: 'a.com', https: 'https://a.com/cb', why: { key: 'doctor.scheme.https.tlsFailed', params: { error: 'EPROTO' } } } },
+      evidence: { https: 'https://a.com', httpsError: 'EPROTO' },
+    });
+    expect(evaluateScheme('http://a.com/cb', bounce, undefined, 'default', hop({ answered: false, error: 'ECONNREFUSED' }))).toMatchObject({
+      fix: { key: 'doctor.scheme.upgrade.unserved.fix', params: { why: { key: 'doctor.scheme.https.unreached', params: { error: { key: 'common.os.ECONNREFUSED' } } } } },
+    });
+    // On another port, the address judged is that one.
+    const port = { ...bounce, location: 'https://a.com:8443/cb' };
+    const other = [{ url: 'https://a.com:8443/cb?state=wxauthdoctor', answered: false as const, error: 'ECONNREFUSED' }];
+    expect(evaluateScheme('http://a.com/cb', port, undefined, 'default', other).fix).toMatchObject({ key: 'doctor.scheme.upgrade.unserved.fix', params: { origin: 'https://a.com:8443' } });
   });
 });
 

@@ -352,22 +352,25 @@ describe('wxauth doctor (text)', () => {
     }
   });
 
-  // Three gaps of the followed chain, on one server: a later hop that drops the query (only the first
+  // Gaps of the followed chain, on one server: a later hop that drops the query (only the first
   // redirect was checked), a callback that redirects a bare hit but crashes on one with a query (✔ "not
-  // followed"), and an http callback sent to an https whose handshake fails (the fix pointed at the tls
-  // line, which an http redirect_uri skips). Port 443 is mapped to the same plain-HTTP server.
-  it('a later hop dropping the query, a stated fetch answering 5xx itself, a failed https handshake from an http callback: each fails, saying so (en, zh)', async () => {
+  // followed"), and an http callback sent to an https whose handshake fails or where nothing
+  // listens (the fix pointed at the tls line, which an http redirect_uri skips; the scheme line said
+  // "use the https callback"). Port 443 is mapped to the same plain-HTTP server, 8443 to a closed port.
+  it('a later hop dropping the query, a stated fetch answering 5xx itself, an unserved https from an http callback: each said as it is (en, zh)', async () => {
+    const closed = await freePort();
     const site = await callbackSite((url, res) => {
       if (url.pathname === '/hop') res.writeHead(301, { location: `/hop/${url.search}` }).end();
       else if (url.pathname === '/hop/') res.writeHead(301, { location: '/hop//' }).end();
       else if (url.pathname === '/crash' && url.search === '') res.writeHead(302, { location: '/login' }).end();
       else if (url.pathname === '/crash') res.writeHead(502).end('bad gateway');
       else if (url.pathname === '/tls') res.writeHead(301, { location: `https://${DOMAIN}/tls${url.search}` }).end();
+      else if (url.pathname === '/closed') res.writeHead(301, { location: `https://${DOMAIN}:8443/closed${url.search}` }).end();
       else res.writeHead(400).end('missing code');
     });
     try {
       const run = (path: string, ...extra: string[]) =>
-        runCli(['doctor', '--connect-to', `${DOMAIN}:80:127.0.0.1:${site.port}`, '--connect-to', `${DOMAIN}:443:127.0.0.1:${site.port}`, ...extra], {
+        runCli(['doctor', '--connect-to', `${DOMAIN}:80:127.0.0.1:${site.port}`, '--connect-to', `${DOMAIN}:443:127.0.0.1:${site.port}`, '--connect-to', `${DOMAIN}:8443:127.0.0.1:${closed}`, ...extra], {
           env: emulatorEnv(emu, TEST_APP, { WXAUTH_DOMAIN: DOMAIN, WXAUTH_REDIRECT_URI: `http://${DOMAIN}${path}`, WXAUTH_CONFIG_DIR: tempConfigDir() }),
         });
       const hop = await run('/hop');
@@ -400,6 +403,20 @@ describe('wxauth doctor (text)', () => {
       expect(tls.stdout).not.toContain('the tls line below says what the handshake met');
       const tlsZh = await run('/tls', '--lang', 'zh');
       expect(tlsZh.stdout).toMatch(new RegExp(`^\\s+怎么办：.*redirect_uri 用的是 http，下面的 tls 一行不检查它跳去的 https 地址；用 openssl s_client -connect ${DOMAIN}:443 -servername ${DOMAIN} 看握手遇到了什么。$`, 'm'));
+      // The scheme line: not "use the https callback", which would meet the same handshake.
+      const schemeFix = (stdout: string) => stdout.split('\n')[stdout.split('\n').indexOf(lineOf(stdout, 'scheme')) + 1] ?? '';
+      expect(lineOf(tls.stdout, 'scheme')).toBe(`! scheme        The redirect_uri uses http, but the server redirects to https://${DOMAIN}/tls: the schemes differ and the code may be lost on the way.`);
+      expect(schemeFix(tls.stdout)).toMatch(
+        new RegExp(`^\\s+Fix: Not the https callback yet: https://${DOMAIN} takes the connection, but the TLS handshake fails \\((EPROTO|ERR_SSL_\\w+)\\), so with an https redirect_uri WeChat’s redirect would stop there just the same\\. Serve HTTPS on ${DOMAIN} with a valid certificate first, then: wxauth config set redirectUri https://${DOMAIN}/tls; or keep the http callback and remove the rule that sends it to https \\(web authorization accepts http callbacks\\)\\.$`),
+      );
+      expect(schemeFix(tlsZh.stdout)).toMatch(
+        new RegExp(`^\\s+怎么办：现在还不能改用 https 回调：https://${DOMAIN} 连得上，但 TLS 握手失败（(EPROTO|ERR_SSL_\\w+)）；redirect_uri 改成 https，微信的跳转也会停在那里。先在 ${DOMAIN} 上配好 HTTPS 和有效的证书，再改用 https：wxauth config set redirectUri https://${DOMAIN}/tls；或者继续用 http 回调，去掉把回调地址跳转到 https 的规则（网页授权接受 http 回调）。$`),
+      );
+      expect(tls.stdout).not.toContain('Use the https callback');
+      const closedEn = await run('/closed');
+      expect(schemeFix(closedEn.stdout)).toMatch(
+        new RegExp(`^\\s+Fix: Not the https callback yet: https://${DOMAIN}:8443 cannot be reached: connection refused \\(ECONNREFUSED\\), so with an https redirect_uri`),
+      );
     } finally {
       site.close();
     }

@@ -257,7 +257,7 @@ async function redirectChecks(config: ResolvedConfig, probe: ProbeOptions, now: 
     hops.push(from);
     fetched.push(next);
   }
-  return [evaluateRedirect(answer, stated, hops), tlsFacts ? evaluateTls(tlsFacts, now()) : skipTlsForHttp(redirectUri), evaluateScheme(redirectUri, answer, other, config.profile)];
+  return [evaluateRedirect(answer, stated, hops), tlsFacts ? evaluateTls(tlsFacts, now()) : skipTlsForHttp(redirectUri), evaluateScheme(redirectUri, answer, other, config.profile, hops)];
 }
 
 export async function runDoctor(input: DoctorInput, deps: DoctorDeps): Promise<DoctorReport> {

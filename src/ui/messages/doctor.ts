@@ -486,6 +486,12 @@ export const messages = {
     zh: 'redirect_uri 用 http，服务器却跳转到 {location}：协议不一致，code 可能在跳转中丢失。',
     en: 'The redirect_uri uses http, but the server redirects to {location}: the schemes differ and the code may be lost on the way.',
   },
+  'doctor.scheme.upgrade.unserved.fix': {
+    zh: '现在还不能改用 https 回调：{origin} {why}；redirect_uri 改成 https，微信的跳转也会停在那里。先在 {host} 上配好 HTTPS 和有效的证书，再改用 https：wxauth{p} config set redirectUri {https}；或者继续用 http 回调，去掉把回调地址跳转到 https 的规则（网页授权接受 http 回调）。',
+    en: 'Not the https callback yet: {origin} {why}, so with an https redirect_uri WeChat’s redirect would stop there just the same. Serve HTTPS on {host} with a valid certificate first, then: wxauth{p} config set redirectUri {https}; or keep the http callback and remove the rule that sends it to https (web authorization accepts http callbacks).',
+  },
+  'doctor.scheme.https.tlsFailed': { zh: '连得上，但 TLS 握手失败（{error}）', en: 'takes the connection, but the TLS handshake fails ({error})' },
+  'doctor.scheme.https.unreached': { zh: '连不上：{error}', en: 'cannot be reached: {error}' },
   'doctor.scheme.upgrade.fix': { zh: '改用 https 的回调地址：wxauth{p} config set redirectUri {https}', en: 'Use the https callback: wxauth{p} config set redirectUri {https}' },
 
   // ── credentials (stable_token) ────────────────────────────────────────────────────────────────
