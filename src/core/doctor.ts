@@ -993,6 +993,17 @@ export function evaluateRedirect(f: HttpFacts, stated?: HttpFacts, hops: readonl
         itself.fix,
       );
     }
+    // Fine as such (a 200, a 400 refusing a hit without a code): the line says that is what answered,
+    // not "(not followed)", which read as if doctor had skipped the address WeChat's redirect meets.
+    if (stated.answered && !isRedirect(stated)) {
+      const shown = shownLocation(stated.url);
+      return check(
+        'redirect',
+        'ok',
+        { key: 'doctor.redirect.statedAnswersOk', params: { url: f.url, status: f.status, location: shownLocation(f.location), stated: shown, statedStatus: stated.status } },
+        { ...evidence, statedUrl: redactedLocation(stated.url), statedStatus: stated.status },
+      );
+    }
   }
   // Followed along the callback's own path (hops): WeChat's redirect, code and all, ends where the chain
   // lands, so that answer is judged by the rule the redirect_uri's own answer is (a 5xx, a 404, no

@@ -245,8 +245,15 @@ describe('evaluateRedirect', () => {
       status: 'fail',
       message: { key: 'doctor.redirect.statedAnswers', params: { verdict: { key: 'doctor.redirect.silent' } } },
     });
-    // A callback refusing a hit without a code, or redirecting it elsewhere too: fine, as before.
-    expect(evaluateRedirect(plain, r('https://a.com/cb?state=wxauthdoctor', 400))).toMatchObject({ status: 'ok', message: { key: 'doctor.redirect.okRedirect' } });
+    // A callback refusing a hit without a code, or redirecting it elsewhere too: fine, as before. The
+    // first says what answered (it once said "(not followed)", as if doctor had skipped that address).
+    for (const status of [200, 400]) {
+      expect(evaluateRedirect(plain, r('https://a.com/cb?state=wxauthdoctor', status))).toMatchObject({
+        status: 'ok',
+        message: { key: 'doctor.redirect.statedAnswersOk', params: { url: 'https://a.com/cb', status: 302, location: '/login', stated: 'https://a.com/cb?state=wxauthdoctor', statedStatus: status } },
+        evidence: { statedUrl: 'https://a.com/cb?state=wxauthdoctor', statedStatus: status },
+      });
+    }
     expect(evaluateRedirect(plain, r('https://a.com/cb?state=wxauthdoctor', 302, '/login'))).toMatchObject({ status: 'ok', message: { key: 'doctor.redirect.okRedirect' } });
   });
   // An http redirect_uri sent to https whose handshake fails: the fix pointed at "the tls line below",

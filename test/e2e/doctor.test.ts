@@ -354,16 +354,18 @@ describe('wxauth doctor (text)', () => {
 
   // Gaps of the followed chain, on one server: a later hop that drops the query (only the first
   // redirect was checked), a callback that redirects a bare hit but crashes on one with a query (✔ "not
-  // followed"), and an http callback sent to an https whose handshake fails or where nothing
+  // followed"), or answers 400 to it (✔ "(not followed)", as if doctor had skipped the address WeChat's
+  // redirect meets), and an http callback sent to an https whose handshake fails or where nothing
   // listens (the fix pointed at the tls line, which an http redirect_uri skips; the scheme line said
   // "use the https callback"). Port 443 is mapped to the same plain-HTTP server, 8443 to a closed port.
-  it('a later hop dropping the query, a stated fetch answering 5xx itself, an unserved https from an http callback: each said as it is (en, zh)', async () => {
+  it('a later hop dropping the query, a stated fetch answering itself, an unserved https from an http callback: each said as it is (en, zh)', async () => {
     const closed = await freePort();
     const site = await callbackSite((url, res) => {
       if (url.pathname === '/hop') res.writeHead(301, { location: `/hop/${url.search}` }).end();
       else if (url.pathname === '/hop/') res.writeHead(301, { location: '/hop//' }).end();
       else if (url.pathname === '/crash' && url.search === '') res.writeHead(302, { location: '/login' }).end();
       else if (url.pathname === '/crash') res.writeHead(502).end('bad gateway');
+      else if (url.pathname === '/refuses' && url.search === '') res.writeHead(302, { location: '/login' }).end();
       else if (url.pathname === '/tls') res.writeHead(301, { location: `https://${DOMAIN}/tls${url.search}` }).end();
       else if (url.pathname === '/closed') res.writeHead(301, { location: `https://${DOMAIN}:8443/closed${url.search}` }).end();
       else res.writeHead(400).end('missing code');
@@ -393,6 +395,16 @@ describe('wxauth doctor (text)', () => {
       const crashZh = await run('/crash', '--lang', 'zh');
       expect(lineOf(crashZh.stdout, 'redirect')).toBe(
         `✖ redirect      http://${DOMAIN}/crash 返回 302，跳转到 /login；但带上查询参数（?state=…，微信跳转回来时就带着参数）访问时，它不跳转，直接应答：http://${DOMAIN}/crash?state=wxauthdoctor 返回 502：服务器出错。`,
+      );
+
+      const refuses = await run('/refuses');
+      expect(lineOf(refuses.stdout, 'redirect')).toBe(
+        `✔ redirect      http://${DOMAIN}/refuses answers 302, redirecting to /login; fetched with a query (?state=…, as WeChat’s redirect comes) it does not redirect: http://${DOMAIN}/refuses?state=wxauthdoctor answers 400 itself.`,
+      );
+      expect(refuses.stdout).not.toContain('not followed');
+      const refusesZh = await run('/refuses', '--lang', 'zh');
+      expect(lineOf(refusesZh.stdout, 'redirect')).toBe(
+        `✔ redirect      http://${DOMAIN}/refuses 返回 302，跳转到 /login；带上查询参数（?state=…，微信跳转回来时就带着参数）访问时不跳转：http://${DOMAIN}/refuses?state=wxauthdoctor 直接返回 400。`,
       );
 
       const tls = await run('/tls');

@@ -326,6 +326,10 @@ export const messages = {
     zh: '{url} 返回 {status}，跳转到 {location}；但带上查询参数（?state=…，微信跳转回来时就带着参数）访问时，它不跳转，直接应答：{verdict}',
     en: '{url} answers {status}, redirecting to {location}; but fetched with a query (?state=…, as WeChat’s redirect comes), it answers itself: {verdict}',
   },
+  'doctor.redirect.statedAnswersOk': {
+    zh: '{url} 返回 {status}，跳转到 {location}；带上查询参数（?state=…，微信跳转回来时就带着参数）访问时不跳转：{stated} 直接返回 {statedStatus}。',
+    en: '{url} answers {status}, redirecting to {location}; fetched with a query (?state=…, as WeChat’s redirect comes) it does not redirect: {stated} answers {statedStatus} itself.',
+  },
   'doctor.redirect.notWeb': {
     zh: '{url} 返回 {status}，跳到 {location}：这不是网页地址（http/https），微信里的浏览器停在这一步，回调永远执行不到。',
     en: '{url} answers {status}, redirecting to {location}: that is not a web (http/https) address, so the browser WeChat opens stops there and the callback never runs.',
