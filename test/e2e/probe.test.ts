@@ -1505,6 +1505,20 @@ describe('wxauth probe', () => {
     expect(t.fix).toContain(`the app may be waiting on api.weixin.qq.com (aim the app’s or its SDK’s API host at the emulator, ${emu.url}), or on something else`);
   });
 
+  // The callback that never answered was said to have "never exchanged the code": probe hung up on it and
+  // cannot know what it did after; it knows what the emulator had seen by then.
+  it('code.exchanged_once of a callback that did not answer says no exchange was seen before probe stopped waiting, not "never exchanged" (en, zh)', async () => {
+    const en = await probe('slow-callback', ['--timeout', '1000', '--only', 'code.exchanged_once']);
+    expect(en.doc.checks.find((x) => x.id === 'code.exchanged_once')).toMatchObject({
+      status: 'skip',
+      message: 'On the happy path the callback /auth/callback did not answer within 1000 ms (see login.completes), and when probe stopped waiting the emulator had seen no exchange of its code: whether the app exchanges it, and only once, cannot be judged.',
+    });
+    const zh = await probe('slow-callback', ['--timeout', '1000', '--only', 'code.exchanged_once', '--lang', 'zh']);
+    const c = zh.doc.checks.find((x) => x.id === 'code.exchanged_once')!;
+    expect(c.message).toBe('正常登录时回调 /auth/callback 在 1000 毫秒内没有应答（见 login.completes），到 probe 放弃等待时，模拟器还没收到这个 code 的换取请求；应用之后是否换取、是否只换取一次，这里无法判断。');
+    expect(c.message).not.toContain('没有换取 code');
+  });
+
   it('an app that falls over after the exchange: login.completes fails, and userinfo.scope is not passed on a guess', async () => {
     const r = await probe('crashes-after-exchange', ['--only', 'login.completes,userinfo.scope']);
     expect(r.doc.checks.find((c) => c.id === 'login.completes')?.status).toBe('fail');

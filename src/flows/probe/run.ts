@@ -807,6 +807,12 @@ async function probeApp(given: ProbeOptions, hooks: ProbeHooks): Promise<ProbeRe
   const sameFailure = (id: CheckId, scenarioId: ScenarioId, evidence: Evidence = {}) => put({ id, status: 'skip', message: { key: 'probe.skip.same_failure' }, evidence: { scenarios: [scenarioId], ...evidence } });
 
   /**
+   * The happy path's callback did not answer within --timeout (`stalled`: its status came, its page never
+   * ended): probe hung up, and what it knows of the exchange is what the emulator had seen by then.
+   */
+  const unanswered = happyFinal.page.status === 0 && happyFinal.page.hop.error === 'timeout' ? { stalled: happyFinal.page.hop.stalled } : undefined;
+
+  /**
    * Checks that only mean something when the happy path's callback exchanged a code (`attempt`) or got a
    * user out of it (`ok`): otherwise "refused before the code was exchanged" is true of an app that
    * never exchanges anything. Returns false (and records the skip) when `id` cannot be judged.
@@ -815,11 +821,9 @@ async function probeApp(given: ProbeOptions, hooks: ProbeHooks): Promise<ProbeRe
     if (!runs(id)) return false;
     if (!exchangeAttempted) {
       // A callback that never answered (slower than --timeout) is not one that "never exchanged".
-      const hung = happyFinal?.page.status === 0 && happyFinal.page.hop.error === 'timeout';
-      const stalled = hung ? happyFinal?.page.hop.stalled : undefined;
       let message = messageRef('probe.skip.no_exchange', { path: callbackPath });
-      if (stalled) message = messageRef('probe.skip.stalled', { path: callbackPath, status: stalled.status, ms: options.timeoutMs });
-      else if (hung) message = messageRef('probe.skip.no_answer', { path: callbackPath, ms: options.timeoutMs });
+      if (unanswered?.stalled) message = messageRef('probe.skip.stalled', { path: callbackPath, status: unanswered.stalled.status, ms: options.timeoutMs });
+      else if (unanswered) message = messageRef('probe.skip.no_answer', { path: callbackPath, ms: options.timeoutMs });
       put({ id, status: 'skip', message, evidence: { scenarios: ['happy'] } });
       return false;
     }
@@ -836,7 +840,14 @@ async function probeApp(given: ProbeOptions, hooks: ProbeHooks): Promise<ProbeRe
     const evidence: Evidence = { scenarios: ['happy'], wechat: happyExchanges, details: { attempts } };
     // No exchange at all is login.completes's failure (the app not aimed at this emulator, usually): a
     // second failure here would only add a fix about single-use codes that does not fit.
-    if (attempts === 0 && !exchangeAttempted) put({ id: 'code.exchanged_once', status: 'skip', message: messageRef('probe.skip.no_exchange', { path: callbackPath }), evidence });
+    // A callback that did not answer may still exchange the code after probe stopped waiting: "never
+    // exchanged" is more than probe knows; what the emulator had seen when it hung up is what it knows.
+    if (attempts === 0 && !exchangeAttempted) {
+      let message = messageRef('probe.skip.no_exchange', { path: callbackPath });
+      if (unanswered?.stalled) message = messageRef('probe.skip.stalled_unexchanged', { path: callbackPath, status: unanswered.stalled.status, ms: options.timeoutMs });
+      else if (unanswered) message = messageRef('probe.skip.no_answer_unexchanged', { path: callbackPath, ms: options.timeoutMs });
+      put({ id: 'code.exchanged_once', status: 'skip', message, evidence });
+    }
     else if (attempts > 1) put(check('code.exchanged_once', 'fail', 'twice', { attempts, errcode: reuseErrcode(happyAttempts) }, evidence));
     else if (!exchangedOk) put({ id: 'code.exchanged_once', status: 'skip', message: messageRef('probe.skip.exchange_failed', { errcode: failedErrcode ?? -1 }), evidence });
     else put(check('code.exchanged_once', 'pass', 'ok', { attempts }, evidence));

@@ -329,6 +329,16 @@ export const messages = {
     zh: '正常登录时回调 {path} 已经开始应答（HTTP {status}），但页面 {ms} 毫秒内没有传完（见 login.completes），这项无法判断。',
     en: 'On the happy path the callback {path} began to answer (HTTP {status}) but its page had not finished after {ms} ms (see login.completes), so this cannot be judged.',
   },
+  // code.exchanged_once when the callback hung: the app may exchange the code after probe hung up; what
+  // probe knows is what the emulator had seen by then.
+  'probe.skip.no_answer_unexchanged': {
+    zh: '正常登录时回调 {path} 在 {ms} 毫秒内没有应答（见 login.completes），到 probe 放弃等待时，模拟器还没收到这个 code 的换取请求；应用之后是否换取、是否只换取一次，这里无法判断。',
+    en: 'On the happy path the callback {path} did not answer within {ms} ms (see login.completes), and when probe stopped waiting the emulator had seen no exchange of its code: whether the app exchanges it, and only once, cannot be judged.',
+  },
+  'probe.skip.stalled_unexchanged': {
+    zh: '正常登录时回调 {path} 已经开始应答（HTTP {status}），但页面 {ms} 毫秒内没有传完（见 login.completes），到 probe 放弃等待时，模拟器还没收到这个 code 的换取请求；应用之后是否换取、是否只换取一次，这里无法判断。',
+    en: 'On the happy path the callback {path} began to answer (HTTP {status}) but its page had not finished after {ms} ms (see login.completes), and when probe stopped waiting the emulator had seen no exchange of its code: whether the app exchanges it, and only once, cannot be judged.',
+  },
   'probe.skip.no_exchange': {
     zh: '正常登录时回调 {path} 没有换取 code（见 login.completes），这项无法判断。',
     en: 'On the happy path the callback {path} never exchanged the code (see login.completes), so this cannot be judged.',
