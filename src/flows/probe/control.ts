@@ -69,6 +69,11 @@ export class EmulatorControl {
       if (status !== undefined && (error as Error).name === 'TimeoutError') {
         throw new NetworkError('timeout', { key: 'probe.emulator_stalled', params: { url: this.origin, host, path, status, ms: this.timeoutMs } }, { hint: { key: 'probe.emulator_stalled.hint', params: { host } }, cause: error, host, status, mayHaveReachedServer: true });
       }
+      // No answer at all in time, and something there takes connections: it accepted the request and sat
+      // on it (an emulator that is busy or stuck, another program on that port), which is not "down".
+      if ((error as Error).name === 'TimeoutError' && (await acceptsConnections(this.origin))) {
+        throw new NetworkError('timeout', { key: 'probe.emulator_no_answer', params: { url: this.origin, host, path, ms: this.timeoutMs } }, { hint: { key: 'probe.emulator_no_answer.hint', params: { host } }, cause: error, host, mayHaveReachedServer: true });
+      }
       // `--emulator` with a wrong port while one runs on its default: name that one instead of "start it".
       const running = this.origin !== this.usual && (await isEmulatorAt(this.usual));
       const hint: MessageRef = running ? { key: 'probe.emulator_down.running', params: { running: this.usual } } : { key: 'probe.emulator_down.hint' };
@@ -243,4 +248,26 @@ export async function whatAnswersAt(origin: string, timeoutMs: number, signal?: 
 /** Whether a wxauth emulator answers at `origin` (its control index), within a second. */
 async function isEmulatorAt(origin: string): Promise<boolean> {
   return (await whatAnswersAt(origin, 1_000)) === 'emulator';
+}
+
+/**
+ * Whether something at `origin` takes a TCP connection, within a second: after a control call that got no
+ * answer in time, it tells a server that sits on the request from a host that cannot be reached (its
+ * packets dropped). Only that error path asks it, so node:net is loaded there.
+ */
+async function acceptsConnections(origin: string): Promise<boolean> {
+  const { connect } = await import('node:net');
+  const url = new URL(origin);
+  const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
+  const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
+  return new Promise((resolve) => {
+    const socket = connect({ host, port, timeout: 1_000 });
+    const end = (ok: boolean) => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.once('connect', () => end(true));
+    socket.once('timeout', () => end(false));
+    socket.once('error', () => end(false));
+  });
 }

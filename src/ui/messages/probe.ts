@@ -103,6 +103,15 @@ export const messages = {
     zh: '{host} 上有服务应答之后就卡住了：确认 --emulator 指向的是 wxauth 模拟器本身（不是中间的代理或别的服务器），然后重启模拟器再运行 probe。',
     en: 'Something at {host} begins to answer and then hangs: check that --emulator names the wxauth emulator itself (not a proxy or another server in between), then restart the emulator and run probe again.',
   },
+  // The control API took the connection and sent nothing back in time: busy or stuck, or another program there, not down.
+  'probe.emulator_no_answer': {
+    zh: '模拟器 {url}（{host}）接受了连接，但 {ms} 毫秒内没有应答 /__emulator{path}。',
+    en: 'The emulator at {url} ({host}) took the connection but did not answer /__emulator{path} within {ms} ms.',
+  },
+  'probe.emulator_no_answer.hint': {
+    zh: '那里并不是没有在运行：{host} 上有程序在监听，只是不应答。如果它是模拟器，可能正忙或卡住了：稍等一会儿再运行 probe，不行就重启模拟器（在它的终端按 Ctrl-C，再运行 wxauth emulator）。如果这个端口被别的程序占着（比如停在断点上的调试进程），用 --emulator 指定模拟器自己的地址。',
+    en: 'It is not down: something listens at {host} and does not answer. If it is the emulator, it may be busy or stuck: wait a moment and run probe again, else restart it (Ctrl-C in its terminal, then wxauth emulator). If another program holds that port (a process paused in a debugger, say), name the emulator’s own address with --emulator.',
+  },
   'probe.emulator_not_control': {
     zh: '{url} 有应答，但它不是 wxauth 模拟器（是你的应用吗？）：/__emulator{path} 得到 HTTP {status}，不是模拟器控制接口的应答。',
     en: '{url} answers, but it is not a wxauth emulator (is it your app?): /__emulator{path} got HTTP {status}, not the emulator’s control API.',
