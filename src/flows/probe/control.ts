@@ -271,3 +271,24 @@ async function acceptsConnections(origin: string): Promise<boolean> {
     socket.once('error', () => end(false));
   });
 }
+
+/**
+ * The code exchange another emulator, at `usual` (where `wxauth emulator` listens by default), got for
+ * `appid` since `sinceMs` on its clock, and what it answered: the app's API host is that emulator while its
+ * authorize link is this one, so its codes, issued here, are unknown there (40029). Undefined when no
+ * emulator answers there in a second, or its recent log has no such exchange. Its log masks the code, so
+ * the appid and the time are what tie the exchange to this login. Asked only when this emulator saw none.
+ */
+export async function exchangeAtOtherEmulator(usual: string, appid: string, sinceMs: number, signal: AbortSignal): Promise<{ origin: string; errcode?: number; status: number } | undefined> {
+  if ((await whatAnswersAt(usual, 1_000, signal)) !== 'emulator') return undefined;
+  const other = new EmulatorControl(usual, signal, usual, 3_000);
+  try {
+    const total = await other.mark();
+    const recent = await other.requestsSince(Math.max(0, total - 200));
+    const hit = recent.findLast((r) => r.path.endsWith('/sns/oauth2/access_token') && r.query.appid === appid && Date.parse(r.arrived ?? r.time) >= sinceMs);
+    return hit ? { origin: usual, status: hit.status, ...(hit.errcode !== undefined ? { errcode: hit.errcode } : {}) } : undefined;
+  } catch (error) {
+    if (signal.aborted) throw error;
+    return undefined;
+  }
+}

@@ -13,7 +13,7 @@ import { hideUrlCredentials, maskSecretValues, redactText, redactUrl, redactValu
 import type { PublicApp, PublicUser } from '../../emulator/index.js';
 import { ProbeBrowser, basicAuthOf, isWechatOpenUrl, speaksTls, type Hop, type Page, type Seen } from './browser.js';
 import { isLoopbackHost, sameOrigin } from '../../core/host-names.js';
-import { EmulatorControl, proxyUpstream, whatAnswersAt } from './control.js';
+import { DEFAULT_EMULATOR, EmulatorControl, exchangeAtOtherEmulator, proxyUpstream, whatAnswersAt } from './control.js';
 import {
   CHECK_IDS,
   FOREIGN_RETURN_URL,
@@ -47,6 +47,8 @@ export interface ProbeOptions {
   reloadDelayMs: number;
   /** Per request: an app that does not answer in this time "hangs". */
   timeoutMs: number;
+  /** Where another emulator is looked for when the app exchanged nothing here (tests give their own; default DEFAULT_EMULATOR). */
+  usualEmulator?: string;
   /** How late WeChat answers the code exchange in wechat.slow (--exchange-delay). */
   exchangeDelayMs: number;
   signal: AbortSignal;
@@ -514,6 +516,8 @@ async function probeApp(given: ProbeOptions, hooks: ProbeHooks): Promise<ProbeRe
   let callbackElsewhere: keyof typeof SKIP_ELSEWHERE | undefined;
   /** The redirect_uri names the app by its other loopback name (localhost for 127.0.0.1): its origin. */
   let callbackAlias: string | undefined;
+  /** When the happy path began (this machine's clock): another emulator's exchanges since are this login's. */
+  const happyStarted = Date.now();
   const happyRun = await scenario('happy', hb, async (notes) => {
     if (basic) hooks.note({ key: 'probe.note.basic_auth', params: { user: basic.username, origin: basic.origin } });
     const started = await startLogin(hb, options.target);
@@ -700,6 +704,11 @@ async function probeApp(given: ProbeOptions, hooks: ProbeHooks): Promise<ProbeRe
   const exchangedOk = happyStatus?.status === 'exchanged' || happyAttempts.some((a) => a.errcode === 0);
   const failedErrcode = exchangedOk ? undefined : (happyAttempts.find((a) => a.errcode !== 0)?.errcode ?? happyExchanges.find((c) => c.errcode !== undefined && c.errcode !== 0)?.errcode ?? (happyExchanges.find((c) => c.status >= 500) ? -1 : undefined));
   const exchangeAttempted = exchangedOk || failedErrcode !== undefined || happyExchanges.length > 0;
+  // No exchange here: the app may send its codes to another emulator (its API host left on an earlier
+  // run's), which answers 40029 for a code it never issued. The one probe can ask is the usual address's.
+  const usual = options.usualEmulator ?? DEFAULT_EMULATOR;
+  const elsewhere = !exchangeAttempted && !sameOrigin(usual, emulator) ? await exchangeAtOtherEmulator(usual, app.appid, happyStarted, options.signal) : undefined;
+  const elsewhereAnswer = elsewhere ? (elsewhere.errcode ? `errcode ${elsewhere.errcode}` : `HTTP ${elsewhere.status}`) : '';
   const callbackPath = (() => {
     try {
       return new URL(callbackUrl).pathname;
@@ -734,7 +743,11 @@ async function probeApp(given: ProbeOptions, hooks: ProbeHooks): Promise<ProbeRe
     // Slow, not broken: what it waits on is the question (a WeChat call without a timeout, a database…).
     // With the authorize link on the real open.weixin.qq.com and no exchange seen, real WeChat's API
     // host is one thing it may be waiting on, not the only one.
-    else if (problem?.kind === 'no_answer' && problem.error === 'timeout') {
+    // The code went to another emulator: what the page then shows (an error, a stack) follows from that.
+    else if (elsewhere) {
+      const params = { path: callbackPath, other: elsewhere.origin, answer: elsewhereAnswer, status: page.status, emulator };
+      put({ ...check('login.completes', 'fail', 'other_emulator_api', params, evidence, false), fix: messageRef('probe.login.completes.fix.other_emulator_api', params) });
+    } else if (problem?.kind === 'no_answer' && problem.error === 'timeout') {
       let fix: MessageRef = messageRef('probe.login.completes.fix.timeout', { ms: options.timeoutMs });
       // It began to answer (the status came) and then hung: what keeps its page open, not what it waits on.
       if (problem.stalled) fix = messageRef('probe.login.completes.fix.stalled', { status: problem.stalled.status, ms: options.timeoutMs });
@@ -822,7 +835,8 @@ async function probeApp(given: ProbeOptions, hooks: ProbeHooks): Promise<ProbeRe
     if (!exchangeAttempted) {
       // A callback that never answered (slower than --timeout) is not one that "never exchanged".
       let message = messageRef('probe.skip.no_exchange', { path: callbackPath });
-      if (unanswered?.stalled) message = messageRef('probe.skip.stalled', { path: callbackPath, status: unanswered.stalled.status, ms: options.timeoutMs });
+      if (elsewhere) message = messageRef('probe.skip.exchanged_elsewhere', { path: callbackPath, other: elsewhere.origin, answer: elsewhereAnswer });
+      else if (unanswered?.stalled) message = messageRef('probe.skip.stalled', { path: callbackPath, status: unanswered.stalled.status, ms: options.timeoutMs });
       else if (unanswered) message = messageRef('probe.skip.no_answer', { path: callbackPath, ms: options.timeoutMs });
       put({ id, status: 'skip', message, evidence: { scenarios: ['happy'] } });
       return false;
@@ -844,7 +858,8 @@ async function probeApp(given: ProbeOptions, hooks: ProbeHooks): Promise<ProbeRe
     // exchanged" is more than probe knows; what the emulator had seen when it hung up is what it knows.
     if (attempts === 0 && !exchangeAttempted) {
       let message = messageRef('probe.skip.no_exchange', { path: callbackPath });
-      if (unanswered?.stalled) message = messageRef('probe.skip.stalled_unexchanged', { path: callbackPath, status: unanswered.stalled.status, ms: options.timeoutMs });
+      if (elsewhere) message = messageRef('probe.skip.exchanged_elsewhere', { path: callbackPath, other: elsewhere.origin, answer: elsewhereAnswer });
+      else if (unanswered?.stalled) message = messageRef('probe.skip.stalled_unexchanged', { path: callbackPath, status: unanswered.stalled.status, ms: options.timeoutMs });
       else if (unanswered) message = messageRef('probe.skip.no_answer_unexchanged', { path: callbackPath, ms: options.timeoutMs });
       put({ id: 'code.exchanged_once', status: 'skip', message, evidence });
     }

@@ -348,6 +348,10 @@ export const messages = {
     zh: '正常登录时回调 {path} 已经开始应答（HTTP {status}），但页面 {ms} 毫秒内没有传完（见 login.completes），到 probe 放弃等待时，模拟器还没收到这个 code 的换取请求；应用之后是否换取、是否只换取一次，这里无法判断。',
     en: 'On the happy path the callback {path} began to answer (HTTP {status}) but its page had not finished after {ms} ms (see login.completes), and when probe stopped waiting the emulator had seen no exchange of its code: whether the app exchanges it, and only once, cannot be judged.',
   },
+  'probe.skip.exchanged_elsewhere': {
+    zh: '正常登录时回调 {path} 把 code 拿到了另一个模拟器 {other} 去换取（得到 {answer}），而不是这个模拟器（见 login.completes），这项无法判断。',
+    en: 'On the happy path the callback {path} exchanged the code at another emulator, {other} ({answer}), not at this one (see login.completes), so this cannot be judged.',
+  },
   'probe.skip.no_exchange': {
     zh: '正常登录时回调 {path} 没有换取 code（见 login.completes），这项无法判断。',
     en: 'On the happy path the callback {path} never exchanged the code (see login.completes), so this cannot be judged.',
@@ -450,6 +454,10 @@ export const messages = {
     zh: '登录没有完成：应用用 code 调用 /sns/oauth2/access_token，微信（模拟器）返回 errcode {errcode}，所以没有人登录——不管最后一页显示什么（HTTP {status}）。',
     en: 'The login does not complete: the app’s /sns/oauth2/access_token call got errcode {errcode} from WeChat (the emulator), so no one is signed in, whatever the last page shows (HTTP {status}).',
   },
+  'probe.login.completes.other_emulator_api': {
+    zh: '登录没有完成：回调 {path} 没有向这个模拟器换取 code，而是发到了另一个模拟器 {other}，得到 {answer}——code 只在签发它的模拟器上有效，所以没有人登录（最后一页 HTTP {status}）。',
+    en: 'The login does not complete: the callback {path} sent its code not to this emulator but to another one, {other}, which answered {answer}: a code is good only at the emulator that issued it, so no one is signed in (last page HTTP {status}).',
+  },
   'probe.login.completes.no_exchange': {
     zh: '登录没有完成：回调 {path} 没有用 code 调用 /sns/oauth2/access_token，所以没有人登录——不管最后一页显示什么（HTTP {status}）。',
     en: 'The login does not complete: the callback {path} never called /sns/oauth2/access_token with the code, so no one is signed in, whatever the last page shows (HTTP {status}).',
@@ -469,6 +477,10 @@ export const messages = {
   'probe.login.completes.fix.misaddressed': {
     zh: '应用的微信 API 地址多了一段路径 {extra}：客户端会自己在它后面加上 /sns/…。把 API 地址去掉 {extra}，只留协议、主机和端口（直接调用模拟器时就是 {emulator}；经过 wxauth proxy 时是 proxy 的地址）。各个 SDK 怎么设置见 README 的 probe 一节。',
     en: 'The app’s WeChat API base carries a path, {extra}, and its client puts /sns/… after it. Give it its API base without {extra}: the scheme, host and port alone ({emulator} when it calls this emulator directly; through a wxauth proxy, the proxy’s address). How for each SDK: the probe section of the README.',
+  },
+  'probe.login.completes.fix.other_emulator_api': {
+    zh: '应用的授权链接指向这个模拟器 {emulator}，API 地址（换取 code 的地方）却还是 {other}，多半是之前某次运行留下的配置。把应用（或它用的 SDK）的 API 地址也改成 {emulator}，重启应用后再运行 probe。',
+    en: 'The app’s authorize link is on this emulator, {emulator}, but its API host (where it exchanges codes) is still {other}, most likely left from an earlier run. Aim the app’s (or its SDK’s) API host at {emulator} too, restart the app and run probe again.',
   },
   'probe.login.completes.fix.no_exchange': {
     zh: '确认应用处理的正是 redirect_uri 里的路径 {path}，在那里换取 code，并且调用的是模拟器而不是 api.weixin.qq.com（见 README 的 probe 一节）。',
