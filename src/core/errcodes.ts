@@ -555,9 +555,25 @@ function ridNoteFor(rid: string, endpoint: string | undefined, code: number, now
   };
 }
 
-/** The numerically nearest known codes (the unknown code's neighbours), closest first. */
+/**
+ * The range an errcode belongs to, as WeChat numbers them: the same sign, the same number of digits and the
+ * same digits but the last three (40029 is of 40xxx with 40001–40243; 9300501 of 9300xxx; 7 of x), written
+ * with an x for each of those last digits. Codes of a range are related (40xxx a bad parameter, 41xxx a
+ * missing one, 42xxx an expiry…); a code of another range is not, however close its number.
+ */
+export function errcodeRange(code: number): string {
+  const digits = String(Math.abs(code));
+  const kept = Math.max(0, digits.length - 3);
+  return `${code < 0 ? '-' : ''}${digits.slice(0, kept)}${'x'.repeat(digits.length - kept)}`;
+}
+
+/**
+ * The numerically nearest known codes in the unknown code's range (errcodeRange), closest first; none when
+ * the range holds no known code (99999, 99999999999999). 0 is a success, no neighbour of an error.
+ */
 export function nearestCodes(code: number, count = 5, table: 'wechat' | 'wecom' = 'wechat'): NearestCode[] {
-  const rows = [...tables()[table].values()];
+  const range = errcodeRange(code);
+  const rows = [...tables()[table].values()].filter((row) => row.code !== 0 && errcodeRange(row.code) === range);
   rows.sort((a, b) => Math.abs(a.code - code) - Math.abs(b.code - code) || a.code - b.code);
   return rows.slice(0, count).map((row) => ({ code: row.code, ...meaningOf(row, table === 'wechat' ? tables().knowledge.get(row.code) : undefined) }));
 }
@@ -942,6 +958,10 @@ export interface UnknownInput extends PastedInput {
   outOfRange?: { number: string; min: number; max: number };
   /** Where else to look. */
   where: Bilingual[];
+  /** The range of `code` (errcodeRange: `40xxx`), which `nearest` is taken from. */
+  range?: string;
+  /** The most digits a code of the table has, when `code` has more (99999999999999): no errcode is that long. */
+  longest?: number;
 }
 
 export interface ExplainInputsResult {
@@ -988,6 +1008,12 @@ function outOfRangeInput(shown: PastedInput, digits: string, table: 'wechat' | '
 
 function unknownCode(shown: PastedInput, e: ErrcodeExplanation): UnknownInput {
   const u: UnknownInput = { ...shown, code: e.code, table: e.table, nearest: e.nearest ?? [], where: whereToLook(e.table, e.code) };
+  if (e.code !== undefined) {
+    u.range = errcodeRange(e.code);
+    const codes = allCodes(e.table);
+    const longest = String(Math.max(Math.abs(codes[0] ?? 0), Math.abs(codes.at(-1) ?? 0))).length;
+    if (String(Math.abs(e.code)).length > longest) u.longest = longest;
+  }
   if (e.didYouMean) u.didYouMean = e.didYouMean;
   if (e.otherTable) u.otherTable = e.otherTable;
   return u;

@@ -165,6 +165,9 @@ function clause(text: string): string {
   return text.replace(/[。.！!\s]+$/u, '');
 }
 
+/** An input that is a number alone, as typed (`007`, `+40029`, `-1`). */
+const NUMBER_RE = /^[+-]?\d+$/;
+
 /** An input that matched nothing: say so, then the nearest codes and where to look (stderr). */
 /** An unknown input longer than this (characters), or of several lines, is named by its start. */
 const LONG_INPUT = 200;
@@ -176,7 +179,10 @@ export function printUnknown(out: Output, u: UnknownInput): void {
     out.failure(out.t('errcode.unknown.outOfRange', { number, min, max }));
     out.say(out.t('errcode.unknown.outOfRange.hint', { digits: String(Math.max(Math.abs(min), Math.abs(max))).length }));
   } else if (u.code !== undefined) {
-    out.failure(out.t(u.table === 'wecom' ? 'errcode.unknown.code.wecom' : 'errcode.unknown.code', { code: u.code }));
+    const wecom = u.table === 'wecom' ? '.wecom' : '';
+    // `007` is named as typed, and said to be read as 7 (an errcode is a JSON number: no leading zeros).
+    if (NUMBER_RE.test(u.input) && u.input !== String(u.code)) out.failure(out.t(`errcode.unknown.codeAs${wecom}`, { input: u.input, code: u.code }));
+    else out.failure(out.t(`errcode.unknown.code${wecom}`, { code: u.code }));
   } else {
     const input = u.read ?? u.input;
     // A piped log (or a long paste) with nothing to explain is named by its start and size, not quoted
@@ -196,8 +202,11 @@ export function printUnknown(out: Output, u: UnknownInput): void {
     );
   }
   for (const n of u.didYouMean ?? []) out.say(out.t('errcode.unknown.didYouMean', { code: n.code, meaning: clause(untranslatedCell(out, n)) }));
+  // More digits than any errcode: the number copied is something else, or more than the code.
+  if (u.longest !== undefined) out.say(out.t('errcode.unknown.outOfRange.hint', { digits: u.longest }));
+  else if (u.range !== undefined && u.nearest.length === 0) out.say(out.t('errcode.unknown.noRange', { range: u.range }));
   if (u.nearest.length) {
-    out.say(out.t('errcode.unknown.nearest'));
+    out.say(out.t('errcode.unknown.nearest', { range: u.range }));
     out.table(
       [out.t('errcode.list.code'), out.t('errcode.list.meaning')],
       u.nearest.map((n) => [String(n.code), untranslatedCell(out, n)]),

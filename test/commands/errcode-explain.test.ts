@@ -84,7 +84,7 @@ describe('printUnknown', () => {
     if (!u) throw new Error('expected an unknown input');
     printUnknown(out, u);
     expect(stdout.text).toBe('');
-    expect(stderr.text).toMatch(/^✖ 未收录的错误码：10007\n数字最接近的已知错误码：\n错误码\s+含义\n10006\s+必须关注此测试号\n/);
+    expect(stderr.text).toMatch(/^✖ 未收录的错误码：10007\n同一段（10xxx）里已收录的错误码：\n错误码\s+含义\n10006\s+必须关注此测试号\n/);
     expect(stderr.text).toContain('可以去这里查：');
   });
 
@@ -93,7 +93,7 @@ describe('printUnknown', () => {
     if (!u) throw new Error('expected an unknown input');
     const en = capture('en');
     printUnknown(en.out, u);
-    expect(en.stderr.text).toMatch(/^✖ Unknown errcode: 41063\n→ Did you mean 40163\? code been used \(wxauth errcode 40163\)\nNearest known codes:/);
+    expect(en.stderr.text).toMatch(/^✖ Unknown errcode: 41063\n→ Did you mean 40163\? code been used \(wxauth errcode 40163\)\nKnown codes of the same range \(41xxx\):/);
     const zh = capture('zh');
     printUnknown(zh.out, u);
     expect(zh.stderr.text).toMatch(/^✖ 未收录的错误码：41063\n→ 是不是 40163？oauth_code已使用（wxauth errcode 40163）\n/);

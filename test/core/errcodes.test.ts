@@ -8,6 +8,7 @@ import {
   explainInputs,
   explainPageText,
   listErrcodes,
+  errcodeRange,
   nearestCodes,
   slippedCodes,
   normalizeEndpoint,
@@ -336,6 +337,20 @@ describe('unknown codes', () => {
     expect(distances).toEqual([...distances].sort((a, b) => a - b));
   });
 
+  it('takes the nearest codes from the same range only (all but the last three digits), never 0', () => {
+    expect(errcodeRange(40029)).toBe('40xxx');
+    expect(errcodeRange(9300501)).toBe('9300xxx');
+    expect(errcodeRange(-1)).toBe('-x');
+    expect(errcodeRange(150)).toBe('xxx');
+    expect(explainErrcode(40999).nearest?.every((n) => String(n.code).startsWith('40') && String(n.code).length === 5)).toBe(true);
+    expect(explainErrcode(99999).nearest).toEqual([]);
+    expect(explainErrcode(99999999999999).nearest).toEqual([]);
+    expect(explainErrcode(7).nearest).toEqual([]);
+    expect(explainErrcode(150).nearest?.map((n) => n.code)).toEqual([105, 104, 103, 102, 101]);
+    expect(explainInputs(['99999999999999']).unknown[0]).toMatchObject({ range: '99999999999xxx', longest: 8 });
+    expect(explainInputs(['99999']).unknown[0]).not.toHaveProperty('longest');
+  });
+
   it('names the login codes one slip away: digits reordered, one left out or doubled', () => {
     // Far in number from what was meant, so the nearest codes never reach it.
     expect(explainErrcode(41063).didYouMean?.map((n) => n.code)).toEqual([40163]);
@@ -357,9 +372,9 @@ describe('unknown codes', () => {
   });
 
   it('an unknown input says where to look, in both languages', () => {
-    const { unknown } = explainInputs(['99999']);
+    const { unknown } = explainInputs(['10007']);
     expect(unknown).toHaveLength(1);
-    expect(unknown[0]?.code).toBe(99999);
+    expect(unknown[0]?.code).toBe(10007);
     expect(unknown[0]?.nearest).toHaveLength(5);
     expect(unknown[0]?.where.map((w) => w.en).join(' ')).toContain('developers.weixin.qq.com/doc/oplatform/developers/errCode/errCode.html');
   });

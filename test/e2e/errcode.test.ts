@@ -144,22 +144,57 @@ describe('wxauth errcode', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('✖ Unknown errcode: 10007');
-    expect(r.stderr).toMatch(/Nearest known codes:\ncode\s+meaning\n10006\s+the user must follow this test account/);
+    expect(r.stderr).toMatch(/Known codes of the same range \(10xxx\):\ncode\s+meaning\n10006\s+the user must follow this test account/);
     expect(r.stderr).toContain('errCode.html');
+  });
+
+  // Near in number is not related: 99999 is no neighbour of 100001, nor 99999999999999 of 10080002.
+  it('an unknown code whose range (all but the last three digits) holds no known code: no codes offered as near, said plainly, en and zh', async () => {
+    const r = await runCli(['errcode', '99999']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('✖ Unknown errcode: 99999\nNo known errcode is in its range (99xxx), so none is listed as related');
+    expect(r.stderr).not.toMatch(/Known codes|Nearest|100001/);
+    const zh = await runCli(['--lang', 'zh', 'errcode', '99999']);
+    expect(zh.stderr).toContain('✖ 未收录的错误码：99999\n99xxx 这一段里没有已收录的错误码，所以不列出相关的错误码');
+    expect(zh.stderr).not.toContain('100001');
+    // Longer than any errcode: the number copied is something else, or more than the code.
+    const long = await runCli(['errcode', '99999999999999']);
+    expect(long.code).toBe(1);
+    expect(long.stderr).toContain('✖ Unknown errcode: 99999999999999\nCheck the number you copied: an errcode has at most 8 digits');
+    expect(long.stderr).not.toMatch(/10080002|9410003/);
+    const longZh = await runCli(['--lang', 'zh', 'errcode', '99999999999999']);
+    expect(longZh.stderr).toContain('✖ 未收录的错误码：99999999999999\n核对一下复制的数字：错误码最多 8 位');
+    const json = parseJson((await runCli(['errcode', '99999999999999', '--json'])).stdout) as { unknown: Array<Record<string, unknown>> };
+    expect(json.unknown[0]).toMatchObject({ input: '99999999999999', code: 99999999999999, range: '99999999999xxx', longest: 8, nearest: [] });
+  });
+
+  it('a code typed with leading zeros is named as typed and read as the number (an errcode is a JSON number), en and zh', async () => {
+    const r = await runCli(['errcode', '007']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('✖ Unknown errcode: 007 (read as 7)\nNo known errcode is in its range (x)');
+    expect(r.stderr).not.toMatch(/\n0\s+ok\n/);
+    const zh = await runCli(['--lang', 'zh', 'errcode', '007']);
+    expect(zh.stderr).toContain('✖ 未收录的错误码：007（按 7 查）');
+    const known = await runCli(['errcode', '040029']);
+    expect(known.code).toBe(0);
+    expect(known.stderr).toBe('Read 040029 as errcode 40029\n');
+    expect(known.stdout.split('\n')[0]).toBe('errcode 40029');
+    expect((await runCli(['--lang', 'zh', 'errcode', '040029'])).stderr).toBe('040029 按错误码 40029 解释\n');
+    expect((await runCli(['errcode', '40029'])).stderr).toBe('');
   });
 
   it('the nearest codes mark a meaning no source has in English as the single code does (human and --json)', async () => {
     const single = await runCli(['errcode', '100001'], { env: { LANG: 'en_US.UTF-8' } });
     const marker = '(no source has English text; the Chinese is shown)';
     expect(single.stdout).toContain(marker);
-    const r = await runCli(['errcode', '99999'], { env: { LANG: 'en_US.UTF-8' } });
+    const r = await runCli(['errcode', '100004', '101005'], { env: { LANG: 'en_US.UTF-8' } });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/\n100001\s+已下发的模板消息法人并未确认且已超时 24h 未进行身份证校验 \(no source has English text; the Chinese is shown\)\n/);
     // A row with English of its own gets no note.
     expect(r.stderr).toMatch(/\n101000\s+invalid image url\n/);
-    const json = await runCli(['errcode', '99999', '--json'], { env: { LANG: 'en_US.UTF-8' } });
+    const json = await runCli(['errcode', '100004', '101005', '--json'], { env: { LANG: 'en_US.UTF-8' } });
     const doc = parseJson(json.stdout) as { unknown: Array<{ nearest: Array<Record<string, unknown>> }> };
-    const nearest = doc.unknown[0]?.nearest ?? [];
+    const nearest = doc.unknown.flatMap((u) => u.nearest);
     const single100001 = (parseJson((await runCli(['errcode', '100001', '--json'])).stdout) as { results: Array<Record<string, unknown>> }).results[0];
     expect(nearest.find((n) => n.code === 100001)).toEqual({ code: 100001, meaning: single100001?.meaning, untranslated: ['en'] });
     expect(nearest.find((n) => n.code === 101000)).not.toHaveProperty('untranslated');
@@ -167,7 +202,7 @@ describe('wxauth errcode', () => {
     const derived = parseJson((await runCli(['errcode', '10020', '--json'])).stdout) as { unknown: Array<{ nearest: Array<Record<string, unknown>> }> };
     expect(derived.unknown[0]?.nearest.find((n) => n.code === 10016)).toMatchObject({ derived: ['en'] });
     // In Chinese the text is the sources' own: no note.
-    const zh = await runCli(['errcode', '99999', '--lang', 'zh']);
+    const zh = await runCli(['errcode', '100004', '--lang', 'zh']);
     expect(zh.stderr).toMatch(/\n100001\s+已下发的模板消息法人并未确认且已超时 24h 未进行身份证校验\n/);
   });
 
@@ -190,7 +225,7 @@ describe('wxauth errcode', () => {
     expect(r.stderr).toContain("✖ Not an errcode: 12345678901234567890 is far outside WeChat's errcodes, which run from -1000 to 10080002");
     expect(r.stderr).toContain('an errcode has at most 8 digits');
     expect(r.stderr).not.toContain('12345678901234567000');
-    expect(r.stderr).not.toContain('Nearest known codes');
+    expect(r.stderr).not.toContain('Known codes of the same range');
     const zh = await runCli(['--lang', 'zh', 'errcode', '9007199254740993']);
     expect(zh.code).toBe(1);
     expect(zh.stderr).toContain('✖ 9007199254740993 不是错误码：微信的错误码在 -1000 到 10080002 之间');
@@ -213,7 +248,7 @@ describe('wxauth errcode', () => {
   });
 
   it('--json prints one document: results carrying the input, and unknown', async () => {
-    const r = await runCli(['errcode', '40029', '-1', '99999', '--json']);
+    const r = await runCli(['errcode', '40029', '-1', '10007', '--json']);
     expect(r.code).toBe(1);
     const doc = parseJson(r.stdout) as {
       ok: boolean;
@@ -232,7 +267,7 @@ describe('wxauth errcode', () => {
       doc: expect.stringMatching(/^https:\/\//),
     });
     expect((doc.results[0]?.causes as unknown[]).length).toBeGreaterThan(2);
-    expect(doc.unknown).toEqual([expect.objectContaining({ input: '99999', code: 99999, table: 'wechat' })]);
+    expect(doc.unknown).toEqual([expect.objectContaining({ input: '10007', code: 10007, table: 'wechat', range: '10xxx' })]);
     expect((doc.unknown[0]?.nearest as unknown[]).length).toBe(5);
   });
 

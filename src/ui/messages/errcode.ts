@@ -112,6 +112,10 @@ export const messages = {
 
   'errcode.unknown.code': { zh: '未收录的错误码：{code}', en: 'Unknown errcode: {code}' },
   'errcode.unknown.code.wecom': { zh: '企业微信错误码表里没有 {code}', en: '{code} is not in the WeCom table' },
+  // A number typed otherwise than it reads (007, +40029): named as typed, with the code it was read as.
+  'errcode.unknown.codeAs': { zh: '未收录的错误码：{input}（按 {code} 查）', en: 'Unknown errcode: {input} (read as {code})' },
+  'errcode.unknown.codeAs.wecom': { zh: '企业微信错误码表里没有 {input}（按 {code} 查）', en: '{input} (read as {code}) is not in the WeCom table' },
+  'errcode.readNumber': { zh: '{input} 按错误码 {code} 解释', en: 'Read {input} as errcode {code}' },
   // Past the safe integers: the digits as given, never the number they would be read as (…890 as …000).
   'errcode.unknown.outOfRange': {
     zh: '{number} 不是错误码：微信的错误码在 {min} 到 {max} 之间，这个数远远超出了这个范围',
@@ -130,7 +134,12 @@ export const messages = {
     en: 'No errcode or error page found in the text given ({lines} lines, {chars} characters, starting "{start}")',
   },
   'errcode.unknown.didYouMean': { zh: '→ 是不是 {code}？{meaning}（wxauth errcode {code}）', en: '→ Did you mean {code}? {meaning} (wxauth errcode {code})' },
-  'errcode.unknown.nearest': { zh: '数字最接近的已知错误码：', en: 'Nearest known codes:' },
+  // WeChat's related codes share all but their last three digits (core/errcodes.ts errcodeRange): {range} is `40xxx`.
+  'errcode.unknown.nearest': { zh: '同一段（{range}）里已收录的错误码：', en: 'Known codes of the same range ({range}):' },
+  'errcode.unknown.noRange': {
+    zh: '{range} 这一段里没有已收录的错误码，所以不列出相关的错误码：微信同类的错误码只有最后三位不同。',
+    en: "No known errcode is in its range ({range}), so none is listed as related: WeChat's related codes share all but their last three digits.",
+  },
   'errcode.unknown.where': { zh: '可以去这里查：', en: 'Where to look:' },
   'errcode.unknown.otherTable.wecom': {
     zh: '企业微信错误码表里有 {code}：{meaning}（加 --wecom 按企业微信解释）',

@@ -55,6 +55,8 @@ export function present(result: ErrcodeResult, out: Output): void {
     if (head.match === 'keyword') out.data(group.length === 1 ? out.t('errcode.keyword.titleOne', { input }) : out.t('errcode.keyword.title', { input, count: group.length }));
     if (head.line !== undefined && !out.json) out.note(out.t('errcode.log.read', { errcode: head.code, line: head.line }));
     else if (head.match === 'body' && !out.json) out.note(out.t('errcode.body.read', { errcode: head.code }));
+    // `040029` is 40029 (an errcode is a JSON number: no leading zeros); said, since the title names the code, not what was typed.
+    else if (head.match === 'code' && !out.json && /^[+-]?\d+$/.test(head.input) && head.input !== String(head.code)) out.note(out.t('errcode.readNumber', { input: head.input, code: head.code }));
     if (head.readAs === 'log' && !out.json && !(log && saidLog)) out.note(out.t('errcode.readAsLog'));
     if (head.readAs === 'log') saidLog = true;
     printExplanation(out, head, { to: 'stdout' });
