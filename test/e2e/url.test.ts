@@ -4,9 +4,10 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
 import qrcode from 'qrcode-terminal';
-import { BIN, ROOT, baseEnv, collect, parseJson, runCli, runSpawned, tempConfigDir } from './helpers.js';
+import { BIN, ROOT, TextStream, baseEnv, collect, parseJson, runCli, runSpawned, tempConfigDir } from './helpers.js';
 
 const OA = 'wx807d86fb6b3d4fd2';
 const WEB = 'wxbdc5610cc59c1631';
@@ -353,6 +354,28 @@ describe('wxauth url', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(URL_LINE);
     expect(r.stderr).toContain('Could not open a browser');
+  });
+
+  // `wxauth url --open > f`: the URL is in f, not "above" on the terminal.
+  it('--open without any opener, stdout redirected: names stdout as where the URL went, not "above", en and zh', async () => {
+    const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-noopen-'));
+    const r = await run(['url', '--open'], { PATH: empty });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('Could not open a browser (no xdg-open / open / start?); the URL went to stdout (the file or pipe it is redirected to), not here: open it from there by hand.');
+    expect(r.stderr).not.toContain('above');
+    const zh = await run(['--lang', 'zh', 'url', '--open'], { PATH: empty });
+    expect(zh.stderr).toContain('链接写到了 stdout（重定向到的文件或管道），不在这里');
+    expect(zh.stderr).not.toContain('上面');
+    const embed = await run(['--profile', 'web', 'url', '--embed', '--open'], { PATH: empty });
+    expect(embed.code, embed.stderr).toBe(0);
+    expect(embed.stderr).toContain('the snippet went to stdout (the file or pipe it is redirected to), not here: open the address on its // iframe: line by hand.');
+    // On a terminal the URL is above the warning, and said to be.
+    const { runCli: runApp } = await import('../../src/app.js');
+    const stdout = new TextStream(true, 100);
+    const stderr = new TextStream(false);
+    const code = await runApp(['url', '--open', '--no-qr'], { stdout, stderr, promptOutput: () => stderr, stdin: Readable.from([]), env: baseEnv({ WXAUTH_CONFIG_DIR: dir, PATH: empty }), signal: new AbortController().signal }, '0.0.0');
+    expect(code, stderr.text).toBe(0);
+    expect(stderr.text).toContain('copy the URL above by hand.');
   });
 
   it('loads neither undici, prompts nor qrcode-terminal when stderr is not a terminal', async () => {

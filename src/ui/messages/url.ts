@@ -159,6 +159,15 @@ export const messages = {
     zh: '无法打开浏览器（没有 xdg-open / open / start？），请手动打开上面片段里 // iframe: 那一行的地址。',
     en: 'Could not open a browser (no xdg-open / open / start?); open the address on the snippet’s // iframe: line above by hand.',
   },
+  // stdout is not a terminal (`wxauth url --open > f`, a pipe): the URL is not above, it went to stdout.
+  'url.open.failed.stdout': {
+    zh: '无法打开浏览器（没有 xdg-open / open / start？）。链接写到了 stdout（重定向到的文件或管道），不在这里；请从那里取出来手动打开。',
+    en: 'Could not open a browser (no xdg-open / open / start?); the URL went to stdout (the file or pipe it is redirected to), not here: open it from there by hand.',
+  },
+  'url.open.failed.embed.stdout': {
+    zh: '无法打开浏览器（没有 xdg-open / open / start？）。片段写到了 stdout（重定向到的文件或管道），不在这里；请手动打开其中 // iframe: 那一行的地址。',
+    en: 'Could not open a browser (no xdg-open / open / start?); the snippet went to stdout (the file or pipe it is redirected to), not here: open the address on its // iframe: line by hand.',
+  },
   // --json: nothing is "above"; the URL is a field of the document on stdout (.url, or .embed.iframeUrl).
   'url.open.failed.json': {
     zh: '无法打开浏览器（没有 xdg-open / open / start？），链接在 stdout 的 JSON 输出里（{field} 字段），请手动打开。',

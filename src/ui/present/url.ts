@@ -89,6 +89,7 @@ export async function present(result: UrlResult, out: Output): Promise<void> {
   if (result.opened) out.note(out.t('url.open.opened'));
   // Where the URL to copy is: with --json nothing is above it, the URL is a field of the document.
   else if (out.json) out.warning('url.open.failed', out.t('url.open.failed.json', { field: embed ? '.embed.iframeUrl' : '.url' }));
-  else out.warning('url.open.failed', out.t(embed ? 'url.open.failed.embed' : 'url.open.failed'));
+  // "Above" only when stdout is the terminal too; redirected (`> f`) or piped, the URL went there.
+  else out.warning('url.open.failed', out.t(`url.open.failed${embed ? '.embed' : ''}${out.stdout.isTTY === true ? '' : '.stdout'}`));
   if (result.desktopRefused) out.note(out.t('url.open.authorizeNote'));
 }
