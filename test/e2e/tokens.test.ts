@@ -1152,6 +1152,35 @@ describe('a refresh whose tokens the cache refuses (read-only tokens.json)', () 
     expect(fs.statSync(file).mode & 0o777).toBe(0o400);
   });
 
+  // A writable cache (not the read-only one above, where a write would fail and show nothing): the cached
+  // access_token expired by wxauth's own clock and WeChat's, which a plain refresh would replace.
+  it('refresh --no-save with the cached access_token expired: the token cache is not changed at all (bytes, mtime), and the next plain refresh still replaces the expired token', async () => {
+    const { token } = await seed('u1');
+    const file = path.join(dir, 'tokens.json');
+    const cache = cacheFile();
+    const key = Object.keys(cache.profiles.default.users)[0]!;
+    cache.profiles.default.users[key].accessTokenExpiresAt = Date.now() - 60_000;
+    fs.writeFileSync(file, JSON.stringify(cache, null, 2), { mode: 0o600 });
+    const past = new Date(Date.now() - 3_600_000);
+    fs.utimesSync(file, past, past);
+    const before = fs.readFileSync(file, 'utf8');
+    const mtime = fs.statSync(file).mtimeMs;
+    // Every file of the config folder, as it is: nothing else is written in the cache's place either.
+    const folder = () => fs.readdirSync(dir, { recursive: true }).map(String).sort().map((f) => [f, fs.statSync(path.join(dir, f)).mtimeMs]);
+    const files = folder();
+    emu.advanceClock(7300);
+    for (const args of [['refresh', '--no-save'], ['refresh', '--no-save', token.refreshToken!], ['--json', 'refresh', '--no-save']]) {
+      const r = await wx(args);
+      expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(0);
+      expect(fs.readFileSync(file, 'utf8'), args.join(' ')).toBe(before);
+      expect(fs.statSync(file).mtimeMs, args.join(' ')).toBe(mtime);
+      expect(folder(), args.join(' ')).toEqual(files);
+    }
+    const saved = await wx(['refresh']);
+    expect(saved.code, saved.stderr).toBe(0);
+    expect(cachedUsers()[0]?.accessToken).not.toBe(token.accessToken);
+  });
+
   it('refresh --no-save with the refresh_token given: a token cache that is not JSON does not stop it, and is left byte for byte; without --no-save it still stops before sending (en, zh, --json)', async () => {
     const { token } = await seed('u1');
     const file = path.join(dir, 'tokens.json');
