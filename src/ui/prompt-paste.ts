@@ -4,9 +4,10 @@
 // the next prompt, typed and shown there, one Enter from being saved as the domain; the AppID prompt took
 // the AppID of the console's two rows and typed the AppSecret unseen into the masked secret prompt. This filter stands between the terminal and the
 // prompt: a line break with more text behind it is part of a paste and stays in the answer as LINE_MARK,
-// for the prompt's validate to refuse; a line break last in what came is held until PASTE_QUIET_MS pass
-// with nothing more (then it is Enter), since a terminal may write a paste in pieces (listen --paste
-// waits as long: flows/stdin.ts). A paste that held a line break is then answered (Enter) as the terminal
+// for the prompt's validate to refuse; a line break last in what came, after text of the same read, is
+// held until PASTE_QUIET_MS pass with nothing more (then it is Enter), since a terminal may write a paste
+// in pieces (listen --paste waits as long: flows/stdin.ts). A line break that came alone, in a read of its
+// own, is the Enter key, at once: a person typing the next answer right after it is not pasting. A paste that held a line break is then answered (Enter) as the terminal
 // would have done at that break, but whole: the prompt says at once that it holds more than one line. In a bracketed paste (ESC[200~ … ESC[201~, which a terminal sends
 // once asked with ESC[?2004h) the terminal says where the paste ends: a line break at its end is Enter,
 // as typed, and line breaks before its first character are dropped. Until its end comes, no line break
@@ -38,6 +39,8 @@ const PASTE_START = '\u001b[200~';
 const PASTE_END = '\u001b[201~';
 /** A bracket cut at the end of a piece: kept until the next piece, which holds the rest of it. */
 const CUT_BRACKET = /\u001b\[(?:2(?:0[01]?)?)?$/;
+/** The Enter key, as a terminal sends it: a read holding one line break and nothing else. */
+const TYPED_ENTER = /^(?:\r\n?|\n)$/;
 /** Keys, not text: a control character (a tab is text). */
 const CONTROL = /^[\u0000-\u0008\u000b-\u001f\u007f]$/;
 
@@ -70,6 +73,15 @@ export function createPasteFilter(): PasteFilter {
   let carry = '';
   return {
     push(piece) {
+      // Enter pressed: a read of its own, a line break alone. A paste's breaks come with its text (a
+      // terminal writes a paste at once, and a piece of it is cut where a buffer ends, not around one
+      // byte), so this one is Enter at once, not held: keys typed right after it, before the next prompt
+      // is drawn, are the next answer, not a second line of this one. What was waiting is answered by it.
+      if (carry === '' && !inPaste && TYPED_ENTER.test(piece)) {
+        held = false;
+        marked = false;
+        return '\r';
+      }
       let text = carry + piece;
       carry = '';
       const cut = CUT_BRACKET.exec(text);

@@ -18,10 +18,20 @@ function feed(pieces: string[], settle = true): { out: string; waiting: boolean 
 }
 
 describe('createPasteFilter', () => {
-  it('typed keys pass as typed; Enter comes once nothing follows it', () => {
-    expect(feed(['a', 'b', '\r'], false)).toEqual({ out: 'ab', waiting: true });
-    expect(feed(['a', 'b', '\r']).out).toBe('ab\r');
+  it('typed keys pass as typed; Enter, a read of its own, is Enter at once, and what is typed next is no second line', () => {
+    expect(feed(['a', 'b', '\r'], false)).toEqual({ out: 'ab\r', waiting: false });
+    expect(feed(['a', '\r', 'b', '\n', 'c', '\r\n'], false)).toEqual({ out: 'a\rb\rc\r', waiting: false });
     expect(feed(['ab']).out).toBe('ab');
+  });
+
+  it('a line break after text of the same read waits: it may be a paste cut where the terminal wrote it in two', () => {
+    expect(feed(['ab\r'], false)).toEqual({ out: 'ab', waiting: true });
+    expect(feed(['ab\r']).out).toBe('ab\r');
+    expect(feed(['ab\r', 'c']).out).toBe(`ab${LINE_MARK}c\r`);
+    // Enter pressed while a paste waits to be answered answers it now, once.
+    expect(feed([`${SECRET}\r重置`, '\r'], false)).toEqual({ out: `${SECRET}${LINE_MARK}重置\r`, waiting: false });
+    // A break alone inside a bracketed paste is the paste's.
+    expect(feed([`${START}${SECRET}`, '\n', `重置${END}`]).out).toBe(`${SECRET}${LINE_MARK}重置\r`);
   });
 
   it('a paste with a second line, in one piece or two: one answer with the break kept, then answered', () => {

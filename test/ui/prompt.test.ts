@@ -171,6 +171,55 @@ describe('the text prompts on a terminal (paste filter)', () => {
     }
   });
 
+  // A person types the next answer at once after Enter (typing ahead, before the next prompt is drawn):
+  // the Enter was held for the quiet time, and the first key typed after it was taken as a paste's second
+  // line, so the AppID was refused as "2 lines". Enter comes from the terminal as a read of its own; a
+  // paste's break comes with the text around it.
+  it('Enter typed alone, then the next answer typed at once: the AppID is taken, and the keys typed ahead go to the secret prompt', async () => {
+    const t = fakeTerminal();
+    const p = await appidPrompt(t);
+    for (const key of APPID) {
+      t.keys.write(key);
+      await sleep(2);
+    }
+    t.keys.write('\r');
+    await sleep(10);
+    for (const key of SECRET.slice(0, 4)) {
+      t.keys.write(key);
+      await sleep(2);
+    }
+    await until(() => p.seen.length > 0);
+    expect(p.seen).toEqual([APPID]);
+    await expect(p.answer).resolves.toBe(APPID);
+    const secret = await secretPrompt(t);
+    t.keys.write(SECRET.slice(4));
+    await sleep(10);
+    t.keys.write('\r');
+    await expect(secret.answer).resolves.toBe(SECRET);
+    expect(secret.seen).toEqual([SECRET]);
+  });
+
+  // An expect-like script: a line and its Enter written at once, the next line once the next prompt shows.
+  it('a line written with its Enter, the next once the next prompt shows: each taken as typed; the same two lines at once are refused as a paste', async () => {
+    const t = fakeTerminal();
+    const p = await appidPrompt(t);
+    t.keys.write(`${APPID}\r`);
+    await expect(p.answer).resolves.toBe(APPID);
+    const secret = await secretPrompt(t);
+    await until(() => t.drawn().includes('AppSecret'));
+    t.keys.write(`${SECRET}\r`);
+    await expect(secret.answer).resolves.toBe(SECRET);
+    const u = fakeTerminal();
+    const pasted = await appidPrompt(u);
+    u.keys.write(`${APPID}\r${SECRET}\r`);
+    await until(() => pasted.seen.length > 0);
+    expect(pasted.seen).toEqual([`${APPID}\n${SECRET}`]);
+    await sleep(PASTE_QUIET_MS * 2);
+    expect(pasted.done()).toBe(false);
+    u.keys.write('\u0003');
+    await expect(pasted.answer).rejects.toBeInstanceOf(CancelledError);
+  });
+
   it('Ctrl-C at a text prompt while a paste is open: cancelled, nothing of it taken, and bracketed paste switched off', async () => {
     const t = fakeTerminal();
     const p = await appidPrompt(t);
