@@ -171,6 +171,8 @@ interface ConfigSetPlan {
   secretOnly: boolean;
   /** The values in the line (the secret's too: it is never printed from here). */
   values: Partial<Record<ConfigField, string>>;
+  /** config set would refuse every line that sets them over the saved profile: none is offered (fitPlan). */
+  unfit?: boolean;
 }
 
 /** The config set line for these values, the secret piped. */
@@ -234,7 +236,7 @@ function fitPlan(plan: ConfigSetPlan, existing: ProfileData, p: string, secret: 
   const first = check(plan.values);
   // Not met from init (its --domain was judged for the type before), but said as config set would say it.
   const { fatal } = first;
-  if (fatal) return { plan: { ...plan, command: '' }, ...(fatal.hint !== undefined ? { note: { problem: fatal.messageRef, hint: fatal.hint } } : {}) };
+  if (fatal) return { plan: { ...plan, command: '', unfit: true }, ...(fatal.hint !== undefined ? { note: { problem: fatal.messageRef, hint: fatal.hint } } : {}) };
   const [conflict] = first.found;
   if (conflict === undefined) return { plan };
   const fixes = first.found.every((found) => found.fix !== undefined) ? first.found.flatMap((found) => found.fix!) : undefined;
@@ -246,7 +248,7 @@ function fitPlan(plan: ConfigSetPlan, existing: ProfileData, p: string, secret: 
       return { plan: { ...plan, values, command: configSetLine(values, p) }, note: { problem: conflict.problem, hint: { key: 'init.missingFlag.existing.fitted.hint', params: { added } } } };
     }
   }
-  return { plan: { ...plan, command: '' }, note: { problem: conflict.problem, hint: conflict.hint } };
+  return { plan: { ...plan, command: '', unfit: true }, note: { problem: conflict.problem, hint: conflict.hint } };
 }
 
 /**
@@ -254,9 +256,11 @@ function fitPlan(plan: ConfigSetPlan, existing: ProfileData, p: string, secret: 
  * changes only what was given.
  */
 function missingHint(example: string, over: { profile: string; p: string; plan: ConfigSetPlan } | undefined): MessageRef {
-  if (over === undefined || (over.plan.command === '' && over.plan.refused.length === 0)) return { key: 'init.missingFlag.hint', params: { example } };
+  if (over === undefined || (over.plan.command === '' && over.plan.refused.length === 0 && !over.plan.unfit)) return { key: 'init.missingFlag.hint', params: { example } };
   const { profile, p, plan } = over;
   const { command: set, corrected, refused } = plan;
+  // No line config set takes: what init's --yes does instead, and how to keep the saved profile as it is.
+  if (plan.unfit) return { key: 'init.missingFlag.existing.unfit.hint', params: { example, profile } };
   if (plan.secretOnly) return { key: 'init.missingFlag.existing.secret.hint', params: { example, set, profile } };
   if (refused.length > 0 && set === '') return { key: 'init.missingFlag.existing.refusedOnly.hint', params: { example, profile, refused, command: `wxauth config set${p}` } };
   if (refused.length > 0) return { key: 'init.missingFlag.existing.refused.hint', params: { example, set, profile, refused } };

@@ -492,6 +492,29 @@ describe('init validation (issue 12 item 4)', () => {
     expect(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')).toBe(before);
   });
 
+  // No config set line fits (a subscription account keeps no callback, and the saved one is there): init
+  // offered none and said only config set's refusal, whose "--yes saves it anyway" is config set's --yes,
+  // not init's. It says what init's --yes does, and the way to keep the saved profile as it is.
+  it('over a saved profile, when no one config set line fits: says --yes replaces the profile whole, or write another profile (en, zh)', async () => {
+    const dir = tempConfigDir();
+    const env = { WXAUTH_CONFIG_DIR: dir };
+    expect((await runCli(['init', ...SERVICE, '--secret', SECRET, '--yes'], { env })).code).toBe(0);
+    const before = fs.readFileSync(path.join(dir, 'config.json'), 'utf8');
+    const r = await runCli(['init', '--type', 'subscription', '--yes'], { env });
+    expect(r.code).toBe(EXIT.usage);
+    expect(r.stderr).toContain(
+      '→ init writes the whole profile, so it needs every flag, for example: printf %s "$WX_SECRET" | wxauth init --type subscription --appid wx1234567890abcdef --secret - --yes; with --yes it replaces profile "default" whole. No single config set line changes only what you gave and keeps the rest of it (why below); to keep profile "default" as it is, write this account to another one: the same init line with --profile <new name>.\n',
+    );
+    expect(r.stderr).toContain('✖ Also: A subscription account (订阅号) has no web authorization');
+    expect(r.stderr).not.toContain('config set type subscription\n');
+    const zh = await runCli(['--lang', 'zh', 'init', '--type', 'subscription', '--yes'], { env });
+    expect(zh.code).toBe(EXIT.usage);
+    expect(zh.stderr).toContain(
+      '；加 --yes 会整个替换 profile "default"。没有哪一条 config set 命令能只改你给出的几项、同时保留其余设置（原因见下）；想让 profile "default" 保持原样，就把这个账号写进另一个 profile：同一条 init 命令加上 --profile <新名字>。\n',
+    );
+    expect(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')).toBe(before);
+  });
+
   it("a redirect_uri on another port than the domain: a test account is told to put the port in the domain, a real account to drop it (en, zh)", async () => {
     const dir = tempConfigDir();
     const env = { WXAUTH_CONFIG_DIR: dir };

@@ -915,6 +915,10 @@ export const messages = {
     zh: '所以上面的 config set 命令把 {added} 也一并改成了符合要求的值；如果你实际用的不是这个，换成你自己的再运行。',
     en: 'So the config set line above sets {added} too, to a value that fits; put your own there first if yours is another.',
   },
+  'init.missingFlag.existing.unfit.hint': {
+    zh: 'init 会写入整个 profile，所以每一项都要给出，例如：{example}；加 --yes 会整个替换 profile "{profile}"。没有哪一条 config set 命令能只改你给出的几项、同时保留其余设置（原因见下）；想让 profile "{profile}" 保持原样，就把这个账号写进另一个 profile：同一条 init 命令加上 --profile <新名字>。',
+    en: 'init writes the whole profile, so it needs every flag, for example: {example}; with --yes it replaces profile "{profile}" whole. No single config set line changes only what you gave and keeps the rest of it (why below); to keep profile "{profile}" as it is, write this account to another one: the same init line with --profile <new name>.',
+  },
   'init.missingFlag.existing.refusedOnly.hint': {
     zh: 'init 会写入整个 profile，所以每一项都要给出，例如：{example}。只改 {refused}、profile "{profile}" 的其余设置不变：先改正它（上面拒绝了），再用 {command} 设置。',
     en: 'init writes the whole profile, so it needs every flag, for example: {example}. To change only {refused} and keep the rest of profile "{profile}", fix it first (refused above), then set it with {command}.',
