@@ -10,7 +10,6 @@ import { checkSetting, correctedSetting, verifyFileCopyRefusal, domainMeant, fit
 import { suggest } from '../core/closest.js';
 import { shellWord } from '../core/shell.js';
 import { isLoopbackDomain } from '../core/domain.js';
-import { isRegion } from '../core/endpoints.js';
 import { hideUrlCredentials, maskSecretValues, redactUrl, holdsSecretShape } from '../core/secrets.js';
 import type { RedirectCaution } from '../core/redirect-cautions.js';
 import {
@@ -21,7 +20,6 @@ import {
   linksGoToWechat,
   noSuchProfile,
   pickProfileName,
-  profileRegionIgnored,
   resolveConfig,
   stateDir,
   unknownProfileError,
@@ -32,7 +30,7 @@ import {
 } from '../store/resolve.js';
 import { ConfigStore, isConfigField, validateValue } from '../store/config.js';
 import { TokenStore } from '../store/token-cache.js';
-import { profileConflicts, redirectViews, type RefuseGiven } from '../flows/profile-conflicts.js';
+import { profileConflicts, redirectViews, refusedHere, regionUnused, type RefuseGiven } from '../flows/profile-conflicts.js';
 
 export type ConfigOptions =
   /** yes: save a type, domain or redirect_uri even though the saved ones no longer fit it. */
@@ -170,61 +168,6 @@ export function parseOptions(input: CommandInput): ConfigOptions {
   }
 }
 
-
-/**
- * A domain or jsDomains that fits the profile's saved type but not the type in effect in this shell:
- * WXAUTH_TYPE wins over the profile (resolve.ts), so every command run here would refuse the value
- * (`jssdk verify`, url: exit 4). Judged by the resolver itself on the profile as it would be saved, so
- * the refusal is the one those commands give; a conflict like the others (refused, or saved with --yes
- * and said), since the value is right for the profile where WXAUTH_TYPE is not set. A key a WXAUTH_*
- * variable overrides is not used here at all (said as `overridden`), nor is a profile whose account
- * WXAUTH_APPID sets aside.
- */
-function refusedHere(
-  ctx: Pick<Context, 'globals' | 'env'>,
-  store: ConfigStore,
-  profile: string,
-  next: ProfileData,
-  pairs: ReadonlyArray<{ key: ConfigField }>,
-): Array<{ problem: MessageRef; hint: MessageRef }> {
-  const keys = pairs.map((pair) => pair.key).filter((key) => key === 'domain' || key === 'jsDomains');
-  if (keys.length === 0) return [];
-  const snapshot = store.snapshot();
-  let config: ReturnType<typeof resolveConfig>;
-  try {
-    config = resolveConfig({ globals: ctx.globals, env: ctx.env, profiles: { ...snapshot.profiles, [profile]: next }, currentProfile: snapshot.currentProfile, configFile: snapshot.configFile });
-  } catch {
-    // Something else of this shell is refused (a WXAUTH_REGION, say): the commands say that first.
-    return [];
-  }
-  if (config.sources.type !== 'env' || config.type === undefined) return [];
-  return config.errors
-    .filter((p) => p.source === 'profile' && (keys as ConfigField[]).includes(p.field))
-    .map((p) => ({ problem: p.error.messageRef, hint: { key: 'config.set.envType.hint', params: { value: config.type!, type: { key: `account.type.${config.type!}` } } } }));
-}
-
-/**
- * A region and an apiBase both in the profile once this set is saved: the API base wins (resolve.ts), so
- * the region is not used. `config set region sh` beside a saved apiBase did nothing that a run would
- * notice, and said nothing: a conflict like the others (refused, or saved with --yes and said), whose
- * hint removes the other one first. Every command says it too while the profile holds both.
- */
-function regionUnused(pairs: ReadonlyArray<{ key: ConfigField; value: string }>, next: ProfileData, profile: string, p: string): Array<{ problem: MessageRef; hint: MessageRef }> {
-  const setsRegion = pairs.some((pair) => pair.key === 'region');
-  const setsApiBase = pairs.some((pair) => pair.key === 'apiBase');
-  if ((!setsRegion && !setsApiBase) || next.region === undefined || next.apiBase === undefined || !isRegion(next.region)) return [];
-  const unused = profileRegionIgnored(profile, next.region, next.apiBase);
-  if (unused === undefined) return [];
-  const problem: MessageRef = { key: 'config.set.regionIgnored', params: { profile, region: next.region, apiBase: hideUrlCredentials(next.apiBase) } };
-  if (setsRegion && setsApiBase) return [{ problem, hint: { key: 'config.set.regionIgnored.both.hint' } }];
-  const [remove, keep] = setsRegion ? (['apiBase', 'region'] as const) : (['region', 'apiBase'] as const);
-  const unset = `wxauth${p} config unset ${remove}`;
-  const value = next[keep] ?? '';
-  // An API base with a password in it is not repeated in a command to paste: "this config set again".
-  if (hideUrlCredentials(value) !== value) return [{ problem, hint: { key: 'config.set.regionIgnored.again.hint', params: { unset } } }];
-  const set = `wxauth${p} config set ${keep} ${shellWord(value)}`;
-  return [{ problem, hint: { key: 'config.set.regionIgnored.hint', params: { unset, set } } }];
-}
 
 /**
  * `config set` on a profile that is not there creates it. The first profile (no other saved) is made
@@ -481,7 +424,7 @@ export async function run(options: ConfigOptions, ctx: Context): Promise<ConfigR
       const p = picked.source === 'flag' ? ` --profile ${profile}` : '';
       const { fatal, found } = profileConflicts(new Set(pairs.map((pair) => pair.key)), next, p, shownUri, pasteable, refuseGiven(options.pairs, p));
       if (fatal) throw fatal;
-      found.push(...refusedHere(ctx, store, profile, next, pairs));
+      found.push(...refusedHere(ctx.globals, ctx.env, store.snapshot(), profile, next, pairs));
       found.push(...regionUnused(pairs, next, profile, p));
       const first = found[0];
       if (first && !options.yes) throw new UsageError(first.problem, { hint: first.hint });

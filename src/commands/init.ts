@@ -26,7 +26,7 @@ import { profileFlag } from '../core/validate.js';
 import { dropSecretParams, hideUrlCredentials, maskSecretValues, redactUrl } from '../core/secrets.js';
 import { isRegion, isWechatApiBase, isWechatOpenBase } from '../core/endpoints.js';
 import { linksGoToWechat, pickProfileName, profileRegionIgnored, type ConfigField, type ProfileData } from '../store/resolve.js';
-import { profileConflicts, redirectViews } from '../flows/profile-conflicts.js';
+import { profileConflicts, redirectViews, refusedHere, regionUnused, type Conflict } from '../flows/profile-conflicts.js';
 import { validateProfileName } from '../store/config.js';
 import { joinText } from '../ui/format.js';
 import { presentJsDomainsDropping, presentWizardIntro } from '../ui/present/init.js';
@@ -188,8 +188,8 @@ function configSetLine(values: Partial<Record<ConfigField, string>>, p: string):
  * is (core/validate.ts correctedSetting), else it is left out and named, to be fixed first. The secret
  * comes from a pipe, never echoed.
  */
-function configSetPlan(o: InitOptions, p: string, type: AccountType | undefined, accepted: Partial<Record<keyof typeof FLAGS, string>>): ConfigSetPlan {
-  const values: Partial<Record<keyof typeof FLAGS, string>> = {};
+function configSetPlan(o: InitOptions, p: string, type: AccountType | undefined, accepted: Partial<Record<keyof typeof FLAGS, string>>, endpoints: Partial<Pick<ProfileData, EndpointKey>>): ConfigSetPlan {
+  const values: Partial<Record<ConfigField, string>> = {};
   const corrected: string[] = [];
   const refused: string[] = [];
   for (const key of Object.keys(FLAGS) as Array<keyof typeof FLAGS>) {
@@ -215,8 +215,18 @@ function configSetPlan(o: InitOptions, p: string, type: AccountType | undefined,
   // `secret -` and the hint says to put one that fits in WX_SECRET first.
   const secretOnly = refused.length === 1 && refused[0] === FLAGS.secret;
   if (secretOnly) values.secret = '-';
+  // The endpoint flags, which init saves in the profile too: the line changes what was given, so them
+  // too. One with a user name or password in it is never printed in a command (left out).
+  for (const [key, value] of Object.entries(endpoints) as Array<[EndpointKey, string]>) if (hideUrlCredentials(value) === value) values[key] = value;
   return { command: configSetLine(values, p), corrected, refused, secretOnly, values };
 }
+
+/**
+ * What config set checks beyond the profile itself (flows/profile-conflicts.ts refusedHere, regionUnused):
+ * a value the type in this shell (WXAUTH_TYPE) refuses, a region beside an apiBase. The keys the line sets,
+ * the profile as it would be saved.
+ */
+type ShellCheck = (next: ProfileData, keys: ConfigField[]) => Conflict[];
 
 /**
  * The config set line checked as config set checks it, against the saved profile (flows/profile-conflicts.ts,
@@ -225,13 +235,16 @@ function configSetPlan(o: InitOptions, p: string, type: AccountType | undefined,
  * (the redirect_uri moved under the new domain), said in `note`; when nothing set along makes it fit,
  * no line is offered and `note` is config set's refusal with its advice.
  */
-function fitPlan(plan: ConfigSetPlan, existing: ProfileData, p: string, secret: string | undefined): { plan: ConfigSetPlan; note?: { problem: MessageRef; hint: MessageRef } } {
+function fitPlan(plan: ConfigSetPlan, existing: ProfileData, p: string, secret: string | undefined, inShell: ShellCheck): { plan: ConfigSetPlan; note?: { problem: MessageRef; hint: MessageRef } } {
   if (plan.command === '') return { plan };
   const { shown, pasteable } = redirectViews(secret, false);
   const refuse = (_key: ConfigField, refused: { problem: MessageRef; hint: MessageRef }) => new UsageError(refused.problem, { hint: refused.hint });
   const check = (values: Partial<Record<ConfigField, string>>) => {
     const { secret: _piped, ...set } = values;
-    return profileConflicts(new Set(Object.keys(values) as ConfigField[]), { ...existing, ...set } as ProfileData, p, shown, pasteable, refuse);
+    const keys = Object.keys(values) as ConfigField[];
+    const next = { ...existing, ...set } as ProfileData;
+    const checked = profileConflicts(new Set(keys), next, p, shown, pasteable, refuse);
+    return checked.fatal ? checked : { found: [...checked.found, ...inShell(next, keys)] };
   };
   const first = check(plan.values);
   // Not met from init (its --domain was judged for the type before), but said as config set would say it.
@@ -248,7 +261,9 @@ function fitPlan(plan: ConfigSetPlan, existing: ProfileData, p: string, secret: 
       return { plan: { ...plan, values, command: configSetLine(values, p) }, note: { problem: conflict.problem, hint: { key: 'init.missingFlag.existing.fitted.hint', params: { added } } } };
     }
   }
-  return { plan: { ...plan, command: '', unfit: true }, note: { problem: conflict.problem, hint: conflict.hint } };
+  // The one no value set along mends is why there is no line (WXAUTH_TYPE, a region beside an apiBase).
+  const blocking = first.found.find((found) => found.fix === undefined) ?? conflict;
+  return { plan: { ...plan, command: '', unfit: true }, note: { problem: blocking.problem, hint: blocking.hint } };
 }
 
 /**
@@ -273,7 +288,7 @@ function missingHint(example: string, over: { profile: string; p: string; plan: 
  * first as the error, the others as its further reasons (a user fixing one per run would run it again
  * for each), then `more` (the refusal to replace a saved profile without --yes, which is said after them).
  */
-function fromFlags(o: InitOptions, profile: string, existing: ProfileData | undefined, more: MessageRef[] = []): ProfileData {
+function fromFlags(o: InitOptions, profile: string, existing: ProfileData | undefined, line: { endpoints: Partial<Pick<ProfileData, EndpointKey>>; inShell: ShellCheck }, more: MessageRef[] = []): ProfileData {
   const problems: Array<{ problem: MessageRef; hint: MessageRef }> = [];
   const accepted: Partial<Record<keyof typeof FLAGS, string>> = {};
   const take = (key: SettingKey & keyof typeof FLAGS, value: string, type?: AccountType): string | undefined => {
@@ -302,7 +317,8 @@ function fromFlags(o: InitOptions, profile: string, existing: ProfileData | unde
     // the whole profile, which is why it wants every flag.
     const saved = existing && (type === undefined || existing.type === type) ? existing : undefined;
     const savedType = saved?.type !== undefined && checkSetting('type', saved.type).ok ? (saved.type as AccountType) : undefined;
-    const fitted = existing ? fitPlan(configSetPlan(o, p, type, accepted), existing, p, accepted.secret ?? existing.secret) : { plan: configSetPlan(o, p, type, accepted) };
+    const plan0 = configSetPlan(o, p, type, accepted, existing ? line.endpoints : {});
+    const fitted = existing ? fitPlan(plan0, existing, p, accepted.secret ?? existing.secret, line.inShell) : { plan: plan0 };
     const { plan } = fitted;
     // A refused domain's sure fix (the name without its port) is what the example gives too, with the redirect_uri moved under it.
     const callback = webAuth || type === undefined ? plan.values : {};
@@ -530,6 +546,15 @@ export async function run(given: InitOptions, ctx: Context): Promise<InitResult>
   // refused (store/config.ts); from WXAUTH_PROFILE as a refused variable (exit 4).
   store.refuseNewName(profile, picked.source);
   const existing = store.getProfile(profile);
+  // The config set line offered over a saved profile (missing flags), as config set will check it when run here.
+  const linePrefix = profileFlag(profile);
+  const line = {
+    endpoints: endpointFlags(ctx.globals),
+    inShell: (next: ProfileData, keys: ConfigField[]): Conflict[] => [
+      ...refusedHere(ctx.globals, ctx.env, store.snapshot(), profile, next, keys.map((key) => ({ key }))),
+      ...regionUnused(keys.map((key) => ({ key, value: next[key] ?? '' })), next, profile, linePrefix),
+    ],
+  };
   if (ctx.interactive) checkWizardFlags(options);
   if (existing && !options.yes) {
     const about = { profile, type: existing.type ?? '-', appid: existing.appid ?? '-' };
@@ -544,14 +569,14 @@ export async function run(given: InitOptions, ctx: Context): Promise<InitResult>
       // The values given are judged first, this refusal said after theirs: told only "add --yes", a run
       // with a refused --domain or --appid heard of it only once --yes was added.
       const existsAlso: MessageRef[] = [{ key: 'init.also', params: { problem: exists, hint: { key: 'init.exists.hint' } } }];
-      fromFlags(options, profile, existing, existsAlso.concat(jsDomains));
+      fromFlags(options, profile, existing, line, existsAlso.concat(jsDomains));
       throw new UsageError(exists, { hint: { key: 'init.exists.hint' }, ...(jsDomains.length > 0 ? { also: jsDomains } : {}) });
     }
     const prompts = await ctx.prompts();
     if (!(await prompts.confirm({ message: ctx.out.t('init.exists.confirm', about), default: false }))) throw new CancelledError({ hint: { key: 'common.cancelled.declined' } });
   }
   await confirmRegionUsed(ctx, profile, existing, options.yes);
-  const { data, keptSecret } = ctx.interactive ? await ask(ctx, options, profile, existing) : { data: fromFlags(options, profile, existing), keptSecret: undefined };
+  const { data, keptSecret } = ctx.interactive ? await ask(ctx, options, profile, existing) : { data: fromFlags(options, profile, existing, line), keptSecret: undefined };
   const type = data.type as AccountType;
   // init writes the whole account: callback settings the new type has no use for are removed (an
   // undefined value is not written), so a service profile re-initialised as subscription keeps no

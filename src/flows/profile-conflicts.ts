@@ -1,11 +1,13 @@
 // What a profile's saved settings no longer fit once some are changed: the cross-check of `config set`
 // (a type, a domain, a redirect_uri, JS-safe domains against the others as saved). init runs it too, on
-// the `config set` line it offers over a saved profile, so that line is one config set accepts.
+// the `config set` line it offers over a saved profile, so that line is one config set accepts; so are the
+// checks against this shell (refusedHere: WXAUTH_TYPE) and against the endpoints (regionUnused).
 import { messageRef, type MessageParams, type MessageRef, type UsageError } from '../errors.js';
 import { checkCallbackPair, checkSetting, fitForType, hasWebAuth, hostOfUrl, redirectUnder, type AccountType } from '../core/validate.js';
 import { shellWord } from '../core/shell.js';
 import { dropSecretParams, hideUrlCredentials, holdsSecretShape, maskSecretShapes, maskSecretValues, redactUrl } from '../core/secrets.js';
-import type { ConfigField, ProfileData } from '../store/resolve.js';
+import { isRegion } from '../core/endpoints.js';
+import { profileRegionIgnored, resolveConfig, type ConfigField, type ProfileData, type ResolveInput } from '../store/resolve.js';
 
 /**
  * A value of `config set` refused whose one fix is known (a domain without its port, JS-safe domains
@@ -169,4 +171,59 @@ export function profileConflicts(
     }
   }
   return { found };
+}
+
+/**
+ * A domain or jsDomains that fits the profile's saved type but not the type in effect in this shell:
+ * WXAUTH_TYPE wins over the profile (resolve.ts), so every command run here would refuse the value
+ * (`jssdk verify`, url: exit 4). Judged by the resolver itself on the profile as it would be saved, so
+ * the refusal is the one those commands give; a conflict like the others (refused, or saved with --yes
+ * and said), since the value is right for the profile where WXAUTH_TYPE is not set. A key a WXAUTH_*
+ * variable overrides is not used here at all (said as `overridden`), nor is a profile whose account
+ * WXAUTH_APPID sets aside.
+ */
+export function refusedHere(
+  globals: ResolveInput['globals'],
+  env: ResolveInput['env'],
+  snapshot: { profiles: Record<string, ProfileData>; currentProfile: string | undefined; configFile: string },
+  profile: string,
+  next: ProfileData,
+  pairs: ReadonlyArray<{ key: ConfigField }>,
+): Array<{ problem: MessageRef; hint: MessageRef }> {
+  const keys = pairs.map((pair) => pair.key).filter((key) => key === 'domain' || key === 'jsDomains');
+  if (keys.length === 0) return [];
+  let config: ReturnType<typeof resolveConfig>;
+  try {
+    config = resolveConfig({ globals, env, profiles: { ...snapshot.profiles, [profile]: next }, currentProfile: snapshot.currentProfile, configFile: snapshot.configFile });
+  } catch {
+    // Something else of this shell is refused (a WXAUTH_REGION, say): the commands say that first.
+    return [];
+  }
+  if (config.sources.type !== 'env' || config.type === undefined) return [];
+  return config.errors
+    .filter((p) => p.source === 'profile' && (keys as ConfigField[]).includes(p.field))
+    .map((p) => ({ problem: p.error.messageRef, hint: { key: 'config.set.envType.hint', params: { value: config.type!, type: { key: `account.type.${config.type!}` } } } }));
+}
+
+/**
+ * A region and an apiBase both in the profile once this set is saved: the API base wins (resolve.ts), so
+ * the region is not used. `config set region sh` beside a saved apiBase did nothing that a run would
+ * notice, and said nothing: a conflict like the others (refused, or saved with --yes and said), whose
+ * hint removes the other one first. Every command says it too while the profile holds both.
+ */
+export function regionUnused(pairs: ReadonlyArray<{ key: ConfigField; value: string }>, next: ProfileData, profile: string, p: string): Array<{ problem: MessageRef; hint: MessageRef }> {
+  const setsRegion = pairs.some((pair) => pair.key === 'region');
+  const setsApiBase = pairs.some((pair) => pair.key === 'apiBase');
+  if ((!setsRegion && !setsApiBase) || next.region === undefined || next.apiBase === undefined || !isRegion(next.region)) return [];
+  const unused = profileRegionIgnored(profile, next.region, next.apiBase);
+  if (unused === undefined) return [];
+  const problem: MessageRef = { key: 'config.set.regionIgnored', params: { profile, region: next.region, apiBase: hideUrlCredentials(next.apiBase) } };
+  if (setsRegion && setsApiBase) return [{ problem, hint: { key: 'config.set.regionIgnored.both.hint' } }];
+  const [remove, keep] = setsRegion ? (['apiBase', 'region'] as const) : (['region', 'apiBase'] as const);
+  const unset = `wxauth${p} config unset ${remove}`;
+  const value = next[keep] ?? '';
+  // An API base with a password in it is not repeated in a command to paste: "this config set again".
+  if (hideUrlCredentials(value) !== value) return [{ problem, hint: { key: 'config.set.regionIgnored.again.hint', params: { unset } } }];
+  const set = `wxauth${p} config set ${keep} ${shellWord(value)}`;
+  return [{ problem, hint: { key: 'config.set.regionIgnored.hint', params: { unset, set } } }];
 }

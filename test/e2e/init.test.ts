@@ -515,6 +515,52 @@ describe('init validation (issue 12 item 4)', () => {
     expect(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')).toBe(before);
   });
 
+  // The config set line is run in the same shell: WXAUTH_TYPE there wins over the profile, and config set
+  // refused the IP:port init offered for a test account (WXAUTH_TYPE=service). Checked as config set checks it.
+  it('over a saved profile, the config set line offered is checked against WXAUTH_TYPE as config set checks it: none offered when it would be refused (en, zh)', async () => {
+    const dir = tempConfigDir();
+    const env = { WXAUTH_CONFIG_DIR: dir };
+    expect((await runCli(['init', '--type', 'test', '--appid', APPID, '--secret', SECRET, '--domain', '127.0.0.1:8080', '--redirect-uri', 'http://127.0.0.1:8080/cb', '--yes'], { env })).code).toBe(0);
+    const before = fs.readFileSync(path.join(dir, 'config.json'), 'utf8');
+    const given = ['init', '--domain', '127.0.0.1:9090', '--redirect-uri', 'http://127.0.0.1:9090/cb', '--yes'];
+    const r = await runCli(given, { env: { ...env, WXAUTH_TYPE: 'service' } });
+    expect(r.code).toBe(EXIT.usage);
+    expect(r.stderr).not.toContain('wxauth config set domain 127.0.0.1:9090');
+    expect(r.stderr).toContain('No single config set line changes only what you gave and keeps the rest of it (why below)');
+    expect(r.stderr).toContain('✖ Also: domain (profile default, ');
+    expect(r.stderr).toContain('WXAUTH_TYPE=service is set in this shell and wins over the profile');
+    const zh = await runCli(['--lang', 'zh', ...given], { env: { ...env, WXAUTH_TYPE: 'service' } });
+    expect(zh.stderr).toContain('没有哪一条 config set 命令能只改你给出的几项');
+    expect(zh.stderr).toContain('这个 shell 里设置了 WXAUTH_TYPE=service，它比 profile 优先');
+    // Without WXAUTH_TYPE (or with the account's own type) the line is offered, and config set takes it.
+    const plain = await runCli(given, { env: { ...env, WXAUTH_TYPE: 'test' } });
+    expect(plain.stderr).toContain('keep the rest of profile "default": wxauth config set domain 127.0.0.1:9090 redirectUri http://127.0.0.1:9090/cb\n');
+    expect(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')).toBe(before);
+  });
+
+  // init saves its endpoint flags in the profile; the config set line left them out, so it did not change
+  // what was given. In it now, they are checked as config set checks them: a --region beside the saved
+  // apiBase would never be used, which config set refuses.
+  it('over a saved profile, endpoint flags given are in the config set line, checked as config set checks a region beside an apiBase (en, zh)', async () => {
+    const dir = tempConfigDir();
+    const env = { WXAUTH_CONFIG_DIR: dir };
+    expect((await runCli(['init', ...SERVICE, '--secret', SECRET, '--yes'], { env })).code).toBe(0);
+    const before = fs.readFileSync(path.join(dir, 'config.json'), 'utf8');
+    const region = await runCli(['init', '--appid', APPID, '--region', 'sh', '--yes'], { env });
+    expect(region.stderr).toContain('keep the rest of profile "default": wxauth config set appid wx1234567890abcdef region sh\n');
+    expect(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')).toBe(before);
+    expect((await runCli(['config', 'set', 'apiBase', 'http://127.0.0.1:3900'], { env })).code).toBe(0);
+    const saved = fs.readFileSync(path.join(dir, 'config.json'), 'utf8');
+    const r = await runCli(['init', '--appid', APPID, '--region', 'sh', '--yes'], { env });
+    expect(r.code).toBe(EXIT.usage);
+    expect(r.stderr).not.toContain('wxauth config set appid wx1234567890abcdef region sh');
+    expect(r.stderr).toContain('No single config set line changes only what you gave and keeps the rest of it (why below)');
+    expect(r.stderr).toContain('✖ Also: Profile "default" would then hold both region sh and apiBase http://127.0.0.1:3900');
+    const zh = await runCli(['--lang', 'zh', 'init', '--appid', APPID, '--region', 'sh', '--yes'], { env });
+    expect(zh.stderr).toContain('✖ 另外：保存后 profile "default" 会同时有 region sh 和 apiBase http://127.0.0.1:3900');
+    expect(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')).toBe(saved);
+  });
+
   it("a redirect_uri on another port than the domain: a test account is told to put the port in the domain, a real account to drop it (en, zh)", async () => {
     const dir = tempConfigDir();
     const env = { WXAUTH_CONFIG_DIR: dir };
