@@ -155,7 +155,7 @@ describe('wxauth errcode', () => {
     expect(r.stderr).toContain('✖ Unknown errcode: 99999\nNo known errcode is in its range (99xxx), so none is listed as related');
     expect(r.stderr).not.toMatch(/Known codes|Nearest|100001/);
     const zh = await runCli(['--lang', 'zh', 'errcode', '99999']);
-    expect(zh.stderr).toContain('✖ 未收录的错误码：99999\n99xxx 这一段里没有已收录的错误码，所以不列出相关的错误码');
+    expect(zh.stderr).toContain('✖ 未收录的错误码：99999\n同一段（99xxx）里没有已收录的错误码，所以不列出相关的错误码');
     expect(zh.stderr).not.toContain('100001');
     // Longer than any errcode: the number copied is something else, or more than the code.
     const long = await runCli(['errcode', '99999999999999']);

@@ -137,7 +137,7 @@ export const messages = {
   // WeChat's related codes share all but their last three digits (core/errcodes.ts errcodeRange): {range} is `40xxx`.
   'errcode.unknown.nearest': { zh: '同一段（{range}）里已收录的错误码：', en: 'Known codes of the same range ({range}):' },
   'errcode.unknown.noRange': {
-    zh: '{range} 这一段里没有已收录的错误码，所以不列出相关的错误码：微信同类的错误码只有最后三位不同。',
+    zh: '同一段（{range}）里没有已收录的错误码，所以不列出相关的错误码：微信同类的错误码只有最后三位不同。',
     en: "No known errcode is in its range ({range}), so none is listed as related: WeChat's related codes share all but their last three digits.",
   },
   'errcode.unknown.where': { zh: '可以去这里查：', en: 'Where to look:' },
