@@ -45,12 +45,29 @@ export type ErrcodeResult =
       cut?: number;
     };
 
+/**
+ * A terminal's escape sequences: CSI (`ESC [` or C1 `\x9b`, parameters, one final byte: SGR colours, erase
+ * line), OSC (`ESC ]` or `\x9d` up to BEL or ST: titles, hyperlinks), and a character-set choice (`ESC ( B`,
+ * which `tput sgr0` sends). A log line copied from pino-pretty, `docker logs` or a terminal carries them
+ * around the errcode (`ESC[33m40163ESC[39m`), so that without them `\b40163\b` reads as a code.
+ */
+const TERMINAL_ESCAPE = /(?:\u001b\[|\u009b)[0-?]*[ -/]*[@-~]|(?:\u001b\]|\u009d)[^\u0007\u001b\u009c]*(?:\u0007|\u001b\\|\u009c)|\u001b[()*+][0-~]/g;
+
+/**
+ * `text` as it would read on a terminal: its escape sequences taken out before codes are looked for (any other
+ * control character stays, and is shown escaped where the input is quoted back). Only input that holds an ESC
+ * (or C1 CSI/OSC) pays for the pattern.
+ */
+function withoutTerminalEscapes(text: string): string {
+  return /[\u001b\u009b\u009d]/.test(text) ? text.replace(TERMINAL_ESCAPE, '') : text;
+}
+
 /** The most of stdin read (characters): a `tail -n 1000` of a busy log; more is cut, and said to be. */
 const STDIN_LIMIT = 1024 * 1024;
 
 export function parseOptions(input: CommandInput): ErrcodeOptions {
   const { opts } = input;
-  const args = input.args.map((a) => a.trim()).filter((a) => a !== '');
+  const args = input.args.map((a) => withoutTerminalEscapes(a).trim()).filter((a) => a !== '');
   const options: ErrcodeOptions = {
     inputs: args,
     list: opts.list === true,
@@ -156,7 +173,7 @@ function append(to: ExplainInputsResult, more: ExplainInputsResult): void {
  */
 async function pipedInput(ctx: Context): Promise<{ text: string; cut: boolean }> {
   const read = ctx.stdin.isTTY ? '' : await (await import('../flows/stdin.js')).readStdin(ctx.stdin, STDIN_LIMIT + 1);
-  const text = read.slice(0, STDIN_LIMIT).trim();
+  const text = withoutTerminalEscapes(read.slice(0, STDIN_LIMIT)).trim();
   if (text === '') throw new UsageError({ key: 'errcode.noInput' }, { hint: { key: 'errcode.noInput.hint' } });
   return { text, cut: read.length > STDIN_LIMIT };
 }

@@ -343,6 +343,28 @@ describe('wxauth errcode', () => {
     expect(none.stderr).toContain('or pipe it in (curl … | wxauth errcode)');
   });
 
+  it('finds the code in a coloured log line (pino-pretty, docker logs, a terminal): its escape sequences are not part of the text, argument, piped and --json', async () => {
+    const piped = await runCli(['errcode'], { input: '\u001b[33m40163\u001b[39m code been used\n' });
+    expect(piped.code, piped.stderr).toBe(0);
+    expect(piped.stdout).toMatch(/^errcode 40163$/m);
+    const arg = await runCli(['errcode', '\u001b[31m40029\u001b[0m']);
+    expect(arg.code, arg.stderr).toBe(0);
+    expect(arg.stdout.split('\n')[0]).toBe('errcode 40029');
+    const zh = await runCli(['--lang', 'zh', 'errcode', '\u001b[31m40029\u001b[0m']);
+    expect(zh.stdout.split('\n')[0]).toBe('错误码 40029');
+    // A hyperlink (OSC 8), `tput sgr0`'s ESC ( B and a bold red level in a piped log: both codes found.
+    const log = 'boot\n\u001b]8;;https://example.com\u0007see\u001b]8;;\u0007 \u001b[1;31mERROR\u001b[0m {"errcode":40163}\nthen \u001b(B\u001b[m{"errcode":40029}\n';
+    const logged = await runCli(['errcode', '--json'], { input: log });
+    expect(logged.code, logged.stdout).toBe(0);
+    expect(parseJson(logged.stdout)).toMatchObject({ ok: true, results: [{ code: 40163 }, { code: 40029 }] });
+    expect(logged.stdout).not.toContain('\\u001b');
+    // Another control character is no escape sequence: it stays, quoted back escaped, never raw.
+    const bell = await runCli(['errcode', '\u001b[31mfoo\u0007bar\u001b[0m']);
+    expect(bell.code).toBe(1);
+    expect(bell.stderr).toContain('No errcode or error page matches "foo\\x07bar"');
+    expect(bell.stderr).not.toContain('\u0007');
+  });
+
   it('names a piped log with no errcode in it by its start and size, instead of quoting it back whole', async () => {
     const log = Array.from({ length: 600 }, (_, i) => `2026-12-01 10:00:00 INFO GET /index handled in 3 ms request ${i + 1}`).join('\n');
     const r = await runCli(['errcode'], { input: log });
