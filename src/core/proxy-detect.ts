@@ -288,21 +288,42 @@ const TOKEN_REJECTED: Bilingual = {
 };
 
 /**
- * 40066 on a call that is not a mini program's page submission: WeChat's table text, "不合法的 url ，递交的
- * 页面被sitemap标记为拦截", is /wxa/search/wxaapi_submitpages's case (a page the sitemap blocks). On
- * /sns/ and /cgi-bin/ it is the general one, a URL WeChat does not serve (API-FACTS §0: an unknown path);
- * path.doubled says when a base URL's path doubled it.
- */
-/**
  * 41002/41004 from stable_token for a body that is not JSON: stable_token reads a JSON body only, so a
  * form (or multipart, PHP curl's array) carrying appid and secret reads as none (API-FACTS §9 [OBS]).
  * WeChat's own "appid missing", on a line that shows the appid, would send the user looking elsewhere.
+ * What is wrong is the body, and the label says how: sent as another type it was not JSON at all (a form); sent as application/json it was JSON that does not
+ * parse (a quote or brace lost in building it by hand), or JSON that is no object, and naming the header the
+ * caller did set would send them to look at the wrong thing.
  */
 const STABLE_NOT_JSON: Bilingual = {
   // Short enough for the call's line (ui/present/proxy.ts liveMeaning), where it is the whole meaning.
   zh: 'stable_token 只接受 JSON 请求体（application/json）：这次不是 JSON，没读到 appid/secret',
-  en: 'appid and secret unread: stable_token takes only a JSON body (application/json)',
+  en: 'appid and secret unread: the body is not JSON, and stable_token reads only JSON',
 };
+const STABLE_BAD_JSON: Bilingual = {
+  // No "，请" in it: liveMeaning cuts a line's meaning there.
+  zh: 'Content-Type 是 application/json，但请求体不是合法的 JSON，没读到 appid/secret',
+  en: 'appid and secret unread: the body is not valid JSON (though sent as JSON)',
+};
+const STABLE_JSON_NOT_OBJECT: Bilingual = {
+  zh: '请求体是 JSON，但不是对象，没读到 appid/secret',
+  en: 'appid and secret unread: the JSON body is not an object',
+};
+
+/** A request's Content-Type names JSON: application/json, or a +json type. */
+function sentAsJson(headers: Array<[string, string]>): boolean {
+  return /^\s*application\/(?:[\w.-]+\+)?json\s*(?:;|$)/i.test(headerValue(headers, 'content-type') ?? '');
+}
+
+/** Why stable_token read no appid or secret from a body that is not a JSON object, or undefined when it is one. */
+function stableBodyProblem(exchange: ProxyExchange): Bilingual | undefined {
+  // A body cut where the proxy stopped keeping it cannot be judged from what was kept.
+  if (exchange.requestBodyTruncated) return undefined;
+  const shape = jsonShape(exchange.requestBody);
+  if (shape === 'object') return undefined;
+  if (shape === 'other') return STABLE_JSON_NOT_OBJECT;
+  return sentAsJson(exchange.requestHeaders) ? STABLE_BAD_JSON : STABLE_NOT_JSON;
+}
 
 /** What a text parses to as JSON: 'object' (what WeChat sends), 'other' (an array, a string, a number), or 'none'. */
 function jsonShape(text: string): 'object' | 'other' | 'none' {
@@ -314,6 +335,12 @@ function jsonShape(text: string): 'object' | 'other' | 'none' {
   }
 }
 
+/**
+ * 40066 on a call that is not a mini program's page submission: WeChat's table text, "不合法的 url ，递交的
+ * 页面被sitemap标记为拦截", is /wxa/search/wxaapi_submitpages's case (a page the sitemap blocks). On
+ * /sns/ and /cgi-bin/ it is the general one, a URL WeChat does not serve (API-FACTS §0: an unknown path);
+ * path.doubled says when a base URL's path doubled it.
+ */
 const INVALID_URL: Bilingual = {
   zh: '不合法的 url（多半是接口路径不对）',
   en: 'invalid url (most likely a wrong API path)',
@@ -556,7 +583,7 @@ export class ProxyObserver {
       call.errcode = facts.errcode;
       call.errmsg = this.masker.text(facts.errmsg ?? '');
       call.meaning = this.meaningOf(facts.errcode, facts.endpoint);
-      if (facts.endpoint === '/cgi-bin/stable_token' && (facts.errcode === 41002 || facts.errcode === 41004) && jsonShape(exchange.requestBody) !== 'object') call.meaning = STABLE_NOT_JSON;
+      if (facts.endpoint === '/cgi-bin/stable_token' && (facts.errcode === 41002 || facts.errcode === 41004)) call.meaning = stableBodyProblem(exchange) ?? call.meaning;
     }
     if (facts.rid) call.rid = facts.rid;
     if (exchange.responseBodyTooLarge) call.responseBodyTooLarge = true;

@@ -95,6 +95,22 @@ describe('ProxyMasker', () => {
     expect(JSON.stringify(later)).not.toContain(SECRET);
   });
 
+  it('stable_token\'s 41002 for a body that is no JSON object names what the body was, by its Content-Type: a form, broken JSON sent as JSON, JSON that is no object; a cut body or an object keeps WeChat\'s meaning', () => {
+    const meaning = (contentType: string, body: string, over: Partial<ProxyExchange> = {}) =>
+      new ProxyObserver({ showSecrets: false }).observe(
+        exchange({ method: 'POST', target: '/cgi-bin/stable_token', requestHeaders: [['Content-Type', contentType]], requestBody: body, responseBody: '{"errcode":41002,"errmsg":"appid missing rid: 6b105a9b-cc9ecac2-0ef2b18d"}', ...over }),
+      ).call.meaning;
+    expect(meaning('application/x-www-form-urlencoded', `appid=wx1&secret=${SECRET}`)?.en).toBe('appid and secret unread: the body is not JSON, and stable_token reads only JSON');
+    expect(meaning('application/json', '{"appid":"wx1"')).toEqual({
+      zh: 'Content-Type 是 application/json，但请求体不是合法的 JSON，没读到 appid/secret',
+      en: 'appid and secret unread: the body is not valid JSON (though sent as JSON)',
+    });
+    expect(meaning('application/vnd.api+json; charset=utf-8', "{appid:'wx1'}")?.en).toBe('appid and secret unread: the body is not valid JSON (though sent as JSON)');
+    expect(meaning('application/json', '[{"appid":"wx1"}]')).toEqual({ zh: '请求体是 JSON，但不是对象，没读到 appid/secret', en: 'appid and secret unread: the JSON body is not an object' });
+    expect(meaning('application/json', '{"appid":"wx1"', { requestBodyTruncated: true })?.en).toBe('appid missing');
+    expect(meaning('application/json', '{"secret":"x"}')?.en).toBe('appid missing');
+  });
+
   it('a 40164 is WeChat\'s, with the console\'s whitelist as the fix, unless the upstream is another host', () => {
     const refused = () => exchange({ target: '/cgi-bin/token?grant_type=client_credential&appid=wx1234567890abcdef&secret=x', responseBody: '{"errcode":40164,"errmsg":"invalid ip 1.2.3.4 ipv6 ::ffff:1.2.3.4, not in whitelist rid: 6b105a9b-cc9ecac2-0ef2b18d"}' });
     const [wechat] = new ProxyObserver({ showSecrets: false }).observe(refused()).hits;

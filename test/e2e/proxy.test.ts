@@ -1045,23 +1045,29 @@ describe('detectors', () => {
     }
   });
 
-  // A form body to stable_token got "41002 appid missing" on a line that shows the appid it carried.
-  it('stable_token refused for a body that is not JSON says so on the line, not just "appid missing"; a JSON body without appid keeps WeChat’s meaning (en, zh)', async () => {
+  // A form body to stable_token got "41002 appid missing" on a line that shows the appid it carried. A body
+  // sent as application/json that does not parse is the body's fault, not the header's, which the caller did set.
+  it('stable_token refused for a body that is not JSON says so on the line, not just "appid missing": a form as not JSON, a broken JSON body sent as JSON as invalid JSON; a JSON body without appid keeps WeChat’s meaning (en, zh)', async () => {
     const form = `grant_type=client_credential&appid=${SERVICE}&secret=${app().secret}`;
     const noAppid = JSON.stringify({ grant_type: 'client_credential', secret: app().secret });
+    const broken = JSON.stringify({ grant_type: 'client_credential', appid: SERVICE, secret: app().secret }).slice(0, -1);
     const run = async (lang: string) => {
       const px = await runProxyCommand(['--upstream', emu.url, '--lang', lang]);
       await request(px.url, '/cgi-bin/stable_token', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form });
       await request(px.url, '/cgi-bin/stable_token', { method: 'POST', headers: { 'content-type': 'application/json' }, body: noAppid });
-      for (let i = 0; i < 200 && (px.stderr.text.match(/stable_token {2}/g) ?? []).length < 2; i++) await new Promise((r) => setTimeout(r, 10));
+      await request(px.url, '/cgi-bin/stable_token', { method: 'POST', headers: { 'content-type': 'application/json; charset=utf-8' }, body: broken });
+      for (let i = 0; i < 200 && (px.stderr.text.match(/stable_token {2}/g) ?? []).length < 3; i++) await new Promise((r) => setTimeout(r, 10));
       expect(await px.stop()).toBe(0);
       return px.stderr.text.split('\n').filter((l) => l.includes('POST /cgi-bin/stable_token'));
     };
     const en = await run('en');
-    expect(en[0]).toMatch(new RegExp(`POST /cgi-bin/stable_token {2}${SERVICE} {2}200 {2}41002 appid and secret unread: stable_token takes only a JSON body \\(application/json\\) `));
+    expect(en[0]).toMatch(new RegExp(`POST /cgi-bin/stable_token {2}${SERVICE} {2}200 {2}41002 appid and secret unread: the body is not JSON, and stable_token reads only JSON `));
     expect(en[1]).toMatch(/POST \/cgi-bin\/stable_token {2}- {2}200 {2}41002 appid missing /);
+    expect(en[2]).toMatch(/POST \/cgi-bin\/stable_token {2}- {2}200 {2}41002 appid and secret unread: the body is not valid JSON \(though sent as JSON\) /);
+    expect(en[2]).not.toContain('application/json');
     const zh = await run('zh');
     expect(zh[0]).toContain('41002 stable_token 只接受 JSON 请求体（application/json）：这次不是 JSON，没读到 appid/secret');
+    expect(zh[2]).toContain('41002 Content-Type 是 application/json，但请求体不是合法的 JSON，没读到 appid/secret ');
   });
 
   it('basic_token.refetched and token.not_latest: a refetch while valid, then the old token is refused and the refetch is named', async () => {
