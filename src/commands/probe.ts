@@ -198,7 +198,7 @@ export async function run(options: ProbeCommandOptions, ctx: Context): Promise<P
   refuseEmulatorCredentials(emulator);
   // Before any scenario runs: the report must not be lost to a path that cannot be written, and a file
   // the user kept is replaced only with --yes or their answer.
-  const htmlCheck = options.html ? checkOutputFile(options.html, '--html', 'probe.html') : undefined;
+  const htmlCheck = options.html ? checkOutputFile(options.html, '--html', 'probe.html', { key: 'common.output.stdout.html' }) : undefined;
   if (options.html && htmlCheck?.exists)
     await confirmOrCancel(ctx, { yes: options.yes, warning: { key: 'probe.html_file.exists', params: { file: options.html } }, question: { key: 'probe.html_file.replace', params: { file: options.html } } });
   // --timeout and --api-base are checked as every command checks them (exit 2), --emulator given or not.

@@ -224,7 +224,7 @@ export async function run(options: ProxyCommandOptions, ctx: Context): Promise<P
   const upstream = chooseUpstream(options, ctx.globals.region);
   // Before listening: a capture must not be lost at exit to a path that cannot be written, and a file the
   // user kept is replaced only with --yes or their answer.
-  const harCheck = options.har ? checkOutputFile(options.har, '--har', 'calls.har') : undefined;
+  const harCheck = options.har ? checkOutputFile(options.har, '--har', 'calls.har', { key: 'common.output.stdout.har' }) : undefined;
   if (options.har && harCheck?.exists)
     await confirmOrCancel(ctx, { yes: options.yes, warning: { key: 'proxy.har.exists', params: { file: options.har } }, question: { key: 'proxy.har.replace', params: { file: options.har } } });
   const timeoutMs = parseTimeout(ctx.globals.timeout);

@@ -27,9 +27,10 @@ function seenAt(target: string): SeenFile | undefined {
 
 /**
  * Check `flag FILE` (usage errors, exit 2, naming the flag). Says whether a file is there already, for
- * the command to ask before replacing it. `example`: a file name to suggest when FILE is a folder.
+ * the command to ask before replacing it. `example`: a file name to suggest when FILE is a folder or a
+ * device; `onStdout`: what gives the command's output on stdout instead, for one who named /dev/stdout.
  */
-export function checkOutputFile(file: string, flag: string, example: string): OutputCheck {
+export function checkOutputFile(file: string, flag: string, example: string, onStdout: MessageRef): OutputCheck {
   const target = path.resolve(file);
   const dir = path.dirname(target);
   // Why in the user's words, and advice that fits it (the chmod or chown for a folder that is not theirs).
@@ -48,7 +49,9 @@ export function checkOutputFile(file: string, flag: string, example: string): Ou
   if (st?.isDirectory()) {
     throw new UsageError({ key: 'common.output.is_dir', params: { flag, file } }, { hint: { key: 'common.output.is_dir.hint', params: { flag, example: path.join(file, example) } } });
   }
-  if (st && !st.isFile()) throw new UsageError({ key: 'common.output.not_regular', params: { flag, file } }, { hint: { key: 'common.output.hint' } });
+  // /dev/stdout, /dev/null, a fifo: the end renames a finished file onto the path, which none of them takes.
+  if (st && !st.isFile())
+    throw new UsageError({ key: 'common.output.not_regular', params: { flag, file } }, { hint: { key: 'common.output.not_regular.hint', params: { flag, example, stdout: onStdout } } });
   let dirOk = false;
   try {
     dirOk = fs.statSync(dir).isDirectory();

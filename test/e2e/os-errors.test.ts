@@ -2,6 +2,7 @@
 // the code kept in brackets for searching, advice that fits the cause, never Node's English text and
 // never wxauth's internal temporary or lock file names. Permission cases run a real process as
 // `nobody` when the tests run as root (root meets no EACCES).
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -150,6 +151,32 @@ describe.skipIf(!permissions)('output files (proxy --har, probe --html) in a fol
       expect(r.stderr).not.toMatch(NODE_WORDS);
     }
     fs.chmodSync(dir, 0o755);
+  });
+});
+
+describe('output files (proxy --har, probe --html) that name a device or a pipe', () => {
+  it('/dev/null, /dev/stdout, a fifo: the hint asks for a regular file and names --json for stdout, not "a folder that exists" (exit 2, before the run; zh and en)', async () => {
+    const fifo = path.join(tempConfigDir(), 'pipe');
+    spawnSync('mkfifo', [fifo]);
+    const cases = [
+      { args: ['proxy', '--port', '0', '--har', '/dev/stdout'], example: 'calls.har', stdout: 'To follow the calls on stdout, use --json instead: a line of JSON per call (not a HAR).', zh: '想在 stdout 上看这些调用，就改用 --json：每个调用输出一行 JSON（不是 HAR）。' },
+      { args: ['probe', 'http://127.0.0.1:9/', '--html', '/dev/null'], example: 'probe.html', stdout: 'For the results on stdout, use --json instead: the same checks and evidence as one JSON document (not HTML).', zh: '想把结果输出到 stdout，就改用 --json：同样的检查和证据，输出为一个 JSON 文档（不是 HTML）。' },
+    ];
+    if (fs.existsSync(fifo)) cases.push({ ...cases[0]!, args: ['proxy', '--port', '0', '--har', fifo] });
+    for (const { args, example, stdout, zh } of cases) {
+      const [flag, file] = args.slice(-2);
+      const en = await runCli(args, { timeoutMs: 5000 });
+      expect(en.code, en.stderr).toBe(2);
+      expect(en.stderr).toContain(`✖ ${flag} ${file} is not a regular file (a device or a pipe).`);
+      expect(en.stderr).toContain(`→ Give the path of a regular file, e.g. ${flag} ${example}: the file is written beside it and renamed onto it at the end, which a device or a pipe cannot take. ${stdout}`);
+      expect(en.stderr).not.toContain('folder that exists');
+      expect(en.stdout).toBe('');
+      const cn = await runCli(args, { env: ZH, timeoutMs: 5000 });
+      expect(cn.code).toBe(2);
+      expect(cn.stderr).toContain(`✖ ${flag} ${file} 不是普通文件（设备或管道）。`);
+      expect(cn.stderr).toContain(`→ 给出一个普通文件的路径，例如 ${flag} ${example}：文件先写在旁边，结束时再换到这个路径上，设备和管道没法这样写入。`);
+      expect(cn.stderr).toContain(zh);
+    }
   });
 });
 

@@ -67,6 +67,19 @@ export const messages = {
   'common.output.is_dir': { zh: '{flag} {file} 是一个文件夹，不是文件。', en: '{flag} {file} is a folder, not a file.' },
   'common.output.is_dir.hint': { zh: '给出文件名，例如 {flag} {example}', en: 'Give a file name, e.g. {flag} {example}' },
   'common.output.not_regular': { zh: '{flag} {file} 不是普通文件（设备或管道）。', en: '{flag} {file} is not a regular file (a device or a pipe).' },
+  // The file is written beside the path and renamed onto it at the end (flows/output-file.ts placeOutputFile).
+  'common.output.not_regular.hint': {
+    zh: '给出一个普通文件的路径，例如 {flag} {example}：文件先写在旁边，结束时再换到这个路径上，设备和管道没法这样写入。{stdout}',
+    en: 'Give the path of a regular file, e.g. {flag} {example}: the file is written beside it and renamed onto it at the end, which a device or a pipe cannot take. {stdout}',
+  },
+  'common.output.stdout.html': {
+    zh: '想把结果输出到 stdout，就改用 --json：同样的检查和证据，输出为一个 JSON 文档（不是 HTML）。',
+    en: 'For the results on stdout, use --json instead: the same checks and evidence as one JSON document (not HTML).',
+  },
+  'common.output.stdout.har': {
+    zh: '想在 stdout 上看这些调用，就改用 --json：每个调用输出一行 JSON（不是 HAR）。',
+    en: 'To follow the calls on stdout, use --json instead: a line of JSON per call (not a HAR).',
+  },
   'common.output.not_writable': { zh: '{flag} {file}：不能在 {dir} 里写文件：{detail}。', en: '{flag} {file}: cannot write in {dir}: {detail}.' },
   'common.output.hint': { zh: '换一个可以写入的已有文件夹里的路径，或者先建好文件夹。', en: 'Give a path in a folder that exists and that you can write to, or create the folder first.' },
   'common.bundleChanged': {
