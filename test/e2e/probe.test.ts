@@ -251,6 +251,38 @@ describe('wxauth probe', () => {
     }
   });
 
+  it('a login start that redirects to file:, javascript: or weixin: is said to go to that scheme, not "another host" (en, zh)', async () => {
+    let to = '';
+    const site = createServer((_req, res) => res.writeHead(302, { location: to }).end());
+    await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
+    const start = `http://127.0.0.1:${(site.address() as AddressInfo).port}/login`;
+    const message = async (location: string, lang: string) => {
+      to = location;
+      const r = await runCli(['probe', start, '--emulator', emu.url, '--json', '--only', 'authorize.url', '--lang', lang]);
+      const url = (JSON.parse(r.stdout) as Doc).checks.find((c) => c.id === 'authorize.url')!;
+      expect(url.status).toBe('fail');
+      return url.message;
+    };
+    try {
+      expect(await message('file:///etc/passwd', 'en')).toBe(
+        `${start} never sent the browser to WeChat’s authorize page (oauth2/authorize or qrconnect): it redirected to file:///etc/passwd: a file: address, not a web page, which a WeChat login never sends the browser to (WeChat’s authorize page is https://).`,
+      );
+      expect(await message('file:///etc/passwd', 'zh')).toBe(
+        `${start} 没有把浏览器送到微信的授权页（oauth2/authorize 或 qrconnect）：它跳到了 file:///etc/passwd：这是 file: 地址，不是网页，微信登录从不会把浏览器送到这种地址（微信授权页是 https:// 的）。`,
+      );
+      expect(await message('JavaScript:alert(1)', 'en')).toContain(': a javascript: address, not a web page');
+      expect(await message('weixin://dl/business/?t=abc', 'en')).toBe(
+        `${start} never sent the browser to WeChat’s authorize page (oauth2/authorize or qrconnect): it redirected to weixin://dl/business/?t=abc: a weixin: link, not WeChat’s web authorization, which is an https:// page on open.weixin.qq.com (inside WeChat too).`,
+      );
+      expect(await message('weixin://dl/business/?t=abc', 'zh')).toContain('这是 weixin: 链接，不是微信网页授权；网页授权走的是 open.weixin.qq.com 上的 https:// 页面（在微信里打开也一样）');
+      // Another web host is still another host.
+      expect(await message('https://elsewhere.example/x', 'en')).toContain('it redirected to another host, https://elsewhere.example, which probe does not contact');
+    } finally {
+      site.closeAllConnections();
+      site.close();
+    }
+  });
+
   it('a website app with a wrong scope gets the findings\' own fixes, not the localhost way or the test account', async () => {
     const r = await probe('website', ['--only', 'authorize.url'], DEFAULT_APPIDS.website, { hostname: 'localhost', scope: 'snsapi_userinfo' });
     const url = r.doc.checks.find((c) => c.id === 'authorize.url')!;

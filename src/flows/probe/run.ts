@@ -1795,6 +1795,10 @@ function startFailure(hops: Array<{ url: string; status: number; error?: string;
   const last = hops.at(-1);
   if (!last) return { problem: 'probe.problem.network' };
   if (last.error === 'blocked-foreign-host') {
+    // A Location of file:, javascript:, weixin:…: no host at all, and nothing a login start that reaches
+    // WeChat sends (its authorize page is https://open.weixin.qq.com/connect/…, API-FACTS §1, §2).
+    const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(last.url)?.[1]?.toLowerCase();
+    if (scheme !== undefined && scheme !== 'http' && scheme !== 'https') return { problem: scheme === 'weixin' ? 'probe.problem.weixin_scheme' : 'probe.problem.scheme', location: last.url, scheme };
     const host = last.url.replace(/^(https?:\/\/[^/?#]+).*$/, '$1');
     // WeChat's authorize path on a host that is neither WeChat's nor this emulator: the app is aimed at
     // another emulator (one started on another port, say), not missing its redirect.

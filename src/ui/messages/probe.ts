@@ -326,6 +326,14 @@ export const messages = {
   'probe.problem.no_link': { zh: '它返回 HTTP {status}，页面既没有跳转到微信，也没有微信授权链接', en: 'it answered HTTP {status} with a page that neither redirects to WeChat nor links to its authorize URL' },
   'probe.problem.loop': { zh: '跳转了 {count} 次仍没有到微信（重定向循环？）', en: 'it redirected {count} times without reaching WeChat (a redirect loop?)' },
   'probe.problem.foreign': { zh: '它跳到了另一个主机 {host}，probe 不访问它', en: 'it redirected to another host, {host}, which probe does not contact' },
+  'probe.problem.scheme': {
+    zh: '它跳到了 {location}：这是 {scheme}: 地址，不是网页，微信登录从不会把浏览器送到这种地址（微信授权页是 https:// 的）',
+    en: 'it redirected to {location}: a {scheme}: address, not a web page, which a WeChat login never sends the browser to (WeChat’s authorize page is https://)',
+  },
+  'probe.problem.weixin_scheme': {
+    zh: '它跳到了 {location}：这是 weixin: 链接，不是微信网页授权；网页授权走的是 open.weixin.qq.com 上的 https:// 页面（在微信里打开也一样）',
+    en: 'it redirected to {location}: a weixin: link, not WeChat’s web authorization, which is an https:// page on open.weixin.qq.com (inside WeChat too)',
+  },
   'probe.problem.other_emulator': {
     zh: '它跳到了 {host} 上的授权页，而不是这个模拟器的：应用用的是另一个模拟器（或另一个微信地址）',
     en: 'it redirected to an authorize page on {host}, not on this emulator: the app uses another emulator (or another WeChat host)',
