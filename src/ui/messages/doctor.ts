@@ -389,7 +389,7 @@ export const messages = {
     en: 'The callback is on this machine, and nothing listens there: start your server, or catch the callback with wxauth listen (it takes port and path from the redirect_uri).',
   },
   'doctor.redirect.unreachable.landing.fix': {
-    zh: 'redirect_uri 所在的服务器是通的（跳转就是它发出的），但它把回调送到了 {host}，那里连不上（常见于强制跳 https、而这台机器上没有 https 服务）。去掉对回调地址生效的这条跳转规则，或者把 redirect_uri 设成能直接应答的地址：wxauth config set redirectUri ‹该地址>，再重新生成授权链接。',
+    zh: 'redirect_uri 所在的服务器是通的（跳转就是它发出的），但它把回调送到了 {host}，那里连不上（常见于强制跳 https、而这台机器上没有 https 服务）。去掉对回调地址生效的这条跳转规则，或者把 redirect_uri 设成能直接应答的地址：wxauth config set redirectUri <该地址>，再重新生成授权链接。',
     en: "The redirect_uri's server answers (it sent the redirect), but the redirect sends the callback to {host}, which cannot be reached (a force-https rule where no https server runs, say). Remove that rule for the callback's address, or set the redirect_uri to an address that answers itself: wxauth config set redirectUri <that address>, then build the authorization link again.",
   },
   'doctor.redirect.unreachable.fix': {
