@@ -604,13 +604,34 @@ export function needsVerifyFile(type: AccountType | undefined): boolean {
  * `https://DOMAIN/MP_verify_xxx.txt`, and `http://` when https gave no right answer: 200 with the
  * expected content passes (saying which scheme answered); otherwise what the better attempt saw.
  */
-export function evaluateVerifyFile(domain: string, expected: VerifyExpectation, https: HttpFacts, http: HttpFacts | undefined): DoctorCheck {
+export function evaluateVerifyFile(domain: string, expected: VerifyExpectation, https: HttpFacts, http: HttpFacts | undefined, cert?: ServedCertificate): DoctorCheck {
   const want = expectedVerifyContent(expected);
   const right = (f: HttpFacts | undefined) => f?.answered === true && f.status === 200 && f.body.trim() === want;
   const evidence: Evidence = { name: expected.name, https: describeHttp(https), http: http ? describeHttp(http) : null, comparedWith: expected.content !== undefined ? 'local file' : 'name' };
-  if (right(https)) return check('verify-file', 'ok', { key: 'doctor.verify.ok', params: { url: https.url } }, { ...evidence, answeredBy: 'https' });
+  // The GET takes any certificate (it judges the answer): one the tls check refuses is said here too,
+  // not passed over while the tls line fails it. Whether WeChat's ownership check verifies the
+  // certificate is not documented (API-FACTS §3 says nothing of it): served over http as well, the file
+  // is found either way; on https alone, a warning, not a verdict.
+  const refused = right(https) ? refusedCertificate(cert) : undefined;
+  if (right(https) && !refused) return check('verify-file', 'ok', { key: 'doctor.verify.ok', params: { url: https.url } }, { ...evidence, answeredBy: 'https' });
   if (http && right(http)) {
+    if (refused) {
+      return check('verify-file', 'ok', { key: 'doctor.verify.okHttpCert', params: { url: http.url, https: https.url } }, { ...evidence, answeredBy: 'http', certificate: refused.code });
+    }
     return check('verify-file', 'ok', { key: 'doctor.verify.okHttp', params: { url: http.url, https: describeHttp(https) } }, { ...evidence, answeredBy: 'http' });
+  }
+  if (refused) {
+    const httpUrl = `http://${domain}/${expected.name}`;
+    const name = expected.name;
+    return check(
+      'verify-file',
+      'warn',
+      { key: 'doctor.verify.okUntrusted', params: { url: https.url, detail: refused.check.message } },
+      { ...evidence, answeredBy: 'https', certificate: refused.code },
+      cert?.tlsLine || !refused.check.fix
+        ? { key: 'doctor.verify.untrusted.fix', params: { name, http: httpUrl } }
+        : { key: 'doctor.verify.untrusted.unchecked.fix', params: { name, http: httpUrl, tlsFix: refused.check.fix } },
+    );
   }
   // The most telling attempt: one that answered 200, else one that sent 200 and never ended its body,
   // else one that answered, else https.
@@ -807,6 +828,19 @@ function redirectsOnward(f: HttpFacts, stated: HttpFacts | undefined, hops: read
   return nextRedirectHop(chain[chain.length - 1], f.url, [f.url, ...chain.map((h) => h.url)]) === undefined ? undefined : chain;
 }
 
+/**
+ * The fix of a redirect that drops the query: make the address it leads to the redirect_uri (shown as
+ * `location`), or keep the query on that hop; but when doctor fetched that address (`to`, among the
+ * followed hops) and found its handshake failing or nothing on its port, a redirect_uri there would
+ * stop WeChat's redirect just the same, so only keeping the query is offered, saying why.
+ */
+function dropsQueryFix(location: string, to: URL | string | undefined, followed: readonly HttpFacts[]): MessageRef {
+  const at = to === undefined ? undefined : asFetched(to);
+  const why = notServed(followed.find((h) => asFetched(h.url) === at));
+  if (at === undefined || !why) return { key: 'doctor.redirect.dropsQuery.fix', params: { location } };
+  return { key: 'doctor.redirect.dropsQuery.unserved.fix', params: { location: shownLocation(at), why: why.reason } };
+}
+
 /** Whether `back`, the fetch of the redirect's target, redirects to `url`'s own path again (give or take its slash): a loop. */
 function redirectsBack(url: string, back: HttpFacts | undefined): back is Redirect {
   if (!isRedirect(back)) return false;
@@ -925,10 +959,13 @@ export function evaluateRedirect(f: HttpFacts, stated?: HttpFacts, hops: readonl
     );
   }
   if (f.location && dropsQueryOnTheWay(stated)) {
-    return check('redirect', 'fail', { key: 'doctor.redirect.dropsQuery', params: { url: f.url, status: stated.status, location: shownLocation(stated.location) } }, { ...evidence, statedUrl: stated.url, statedLocation: redactedLocation(stated.location) }, {
-      key: 'doctor.redirect.dropsQuery.fix',
-      params: { location: shownLocation(f.location) },
-    });
+    return check(
+      'redirect',
+      'fail',
+      { key: 'doctor.redirect.dropsQuery', params: { url: f.url, status: stated.status, location: shownLocation(stated.location) } },
+      { ...evidence, statedUrl: stated.url, statedLocation: redactedLocation(stated.location) },
+      dropsQueryFix(shownLocation(f.location), locationOf(stated), hops),
+    );
   }
   const loop = f.location ? redirectLoop(f, stated, hops) : undefined;
   // A later hop may drop the query the stated fetch's redirect kept (http → https keeping it, then a
@@ -943,12 +980,17 @@ export function evaluateRedirect(f: HttpFacts, stated?: HttpFacts, hops: readonl
     // and host, not the redirect_uri's). When the chain then comes back round, that address is no
     // final one to copy: the loop's fix (make one form answer) is the true one.
     const to = new URL(hop.location, hop.url).href;
+    // Returns, not `?:` between a literal and a MessageRef (TS2590: too complex to represent).
+    const fix = (): MessageRef => {
+      if (loop) return { key: 'doctor.redirect.loopKept.fix' };
+      return dropsQueryFix(shownLocation(to), to, hops);
+    };
     return check(
       'redirect',
       'fail',
       { key: 'doctor.redirect.dropsQueryHop', params: { url: f.url, chain: kept.map((h) => `${h.status} → ${shownLocation(h.location)}`), hop: shownLocation(hop.url), status: hop.status, location: shownLocation(hop.location) } },
       { ...evidence, statedUrl: kept[0]!.url, chain: kept.map((h) => `${h.status} ${redactedLocation(h.location)}`).join(' -> '), hopUrl: redactedLocation(hop.url), hopStatus: hop.status, hopLocation: redactedLocation(hop.location) },
-      loop ? { key: 'doctor.redirect.loopKept.fix' } : { key: 'doctor.redirect.dropsQuery.fix', params: { location: shownLocation(to) } },
+      fix(),
     );
   }
   if (loop) {
@@ -1139,6 +1181,28 @@ export function skipTlsForHttp(url: string): DoctorCheck {
   return check('tls', 'skip', { key: 'doctor.tls.http' }, { url });
 }
 
+/**
+ * The certificate an https address served, as probeTls saw it on that host and port, for a check
+ * whose GET took any certificate (the verify file, the https an http callback is sent to). `tlsLine`:
+ * the tls line judges this same host and port (an https redirect_uri's), so a fix can point there.
+ */
+export interface ServedCertificate {
+  facts: TlsFacts;
+  now: number;
+  tlsLine?: boolean;
+}
+
+/**
+ * The tls check's failure for a certificate that was served (the handshake done), with Node's code for
+ * the evidence; undefined when it passes or warns (expiring soon is still valid), or when there was no
+ * handshake to judge (what the GET met then is said by its own line).
+ */
+export function refusedCertificate(cert: ServedCertificate | undefined): { check: DoctorCheck; code: string } | undefined {
+  if (!cert?.facts.handshake) return undefined;
+  const judged = evaluateTls(cert.facts, cert.now);
+  return judged.status === 'fail' ? { check: judged, code: cert.facts.error ?? 'CERT_HAS_EXPIRED' } : undefined;
+}
+
 // ── http vs https ────────────────────────────────────────────────────────────────────────
 
 /**
@@ -1153,7 +1217,14 @@ export function skipTlsForHttp(url: string): DoctorCheck {
  * fetched: when its handshake failed or nothing took the connection, "use the https callback" cannot
  * work yet, and the fix says what must come first.
  */
-export function evaluateScheme(redirectUri: string, same: HttpFacts, other: HttpFacts | undefined, profile: string, followed: readonly HttpFacts[] = []): DoctorCheck {
+export function evaluateScheme(
+  redirectUri: string,
+  same: HttpFacts,
+  other: HttpFacts | undefined,
+  profile: string,
+  followed: readonly HttpFacts[] = [],
+  cert?: ServedCertificate,
+): DoctorCheck {
   const p = profileFlag(profile);
   const u = new URL(redirectUri);
   const scheme = u.protocol.replace(':', '');
@@ -1163,40 +1234,62 @@ export function evaluateScheme(redirectUri: string, same: HttpFacts, other: Http
     const http = `http://${u.host}${u.pathname}${u.search}`;
     return check('scheme', 'fail', { key: 'doctor.scheme.httpsDown' }, evidence, { key: 'doctor.scheme.httpsDown.fix', params: { host: u.host, http, p } });
   }
-  if (scheme === 'http' && same.answered && same.location) {
-    let target: URL | undefined;
-    try {
-      target = new URL(same.location, redirectUri);
-    } catch {
-      target = undefined;
+  const target = httpsUpgradeTarget(redirectUri, same);
+  if (target && same.answered && same.location) {
+    // The https callback where the server sends it: its port kept (https://host:8443/…), since that is
+    // where the https server answers; 443 is left out, as a URL writes it.
+    const https = `https://${target.host}${u.pathname}${u.search}`;
+    const origin = `https://${target.host}`;
+    const message: MessageRef = { key: 'doctor.scheme.upgrade', params: { location: shownLocation(same.location) } };
+    const why = notServed(followed.find((h) => new URL(h.url).protocol === 'https:' && new URL(h.url).host === target.host));
+    if (why) {
+      // The server sends the callback to an https address that doctor fetched and found unserved: a
+      // redirect_uri on it would meet the same handshake or closed port, so serving HTTPS comes first
+      // (or the force-https rule goes, since 网页授权 takes an http callback as well).
+      return check('scheme', 'warn', message, { ...evidence, https: origin, httpsError: why.error }, {
+        key: 'doctor.scheme.upgrade.unserved.fix',
+        params: { origin, why: why.reason, host: target.hostname, https, p },
+      });
     }
-    if (target && target.protocol === 'https:' && target.hostname === u.hostname) {
-      const https = `https://${u.hostname}${u.pathname}${u.search}`;
-      const message: MessageRef = { key: 'doctor.scheme.upgrade', params: { location: shownLocation(same.location) } };
-      const why = httpsNotServed(followed.find((h) => new URL(h.url).protocol === 'https:' && new URL(h.url).host === target.host));
-      if (why) {
-        // The server sends the callback to an https address that doctor fetched and found unserved: a
-        // redirect_uri on it would meet the same handshake or closed port, so serving HTTPS comes first
-        // (or the force-https rule goes, since 网页授权 takes an http callback as well).
-        const origin = `https://${target.host}`;
-        return check('scheme', 'warn', message, { ...evidence, https: origin, httpsError: why.error }, {
-          key: 'doctor.scheme.upgrade.unserved.fix',
-          params: { origin, why: why.reason, host: target.hostname, https, p },
-        });
-      }
-      return check('scheme', 'warn', message, evidence, { key: 'doctor.scheme.upgrade.fix', params: { https, p } });
+    // Served, on a certificate the tls check would refuse (the GETs take any): an https redirect_uri
+    // would stop WeChat's browser at that certificate, so it is fixed first. The tls line skips an
+    // http redirect_uri, so what is wrong with it and how to fix it are said here.
+    const refused = refusedCertificate(cert);
+    if (refused?.check.fix) {
+      return check('scheme', 'warn', message, { ...evidence, https: origin, certificate: refused.code }, {
+        key: 'doctor.scheme.upgrade.untrusted.fix',
+        params: { detail: refused.check.message, tlsFix: refused.check.fix, https, p },
+      });
     }
+    return check('scheme', 'warn', message, evidence, { key: 'doctor.scheme.upgrade.fix', params: { https, p } });
   }
   return check('scheme', 'ok', { key: 'doctor.scheme.ok', params: { scheme } }, evidence);
 }
 
 /**
- * Why an https address doctor fetched is not served: its TLS handshake failed (plain http on 443), or
+ * Where an http redirect_uri's server sends it on https on its own host (the scheme line's warning),
+ * or undefined: an https redirect_uri, no redirect, a Location that is no URL, another host. The flow
+ * probes that address's certificate for evaluateScheme.
+ */
+export function httpsUpgradeTarget(redirectUri: string, same: HttpFacts): URL | undefined {
+  const u = new URL(redirectUri);
+  if (u.protocol !== 'http:' || !same.answered || !same.location) return undefined;
+  let target: URL;
+  try {
+    target = new URL(same.location, redirectUri);
+  } catch {
+    return undefined;
+  }
+  return target.protocol === 'https:' && target.hostname === u.hostname ? target : undefined;
+}
+
+/**
+ * Why an address doctor fetched is not served: its TLS handshake failed (plain http on 443), or
  * nothing took the connection (refused, unreachable, timed out before connecting). Undefined when it
  * answered, or took the connection and then failed in another way (a silent handler, a body that never
- * ends: HTTPS is served, and the redirect line judges that answer), or was not fetched.
+ * ends: it is served, and the redirect line judges that answer), or was not fetched.
  */
-function httpsNotServed(f: HttpFacts | undefined): { reason: MessageRef; error: string } | undefined {
+function notServed(f: HttpFacts | undefined): { reason: MessageRef; error: string } | undefined {
   if (f === undefined || f.answered || isMalformedReply(f.error)) return undefined;
   if (isTlsFailure(f.error)) return { reason: { key: 'doctor.scheme.https.tlsFailed', params: { error: f.error } }, error: f.error };
   if (f.silentMs !== undefined || f.error === 'cancelled') return undefined;

@@ -220,6 +220,21 @@ describe('evaluateRedirect', () => {
         evidence: { chain: '301 https://a.com/cb?state=wxauthdoctor', hopUrl: 'https://a.com/cb?state=wxauthdoctor', hopStatus: 302, hopLocation: '/cb/' },
       });
     }
+    // The address it drops the query on the way to, fetched and found unserved (its handshake failing,
+    // nothing on its port): "make the redirect_uri the final address" cannot work; keep the query.
+    for (const [end, why] of [
+      [{ url: 'https://a.com/cb/', answered: false as const, error: 'EPROTO' }, { key: 'doctor.scheme.https.tlsFailed', params: { error: 'EPROTO' } }],
+      [{ url: 'https://a.com/cb/', answered: false as const, error: 'ECONNREFUSED' }, { key: 'doctor.scheme.https.unreached' }],
+    ] as const) {
+      expect(evaluateRedirect(plain, stated, [drops, end]).fix).toMatchObject({ key: 'doctor.redirect.dropsQuery.unserved.fix', params: { location: 'https://a.com/cb/', why } });
+    }
+    // The first redirect dropping it, to an https that is not served: the same.
+    const firstDrops = r('http://a.com/cb?state=wxauthdoctor', 301, 'https://a.com/cb');
+    expect(evaluateRedirect(plain, firstDrops, [{ url: 'https://a.com/cb', answered: false, error: 'ECONNREFUSED' }])).toMatchObject({
+      message: { key: 'doctor.redirect.dropsQuery' },
+      fix: { key: 'doctor.redirect.dropsQuery.unserved.fix', params: { location: 'https://a.com/cb' } },
+    });
+    expect(evaluateRedirect(plain, firstDrops, [r('https://a.com/cb', 400)]).fix).toMatchObject({ key: 'doctor.redirect.dropsQuery.fix', params: { location: 'https://a.com/cb' } });
     // Dropping it on the way back to an address already fetched: no final address to copy, the loop's fix.
     const back = r('https://a.com/cb/?state=wxauthdoctor', 301, 'http://a.com/cb');
     const slash = r('http://a.com/cb?state=wxauthdoctor', 301, 'https://a.com/cb/?state=wxauthdoctor');
@@ -350,7 +365,75 @@ describe('evaluateScheme', () => {
     // On another port, the address judged is that one.
     const port = { ...bounce, location: 'https://a.com:8443/cb' };
     const other = [{ url: 'https://a.com:8443/cb?state=wxauthdoctor', answered: false as const, error: 'ECONNREFUSED' }];
-    expect(evaluateScheme('http://a.com/cb', port, undefined, 'default', other).fix).toMatchObject({ key: 'doctor.scheme.upgrade.unserved.fix', params: { origin: 'https://a.com:8443' } });
+    expect(evaluateScheme('http://a.com/cb', port, undefined, 'default', other).fix).toMatchObject({
+      key: 'doctor.scheme.upgrade.unserved.fix',
+      params: { origin: 'https://a.com:8443', https: 'https://a.com:8443/cb' },
+    });
+  });
+  // The https example dropped the port the server sends the callback to (https://a.com/cb for :8443).
+  it('the https callback it names keeps a port that is not 443', () => {
+    for (const [location, https] of [['https://a.com:8443/cb', 'https://a.com:8443/cb'], ['https://a.com:443/cb', 'https://a.com/cb'], ['https://a.com/cb', 'https://a.com/cb']]) {
+      expect(evaluateScheme('http://a.com/cb?x=1', { ...bounce, location }, undefined, 'default').fix).toMatchObject({ key: 'doctor.scheme.upgrade.fix', params: { https: `${https}?x=1` } });
+    }
+  });
+  // The GETs take any certificate, so an expired or self-signed one where the callback is sent still got
+  // "use the https callback", which would stop WeChat's browser at that certificate.
+  it('an https address served on a certificate the tls check refuses: fix the certificate first', () => {
+    const now = Date.parse('2026-12-02T00:00:00Z');
+    const facts = (over: Partial<Extract<TlsFacts, { handshake: true }>>): TlsFacts => ({
+      handshake: true, host: 'a.com', port: 8443, subject: 'a.com', names: ['a.com'], issuer: 'a.com', selfSigned: false, validFrom: now - 86_400_000, validTo: now + 90 * 86_400_000, ...over,
+    });
+    const port = { ...bounce, location: 'https://a.com:8443/cb' };
+    const selfSigned = evaluateScheme('http://a.com/cb', port, undefined, 'default', [], { facts: facts({ error: 'DEPTH_ZERO_SELF_SIGNED_CERT', selfSigned: true }), now });
+    expect(selfSigned).toMatchObject({
+      status: 'warn',
+      message: { key: 'doctor.scheme.upgrade' },
+      fix: { key: 'doctor.scheme.upgrade.untrusted.fix', params: { https: 'https://a.com:8443/cb', detail: { key: 'doctor.tls.selfSigned', params: { host: 'a.com' } }, tlsFix: { key: 'doctor.tls.selfSigned.fix' } } },
+      evidence: { https: 'https://a.com:8443', certificate: 'DEPTH_ZERO_SELF_SIGNED_CERT' },
+    });
+    const expired = evaluateScheme('http://a.com/cb', bounce, undefined, 'default', [], { facts: facts({ error: 'CERT_HAS_EXPIRED', validTo: now - 86_400_000 }), now });
+    expect(expired.fix).toMatchObject({ key: 'doctor.scheme.upgrade.untrusted.fix', params: { detail: { key: 'doctor.tls.expired' }, tlsFix: { key: 'doctor.tls.expired.fix' } } });
+    // A valid one, or one only expiring soon (still valid): use it. A handshake that failed is the hop's to say.
+    for (const cert of [facts({}), facts({ validTo: now + 3 * 86_400_000 }), { handshake: false as const, host: 'a.com', port: 443, error: 'EPROTO' }]) {
+      expect(evaluateScheme('http://a.com/cb', bounce, undefined, 'default', [], { facts: cert, now }).fix).toMatchObject({ key: 'doctor.scheme.upgrade.fix' });
+    }
+  });
+});
+
+// The GET of the verify file takes any certificate: "✔ answers 200 with the right content" stood above
+// "✖ tls … self-signed" for the same host. Whether WeChat's check verifies it is not documented.
+describe('evaluateVerifyFile and the certificate it was served on', () => {
+  const now = Date.parse('2026-12-02T00:00:00Z');
+  const name = 'MP_verify_AbC123xyz.txt';
+  const https = { url: `https://www.example.com/${name}`, answered: true as const, status: 200, body: 'AbC123xyz' };
+  const facts = (over: Partial<Extract<TlsFacts, { handshake: true }>> = {}): TlsFacts => ({
+    handshake: true, host: 'www.example.com', port: 443, subject: 'www.example.com', names: ['www.example.com'], issuer: 'www.example.com', selfSigned: false, validFrom: now - 86_400_000, validTo: now + 90 * 86_400_000, ...over,
+  });
+  const selfSigned = facts({ error: 'DEPTH_ZERO_SELF_SIGNED_CERT', selfSigned: true });
+  it('on https alone, a refused certificate warns, saying so; the fix points at the tls line when it judges that host', () => {
+    const http404 = { url: `http://www.example.com/${name}`, answered: true as const, status: 404, body: '' };
+    expect(evaluateVerifyFile('www.example.com', { name }, https, http404, { facts: selfSigned, now, tlsLine: true })).toMatchObject({
+      status: 'warn',
+      message: { key: 'doctor.verify.okUntrusted', params: { url: https.url, detail: { key: 'doctor.tls.selfSigned' } } },
+      fix: { key: 'doctor.verify.untrusted.fix', params: { name, http: `http://www.example.com/${name}` } },
+      evidence: { answeredBy: 'https', certificate: 'DEPTH_ZERO_SELF_SIGNED_CERT', http: '404' },
+    });
+    // No tls line for it (an http redirect_uri): the tls check's own fix is said.
+    expect(evaluateVerifyFile('www.example.com', { name }, https, http404, { facts: selfSigned, now, tlsLine: false }).fix).toMatchObject({
+      key: 'doctor.verify.untrusted.unchecked.fix',
+      params: { tlsFix: { key: 'doctor.tls.selfSigned.fix' } },
+    });
+  });
+  it('served over http too, it passes, saying the https one’s certificate is not valid; a valid or expiring one passes as before', () => {
+    const http = { url: `http://www.example.com/${name}`, answered: true as const, status: 200, body: 'AbC123xyz' };
+    expect(evaluateVerifyFile('www.example.com', { name }, https, http, { facts: selfSigned, now, tlsLine: true })).toMatchObject({
+      status: 'ok',
+      message: { key: 'doctor.verify.okHttpCert', params: { url: http.url, https: https.url } },
+      evidence: { answeredBy: 'http', certificate: 'DEPTH_ZERO_SELF_SIGNED_CERT' },
+    });
+    for (const cert of [undefined, facts(), facts({ validTo: now + 3 * 86_400_000 })]) {
+      expect(evaluateVerifyFile('www.example.com', { name }, https, undefined, cert && { facts: cert, now })).toMatchObject({ status: 'ok', message: { key: 'doctor.verify.ok' } });
+    }
   });
 });
 

@@ -368,6 +368,7 @@ describe('wxauth doctor (text)', () => {
       else if (url.pathname === '/refuses' && url.search === '') res.writeHead(302, { location: '/login' }).end();
       else if (url.pathname === '/tls') res.writeHead(301, { location: `https://${DOMAIN}/tls${url.search}` }).end();
       else if (url.pathname === '/closed') res.writeHead(301, { location: `https://${DOMAIN}:8443/closed${url.search}` }).end();
+      else if (url.pathname === '/drops') res.writeHead(301, { location: `https://${DOMAIN}/drops` }).end();
       else res.writeHead(400).end('missing code');
     });
     try {
@@ -426,9 +427,67 @@ describe('wxauth doctor (text)', () => {
       );
       expect(tls.stdout).not.toContain('Use the https callback');
       const closedEn = await run('/closed');
+      // The https callback it names keeps the port the server sends it to (it was https://…/closed).
       expect(schemeFix(closedEn.stdout)).toMatch(
-        new RegExp(`^\\s+Fix: Not the https callback yet: https://${DOMAIN}:8443 cannot be reached: connection refused \\(ECONNREFUSED\\), so with an https redirect_uri`),
+        new RegExp(`^\\s+Fix: Not the https callback yet: https://${DOMAIN}:8443 cannot be reached: connection refused \\(ECONNREFUSED\\), so with an https redirect_uri .* then: wxauth config set redirectUri https://${DOMAIN}:8443/closed; or keep`),
       );
+      // Where the redirect lands unreachable, zh's placeholder has matching brackets (it was ‹该地址>).
+      const closedZh = await run('/closed', '--lang', 'zh');
+      expect(closedZh.stdout).toContain('wxauth config set redirectUri <该地址>，再重新生成授权链接');
+      expect(closedZh.stdout).not.toContain('‹');
+
+      // A redirect dropping the query, to an https whose handshake fails (plain HTTP on 443): the fix
+      // said "make the redirect_uri the final address", which would stop at the same handshake.
+      const drops = await run('/drops');
+      expect(lineOf(drops.stdout, 'redirect')).toBe(
+        `✖ redirect      http://${DOMAIN}/drops redirects, dropping the query: fetched with ?state=… it answers 301, to https://${DOMAIN}/drops. The code and state WeChat appends to the callback are lost on this hop; the callback never gets them.`,
+      );
+      const redirectFix = (stdout: string) => (stdout.split('\n')[stdout.split('\n').indexOf(lineOf(stdout, 'redirect')) + 1] ?? '').trim();
+      expect(redirectFix(drops.stdout)).toMatch(
+        new RegExp(`^Fix: Have the server keep the query on this hop \\(nginx: return 301 \\$scheme://\\$host\\$request_uri;, not \\$uri alone\\)\\. Not the address it redirects to as the redirect_uri, yet: https://${DOMAIN}/drops takes the connection, but the TLS handshake fails \\((EPROTO|ERR_SSL_\\w+)\\), so WeChat’s redirect would stop there just the same until it is served\\.$`),
+      );
+      expect(drops.stdout).not.toContain('Make the redirect_uri the final address');
+      const dropsZh = await run('/drops', '--lang', 'zh');
+      expect(redirectFix(dropsZh.stdout)).toMatch(
+        new RegExp(`^怎么办：让服务器在这一跳保留查询参数（nginx：return 301 \\$scheme://\\$host\\$request_uri;，不要只写 \\$uri）。现在还不能把 redirect_uri 设成跳转后的地址：https://${DOMAIN}/drops 连得上，但 TLS 握手失败（(EPROTO|ERR_SSL_\\w+)），微信的跳转也会停在那里，要先让它能正常访问。$`),
+      );
+    } finally {
+      site.close();
+    }
+  });
+
+  // An http callback the server sends to https on a self-signed certificate: doctor's GETs take any
+  // certificate, so the scheme line said "Use the https callback", which would stop WeChat's browser at
+  // that certificate, and the verify file served there passed. The tls line skips an http redirect_uri,
+  // so both say what is wrong with the certificate and how to fix it.
+  it('an http callback sent to an https on a self-signed certificate: fix the certificate first; its verify file warns (en, zh)', async () => {
+    const site = await callbackSite((url, res) => {
+      if (url.pathname === '/wechat/callback') res.writeHead(301, { location: `https://${DOMAIN}/wechat/callback${url.search}` }).end();
+      else res.writeHead(404).end('not found');
+    });
+    try {
+      const run = (...extra: string[]) =>
+        runCli(['doctor', '--verify-file', VERIFY_NAME, '--connect-to', `${DOMAIN}:80:127.0.0.1:${site.port}`, '--connect-to', `${DOMAIN}:443:127.0.0.1:${selfSigned.port}`, ...extra], {
+          env: serviceAccount(SERVICE, { WXAUTH_REDIRECT_URI: `http://${DOMAIN}/wechat/callback` }),
+        });
+      const next = (stdout: string, id: string) => (stdout.split('\n')[stdout.split('\n').indexOf(lineOf(stdout, id)) + 1] ?? '').trim();
+      const en = await run();
+      expect(lineOf(en.stdout, 'tls')).toMatch(/^- tls\s+Skipped: the redirect_uri is http/);
+      expect(lineOf(en.stdout, 'scheme')).toBe(`! scheme        The redirect_uri uses http, but the server redirects to https://${DOMAIN}/wechat/callback: the schemes differ and the code may be lost on the way.`);
+      expect(next(en.stdout, 'scheme')).toBe(
+        `Fix: Not the https callback yet. The certificate of ${DOMAIN} is self-signed (${DOMAIN}): phones and WeChat do not trust it. With an https redirect_uri, WeChat’s redirect would stop at that certificate just the same. First: Use a certificate from a public CA (e.g. Let’s Encrypt); a test account can use an http callback instead. Then: wxauth config set redirectUri https://${DOMAIN}/wechat/callback. Or keep the http callback and remove the rule that sends it to https (web authorization accepts http callbacks).`,
+      );
+      expect(en.stdout).not.toContain('Use the https callback');
+      expect(lineOf(en.stdout, 'verify-file')).toMatch(/^! verify-file\s+https:\/\/www\.example\.com\/MP_verify_Tok123abc\.txt answers 200 with the right content, but on a certificate that is not valid/);
+      // No tls line judges it: the fix says the tls check's own fix.
+      expect(next(en.stdout, 'verify-file')).toBe(
+        `Fix: Serve ${VERIFY_NAME} over http as well (http://${DOMAIN}/${VERIFY_NAME}), or fix the certificate: Use a certificate from a public CA (e.g. Let’s Encrypt); a test account can use an http callback instead.`,
+      );
+      const zh = await run('--lang', 'zh');
+      expect(next(zh.stdout, 'scheme')).toBe(
+        `怎么办：现在还不能改用 https 回调。${DOMAIN} 的证书是自签名的（${DOMAIN}）：手机和微信不信任它。redirect_uri 改成 https，微信的跳转也会停在这张证书上。先处理证书：换成公开 CA 签发的证书（例如 Let’s Encrypt）；测试号可以改用 http 回调。然后再改用 https：wxauth config set redirectUri https://${DOMAIN}/wechat/callback。或者继续用 http 回调，去掉把回调地址跳转到 https 的规则（网页授权接受 http 回调）。`,
+      );
+      expect(next(zh.stdout, 'verify-file')).toBe(`怎么办：让 http://${DOMAIN}/${VERIFY_NAME} 也能直接取到 ${VERIFY_NAME}，或者修好证书：换成公开 CA 签发的证书（例如 Let’s Encrypt）；测试号可以改用 http 回调。`);
     } finally {
       site.close();
     }
@@ -792,10 +851,32 @@ describe('wxauth doctor --connect-to', () => {
     expect(r.code).toBe(1);
     expect(lineOf(r.stdout, 'dns.callback')).toMatch(new RegExp(`^✔ dns\\.callback\\s+www\\.example\\.com:443 is mapped to 127\\.0\\.0\\.1:${selfSigned.port} by --connect-to: not looked up\\.$`));
     expect(lineOf(r.stdout, 'tls')).toMatch(/^✖ tls\s+The certificate of www\.example\.com is self-signed/);
-    expect(lineOf(r.stdout, 'verify-file')).toMatch(/^✔ verify-file\s+https:\/\/www\.example\.com\/MP_verify_Tok123abc\.txt answers 200 with the right content\.$/);
+    // The file is on http too (port 80 is the plain site): found there; the https one's certificate is said, not passed over.
+    expect(lineOf(r.stdout, 'verify-file')).toBe(
+      `✔ verify-file   http://${DOMAIN}/${VERIFY_NAME} answers 200 with the right content (https://${DOMAIN}/${VERIFY_NAME} serves it too, but on a certificate that is not valid).`,
+    );
     const hits = selfSigned.hits.slice(before);
     expect(hits.map((h) => h.path)).toEqual(expect.arrayContaining([`/${VERIFY_NAME}`, '/wechat/callback']));
     expect(new Set(hits.map((h) => h.host))).toEqual(new Set([DOMAIN]));
+  });
+
+  // "✔ verify-file … answers 200 with the right content" above "✖ tls … self-signed", for the same
+  // host: the GET takes any certificate. Served on https alone, the line now says so, and warns
+  // (whether WeChat's check accepts such a certificate is not documented).
+  it('a verify file served on a self-signed https alone warns, saying the certificate is not valid and what to do (en, zh)', async () => {
+    const args = ['doctor', '--verify-file', VERIFY_NAME, '--connect-to', `${DOMAIN}:443:127.0.0.1:${selfSigned.port}`, '--connect-to', `${DOMAIN}:80:127.0.0.1:${missing.port}`];
+    const fixOf = (stdout: string) => stdout.split('\n')[stdout.split('\n').indexOf(lineOf(stdout, 'verify-file')) + 1] ?? '';
+    const en = await runCli(args, { env: serviceAccount() });
+    expect(lineOf(en.stdout, 'tls')).toMatch(/^✖ tls\s+The certificate of www\.example\.com is self-signed/);
+    expect(lineOf(en.stdout, 'verify-file')).toBe(
+      `! verify-file   https://${DOMAIN}/${VERIFY_NAME} answers 200 with the right content, but on a certificate that is not valid, and whether WeChat’s check accepts one is not documented: The certificate of ${DOMAIN} is self-signed (${DOMAIN}): phones and WeChat do not trust it.`,
+    );
+    expect(fixOf(en.stdout).trim()).toBe(`Fix: Serve ${VERIFY_NAME} over http as well (http://${DOMAIN}/${VERIFY_NAME}), or fix the certificate: the tls line below says what is wrong with it.`);
+    const zh = await runCli([...args, '--lang', 'zh'], { env: serviceAccount() });
+    expect(lineOf(zh.stdout, 'verify-file')).toBe(
+      `! verify-file   https://${DOMAIN}/${VERIFY_NAME} 返回 200，内容正确，但证书有问题，而微信的校验是否接受这样的证书，文档没有说明：${DOMAIN} 的证书是自签名的（${DOMAIN}）：手机和微信不信任它。`,
+    );
+    expect(fixOf(zh.stdout).trim()).toBe(`怎么办：让 http://${DOMAIN}/${VERIFY_NAME} 也能直接取到 ${VERIFY_NAME}，或者修好证书：下面 tls 一行说明了证书的问题。`);
   });
 
   it('warns about a rule that matched no connection (a typo), in en and zh, and lists the rules in --json', async () => {

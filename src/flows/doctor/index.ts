@@ -27,7 +27,9 @@ import {
   nextRedirectHop,
   evaluateJsDomains,
   evaluateVerifyFile,
+  httpsUpgradeTarget,
   needsVerifyFile,
+  refusedCertificate,
   routeFor,
   skipNeeds,
   skipNoWebAuth,
@@ -38,6 +40,7 @@ import {
   type DoctorCheck,
   type DoctorReport,
   type HttpFacts,
+  type TlsFacts,
   type TokenCacheFacts,
   type VerifyExpectation,
 } from '../../core/doctor.js';
@@ -193,18 +196,49 @@ function callbackHost(config: ResolvedConfig): { host: string; port: number } | 
   return undefined;
 }
 
-async function verifyFileCheck(config: ResolvedConfig, verify: VerifyExpectation | undefined, probe: ProbeOptions): Promise<DoctorCheck> {
+/**
+ * One TLS handshake per host and port in a run, shared by the checks that need that certificate (the
+ * tls line, the verify file served on https, a JS-safe domain, the https an http callback is sent to),
+ * so they judge the same certificate and dial it once.
+ */
+export type TlsProbe = (host: string, port: number) => Promise<TlsFacts>;
+
+function sharedTlsProbe(probe: ProbeOptions): TlsProbe {
+  const seen = new Map<string, Promise<TlsFacts>>();
+  return (host, port) => {
+    const key = `${host.toLowerCase()}:${port}`;
+    let facts = seen.get(key);
+    if (!facts) seen.set(key, (facts = probeTls(host, port, probe)));
+    return facts;
+  };
+}
+
+interface CertProbe {
+  tls: TlsProbe;
+  now: () => number;
+  /** The redirect_uri: when it is https, the tls line judges its host and port. */
+  redirectUri?: string;
+}
+
+async function verifyFileCheck(config: ResolvedConfig, verify: VerifyExpectation | undefined, probe: ProbeOptions, certs: CertProbe): Promise<DoctorCheck> {
   if (!config.domain) return skipNeeds('verify-file', ['domain']);
   if (!needsVerifyFile(config.type) || !verify) return skipVerifyFile(config.type, config.profile);
-  const https = await probeGet(`https://${config.domain}/${verify.name}`, probe);
-  const right = https.answered && https.status === 200;
-  // http only when https did not give a 200: WeChat's check accepts either scheme.
+  const url = new URL(`https://${config.domain}/${verify.name}`);
+  const https = await probeGet(url.href, probe);
+  // The GET takes any certificate; served with a 200, the certificate it came on is judged as the tls
+  // line judges one (the same handshake when the redirect_uri is on this host and port).
+  const served = https.answered && https.status === 200;
+  const own = certs.redirectUri !== undefined && URL.canParse(certs.redirectUri) ? new URL(certs.redirectUri) : undefined;
+  const tlsLine = own?.protocol === 'https:' && own.host === url.host;
+  const cert = served ? { facts: await certs.tls(url.hostname, Number(url.port) || 443), now: certs.now(), tlsLine } : undefined;
+  // http only when https did not give a 200 on a valid certificate: WeChat's check accepts either scheme.
+  const right = served && refusedCertificate(cert) === undefined;
   const http = right ? undefined : await probeGet(`http://${config.domain}/${verify.name}`, probe);
-  return evaluateVerifyFile(config.domain, verify, https, http);
+  return evaluateVerifyFile(config.domain, verify, https, http, cert);
 }
 
 /** The verify file at the root of each JS-safe domain that is not the callback domain (checked by verify-file). */
-async function jsDomainsCheck(config: ResolvedConfig, verify: VerifyExpectation | undefined, probe: ProbeOptions, now: () => number): Promise<DoctorCheck> {
+async function jsDomainsCheck(config: ResolvedConfig, verify: VerifyExpectation | undefined, probe: ProbeOptions, tls: TlsProbe, now: () => number): Promise<DoctorCheck> {
   // A website app has no JS-SDK; a test account binds its JS domain without a file.
   if (!needsVerifyFile(config.type)) return skipJsDomains(config.type, 'type', config.profile);
   const domains = splitJsDomains(config.jsDomains);
@@ -215,7 +249,7 @@ async function jsDomainsCheck(config: ResolvedConfig, verify: VerifyExpectation 
   if (!verify) return skipJsDomains(config.type, 'name', config.profile);
   const callback = config.domain?.toLowerCase();
   const others = domains.filter((d) => d.toLowerCase() !== callback);
-  const results = await Promise.all(others.map(async (domain) => ({ domain, check: await jsDomainCheck(config, domain, verify, probe, now) })));
+  const results = await Promise.all(others.map(async (domain) => ({ domain, check: await jsDomainCheck(config, domain, verify, probe, tls, now) })));
   return evaluateJsDomains(results, domains.filter((d) => d.toLowerCase() === callback));
 }
 
@@ -225,20 +259,28 @@ async function jsDomainsCheck(config: ResolvedConfig, verify: VerifyExpectation 
  * a page on that domain never gets to wx.config). A domain without https (pages on http) is not judged
  * on TLS.
  */
-async function jsDomainCheck(config: ResolvedConfig, domain: string, verify: VerifyExpectation, probe: ProbeOptions, now: () => number): Promise<DoctorCheck> {
+async function jsDomainCheck(config: ResolvedConfig, domain: string, verify: VerifyExpectation, probe: ProbeOptions, tls: TlsProbe, now: () => number): Promise<DoctorCheck> {
   const { host, port } = splitDomain(domain) ?? { host: domain, port: undefined };
-  const [file, tlsFacts] = await Promise.all([verifyFileCheck({ ...config, domain }, verify, probe), probeTls(host, port ? Number(port) : 443, probe)]);
-  if (file.status !== 'ok' || !tlsFacts.handshake) return file;
+  const [file, tlsFacts] = await Promise.all([verifyFileCheck({ ...config, domain }, verify, probe, { tls, now }), tls(host, port ? Number(port) : 443)]);
+  if (file.status === 'fail' || !tlsFacts.handshake) return file;
+  // A certificate the phone refuses fails the domain, whatever the file's line says (its warning about
+  // that same certificate, whether WeChat's check takes it, is the lesser matter for a page's domain).
   const tlsCheck = evaluateTls(tlsFacts, now());
-  return tlsCheck.status === 'ok' ? file : tlsCheck;
+  if (tlsCheck.status === 'fail') return tlsCheck;
+  return file.status === 'ok' && tlsCheck.status !== 'ok' ? tlsCheck : file;
 }
 
-async function redirectChecks(config: ResolvedConfig, probe: ProbeOptions, now: () => number): Promise<DoctorCheck[]> {
+async function redirectChecks(config: ResolvedConfig, probe: ProbeOptions, tls: TlsProbe, now: () => number): Promise<DoctorCheck[]> {
   const redirectUri = config.redirectUri;
   if (!redirectUri) return [skipNeeds('redirect', ['redirectUri']), skipNeeds('tls', ['redirectUri']), skipNeeds('scheme', ['redirectUri'])];
   const u = new URL(redirectUri);
   const secure = u.protocol === 'https:';
-  const [answer, tlsFacts] = await Promise.all([probeGet(redirectUri, probe), secure ? probeTls(u.hostname, Number(u.port) || 443, probe) : Promise.resolve(undefined)]);
+  const [answer, tlsFacts] = await Promise.all([probeGet(redirectUri, probe), secure ? tls(u.hostname, Number(u.port) || 443) : Promise.resolve(undefined)]);
+  // An http callback the server sends to https on its own host: that address's certificate, which the
+  // GETs take whatever it is, decides whether "use the https callback" can work (the tls line skips an
+  // http redirect_uri). Dialled beside the fetches below, so a host that never answers costs no more time.
+  const upgrade = httpsUpgradeTarget(redirectUri, answer);
+  const upgradeTls = upgrade ? tls(upgrade.hostname, Number(upgrade.port) || 443) : undefined;
   // https that did not answer at all: does the same host answer on http? That is the scheme mismatch's shape.
   let other: HttpFacts | undefined;
   if (secure && !answer.answered) other = await probeGet(`http://${u.host}${u.pathname}${u.search}`, probe);
@@ -257,7 +299,12 @@ async function redirectChecks(config: ResolvedConfig, probe: ProbeOptions, now: 
     hops.push(from);
     fetched.push(next);
   }
-  return [evaluateRedirect(answer, stated, hops), tlsFacts ? evaluateTls(tlsFacts, now()) : skipTlsForHttp(redirectUri), evaluateScheme(redirectUri, answer, other, config.profile, hops)];
+  const upgradeCert = upgradeTls ? { facts: await upgradeTls, now: now() } : undefined;
+  return [
+    evaluateRedirect(answer, stated, hops),
+    tlsFacts ? evaluateTls(tlsFacts, now()) : skipTlsForHttp(redirectUri),
+    evaluateScheme(redirectUri, answer, other, config.profile, hops, upgradeCert),
+  ];
 }
 
 export async function runDoctor(input: DoctorInput, deps: DoctorDeps): Promise<DoctorReport> {
@@ -276,6 +323,7 @@ export async function runDoctor(input: DoctorInput, deps: DoctorDeps): Promise<D
   const aimed = (host: string, port: number) => void aimedAt.push({ host, port });
   const probe: ProbeOptions = { connectTo: input.connectTo, timeoutMs: deps.timeoutMs, aimed, ...(deps.ca ? { ca: deps.ca } : {}), ...(deps.signal ? { signal: deps.signal } : {}) };
   const lookup = deps.lookup ?? systemLookup;
+  const tls = sharedTlsProbe(probe);
 
   // A subscription account has no callback: every check of one is skipped, saying why.
   const webAuth = hasWebAuth(config.type);
@@ -327,9 +375,11 @@ export async function runDoctor(input: DoctorInput, deps: DoctorDeps): Promise<D
     callback
       ? probeDns(callback.host, callback.port, lookup, probe).then((f) => evaluateDns('dns.callback', f))
       : Promise.resolve(webAuth ? skipNeeds('dns.callback', ['domain']) : skipNoWebAuth('dns.callback')),
-    webAuth ? verifyFileCheck(config, input.verify, probe) : Promise.resolve(skipNoWebAuth('verify-file')),
-    jsDomainsCheck(config, input.verify, probe, deps.now),
-    webAuth ? redirectChecks(config, probe, deps.now) : Promise.resolve((['redirect', 'tls', 'scheme'] as const).map(skipNoWebAuth)),
+    webAuth
+      ? verifyFileCheck(config, input.verify, probe, { tls, now: deps.now, ...(config.redirectUri ? { redirectUri: config.redirectUri } : {}) })
+      : Promise.resolve(skipNoWebAuth('verify-file')),
+    jsDomainsCheck(config, input.verify, probe, tls, deps.now),
+    webAuth ? redirectChecks(config, probe, tls, deps.now) : Promise.resolve((['redirect', 'tls', 'scheme'] as const).map(skipNoWebAuth)),
     credentials,
   ]);
   // Ctrl-C: the probes ended at once; what they saw is no report (exit 130, as every command).

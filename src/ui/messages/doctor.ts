@@ -232,6 +232,22 @@ export const messages = {
     zh: '{url} 返回 200，内容正确（https 没有给出：{https}）。',
     en: '{url} answers 200 with the right content (https did not: {https}).',
   },
+  'doctor.verify.okHttpCert': {
+    zh: '{url} 返回 200，内容正确（{https} 也能取到，但它的证书无效）。',
+    en: '{url} answers 200 with the right content ({https} serves it too, but on a certificate that is not valid).',
+  },
+  'doctor.verify.okUntrusted': {
+    zh: '{url} 返回 200，内容正确，但证书有问题，而微信的校验是否接受这样的证书，文档没有说明：{detail}',
+    en: '{url} answers 200 with the right content, but on a certificate that is not valid, and whether WeChat’s check accepts one is not documented: {detail}',
+  },
+  'doctor.verify.untrusted.fix': {
+    zh: '让 {http} 也能直接取到 {name}，或者修好证书：下面 tls 一行说明了证书的问题。',
+    en: 'Serve {name} over http as well ({http}), or fix the certificate: the tls line below says what is wrong with it.',
+  },
+  'doctor.verify.untrusted.unchecked.fix': {
+    zh: '让 {http} 也能直接取到 {name}，或者修好证书：{tlsFix}',
+    en: 'Serve {name} over http as well ({http}), or fix the certificate: {tlsFix}',
+  },
   'doctor.verify.status': { zh: '{url} 返回 {status}，不是 200：微信校验不了域名的归属。', en: '{url} answers {status}, not 200: WeChat cannot verify that you own the domain.' },
   'doctor.jsDomains.ok': { zh: 'JS接口安全域名 {domains} 的根目录都能取到校验文件（有 https 的，证书也有效）。', en: 'The JS-safe domains {domains} all serve the verify file at their root (and those on https a valid certificate).' },
   'doctor.jsDomains.ok.one': { zh: 'JS接口安全域名 {domain} 的根目录能取到校验文件（有 https 时，证书也有效）。', en: 'The JS-safe domain {domain} serves the verify file at its root (and, on https, a valid certificate).' },
@@ -317,6 +333,10 @@ export const messages = {
   'doctor.redirect.dropsQuery.fix': {
     zh: '把 redirect_uri 设成跳转后的最终地址（{location} 那样，例如末尾的 / 要和服务器一致；wxauth config set redirectUri <最终地址>，并重新生成授权链接），或者让服务器在这一跳保留查询参数（nginx：return 301 $scheme://$host$request_uri;，不要只写 $uri）。',
     en: 'Make the redirect_uri the final address (as {location} has it: the trailing / as the server wants it; wxauth config set redirectUri <that address>, then build the authorization link again), or have the server keep the query on this hop (nginx: return 301 $scheme://$host$request_uri;, not $uri alone).',
+  },
+  'doctor.redirect.dropsQuery.unserved.fix': {
+    zh: '让服务器在这一跳保留查询参数（nginx：return 301 $scheme://$host$request_uri;，不要只写 $uri）。现在还不能把 redirect_uri 设成跳转后的地址：{location} {why}，微信的跳转也会停在那里，要先让它能正常访问。',
+    en: 'Have the server keep the query on this hop (nginx: return 301 $scheme://$host$request_uri;, not $uri alone). Not the address it redirects to as the redirect_uri, yet: {location} {why}, so WeChat’s redirect would stop there just the same until it is served.',
   },
   'doctor.redirect.dropsQueryHop': {
     zh: '{url} 会跳转，而且中途丢掉了查询参数：带上 ?state=… 访问时依次是 {chain}，到这里查询参数都还在；接着 {hop} 返回 {status}，跳到 {location}，查询参数没了。微信在回调地址后面加的 code 和 state 在这一跳丢失，回调收不到。',
@@ -493,6 +513,10 @@ export const messages = {
   'doctor.scheme.upgrade.unserved.fix': {
     zh: '现在还不能改用 https 回调：{origin} {why}；redirect_uri 改成 https，微信的跳转也会停在那里。先在 {host} 上配好 HTTPS 和有效的证书，再改用 https：wxauth{p} config set redirectUri {https}；或者继续用 http 回调，去掉把回调地址跳转到 https 的规则（网页授权接受 http 回调）。',
     en: 'Not the https callback yet: {origin} {why}, so with an https redirect_uri WeChat’s redirect would stop there just the same. Serve HTTPS on {host} with a valid certificate first, then: wxauth{p} config set redirectUri {https}; or keep the http callback and remove the rule that sends it to https (web authorization accepts http callbacks).',
+  },
+  'doctor.scheme.upgrade.untrusted.fix': {
+    zh: '现在还不能改用 https 回调。{detail}redirect_uri 改成 https，微信的跳转也会停在这张证书上。先处理证书：{tlsFix}然后再改用 https：wxauth{p} config set redirectUri {https}。或者继续用 http 回调，去掉把回调地址跳转到 https 的规则（网页授权接受 http 回调）。',
+    en: 'Not the https callback yet. {detail} With an https redirect_uri, WeChat’s redirect would stop at that certificate just the same. First: {tlsFix} Then: wxauth{p} config set redirectUri {https}. Or keep the http callback and remove the rule that sends it to https (web authorization accepts http callbacks).',
   },
   'doctor.scheme.https.tlsFailed': { zh: '连得上，但 TLS 握手失败（{error}）', en: 'takes the connection, but the TLS handshake fails ({error})' },
   'doctor.scheme.https.unreached': { zh: '连不上：{error}', en: 'cannot be reached: {error}' },

@@ -358,6 +358,29 @@ describe('doctor flow: the verify file', () => {
     }
   });
 
+  // "✔ verify-file … answers 200 with the right content" stood above "✖ tls … self-signed": the GET
+  // takes any certificate. Whether WeChat's check does is not documented: a warning, saying why.
+  it('a file served on https alone, on a certificate the tls check refuses, warns saying so; served over http too, it passes saying that', async () => {
+    const alone = await doctor({ connectTo: [to(sites.selfSigned), to(closedPort, 80)] });
+    expect(byId(alone, 'tls').status).toBe('fail');
+    expect(byId(alone, 'verify-file')).toMatchObject({
+      status: 'warn',
+      message: { key: 'doctor.verify.okUntrusted', params: { url: `https://${DOMAIN}/${VERIFY.name}`, detail: { key: 'doctor.tls.selfSigned', params: { host: DOMAIN } } } },
+      fix: { key: 'doctor.verify.untrusted.fix', params: { name: VERIFY.name, http: `http://${DOMAIN}/${VERIFY.name}` } },
+    });
+    const both = await doctor({ connectTo: [to(sites.selfSigned), to(plain, 80)] });
+    expect(byId(both, 'verify-file')).toMatchObject({ status: 'ok', message: { key: 'doctor.verify.okHttpCert', params: { url: `http://${DOMAIN}/${VERIFY.name}`, https: `https://${DOMAIN}/${VERIFY.name}` } } });
+    // An http redirect_uri has no tls line: the fix says what the tls check would.
+    const noTlsLine = await doctor({ env: { WXAUTH_REDIRECT_URI: `http://${DOMAIN}/wechat/callback` }, connectTo: [to(sites.expired), to(closedPort, 80)] });
+    expect(byId(noTlsLine, 'verify-file')).toMatchObject({
+      status: 'warn',
+      message: { key: 'doctor.verify.okUntrusted', params: { detail: { key: 'doctor.tls.expired' } } },
+      fix: { key: 'doctor.verify.untrusted.unchecked.fix', params: { tlsFix: { key: 'doctor.tls.expired.fix' } } },
+    });
+    // A valid certificate: passes on https, as before.
+    expect(byId(await doctor(), 'verify-file')).toMatchObject({ status: 'ok', message: { key: 'doctor.verify.ok' } });
+  });
+
   it('compares with the local file when one was given', async () => {
     const report = await doctor({ verify: { name: 'MP_verify_Tok123abc.txt', content: 'SomethingElse\n' } });
     const v = byId(report, 'verify-file');
@@ -437,6 +460,32 @@ describe('doctor flow: the redirect_uri and its scheme', () => {
       expect(byId(await doctor({ connectTo: [to(keeps), to(plain, 80)] }), 'redirect')).toMatchObject({ status: 'ok', message: { key: 'doctor.redirect.okFollowed', params: { location: '/wechat/callback/', end: 'https://www.example.com/wechat/callback/?state=wxauthdoctor' } } });
     } finally {
       await keeps.close();
+    }
+  });
+
+  // The GETs take any certificate: an http callback sent to an https whose certificate is self-signed
+  // or expired got "use the https callback", and the example dropped the port it is sent to.
+  it('an http redirect_uri bounced to https on a certificate the tls check refuses: the certificate first; on :8443, the port kept', async () => {
+    const site = await startHttpSite({
+      '/wechat/callback': { status: 301, headers: { location: `https://${DOMAIN}/wechat/callback` } },
+      '/port': { status: 301, headers: { location: `https://${DOMAIN}:8443/port` } },
+    });
+    const env = (path: string) => ({ WXAUTH_REDIRECT_URI: `http://${DOMAIN}${path}` });
+    try {
+      for (const [bad, detail] of [[sites.selfSigned, 'doctor.tls.selfSigned'], [sites.expired, 'doctor.tls.expired']] as const) {
+        const report = await doctor({ env: env('/wechat/callback'), connectTo: [to(bad), to(site, 80)] });
+        expect(byId(report, 'scheme')).toMatchObject({
+          status: 'warn',
+          message: { key: 'doctor.scheme.upgrade' },
+          fix: { key: 'doctor.scheme.upgrade.untrusted.fix', params: { https: `https://${DOMAIN}/wechat/callback`, detail: { key: detail }, tlsFix: { key: `${detail}.fix` } } },
+        });
+      }
+      const port = await doctor({ env: env('/port'), connectTo: [to(sites.good, 8443), to(site, 80)] });
+      expect(byId(port, 'scheme').fix).toMatchObject({ key: 'doctor.scheme.upgrade.fix', params: { https: `https://${DOMAIN}:8443/port` } });
+      const portBad = await doctor({ env: env('/port'), connectTo: [to(sites.selfSigned, 8443), to(site, 80)] });
+      expect(byId(portBad, 'scheme').fix).toMatchObject({ key: 'doctor.scheme.upgrade.untrusted.fix', params: { https: `https://${DOMAIN}:8443/port` } });
+    } finally {
+      await site.close();
     }
   });
 
