@@ -153,8 +153,20 @@ export function cgiStableToken(emu: Emulator, rq: Rq): Reply {
   const body = jsonBody(rq) ?? {};
   const appid = typeof body.appid === 'string' ? body.appid : '';
   if (appid === '') return emu.fail(rq, 'cgi', 41002);
-  if (body.grant_type !== 'client_credential') return emu.fail(rq, 'cgi', 40002);
   const app = emu.app(appid);
+  const reply = stableToken(emu, rq, body, app);
+  // The log keeps the appid the body named (the URL has none), so the page can show and filter the row
+  // by app: a seeded app's own string (no copy kept per request), else what was sent, if it can be an appid.
+  const named = app?.appid ?? (appid.length <= MAX_LOGGED_APPID ? appid : undefined);
+  if (named !== undefined) reply.appid = named;
+  return reply;
+}
+
+/** Longer than any appid (18 characters): not kept in the request log as one. */
+const MAX_LOGGED_APPID = 64;
+
+function stableToken(emu: Emulator, rq: Rq, body: Record<string, unknown>, app: NormalizedApp | undefined): Reply {
+  if (body.grant_type !== 'client_credential') return emu.fail(rq, 'cgi', 40002);
   if (!app) return emu.fail(rq, 'cgi', 40013);
   const secret = typeof body.secret === 'string' ? body.secret : '';
   if (secret === '') return emu.fail(rq, 'cgi', 41004, app.appid);

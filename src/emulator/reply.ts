@@ -31,6 +31,8 @@ export interface Reply {
   page?: string;
   /** A stable_token call with force_refresh, for the request log (its POST body is not kept there). */
   forceRefresh?: boolean;
+  /** The appid a stable_token call's JSON body named, for the request log (its POST body is not kept there). */
+  appid?: string;
   /**
    * Left out of the request log: a QR page's long poll that reports no change (pages.ts longPoll), the
    * browser's /favicon.ico (server.ts). Only those replies carry it; every other reply leaves it unset

@@ -49,6 +49,8 @@ export class LoggedRequest {
     private readonly mask: ValueMask = (text) => text,
     /** Emulator clock, ms: when a request whose answer was held back arrived (NaN: it left as it arrived). */
     private readonly arrivedAt = NaN,
+    /** The appid a JSON body named (stable_token), when the URL names none; the `appid` getter masks it. */
+    private readonly bodyAppid?: string,
   ) {}
 
   /**
@@ -65,6 +67,15 @@ export class LoggedRequest {
     return redactQuery(new URLSearchParams('?' + this.rawQuery), this.mask);
   }
 
+  /**
+   * The app the request named: its `appid` parameter, else the appid of its JSON body (stable_token),
+   * masked as a query value is (a secret pasted as the appid does not show).
+   */
+  get appid(): string | undefined {
+    const named = this.bodyAppid ?? new URLSearchParams('?' + this.rawQuery).get('appid') ?? '';
+    return named === '' ? undefined : this.mask(named);
+  }
+
   get time(): string {
     return new Date(this.at).toISOString();
   }
@@ -76,6 +87,8 @@ export class LoggedRequest {
 
   toJSON(): RequestRecord {
     const record: RequestRecord = { method: this.method, path: this.path, query: this.query, status: this.status, time: this.time };
+    const appid = this.bodyAppid !== undefined ? this.mask(this.bodyAppid) : record.query.appid || undefined;
+    if (appid !== undefined) record.appid = appid;
     const arrived = this.arrived;
     if (arrived !== undefined) record.arrived = arrived;
     if (this.errcode !== undefined) record.errcode = this.errcode;
@@ -128,6 +141,8 @@ export class RequestLog {
   private readonly pages: Array<string | undefined>;
   /** 1: a stable_token call with force_refresh. */
   private readonly forced: Uint8Array;
+  /** The appid a JSON body named (stable_token): the seed's own string for a seeded app, so a request adds no object. */
+  private readonly bodyAppids: Array<string | undefined>;
 
   /**
    * `isBasicToken`: whether the emulator issued a token as a basic access_token, asked only when a /sns/
@@ -152,6 +167,7 @@ export class RequestLog {
     this.faults = new Array<FaultKind | undefined>(capacity).fill(undefined);
     this.pages = new Array<string | undefined>(capacity).fill(undefined);
     this.forced = new Uint8Array(capacity);
+    this.bodyAppids = new Array<string | undefined>(capacity).fill(undefined);
   }
 
   /** How many entries are kept now. */
@@ -166,9 +182,10 @@ export class RequestLog {
 
   /**
    * Record a request; its number. `path` only when it is not what parseTarget(url) gives. `at`: when its
-   * answer left; `arrivedAt`: when it arrived, only for an answer held back.
+   * answer left; `arrivedAt`: when it arrived, only for an answer held back; `bodyAppid`: the appid a JSON
+   * body named (stable_token), which the URL does not carry.
    */
-  add(method: string, url: string, path: string | undefined, status: number, at: number, errcode: number | undefined, rid: string | undefined, fault: FaultKind | undefined, page?: string, forceRefresh?: boolean, arrivedAt?: number): number {
+  add(method: string, url: string, path: string | undefined, status: number, at: number, errcode: number | undefined, rid: string | undefined, fault: FaultKind | undefined, page?: string, forceRefresh?: boolean, arrivedAt?: number, bodyAppid?: string): number {
     const slot = this.total % this.capacity;
     this.methods[slot] = method;
     if (url.length <= URL_CELL_BYTES && !BEYOND_LATIN1.test(url)) {
@@ -187,6 +204,7 @@ export class RequestLog {
     this.faults[slot] = fault;
     this.pages[slot] = page;
     this.forced[slot] = forceRefresh === true ? 1 : 0;
+    this.bodyAppids[slot] = bodyAppid;
     this.total += 1;
     return this.total;
   }
@@ -217,6 +235,7 @@ export class RequestLog {
       basicToken,
       this.mask,
       this.arrivals[slot]!,
+      this.bodyAppids[slot],
     );
   }
 

@@ -498,7 +498,7 @@ export class Emulator {
 
   /** Log a request; `path` only where it is not what parseTarget(url) gives (request-log.ts). */
   private record(method: string, url: string, path: string | undefined, reply: Reply, rq?: Rq): void {
-    const seq = this.log.add(method, url, path, reply.status, this.now(), reply.errcode, reply.rid, rq?.fault, reply.page, reply.forceRefresh, rq?.arrivedAt);
+    const seq = this.log.add(method, url, path, reply.status, this.now(), reply.errcode, reply.rid, rq?.fault, reply.page, reply.forceRefresh, rq?.arrivedAt, reply.appid);
     if (this.logTap !== undefined) this.logTap(this.log.get(seq)!, seq, rq, reply);
   }
 

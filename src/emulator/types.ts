@@ -205,6 +205,11 @@ export interface RequestRecord {
   path: string;
   /** Query parameters; secrets (secret, access_token, refresh_token, code) redacted. */
   query: Record<string, string>;
+  /**
+   * The app the request named: its `appid` parameter, or the appid of a stable_token call's JSON body
+   * (masked as query values are). Absent when it named none (a call with an access_token only).
+   */
+  appid?: string;
   status: number;
   /** ISO time on the emulator clock: when the answer left. */
   time: string;

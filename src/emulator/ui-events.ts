@@ -140,7 +140,9 @@ function hubOf(emu: Emulator): Hub {
       tap: (entry, seq, rq, reply) => {
         // Runs after the answer was sent; a slip here must not turn into a failed request.
         try {
-          const appid = rq ? appidOf(emu, rq) : entry.query.appid;
+          // Masked as the log's own appid is: a secret sent as the appid does not show in the row.
+          const named = rq ? appidOf(emu, rq) : undefined;
+          const appid = named !== undefined ? emu.maskIssued(named) : entry.appid;
           if (rq) keep(created, seq, { log: emu.log, ...(appid !== undefined ? { appid } : {}), request: requestOf(emu, rq), answer: answerOf(emu, reply) });
           broadcast(created, frame('request', seq, summary(entry, seq, appid, rq !== undefined)));
         } catch {
@@ -231,7 +233,7 @@ function backlogFrames(emu: Emulator, hub: Hub, after: number): string {
     const entry = emu.log.get(seq)!;
     const kept = hub.details.get(seq);
     const detail = kept !== undefined && kept.log === emu.log ? kept : undefined;
-    out += frame('request', seq, summary(entry, seq, detail?.appid ?? entry.query.appid, detail !== undefined));
+    out += frame('request', seq, summary(entry, seq, detail?.appid ?? entry.appid, detail !== undefined));
   }
   return out;
 }
@@ -309,7 +311,7 @@ export async function requestDetail(emu: Emulator, raw: string): Promise<Reply> 
   const detail = kept !== undefined && kept.log === emu.log ? kept : undefined;
   return controlJson({
     ok: true,
-    request: summary(entry, seq, detail?.appid ?? entry.query.appid, detail !== undefined),
+    request: summary(entry, seq, detail?.appid ?? entry.appid, detail !== undefined),
     detail: detail ? { request: detail.request, answer: detail.answer } : null,
   });
 }

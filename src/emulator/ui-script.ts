@@ -564,21 +564,33 @@ export const UI_SCRIPT = String.raw`
   // ---------------------------------------------------------------------------------------------
   // the request log
 
+  // The errcode filter's 0 keeps every success: errcode 0 and a WeChat answer with no errcode read alike.
   function rowMatches(ev) {
     if (S.filterAppid !== '' && ev.appid !== S.filterAppid) return false;
-    if (S.filterErrcode !== '' && String(ev.errcode) !== S.filterErrcode) return false;
+    if (S.filterErrcode !== '' && String(succeeded(ev) ? 0 : ev.errcode) !== S.filterErrcode) return false;
     return true;
   }
 
-  // What a row says: WeChat's errcode and its meaning when the answer had one, else the HTTP status
-  // (0 = the connection was reset by a fault); an injected fault is a separate mark.
+  // WeChat's API said yes: errcode 0, or an HTTP 200 with no errcode at all, which is how its token and
+  // userinfo calls succeed (API-FACTS §0.1; getticket, /sns/auth and the quota tools answer errcode 0).
+  // WeChat's refusals are HTTP 200 too, so "HTTP 200" says nothing of the outcome; and a garbage
+  // fault's 200 is no answer of WeChat's. A page (authorize, the QR page) still says its status.
+  function succeeded(ev) {
+    if (ev.errcode !== undefined || ev.page !== undefined) return ev.errcode === 0 && ev.page === undefined;
+    return ev.status === 200 && ev.fault !== 'garbage' && /^\/(sns|cgi-bin)\//.test(ev.path);
+  }
+
+  // What a row says: a success in the same words on every path (the title says what came on the wire),
+  // else WeChat's errcode and its meaning when the answer had one, else the HTTP status (0 = the connection
+  // was reset by a fault); an injected fault is a separate mark.
   function describe(ev) {
     var fault = ev.fault ? T('log.fault', { kind: ev.fault }) : '';
+    if (succeeded(ev)) return { code: T('log.ok'), cls: 'ok', text: '', fault: fault, title: ev.errcode === 0 ? 'errcode 0' : T('log.http', { status: ev.status }) };
     // An error page (authorize, qrconnect): its code when WeChat shows one, and its own words.
     if (ev.page !== undefined) return { code: ev.errcode !== undefined ? String(ev.errcode) : T('log.page'), cls: 'bad', text: ev.page, fault: fault };
     if (ev.errcode !== undefined) {
       var meaning = ev.meaning ? ev.meaning[S.lang] || ev.meaning.en : '';
-      return { code: String(ev.errcode), cls: ev.errcode === 0 ? 'ok' : 'bad', text: ev.errcode === 0 ? T('log.ok') : meaning, fault: fault };
+      return { code: String(ev.errcode), cls: 'bad', text: meaning, fault: fault };
     }
     if (ev.status === 0) return { code: 'RST', cls: 'bad', text: '', fault: fault };
     return { code: T('log.http', { status: ev.status }), cls: ev.status >= 400 ? 'bad' : 'ok', text: '', fault: fault };
@@ -598,7 +610,7 @@ export const UI_SCRIPT = String.raw`
       h('span', { class: 'm', text: ev.method }),
       h('span', { class: 'p', text: ev.path }),
       h('span', { class: 'line2' }, [
-        h('span', { class: 'c ' + d.cls, text: d.code }),
+        h('span', { class: 'c ' + d.cls, text: d.code, title: d.title }),
         d.text ? h('span', { class: 'mean', title: d.text, text: d.text }) : null,
         d.fault ? h('span', { class: 'badge orange', text: d.fault }) : null,
         note ? h('span', { class: 'badge orange', 'data-note': '', title: note, text: T('log.note') }) : null,

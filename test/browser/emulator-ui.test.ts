@@ -740,6 +740,56 @@ describe.skipIf(!CHROMIUM)(`the emulator's page in Chromium${CHROMIUM ? '' : ` (
     expect(await page.locator('#log-hidden').textContent()).toBe('2 hidden by the filter.');
   });
 
+  it('a success reads "ok" on every path (stable_token, /cgi-bin/token, getticket), logged before or after the page opened; a stable_token row names its app from the body and the app filter keeps it; a garbage 200 is no success', async () => {
+    const app = emu.apps.find((a) => a.appid === SVC)!;
+    const calls = async () => {
+      await fetch(`${emu.url}/cgi-bin/stable_token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ grant_type: 'client_credential', appid: SVC, secret: app.secret }) });
+      const token = ((await (await fetch(`${emu.url}/cgi-bin/token?grant_type=client_credential&appid=${SVC}&secret=${app.secret}`)).json()) as { access_token: string }).access_token;
+      await fetch(`${emu.url}/cgi-bin/ticket/getticket?access_token=${token}&type=jsapi`);
+    };
+    // Before the page: no detail is kept, so the row's app is what the log itself recorded.
+    await calls();
+    emu.addFault(parseFaultSpec('garbage@/cgi-bin/token:1'));
+    await fetch(`${emu.url}/cgi-bin/token?grant_type=client_credential&appid=${SVC}&secret=${app.secret}`);
+    const page = await open();
+    await calls();
+    const rows = page.locator('#log-list details.req');
+    await expect.poll(() => rows.count()).toBe(7);
+    const summaries = async () =>
+      Promise.all((await rows.all()).map(async (row) => [await row.locator('.p').textContent(), await row.locator('.c').textContent(), await row.locator('.a').count() ? await row.locator('.a').textContent() : '']));
+    const ok = (label: string) => [
+      ['/cgi-bin/ticket/getticket', label, SVC],
+      ['/cgi-bin/token', label, SVC],
+      ['/cgi-bin/stable_token', label, SVC],
+      ['/cgi-bin/token', 'HTTP 200', SVC],
+      ['/cgi-bin/ticket/getticket', label, ''],
+      ['/cgi-bin/token', label, SVC],
+      ['/cgi-bin/stable_token', label, SVC],
+    ];
+    expect(await summaries()).toEqual(ok('ok'));
+    expect(await rows.nth(2).locator('.c').getAttribute('class')).toBe('c ok');
+    // What came on the wire is the label's tooltip.
+    expect(await rows.nth(0).locator('.c').getAttribute('title')).toBe('errcode 0');
+    expect(await rows.nth(1).locator('.c').getAttribute('title')).toBe('HTTP 200');
+    const visible = () => page.locator('#log-list details.req:not([hidden]) .p').allTextContents();
+    // errcode 0 keeps every success, with or without an errcode in its body.
+    await page.locator('#filter-errcode').fill('0');
+    expect(await visible()).toEqual(['/cgi-bin/ticket/getticket', '/cgi-bin/token', '/cgi-bin/stable_token', '/cgi-bin/ticket/getticket', '/cgi-bin/token', '/cgi-bin/stable_token']);
+    await page.locator('#filter-errcode').fill('');
+    await page.locator('#filter-appid').selectOption(WEB);
+    expect(await visible()).toEqual([]);
+    await page.locator('#filter-appid').selectOption(SVC);
+    expect(await visible()).toEqual(['/cgi-bin/ticket/getticket', '/cgi-bin/token', '/cgi-bin/stable_token', '/cgi-bin/token', '/cgi-bin/token', '/cgi-bin/stable_token']);
+    await page.getByRole('button', { name: '中文' }).click();
+    await page.locator('#filter-appid').selectOption('');
+    expect(await summaries()).toEqual(ok('成功'));
+    // An appsecret sent as the appid is masked in the row, live as in the log.
+    await fetch(`${emu.url}/cgi-bin/stable_token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ grant_type: 'client_credential', appid: app.secret, secret: app.secret }) });
+    await expect.poll(() => rows.count()).toBe(8);
+    expect(await rows.nth(0).locator('.a').textContent()).toBe('***');
+    expect(await page.locator('#log-list').textContent()).not.toContain(app.secret);
+  });
+
   it('shows markup in logged values (state, redirect_uri, User-Agent) as text and never runs it', async () => {
     const page = await open();
     const ua = '<img src=x onerror="window.__xss=1;alert(1)">';

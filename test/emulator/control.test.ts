@@ -240,6 +240,26 @@ describe('requests log', () => {
     expect(log[1]).toMatchObject({ path: '/connect/oauth2/authorize', status: 200 });
     expect(emu.requests()).toHaveLength(2);
   });
+
+  it('names the app a stable_token body named as `appid` (the URL has none), its secret masked, a secret sent as the appid too', async () => {
+    await post(emu.url, '/cgi-bin/stable_token', { grant_type: 'client_credential', appid: SVC, secret: SVC_SECRET });
+    await post(emu.url, '/cgi-bin/stable_token', { grant_type: 'client_credential', appid: SVC, secret: 'wrong' });
+    await post(emu.url, '/cgi-bin/stable_token', { grant_type: 'client_credential', appid: SVC_SECRET, secret: SVC_SECRET });
+    await post(emu.url, '/cgi-bin/stable_token', { grant_type: 'client_credential', appid: 'wx' + 'x'.repeat(100), secret: 's' });
+    await get(emu.url, `/cgi-bin/token?grant_type=client_credential&appid=${SVC}&secret=${SVC_SECRET}`);
+    const log = (await get(emu.url, '/__emulator/requests')).json.requests as Array<Record<string, unknown>>;
+    expect(log.map((r) => [r.path, r.errcode, r.appid])).toEqual([
+      ['/cgi-bin/stable_token', undefined, SVC],
+      ['/cgi-bin/stable_token', 40125, SVC],
+      ['/cgi-bin/stable_token', 40013, '***'],
+      // Longer than any appid: not kept as one.
+      ['/cgi-bin/stable_token', 40013, undefined],
+      // The query's appid, as its query shows it.
+      ['/cgi-bin/token', undefined, SVC],
+    ]);
+    expect(emu.requests().map((r) => r.appid)).toEqual([SVC, SVC, '***', undefined, SVC]);
+    expect(JSON.stringify(log)).not.toContain(SVC_SECRET);
+  });
 });
 
 describe('reset, switches, user', () => {
