@@ -89,6 +89,34 @@ function faultErrcode(spec: string, given: unknown, shown = spec): number {
 }
 
 export function parseFaultSpec(spec: string): FaultSpec {
+  try {
+    return parseInOrder(spec);
+  } catch (error) {
+    // `delay=10:1@/x` read in order is a COUNT of `1@/x`: say the order instead, with the spec put in it,
+    // when that reads. Only on the way out: a spec that parses is never second-guessed (a path may hold `=`).
+    const fixed = error instanceof FaultSpecError ? reordered(spec) : undefined;
+    if (fixed !== undefined) throw new FaultSpecError(spec, 'order', { fixed });
+    throw error;
+  }
+}
+
+/** The parts of `KIND[=N][@PATH][:COUNT]` written in another order, put in that one; undefined when they are in order or do not read so. */
+function reordered(spec: string): string | undefined {
+  const m = /^([a-z0-9-]+)((?:[=@:][^=@:\s]*)+)$/i.exec(spec.trim());
+  if (!m) return undefined;
+  const parts = [...m[2]!.matchAll(/([=@:])([^=@:\s]*)/g)].map((p) => [p[1]!, p[2]!] as const);
+  const marks = parts.map(([mark]) => '=@:'.indexOf(mark));
+  if (new Set(marks).size !== marks.length || marks.every((mark, i) => i === 0 || marks[i - 1]! < mark)) return undefined;
+  const fixed = m[1]! + [...parts].sort((a, b) => '=@:'.indexOf(a[0]) - '=@:'.indexOf(b[0])).map(([mark, value]) => mark + value).join('');
+  try {
+    parseInOrder(fixed);
+    return fixed;
+  } catch {
+    return undefined;
+  }
+}
+
+function parseInOrder(spec: string): FaultSpec {
   const m = SPEC.exec(spec.trim());
   // @cgi-bin/token: said as the path it is, not as the whole syntax.
   if (!m && /@[^/\s]/.test(spec)) throw new FaultSpecError(spec, 'pathSlash');

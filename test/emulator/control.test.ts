@@ -428,6 +428,32 @@ describe('faults', () => {
     expect(() => parseFaultSpec('errcode=40001@cgi-bin/token')).toThrow(/the path after @ starts with \/, e\.g\. @\/cgi-bin\/token/);
   });
 
+  it('parts out of order are said as the order to write them in, with the spec put in it (the control API too, and the page in Chinese); a spec that parses is left alone', async () => {
+    const cases: Array<[string, string]> = [
+      ['delay=10:1@/x', 'delay=10@/x:1'],
+      ['500:3@/cgi-bin/*', '500@/cgi-bin/*:3'],
+      ['errcode=40001:1@/cgi-bin/ticket/getticket', 'errcode=40001@/cgi-bin/ticket/getticket:1'],
+      ['delay:2=100', 'delay=100:2'],
+    ];
+    for (const [spec, fixed] of cases) {
+      const message = `invalid fault "${spec}": its parts are out of order; write them as KIND[=N][@PATH][:COUNT]: ${fixed}`;
+      expect(() => parseFaultSpec(spec), spec).toThrow(message);
+      expect(faultText(parseFaultSpec(fixed))).toBe(fixed);
+      const r = await post(emu.url, '/__emulator/faults', { spec });
+      expect(r.status, spec).toBe(400);
+      expect(r.json, spec).toEqual({ ok: false, error: message, problem: { text: 'fault.problem.order', params: { spec, fixed } } });
+    }
+    // Out of order and wrong in itself: the fault in what it says, not a fix that fails too.
+    expect(() => parseFaultSpec('delay=abc:1@/x')).toThrow('invalid fault "delay=abc:1@/x": delay needs a whole number of milliseconds');
+    // In order, a COUNT that is no number is still said so; and `busy@/sns/userinfo=1` reads (a path may hold =).
+    expect(() => parseFaultSpec('busy:abc')).toThrow('COUNT must be a whole number');
+    expect(parseFaultSpec('busy@/sns/userinfo=1')).toEqual({ kind: 'busy', path: '/sns/userinfo=1' });
+    expect(UI_TEXT['fault.problem.order'].zh.replace(/\{(\w+)\}/g, (_all, name: string) => ({ spec: 'delay=10:1@/x', fixed: 'delay=10@/x:1' })[name]!)).toBe(
+      '故障 "delay=10:1@/x" 无效：各部分的顺序不对，要按 KIND[=N][@PATH][:COUNT] 的顺序写，即 delay=10@/x:1',
+    );
+    expect((await get(emu.url, '/__emulator/faults')).json).toEqual({ ok: true, faults: [] });
+  });
+
   it('a value that is not a number is said as what that kind takes, with an example, not as the whole syntax (the control API too, and in Chinese)', async () => {
     const cases: Array<[string, string]> = [
       ['errcode=abc', 'invalid fault "errcode=abc": errcode needs a number, WeChat’s errcode, e.g. errcode=40001 or errcode=-1000'],

@@ -301,6 +301,12 @@ describe('fault problems in the user’s language', () => {
     expect(zh.code).toBe(2);
     expect(zh.stderr).toContain('故障 "delay=700000" 无效：delay 最多 600000 毫秒（10 分钟）');
     expect(zh.stderr).not.toContain('at most');
+    const order = await runCli(['--lang', 'zh', 'emulator', '--port', '0', '--fault', 'delay=10:1@/x']);
+    expect(order.code).toBe(2);
+    expect(order.stderr).toContain('故障 "delay=10:1@/x" 无效：各部分的顺序不对，要按 KIND[=N][@PATH][:COUNT] 的顺序写，即 delay=10@/x:1');
+    const orderEn = await runCli(['emulator', '--port', '0', '--fault', 'delay=10:1@/x']);
+    expect(orderEn.code).toBe(2);
+    expect(orderEn.stderr).toContain('invalid fault "delay=10:1@/x": its parts are out of order; write them as KIND[=N][@PATH][:COUNT]: delay=10@/x:1');
   });
 
   it('the control API refuses with the English sentence and names the page’s text of it', async () => {

@@ -202,6 +202,10 @@ export const messages = {
     zh: '故障 "{spec}" 无效：COUNT 必须是 1 到 {max} 之间的整数',
     en: 'invalid fault "{spec}": COUNT must be a whole number from 1 to {max}',
   },
+  'emulator.fault.problem.order': {
+    zh: '故障 "{spec}" 无效：各部分的顺序不对，要按 KIND[=N][@PATH][:COUNT] 的顺序写，即 {fixed}',
+    en: 'invalid fault "{spec}": its parts are out of order; write them as KIND[=N][@PATH][:COUNT]: {fixed}',
+  },
   'emulator.fault.problem.notSpec': {
     zh: '故障 {spec} 无效：故障应是一个规格字符串或一个对象',
     en: 'invalid fault {spec}: a fault is a spec string or an object',
