@@ -17,6 +17,7 @@ import { currentUser, exportLine, pendingQr } from './ui-api.js';
 import { issuableScopes } from './scopes.js';
 import { expireTicket, issuedTickets, liveTickets } from './jssdk.js';
 import { suggest } from '../core/closest.js';
+import { findJsonFault } from '../core/json-syntax.js';
 import { SCOPES, isScope, type Scope } from '../core/endpoints.js';
 
 /**
@@ -118,14 +119,26 @@ function codeStatus(emu: Emulator, code: string): Reply {
   });
 }
 
-function parseJson(rq: Rq): Record<string, unknown> | undefined {
-  if (rq.body.trim() === '') return {};
+/** Where a control POST's body is described: GET /__emulator/ lists what each call takes. */
+const BODY_HELP = 'GET /__emulator/ lists what each call takes';
+
+/**
+ * A control POST's body as an object (an empty body is `{}`), or why it is none: not JSON at all (where,
+ * by core's json-syntax: never JSON.parse's excerpt of the text), or JSON of another kind.
+ */
+function parseJson(rq: Rq): { body: Record<string, unknown> } | { refused: string } {
+  if (rq.body.trim() === '') return { body: {} };
+  let value: unknown;
   try {
-    const value: unknown = JSON.parse(rq.body);
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+    value = JSON.parse(rq.body);
   } catch {
-    return undefined;
+    const fault = findJsonFault(rq.body);
+    if (fault?.fault === 'bom') return { refused: `the body is not valid JSON: it begins with a byte order mark (BOM), which JSON does not allow; a control POST takes one JSON object (${BODY_HELP})` };
+    return { refused: `the body is not valid JSON (line ${fault?.line ?? 1}, column ${fault?.column ?? 1}); a control POST takes one JSON object (${BODY_HELP})` };
   }
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) return { body: value as Record<string, unknown> };
+  const kind = Array.isArray(value) ? 'an array' : value === null ? 'null' : typeof value === 'string' ? 'a string' : typeof value === 'number' ? 'a number' : String(value);
+  return { refused: `the body must be a JSON object, not ${kind} (${BODY_HELP})` };
 }
 
 /**
@@ -385,11 +398,12 @@ function route(emu: Emulator, rq: Rq): Reply | Promise<Reply> {
   if (path === '/stats' && rq.method === 'GET')
     return controlJson({ ok: true, rids: emu.state.rids.stats(), codes: emu.state.codes.size, basicTokens: emu.state.basicTokens.size, requests: emu.log.size, subscribers: subscriberCount(emu) });
   // A POST to a path that takes none is named as such, before its body is read: a mistyped
-  // `POST /__emulator/rest` is not "the body must be a JSON object".
+  // `POST /__emulator/rest` is not "the body is not valid JSON".
   if (!isPost || !CONTROL_CALLS.some((c) => !c.prefix && c.path === rq.path && c.methods.includes('POST'))) return noSuchEndpoint(emu, rq);
 
-  const body = parseJson(rq);
-  if (body === undefined) return bad('the body must be a JSON object');
+  const parsed = parseJson(rq);
+  if ('refused' in parsed) return bad(parsed.refused);
+  const body = parsed.body;
   switch (path) {
     case '/clock': {
       if (body.reset === true) {

@@ -262,6 +262,27 @@ describe('requests log', () => {
   });
 });
 
+describe('a control POST whose body is not a JSON object', () => {
+  it('is told the body is not valid JSON, and where (never quoting it); JSON of another kind is named; nothing changes', async () => {
+    const help = 'a control POST takes one JSON object (GET /__emulator/ lists what each call takes)';
+    const cases: Array<[string, string]> = [
+      ['{bad', `the body is not valid JSON (line 1, column 2); ${help}`],
+      ['{"spec": "500:1"}}', `the body is not valid JSON (line 1, column 18); ${help}`],
+      ['\ufeff{"spec": "500:1"}', `the body is not valid JSON: it begins with a byte order mark (BOM), which JSON does not allow; ${help}`],
+      ['["500:1"]', 'the body must be a JSON object, not an array (GET /__emulator/ lists what each call takes)'],
+      ['"500:1"', 'the body must be a JSON object, not a string (GET /__emulator/ lists what each call takes)'],
+    ];
+    for (const [body, error] of cases) {
+      const r = await post(emu.url, '/__emulator/faults', body);
+      expect(r.status, body).toBe(400);
+      expect(r.json, body).toEqual({ ok: false, error });
+    }
+    const secret = await post(emu.url, '/__emulator/clock', `{"advance": ${SVC_SECRET}}`);
+    expect((secret.json as { error: string }).error).toBe(`the body is not valid JSON (line 1, column 16); ${help}`);
+    expect((await get(emu.url, '/__emulator/faults')).json).toEqual({ ok: true, faults: [] });
+  });
+});
+
 describe('reset, switches, user', () => {
   it('POST /__emulator/reset forgets tokens, codes and the log', async () => {
     const code = emu.issueCode({ appid: SVC });
