@@ -117,9 +117,14 @@ describe('values from outside reach the terminal escaped', () => {
   });
 
   it("errcode's echo of unknown input and a decoded errmsg are escaped", async () => {
+    // A whole escape sequence is taken off errcode's input (a coloured log line's colours), so the echo
+    // holds none of it; a control character that is no sequence is quoted escaped.
     const unknown = await wx(['errcode', 'zz' + OSC52]);
     expect(unknown.stdout + unknown.stderr).not.toMatch(RAW_CONTROL);
-    expect(unknown.stderr).toContain('zz\\x1b]52');
+    expect(unknown.stderr).toContain('No errcode or error page matches "zz"');
+    const bell = await wx(['errcode', 'zz\u0007yy']);
+    expect(bell.stdout + bell.stderr).not.toMatch(RAW_CONTROL);
+    expect(bell.stderr).toContain('zz\\x07yy');
 
     const body = await wx(['errcode', JSON.stringify({ errcode: 40029, errmsg: 'invalid code' + CLEAR })]);
     expect(body.stdout + body.stderr).not.toMatch(RAW_CONTROL);
@@ -176,8 +181,9 @@ describe('values from outside reach the terminal escaped', () => {
     const { runCli: run } = await import('../../src/app.js');
     const stdout = new TextStream(true, 100);
     const stderr = new TextStream(true, 100);
+    // inspect quotes a decoded parameter name holding the OSC 52 sequence (errcode takes sequences off its input).
     const code = await run(
-      ['errcode', 'zz' + OSC52],
+      ['inspect', 'https://open.weixin.qq.com/connect/oauth2/authorize?appid=wx1234567890abcdef&%1b%5d52%3bc%3bZXZpbA%3d%3d%07=1#wechat_redirect'],
       { stdout, stderr, promptOutput: () => stderr, stdin: Readable.from([]), env: baseEnv({ ...APP, FORCE_COLOR: '1' }), signal: new AbortController().signal },
       '0.0.0',
     );
