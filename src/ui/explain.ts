@@ -165,8 +165,28 @@ function clause(text: string): string {
   return text.replace(/[。.！!\s]+$/u, '');
 }
 
-/** An input that is a number alone, as typed (`007`, `+40029`, `-1`). */
-const NUMBER_RE = /^[+-]?\d+$/;
+/** An input that is a number alone, as typed (`007`, `+40029`, `-1`); also present/errcode.ts's. */
+export const NUMBER_RE = /^[+-]?\d+$/;
+
+/**
+ * An unknown code's range, said in a line of its own (noRange) or over its known codes (nearest): `40xxx` as
+ * it is; a range of x alone (a code under 1000: `x`, `-xx`) says nothing as a label, so by the numbers it
+ * holds (1 to 9, -99 to -10). With --wecom, in the WeCom table's own words.
+ */
+function sayRange(out: Output, u: UnknownInput, range: string, line: 'noRange' | 'nearest'): void {
+  const wecom = u.table === 'wecom';
+  if (!/^-?x+$/.test(range)) {
+    if (line === 'noRange') out.say(wecom ? out.t('errcode.unknown.noRange.wecom', { range }) : out.t('errcode.unknown.noRange', { range }));
+    else out.say(wecom ? out.t('errcode.unknown.nearest.wecom', { range }) : out.t('errcode.unknown.nearest', { range }));
+    return;
+  }
+  const digits = range.replace('-', '').length;
+  const low = digits === 1 ? 1 : 10 ** (digits - 1);
+  const high = 10 ** digits - 1;
+  const [from, to] = range.startsWith('-') ? [-high, -low] : [low, high];
+  if (line === 'noRange') out.say(wecom ? out.t('errcode.unknown.noRange.short.wecom', { from, to }) : out.t('errcode.unknown.noRange.short', { from, to }));
+  else out.say(wecom ? out.t('errcode.unknown.nearest.short.wecom', { from, to }) : out.t('errcode.unknown.nearest.short', { from, to }));
+}
 
 /** An input that matched nothing: say so, then the nearest codes and where to look (stderr). */
 /** An unknown input longer than this (characters), or of several lines, is named by its start. */
@@ -204,9 +224,9 @@ export function printUnknown(out: Output, u: UnknownInput): void {
   for (const n of u.didYouMean ?? []) out.say(out.t('errcode.unknown.didYouMean', { code: n.code, meaning: clause(untranslatedCell(out, n)) }));
   // More digits than any errcode: the number copied is something else, or more than the code.
   if (u.longest !== undefined) out.say(out.t('errcode.unknown.outOfRange.hint', { digits: u.longest }));
-  else if (u.range !== undefined && u.nearest.length === 0) out.say(out.t('errcode.unknown.noRange', { range: u.range }));
+  else if (u.range !== undefined && u.nearest.length === 0) sayRange(out, u, u.range, 'noRange');
   if (u.nearest.length) {
-    out.say(out.t('errcode.unknown.nearest', { range: u.range }));
+    sayRange(out, u, u.range ?? '', 'nearest');
     out.table(
       [out.t('errcode.list.code'), out.t('errcode.list.meaning')],
       u.nearest.map((n) => [String(n.code), untranslatedCell(out, n)]),

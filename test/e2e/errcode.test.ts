@@ -171,7 +171,7 @@ describe('wxauth errcode', () => {
   it('a code typed with leading zeros is named as typed and read as the number (an errcode is a JSON number), en and zh', async () => {
     const r = await runCli(['errcode', '007']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('✖ Unknown errcode: 007 (read as 7)\nNo known errcode is in its range (x)');
+    expect(r.stderr).toContain('✖ Unknown errcode: 007 (read as 7)\nNo known errcode is between 1 and 9, so none is listed as related.\n');
     expect(r.stderr).not.toMatch(/\n0\s+ok\n/);
     const zh = await runCli(['--lang', 'zh', 'errcode', '007']);
     expect(zh.stderr).toContain('✖ 未收录的错误码：007（按 7 查）');
@@ -181,6 +181,29 @@ describe('wxauth errcode', () => {
     expect(known.stdout.split('\n')[0]).toBe('errcode 40029');
     expect((await runCli(['--lang', 'zh', 'errcode', '040029'])).stderr).toBe('040029 按错误码 40029 解释\n');
     expect((await runCli(['errcode', '40029'])).stderr).toBe('');
+  });
+
+  // A code under 1000 has a range of x alone: `(x)` names nothing, so its numbers are said; --wecom speaks of the WeCom table.
+  it('the range of a code under 1000 is said by its numbers, and with --wecom in the WeCom table\'s words, en and zh', async () => {
+    const zh = await runCli(['--lang', 'zh', 'errcode', '007']);
+    expect(zh.stderr).toContain('✖ 未收录的错误码：007（按 7 查）\n1 到 9 之间没有已收录的错误码，所以不列出相关的错误码。\n');
+    const wecom = await runCli(['errcode', '--wecom', '0070']);
+    expect(wecom.code).toBe(1);
+    expect(wecom.stderr).toContain('✖ 0070 (read as 70) is not in the WeCom table\nThe WeCom table has no code between 10 and 99, so none is listed as related.\n');
+    const wecomZh = await runCli(['--lang', 'zh', 'errcode', '--wecom', '0070']);
+    expect(wecomZh.stderr).toContain('企业微信错误码表里 10 到 99 之间没有错误码，所以不列出相关的错误码。\n');
+    const near = await runCli(['errcode', '123']);
+    expect(near.stderr).toMatch(/\nKnown codes from 100 to 999:\ncode\s+meaning\n105\s/);
+    const negative = await runCli(['errcode', '--wecom', '-5']);
+    expect(negative.stderr).toMatch(/\nWeCom codes from -9 to -1:\ncode\s+meaning\n-1\s/);
+    const long = await runCli(['errcode', '--wecom', '99999']);
+    expect(long.stderr).toContain('The WeCom table has no code in its range (99xxx), so none is listed as related');
+    expect(long.stderr).not.toContain("WeChat's");
+    const longZh = await runCli(['--lang', 'zh', 'errcode', '--wecom', '99999']);
+    expect(longZh.stderr).toContain('企业微信错误码表里同一段（99xxx）没有错误码');
+    expect(longZh.stderr).not.toContain('微信同类');
+    expect((await runCli(['errcode', '--wecom', '60999'])).stderr).toContain('WeCom codes of the same range (60xxx):');
+    expect((await runCli(['errcode', '99999'])).stderr).toContain("WeChat's related codes share all but their last three digits");
   });
 
   it('the nearest codes mark a meaning no source has in English as the single code does (human and --json)', async () => {

@@ -135,10 +135,26 @@ export const messages = {
   },
   'errcode.unknown.didYouMean': { zh: '→ 是不是 {code}？{meaning}（wxauth errcode {code}）', en: '→ Did you mean {code}? {meaning} (wxauth errcode {code})' },
   // WeChat's related codes share all but their last three digits (core/errcodes.ts errcodeRange): {range} is `40xxx`.
+  // A code under 1000 has a range of x alone (`x`, `-xx`): named by its numbers instead, {from} to {to} (ui/explain.ts rangeWording).
   'errcode.unknown.nearest': { zh: '同一段（{range}）里已收录的错误码：', en: 'Known codes of the same range ({range}):' },
+  'errcode.unknown.nearest.wecom': { zh: '企业微信错误码表里同一段（{range}）的错误码：', en: 'WeCom codes of the same range ({range}):' },
+  'errcode.unknown.nearest.short': { zh: '{from} 到 {to} 之间已收录的错误码：', en: 'Known codes from {from} to {to}:' },
+  'errcode.unknown.nearest.short.wecom': { zh: '企业微信错误码表里 {from} 到 {to} 之间的错误码：', en: 'WeCom codes from {from} to {to}:' },
   'errcode.unknown.noRange': {
     zh: '同一段（{range}）里没有已收录的错误码，所以不列出相关的错误码：微信同类的错误码只有最后三位不同。',
     en: "No known errcode is in its range ({range}), so none is listed as related: WeChat's related codes share all but their last three digits.",
+  },
+  'errcode.unknown.noRange.wecom': {
+    zh: '企业微信错误码表里同一段（{range}）没有错误码，所以不列出相关的错误码：同类的错误码只有最后三位不同。',
+    en: 'The WeCom table has no code in its range ({range}), so none is listed as related: related codes share all but their last three digits.',
+  },
+  'errcode.unknown.noRange.short': {
+    zh: '{from} 到 {to} 之间没有已收录的错误码，所以不列出相关的错误码。',
+    en: 'No known errcode is between {from} and {to}, so none is listed as related.',
+  },
+  'errcode.unknown.noRange.short.wecom': {
+    zh: '企业微信错误码表里 {from} 到 {to} 之间没有错误码，所以不列出相关的错误码。',
+    en: 'The WeCom table has no code between {from} and {to}, so none is listed as related.',
   },
   'errcode.unknown.where': { zh: '可以去这里查：', en: 'Where to look:' },
   'errcode.unknown.otherTable.wecom': {

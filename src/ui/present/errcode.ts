@@ -2,7 +2,7 @@
 import type { ErrcodeResult } from '../../commands/errcode.js';
 import type { LogEntry } from '../../core/errcode-log.js';
 import type { ExplainedInput } from '../../core/errcodes.js';
-import { printExplanation, printUnknown, untranslatedCell } from '../explain.js';
+import { NUMBER_RE, printExplanation, printUnknown, untranslatedCell } from '../explain.js';
 import type { Output } from '../output.js';
 
 export function present(result: ErrcodeResult, out: Output): void {
@@ -56,7 +56,7 @@ export function present(result: ErrcodeResult, out: Output): void {
     if (head.line !== undefined && !out.json) out.note(out.t('errcode.log.read', { errcode: head.code, line: head.line }));
     else if (head.match === 'body' && !out.json) out.note(out.t('errcode.body.read', { errcode: head.code }));
     // `040029` is 40029 (an errcode is a JSON number: no leading zeros); said, since the title names the code, not what was typed.
-    else if (head.match === 'code' && !out.json && /^[+-]?\d+$/.test(head.input) && head.input !== String(head.code)) out.note(out.t('errcode.readNumber', { input: head.input, code: head.code }));
+    else if (head.match === 'code' && !out.json && NUMBER_RE.test(head.input) && head.input !== String(head.code)) out.note(out.t('errcode.readNumber', { input: head.input, code: head.code }));
     if (head.readAs === 'log' && !out.json && !(log && saidLog)) out.note(out.t('errcode.readAsLog'));
     if (head.readAs === 'log') saidLog = true;
     printExplanation(out, head, { to: 'stdout' });
