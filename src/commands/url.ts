@@ -37,6 +37,8 @@ export interface UrlResult {
   qrForced: boolean;
   /** --open: whether a browser opener started; undefined without --open. */
   opened?: boolean;
+  /** --open, when an opener ran and failed (xdg-open exiting 3): its name and exit status (or signal); absent when none could start. */
+  openerFailed?: { opener: string; status: number | string };
   /** WeChat's real authorize page refuses desktop browsers (the emulator, another open base, does not). */
   desktopRefused: boolean;
   /** The open base's host when it is not WeChat's (the emulator): the link is opened in a browser, not scanned. */
@@ -93,10 +95,13 @@ export async function run(options: UrlOptions, ctx: Context): Promise<UrlResult>
   const config = await ctx.requireConfig(['appid']);
   const { plan, notRemembered } = await authorize(request(config), { hooks, openStore: () => ctx.stateFiles(), now: () => ctx.now() });
   let opened: boolean | undefined;
+  let openerFailed: UrlResult['openerFailed'];
   // --open: hand the URL (the iframe's, for --embed) to the desktop browser; failing is a warning, never an error.
   if (options.open) {
-    const { openInBrowser } = await import('../ui/browser.js');
-    opened = await openInBrowser(plan.embed ? plan.embed.iframeUrl : plan.url, ctx.env);
+    const { tryOpenInBrowser } = await import('../ui/browser.js');
+    const outcome = await tryOpenInBrowser(plan.embed ? plan.embed.iframeUrl : plan.url, ctx.env);
+    opened = outcome.opened;
+    if (!outcome.opened && outcome.failure === 'exit') openerFailed = { opener: outcome.opener, status: outcome.status };
   }
   return {
     plan,
@@ -105,6 +110,7 @@ export async function run(options: UrlOptions, ctx: Context): Promise<UrlResult>
     qr: options.qr,
     qrForced: options.qrForced,
     opened,
+    ...(openerFailed ? { openerFailed } : {}),
     desktopRefused: plan.endpoint === 'authorize' && isWechatOpenBase(config.openBase),
     // openBase is a URL the resolver checked.
     ...(isWechatOpenBase(config.openBase) ? {} : { notWechatHost: new URL(config.openBase).host }),

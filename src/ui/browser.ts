@@ -37,6 +37,12 @@ export interface OpenOptions {
   waitMs?: number;
 }
 
+/** What became of --open: opened, or why not (no opener to start, or one that ran and failed: its status). */
+export type OpenOutcome =
+  | { opened: true }
+  | { opened: false; opener: string; failure: 'missing' }
+  | { opened: false; opener: string; failure: 'exit'; status: number | string };
+
 /**
  * Start the platform's opener and report honestly whether it worked. Openers exit quickly (xdg-open,
  * open and `start` hand the URL over and return), and their status is the only sign of failure:
@@ -44,13 +50,28 @@ export interface OpenOptions {
  * opened, anything else is not; an opener still running after `waitMs` has most likely become or
  * started the browser, which counts as opened. False also when it cannot be started. Never throws.
  */
-export function openInBrowser(
+export async function openInBrowser(
   url: string,
   env: Readonly<Record<string, string | undefined>>,
   platform: NodeJS.Platform = process.platform,
   options: OpenOptions = {},
 ): Promise<boolean> {
+  return (await tryOpenInBrowser(url, env, platform, options)).opened;
+}
+
+/**
+ * openInBrowser, saying why not: an opener that ran and failed (`xdg-open` exiting 3) is told apart from
+ * none to start, with its exit status (or the signal that ended it), so the warning can name it.
+ */
+export function tryOpenInBrowser(
+  url: string,
+  env: Readonly<Record<string, string | undefined>>,
+  platform: NodeJS.Platform = process.platform,
+  options: OpenOptions = {},
+): Promise<OpenOutcome> {
   const waitMs = options.waitMs ?? 1500;
+  // cmd.exe is only the carrier of `start`, which is what opens.
+  const name = platform === 'win32' ? 'start' : openerFor(url, platform).command;
   return new Promise((resolve) => {
     try {
       const opener = openerFor(url, platform);
@@ -64,19 +85,21 @@ export function openInBrowser(
         windowsHide: true,
       });
       let timer: NodeJS.Timeout | undefined;
-      const settle = (opened: boolean) => {
+      const settle = (outcome: OpenOutcome) => {
         clearTimeout(timer);
         child.removeAllListeners();
         child.unref();
-        resolve(opened);
+        resolve(outcome);
       };
-      child.once('error', () => settle(false));
-      child.once('exit', (code) => settle(code === 0));
+      child.once('error', () => settle({ opened: false, opener: name, failure: 'missing' }));
+      child.once('exit', (code, signal) =>
+        settle(code === 0 ? { opened: true } : { opened: false, opener: name, failure: 'exit', status: code ?? signal ?? 'unknown' }),
+      );
       child.once('spawn', () => {
-        timer = setTimeout(() => settle(true), waitMs);
+        timer = setTimeout(() => settle({ opened: true }), waitMs);
       });
     } catch {
-      resolve(false);
+      resolve({ opened: false, opener: name, failure: 'missing' });
     }
   });
 }

@@ -359,23 +359,55 @@ describe('wxauth url', () => {
   // `wxauth url --open > f`: the URL is in f, not "above" on the terminal.
   it('--open without any opener, stdout redirected: names stdout as where the URL went, not "above", en and zh', async () => {
     const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-noopen-'));
-    const r = await run(['url', '--open'], { PATH: empty });
+    const { runCli: runApp } = await import('../../src/app.js');
+    // stdout to a file, stderr on the terminal: the URL is not here, and said to be elsewhere.
+    const inProcess = async (args: string[], stdoutTTY: boolean, stderrTTY: boolean) => {
+      const stdout = new TextStream(stdoutTTY, 100);
+      const stderr = new TextStream(stderrTTY, 100);
+      const code = await runApp(args, { stdout, stderr, promptOutput: () => stderr, stdin: Readable.from([]), env: baseEnv({ WXAUTH_CONFIG_DIR: dir, PATH: empty, NO_COLOR: '1' }), signal: new AbortController().signal }, '0.0.0');
+      return { code, stdout: stdout.text, stderr: stderr.text };
+    };
+    const r = await inProcess(['url', '--open', '--no-qr'], false, true);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain('Could not open a browser (no xdg-open / open / start?); the URL went to stdout (the file or pipe it is redirected to), not here: open it from there by hand.');
     expect(r.stderr).not.toContain('above');
-    const zh = await run(['--lang', 'zh', 'url', '--open'], { PATH: empty });
+    const zh = await inProcess(['--lang', 'zh', 'url', '--open', '--no-qr'], false, true);
     expect(zh.stderr).toContain('链接写到了 stdout（重定向到的文件或管道），不在这里');
     expect(zh.stderr).not.toContain('上面');
-    const embed = await run(['--profile', 'web', 'url', '--embed', '--open'], { PATH: empty });
+    const embed = await inProcess(['--profile', 'web', 'url', '--embed', '--open'], false, true);
     expect(embed.code, embed.stderr).toBe(0);
     expect(embed.stderr).toContain('the snippet went to stdout (the file or pipe it is redirected to), not here: open the address on its // iframe: line by hand.');
+    // Neither a terminal (`> f 2>&1` puts both in one file, the URL right there): stdout named, no "not here".
+    const both = await run(['url', '--open'], { PATH: empty });
+    expect(both.code, both.stderr).toBe(0);
+    expect(both.stderr).toContain('Could not open a browser (no xdg-open / open / start?); the URL went to stdout (the file or pipe it is redirected to): open it from there by hand.');
+    expect(both.stderr).not.toContain('not here');
+    const bothZh = await run(['--lang', 'zh', 'url', '--open'], { PATH: empty });
+    expect(bothZh.stderr).toContain('链接写到了 stdout（重定向到的文件或管道），请从那里取出来手动打开。');
+    expect(bothZh.stderr).not.toContain('不在这里');
+    const bothEmbed = await run(['--profile', 'web', 'url', '--embed', '--open'], { PATH: empty });
+    expect(bothEmbed.stderr).toContain('the snippet went to stdout (the file or pipe it is redirected to): open the address on its // iframe: line by hand.');
     // On a terminal the URL is above the warning, and said to be.
-    const { runCli: runApp } = await import('../../src/app.js');
-    const stdout = new TextStream(true, 100);
-    const stderr = new TextStream(false);
-    const code = await runApp(['url', '--open', '--no-qr'], { stdout, stderr, promptOutput: () => stderr, stdin: Readable.from([]), env: baseEnv({ WXAUTH_CONFIG_DIR: dir, PATH: empty }), signal: new AbortController().signal }, '0.0.0');
-    expect(code, stderr.text).toBe(0);
-    expect(stderr.text).toContain('copy the URL above by hand.');
+    const tty = await inProcess(['url', '--open', '--no-qr'], true, false);
+    expect(tty.code, tty.stderr).toBe(0);
+    expect(tty.stderr).toContain('Could not open a browser (no xdg-open / open / start?); copy the URL above by hand.');
+  });
+
+  // xdg-open exits 3 when it finds no browser to hand the URL to: it exists, so "no xdg-open?" would mislead.
+  it('--open with an opener that runs and fails names it and its exit status, not a missing opener, en, zh and --json', async () => {
+    const bin = fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-failopen-'));
+    fs.writeFileSync(path.join(bin, 'xdg-open'), '#!/bin/sh\nexit 3\n', { mode: 0o755 });
+    const env = { PATH: `${bin}:${process.env.PATH ?? ''}` };
+    const r = await run(['url', '--open'], env);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(URL_LINE);
+    expect(r.stderr).toContain('! xdg-open failed to open a browser (exit status 3; run xdg-open on the URL yourself to see its error); the URL went to stdout');
+    expect(r.stderr).not.toContain('no xdg-open');
+    const zh = await run(['--lang', 'zh', 'url', '--open'], env);
+    expect(zh.stderr).toContain('xdg-open 没能打开浏览器（退出码 3；自己用 xdg-open 打开这个链接，就能看到它报的错），链接写到了 stdout');
+    expect(zh.stderr).not.toContain('没有 xdg-open');
+    const json = parseJson((await run(['url', '--open', '--json'], env)).stdout) as { warnings: Array<{ id: string; message: string }> };
+    expect(json.warnings.find((w) => w.id === 'url.open.failed')?.message).toBe('xdg-open failed to open a browser (exit status 3; run xdg-open on the URL yourself to see its error); the URL is in the JSON output on stdout (.url): open it by hand.');
   });
 
   it('loads neither undici, prompts nor qrcode-terminal when stderr is not a terminal', async () => {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openInBrowser, openerFor } from '../../src/ui/browser.js';
+import { openInBrowser, openerFor, tryOpenInBrowser } from '../../src/ui/browser.js';
 
 /** A folder holding a fake `xdg-open` with this shell body, to put first on PATH. */
 const dirs: string[] = [];
@@ -43,6 +43,11 @@ describe('openInBrowser', () => {
   // xdg-open exits 3 when it finds no browser (headless box, no DE): that is not "opened".
   it('resolves false when the opener exits with a failure status', async () => {
     await expect(openInBrowser(URL, { PATH: fakeOpener('exit 3') }, 'linux')).resolves.toBe(false);
+  });
+
+  it('tells an opener that ran and failed (its exit status) from none to start', async () => {
+    await expect(tryOpenInBrowser(URL, { PATH: fakeOpener('exit 3') }, 'linux')).resolves.toEqual({ opened: false, opener: 'xdg-open', failure: 'exit', status: 3 });
+    await expect(tryOpenInBrowser(URL, { PATH: '/nonexistent-wxauth-test' }, 'linux')).resolves.toEqual({ opened: false, opener: 'xdg-open', failure: 'missing' });
   });
 
   it('resolves true when the opener exits 0', async () => {

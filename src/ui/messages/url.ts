@@ -150,28 +150,42 @@ export const messages = {
     en: 'The URL is fine, but its state {state} was not remembered, so wxauth exchange / listen / inspect will have nothing to check the callback against: {reason}',
   },
   'url.open.opened': { zh: '已在浏览器中打开。', en: 'Opened in the browser.' },
-  'url.open.failed': {
-    zh: '无法打开浏览器（没有 xdg-open / open / start？），请手动复制上面的链接。',
-    en: 'Could not open a browser (no xdg-open / open / start?); copy the URL above by hand.',
+  // --open opened nothing: {reason} why (url.open.reason.*), {where} the URL to open by hand is (url.open.where.*).
+  'url.open.failed': { zh: '{reason}，{where}', en: '{reason}; {where}' },
+  'url.open.reason.missing': {
+    zh: '无法打开浏览器（没有 xdg-open / open / start？）',
+    en: 'Could not open a browser (no xdg-open / open / start?)',
   },
+  // An opener that ran and failed (xdg-open exits 3 when it finds no browser to hand the URL to); {status} is its exit code, or the signal that ended it.
+  'url.open.reason.exit': {
+    zh: '{opener} 没能打开浏览器（退出码 {status}；自己用 {opener} 打开这个链接，就能看到它报的错）',
+    en: '{opener} failed to open a browser (exit status {status}; run {opener} on the URL yourself to see its error)',
+  },
+  'url.open.where.above': { zh: '请手动复制上面的链接。', en: 'copy the URL above by hand.' },
   // --embed opens the iframe's URL, which the snippet shows on its "// iframe:" line.
-  'url.open.failed.embed': {
-    zh: '无法打开浏览器（没有 xdg-open / open / start？），请手动打开上面片段里 // iframe: 那一行的地址。',
-    en: 'Could not open a browser (no xdg-open / open / start?); open the address on the snippet’s // iframe: line above by hand.',
+  'url.open.where.embed': { zh: '请手动打开上面片段里 // iframe: 那一行的地址。', en: 'open the address on the snippet’s // iframe: line above by hand.' },
+  // stdout is not a terminal (`wxauth url --open > f`, a pipe) but stderr is: the URL is not above, it went to stdout.
+  'url.open.where.stdout': {
+    zh: '链接写到了 stdout（重定向到的文件或管道），不在这里；请从那里取出来手动打开。',
+    en: 'the URL went to stdout (the file or pipe it is redirected to), not here: open it from there by hand.',
   },
-  // stdout is not a terminal (`wxauth url --open > f`, a pipe): the URL is not above, it went to stdout.
-  'url.open.failed.stdout': {
-    zh: '无法打开浏览器（没有 xdg-open / open / start？）。链接写到了 stdout（重定向到的文件或管道），不在这里；请从那里取出来手动打开。',
-    en: 'Could not open a browser (no xdg-open / open / start?); the URL went to stdout (the file or pipe it is redirected to), not here: open it from there by hand.',
+  'url.open.where.embed.stdout': {
+    zh: '片段写到了 stdout（重定向到的文件或管道），不在这里；请手动打开其中 // iframe: 那一行的地址。',
+    en: 'the snippet went to stdout (the file or pipe it is redirected to), not here: open the address on its // iframe: line by hand.',
   },
-  'url.open.failed.embed.stdout': {
-    zh: '无法打开浏览器（没有 xdg-open / open / start？）。片段写到了 stdout（重定向到的文件或管道），不在这里；请手动打开其中 // iframe: 那一行的地址。',
-    en: 'Could not open a browser (no xdg-open / open / start?); the snippet went to stdout (the file or pipe it is redirected to), not here: open the address on its // iframe: line by hand.',
+  // Neither is a terminal: both may go to one file (`> f 2>&1`), so no "not here".
+  'url.open.where.stdoutOnly': {
+    zh: '链接写到了 stdout（重定向到的文件或管道），请从那里取出来手动打开。',
+    en: 'the URL went to stdout (the file or pipe it is redirected to): open it from there by hand.',
+  },
+  'url.open.where.embed.stdoutOnly': {
+    zh: '片段写到了 stdout（重定向到的文件或管道），请手动打开其中 // iframe: 那一行的地址。',
+    en: 'the snippet went to stdout (the file or pipe it is redirected to): open the address on its // iframe: line by hand.',
   },
   // --json: nothing is "above"; the URL is a field of the document on stdout (.url, or .embed.iframeUrl).
-  'url.open.failed.json': {
-    zh: '无法打开浏览器（没有 xdg-open / open / start？），链接在 stdout 的 JSON 输出里（{field} 字段），请手动打开。',
-    en: 'Could not open a browser (no xdg-open / open / start?); the URL is in the JSON output on stdout ({field}): open it by hand.',
+  'url.open.where.json': {
+    zh: '链接在 stdout 的 JSON 输出里（{field} 字段），请手动打开。',
+    en: 'the URL is in the JSON output on stdout ({field}): open it by hand.',
   },
   'url.open.authorizeNote': {
     zh: '注意：公众号授权链接在电脑浏览器中只会显示“请在微信客户端打开链接”，请用手机扫码。',

@@ -87,9 +87,24 @@ export async function present(result: UrlResult, out: Output): Promise<void> {
 
   if (result.opened === undefined) return;
   if (result.opened) out.note(out.t('url.open.opened'));
-  // Where the URL to copy is: with --json nothing is above it, the URL is a field of the document.
-  else if (out.json) out.warning('url.open.failed', out.t('url.open.failed.json', { field: embed ? '.embed.iframeUrl' : '.url' }));
-  // "Above" only when stdout is the terminal too; redirected (`> f`) or piped, the URL went there.
-  else out.warning('url.open.failed', out.t(`url.open.failed${embed ? '.embed' : ''}${out.stdout.isTTY === true ? '' : '.stdout'}`));
+  else out.warning('url.open.failed', out.t('url.open.failed', { reason: openFailure(out, result), where: whereToOpen(out, embed !== undefined) }));
   if (result.desktopRefused) out.note(out.t('url.open.authorizeNote'));
+}
+
+/** Why --open opened nothing: no opener to start, or the one that ran and failed, named with its exit status. */
+function openFailure(out: Output, result: UrlResult): string {
+  const failed = result.openerFailed;
+  return failed ? out.t('url.open.reason.exit', { opener: failed.opener, status: failed.status }) : out.t('url.open.reason.missing');
+}
+
+/**
+ * Where the URL to open by hand is: with --json nothing is above it, the URL is a field of the document.
+ * "Above" only when stdout is the terminal too; redirected (`> f`) or piped, the URL went there, and "not
+ * here" only when stderr is a terminal: both may go to one file (`> f 2>&1`), where the URL is right here.
+ */
+function whereToOpen(out: Output, embed: boolean): string {
+  if (out.json) return out.t('url.open.where.json', { field: embed ? '.embed.iframeUrl' : '.url' });
+  if (out.stdout.isTTY === true) return embed ? out.t('url.open.where.embed') : out.t('url.open.where.above');
+  if (out.stderrIsTTY) return embed ? out.t('url.open.where.embed.stdout') : out.t('url.open.where.stdout');
+  return embed ? out.t('url.open.where.embed.stdoutOnly') : out.t('url.open.where.stdoutOnly');
 }
