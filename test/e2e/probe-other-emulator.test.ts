@@ -66,4 +66,29 @@ describe('probe: the app exchanges its codes at another emulator', () => {
       await app.close();
     }
   });
+
+  it('an exchange the other emulator logged before the run is not this login\'s, even with its clock advanced', async () => {
+    const appid = DEFAULT_APPIDS.test;
+    // The other emulator's clock moved two hours on (as a test of token expiry does)…
+    const advanced = await fetch(`${other.url}/__emulator/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ advance: 7200 }) });
+    expect(advanced.ok).toBe(true);
+    // …then an exchange of the same appid there (a code it never issued: 40029), before this run: its
+    // logged time, on that clock, is later than this machine's now.
+    const secret = other.apps.find((a) => a.appid === appid)!.secret;
+    const earlier = await fetch(`${other.url}/sns/oauth2/access_token?appid=${appid}&secret=${secret}&code=earlier&grant_type=authorization_code`);
+    expect(((await earlier.json()) as { errcode?: number }).errcode).toBe(40029);
+    const app = await startProbeApp('correct', { emulator: emu.url, appid, secret: emu.apps.find((a) => a.appid === appid)!.secret, apiBase: 'http://127.0.0.1:9', noRetry: true });
+    try {
+      const report = await runProbe(
+        { target: `${app.url}/auth/wechat?next=/me`, emulator: emu.url, usualEmulator: other.url, only: ['login.completes'], reloadDelayMs: 0, timeoutMs: 5_000, exchangeDelayMs: 100, signal: new AbortController().signal },
+        { scenario: () => undefined, note: () => undefined },
+      );
+      const login = report.checks.find((c) => c.id === 'login.completes')!;
+      expect(login.message.key).toBe('probe.login.completes.no_exchange');
+      expect(tr('en', login.message)).not.toContain(other.url);
+    } finally {
+      await app.close();
+      await fetch(`${other.url}/__emulator/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ reset: true }) });
+    }
+  });
 });

@@ -273,19 +273,33 @@ async function acceptsConnections(origin: string): Promise<boolean> {
 }
 
 /**
- * The code exchange another emulator, at `usual` (where `wxauth emulator` listens by default), got for
- * `appid` since `sinceMs` on its clock, and what it answered: the app's API host is that emulator while its
- * authorize link is this one, so its codes, issued here, are unknown there (40029). Undefined when no
- * emulator answers there in a second, or its recent log has no such exchange. Its log masks the code, so
- * the appid and the time are what tie the exchange to this login. Asked only when this emulator saw none.
+ * Where another emulator's log stands, at `usual` (where `wxauth emulator` listens by default): the mark to
+ * pass to `exchangeAtOtherEmulator` once the happy path is done. Undefined when no emulator answers there
+ * in a second. A mark, not a time: that emulator's clock may have been moved (POST /__emulator/clock), so
+ * its log's times say nothing of when, on this machine, a request came.
  */
-export async function exchangeAtOtherEmulator(usual: string, appid: string, sinceMs: number, signal: AbortSignal): Promise<{ origin: string; errcode?: number; status: number } | undefined> {
+export async function markOtherEmulator(usual: string, signal: AbortSignal): Promise<number | undefined> {
   if ((await whatAnswersAt(usual, 1_000, signal)) !== 'emulator') return undefined;
+  try {
+    return await new EmulatorControl(usual, signal, usual, 3_000).mark();
+  } catch (error) {
+    if (signal.aborted) throw error;
+    return undefined;
+  }
+}
+
+/**
+ * The code exchange another emulator, at `usual`, got for `appid` after `mark` (from `markOtherEmulator`,
+ * taken just before the happy path), and what it answered: the app's API host is that emulator while its
+ * authorize link is this one, so its codes, issued here, are unknown there (40029). Undefined when that
+ * emulator no longer answers, or its log has no such exchange since the mark. Its log masks the code, so
+ * the appid and the log's order are what tie the exchange to this login. Asked only when this emulator saw none.
+ */
+export async function exchangeAtOtherEmulator(usual: string, appid: string, mark: number, signal: AbortSignal): Promise<{ origin: string; errcode?: number; status: number } | undefined> {
   const other = new EmulatorControl(usual, signal, usual, 3_000);
   try {
-    const total = await other.mark();
-    const recent = await other.requestsSince(Math.max(0, total - 200));
-    const hit = recent.findLast((r) => r.path.endsWith('/sns/oauth2/access_token') && r.query.appid === appid && Date.parse(r.arrived ?? r.time) >= sinceMs);
+    const recent = await other.requestsSince(mark);
+    const hit = recent.findLast((r) => r.path.endsWith('/sns/oauth2/access_token') && r.query.appid === appid);
     return hit ? { origin: usual, status: hit.status, ...(hit.errcode !== undefined ? { errcode: hit.errcode } : {}) } : undefined;
   } catch (error) {
     if (signal.aborted) throw error;

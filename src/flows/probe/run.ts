@@ -13,7 +13,7 @@ import { hideUrlCredentials, maskSecretValues, redactText, redactUrl, redactValu
 import type { PublicApp, PublicUser } from '../../emulator/index.js';
 import { ProbeBrowser, basicAuthOf, isWechatOpenUrl, speaksTls, type Hop, type Page, type Seen } from './browser.js';
 import { isLoopbackHost, sameOrigin } from '../../core/host-names.js';
-import { DEFAULT_EMULATOR, EmulatorControl, exchangeAtOtherEmulator, proxyUpstream, whatAnswersAt } from './control.js';
+import { DEFAULT_EMULATOR, EmulatorControl, exchangeAtOtherEmulator, markOtherEmulator, proxyUpstream, whatAnswersAt } from './control.js';
 import {
   CHECK_IDS,
   FOREIGN_RETURN_URL,
@@ -516,8 +516,10 @@ async function probeApp(given: ProbeOptions, hooks: ProbeHooks): Promise<ProbeRe
   let callbackElsewhere: keyof typeof SKIP_ELSEWHERE | undefined;
   /** The redirect_uri names the app by its other loopback name (localhost for 127.0.0.1): its origin. */
   let callbackAlias: string | undefined;
-  /** When the happy path began (this machine's clock): another emulator's exchanges since are this login's. */
-  const happyStarted = Date.now();
+  // Where the other emulator's log stands (when one runs at the usual address): its exchanges after this
+  // mark are this login's. The one probe can ask is the usual address's.
+  const usual = options.usualEmulator ?? DEFAULT_EMULATOR;
+  const otherMark = sameOrigin(usual, emulator) ? undefined : await markOtherEmulator(usual, options.signal);
   const happyRun = await scenario('happy', hb, async (notes) => {
     if (basic) hooks.note({ key: 'probe.note.basic_auth', params: { user: basic.username, origin: basic.origin } });
     const started = await startLogin(hb, options.target);
@@ -705,9 +707,8 @@ async function probeApp(given: ProbeOptions, hooks: ProbeHooks): Promise<ProbeRe
   const failedErrcode = exchangedOk ? undefined : (happyAttempts.find((a) => a.errcode !== 0)?.errcode ?? happyExchanges.find((c) => c.errcode !== undefined && c.errcode !== 0)?.errcode ?? (happyExchanges.find((c) => c.status >= 500) ? -1 : undefined));
   const exchangeAttempted = exchangedOk || failedErrcode !== undefined || happyExchanges.length > 0;
   // No exchange here: the app may send its codes to another emulator (its API host left on an earlier
-  // run's), which answers 40029 for a code it never issued. The one probe can ask is the usual address's.
-  const usual = options.usualEmulator ?? DEFAULT_EMULATOR;
-  const elsewhere = !exchangeAttempted && !sameOrigin(usual, emulator) ? await exchangeAtOtherEmulator(usual, app.appid, happyStarted, options.signal) : undefined;
+  // run's), which answers 40029 for a code it never issued.
+  const elsewhere = !exchangeAttempted && otherMark !== undefined ? await exchangeAtOtherEmulator(usual, app.appid, otherMark, options.signal) : undefined;
   const elsewhereAnswer = elsewhere ? (elsewhere.errcode ? `errcode ${elsewhere.errcode}` : `HTTP ${elsewhere.status}`) : '';
   const callbackPath = (() => {
     try {
