@@ -55,7 +55,7 @@ describe('an --emulator that takes the connection and never answers', () => {
       expect(tr('en', e.hint!)).toMatch(new RegExp(`^It is not down: something listens at ${host.replace(/\./g, '\\.')} and does not answer\\. If it is the emulator, it may be busy or stuck`));
       expect(tr('en', e.hint!)).toContain('If another program holds that port');
       expect(tr('zh', e.messageRef)).toBe(`模拟器 ${origin} （${host}）接受了连接，但 500 毫秒内没有应答 /__emulator/seed。`);
-      expect(tr('zh', e.hint!)).toMatch(/^那里并不是没有在运行：.*可能正忙或卡住了.*被别的程序占着/);
+      expect(tr('zh', e.hint!)).toMatch(/^它并没有停止运行：.*可能正忙或卡住了.*被别的程序占着/);
     } finally {
       silent.closeAllConnections();
       silent.close();

@@ -741,14 +741,15 @@ async function probeApp(given: ProbeOptions, hooks: ProbeHooks): Promise<ProbeRe
     else if (misaddressed) {
       put({ ...check('login.completes', 'fail', 'misaddressed', { path: callbackPath, sent: misaddressed.path, answer: misaddressed.answer }, evidence, false), fix: messageRef('probe.login.completes.fix.misaddressed', { extra: misaddressed.extra, emulator }) });
     }
-    // Slow, not broken: what it waits on is the question (a WeChat call without a timeout, a database…).
-    // With the authorize link on the real open.weixin.qq.com and no exchange seen, real WeChat's API
-    // host is one thing it may be waiting on, not the only one.
     // The code went to another emulator: what the page then shows (an error, a stack) follows from that.
     else if (elsewhere) {
       const params = { path: callbackPath, other: elsewhere.origin, answer: elsewhereAnswer, status: page.status, emulator };
       put({ ...check('login.completes', 'fail', 'other_emulator_api', params, evidence, false), fix: messageRef('probe.login.completes.fix.other_emulator_api', params) });
-    } else if (problem?.kind === 'no_answer' && problem.error === 'timeout') {
+    }
+    // Slow, not broken: what it waits on is the question (a WeChat call without a timeout, a database…).
+    // With the authorize link on the real open.weixin.qq.com and no exchange seen, real WeChat's API
+    // host is one thing it may be waiting on, not the only one.
+    else if (problem?.kind === 'no_answer' && problem.error === 'timeout') {
       let fix: MessageRef = messageRef('probe.login.completes.fix.timeout', { ms: options.timeoutMs });
       // It began to answer (the status came) and then hung: what keeps its page open, not what it waits on.
       if (problem.stalled) fix = messageRef('probe.login.completes.fix.stalled', { status: problem.stalled.status, ms: options.timeoutMs });

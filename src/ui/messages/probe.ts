@@ -109,7 +109,7 @@ export const messages = {
     en: 'The emulator at {url} ({host}) took the connection but did not answer /__emulator{path} within {ms} ms.',
   },
   'probe.emulator_no_answer.hint': {
-    zh: '那里并不是没有在运行：{host} 上有程序在监听，只是不应答。如果它是模拟器，可能正忙或卡住了：稍等一会儿再运行 probe，不行就重启模拟器（在它的终端按 Ctrl-C，再运行 wxauth emulator）。如果这个端口被别的程序占着（比如停在断点上的调试进程），用 --emulator 指定模拟器自己的地址。',
+    zh: '它并没有停止运行：{host} 上有程序在监听，只是不应答。如果它是模拟器，可能正忙或卡住了：稍等一会儿再运行 probe，不行就重启模拟器（在它的终端按 Ctrl-C，再运行 wxauth emulator）。如果这个端口被别的程序占着（比如停在断点上的调试进程），用 --emulator 指定模拟器自己的地址。',
     en: 'It is not down: something listens at {host} and does not answer. If it is the emulator, it may be busy or stuck: wait a moment and run probe again, else restart it (Ctrl-C in its terminal, then wxauth emulator). If another program holds that port (a process paused in a debugger, say), name the emulator’s own address with --emulator.',
   },
   'probe.emulator_not_control': {
