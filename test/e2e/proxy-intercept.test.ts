@@ -481,8 +481,8 @@ describe('fail closed', () => {
     const closed = new Promise<void>((resolve) => secure.once('close', () => resolve()));
     // The request line and one header: then the stop, then the rest.
     secure.write('GET /sns/auth?access_token=x&openid=o1 HTTP/1.1\r\nHost: api.weixin.qq.com\r\n');
-    // Time for those bytes to reach the proxy (a settle, not an assertion on time).
-    await new Promise((r) => setTimeout(r, 100));
+    // Stop only once the proxy has decrypted those bytes (on a loaded machine that may take a while).
+    await vi.waitFor(() => expect(p.requestsBegun()).toBe(1), { timeout: 5_000, interval: 5 });
     const stopped = p.close();
     secure.write('Connection: close\r\n\r\n');
     await closed;
@@ -506,7 +506,8 @@ describe('fail closed', () => {
     secure.on('data', (d: Buffer) => (answer += d.toString('latin1')));
     const closed = new Promise<void>((resolve) => secure.once('close', () => resolve()));
     secure.write('GET /sns/auth?access_token=x&openid=o1 HTTP/1.1\r\nHost: api.weixin.qq.com\r\n');
-    await new Promise((r) => setTimeout(r, 100));
+    // Stop only once the proxy has decrypted those bytes (on a loaded machine that may take a while).
+    await vi.waitFor(() => expect(p.requestsBegun()).toBe(1), { timeout: 5_000, interval: 5 });
     expect(await stopAndSayIfCut(p)).toBe(true);
     await closed;
     await new Promise((r) => setImmediate(r));

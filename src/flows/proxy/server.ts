@@ -168,6 +168,11 @@ export interface ProxyHandle {
   /** Calls still waiting for the upstream (or streaming its answer). */
   inFlight(): number;
   /**
+   * Intercepted tunnels whose decrypted bytes have begun a request not yet whole (its headers still
+   * coming): close() gives them the grace calls in flight get. Lets a test wait for that state, not a timer.
+   */
+  requestsBegun(): number;
+  /**
    * Report now, synchronously, the calls that ended and wait for their caller's process to be named
    * (a second Ctrl-C quits before that lookup ends): their callers then go by address alone.
    */
@@ -899,6 +904,7 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
     reachUrl: lan ? `http://${lan.family === 'IPv6' ? `[${lan.address}]` : lan.address}:${bound.port}` : url,
     summary: () => stats.summary(),
     inFlight: () => inFlight,
+    requestsBegun: () => [...unused].filter((secure) => secure.bytesRead > 0).length,
     reportQueued() {
       for (const exchange of queued) {
         queued.delete(exchange);
