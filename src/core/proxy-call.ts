@@ -39,6 +39,12 @@ export interface ProxyExchange {
   target: string;
   /** The upstream base the call went to (for the HAR's absolute URL). */
   upstream: string;
+  /**
+   * The origin the caller itself named, when it used the proxy as a forward proxy (a decrypted CONNECT
+   * tunnel: `https://api.weixin.qq.com`; an absolute-form request: its origin), whatever upstream the call
+   * then went to: a relative Location takes that caller there. Unset for a call sent to the proxy's own address.
+   */
+  asked?: string;
   httpVersion: string;
   requestHeaders: Array<[string, string]>;
   requestBody: string;

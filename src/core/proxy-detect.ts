@@ -53,9 +53,10 @@ export interface ObservedCall {
    */
   location?: string;
   /**
-   * A relative Location (`/cb?code=…`, `login`, `//host/…`) resolved against the request's URL (the HAR's
-   * request.url: the upstream and the call's path), masked as `location`: the line says where the caller
-   * goes, which the relative form leaves to the reader. Unset for an absolute Location.
+   * A relative Location (`/cb?code=…`, `login`, `//host/…`) resolved against the request's WeChat URL (the
+   * one a forward-proxy caller named, https://api.weixin.qq.com/… with --intercept; else the upstream and
+   * the call's path, the HAR's request.url), masked as `location`: the line says where the caller goes,
+   * which the relative form leaves to the reader. Unset for an absolute Location.
    */
   locationResolved?: string;
   rid?: string;
@@ -378,12 +379,15 @@ export function answerOf(exchange: ProxyExchange, facts: CallFacts): string {
 
 /**
  * A relative Location (RFC 9110 §10.2.2 allows one; HAR 1.2's redirectURL keeps it as sent) resolved against
- * the URL the call went to; undefined for an absolute one, or one no URL can be made of.
+ * the request's WeChat URL: the one the caller named when it used the proxy as a forward proxy (with
+ * --intercept, https://api.weixin.qq.com/…, whatever upstream stands in for it), where a client following it
+ * goes; otherwise the upstream's (the WeChat the proxy stands for). Undefined for an absolute one, or one no
+ * URL can be made of.
  */
 export function resolveRelativeLocation(location: string, exchange: ProxyExchange): string | undefined {
   if (/^[a-z][a-z\d+.-]*:/i.test(location)) return undefined;
   try {
-    return new URL(location, exchange.upstream.replace(/\/+$/, '') + exchange.target).href;
+    return new URL(location, (exchange.asked ?? exchange.upstream).replace(/\/+$/, '') + exchange.target).href;
   } catch {
     return undefined;
   }

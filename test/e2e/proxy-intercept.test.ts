@@ -234,6 +234,26 @@ describe('a client that trusts the CA', () => {
   });
 });
 
+// A relative Location was resolved against the upstream (the emulator, with --upstream), a place the
+// client never asked for: it asked https://api.weixin.qq.com/…, and a relative Location takes it there.
+describe('a relative Location', () => {
+  it('is resolved against the WeChat URL the client asked for, not the upstream', async () => {
+    const upstream = http.createServer((req, res) => res.writeHead(302, { Location: 'login?next=%2Fsns%2Fauth' }).end());
+    await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
+    const p = await interceptProxy({ upstream: `http://127.0.0.1:${(upstream.address() as AddressInfo).port}` });
+    try {
+      expect((await viaTunnel(p.url, 'api.weixin.qq.com', '/sns/auth?access_token=x&openid=o1', ca.certPem)).status).toBe(302);
+      // An HTTP_PROXY client's absolute-form request: the URL it named.
+      expect((await plain(p.url, 'http://api.weixin.qq.com/sns/auth?access_token=x&openid=o1')).status).toBe(302);
+      await until(() => p.calls.length >= 2, 'two calls');
+      expect(p.calls.map((c) => c.locationResolved)).toEqual(['https://api.weixin.qq.com/sns/login?next=%2Fsns%2Fauth', 'http://api.weixin.qq.com/sns/login?next=%2Fsns%2Fauth']);
+    } finally {
+      await p.close();
+      upstream.close();
+    }
+  });
+});
+
 describe('callers from the network (--host 0.0.0.0)', () => {
   // A real non-loopback address of this machine to call from, when it has one. The proxy counts this
   // machine's own addresses as local, so the refusal test tells it to count loopback only: the caller

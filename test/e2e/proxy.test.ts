@@ -1826,8 +1826,8 @@ describe('wxauth proxy (the command)', () => {
       await request(en.url, '/sns/auth?access_token=x&openid=o1');
       for (let i = 0; i < 200 && !en.stderr.text.includes('/sns/auth'); i++) await new Promise((r) => setTimeout(r, 10));
       expect(await en.stop()).toBe(0);
-      expect(en.stderr.text).toContain(`302  HTTP 302 to ${base}/wechat/cb?code=relc***&state=s1 (a relative Location, resolved against the request)  `);
-      expect(en.stderr.text).toContain(`302  HTTP 302 to ${base}/sns/login?next=%2Fsns%2Fauth%3Faccess_token%3Drelc*** (a relative Location, resolved against the request), no errcode`);
+      expect(en.stderr.text).toContain(`302  HTTP 302 to ${base}/wechat/cb?code=relc***&state=s1 (a relative Location, resolved against the WeChat URL called)  `);
+      expect(en.stderr.text).toContain(`302  HTTP 302 to ${base}/sns/login?next=%2Fsns%2Fauth%3Faccess_token%3Drelc*** (a relative Location, resolved against the WeChat URL called), no errcode`);
       expect(en.stderr.text).not.toContain(code);
       const harText = fs.readFileSync(har, 'utf8');
       const entries = (JSON.parse(harText) as { log: { entries: HarEntry[] } }).log.entries;
@@ -1839,8 +1839,8 @@ describe('wxauth proxy (the command)', () => {
       await request(zh.url, '/sns/auth?access_token=x&openid=o1');
       for (let i = 0; i < 200 && !zh.stderr.text.includes('/sns/auth'); i++) await new Promise((r) => setTimeout(r, 10));
       expect(await zh.stop()).toBe(0);
-      expect(zh.stderr.text).toContain(`302  HTTP 302，跳转到 ${base}/wechat/cb?code=relc***&state=s1 （Location 是相对地址，已按请求地址补全）  `);
-      expect(zh.stderr.text).toContain(`302  HTTP 302，跳转到 ${base}/sns/login?next=%2Fsns%2Fauth%3Faccess_token%3Drelc*** （Location 是相对地址，已按请求地址补全），没有 errcode`);
+      expect(zh.stderr.text).toContain(`302  HTTP 302，跳转到 ${base}/wechat/cb?code=relc***&state=s1 （Location 是相对地址，已按所请求的微信地址补全）  `);
+      expect(zh.stderr.text).toContain(`302  HTTP 302，跳转到 ${base}/sns/login?next=%2Fsns%2Fauth%3Faccess_token%3Drelc*** （Location 是相对地址，已按所请求的微信地址补全），没有 errcode`);
 
       const js = await runProxyCommand(['--upstream', base, '--json']);
       await request(js.url, '/connect/oauth2/authorize?appid=' + SERVICE + '&state=s1');

@@ -302,6 +302,8 @@ interface Route {
   upstream: Upstream;
   target: string;
   observe: boolean;
+  /** The origin the caller named (forward-proxy use), for ProxyExchange.asked. */
+  asked?: string;
 }
 
 export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
@@ -347,18 +349,18 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
       meta.requests++;
       unused.delete(req.socket);
       const target = raw.startsWith('/') ? raw : new URL(raw).pathname + new URL(raw).search;
-      return { upstream: upstreamOf(options.intercept?.upstream ?? `https://${meta.host}`), target, observe: true };
+      return { upstream: upstreamOf(options.intercept?.upstream ?? `https://${meta.host}`), target, observe: true, asked: `https://${meta.host}` };
     }
     if (/^https?:\/\//i.test(raw)) {
       const url = new URL(raw);
       const target = url.pathname + url.search;
       if (options.intercept) {
-        if (isInterceptedHost(url.hostname)) return { upstream: upstreamOf(options.intercept.upstream ?? url.origin), target, observe: true };
+        if (isInterceptedHost(url.hostname)) return { upstream: upstreamOf(options.intercept.upstream ?? url.origin), target, observe: true, asked: url.origin };
         return { upstream: upstreamOf(url.origin), target, observe: false };
       }
       // A client with the proxy as its HTTP_PROXY: its call to WeChat's API goes where every call goes
       // (anything else is refused: refusalOf).
-      if (namesWechatApi(url)) return { upstream: main, target, observe: true };
+      if (namesWechatApi(url)) return { upstream: main, target, observe: true, asked: url.origin };
     }
     return { upstream: main, target: raw, observe: true };
   };
@@ -564,7 +566,7 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
       if (!question) options.hooks.blocked?.({ reason: refusal.reason, caller: callerOf(req), target: refusal.target });
       return;
     }
-    const { upstream, target, observe } = route;
+    const { upstream, target, observe, asked } = route;
     // Read now: once the caller's socket is destroyed (a reset, an abort) its address is gone.
     const caller = callerOf(req);
     const peer = observe ? peerOf(req) : undefined;
@@ -608,6 +610,7 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
         method: req.method ?? 'GET',
         target,
         upstream: upstream.base,
+        ...(asked ? { asked } : {}),
         httpVersion: req.httpVersion,
         requestHeaders: pairs(req.rawHeaders),
         requestBody: sent.buffer().toString('utf8'),

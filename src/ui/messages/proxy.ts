@@ -227,16 +227,17 @@ export const messages = {
   'proxy.line.notObject': { zh: '是 JSON 但不是对象，没有 errcode', en: 'JSON but not an object, no errcode' },
   // A 3xx without an errcode, with where it sends the caller: WeChat's API never redirects.
   'proxy.line.redirect': { zh: 'HTTP {status}，跳转到 {location}，没有 errcode', en: 'HTTP {status} to {location}, no errcode' },
-  // A relative Location, shown resolved against the request's URL.
+  // A relative Location, shown resolved against the request's WeChat URL: the one the client named (with
+  // --intercept, https://api.weixin.qq.com/…), else the upstream's.
   'proxy.line.redirect.relative': {
-    zh: 'HTTP {status}，跳转到 {location}（Location 是相对地址，已按请求地址补全），没有 errcode',
-    en: 'HTTP {status} to {location} (a relative Location, resolved against the request), no errcode',
+    zh: 'HTTP {status}，跳转到 {location}（Location 是相对地址，已按所请求的微信地址补全），没有 errcode',
+    en: 'HTTP {status} to {location} (a relative Location, resolved against the WeChat URL called), no errcode',
   },
   // WeChat's own redirect: the authorize page's 302 to the redirect_uri (an answer under /connect/).
   'proxy.line.redirected': { zh: 'HTTP {status}，跳转到 {location}', en: 'HTTP {status} to {location}' },
   'proxy.line.redirected.relative': {
-    zh: 'HTTP {status}，跳转到 {location}（Location 是相对地址，已按请求地址补全）',
-    en: 'HTTP {status} to {location} (a relative Location, resolved against the request)',
+    zh: 'HTTP {status}，跳转到 {location}（Location 是相对地址，已按所请求的微信地址补全）',
+    en: 'HTTP {status} to {location} (a relative Location, resolved against the WeChat URL called)',
   },
   'proxy.line.empty': { zh: '应答为空，没有 errcode', en: 'empty answer, no errcode' },
   'proxy.line.unread': { zh: '应答超过 64 KiB，代理没有读完', en: 'too large to read (over 64 KiB)' },
