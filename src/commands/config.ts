@@ -388,7 +388,7 @@ export async function run(options: ConfigOptions, ctx: Context): Promise<ConfigR
   // The hints name commands to run next: with --profile when that is how this one was chosen.
   const checkedPairs = options.sub === 'set' ? await checkPairs(options.pairs, ctx.globals.profile ? ` --profile ${ctx.globals.profile}` : '', () => savedProfileType(ctx)) : [];
   const store = await ctx.configStore();
-  const picked = pickProfileName(ctx.globals, ctx.env, store.currentProfile());
+  const picked = pickProfileName(ctx.globals, ctx.env, store.currentProfile(), { profiles: store.profiles(), file: store.path });
   const profile = picked.name;
   const show = (k: ConfigField, v: string | undefined, secret: string | undefined) => {
     if (v === undefined || ctx.globals.showSecrets) return v;
@@ -527,7 +527,7 @@ async function paths(ctx: Context): Promise<ConfigResult> {
   await opened(() => ctx.tokenStore());
   const dir = stateDir(ctx.env);
   // The file holding the state `wxauth url` last remembered for the profile in use.
-  const profile = pickProfileName(ctx.globals, ctx.env, current);
+  const profile = pickProfileName(ctx.globals, ctx.env, current, store && !unread ? { profiles: store.profiles(), file: store.path } : undefined);
   const states = await ctx.stateFiles();
   return {
     sub: 'path',

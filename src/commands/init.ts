@@ -540,7 +540,7 @@ export async function run(given: InitOptions, ctx: Context): Promise<InitResult>
   // --secret -: read from a pipe, so the secret is in no command line (history, ps, CI logs).
   const options = given.secret === '-' ? { ...given, secret: await (await import('../flows/stdin.js')).secretFromStdin(ctx.stdin, '--secret', 'wxauth init … --secret -') } : given;
   const store = await ctx.configStore();
-  const picked = pickProfileName(ctx.globals, ctx.env, store.currentProfile());
+  const picked = pickProfileName(ctx.globals, ctx.env, store.currentProfile(), { profiles: store.profiles(), file: store.path });
   const profile = validateProfileName(picked.name);
   // Before any question: a new name starting with "-", or differing from a saved one only in case, is
   // refused (store/config.ts); from WXAUTH_PROFILE as a refused variable (exit 4).

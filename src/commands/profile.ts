@@ -118,7 +118,7 @@ export async function run(options: ProfileOptions, ctx: Context): Promise<Profil
   }
   switch (options.sub) {
     case 'list': {
-      const current = pickProfileName(ctx.globals, ctx.env, store.currentProfile()).name;
+      const current = pickProfileName(ctx.globals, ctx.env, store.currentProfile(), { profiles: store.profiles(), file: store.path }).name;
       const profiles = Object.entries(store.profiles()).map(([name, data]) => ({
         name,
         current: name === current,

@@ -218,10 +218,20 @@ export interface ResolveInput {
   configFile?: string;
 }
 
+/**
+ * config.json's profiles and path, when the caller has read it: a refused name that the file holds
+ * (written there by hand) is told how to get rid of it, not to "choose another name" as if it did not exist.
+ */
+export interface SavedProfiles {
+  profiles: Readonly<Record<string, unknown>>;
+  file: string;
+}
+
 export function pickProfileName(
   globals: GlobalOptions,
   env: Readonly<Record<string, string | undefined>>,
   currentProfile: string | undefined,
+  saved?: SavedProfiles,
 ): { name: string; source: Source } {
   // `--profile ""` (an unset shell variable, say) is not "the current profile": init or config set would
   // write into whichever that is.
@@ -235,9 +245,14 @@ export function pickProfileName(
   if (isReservedName(picked.name)) {
     // From WXAUTH_PROFILE a refused variable (exit 4, named), as for a name of the wrong shape below.
     const Refusal = picked.source === 'env' ? ConfigError : UsageError;
+    const inFile = saved !== undefined && Object.hasOwn(saved.profiles, picked.name);
     throw new Refusal(
       { key: 'config.profile.reserved', params: { name: picked.name } },
-      { hint: { key: picked.source === 'env' ? 'config.profile.reserved.env.hint' : 'config.profile.reserved.hint' } },
+      {
+        hint: inFile
+          ? { key: picked.source === 'env' ? 'config.profile.reserved.saved.env.hint' : 'config.profile.reserved.saved.hint', params: { file: saved.file } }
+          : { key: picked.source === 'env' ? 'config.profile.reserved.env.hint' : 'config.profile.reserved.hint' },
+      },
     );
   }
   // The rule init and config set apply to a name they save, for a name any command uses: "../x" was
@@ -320,7 +335,7 @@ export function linksGoToWechat(flag: string | undefined, env: Readonly<Record<s
 
 export function resolveConfig(input: ResolveInput): ResolvedConfig {
   const { globals, env } = input;
-  const picked = pickProfileName(globals, env, input.currentProfile);
+  const picked = pickProfileName(globals, env, input.currentProfile, input.configFile !== undefined ? { profiles: input.profiles, file: input.configFile } : undefined);
   // Own keys only: the profiles object may be a plain one whose prototype has "constructor" etc.
   const stored = Object.hasOwn(input.profiles, picked.name) ? input.profiles[picked.name] : undefined;
   const data: ProfileData = stored ?? {};

@@ -636,6 +636,14 @@ export const messages = {
     en: 'Choose another name, e.g. dev or prod (letters, digits, - and _), and pass it with --profile or WXAUTH_PROFILE.',
   },
   'config.profile.unknown.near': { zh: '没有名为 "{profile}" 的 profile。是不是 "{suggestion}"？', en: 'There is no profile named "{profile}". Did you mean "{suggestion}"?' },
+  'config.profile.reserved.saved.hint': {
+    zh: '{file} 里确实有这个名字的 profile（手动写进去的），但 wxauth 没法选中这个名字。请手动编辑这个文件，把这个键改成别的名字（字母、数字、- 和 _），再用 --profile 传入新名字。',
+    en: '{file} does hold a profile by this name (written there by hand), but wxauth cannot select that name. Edit that file yourself: rename its key to another name (letters, digits, - and _), then pass the new name with --profile.',
+  },
+  'config.profile.reserved.saved.env.hint': {
+    zh: '这个名字来自环境变量 WXAUTH_PROFILE。{file} 里确实有这个名字的 profile（手动写进去的），但 wxauth 没法选中这个名字：请手动编辑这个文件，把这个键改成别的名字（字母、数字、- 和 _），再把 WXAUTH_PROFILE 设成新名字。',
+    en: 'The name came from WXAUTH_PROFILE. {file} does hold a profile by this name (written there by hand), but wxauth cannot select that name: edit that file yourself, rename its key to another name (letters, digits, - and _), then set WXAUTH_PROFILE to the new name.',
+  },
   'config.profile.reserved.env.hint': {
     zh: '这个名字来自环境变量 WXAUTH_PROFILE：改成别的名字，例如 dev 或 prod（字母、数字、- 和 _），或 unset WXAUTH_PROFILE。',
     en: 'The name came from WXAUTH_PROFILE: set it to another name, e.g. dev or prod (letters, digits, - and _), or unset it.',
