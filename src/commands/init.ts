@@ -235,7 +235,7 @@ type ShellCheck = (next: ProfileData, keys: ConfigField[]) => Conflict[];
  * (the redirect_uri moved under the new domain), said in `note`; when nothing set along makes it fit,
  * no line is offered and `note` is config set's refusal with its advice.
  */
-function fitPlan(plan: ConfigSetPlan, existing: ProfileData, p: string, secret: string | undefined, inShell: ShellCheck): { plan: ConfigSetPlan; note?: { problem: MessageRef; hint: MessageRef } } {
+function fitPlan(plan: ConfigSetPlan, existing: ProfileData, p: string, secret: string | undefined, inShell: ShellCheck): { plan: ConfigSetPlan; note?: InitProblem } {
   if (plan.command === '') return { plan };
   const { shown, pasteable } = redirectViews(secret, false);
   const refuse = (_key: ConfigField, refused: { problem: MessageRef; hint: MessageRef }) => new UsageError(refused.problem, { hint: refused.hint });
@@ -262,8 +262,18 @@ function fitPlan(plan: ConfigSetPlan, existing: ProfileData, p: string, secret: 
     }
   }
   // The one no value set along mends is why there is no line (WXAUTH_TYPE, a region beside an apiBase).
+  // Its hint is config set's, whose "add --yes to save it anyway" is config set's --yes, not init's (which
+  // the user often gave already, and which replaces the profile whole): the note says whose. Not the
+  // whole line: none is offered, since config set refuses it without --yes.
   const blocking = first.found.find((found) => found.fix === undefined) ?? conflict;
-  return { plan: { ...plan, command: '', unfit: true }, note: { problem: blocking.problem, hint: blocking.hint } };
+  return { plan: { ...plan, command: '', unfit: true }, note: { problem: blocking.problem, hint: blocking.hint, configSetYes: `wxauth config set${p} … --yes` } };
+}
+
+/** A refused flag or a further reason, with what to do; `configSetYes`: its hint is config set's refusal of this line, whose --yes it names. */
+interface InitProblem {
+  problem: MessageRef;
+  hint: MessageRef;
+  configSetYes?: string;
 }
 
 /**
@@ -289,7 +299,7 @@ function missingHint(example: string, over: { profile: string; p: string; plan: 
  * for each), then `more` (the refusal to replace a saved profile without --yes, which is said after them).
  */
 function fromFlags(o: InitOptions, profile: string, existing: ProfileData | undefined, line: { endpoints: Partial<Pick<ProfileData, EndpointKey>>; inShell: ShellCheck }, more: MessageRef[] = []): ProfileData {
-  const problems: Array<{ problem: MessageRef; hint: MessageRef }> = [];
+  const problems: InitProblem[] = [];
   const accepted: Partial<Record<keyof typeof FLAGS, string>> = {};
   const take = (key: SettingKey & keyof typeof FLAGS, value: string, type?: AccountType): string | undefined => {
     const checked = checkSetting(key, value, { name: FLAGS[key], type });
@@ -333,7 +343,7 @@ function fromFlags(o: InitOptions, profile: string, existing: ProfileData | unde
     if (!pair.ok) problems.push({ problem: pair.problem, hint: pair.hint });
   }
   const [first, ...rest] = problems;
-  if (first) throw new UsageError(first.problem, { hint: first.hint, also: rest.map((p): MessageRef => ({ key: 'init.also', params: { problem: p.problem, hint: p.hint } })).concat(more) });
+  if (first) throw new UsageError(first.problem, { hint: first.hint, also: rest.map((p): MessageRef => (p.configSetYes !== undefined ? { key: 'init.also.configSet', params: { problem: p.problem, hint: p.hint, command: p.configSetYes } } : { key: 'init.also', params: { problem: p.problem, hint: p.hint } })).concat(more) });
   const data: ProfileData = { type: type!, appid: appid!, secret: secret! };
   if (hasWebAuth(type!)) {
     data.domain = domain;

@@ -507,6 +507,7 @@ describe('init validation (issue 12 item 4)', () => {
     );
     expect(r.stderr).toContain('✖ Also: A subscription account (订阅号) has no web authorization');
     expect(r.stderr).not.toContain('config set type subscription\n');
+    expect(r.stderr).toContain("--yes saves it anyway. (That is config set's answer to a line setting only what you gave: the --yes it speaks of goes on config set (wxauth config set … --yes), not on init.)\n");
     const zh = await runCli(['--lang', 'zh', 'init', '--type', 'subscription', '--yes'], { env });
     expect(zh.code).toBe(EXIT.usage);
     expect(zh.stderr).toContain(
@@ -529,9 +530,23 @@ describe('init validation (issue 12 item 4)', () => {
     expect(r.stderr).toContain('No single config set line changes only what you gave and keeps the rest of it (why below)');
     expect(r.stderr).toContain('✖ Also: domain (profile default, ');
     expect(r.stderr).toContain('WXAUTH_TYPE=service is set in this shell and wins over the profile');
+    // config set's refusal says "add --yes to save it anyway": config set's --yes (init was run with --yes
+    // already), on the line it goes on.
+    expect(r.stderr).toContain(
+      "or add --yes to save it anyway (it is used where WXAUTH_TYPE is not set). (That is config set's answer to a line setting only what you gave: the --yes it speaks of goes on config set (wxauth config set … --yes), not on init.)\n",
+    );
     const zh = await runCli(['--lang', 'zh', ...given], { env: { ...env, WXAUTH_TYPE: 'service' } });
     expect(zh.stderr).toContain('没有哪一条 config set 命令能只改你给出的几项');
     expect(zh.stderr).toContain('这个 shell 里设置了 WXAUTH_TYPE=service，它比 profile 优先');
+    expect(zh.stderr).toContain(
+      '（以上是 config set 对只改你给出的几项的那条命令的答复：这里说的 --yes 加在 config set 上（wxauth config set … --yes），不是加在 init 上。）\n',
+    );
+    // config set's own refusal is as it was.
+    const refused = await runCli(['config', 'set', 'domain', '127.0.0.1:9090', 'redirectUri', 'http://127.0.0.1:9090/cb'], { env: { ...env, WXAUTH_TYPE: 'service' } });
+    expect(refused.code).toBe(EXIT.usage);
+    expect(refused.stderr).toContain('or add --yes to save it anyway (it is used where WXAUTH_TYPE is not set).\n');
+    expect(refused.stderr).not.toContain("config set's");
+    expect(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')).toBe(before);
     // Without WXAUTH_TYPE (or with the account's own type) the line is offered, and config set takes it.
     const plain = await runCli(given, { env: { ...env, WXAUTH_TYPE: 'test' } });
     expect(plain.stderr).toContain('keep the rest of profile "default": wxauth config set domain 127.0.0.1:9090 redirectUri http://127.0.0.1:9090/cb\n');
@@ -556,8 +571,12 @@ describe('init validation (issue 12 item 4)', () => {
     expect(r.stderr).not.toContain('wxauth config set appid wx1234567890abcdef region sh');
     expect(r.stderr).toContain('No single config set line changes only what you gave and keeps the rest of it (why below)');
     expect(r.stderr).toContain('✖ Also: Profile "default" would then hold both region sh and apiBase http://127.0.0.1:3900');
+    expect(r.stderr).toContain(
+      "or add --yes to save it anyway (the API base is used). (That is config set's answer to a line setting only what you gave: the --yes it speaks of goes on config set (wxauth config set … --yes), not on init.)\n",
+    );
     const zh = await runCli(['--lang', 'zh', 'init', '--appid', APPID, '--region', 'sh', '--yes'], { env });
     expect(zh.stderr).toContain('✖ 另外：保存后 profile "default" 会同时有 region sh 和 apiBase http://127.0.0.1:3900');
+    expect(zh.stderr).toContain('这里说的 --yes 加在 config set 上（wxauth config set … --yes），不是加在 init 上。）\n');
     expect(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')).toBe(saved);
   });
 

@@ -899,6 +899,10 @@ export const messages = {
   'init.ask.redirectUri': { zh: '默认 redirect_uri（回调地址，必须在上面的域名下）', en: 'Default redirect_uri (your callback URL, under the domain above)' },
   'init.missingFlag': { zh: '缺少 {flag}（非交互模式下必须给出）。', en: 'Missing {flag} (required when not interactive).' },
   'init.also': { zh: '另外：{problem} {hint}', en: 'Also: {problem} {hint}' },
+  'init.also.configSet': {
+    zh: '另外：{problem} {hint}（以上是 config set 对只改你给出的几项的那条命令的答复：这里说的 --yes 加在 config set 上（{command}），不是加在 init 上。）',
+    en: "Also: {problem} {hint} (That is config set's answer to a line setting only what you gave: the --yes it speaks of goes on config set ({command}), not on init.)",
+  },
   'init.missingFlag.hint': {
     zh: '例如：{example}',
     en: 'For example: {example}',
