@@ -25,7 +25,7 @@ import { isOnThisMachine, onThisMachineOrLan } from '../core/host-names.js';
 import { profileFlag } from '../core/validate.js';
 import { dropSecretParams, hideUrlCredentials, maskSecretValues, redactUrl } from '../core/secrets.js';
 import { isRegion, isWechatApiBase, isWechatOpenBase } from '../core/endpoints.js';
-import { linksGoToWechat, pickProfileName, profileRegionIgnored, type ConfigField, type ProfileData } from '../store/resolve.js';
+import { FLAG_NAMES, linksGoToWechat, pickProfileName, profileRegionIgnored, type ConfigField, type ProfileData } from '../store/resolve.js';
 import { profileConflicts, redirectViews, refusedHere, regionUnused, type Conflict } from '../flows/profile-conflicts.js';
 import { validateProfileName } from '../store/config.js';
 import { joinText } from '../ui/format.js';
@@ -173,6 +173,8 @@ interface ConfigSetPlan {
   values: Partial<Record<ConfigField, string>>;
   /** config set would refuse every line that sets them over the saved profile: none is offered (fitPlan). */
   unfit?: boolean;
+  /** Endpoint settings given with a user name or password in them, left out of the line (never printed in a command to paste). */
+  credentialsLeftOut: EndpointKey[];
 }
 
 /** The config set line for these values, the secret piped. */
@@ -217,8 +219,12 @@ function configSetPlan(o: InitOptions, p: string, type: AccountType | undefined,
   if (secretOnly) values.secret = '-';
   // The endpoint flags, which init saves in the profile too: the line changes what was given, so them
   // too. One with a user name or password in it is never printed in a command (left out).
-  for (const [key, value] of Object.entries(endpoints) as Array<[EndpointKey, string]>) if (hideUrlCredentials(value) === value) values[key] = value;
-  return { command: configSetLine(values, p), corrected, refused, secretOnly, values };
+  const credentialsLeftOut: EndpointKey[] = [];
+  for (const [key, value] of Object.entries(endpoints) as Array<[EndpointKey, string]>) {
+    if (hideUrlCredentials(value) === value) values[key] = value;
+    else credentialsLeftOut.push(key);
+  }
+  return { command: configSetLine(values, p), corrected, refused, secretOnly, values, credentialsLeftOut };
 }
 
 /**
@@ -337,6 +343,14 @@ function fromFlags(o: InitOptions, profile: string, existing: ProfileData | unde
     problems.splice(at, 0, { problem: { key: 'init.missingFlag', params: { flag: flags } }, hint });
     // Why the config set line sets more than was given (or why there is none): after the refusals its hint speaks of.
     if (fitted.note) problems.push(fitted.note);
+    // An endpoint flag with a user name or password is never in a line to paste: said, not left out unseen.
+    if (existing && plan.credentialsLeftOut.length > 0) {
+      const [key] = plan.credentialsLeftOut;
+      problems.push({
+        problem: { key: 'init.configSet.credentialsLeftOut', params: { flags: plan.credentialsLeftOut.map((k) => FLAG_NAMES[k]) } },
+        hint: { key: 'init.configSet.credentialsLeftOut.hint', params: { command: `wxauth config set${p} ${key} <URL>` } },
+      });
+    }
   }
   if (problems.length === 0 && type !== undefined && domain !== undefined && redirectUri !== undefined) {
     const pair = checkCallbackPair(type, domain, redirectUri);

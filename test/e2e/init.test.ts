@@ -580,6 +580,26 @@ describe('init validation (issue 12 item 4)', () => {
     expect(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')).toBe(saved);
   });
 
+  // An endpoint flag with credentials (http://u:p@host) was left out of the config set line with nothing said:
+  // the line looked like it changed everything given. Said now, and how to set it oneself.
+  it('over a saved profile, an endpoint flag with credentials left out of the config set line is said, with how to set it (en, zh)', async () => {
+    const dir = tempConfigDir();
+    const env = { WXAUTH_CONFIG_DIR: dir };
+    expect((await runCli(['init', ...SERVICE, '--secret', SECRET, '--yes'], { env })).code).toBe(0);
+    const before = fs.readFileSync(path.join(dir, 'config.json'), 'utf8');
+    const given = ['init', '--appid', APPID, '--api-base', 'http://u:p@127.0.0.1:3900', '--yes'];
+    const r = await runCli(given, { env });
+    expect(r.code).toBe(EXIT.usage);
+    expect(r.stderr).toContain('keep the rest of profile "default": wxauth config set appid wx1234567890abcdef\n');
+    expect(r.stderr).toContain(
+      '✖ Also: --api-base holds a user name or password, which wxauth never puts in a command for you to paste, so no config set line offered here carries it. To save it, run this yourself: wxauth config set apiBase <URL> (with the address and its credentials in place of <URL>).\n',
+    );
+    expect(r.stderr).not.toContain('u:p@');
+    const zh = await runCli(['--lang', 'zh', ...given], { env });
+    expect(zh.stderr).toContain('✖ 另外：--api-base 的值里带用户名或密码，wxauth 不会把凭据放进给你粘贴的命令里，所以这里给出的 config set 命令不含它。要保存它就自己运行：wxauth config set apiBase <URL>（把 <URL> 换成带凭据的地址）。\n');
+    expect(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')).toBe(before);
+  });
+
   it("a redirect_uri on another port than the domain: a test account is told to put the port in the domain, a real account to drop it (en, zh)", async () => {
     const dir = tempConfigDir();
     const env = { WXAUTH_CONFIG_DIR: dir };
