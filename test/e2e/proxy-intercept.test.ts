@@ -485,30 +485,38 @@ describe('fail closed', () => {
     expect(p.refused).toEqual([]);
   });
 
-  // A request whose headers were still coming when Ctrl-C came was cut at once, with the silent tunnels: a
-  // plain connection holding half a request gets the grace calls in flight get (node's server counts it
-  // as busy from its first byte), and so does a decrypted one now.
-  it('lets a request whose headers are half sent when the stop comes finish within the grace: the client gets its answer', async () => {
-    const p = await interceptProxy();
+  /**
+   * A client through a tunnel, trusting the CA, that has sent a request line and one header and no end:
+   * returned once the proxy has decrypted those bytes (on a loaded machine that may take a while).
+   */
+  async function halfSentRequest(p: Awaited<ReturnType<typeof interceptProxy>>) {
     const tunnel = await connect(p.url, 'api.weixin.qq.com:443');
     tunnel.on('error', () => undefined);
     const secure = tls.connect({ socket: tunnel, servername: 'api.weixin.qq.com', ca: ca.certPem });
     secure.on('error', () => undefined);
     // (Written after the session event's turn: a write from inside it corrupts node's TLS 1.3 client record.)
     await new Promise<void>((resolve) => secure.once('session', () => setImmediate(resolve)));
-    let answer = '';
-    secure.on('data', (d: Buffer) => (answer += d.toString('latin1')));
+    const received = { text: '' };
+    secure.on('data', (d: Buffer) => (received.text += d.toString('latin1')));
     const closed = new Promise<void>((resolve) => secure.once('close', () => resolve()));
-    // The request line and one header: then the stop, then the rest.
     secure.write('GET /sns/auth?access_token=x&openid=o1 HTTP/1.1\r\nHost: api.weixin.qq.com\r\n');
-    // Stop only once the proxy has decrypted those bytes (on a loaded machine that may take a while).
     await vi.waitFor(() => expect(p.requestsBegun()).toBe(1), { timeout: 5_000, interval: 5 });
+    return { secure, received, closed };
+  }
+
+  // A request whose headers were still coming when Ctrl-C came was cut at once, with the silent tunnels: a
+  // plain connection holding half a request gets the grace calls in flight get (node's server counts it
+  // as busy from its first byte), and so does a decrypted one now.
+  it('lets a request whose headers are half sent when the stop comes finish within the grace: the client gets its answer', async () => {
+    const p = await interceptProxy();
+    // The request line and one header: then the stop, then the rest.
+    const { secure, received, closed } = await halfSentRequest(p);
     const stopped = p.close();
     secure.write('Connection: close\r\n\r\n');
     await closed;
     await stopped;
-    expect(answer).toMatch(/^HTTP\/1\.1 200 /);
-    expect(answer).toContain('"errcode"');
+    expect(received.text).toMatch(/^HTTP\/1\.1 200 /);
+    expect(received.text).toContain('"errcode"');
     expect(p.calls.map((c) => [c.endpoint, c.outcome])).toEqual([['/sns/auth', 'answered']]);
     expect(p.refused).toEqual([]);
   });
@@ -517,21 +525,11 @@ describe('fail closed', () => {
   // (the client decrypted what it sent: it trusts it).
   it('cuts a request whose headers never complete when the grace ends, without blaming the CA', async () => {
     const p = await interceptProxy();
-    const tunnel = await connect(p.url, 'api.weixin.qq.com:443');
-    tunnel.on('error', () => undefined);
-    const secure = tls.connect({ socket: tunnel, servername: 'api.weixin.qq.com', ca: ca.certPem });
-    secure.on('error', () => undefined);
-    await new Promise<void>((resolve) => secure.once('session', () => setImmediate(resolve)));
-    let answer = '';
-    secure.on('data', (d: Buffer) => (answer += d.toString('latin1')));
-    const closed = new Promise<void>((resolve) => secure.once('close', () => resolve()));
-    secure.write('GET /sns/auth?access_token=x&openid=o1 HTTP/1.1\r\nHost: api.weixin.qq.com\r\n');
-    // Stop only once the proxy has decrypted those bytes (on a loaded machine that may take a while).
-    await vi.waitFor(() => expect(p.requestsBegun()).toBe(1), { timeout: 5_000, interval: 5 });
+    const { received, closed } = await halfSentRequest(p);
     expect(await stopAndSayIfCut(p)).toBe(true);
     await closed;
     await new Promise((r) => setImmediate(r));
-    expect(answer).toBe('');
+    expect(received.text).toBe('');
     expect(p.calls).toEqual([]);
     expect(p.refused).toEqual([]);
   });
