@@ -757,12 +757,16 @@ describe.skipIf(!CHROMIUM)(`the emulator's page in Chromium${CHROMIUM ? '' : ` (
     await expect.poll(() => rows.count()).toBe(7);
     const summaries = async () =>
       Promise.all((await rows.all()).map(async (row) => [await row.locator('.p').textContent(), await row.locator('.c').textContent(), await row.locator('.a').count() ? await row.locator('.a').textContent() : '']));
+    // The getticket logged before the page names its app only when the token's owner was kept with it,
+    // which depends on whether an earlier test's page was still subscribed then (the log keeps no owner).
+    const backlogTicketApp = String((await summaries())[4]![2]);
+    expect(['', SVC]).toContain(backlogTicketApp);
     const ok = (label: string) => [
       ['/cgi-bin/ticket/getticket', label, SVC],
       ['/cgi-bin/token', label, SVC],
       ['/cgi-bin/stable_token', label, SVC],
       ['/cgi-bin/token', 'HTTP 200', SVC],
-      ['/cgi-bin/ticket/getticket', label, ''],
+      ['/cgi-bin/ticket/getticket', label, backlogTicketApp],
       ['/cgi-bin/token', label, SVC],
       ['/cgi-bin/stable_token', label, SVC],
     ];
@@ -779,7 +783,7 @@ describe.skipIf(!CHROMIUM)(`the emulator's page in Chromium${CHROMIUM ? '' : ` (
     await page.locator('#filter-appid').selectOption(WEB);
     expect(await visible()).toEqual([]);
     await page.locator('#filter-appid').selectOption(SVC);
-    expect(await visible()).toEqual(['/cgi-bin/ticket/getticket', '/cgi-bin/token', '/cgi-bin/stable_token', '/cgi-bin/token', '/cgi-bin/token', '/cgi-bin/stable_token']);
+    expect(await visible()).toEqual(['/cgi-bin/ticket/getticket', '/cgi-bin/token', '/cgi-bin/stable_token', '/cgi-bin/token', ...(backlogTicketApp === SVC ? ['/cgi-bin/ticket/getticket'] : []), '/cgi-bin/token', '/cgi-bin/stable_token']);
     await page.getByRole('button', { name: '中文' }).click();
     await page.locator('#filter-appid').selectOption('');
     expect(await summaries()).toEqual(ok('成功'));
