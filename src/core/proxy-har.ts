@@ -34,7 +34,16 @@ export interface HarEntry {
   timings: { send: number; wait: number; receive: number };
   comment?: string;
   /** wxauth's reading of the call (custom fields start with `_` in HAR). */
-  _wxauth: { caller: string; outcome: string; answer: string; appid?: string; errcode?: number; rid?: string };
+  _wxauth: {
+    caller: string;
+    outcome: string;
+    answer: string;
+    appid?: string;
+    errcode?: number;
+    rid?: string;
+    /** Where the proxy sent the call, when not the URL the client asked for (request.url): --upstream under --intercept. */
+    sentTo?: string;
+  };
 }
 
 export interface HarLog {
@@ -47,7 +56,11 @@ export interface HarLog {
 
 export function buildHarEntry(exchange: ProxyExchange, call: ObservedCall, masker: ProxyMasker): HarEntry {
   const target = masker.target(exchange.target);
-  const url = exchange.upstream.replace(/\/+$/, '') + target;
+  // request.url is the URL the client asked for (a forward-proxy client names its WeChat URL), as a
+  // relative redirectURL is resolved against it (README: a relative Location); where the proxy sent
+  // the call instead (--upstream standing in for WeChat) is _wxauth.sentTo.
+  const sent = exchange.upstream.replace(/\/+$/, '') + target;
+  const url = exchange.asked === undefined ? sent : exchange.asked.replace(/\/+$/, '') + target;
   const q = target.indexOf('?');
   const queryString = q === -1 ? [] : [...new URLSearchParams(target.slice(q + 1))].map(([name, value]) => ({ name, value }));
   const headers = (list: Array<[string, string]>) => list.map(([name, value]) => ({ name, value: masker.header(name, value) }));
@@ -92,6 +105,7 @@ export function buildHarEntry(exchange: ProxyExchange, call: ObservedCall, maske
       ...(call.appid ? { appid: call.appid } : {}),
       ...(call.errcode !== undefined ? { errcode: call.errcode } : {}),
       ...(call.rid ? { rid: call.rid } : {}),
+      ...(url !== sent ? { sentTo: sent } : {}),
     },
   };
   if (exchange.requestBodySize > 0) {

@@ -23,6 +23,7 @@ import { hostCertificates, type HostContexts } from '../../src/flows/proxy/certs
 import { openProxyCa, type ProxyCa } from '../../src/store/ca.js';
 import { isThisMachine } from '../../src/core/proxy-route.js';
 import type { DetectorHit, ObservedCall } from '../../src/core/proxy-detect.js';
+import type { HarEntry } from '../../src/core/proxy-har.js';
 import { ROOT, baseEnv, freePort, runCli, runSpawned } from './helpers.js';
 
 const SERVICE: string = DEFAULT_APPIDS.service;
@@ -148,7 +149,7 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-async function interceptProxy(extra: { upstream?: string; host?: string; localCaller?: (ip: string) => boolean } = {}): Promise<ProxyHandle & Recorded> {
+async function interceptProxy(extra: { upstream?: string; host?: string; localCaller?: (ip: string) => boolean; har?: (entry: HarEntry) => void } = {}): Promise<ProxyHandle & Recorded> {
   const rec: Recorded = { calls: [], hits: [], passed: [], refused: [], blocked: [] };
   const otherPort = (other.address() as AddressInfo).port;
   const handle = await startProxy({
@@ -158,6 +159,7 @@ async function interceptProxy(extra: { upstream?: string; host?: string; localCa
     timeoutMs: 5000,
     showSecrets: false,
     ...(extra.localCaller ? { localCaller: extra.localCaller } : {}),
+    ...(extra.har ? { har: extra.har } : {}),
     hooks: { call: (c) => rec.calls.push(c), hit: (h) => rec.hits.push(h), passed: (p) => rec.passed.push(p), refused: (r) => rec.refused.push(r), blocked: (b) => rec.blocked.push(b) },
     intercept: { contexts, upstream: extra.upstream ?? emu.url },
     // The stand-in for other sites: example.test:443 is dialled at the local TLS server.
@@ -247,6 +249,29 @@ describe('a relative Location', () => {
       expect((await plain(p.url, 'http://api.weixin.qq.com/sns/auth?access_token=x&openid=o1')).status).toBe(302);
       await until(() => p.calls.length >= 2, 'two calls');
       expect(p.calls.map((c) => c.locationResolved)).toEqual(['https://api.weixin.qq.com/sns/login?next=%2Fsns%2Fauth', 'http://api.weixin.qq.com/sns/login?next=%2Fsns%2Fauth']);
+    } finally {
+      await p.close();
+      upstream.close();
+    }
+  });
+
+  // The HAR's request.url was the upstream's (http://127.0.0.1:…/sns/auth), while its redirectURL stayed
+  // relative: a HAR viewer resolving one against the other sent the client to the stand-in, a place it
+  // never asked for, and the file did not show the URL the server called. Now request.url is what the
+  // client asked for, and where the proxy sent it is _wxauth.sentTo.
+  it("is kept as sent in the HAR, whose request.url is the WeChat URL asked for and _wxauth.sentTo the upstream's", async () => {
+    const upstream = http.createServer((req, res) => res.writeHead(302, { Location: 'login?next=%2Fsns%2Fauth' }).end());
+    await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`;
+    const entries: HarEntry[] = [];
+    const p = await interceptProxy({ upstream: base, har: (e) => entries.push(e) });
+    try {
+      expect((await viaTunnel(p.url, 'api.weixin.qq.com', '/sns/auth?access_token=x&openid=o1', ca.certPem)).status).toBe(302);
+      await until(() => entries.length >= 1, 'the HAR entry');
+      expect(entries[0]!.request.url).toBe('https://api.weixin.qq.com/sns/auth?access_token=***&openid=o1');
+      expect(entries[0]!.response.redirectURL).toBe('login?next=%2Fsns%2Fauth');
+      expect(new URL(entries[0]!.response.redirectURL, entries[0]!.request.url).href).toBe(p.calls[0]!.locationResolved);
+      expect(entries[0]!._wxauth.sentTo).toBe(`${base}/sns/auth?access_token=***&openid=o1`);
     } finally {
       await p.close();
       upstream.close();
