@@ -155,15 +155,31 @@ export function cgiStableToken(emu: Emulator, rq: Rq): Reply {
   if (appid === '') return emu.fail(rq, 'cgi', 41002);
   const app = emu.app(appid);
   const reply = stableToken(emu, rq, body, app);
-  // The log keeps the appid the body named (the URL has none), so the page can show and filter the row
-  // by app: a seeded app's own string (no copy kept per request), else what was sent, if it can be an appid.
-  const named = app?.appid ?? (appid.length <= MAX_LOGGED_APPID ? appid : undefined);
+  const named = loggedAppid(app, appid);
   if (named !== undefined) reply.appid = named;
   return reply;
 }
 
 /** Longer than any appid (18 characters): not kept in the request log as one. */
 const MAX_LOGGED_APPID = 64;
+
+/**
+ * The appid a stable_token body named as the request log keeps it (the URL has none), so the page can
+ * show and filter the row by app: a seeded app's own string (no copy kept per request), else what was
+ * sent, if it can be an appid.
+ */
+function loggedAppid(app: NormalizedApp | undefined, appid: string): string | undefined {
+  return app?.appid ?? (appid.length <= MAX_LOGGED_APPID ? appid : undefined);
+}
+
+/**
+ * The same for a stable_token call a fault answered instead (server.ts): its body is read only then,
+ * off the path of the calls no fault meets.
+ */
+export function faultedStableAppid(emu: Emulator, rq: Rq): string | undefined {
+  const appid = rq.body === '' ? undefined : jsonBody(rq)?.appid;
+  return typeof appid === 'string' && appid !== '' ? loggedAppid(emu.app(appid), appid) : undefined;
+}
 
 function stableToken(emu: Emulator, rq: Rq, body: Record<string, unknown>, app: NormalizedApp | undefined): Reply {
   if (body.grant_type !== 'client_credential') return emu.fail(rq, 'cgi', 40002);

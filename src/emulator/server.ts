@@ -8,6 +8,7 @@ import type {
   EmulatorHandle,
   EmulatorOptions,
   EmulatorSwitches,
+  FaultKind,
   FaultSpec,
   IssueCodeOptions,
 } from './types.js';
@@ -19,7 +20,7 @@ import { takeFault, validateFault } from './faults.js';
 import { SNS_ACCESS_TTL, snsAccessToken, snsAuth, snsRefreshToken, snsRefreshTtl, snsUserinfo } from './sns.js';
 import { handleControl, scan } from './control.js';
 import { PAGE_PATH_LIST, handlePage, isPagePath } from './pages.js';
-import { cgiApiDomainIp, cgiClearQuota, cgiClearQuotaV2, cgiQuotaClear, cgiQuotaGet, cgiRidGet, cgiStableToken, cgiToken, cgiUserInfo, errmsg40001, jsonBody } from './cgi.js';
+import { cgiApiDomainIp, cgiClearQuota, cgiClearQuotaV2, cgiQuotaClear, cgiQuotaGet, cgiRidGet, cgiStableToken, cgiToken, cgiUserInfo, errmsg40001, faultedStableAppid, jsonBody } from './cgi.js';
 import { DEFAULT_SWITCHES } from './switches.js';
 import { TICKET_PATH, cgiGetTicket, handleJssdkPage, isIssuedTicket, isJssdkPagePath, rewindTickets } from './jssdk.js';
 import { acceptedHostNames, hostHeaderAllowed } from './host-guard.js';
@@ -52,13 +53,15 @@ interface ApiRoute {
   handle(emu: Emulator, rq: Rq): Reply;
 }
 
+const STABLE_TOKEN_PATH = '/cgi-bin/stable_token';
+
 const API_ROUTES: Record<string, ApiRoute> = {
   '/sns/oauth2/access_token': { method: 'GET', family: 'sns', handle: snsAccessToken },
   '/sns/oauth2/refresh_token': { method: 'GET', family: 'sns', handle: snsRefreshToken },
   '/sns/auth': { method: 'GET', family: 'sns', handle: snsAuth },
   '/sns/userinfo': { method: 'GET', family: 'sns', handle: snsUserinfo },
   '/cgi-bin/token': { method: 'GET', family: 'cgi', handle: cgiToken },
-  '/cgi-bin/stable_token': { method: 'POST', family: 'cgi', handle: cgiStableToken },
+  [STABLE_TOKEN_PATH]: { method: 'POST', family: 'cgi', handle: cgiStableToken },
   '/cgi-bin/user/info': { method: 'GET', family: 'cgi', handle: cgiUserInfo },
   '/cgi-bin/openapi/quota/get': { method: 'POST', family: 'cgi', handle: cgiQuotaGet },
   '/cgi-bin/openapi/quota/clear': { method: 'POST', family: 'cgi', handle: cgiQuotaClear },
@@ -450,34 +453,46 @@ export class Emulator {
     const fault = takeFault(this.faults, rq.path);
     if (fault) {
       rq.fault = fault.kind;
-      const family: Family = rq.path.startsWith('/sns/') ? 'sns' : 'cgi';
-      switch (fault.kind) {
-        case 'delay': {
-          // Slow to answer, not slow to act: the request is served when it arrives (a code is spent, a
-          // token issued) and its answer leaves `ms` later. A client that gives up and sends the same code
-          // again meanwhile gets 40163; served after the wait instead, the retry would take the code and
-          // the abandoned request get the 40163 nobody reads (docs/emulator-notes.md).
-          rq.arrivedAt = this.now();
-          const reply = this.route(rq);
-          return new Promise((resolve) => setTimeout(() => resolve(reply), fault.ms ?? 0));
-        }
-        case 'http500':
-        case 'http502': {
-          const status = fault.kind === 'http500' ? 500 : 502;
-          return { status, headers: { 'content-type': 'text/html' }, body: nginxErrorPage(status) };
-        }
-        case 'busy':
-          return this.fail(rq, family, -1);
-        case 'errcode':
-          return this.fail(rq, family, fault.errcode ?? -1, appidOf(this, rq), faultErrmsg(this, rq, family, fault.errcode ?? -1));
-        case 'garbage':
-          return { status: 200, headers: { 'content-type': 'text/html; charset=gbk' }, body: '<html><body>系统繁忙 service busy</body></html>' };
-        case 'reset':
-          socket.destroy();
-          return { status: 0, headers: {}, body: '', reset: true };
+      if (fault.kind === 'delay') {
+        // Slow to answer, not slow to act: the request is served when it arrives (a code is spent, a
+        // token issued) and its answer leaves `ms` later. A client that gives up and sends the same code
+        // again meanwhile gets 40163; served after the wait instead, the retry would take the code and
+        // the abandoned request get the 40163 nobody reads (docs/emulator-notes.md).
+        rq.arrivedAt = this.now();
+        const reply = this.route(rq);
+        return new Promise((resolve) => setTimeout(() => resolve(reply), fault.ms ?? 0));
       }
+      const reply = this.faultReply(rq, fault.kind, fault.errcode ?? -1, socket);
+      // The log names the app a stable_token body named whatever answered it, as cgi.ts does for the
+      // calls no fault meets (the URL has no appid); the body is read here only, on a faulted call.
+      if (rq.path === STABLE_TOKEN_PATH) {
+        const appid = faultedStableAppid(this, rq);
+        if (appid !== undefined) reply.appid = appid;
+      }
+      return reply;
     }
     return this.route(rq);
+  }
+
+  /** What a fault other than `delay` answers instead of WeChat: a new object each time (the log's fields are set on it). */
+  private faultReply(rq: Rq, kind: Exclude<FaultKind, 'delay'>, errcode: number, socket: { destroy(): void }): Reply {
+    const family: Family = rq.path.startsWith('/sns/') ? 'sns' : 'cgi';
+    switch (kind) {
+      case 'http500':
+      case 'http502': {
+        const status = kind === 'http500' ? 500 : 502;
+        return { status, headers: { 'content-type': 'text/html' }, body: nginxErrorPage(status) };
+      }
+      case 'busy':
+        return this.fail(rq, family, -1);
+      case 'errcode':
+        return this.fail(rq, family, errcode, appidOf(this, rq), faultErrmsg(this, rq, family, errcode));
+      case 'garbage':
+        return { status: 200, headers: { 'content-type': 'text/html; charset=gbk' }, body: '<html><body>系统繁忙 service busy</body></html>' };
+      case 'reset':
+        socket.destroy();
+        return { status: 0, headers: {}, body: '', reset: true };
+    }
   }
 
   /** WeChat's answer to a request no fault intercepted. */

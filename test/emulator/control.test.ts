@@ -260,6 +260,35 @@ describe('requests log', () => {
     expect(emu.requests().map((r) => r.appid)).toEqual([SVC, SVC, '***', undefined, SVC]);
     expect(JSON.stringify(log)).not.toContain(SVC_SECRET);
   });
+
+  it('a faulted stable_token call names the app its body named, as an answered one does, by the same rule (a secret as the appid masked, an overlong one left out)', async () => {
+    const body = { grant_type: 'client_credential', appid: SVC, secret: SVC_SECRET };
+    for (const spec of ['500', '502', 'busy', 'errcode=40001', 'garbage', 'delay=1']) {
+      await post(emu.url, '/__emulator/faults', { spec: `${spec}@/cgi-bin/stable_token:1` });
+      await post(emu.url, '/cgi-bin/stable_token', body);
+    }
+    await post(emu.url, '/__emulator/faults', { spec: 'reset@/cgi-bin/stable_token:1' });
+    await expect(post(emu.url, '/cgi-bin/stable_token', body)).rejects.toThrow();
+    await post(emu.url, '/__emulator/faults', { spec: '500@/cgi-bin/stable_token:3' });
+    await post(emu.url, '/cgi-bin/stable_token', { ...body, appid: SVC_SECRET });
+    await post(emu.url, '/cgi-bin/stable_token', { ...body, appid: 'wx' + 'x'.repeat(100) });
+    await post(emu.url, '/cgi-bin/stable_token', 'not json');
+    const log = (await get(emu.url, '/__emulator/requests')).json.requests as Array<Record<string, unknown>>;
+    expect(log.map((r) => [r.fault, r.appid])).toEqual([
+      ['http500', SVC],
+      ['http502', SVC],
+      ['busy', SVC],
+      ['errcode', SVC],
+      ['garbage', SVC],
+      ['delay', SVC],
+      ['reset', SVC],
+      ['http500', '***'],
+      ['http500', undefined],
+      ['http500', undefined],
+    ]);
+    expect(emu.requests().map((r) => r.appid)).toEqual(log.map((r) => r.appid));
+    expect(JSON.stringify(log)).not.toContain(SVC_SECRET);
+  });
 });
 
 describe('a control POST whose body is not a JSON object', () => {
