@@ -582,7 +582,8 @@ export const UI_SCRIPT = String.raw`
 
   // What a row says: a success in the same words on every path (the title says what came on the wire),
   // else WeChat's errcode and its meaning when the answer had one, else the HTTP status (0 = the connection
-  // was reset by a fault); an injected fault is a separate mark.
+  // was reset by a fault); an injected fault is a separate mark, and a fault that broke the answer (500,
+  // 502, busy, reset, garbage) makes the row red as WeChat's own refusals are.
   function describe(ev) {
     var fault = ev.fault ? T('log.fault', { kind: ev.fault }) : '';
     if (succeeded(ev)) return { code: T('log.ok'), cls: 'ok', text: '', fault: fault, title: ev.errcode === 0 ? 'errcode 0' : T('log.http', { status: ev.status }) };
@@ -593,6 +594,9 @@ export const UI_SCRIPT = String.raw`
       return { code: String(ev.errcode), cls: 'bad', text: meaning, fault: fault };
     }
     if (ev.status === 0) return { code: 'RST', cls: 'bad', text: '', fault: fault };
+    // A garbage fault's 200 carries an HTML page where a client expects WeChat's JSON: it fails the
+    // client as a 500 fault's answer does, so it is red like that one, not green for its status.
+    if (ev.fault === 'garbage') return { code: T('log.http', { status: ev.status }), cls: 'bad', text: T('log.garbage'), fault: fault, title: T('log.garbage.title', { status: ev.status }) };
     return { code: T('log.http', { status: ev.status }), cls: ev.status >= 400 ? 'bad' : 'ok', text: '', fault: fault };
   }
 

@@ -180,6 +180,11 @@ export const UI_TEXT = {
   'log.http': { zh: 'HTTP {status}', en: 'HTTP {status}' },
   'log.fault': { zh: '故障 {kind}', en: 'fault: {kind}' },
   'log.page': { zh: '错误页', en: 'error page' },
+  'log.garbage': { zh: '不是 JSON：返回了 HTML 页面', en: 'not JSON: an HTML page' },
+  'log.garbage.title': {
+    zh: 'HTTP {status}，但返回的是 HTML 页面，微信此处应返回 JSON：注入的 garbage 故障',
+    en: 'HTTP {status} with an HTML page where WeChat answers JSON: the injected garbage fault',
+  },
   'log.note': { zh: '注意 state', en: 'check state' },
   'log.request': { zh: '请求', en: 'Request' },
   'log.answer': { zh: '应答', en: 'Answer' },

@@ -794,6 +794,46 @@ describe.skipIf(!CHROMIUM)(`the emulator's page in Chromium${CHROMIUM ? '' : ` (
     expect(await page.locator('#log-list').textContent()).not.toContain(app.secret);
   });
 
+  it('a garbage fault\'s HTTP 200 is a red row marked as the fault, as a 500 fault\'s is, its hover saying an HTML page came instead of JSON; en and zh', async () => {
+    const app = emu.apps.find((a) => a.appid === SVC)!;
+    const token = `/cgi-bin/token?grant_type=client_credential&appid=${SVC}&secret=${app.secret}`;
+    emu.addFault(parseFaultSpec('garbage@/cgi-bin/token:1'));
+    // Logged before the page opened (read back from the log) and after (live).
+    await fetch(emu.url + token);
+    const page = await open();
+    emu.addFault(parseFaultSpec('garbage@/cgi-bin/token:1'));
+    await fetch(emu.url + token);
+    emu.addFault(parseFaultSpec('500@/cgi-bin/token:1'));
+    await fetch(emu.url + token);
+    await fetch(emu.url + token);
+    const rows = page.locator('#log-list details.req');
+    await expect.poll(() => rows.count()).toBe(4);
+    const look = async (i: number) => {
+      const row = rows.nth(i);
+      return {
+        row: await row.getAttribute('class'),
+        code: [await row.locator('.c').textContent(), await row.locator('.c').getAttribute('class')],
+        mean: (await row.locator('.mean').count()) ? await row.locator('.mean').textContent() : '',
+        badge: (await row.locator('.badge').count()) ? await row.locator('.badge').textContent() : '',
+        title: await row.locator('.c').getAttribute('title'),
+      };
+    };
+    const garbage = (mean: string, badge: string, title: string) => ({ row: 'req err', code: ['HTTP 200', 'c bad'], mean, badge, title });
+    const en = garbage('not JSON: an HTML page', 'fault: garbage', 'HTTP 200 with an HTML page where WeChat answers JSON: the injected garbage fault');
+    expect(await look(0)).toMatchObject({ row: 'req', code: ['ok', 'c ok'] });
+    expect(await look(1)).toMatchObject({ row: 'req err', code: ['HTTP 500', 'c bad'], badge: 'fault: http500' });
+    expect(await look(2)).toEqual(en);
+    expect(await look(3)).toEqual(en);
+    // The errcode filter's 0 (every success) leaves them out.
+    await page.locator('#filter-errcode').fill('0');
+    expect(await page.locator('#log-list details.req:not([hidden]) .c').allTextContents()).toEqual(['ok']);
+    await page.locator('#filter-errcode').fill('');
+    await page.getByRole('button', { name: '中文' }).click();
+    const zh = garbage('不是 JSON：返回了 HTML 页面', '故障 garbage', 'HTTP 200，但返回的是 HTML 页面，微信此处应返回 JSON：注入的 garbage 故障');
+    expect(await look(2)).toEqual(zh);
+    expect(await look(3)).toEqual(zh);
+  });
+
   it('shows markup in logged values (state, redirect_uri, User-Agent) as text and never runs it', async () => {
     const page = await open();
     const ua = '<img src=x onerror="window.__xss=1;alert(1)">';
