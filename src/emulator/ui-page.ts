@@ -214,7 +214,7 @@ function body(lang: UiLang, url: string): string {
       ${tx('p', 'log.desc', lang, ' class="desc"')}
       <div class="filters">
         <label>${tx('span', 'log.filter.appid', lang)}<select id="filter-appid"></select></label>
-        <label>${tx('span', 'log.filter.errcode', lang)}<input type="text" id="filter-errcode" inputmode="numeric" autocomplete="off" placeholder="${uiText(lang, 'log.filter.any')}" data-t-placeholder="log.filter.any"></label>
+        <label>${tx('span', 'log.filter.errcode', lang)}<input type="text" id="filter-errcode" inputmode="numeric" autocomplete="off" placeholder="${uiText(lang, 'log.filter.any')}" data-t-placeholder="log.filter.any" title="${uiText(lang, 'log.filter.errcodeHint')}" data-t-title="log.filter.errcodeHint"></label>
       </div>
       <p id="log-hidden" class="empty" hidden></p>
       <p id="log-empty" class="empty"></p>

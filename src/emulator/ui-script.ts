@@ -564,7 +564,9 @@ export const UI_SCRIPT = String.raw`
   // ---------------------------------------------------------------------------------------------
   // the request log
 
-  // The errcode filter's 0 keeps every success: errcode 0 and a WeChat answer with no errcode read alike.
+  // The errcode filter's 0 keeps every success: errcode 0 and a WeChat answer with no errcode read alike
+  // (both read ok), and nothing else without an errcode (a page, an authorize 302, a garbage fault's 200):
+  // the rows it keeps are the ones labelled ok, as its hover says.
   function rowMatches(ev) {
     if (S.filterAppid !== '' && ev.appid !== S.filterAppid) return false;
     if (S.filterErrcode !== '' && String(succeeded(ev) ? 0 : ev.errcode) !== S.filterErrcode) return false;
@@ -817,6 +819,7 @@ export const UI_SCRIPT = String.raw`
     Array.prototype.forEach.call(document.querySelectorAll('[data-t]'), function (el) { el.textContent = T(el.getAttribute('data-t')); });
     Array.prototype.forEach.call(document.querySelectorAll('[data-t-placeholder]'), function (el) { el.placeholder = T(el.getAttribute('data-t-placeholder')); });
     Array.prototype.forEach.call(document.querySelectorAll('[data-t-aria]'), function (el) { el.setAttribute('aria-label', T(el.getAttribute('data-t-aria'))); });
+    Array.prototype.forEach.call(document.querySelectorAll('[data-t-title]'), function (el) { el.title = T(el.getAttribute('data-t-title')); });
     Array.prototype.forEach.call(document.querySelectorAll('button[data-lang]'), function (b) { b.setAttribute('aria-pressed', String(b.getAttribute('data-lang') === S.lang)); });
     Array.prototype.forEach.call(document.querySelectorAll('[data-switch-text]'), function (el) {
       var name = el.getAttribute('data-switch-text');

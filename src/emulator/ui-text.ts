@@ -172,6 +172,10 @@ export const UI_TEXT = {
   'log.filter.all': { zh: '全部', en: 'all' },
   'log.filter.errcode': { zh: 'errcode', en: 'errcode' },
   'log.filter.any': { zh: '任意', en: 'any' },
+  'log.filter.errcodeHint': {
+    zh: '0 保留所有显示为“成功”的请求：errcode 为 0 的，以及本来就不带 errcode 的 token、userinfo 应答',
+    en: '0 keeps every success that reads ok: errcode 0, or a token or userinfo answer, which carries no errcode',
+  },
   'log.empty': { zh: '还没有请求。把客户端指向 {url} 即可（见上面应用的 export 行）。', en: 'No requests yet. Aim a client at {url} (see the export lines of the apps above).' },
   'log.hidden': { zh: '有 {n} 条被筛选条件隐藏。', en: '{n} hidden by the filter.' },
   'log.live': { zh: '实时', en: 'live' },

@@ -834,6 +834,29 @@ describe.skipIf(!CHROMIUM)(`the emulator's page in Chromium${CHROMIUM ? '' : ` (
     expect(await look(3)).toEqual(zh);
   });
 
+  it('the errcode filter\'s 0 keeps exactly the rows that read ok: an authorize 302, a QR page or a garbage 200 carries no errcode and is left out; its hover says so, en and zh', async () => {
+    const app = emu.apps.find((a) => a.appid === SVC)!;
+    const page = await open();
+    await fetch(`${emu.url}/connect/oauth2/authorize?appid=${SVC}&redirect_uri=${encodeURIComponent('http://localhost/cb')}&response_type=code&scope=snsapi_base&state=s`, { redirect: 'manual' });
+    await qrconnect('s');
+    await fetch(`${emu.url}/cgi-bin/token?grant_type=client_credential&appid=${SVC}&secret=${app.secret}`);
+    emu.addFault(parseFaultSpec('garbage@/cgi-bin/token:1'));
+    await fetch(`${emu.url}/cgi-bin/token?grant_type=client_credential&appid=${SVC}&secret=${app.secret}`);
+    await fetch(`${emu.url}/sns/auth?access_token=a&openid=b`);
+    const rows = page.locator('#log-list details.req');
+    await expect.poll(() => rows.count()).toBe(5);
+    const shown = async () =>
+      Promise.all((await page.locator('#log-list details.req:not([hidden])').all()).map(async (row) => `${await row.locator('.p').textContent()} ${await row.locator('.c').textContent()}`));
+    expect(await shown()).toEqual(['/sns/auth 40014', '/cgi-bin/token HTTP 200', '/cgi-bin/token ok', '/connect/qrconnect HTTP 200', '/connect/oauth2/authorize HTTP 302']);
+    await page.locator('#filter-errcode').fill('0');
+    expect(await shown()).toEqual(['/cgi-bin/token ok']);
+    const filter = page.locator('#filter-errcode');
+    expect(await filter.getAttribute('title')).toBe('0 keeps every success that reads ok: errcode 0, or a token or userinfo answer, which carries no errcode');
+    await page.getByRole('button', { name: '中文' }).click();
+    expect(await shown()).toEqual(['/cgi-bin/token 成功']);
+    expect(await filter.getAttribute('title')).toBe('0 保留所有显示为“成功”的请求：errcode 为 0 的，以及本来就不带 errcode 的 token、userinfo 应答');
+  });
+
   it('shows markup in logged values (state, redirect_uri, User-Agent) as text and never runs it', async () => {
     const page = await open();
     const ua = '<img src=x onerror="window.__xss=1;alert(1)">';
