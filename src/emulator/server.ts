@@ -484,7 +484,7 @@ export class Emulator {
         return { status, headers: { 'content-type': 'text/html' }, body: nginxErrorPage(status) };
       }
       case 'busy':
-        return this.fail(rq, family, -1);
+        return this.fail(rq, family, -1, appidOf(this, rq));
       case 'errcode':
         return this.fail(rq, family, errcode, appidOf(this, rq), faultErrmsg(this, rq, family, errcode));
       case 'garbage':

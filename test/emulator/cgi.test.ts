@@ -323,6 +323,20 @@ describe('quota/get, rid/get, clear_quota', () => {
     expect(JSON.stringify(found.json)).toContain('type=jsapi');
   });
 
+  // A busy fault's -1 was logged without its app (errcode=-1 carried it), so the app whose call met it got
+  // 76003 "no permission" for its own rid, where the same answer from an errcode=-1 fault was found.
+  it('rid/get finds the rid of a busy fault (-1) as it finds an errcode=-1 fault\'s, as the app whose token the call carried', async () => {
+    const at = await basicToken();
+    for (const fault of [{ kind: 'busy' as const }, { kind: 'errcode' as const, errcode: -1 }]) {
+      emu.addFault({ ...fault, path: '/cgi-bin/ticket/getticket', count: 1 });
+      const faulted = await get(emu.url, `/cgi-bin/ticket/getticket?access_token=${at}&type=jsapi`);
+      expect(faulted.json.errcode, fault.kind).toBe(-1);
+      const rid = /rid: ([0-9a-f-]+)/.exec(String(faulted.json.errmsg))![1]!;
+      const found = await post(emu.url, `/cgi-bin/openapi/rid/get?access_token=${at}`, { rid });
+      expect(found.json.errcode, fault.kind).toBe(0);
+    }
+  });
+
   it('rid/get on an /sns/ rid: 76001 "rid not found, please check" by default, 76022 with snsRidErrcode 76022 (§11 ⚠)', async () => {
     const at = await basicToken();
     const snsRid = async () => /rid: (\S+)"/.exec((await get(emu.url, `/sns/auth?access_token=nope&openid=o`)).text)![1]!;
