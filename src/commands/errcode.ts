@@ -50,16 +50,26 @@ export type ErrcodeResult =
  * line), OSC (`ESC ]` or `\x9d` up to BEL or ST: titles, hyperlinks), and a character-set choice (`ESC ( B`,
  * which `tput sgr0` sends). A log line copied from pino-pretty, `docker logs` or a terminal carries them
  * around the errcode (`ESC[33m40163ESC[39m`), so that without them `\b40163\b` reads as a code.
+ *
+ * The same sequences written out as text, as a JSON log (pino's `"msg":"\u001b[33m…"`), a log that escapes
+ * control characters or a copy from an editor shows them: ESC as `\x1b`, `\u001b`, `\u{1b}`, `\033`, `\e`
+ * (any case, its backslash doubled where the text was escaped twice) or `^[`, BEL as `\x07`, `\u0007`, `\a` or
+ * `^G`. Left in, they hid the code: in `\x1b[33m40163` no word boundary comes before the 4.
+ * Written out, a CSI's final byte is a letter, `@` or `~` (what terminals use), so `\e[1]` in a path stays.
  */
-const TERMINAL_ESCAPE = /(?:\u001b\[|\u009b)[0-?]*[ -/]*[@-~]|(?:\u001b\]|\u009d)[^\u0007\u001b\u009c]*(?:\u0007|\u001b\\|\u009c)|\u001b[()*+][0-~]/g;
+const TERMINAL_ESCAPE =
+  /(?:\u001b\[|\u009b)[0-?]*[ -/]*[@-~]|(?:\u001b\]|\u009d)[^\u0007\u001b\u009c]*(?:\u0007|\u001b\\|\u009c)|\u001b[()*+][0-~]|(?:\\+(?:x1b|u001b|u\{1b\}|033|e)|\^\[)(?:\[[0-?]*[ -/]*[a-z@~]|\][^\n]*?(?:\\+(?:x07|u0007|u\{7\}|a)|\^G|\u0007|(?:\\+(?:x1b|u001b|u\{1b\}|033|e)|\^\[)\\+)|[()*+][0-9a-z])/gi;
+
+/** Whether `text` may hold an escape sequence, real or written out (a cheap test before TERMINAL_ESCAPE). */
+const MAY_HOLD_ESCAPE = /[\u001b\u009b\u009d]|\\(?:x1b|u001b|u\{1b\}|033|e)|\^\[/i;
 
 /**
- * `text` as it would read on a terminal: its escape sequences taken out before codes are looked for (any other
- * control character stays, and is shown escaped where the input is quoted back). Only input that holds an ESC
- * (or C1 CSI/OSC) pays for the pattern.
+ * `text` as it would read on a terminal: its escape sequences, real or written out, taken out before codes are
+ * looked for (any other control character stays, and is shown escaped where the input is quoted back). Only
+ * input that may hold one pays for the pattern.
  */
 function withoutTerminalEscapes(text: string): string {
-  return /[\u001b\u009b\u009d]/.test(text) ? text.replace(TERMINAL_ESCAPE, '') : text;
+  return MAY_HOLD_ESCAPE.test(text) ? text.replace(TERMINAL_ESCAPE, '') : text;
 }
 
 /** The most of stdin read (characters): a `tail -n 1000` of a busy log; more is cut, and said to be. */

@@ -388,6 +388,39 @@ describe('wxauth errcode', () => {
     expect(bell.stderr).not.toContain('\u0007');
   });
 
+  it('reads escape sequences written out as text (a JSON log, a log that escapes control characters, caret notation) as the colours they are', async () => {
+    // Each way a log or a JSON string writes ESC: \x1b, \x1B, \u001b, \u{1b}, \033, \e, ^[, and JSON's \\u001b (escaped twice).
+    const written = ['\\x1b', '\\x1B', '\\u001b', '\\u{1b}', '\\033', '\\e', '^[', '\\\\u001b'];
+    for (const esc of written) {
+      const arg = await runCli(['errcode', `${esc}[33m40163${esc}[39m`]);
+      expect(arg.code, `${esc}: ${arg.stderr}`).toBe(0);
+      expect(arg.stdout.split('\n')[0], esc).toBe('errcode 40163');
+      // Bold red, then reset: the 1, 31 and 0 are no codes either.
+      const line = await runCli(['errcode', `request failed ${esc}[1;31m40029${esc}[0m invalid code`]);
+      expect(line.code, `${esc}: ${line.stderr}`).toBe(0);
+      expect(line.stdout.match(/^errcode -?\d+$/gm), esc).toEqual(['errcode 40029']);
+    }
+    const zh = await runCli(['--lang', 'zh', 'errcode', '\\033[33m40163\\033[0m']);
+    expect(zh.code, zh.stderr).toBe(0);
+    expect(zh.stdout.split('\n')[0]).toBe('错误码 40163');
+    // pino's JSON with a coloured msg, piped: its \u001b is text inside the JSON string.
+    const pino = await runCli(['errcode', '--json'], {
+      input: '{"level":50,"msg":"\\u001b[31merror\\u001b[39m"}\n{"level":50,"msg":"\\u001b[33m40163\\u001b[39m code been used"}\n',
+    });
+    expect(pino.code, pino.stdout).toBe(0);
+    expect(parseJson(pino.stdout)).toMatchObject({ ok: true, results: [{ code: 40163 }] });
+    // A hyperlink (OSC 8) and `tput sgr0`'s ESC ( B written out in a piped log: both codes found, nothing else.
+    const log = 'boot \\x1b]8;;https://example.com/40001\\x07see\\x1b]8;;\\x07 \\e[1;31mERROR\\e[0m {"errcode":40163}\nthen \\x1b(B\\x1b[m{"errcode":40029}\n';
+    const logged = await runCli(['errcode', '--json'], { input: log });
+    expect(logged.code, logged.stdout).toBe(0);
+    expect(parseJson(logged.stdout)).toMatchObject({ ok: true, results: [{ code: 40163 }, { code: 40029 }] });
+    expect((parseJson(logged.stdout) as { results: unknown[] }).results).toHaveLength(2);
+    // What is not a code is quoted back without the written-out colours.
+    const none = await runCli(['errcode', '\\x1b[31mfoo bar\\x1b[0m']);
+    expect(none.code).toBe(1);
+    expect(none.stderr).toContain('No errcode or error page matches "foo bar"');
+  });
+
   it('names a piped log with no errcode in it by its start and size, instead of quoting it back whole', async () => {
     const log = Array.from({ length: 600 }, (_, i) => `2026-12-01 10:00:00 INFO GET /index handled in 3 ms request ${i + 1}`).join('\n');
     const r = await runCli(['errcode'], { input: log });
