@@ -37,8 +37,15 @@ export interface UrlResult {
   qrForced: boolean;
   /** --open: whether a browser opener started; undefined without --open. */
   opened?: boolean;
-  /** --open, when an opener ran and failed (xdg-open exiting 3): its name and exit status (or signal); absent when none could start. */
-  openerFailed?: { opener: string; status: number | string };
+  /**
+   * --open, when there was an opener and it did not open: its name and what happened (its exit status, the
+   * signal that killed it, or the system's error code when it could not be started: EACCES); absent when there
+   * was none to start.
+   */
+  openerFailed?:
+    | { opener: string; failure: 'exit'; status: number }
+    | { opener: string; failure: 'signal'; signal: string }
+    | { opener: string; failure: 'unstartable'; error: string };
   /** WeChat's real authorize page refuses desktop browsers (the emulator, another open base, does not). */
   desktopRefused: boolean;
   /** The open base's host when it is not WeChat's (the emulator): the link is opened in a browser, not scanned. */
@@ -101,7 +108,10 @@ export async function run(options: UrlOptions, ctx: Context): Promise<UrlResult>
     const { tryOpenInBrowser } = await import('../ui/browser.js');
     const outcome = await tryOpenInBrowser(plan.embed ? plan.embed.iframeUrl : plan.url, ctx.env);
     opened = outcome.opened;
-    if (!outcome.opened && outcome.failure === 'exit') openerFailed = { opener: outcome.opener, status: outcome.status };
+    if (!outcome.opened && outcome.failure !== 'missing') {
+      const { opened: _opened, ...failed } = outcome;
+      openerFailed = failed;
+    }
   }
   return {
     plan,

@@ -37,11 +37,17 @@ export interface OpenOptions {
   waitMs?: number;
 }
 
-/** What became of --open: opened, or why not (no opener to start, or one that ran and failed: its status). */
+/**
+ * What became of --open: opened, or why not: no opener to start (ENOENT), one there that could not be
+ * started (`unstartable`: not executable, EACCES; `error` is the system's code), or one that ran and failed
+ * (`exit`, with its status) or was killed (`signal`, which ended it: there is no exit status then).
+ */
 export type OpenOutcome =
   | { opened: true }
   | { opened: false; opener: string; failure: 'missing' }
-  | { opened: false; opener: string; failure: 'exit'; status: number | string };
+  | { opened: false; opener: string; failure: 'unstartable'; error: string }
+  | { opened: false; opener: string; failure: 'exit'; status: number }
+  | { opened: false; opener: string; failure: 'signal'; signal: string };
 
 /**
  * Start the platform's opener and report honestly whether it worked. Openers exit quickly (xdg-open,
@@ -60,8 +66,10 @@ export async function openInBrowser(
 }
 
 /**
- * openInBrowser, saying why not: an opener that ran and failed (`xdg-open` exiting 3) is told apart from
- * none to start, with its exit status (or the signal that ended it), so the warning can name it.
+ * openInBrowser, saying why not: an opener that ran and failed (`xdg-open` exiting 3, with its exit status),
+ * one killed by a signal (its name) and one that is there but could not be started (the system's error
+ * code: EACCES for a file that is not executable) are each told apart from none to start, so the warning
+ * can name what happened.
  */
 export function tryOpenInBrowser(
   url: string,
@@ -91,15 +99,31 @@ export function tryOpenInBrowser(
         child.unref();
         resolve(outcome);
       };
-      child.once('error', () => settle({ opened: false, opener: name, failure: 'missing' }));
+      child.once('error', (error) => settle(notStarted(name, error)));
       child.once('exit', (code, signal) =>
-        settle(code === 0 ? { opened: true } : { opened: false, opener: name, failure: 'exit', status: code ?? signal ?? 'unknown' }),
+        settle(
+          code === 0
+            ? { opened: true }
+            : code === null && signal !== null
+              ? { opened: false, opener: name, failure: 'signal', signal }
+              : { opened: false, opener: name, failure: 'exit', status: code ?? -1 },
+        ),
       );
       child.once('spawn', () => {
         timer = setTimeout(() => settle({ opened: true }), waitMs);
       });
-    } catch {
-      resolve({ opened: false, opener: name, failure: 'missing' });
+    } catch (error) {
+      resolve(notStarted(name, error));
     }
   });
+}
+
+/**
+ * An opener that did not start: none on PATH (ENOENT), or one there that the system refused to start, named
+ * by the error's code (EACCES: not executable, or on a noexec mount) rather than called missing.
+ */
+function notStarted(opener: string, error: unknown): OpenOutcome {
+  const code = typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
+  if (code === 'ENOENT') return { opened: false, opener, failure: 'missing' };
+  return { opened: false, opener, failure: 'unstartable', error: code ?? 'unknown' };
 }

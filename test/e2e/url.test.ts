@@ -410,6 +410,39 @@ describe('wxauth url', () => {
     expect(json.warnings.find((w) => w.id === 'url.open.failed')?.message).toBe('xdg-open failed to open a browser (exit status 3; run xdg-open on the URL yourself to see its error); the URL is in the JSON output on stdout (.url): open it by hand.');
   });
 
+  // An xdg-open that is there but not executable (a copy that lost its mode, a noexec mount): "no xdg-open?" would send the user looking for one.
+  it('--open with an opener that exists but cannot be started says so, with the error code, not a missing opener, en, zh and --json', async () => {
+    const bin = fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-noexec-'));
+    fs.writeFileSync(path.join(bin, 'xdg-open'), '#!/bin/sh\nexit 0\n', { mode: 0o644 });
+    // Only this folder: a system xdg-open further along PATH would be started instead.
+    const env = { PATH: bin };
+    const r = await run(['url', '--open'], env);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(URL_LINE);
+    expect(r.stderr).toContain('! xdg-open was found but could not be started (EACCES, permission denied: is it executable? chmod +x); the URL went to stdout');
+    expect(r.stderr).not.toContain('no xdg-open');
+    const zh = await run(['--lang', 'zh', 'url', '--open'], env);
+    expect(zh.stderr).toContain('找到了 xdg-open，但无法启动（EACCES，权限不足：它有可执行权限吗？chmod +x），链接写到了 stdout');
+    expect(zh.stderr).not.toContain('没有 xdg-open');
+    const json = parseJson((await run(['url', '--open', '--json'], env)).stdout) as { warnings: Array<{ id: string; message: string }> };
+    expect(json.warnings.find((w) => w.id === 'url.open.failed')?.message).toBe('xdg-open was found but could not be started (EACCES, permission denied: is it executable? chmod +x); the URL is in the JSON output on stdout (.url): open it by hand.');
+  });
+
+  // An opener killed by a signal has no exit status: "exit status SIGTERM" named a number that never was.
+  it('--open with an opener killed by a signal says which signal, not an exit status, en and zh', async () => {
+    const bin = fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-killedopen-'));
+    fs.writeFileSync(path.join(bin, 'xdg-open'), '#!/bin/sh\nkill -TERM $$\n', { mode: 0o755 });
+    const env = { PATH: `${bin}:${process.env.PATH ?? ''}` };
+    const r = await run(['url', '--open'], env);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(URL_LINE);
+    expect(r.stderr).toContain('! xdg-open failed to open a browser (it was killed by signal SIGTERM; run xdg-open on the URL yourself to see its error); the URL went to stdout');
+    expect(r.stderr).not.toContain('exit status');
+    const zh = await run(['--lang', 'zh', 'url', '--open'], env);
+    expect(zh.stderr).toContain('xdg-open 没能打开浏览器（它被信号 SIGTERM 终止；自己用 xdg-open 打开这个链接，就能看到它报的错），链接写到了 stdout');
+    expect(zh.stderr).not.toContain('退出码');
+  });
+
   it('loads neither undici, prompts nor qrcode-terminal when stderr is not a terminal', async () => {
     const log = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-imports-')), 'imports.log');
     const preload = path.join(ROOT, 'test', 'fixtures', 'record-imports.cjs');

@@ -50,6 +50,13 @@ describe('openInBrowser', () => {
     await expect(tryOpenInBrowser(URL, { PATH: '/nonexistent-wxauth-test' }, 'linux')).resolves.toEqual({ opened: false, opener: 'xdg-open', failure: 'missing' });
   });
 
+  it('tells an opener that is there but cannot be started (its error code) and one killed by a signal (its name) from the others', async () => {
+    const noexec = fakeOpener('exit 0');
+    fs.chmodSync(path.join(noexec, 'xdg-open'), 0o644);
+    await expect(tryOpenInBrowser(URL, { PATH: noexec }, 'linux')).resolves.toEqual({ opened: false, opener: 'xdg-open', failure: 'unstartable', error: 'EACCES' });
+    await expect(tryOpenInBrowser(URL, { PATH: fakeOpener('kill -TERM $$') }, 'linux')).resolves.toEqual({ opened: false, opener: 'xdg-open', failure: 'signal', signal: 'SIGTERM' });
+  });
+
   it('resolves true when the opener exits 0', async () => {
     await expect(openInBrowser(URL, { PATH: fakeOpener('exit 0') }, 'linux')).resolves.toBe(true);
   });

@@ -156,10 +156,25 @@ export const messages = {
     zh: '无法打开浏览器（没有 xdg-open / open / start？）',
     en: 'Could not open a browser (no xdg-open / open / start?)',
   },
-  // An opener that ran and failed (xdg-open exits 3 when it finds no browser to hand the URL to); {status} is its exit code, or the signal that ended it.
+  // An opener that ran and failed (xdg-open exits 3 when it finds no browser to hand the URL to); {status} is its exit code.
   'url.open.reason.exit': {
     zh: '{opener} 没能打开浏览器（退出码 {status}；自己用 {opener} 打开这个链接，就能看到它报的错）',
     en: '{opener} failed to open a browser (exit status {status}; run {opener} on the URL yourself to see its error)',
+  },
+  // An opener that ran and was killed by a signal ({signal}: SIGTERM, SIGKILL…): it has no exit status.
+  'url.open.reason.signal': {
+    zh: '{opener} 没能打开浏览器（它被信号 {signal} 终止；自己用 {opener} 打开这个链接，就能看到它报的错）',
+    en: '{opener} failed to open a browser (it was killed by signal {signal}; run {opener} on the URL yourself to see its error)',
+  },
+  // An opener on PATH that the system would not start: {error} is url.open.reason.unstartable.eacces for EACCES, else the system's error code (ENOEXEC…).
+  'url.open.reason.unstartable': {
+    zh: '找到了 {opener}，但无法启动（{error}）',
+    en: '{opener} was found but could not be started ({error})',
+  },
+  // EACCES: the file is not executable (a copy that lost its mode, a noexec mount).
+  'url.open.reason.unstartable.eacces': {
+    zh: 'EACCES，权限不足：它有可执行权限吗？chmod +x',
+    en: 'EACCES, permission denied: is it executable? chmod +x',
   },
   'url.open.where.above': { zh: '请手动复制上面的链接。', en: 'copy the URL above by hand.' },
   // --embed opens the iframe's URL, which the snippet shows on its "// iframe:" line.

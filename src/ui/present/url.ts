@@ -91,10 +91,24 @@ export async function present(result: UrlResult, out: Output): Promise<void> {
   if (result.desktopRefused) out.note(out.t('url.open.authorizeNote'));
 }
 
-/** Why --open opened nothing: no opener to start, or the one that ran and failed, named with its exit status. */
+/**
+ * Why --open opened nothing: no opener to start; one there that could not be started (its error code); or
+ * the one that ran and failed, named with its exit status or the signal that killed it.
+ */
 function openFailure(out: Output, result: UrlResult): string {
   const failed = result.openerFailed;
-  return failed ? out.t('url.open.reason.exit', { opener: failed.opener, status: failed.status }) : out.t('url.open.reason.missing');
+  if (failed === undefined) return out.t('url.open.reason.missing');
+  switch (failed.failure) {
+    case 'exit':
+      return out.t('url.open.reason.exit', { opener: failed.opener, status: failed.status });
+    case 'signal':
+      return out.t('url.open.reason.signal', { opener: failed.opener, signal: failed.signal });
+    case 'unstartable':
+      return out.t('url.open.reason.unstartable', {
+        opener: failed.opener,
+        error: failed.error === 'EACCES' ? out.t('url.open.reason.unstartable.eacces') : failed.error,
+      });
+  }
 }
 
 /**
