@@ -175,6 +175,11 @@ interface ConfigSetPlan {
   unfit?: boolean;
   /** Endpoint settings given with a user name or password in them, left out of the line (never printed in a command to paste). */
   credentialsLeftOut: EndpointKey[];
+  /**
+   * Their values: not in the line, but in the profile as it would be once they are set too, which the
+   * line is checked against (fitPlan): a --region in the line beside an --api-base left out is refused.
+   */
+  leftOutValues: Partial<Record<EndpointKey, string>>;
 }
 
 /** The config set line for these values, the secret piped. */
@@ -220,11 +225,15 @@ function configSetPlan(o: InitOptions, p: string, type: AccountType | undefined,
   // The endpoint flags, which init saves in the profile too: the line changes what was given, so them
   // too. One with a user name or password in it is never printed in a command (left out).
   const credentialsLeftOut: EndpointKey[] = [];
+  const leftOutValues: Partial<Record<EndpointKey, string>> = {};
   for (const [key, value] of Object.entries(endpoints) as Array<[EndpointKey, string]>) {
     if (hideUrlCredentials(value) === value) values[key] = value;
-    else credentialsLeftOut.push(key);
+    else {
+      credentialsLeftOut.push(key);
+      leftOutValues[key] = value;
+    }
   }
-  return { command: configSetLine(values, p), corrected, refused, secretOnly, values, credentialsLeftOut };
+  return { command: configSetLine(values, p), corrected, refused, secretOnly, values, credentialsLeftOut, leftOutValues };
 }
 
 /**
@@ -245,7 +254,9 @@ function fitPlan(plan: ConfigSetPlan, existing: ProfileData, p: string, secret: 
   if (plan.command === '') return { plan };
   const { shown, pasteable } = redirectViews(secret, false);
   const refuse = (_key: ConfigField, refused: { problem: MessageRef; hint: MessageRef }) => new UsageError(refused.problem, { hint: refused.hint });
-  const check = (values: Partial<Record<ConfigField, string>>) => {
+  // An endpoint flag left out for its credentials is checked as set all the same: the note says to set it too.
+  const check = (inLine: Partial<Record<ConfigField, string>>) => {
+    const values = { ...inLine, ...plan.leftOutValues };
     const { secret: _piped, ...set } = values;
     const keys = Object.keys(values) as ConfigField[];
     const next = { ...existing, ...set } as ProfileData;

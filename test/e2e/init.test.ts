@@ -600,6 +600,28 @@ describe('init validation (issue 12 item 4)', () => {
     expect(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')).toBe(before);
   });
 
+  // A --region beside an --api-base with credentials: the apiBase was left out of the line, and so out of its
+  // check too; the line (appid, region sh) was offered, and the config set apiBase the note then told the user
+  // to run was refused (a region beside an apiBase). Checked now with the profile as it would be saved.
+  it('over a saved profile, a --region beside an --api-base with credentials is checked together: no line offered that the apiBase would then undo (en, zh)', async () => {
+    const dir = tempConfigDir();
+    const env = { WXAUTH_CONFIG_DIR: dir };
+    expect((await runCli(['init', ...SERVICE, '--secret', SECRET, '--yes'], { env })).code).toBe(0);
+    const before = fs.readFileSync(path.join(dir, 'config.json'), 'utf8');
+    const given = ['init', '--appid', APPID, '--region', 'sh', '--api-base', 'http://u:p@127.0.0.1:3900', '--yes'];
+    const r = await runCli(given, { env });
+    expect(r.code).toBe(EXIT.usage);
+    expect(r.stderr).not.toContain('wxauth config set appid wx1234567890abcdef region sh');
+    expect(r.stderr).toContain('No single config set line changes only what you gave and keeps the rest of it (why below)');
+    expect(r.stderr).toContain('✖ Also: Profile "default" would then hold both region sh and apiBase http://u:***@127.0.0.1:3900');
+    expect(r.stderr).not.toContain('u:p@');
+    const zh = await runCli(['--lang', 'zh', ...given], { env });
+    expect(zh.stderr).toContain('没有哪一条 config set 命令能只改你给出的几项');
+    expect(zh.stderr).toContain('✖ 另外：保存后 profile "default" 会同时有 region sh 和 apiBase http://u:***@127.0.0.1:3900');
+    expect(zh.stderr).not.toContain('u:p@');
+    expect(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')).toBe(before);
+  });
+
   it("a redirect_uri on another port than the domain: a test account is told to put the port in the domain, a real account to drop it (en, zh)", async () => {
     const dir = tempConfigDir();
     const env = { WXAUTH_CONFIG_DIR: dir };
