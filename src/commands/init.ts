@@ -286,6 +286,20 @@ function fitPlan(plan: ConfigSetPlan, existing: ProfileData, p: string, secret: 
   return { plan: { ...plan, command: '', unfit: true }, note: { problem: blocking.problem, hint: blocking.hint, configSetYes: `wxauth config set${p} … --yes` } };
 }
 
+/**
+ * Endpoint flags left out of the lines offered for the user name or password in them: each named, with the
+ * words to add to the init line and the one config set that sets them all, `<URL>` for each address.
+ */
+function credentialsLeftOut(keys: EndpointKey[], p: string): InitProblem {
+  const add = keys.map((key) => `${FLAG_NAMES[key]} <URL>`).join(' ');
+  const command = `wxauth config set${p} ${keys.map((key) => `${key} <URL>`).join(' ')}`;
+  if (keys.length === 1) return { problem: { key: 'init.credentialsLeftOut', params: { flag: FLAG_NAMES[keys[0]!] } }, hint: { key: 'init.credentialsLeftOut.hint', params: { add, command } } };
+  return {
+    problem: { key: 'init.credentialsLeftOut.many', params: { flags: keys.map((key) => FLAG_NAMES[key]), count: keys.length } },
+    hint: { key: 'init.credentialsLeftOut.many.hint', params: { add, command } },
+  };
+}
+
 /** A refused flag or a further reason, with what to do; `configSetYes`: its hint is config set's refusal of this line, whose --yes it names. */
 interface InitProblem {
   problem: MessageRef;
@@ -354,14 +368,9 @@ function fromFlags(o: InitOptions, profile: string, existing: ProfileData | unde
     problems.splice(at, 0, { problem: { key: 'init.missingFlag', params: { flag: flags } }, hint });
     // Why the config set line sets more than was given (or why there is none): after the refusals its hint speaks of.
     if (fitted.note) problems.push(fitted.note);
-    // An endpoint flag with a user name or password is never in a line to paste: said, not left out unseen.
-    if (existing && plan.credentialsLeftOut.length > 0) {
-      const [key] = plan.credentialsLeftOut;
-      problems.push({
-        problem: { key: 'init.configSet.credentialsLeftOut', params: { flags: plan.credentialsLeftOut.map((k) => FLAG_NAMES[k]) } },
-        hint: { key: 'init.configSet.credentialsLeftOut.hint', params: { command: `wxauth config set${p} ${key} <URL>` } },
-      });
-    }
+    // An endpoint flag with a user name or password is never in a line to paste: said, not left out unseen,
+    // each one (the command to run oneself sets them all: with the first alone, the others looked set).
+    if (existing && plan.credentialsLeftOut.length > 0) problems.push(credentialsLeftOut(plan.credentialsLeftOut, p));
   }
   if (problems.length === 0 && type !== undefined && domain !== undefined && redirectUri !== undefined) {
     const pair = checkCallbackPair(type, domain, redirectUri);

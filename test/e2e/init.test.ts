@@ -592,11 +592,34 @@ describe('init validation (issue 12 item 4)', () => {
     expect(r.code).toBe(EXIT.usage);
     expect(r.stderr).toContain('keep the rest of profile "default": wxauth config set appid wx1234567890abcdef\n');
     expect(r.stderr).toContain(
-      '✖ Also: --api-base holds a user name or password, which wxauth never puts in a command for you to paste, so no config set line offered here carries it. To save it, run this yourself: wxauth config set apiBase <URL> (with the address and its credentials in place of <URL>).\n',
+      '✖ Also: --api-base holds a user name or password, which wxauth never puts in a command for you to paste, so no line offered here carries it. To save it, add --api-base <URL> to the init line, or run this yourself: wxauth config set apiBase <URL> (with the address and its credentials in place of <URL>).\n',
     );
     expect(r.stderr).not.toContain('u:p@');
     const zh = await runCli(['--lang', 'zh', ...given], { env });
-    expect(zh.stderr).toContain('✖ 另外：--api-base 的值里带用户名或密码，wxauth 不会把凭据放进给你粘贴的命令里，所以这里给出的 config set 命令不含它。要保存它就自己运行：wxauth config set apiBase <URL>（把 <URL> 换成带凭据的地址）。\n');
+    expect(zh.stderr).toContain('✖ 另外：--api-base 的值里带用户名或密码，wxauth 不会把凭据放进给你粘贴的命令里，所以这里给出的命令都不含它。要保存它：在 init 命令里加上 --api-base <URL>，或自己运行：wxauth config set apiBase <URL>（把 <URL> 换成带凭据的地址）。\n');
+    expect(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')).toBe(before);
+  });
+
+  // Several endpoint flags with credentials: the note named them all, but its one config set set only the
+  // first (apiBase), so the others looked saved by it. Each is in the command to run now; none is printed.
+  it('over a saved profile, several endpoint flags with credentials: the note covers each, with one command setting them all (en, zh)', async () => {
+    const dir = tempConfigDir();
+    const env = { WXAUTH_CONFIG_DIR: dir };
+    expect((await runCli(['init', ...SERVICE, '--secret', SECRET, '--yes'], { env })).code).toBe(0);
+    const before = fs.readFileSync(path.join(dir, 'config.json'), 'utf8');
+    const given = ['init', '--appid', APPID, '--api-base', 'http://u:p@127.0.0.1:3900', '--open-base', 'http://a:b@127.0.0.1:3901', '--backup-api-base', 'http://c:d@127.0.0.1:3902', '--yes'];
+    const r = await runCli(given, { env });
+    expect(r.code).toBe(EXIT.usage);
+    expect(r.stderr).toContain('keep the rest of profile "default": wxauth config set appid wx1234567890abcdef\n');
+    expect(r.stderr).toContain(
+      '✖ Also: --api-base, --open-base, --backup-api-base each hold a user name or password (3 flags), which wxauth never puts in a command for you to paste, so no line offered here carries any of them. To save them, add --api-base <URL> --open-base <URL> --backup-api-base <URL> to the init line, or run this yourself: wxauth config set apiBase <URL> openBase <URL> backupApiBase <URL> (with each address you gave, credentials and all, in place of its <URL>).\n',
+    );
+    for (const credential of ['u:p@', 'a:b@', 'c:d@']) expect(r.stderr).not.toContain(credential);
+    const zh = await runCli(['--lang', 'zh', ...given], { env });
+    expect(zh.stderr).toContain(
+      '✖ 另外：--api-base、--open-base、--backup-api-base 这 3 个参数的值里都带用户名或密码，wxauth 不会把凭据放进给你粘贴的命令里，所以这里给出的命令都不含它们。要保存它们：在 init 命令里加上 --api-base <URL> --open-base <URL> --backup-api-base <URL>，或自己运行：wxauth config set apiBase <URL> openBase <URL> backupApiBase <URL>（把每个 <URL> 换成你给那个参数的带凭据的地址）。\n',
+    );
+    for (const credential of ['u:p@', 'a:b@', 'c:d@']) expect(zh.stderr).not.toContain(credential);
     expect(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')).toBe(before);
   });
 

@@ -899,13 +899,21 @@ export const messages = {
   'init.ask.redirectUri': { zh: '默认 redirect_uri（回调地址，必须在上面的域名下）', en: 'Default redirect_uri (your callback URL, under the domain above)' },
   'init.missingFlag': { zh: '缺少 {flag}（非交互模式下必须给出）。', en: 'Missing {flag} (required when not interactive).' },
   'init.also': { zh: '另外：{problem} {hint}', en: 'Also: {problem} {hint}' },
-  'init.configSet.credentialsLeftOut': {
-    zh: '{flags} 的值里带用户名或密码，wxauth 不会把凭据放进给你粘贴的命令里，所以这里给出的 config set 命令不含它。',
-    en: '{flags} holds a user name or password, which wxauth never puts in a command for you to paste, so no config set line offered here carries it.',
+  'init.credentialsLeftOut': {
+    zh: '{flag} 的值里带用户名或密码，wxauth 不会把凭据放进给你粘贴的命令里，所以这里给出的命令都不含它。',
+    en: '{flag} holds a user name or password, which wxauth never puts in a command for you to paste, so no line offered here carries it.',
   },
-  'init.configSet.credentialsLeftOut.hint': {
-    zh: '要保存它就自己运行：{command}（把 <URL> 换成带凭据的地址）。',
-    en: 'To save it, run this yourself: {command} (with the address and its credentials in place of <URL>).',
+  'init.credentialsLeftOut.hint': {
+    zh: '要保存它：在 init 命令里加上 {add}，或自己运行：{command}（把 <URL> 换成带凭据的地址）。',
+    en: 'To save it, add {add} to the init line, or run this yourself: {command} (with the address and its credentials in place of <URL>).',
+  },
+  'init.credentialsLeftOut.many': {
+    zh: '{flags} 这 {count} 个参数的值里都带用户名或密码，wxauth 不会把凭据放进给你粘贴的命令里，所以这里给出的命令都不含它们。',
+    en: '{flags} each hold a user name or password ({count} flags), which wxauth never puts in a command for you to paste, so no line offered here carries any of them.',
+  },
+  'init.credentialsLeftOut.many.hint': {
+    zh: '要保存它们：在 init 命令里加上 {add}，或自己运行：{command}（把每个 <URL> 换成你给那个参数的带凭据的地址）。',
+    en: 'To save them, add {add} to the init line, or run this yourself: {command} (with each address you gave, credentials and all, in place of its <URL>).',
   },
   'init.also.configSet': {
     zh: '另外：{problem} {hint}（以上是 config set 对只改你给出的几项的那条命令的答复：这里说的 --yes 加在 config set 上（{command}），不是加在 init 上。）',
