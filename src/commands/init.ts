@@ -142,10 +142,18 @@ function droppedFlags(o: InitOptions, type: AccountType): CallbackFlag[] {
 
 /**
  * A whole `wxauth init … --yes` line for missing flags, keeping what was given (a test account's
- * IP:port, its own appid, a redirect_uri whose host then is the domain), so that it can be run once
+ * IP:port, its own appid, a redirect_uri whose host then is the domain, the endpoint flags, which init
+ * saves too, but for one with credentials: those are never printed), so that it can be run once
  * WX_SECRET holds the AppSecret; values a shell would split or expand are quoted.
  */
-function initExample(type: AccountType | undefined, appid: string | undefined, domain: string | undefined, redirectUri: string | undefined, p: string): string {
+function initExample(
+  type: AccountType | undefined,
+  appid: string | undefined,
+  domain: string | undefined,
+  redirectUri: string | undefined,
+  p: string,
+  endpoints: Partial<Pick<ProfileData, EndpointKey>>,
+): string {
   const t = type ?? 'service';
   let host: string | undefined;
   try {
@@ -155,8 +163,10 @@ function initExample(type: AccountType | undefined, appid: string | undefined, d
   }
   const d = domain ?? host ?? (t === 'test' ? '127.0.0.1:8080' : 'www.example.com');
   const web = hasWebAuth(t) ? ` --domain ${shellWord(d)} --redirect-uri ${shellWord(redirectUri ?? exampleRedirectUri(d))}` : '';
+  const kept = (Object.entries(endpoints) as Array<[EndpointKey, string]>).filter(([, value]) => hideUrlCredentials(value) === value);
+  const flags = kept.map(([key, value]) => ` ${FLAG_NAMES[key]} ${shellWord(value)}`).join('');
   // The secret from a pipe, as init --help shows: a `<AppSecret>` pasted into a shell is a redirection.
-  return `printf %s "$WX_SECRET" | wxauth init${p} --type ${t} --appid ${appid ?? 'wx1234567890abcdef'} --secret -${web} --yes`;
+  return `printf %s "$WX_SECRET" | wxauth init${p} --type ${t} --appid ${appid ?? 'wx1234567890abcdef'} --secret -${web}${flags} --yes`;
 }
 
 /** What init's `config set` line holds: the values to set, and the flags refused that it leaves out. */
@@ -173,10 +183,9 @@ interface ConfigSetPlan {
   values: Partial<Record<ConfigField, string>>;
   /** config set would refuse every line that sets them over the saved profile: none is offered (fitPlan). */
   unfit?: boolean;
-  /** Endpoint settings given with a user name or password in them, left out of the line (never printed in a command to paste). */
-  credentialsLeftOut: EndpointKey[];
   /**
-   * Their values: not in the line, but in the profile as it would be once they are set too, which the
+   * Endpoint settings given with a user name or password in them, left out of the line (never printed in
+   * a command to paste; fromFlags says so). Not in the line, but in the profile as it would be once they are set too, which the
    * line is checked against (fitPlan): a --region in the line beside an --api-base left out is refused.
    */
   leftOutValues: Partial<Record<EndpointKey, string>>;
@@ -224,16 +233,12 @@ function configSetPlan(o: InitOptions, p: string, type: AccountType | undefined,
   if (secretOnly) values.secret = '-';
   // The endpoint flags, which init saves in the profile too: the line changes what was given, so them
   // too. One with a user name or password in it is never printed in a command (left out).
-  const credentialsLeftOut: EndpointKey[] = [];
   const leftOutValues: Partial<Record<EndpointKey, string>> = {};
   for (const [key, value] of Object.entries(endpoints) as Array<[EndpointKey, string]>) {
     if (hideUrlCredentials(value) === value) values[key] = value;
-    else {
-      credentialsLeftOut.push(key);
-      leftOutValues[key] = value;
-    }
+    else leftOutValues[key] = value;
   }
-  return { command: configSetLine(values, p), corrected, refused, secretOnly, values, credentialsLeftOut, leftOutValues };
+  return { command: configSetLine(values, p), corrected, refused, secretOnly, values, leftOutValues };
 }
 
 /**
@@ -290,14 +295,14 @@ function fitPlan(plan: ConfigSetPlan, existing: ProfileData, p: string, secret: 
  * Endpoint flags left out of the lines offered for the user name or password in them: each named, with the
  * words to add to the init line and the one config set that sets them all, `<URL>` for each address.
  */
-function credentialsLeftOut(keys: EndpointKey[], p: string): InitProblem {
+function credentialsLeftOut(keys: EndpointKey[], p: string, overSaved: boolean): InitProblem {
   const add = keys.map((key) => `${FLAG_NAMES[key]} <URL>`).join(' ');
   const command = `wxauth config set${p} ${keys.map((key) => `${key} <URL>`).join(' ')}`;
-  if (keys.length === 1) return { problem: { key: 'init.credentialsLeftOut', params: { flag: FLAG_NAMES[keys[0]!] } }, hint: { key: 'init.credentialsLeftOut.hint', params: { add, command } } };
-  return {
-    problem: { key: 'init.credentialsLeftOut.many', params: { flags: keys.map((key) => FLAG_NAMES[key]), count: keys.length } },
-    hint: { key: 'init.credentialsLeftOut.many.hint', params: { add, command } },
-  };
+  const problem: MessageRef =
+    keys.length === 1 ? { key: 'init.credentialsLeftOut', params: { flag: FLAG_NAMES[keys[0]!] } } : { key: 'init.credentialsLeftOut.many', params: { flags: keys.map((key) => FLAG_NAMES[key]), count: keys.length } };
+  // A new profile has no config set line to offer: the init line is the one to complete.
+  if (!overSaved) return { problem, hint: keys.length === 1 ? { key: 'init.credentialsLeftOut.new.hint', params: { add } } : { key: 'init.credentialsLeftOut.new.many.hint', params: { add } } };
+  return { problem, hint: keys.length === 1 ? { key: 'init.credentialsLeftOut.hint', params: { add, command } } : { key: 'init.credentialsLeftOut.many.hint', params: { add, command } } };
 }
 
 /** A refused flag or a further reason, with what to do; `configSetYes`: its hint is config set's refusal of this line, whose --yes it names. */
@@ -363,14 +368,16 @@ function fromFlags(o: InitOptions, profile: string, existing: ProfileData | unde
     const { plan } = fitted;
     // A refused domain's sure fix (the name without its port) is what the example gives too, with the redirect_uri moved under it.
     const callback = webAuth || type === undefined ? plan.values : {};
-    const example = initExample(type ?? savedType, appid ?? saved?.appid, callback.domain ?? saved?.domain, callback.redirectUri ?? saved?.redirectUri, p);
+    const example = initExample(type ?? savedType, appid ?? saved?.appid, callback.domain ?? saved?.domain, callback.redirectUri ?? saved?.redirectUri, p, line.endpoints);
     const hint = missingHint(example, existing ? { profile, p, plan } : undefined);
     problems.splice(at, 0, { problem: { key: 'init.missingFlag', params: { flag: flags } }, hint });
     // Why the config set line sets more than was given (or why there is none): after the refusals its hint speaks of.
     if (fitted.note) problems.push(fitted.note);
     // An endpoint flag with a user name or password is never in a line to paste: said, not left out unseen,
     // each one (the command to run oneself sets them all: with the first alone, the others looked set).
-    if (existing && plan.credentialsLeftOut.length > 0) problems.push(credentialsLeftOut(plan.credentialsLeftOut, p));
+    // A new profile: the init line is the only one offered (as above, without them).
+    const leftOut = (Object.keys(line.endpoints) as EndpointKey[]).filter((key) => hideUrlCredentials(line.endpoints[key]!) !== line.endpoints[key]);
+    if (leftOut.length > 0) problems.push(credentialsLeftOut(leftOut, p, existing !== undefined));
   }
   if (problems.length === 0 && type !== undefined && domain !== undefined && redirectUri !== undefined) {
     const pair = checkCallbackPair(type, domain, redirectUri);

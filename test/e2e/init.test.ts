@@ -645,6 +645,38 @@ describe('init validation (issue 12 item 4)', () => {
     expect(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')).toBe(before);
   });
 
+  // A new profile with missing flags: the init line offered carried no endpoint flag given, so run as printed it
+  // saved a profile that calls WeChat instead of the --api-base typed (over a saved profile the config set line
+  // has carried them). Now the init line carries them, but for one with credentials, said as over a saved profile.
+  it('a new profile, missing flags: the init line offered carries the endpoint flags given, one with credentials said instead (en, zh)', async () => {
+    const dir = tempConfigDir();
+    const env = { WXAUTH_CONFIG_DIR: dir };
+    const given = ['--profile', 'emu', 'init', '--type', 'test', '--appid', APPID, '--domain', '127.0.0.1:8080', '--api-base', 'http://127.0.0.1:3900', '--region', 'sh', '--open-base', 'http://a:b@127.0.0.1:3901', '--yes'];
+    const r = await runCli(given, { env });
+    expect(r.code).toBe(EXIT.usage);
+    const example = 'printf %s "$WX_SECRET" | wxauth init --profile emu --type test --appid wx1234567890abcdef --secret - --domain 127.0.0.1:8080 --redirect-uri http://127.0.0.1:8080/oauth/callback --api-base http://127.0.0.1:3900 --region sh --yes';
+    expect(r.stderr).toContain(`→ For example: ${example}\n`);
+    expect(r.stderr).toContain(
+      '✖ Also: --open-base holds a user name or password, which wxauth never puts in a command for you to paste, so no line offered here carries it. To save it, add --open-base <URL> to the init line yourself (with the address and its credentials in place of <URL>).\n',
+    );
+    expect(r.stderr).not.toContain('config set');
+    expect(r.stderr).not.toContain('a:b@');
+    const zh = await runCli(['--lang', 'zh', ...given], { env });
+    expect(zh.stderr).toContain(`→ 例如：${example}\n`);
+    expect(zh.stderr).toContain('✖ 另外：--open-base 的值里带用户名或密码，wxauth 不会把凭据放进给你粘贴的命令里，所以这里给出的命令都不含它。要保存它，就自己在 init 命令里加上 --open-base <URL>（把 <URL> 换成带凭据的地址）。\n');
+    expect(zh.stderr).not.toContain('a:b@');
+    expect(fs.existsSync(path.join(dir, 'config.json'))).toBe(false);
+    // Run as printed (the secret piped), the profile keeps the endpoint flags given.
+    const words = example.replace(/^printf %s "\$WX_SECRET" \| wxauth /, '').split(' ');
+    const followed = await runCli(words, { env, input: SECRET });
+    expect(followed.code, followed.stderr).toBe(0);
+    expect(readConfig(dir).profiles.emu).toMatchObject({ apiBase: 'http://127.0.0.1:3900', region: 'sh' });
+    // Over a saved profile, the init line offered carries them too, as the config set line does.
+    const over = await runCli(['--profile', 'emu', 'init', '--appid', APPID, '--open-base', 'http://127.0.0.1:3977', '--yes'], { env });
+    expect(over.stderr).toContain('--redirect-uri http://127.0.0.1:8080/oauth/callback --open-base http://127.0.0.1:3977 --yes.');
+    expect(over.stderr).toContain('wxauth config set --profile emu appid wx1234567890abcdef openBase http://127.0.0.1:3977\n');
+  });
+
   it("a redirect_uri on another port than the domain: a test account is told to put the port in the domain, a real account to drop it (en, zh)", async () => {
     const dir = tempConfigDir();
     const env = { WXAUTH_CONFIG_DIR: dir };

@@ -915,6 +915,14 @@ export const messages = {
     zh: '要保存它们：在 init 命令里加上 {add}，或自己运行：{command}（把每个 <URL> 换成你给那个参数的带凭据的地址）。',
     en: 'To save them, add {add} to the init line, or run this yourself: {command} (with each address you gave, credentials and all, in place of its <URL>).',
   },
+  'init.credentialsLeftOut.new.hint': {
+    zh: '要保存它，就自己在 init 命令里加上 {add}（把 <URL> 换成带凭据的地址）。',
+    en: 'To save it, add {add} to the init line yourself (with the address and its credentials in place of <URL>).',
+  },
+  'init.credentialsLeftOut.new.many.hint': {
+    zh: '要保存它们，就自己在 init 命令里加上 {add}（把每个 <URL> 换成你给那个参数的带凭据的地址）。',
+    en: 'To save them, add {add} to the init line yourself (with each address you gave, credentials and all, in place of its <URL>).',
+  },
   'init.also.configSet': {
     zh: '另外：{problem} {hint}（以上是 config set 对只改你给出的几项的那条命令的答复：这里说的 --yes 加在 config set 上（{command}），不是加在 init 上。）',
     en: "Also: {problem} {hint} (That is config set's answer to a line setting only what you gave: the --yes it speaks of goes on config set ({command}), not on init.)",
