@@ -153,6 +153,7 @@ function initExample(
   redirectUri: string | undefined,
   p: string,
   endpoints: Partial<Pick<ProfileData, EndpointKey>>,
+  hideRedirect = false,
 ): string {
   const t = type ?? 'service';
   let host: string | undefined;
@@ -162,12 +163,16 @@ function initExample(
     host = undefined;
   }
   const d = domain ?? host ?? (t === 'test' ? '127.0.0.1:8080' : 'www.example.com');
-  const web = hasWebAuth(t) ? ` --domain ${shellWord(d)} --redirect-uri ${shellWord(redirectUri ?? exampleRedirectUri(d))}` : '';
+  // A redirect_uri that cannot be offered whole (a code or a token in it, fromFlags) is a placeholder; its host is the domain still.
+  const web = hasWebAuth(t) ? ` --domain ${shellWord(d)} --redirect-uri ${shellWord(hideRedirect ? REDIRECT_PLACEHOLDER : (redirectUri ?? exampleRedirectUri(d)))}` : '';
   const kept = (Object.entries(endpoints) as Array<[EndpointKey, string]>).filter(([, value]) => hideUrlCredentials(value) === value);
   const flags = kept.map(([key, value]) => ` ${FLAG_NAMES[key]} ${shellWord(value)}`).join('');
   // The secret from a pipe, as init --help shows: a `<AppSecret>` pasted into a shell is a redirection.
   return `printf %s "$WX_SECRET" | wxauth init${p} --type ${t} --appid ${appid ?? 'wx1234567890abcdef'} --secret -${web}${flags} --yes`;
 }
+
+/** In a line offered where it would hold a redirect_uri it never prints (a code, a token, the AppSecret in it). */
+const REDIRECT_PLACEHOLDER = '<redirect_uri>';
 
 /** What init's `config set` line holds: the values to set, and the flags refused that it leaves out. */
 interface ConfigSetPlan {
@@ -334,7 +339,7 @@ function missingHint(example: string, over: { profile: string; p: string; plan: 
  * first as the error, the others as its further reasons (a user fixing one per run would run it again
  * for each), then `more` (the refusal to replace a saved profile without --yes, which is said after them).
  */
-function fromFlags(o: InitOptions, profile: string, existing: ProfileData | undefined, line: { endpoints: Partial<Pick<ProfileData, EndpointKey>>; inShell: ShellCheck }, more: MessageRef[] = []): ProfileData {
+function fromFlags(o: InitOptions, profile: string, existing: ProfileData | undefined, line: { endpoints: Partial<Pick<ProfileData, EndpointKey>>; inShell: ShellCheck; showSecrets: boolean }, more: MessageRef[] = []): ProfileData {
   const problems: InitProblem[] = [];
   const accepted: Partial<Record<keyof typeof FLAGS, string>> = {};
   const take = (key: SettingKey & keyof typeof FLAGS, value: string, type?: AccountType): string | undefined => {
@@ -365,10 +370,18 @@ function fromFlags(o: InitOptions, profile: string, existing: ProfileData | unde
     const savedType = saved?.type !== undefined && checkSetting('type', saved.type).ok ? (saved.type as AccountType) : undefined;
     const plan0 = configSetPlan(o, p, type, accepted, existing ? line.endpoints : {});
     const fitted = existing ? fitPlan(plan0, existing, p, accepted.secret ?? existing.secret, line.inShell) : { plan: plan0 };
-    const { plan } = fitted;
+    // A redirect_uri given or saved with a code, a token or the AppSecret in it (as config get would mask it)
+    // is in no line offered, as in none of config set's hints (flows/profile-conflicts.ts pasteable): a
+    // placeholder in its place, and why. The line is checked with it all the same (fitPlan, above).
+    const { pasteable } = redirectViews(accepted.secret ?? existing?.secret, line.showSecrets);
+    const unsafe = (uri: string | undefined) => uri !== undefined && pasteable(uri)?.names.length !== 0;
+    const hideGiven = unsafe(fitted.plan.values.redirectUri);
+    const plan = hideGiven ? { ...fitted.plan, command: configSetLine({ ...fitted.plan.values, redirectUri: REDIRECT_PLACEHOLDER }, p) } : fitted.plan;
     // A refused domain's sure fix (the name without its port) is what the example gives too, with the redirect_uri moved under it.
     const callback = webAuth || type === undefined ? plan.values : {};
-    const example = initExample(type ?? savedType, appid ?? saved?.appid, callback.domain ?? saved?.domain, callback.redirectUri ?? saved?.redirectUri, p, line.endpoints);
+    const exampleRedirect = callback.redirectUri ?? saved?.redirectUri;
+    const hideRedirect = unsafe(exampleRedirect);
+    const example = initExample(type ?? savedType, appid ?? saved?.appid, callback.domain ?? saved?.domain, exampleRedirect, p, line.endpoints, hideRedirect);
     const hint = missingHint(example, existing ? { profile, p, plan } : undefined);
     problems.splice(at, 0, { problem: { key: 'init.missingFlag', params: { flag: flags } }, hint });
     // Why the config set line sets more than was given (or why there is none): after the refusals its hint speaks of.
@@ -378,6 +391,12 @@ function fromFlags(o: InitOptions, profile: string, existing: ProfileData | unde
     // A new profile: the init line is the only one offered (as above, without them).
     const leftOut = (Object.keys(line.endpoints) as EndpointKey[]).filter((key) => hideUrlCredentials(line.endpoints[key]!) !== line.endpoints[key]);
     if (leftOut.length > 0) problems.push(credentialsLeftOut(leftOut, p, existing !== undefined));
+    if (hideRedirect || hideGiven) {
+      problems.push({
+        problem: callback.redirectUri !== undefined ? { key: 'init.redirectLeftOut' } : { key: 'init.redirectLeftOut.saved', params: { profile } },
+        hint: { key: 'init.redirectLeftOut.hint' },
+      });
+    }
   }
   if (problems.length === 0 && type !== undefined && domain !== undefined && redirectUri !== undefined) {
     const pair = checkCallbackPair(type, domain, redirectUri);
@@ -605,6 +624,7 @@ export async function run(given: InitOptions, ctx: Context): Promise<InitResult>
       ...refusedHere(ctx.globals, ctx.env, store.snapshot(), profile, next, keys.map((key) => ({ key }))),
       ...regionUnused(keys.map((key) => ({ key, value: next[key] ?? '' })), next, profile, linePrefix),
     ],
+    showSecrets: ctx.globals.showSecrets === true,
   };
   if (ctx.interactive) checkWizardFlags(options);
   if (existing && !options.yes) {
