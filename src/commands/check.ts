@@ -5,7 +5,7 @@ import type { CommandInput } from '../cli.js';
 import { tokenStatus } from '../core/token.js';
 import { profileFlag } from '../core/validate.js';
 import { refuseUnusableProfile } from '../store/resolve.js';
-import { checkUserToken, emptyArgOf, refuseEmptyArg, refuseMistypedTokenArgs } from '../flows/user-token.js';
+import { checkUserToken, emptyArgOf, refuseEmptyArg, refuseMistypedTokenArgs, sendsCodeShaped } from '../flows/user-token.js';
 import type { CheckCommandResult } from '../ui/present/check.js';
 
 export interface CheckOptions {
@@ -28,8 +28,10 @@ export async function run(options: CheckOptions, ctx: Context): Promise<CheckCom
   refuseEmptyArg('check', options.emptyArg, config.profile);
   const tokens = await ctx.tokenStore();
   refuseUnusableProfile(config, tokens.listUsers(config.profile).length);
+  // A code-shaped token is sent to a mock or a gateway (whose tokens may look so), refused elsewhere.
+  const sendCodeShaped = await sendsCodeShaped(config.apiBase, options.accessToken, ctx.signal);
   const api = await ctx.api(config);
-  const check = await checkUserToken({ api, tokens, profile: config.profile, redirectUri: config.redirectUri, appid: config.appid, ...options, now: () => ctx.now() });
+  const check = await checkUserToken({ api, tokens, profile: config.profile, redirectUri: config.redirectUri, appid: config.appid, ...options, sendCodeShaped, now: () => ctx.now() });
   const now = ctx.now();
   // What wxauth knows locally about the token WeChat just accepted (nothing for a token given as arguments).
   const status = check.picked.entry ? tokenStatus(check.picked.entry, now) : undefined;

@@ -7,7 +7,7 @@ import { envCredentials } from '../core/next-step.js';
 import { profileFlag } from '../core/validate.js';
 import { looksLikeOpenid } from '../core/token.js';
 import { ConfigError, UsageError } from '../errors.js';
-import { emptyArgOf, refreshUserToken, refuseEmptyArg, refuseRefreshTokenArg } from '../flows/user-token.js';
+import { emptyArgOf, refreshUserToken, refuseEmptyArg, refuseRefreshTokenArg, sendsCodeShaped } from '../flows/user-token.js';
 import type { RefreshCommandResult } from '../ui/present/refresh.js';
 import type { TokenStore } from '../store/token-cache.js';
 
@@ -33,7 +33,7 @@ export function parseOptions({ args, opts }: CommandInput): RefreshOptions {
 
 export async function run(options: RefreshOptions, ctx: Context): Promise<RefreshCommandResult> {
   // The argument mistakes first (their hints name the profile), before anything is required or sent.
-  const { profile, redirectUri } = await ctx.resolveConfig();
+  const { profile, redirectUri, apiBase } = await ctx.resolveConfig();
   refuseEmptyArg('refresh', options.emptyArg, profile);
   // `wxauth refresh o8Lw…`: an openid where the refresh_token goes (the user meant that user's cached
   // token). WeChat would answer 40030, read as "authorise again".
@@ -45,12 +45,14 @@ export async function run(options: RefreshOptions, ctx: Context): Promise<Refres
   // config: said before a missing appid (exit 2 before exit 4), once the cache has said whether it holds
   // that value as a refresh_token (then it is sent, whatever its shape).
   const tokens = await usableTokens(options, ctx, profile);
-  if (given !== undefined) refuseRefreshTokenArg(tokens, profile, redirectUri, given);
+  // A code-shaped refresh_token is sent to a mock or a gateway (whose tokens may look so), refused elsewhere.
+  const sendCodeShaped = await sendsCodeShaped(apiBase, given, ctx.signal);
+  if (given !== undefined) refuseRefreshTokenArg(tokens, profile, redirectUri, given, sendCodeShaped);
   // /sns/oauth2/refresh_token needs the appid but not the secret (API-FACTS §5).
   const config = await ctx.requireConfig(['appid']);
   const appid = config.appid as string;
   const api = await ctx.api(config);
-  const refresh = await refreshUserToken({ api, tokens, profile: config.profile, redirectUri: config.redirectUri, appid, refreshToken: options.refreshToken, openid: options.openid, now: () => ctx.now(), fromEnv: envCredentials(config.sources), save: options.save, refuseUnsavable: true });
+  const refresh = await refreshUserToken({ api, tokens, profile: config.profile, redirectUri: config.redirectUri, appid, refreshToken: options.refreshToken, openid: options.openid, now: () => ctx.now(), fromEnv: envCredentials(config.sources), save: options.save, refuseUnsavable: true, sendCodeShaped });
   return {
     refresh,
     now: ctx.now(),

@@ -7,7 +7,7 @@ import { UsageError } from '../errors.js';
 import type { UserinfoLang } from '../core/responses.js';
 import { tokenStatus } from '../core/token.js';
 import { profileFlag } from '../core/validate.js';
-import { emptyArgOf, fetchUserinfo, pickUserToken, refuseEmptyArg, refuseMistypedTokenArgs } from '../flows/user-token.js';
+import { emptyArgOf, fetchUserinfo, pickUserToken, refuseEmptyArg, refuseMistypedTokenArgs, sendsCodeShaped } from '../flows/user-token.js';
 import { refuseUnusableProfile } from '../store/resolve.js';
 import { userinfoAnnouncements, type UserinfoCommandResult } from '../ui/present/userinfo.js';
 import { uiLang } from '../ui/i18n.js';
@@ -47,7 +47,9 @@ export async function run(options: UserinfoOptions, ctx: Context): Promise<Useri
   refuseEmptyArg('userinfo', options.emptyArg, config.profile);
   const tokens = await ctx.tokenStore();
   refuseUnusableProfile(config, tokens.listUsers(config.profile).length);
-  const query = { profile: config.profile, redirectUri: config.redirectUri, appid: config.appid, accessToken: options.accessToken, openid: options.openid, use: 'userinfo' as const };
+  // A code-shaped token is sent to a mock or a gateway (whose tokens may look so), refused elsewhere.
+  const sendCodeShaped = await sendsCodeShaped(config.apiBase, options.accessToken, ctx.signal);
+  const query = { profile: config.profile, redirectUri: config.redirectUri, appid: config.appid, accessToken: options.accessToken, openid: options.openid, use: 'userinfo' as const, sendCodeShaped };
   const announce = userinfoAnnouncements(ctx);
   // What the cache said before the call, for the "expired 5m ago, refreshed" line.
   const before = pickUserToken(tokens, query).entry;

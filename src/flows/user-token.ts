@@ -30,7 +30,7 @@ import {
 } from '../core/token.js';
 import { authorizeAgain, nextStep, type EnvCredentials, type UserTokenSituation } from '../core/next-step.js';
 import { profileFlag } from '../core/validate.js';
-import { DEFAULT_API_BASE, tokenHostOf } from '../core/endpoints.js';
+import { DEFAULT_API_BASE, isWechatApiBase, tokenHostOf } from '../core/endpoints.js';
 import { sameOrigin } from '../core/host-names.js';
 import type { ApiResponse } from '../http/client.js';
 import type { SnsAccessTokenResponse, SnsAuthResponse, SnsUserinfoResponse, UserinfoLang, WechatApi } from '../http/api.js';
@@ -51,6 +51,12 @@ export interface UserTokenDeps {
   fromEnv?: EnvCredentials;
   /** The profile's redirect_uri: the advice says `wxauth login` only where login can catch the callback. */
   redirectUri?: string;
+  /**
+   * A token argument of a code's shape (32 letters and digits) is sent, not refused: the API base is neither
+   * WeChat's nor the emulator (a mock, a gateway), whose tokens may have that shape (sendsCodeShaped).
+   * The callback-URL and URL refusals stay.
+   */
+  sendCodeShaped?: boolean;
 }
 
 /**
@@ -367,7 +373,7 @@ export interface PickedToken {
  */
 export function pickUserToken(
   tokens: TokenStore | undefined,
-  q: { profile: string; appid?: string; accessToken?: string; openid?: string; redirectUri?: string; use?: 'check' | 'userinfo' },
+  q: { profile: string; appid?: string; accessToken?: string; openid?: string; redirectUri?: string; use?: 'check' | 'userinfo'; sendCodeShaped?: boolean },
 ): PickedToken {
   if (q.accessToken) {
     const entry = tokens?.listUsers(q.profile).find((u) => u.accessToken === q.accessToken);
@@ -379,7 +385,7 @@ export function pickUserToken(
       throw new UsageError({ key: 'tokens.args.isRefreshToken', params }, { hint: { key: 'tokens.args.isRefreshToken.hint', params } });
     }
     // A code or callback URL where the token goes (not one the cache knows as a token, which a mock may shape so).
-    if (!entry) refuseCodeAsToken(q.use ?? 'check', q.accessToken, q.profile);
+    if (!entry) refuseCodeAsToken(q.use ?? 'check', q.accessToken, q.profile, q.sendCodeShaped);
     const openid = q.openid ?? entry?.openid;
     if (!openid) {
       throw new UsageError({ key: 'tokens.openidNeeded' }, { hint: { key: 'tokens.openidNeeded.hint', params: { command: q.use ?? 'check' } } });
@@ -411,6 +417,34 @@ function issuerNote(entry: UserTokenEntry | undefined, api: WechatApi, profile: 
   // Nothing left this machine (refused, DNS, TLS): the token would have gone there, it was not sent.
   if (unsent) return messageRef(entry.issuer === 'wechat' ? 'tokens.otherIssuer.wechat.unsent' : 'tokens.otherIssuer.unsent', params);
   return messageRef(entry.issuer === 'wechat' ? 'tokens.otherIssuer.wechat' : 'tokens.otherIssuer', params);
+}
+
+/** The access_token given on the command line when the cache does not know it as a token (else undefined). */
+function givenUnknown(picked: PickedToken): string | undefined {
+  return picked.source === 'args' && picked.entry === undefined && picked.owner === undefined ? picked.accessToken : undefined;
+}
+
+/**
+ * A code-shaped argument that was sent (sendCodeShaped: a mock's or a gateway's API base) and answered
+ * with an error: what its shape may mean, as a note, so a code pasted by mistake is still said as one.
+ */
+function withCodeShapeNote(error: unknown, given: string | undefined, kind: 'access_token' | 'refresh_token', p: Pick<UserTokenDeps, 'api' | 'profile' | 'sendCodeShaped'>): unknown {
+  if (p.sendCodeShaped !== true || given === undefined || !(error instanceof WechatApiError) || codeAsTokenArg(given) !== 'code') return error;
+  error.notes.push(messageRef('tokens.args.codeShaped.sent', { input: quotedInput(given.trim()), kind, base: p.api.http.options.apiBase, p: profileFlag(p.profile) }));
+  return error;
+}
+
+/**
+ * Whether a token argument of a code's shape is to be sent rather than refused (UserTokenDeps.sendCodeShaped):
+ * only when it has that shape and the API base is not one of WeChat's hosts, nor a wxauth emulator
+ * (asked of it, flows/emulator-at.ts, loaded only then). WeChat's user tokens and the emulator's are
+ * `NN_` and ~107 more characters (API-FACTS §0.5), so there such an argument is a code; a mock or a company
+ * gateway may issue tokens of 32 letters and digits, which were refused with no way to send them.
+ */
+export async function sendsCodeShaped(apiBase: string, value: string | undefined, signal?: AbortSignal): Promise<boolean> {
+  if (value === undefined || codeAsTokenArg(value) !== 'code' || isWechatApiBase(apiBase)) return false;
+  const { isEmulatorApiBase } = await import('./emulator-at.js');
+  return !(await isEmulatorApiBase(apiBase, signal));
 }
 
 /** The error, with the issuer note of `entry` (a cached token; undefined for one the user gave) added to its notes. */
@@ -480,7 +514,7 @@ export interface RefreshResult {
  * refused by its shape (a mock may issue tokens shaped like a code). `wxauth refresh` calls it before the
  * config is required too, so the argument mistake is said first, as check and userinfo say it.
  */
-export function refuseRefreshTokenArg(tokens: TokenStore | undefined, profile: string, redirectUri: string | undefined, refreshToken: string): UserTokenEntry | undefined {
+export function refuseRefreshTokenArg(tokens: TokenStore | undefined, profile: string, redirectUri: string | undefined, refreshToken: string, sendCodeShaped?: boolean): UserTokenEntry | undefined {
   const previous = tokens?.listUsers(profile).find((u) => u.refreshToken === refreshToken);
   if (previous) return previous;
   const holder = tokens?.listUsers(profile).find((u) => u.accessToken === refreshToken);
@@ -490,7 +524,7 @@ export function refuseRefreshTokenArg(tokens: TokenStore | undefined, profile: s
     if (holder.refreshToken) hint = messageRef('tokens.refresh.isAccessToken.hint', params);
     throw new UsageError({ key: 'tokens.refresh.isAccessToken', params }, { hint });
   }
-  refuseCodeAsToken('refresh', refreshToken, profile);
+  refuseCodeAsToken('refresh', refreshToken, profile, sendCodeShaped);
   return undefined;
 }
 
@@ -498,7 +532,7 @@ export async function refreshUserToken(p: RefreshParams): Promise<RefreshResult>
   let previous: UserTokenEntry | undefined;
   let refreshToken = p.refreshToken;
   if (refreshToken) {
-    previous = refuseRefreshTokenArg(p.tokens, p.profile, p.redirectUri, refreshToken);
+    previous = refuseRefreshTokenArg(p.tokens, p.profile, p.redirectUri, refreshToken, p.sendCodeShaped);
   } else {
     previous = p.tokens?.getUser(p.profile, p.appid, p.openid);
     if (!previous) throw noCachedUser(p.profile, p.openid, p.tokens, p.appid, p.redirectUri);
@@ -520,7 +554,7 @@ export async function refreshUserToken(p: RefreshParams): Promise<RefreshResult>
   } catch (error) {
     // A refresh_token typed on the command line went where the user sent it.
     const situation: UserTokenSituation = { use: 'refresh', profile: p.profile, redirectUri: p.redirectUri, appid, fromEnv: appid === p.appid ? p.fromEnv : undefined };
-    throw withIssuerNote(advised(error, situation), p.refreshToken === undefined ? previous : undefined, p);
+    throw withCodeShapeNote(withIssuerNote(advised(error, situation), p.refreshToken === undefined ? previous : undefined, p), previous === undefined ? p.refreshToken : undefined, 'refresh_token', p);
   }
   const token = toSnsToken(response.data);
   const sameUser = previous && previous.openid === token.openid ? previous : undefined;
@@ -595,12 +629,12 @@ export interface CheckResult {
 
 /** GET /sns/auth. Throws WechatApiError with the reason and the next step (refresh, or authorise again). */
 export async function checkUserToken(p: CheckParams): Promise<CheckResult> {
-  const picked = pickUserToken(p.tokens, { profile: p.profile, redirectUri: p.redirectUri, appid: p.appid, accessToken: p.accessToken, openid: p.openid, use: 'check' });
+  const picked = pickUserToken(p.tokens, { profile: p.profile, redirectUri: p.redirectUri, appid: p.appid, accessToken: p.accessToken, openid: p.openid, use: 'check', sendCodeShaped: p.sendCodeShaped });
   try {
     const response = await p.api.checkToken({ accessToken: picked.accessToken, openid: picked.openid });
     return { valid: true, picked, response };
   } catch (error) {
-    throw withIssuerNote(advised(error, situationOf('check', p, picked.entry, picked)), picked.source === 'cache' ? picked.entry : undefined, p);
+    throw withCodeShapeNote(withIssuerNote(advised(error, situationOf('check', p, picked.entry, picked)), picked.source === 'cache' ? picked.entry : undefined, p), givenUnknown(picked), 'access_token', p);
   }
 }
 
@@ -679,7 +713,7 @@ export interface UserinfoResult {
 }
 
 export async function fetchUserinfo(p: UserinfoParams): Promise<UserinfoResult> {
-  const picked = pickUserToken(p.tokens, { profile: p.profile, redirectUri: p.redirectUri, appid: p.appid, accessToken: p.accessToken, openid: p.openid, use: 'userinfo' });
+  const picked = pickUserToken(p.tokens, { profile: p.profile, redirectUri: p.redirectUri, appid: p.appid, accessToken: p.accessToken, openid: p.openid, use: 'userinfo', sendCodeShaped: p.sendCodeShaped });
   let entry = picked.entry;
   let accessToken = picked.accessToken;
   let refreshed: AutoRefresh | undefined;
@@ -717,7 +751,7 @@ export async function fetchUserinfo(p: UserinfoParams): Promise<UserinfoResult> 
       canRefresh(tokenStatus(entry, p.now()));
     if (!retry || !entry) {
       const situation = { ...situationOf('userinfo', p, entry, picked), ...(p.autoRefresh ? {} : { noAutoRefresh: true }) };
-      throw withIssuerNote(advised(error, situation, snapshotDiagnosis(error, entry)), picked.source === 'cache' ? entry : undefined, p);
+      throw withCodeShapeNote(withIssuerNote(advised(error, situation, snapshotDiagnosis(error, entry)), picked.source === 'cache' ? entry : undefined, p), givenUnknown(picked), 'access_token', p);
     }
     entry = await refreshOnce((error as WechatApiError).errcode, entry);
     try {
@@ -754,9 +788,9 @@ export function refuseEmptyArg(command: 'check' | 'userinfo' | 'refresh', name: 
  * (core/token.ts codeAsTokenArg): refused before anything is sent, with `exchange`, which takes it (the
  * reverse of exchange's refusal of a token). Quoted masked: the code is a secret.
  */
-export function refuseCodeAsToken(command: 'check' | 'userinfo' | 'refresh', value: string, profile: string): void {
+export function refuseCodeAsToken(command: 'check' | 'userinfo' | 'refresh', value: string, profile: string, sendCodeShaped = false): void {
   const found = codeAsTokenArg(value);
-  if (found === undefined) return;
+  if (found === undefined || (found === 'code' && sendCodeShaped)) return;
   const cut = value.length > 200 ? value.slice(0, 200) + '…' : value;
   const params = { input: quotedInput(cut.trim()), kind: command === 'refresh' ? 'refresh_token' : 'access_token', command, p: profileFlag(profile) };
   if (found === 'callback') throw new UsageError({ key: 'tokens.args.callbackAsToken', params }, { hint: { key: 'tokens.args.callbackAsToken.hint', params } });

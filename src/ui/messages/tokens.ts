@@ -518,6 +518,10 @@ export const messages = {
     zh: '先用 exchange 把 code 换成 token（code 只能用一次，5 分钟内有效）：wxauth exchange{p} CODE；换到的 token 存进缓存后，wxauth {command}{p} 不带参数就会用它。',
     en: 'Exchange the code for tokens first (a code works once, within 5 minutes): wxauth exchange{p} CODE; the tokens are cached, and wxauth {command}{p} with no argument then uses them.',
   },
+  'tokens.args.codeShaped.sent': {
+    zh: '注意：{input} 是微信 code 的样子（32 位字母和数字）；接口地址 {base} 不是微信的（模拟服务或网关的 token 可能就是这个样子），所以它作为 {kind} 发送了。如果它其实是 code，先换成 token：wxauth exchange{p} CODE。',
+    en: "Note: {input} has the shape of a WeChat code (32 letters and digits); it was sent as the {kind} because the API base {base} is not WeChat's (a mock's or a gateway's tokens may look like this). If it is a code, exchange it first: wxauth exchange{p} CODE.",
+  },
   'tokens.args.swapped': { zh: '参数顺序反了：第一个像 openid，第二个像 access_token。', en: 'The arguments are the wrong way round: the first looks like an openid, the second like an access_token.' },
   'tokens.args.swapped.hint': { zh: '用法：wxauth {command} <access_token> <openid>', en: 'Usage: wxauth {command} <access_token> <openid>' },
   'tokens.args.openidAsToken': { zh: '{openid} 像 openid，不是 access_token。', en: '{openid} looks like an openid, not an access_token.' },
