@@ -67,7 +67,17 @@ export interface ListenHooks extends CallbackHooks {
    * `newerLink`: its state was that of a link `wxauth url` made after listen started (taken as the newest);
    * `'first'` when listen started with no state remembered at all.
    */
-  onCallback(callback: CallbackResult, how: { showSecrets: boolean; exchanging: boolean; codeMinutes: 5 | 10; profileFlag: string; newerLink: false | 'newer' | 'first' }): void;
+  /**
+   * `exchanging`: an --exchange runs; `announced`: its start was already said (onExchangeStart), as the code
+   * arrived, so only a paste's exchange is said here.
+   */
+  onCallback(callback: CallbackResult, how: { showSecrets: boolean; exchanging: boolean; announced: boolean; codeMinutes: 5 | 10; profileFlag: string; newerLink: false | 'newer' | 'first' }): void;
+  /**
+   * --exchange: the exchange of a caught code starts now, while the listener still watches for a duplicate
+   * callback. Said here, before the exchange's own lines (-v trace, a retry notice): said after the window,
+   * with the code, it came below them.
+   */
+  onExchangeStart(): void;
 }
 
 export interface RelaySnippet {
@@ -172,8 +182,14 @@ export async function run(options: ListenOptions, ctx: Context): Promise<ListenR
     checkTokensSavable(tokens, config.profile);
   }
   let exchanged: Promise<ExchangeResult> | undefined;
+  let announced = false;
   const startExchange = (hit: CallbackHit): void => {
     if (!creds || !tokens || exchanged) return;
+    // A caught code: said at once, before anything the exchange prints (a paste's is said with its callback).
+    if (options.mode === 'listen') {
+      hooks.onExchangeStart();
+      announced = true;
+    }
     exchanged = (async () => {
       const { exchangeCode } = await import('../flows/user-token.js');
       const { envCredentials } = await import('../core/next-step.js');
@@ -262,7 +278,7 @@ export async function run(options: ListenOptions, ctx: Context): Promise<ListenR
   }
   // API-FACTS §1.6: an official account's code lives 5 minutes, a website app's 10.
   const newerLink = options.state === undefined && callback.stateChecked && callback.state !== expected;
-  hooks.onCallback(callback, { showSecrets: ctx.globals.showSecrets === true, exchanging: exchanged !== undefined, codeMinutes: endpoint === 'qrconnect' ? 10 : 5, profileFlag: p, newerLink: newerLink && (expected === undefined ? 'first' : 'newer') });
+  hooks.onCallback(callback, { showSecrets: ctx.globals.showSecrets === true, exchanging: exchanged !== undefined, announced, codeMinutes: endpoint === 'qrconnect' ? 10 : 5, profileFlag: p, newerLink: newerLink && (expected === undefined ? 'first' : 'newer') });
   if (!exchanged) return { mode: 'callback' };
   const exchange = await exchanged;
   const exitCode = exchange.saveError?.exitCode;

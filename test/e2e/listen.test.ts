@@ -1186,6 +1186,38 @@ describe('wxauth listen --exchange against the emulator', () => {
     expect(exchanges[0]!.errcode).toBeUndefined();
   });
 
+  // The exchange starts the moment the code arrives, while the listener still watches 2 s for a duplicate
+  // callback; its announcement was printed only after that window, below the exchange's own lines (its -v
+  // trace, a retry notice), which then read as coming before it began.
+  it('says it is exchanging before the exchange\'s own lines (-v trace), and still reports the duplicate (en, zh)', async () => {
+    const app = emu.apps.find((a) => a.type === 'test')!;
+    for (const [lang, start, duplicate] of [
+      ['en', 'Exchanging the code for tokens now…', 'The callback was called 2 times with the same code'],
+      ['zh', '立即用 code 换取 token…', '同一个 code'],
+    ] as const) {
+      const env = { ...emulatorEnv(emu, app), WXAUTH_CONFIG_DIR: tempConfigDir() };
+      const { url, done } = await startListen(['--state', 'x5', '--exchange', '-v', '--lang', lang], env);
+      const code = emu.issueCode({ appid: app.appid, scope: 'snsapi_base' });
+      const exchanges = () => emu.requests().filter((q) => q.path === '/sns/oauth2/access_token').length;
+      const before = exchanges();
+      await get(`${url}?code=${code}&state=x5`);
+      await get(`${url}?code=${code}&state=x5`);
+      const r = await done;
+      expect(r.code, r.stderr).toBe(0);
+      const announced = r.stderr.indexOf(start);
+      const request = r.stderr.indexOf('/sns/oauth2/access_token');
+      expect(announced, r.stderr).toBeGreaterThan(-1);
+      expect(request, r.stderr).toBeGreaterThan(-1);
+      // The announcement, then the exchange's request; the hit line of the code before both.
+      expect(announced, r.stderr).toBeLessThan(request);
+      expect(r.stderr.indexOf('#1 '), r.stderr).toBeLessThan(announced);
+      // Said once, and the duplicate (40163's trap) is still reported after the window.
+      expect(r.stderr.split(start)).toHaveLength(2);
+      expect(r.stderr, r.stderr).toContain(duplicate);
+      expect(exchanges()).toBe(before + 1);
+    }
+  });
+
   // A caught callback whose exchange never left this machine (the API base refuses the connection): the
   // advice said the code was unused "until about <time>" and how to exchange it from the landed address,
   // but no test ran that branch (only exchange's own, which knows no callback time). The time is the

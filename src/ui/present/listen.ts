@@ -77,6 +77,12 @@ export class WaitDisplay {
     if (hit.kind === 'code') this.lines.flush();
   }
 
+  /** A line said among the hits, at once (after those before it, the countdown cleared first). */
+  say(line: string): void {
+    this.lines.say(line);
+    this.lines.flush();
+  }
+
   stop(): void {
     this.lines.flush();
     this.countdown?.stop();
@@ -298,6 +304,7 @@ export function listenHooks(out: Output): ListenHooks {
       display.start(wait);
     },
     onHit: (hit) => display.hit(hit),
+    onExchangeStart: () => display.say(out.t('listen.exchange.start')),
     onWaitOver: () => display.stop(),
     onCallback: (result, how) => {
       out.fields([
@@ -306,8 +313,9 @@ export function listenHooks(out: Output): ListenHooks {
       ]);
       presentAftermath(out, result);
       if (how.newerLink) out.note(out.t(how.newerLink === 'first' ? 'listen.state.newer.first' : 'listen.state.newer'));
-      if (how.exchanging) out.say(out.t('listen.exchange.start'));
-      else out.note(out.t('listen.next.exchange', { minutes: how.codeMinutes, p: how.profileFlag }));
+      if (how.exchanging) {
+        if (!how.announced) out.say(out.t('listen.exchange.start'));
+      } else out.note(out.t('listen.next.exchange', { minutes: how.codeMinutes, p: how.profileFlag }));
     },
   };
 }
@@ -358,12 +366,13 @@ function jsonListenHooks(out: Output): ListenHooks {
     // kind stays "denied" for a state-only callback with our state; verdict says what it meant (verdictJson).
     onHit: (hit) => out.event({ event: 'hit', seq: hit.seq, kind: hit.kind, time: hit.time, ...verdictJson(hit.verdict) }),
     onWaitOver: () => undefined,
+    onExchangeStart: () => out.event({ event: 'step', step: 'exchange' }),
     onCallback: (result, how) => {
       callbackDocument(out, result, how.showSecrets);
       out.event({ event: 'callback', code: maskCode(result.code, how.showSecrets), state: result.state ?? null, state_checked: result.stateChecked });
       presentAftermath(out, result);
       if (how.newerLink) out.note(out.t(how.newerLink === 'first' ? 'listen.state.newer.first' : 'listen.state.newer'));
-      if (how.exchanging) out.event({ event: 'step', step: 'exchange' });
+      if (how.exchanging && !how.announced) out.event({ event: 'step', step: 'exchange' });
     },
   };
 }
