@@ -7,13 +7,15 @@ import { envCredentials } from '../core/next-step.js';
 import { profileFlag } from '../core/validate.js';
 import { CODE_MAX_LENGTH, authorizeUrlRefusal, cleanPastedCode, describeStateOnly, linkOfState, otherCallbackAddress, pastedAddresses, stateOnlyVerdict, type PasteCleanup } from '../core/callback-url.js';
 import { redactValue } from '../core/secrets.js';
-import { checkTokensSavable, exchangeCode } from '../flows/user-token.js';
+import { checkTokensSavable, exchangeCode, issuesWechatShapes, withTokenShapeNote } from '../flows/user-token.js';
 import type { TokenStore } from '../store/token-cache.js';
 import { announceCleanedInput, announceCodes, announceNewAddress, announceStateCheck, stateUseSaid, type ExchangeCommandResult, type StateReport } from '../ui/present/exchange.js';
 
 export interface ExchangeOptions {
   /** The argument as given (quoted back, shortened, when it holds no usable code). */
   input: string;
+  /** The text read (the address picked, cleaned): read again, as a code, when a token's shape is sent (a mock's API base). */
+  text: string;
   parsed: ExchangeInput;
   /** What was stripped from the input before reading it (quotes, whitespace inside a code). */
   cleaned: PasteCleanup[];
@@ -63,9 +65,10 @@ export function parseOptions({ args, opts }: CommandInput): ExchangeOptions {
   const input = args[0] ?? '';
   // A code pasted with its quotes or split by a space went to WeChat as it was: 40029, and the advice to
   // authorise again for a code that was fine (issue 12 item 3).
-  const { parsed, removed, newAddress } = pickAddress(input);
+  const { text, parsed, removed, newAddress } = pickAddress(input);
   return {
     input,
+    text,
     parsed,
     cleaned: removed,
     ...(newAddress ? { newAddress } : {}),
@@ -75,13 +78,18 @@ export function parseOptions({ args, opts }: CommandInput): ExchangeOptions {
 }
 
 export async function run(options: ExchangeOptions, ctx: Context): Promise<ExchangeCommandResult> {
-  const { input, parsed, save } = options;
+  const { input, save } = options;
+  let parsed = options.parsed;
   const explicitState = options.state;
   // The input is judged after the config resolves: the refusal's hint names the profile.
   const config = await ctx.resolveConfig();
   const p = profileFlag(config.profile);
   // Said first, whatever follows: which address was read, and that the cut one's code was not sent.
   if (options.newAddress) announceNewAddress(ctx, options.newAddress);
+  // A token's shape is refused as a code where the codes are WeChat's (its API, the emulator); a mock's or
+  // a gateway's codes may have that shape, so there it is sent (with a note if the answer is an error).
+  const tokenShaped = !parsed.ok && parsed.reason === 'token' && !(await issuesWechatShapes(config.apiBase, ctx.signal));
+  if (tokenShaped) parsed = readExchangeInput(options.text, { tokenShapeIsCode: true });
   if (!parsed.ok) {
     // Quoted back masked: the input may carry the AppSecret (pasted where the code goes, with a word
     // before it) or a code or token, which are secrets too; each is a run of 32 or more of these
@@ -200,7 +208,12 @@ export async function run(options: ExchangeOptions, ctx: Context): Promise<Excha
     state?.source === 'remembered' && state.verdict === 'match' && state.received !== undefined
       ? { store: await ctx.stateFiles(), otherAccount: required.otherAccount !== undefined, value: state.received, by: 'exchange' as const }
       : undefined;
-  const exchange = await exchangeCode({ api, tokens, profile: required.profile, redirectUri: required.redirectUri, appid, secret, code: parsed.code, now: () => ctx.now(), save, fromEnv: envCredentials(required.sources), ...(usesState ? { usesState } : {}) });
+  const code = parsed.code;
+  const exchange = await exchangeCode({ api, tokens, profile: required.profile, redirectUri: required.redirectUri, appid, secret, code, now: () => ctx.now(), save, fromEnv: envCredentials(required.sources), ...(usesState ? { usesState } : {}) }).catch(
+    (error: unknown) => {
+      throw tokenShaped ? withTokenShapeNote(error, code, api, required.profile) : error;
+    },
+  );
   return {
     exchange,
     state,

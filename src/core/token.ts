@@ -361,12 +361,14 @@ export type ExchangeInput =
 
 /**
  * A bare code (no `=`, `?`, `#`, `/` or spaces), or a callback URL / query to pull code and state from.
+ * A bare word of a WeChat token's shape is `token` (refused), but with `tokenShapeIsCode` (an API base
+ * that is neither WeChat's nor the emulator: a mock may issue codes of that shape).
  * Words, or text with characters no code has (not printable ASCII: 你好, a full-width colon, a control
  * character), are `not_code`: no URL and no code, so nothing to send WeChat for a 40029. A printable
  * ASCII word of another shape is still a code to try (an emulator or a mock may issue other shapes),
  * up to CODE_MAX_LENGTH characters (`code_too_long` past it).
  */
-export function readExchangeInput(input: string): ExchangeInput {
+export function readExchangeInput(input: string, options: { tokenShapeIsCode?: boolean } = {}): ExchangeInput {
   const text = input.trim();
   if (text === '') return { ok: false, reason: 'empty' };
   if (!/[=?#/&]/.test(text) && !/^[\x21-\x7e]+$/.test(text)) return { ok: false, reason: 'not_code' };
@@ -374,7 +376,8 @@ export function readExchangeInput(input: string): ExchangeInput {
     // An access_token or refresh_token pasted back (`86_…`, 100+ characters with `_` or `-`, which no
     // code has, API-FACTS §0.5): an exchange's output, not its input. WeChat would answer 40029, read as
     // an expired code.
-    if (looksLikeAccessToken(text) && /[_-]/.test(text)) return { ok: false, reason: 'token' };
+    // Not against a mock's or a gateway's API base (tokenShapeIsCode), whose codes may have that shape.
+    if (looksLikeAccessToken(text) && /[_-]/.test(text) && options.tokenShapeIsCode !== true) return { ok: false, reason: 'token' };
     // A placeholder (isPlaceholderCode): nothing to send WeChat for a 40029 read as an expired code.
     if (isPlaceholderCode(text)) return { ok: false, reason: 'not_code' };
     // 120 KB of one word went to WeChat, and its answer was read as the API base's fault (codeTooLong).

@@ -442,9 +442,31 @@ function withCodeShapeNote(error: unknown, given: string | undefined, kind: 'acc
  * gateway may issue tokens of 32 letters and digits, which were refused with no way to send them.
  */
 export async function sendsCodeShaped(apiBase: string, value: string | undefined, signal?: AbortSignal): Promise<boolean> {
-  if (value === undefined || codeAsTokenArg(value) !== 'code' || isWechatApiBase(apiBase)) return false;
+  if (value === undefined || codeAsTokenArg(value) !== 'code') return false;
+  return !(await issuesWechatShapes(apiBase, signal));
+}
+
+/**
+ * Whether the API base issues codes and user tokens of WeChat's shapes (a code 32 letters and digits, a
+ * token `NN_` and ~107 more, API-FACTS §0.5), so that one given for the other can be refused by its shape:
+ * WeChat's API hosts, and a wxauth emulator (asked of it, flows/emulator-at.ts, loaded only then). Not a
+ * mock or a company gateway, whose codes and tokens may have any shape. Asked only on the rare path of an
+ * argument of the other's shape (sendsCodeShaped; exchange given a token's shape).
+ */
+export async function issuesWechatShapes(apiBase: string, signal?: AbortSignal): Promise<boolean> {
+  if (isWechatApiBase(apiBase)) return true;
   const { isEmulatorApiBase } = await import('./emulator-at.js');
-  return !(await isEmulatorApiBase(apiBase, signal));
+  return isEmulatorApiBase(apiBase, signal);
+}
+
+/**
+ * exchange sent a code of a WeChat token's shape (a mock's or a gateway's API base) and the answer was an
+ * error: what its shape may mean, as a note (the reverse of withCodeShapeNote).
+ */
+export function withTokenShapeNote(error: unknown, code: string, api: WechatApi, profile: string): unknown {
+  if (!(error instanceof WechatApiError)) return error;
+  error.notes.push(messageRef('tokens.exchange.input.tokenShaped.sent', { input: quotedInput(code), base: api.http.options.apiBase, p: profileFlag(profile) }));
+  return error;
 }
 
 /** The error, with the issuer note of `entry` (a cached token; undefined for one the user gave) added to its notes. */

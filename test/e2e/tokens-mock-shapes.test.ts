@@ -16,6 +16,10 @@ const OPENID = 'oLDegwLanAyzhdUfaBqh6Dt4MqtY';
 const MOCK_ACCESS = 'Mk7access0Token1Of2The3Mock4Srv5';
 const MOCK_REFRESH = 'Mk7refresh0Token1Of2The3Mock4Sr6';
 const MOCK_NEW_ACCESS = 'Mk7newAccess0Token1Of2The3Mock47';
+// The mock's codes: 64 characters with '-' and '_' (base64url), the shape of a WeChat token, not of a code.
+const MOCK_CODE = 'mK-7code_0f-The_M0ck-Serv3r_base64url-0123456789-abcdefghij_KLMNO';
+// A WeChat-shaped access_token given to exchange by mistake.
+const NN_TOKEN = '86_' + 'Ab1_'.repeat(27);
 // Code-shaped, and not a token the mock knows: what a user who pasted a code by mistake sends.
 const UNKNOWN = 'Zz9unknownToThe0Mock1Server2abcd';
 
@@ -42,6 +46,10 @@ beforeAll(async () => {
       if (url.pathname === '/sns/userinfo') {
         if (q.get('access_token') !== MOCK_ACCESS) return json(res, invalid);
         return json(res, { openid: OPENID, nickname: 'Mock User', sex: 0, province: '', city: '', country: '', headimgurl: '', privilege: [] });
+      }
+      if (url.pathname === '/sns/oauth2/access_token') {
+        if (q.get('code') !== MOCK_CODE) return json(res, { errcode: 40029, errmsg: 'invalid code rid: 6756b7a1-2c3d4e5f-0a1b2c3f' });
+        return json(res, { access_token: MOCK_ACCESS, expires_in: 7200, refresh_token: MOCK_REFRESH, openid: OPENID, scope: 'snsapi_base' });
       }
       if (url.pathname === '/sns/oauth2/refresh_token') {
         if (q.get('refresh_token') !== MOCK_REFRESH) return json(res, { errcode: 40030, errmsg: 'invalid refresh_token rid: 6756b7a1-2c3d4e5f-0a1b2c3e' });
@@ -114,5 +122,26 @@ describe('a mock API base whose tokens are 32 letters and digits', () => {
     expect(refresh.code).toBe(2);
     expect(refresh.stderr).toContain('This is a URL, given as the refresh_token: https://www.example.com/me. Nothing was sent.');
     expect(asked.filter((a) => a.path.startsWith('/sns/'))).toEqual([]);
+  });
+});
+
+describe('a mock API base whose codes have a token\'s shape (the reverse, exchange)', () => {
+  it('exchange sends such a code and succeeds (it was refused as a token, exit 2, nothing sent)', async () => {
+    const r = await cli(['exchange', MOCK_CODE]);
+    expect(r.stderr).not.toContain('This is not a code');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain(MOCK_ACCESS);
+    expect(sent('/sns/oauth2/access_token').map((a) => a.query.get('code'))).toEqual([MOCK_CODE]);
+  });
+
+  it('a WeChat-shaped token the mock refuses as a code: its answer, with a note on what the shape may mean, masked, in en and zh', async () => {
+    const en = await cli(['exchange', NN_TOKEN]);
+    expect(en.code, en.stderr).toBe(3);
+    expect(en.stderr).toContain('40029');
+    expect(en.stderr).toContain(`Note: ${NN_TOKEN.slice(0, 4)}*** has the shape of an access_token or refresh_token; it was sent as the code because the API base ${base} is not WeChat's (a mock's or a gateway's codes may look like this). If wxauth exchange got it, the user's tokens are already cached: wxauth tokens lists them.`);
+    const zh = await cli(['--lang', 'zh', 'exchange', NN_TOKEN]);
+    expect(zh.code, zh.stderr).toBe(3);
+    expect(zh.stderr).toContain(`注意：${NN_TOKEN.slice(0, 4)}*** 看起来是 access_token 或 refresh_token；接口地址 ${base} 不是微信的（模拟服务或网关的 code 可能就是这个样子），所以它作为 code 发送了。如果它是 wxauth exchange 换到的，用户的 token 已经在缓存里：wxauth tokens 列出它们。`);
+    for (const r of [en, zh]) expect(r.stdout + r.stderr).not.toContain(NN_TOKEN);
   });
 });

@@ -43,6 +43,10 @@ export const messages = {
     zh: '这不是 code：{input} 看起来是 access_token 或 refresh_token，是换取的结果，不是换取用的 code。code 是 32 位字母和数字，即回调地址里 code= 后面的值。没有发给微信。',
     en: 'This is not a code: {input} has the shape of an access_token or refresh_token, what an exchange gives, not what it takes. A code is 32 letters and digits, the value after code= in the callback URL. Nothing was sent to WeChat.',
   },
+  'tokens.exchange.input.tokenShaped.sent': {
+    zh: '注意：{input} 看起来是 access_token 或 refresh_token；接口地址 {base} 不是微信的（模拟服务或网关的 code 可能就是这个样子），所以它作为 code 发送了。如果它是 wxauth exchange 换到的，用户的 token 已经在缓存里：wxauth tokens{p} 列出它们。',
+    en: "Note: {input} has the shape of an access_token or refresh_token; it was sent as the code because the API base {base} is not WeChat's (a mock's or a gateway's codes may look like this). If wxauth exchange got it, the user's tokens are already cached: wxauth tokens{p} lists them.",
+  },
   'tokens.exchange.input.token.hint': {
     zh: '如果它是 wxauth exchange 换到的，用户的 token 已经在缓存里：wxauth check{p}、wxauth userinfo{p}（wxauth tokens{p} 列出缓存的用户）。要新的 token，换取新回调里的 code：wxauth exchange{p} CODE。',
     en: 'If wxauth exchange got it, the user’s tokens are already cached: wxauth check{p}, wxauth userinfo{p} (wxauth tokens{p} lists the cached users). For new tokens, exchange the code of a new callback: wxauth exchange{p} CODE.',
