@@ -1119,7 +1119,13 @@ function isTlsFailure(error: string): boolean {
 /** Errors where nothing took the TCP connection, so no TLS handshake ever began. */
 const NOT_CONNECTED = new Set(['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
 
-export function evaluateTls(f: TlsFacts, now: number): DoctorCheck {
+/**
+ * `callbackLine`: false where this judgement's fix is quoted by another line (refusedCertificate: an
+ * http callback sent on to https, a verify file; a JS-safe domain): there the tls line's "a test account
+ * can use an http callback instead" would be said to a callback that is http already, or of a domain
+ * that is no callback, so only the certificate's own fix is given.
+ */
+export function evaluateTls(f: TlsFacts, now: number, callbackLine = true): DoctorCheck {
   const host = f.host;
   if (!f.handshake && NOT_CONNECTED.has(f.error)) {
     return check('tls', 'fail', { key: 'doctor.tls.noConnection', params: { host, port: f.port, error: osReason({ code: f.error }) } }, { host, port: f.port, error: f.error }, {
@@ -1163,9 +1169,10 @@ export function evaluateTls(f: TlsFacts, now: number): DoctorCheck {
   if (f.error === 'DEPTH_ZERO_SELF_SIGNED_CERT' || (f.error !== undefined && f.selfSigned)) {
     // Self-signed and for another name: both must be fixed, so both are said (a CA certificate for the wrong name still fails).
     if (f.forName === false) {
-      return check('tls', 'fail', { key: 'doctor.tls.selfSignedName', params: { host, issuer: f.issuer, names } }, evidence, { key: 'doctor.tls.selfSignedName.fix', params: { host } });
+      const fix = callbackLine ? 'doctor.tls.selfSignedName.fix' : 'doctor.tls.selfSignedName.certOnly.fix';
+      return check('tls', 'fail', { key: 'doctor.tls.selfSignedName', params: { host, issuer: f.issuer, names } }, evidence, { key: fix, params: { host } });
     }
-    return check('tls', 'fail', { key: 'doctor.tls.selfSigned', params: { host, issuer: f.issuer } }, evidence, { key: 'doctor.tls.selfSigned.fix' });
+    return check('tls', 'fail', { key: 'doctor.tls.selfSigned', params: { host, issuer: f.issuer } }, evidence, { key: callbackLine ? 'doctor.tls.selfSigned.fix' : 'doctor.tls.selfSigned.certOnly.fix' });
   }
   if (f.error !== undefined) {
     if (f.forName === false) {
@@ -1199,7 +1206,7 @@ export interface ServedCertificate {
  */
 export function refusedCertificate(cert: ServedCertificate | undefined): { check: DoctorCheck; code: string } | undefined {
   if (!cert?.facts.handshake) return undefined;
-  const judged = evaluateTls(cert.facts, cert.now);
+  const judged = evaluateTls(cert.facts, cert.now, false);
   return judged.status === 'fail' ? { check: judged, code: cert.facts.error ?? 'CERT_HAS_EXPIRED' } : undefined;
 }
 

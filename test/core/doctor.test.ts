@@ -2,6 +2,7 @@
 // mirrored, engines, the clock threshold, verify-file content, which answers of a callback pass, and
 // the order of certificate verdicts.
 import { describe, expect, it } from 'vitest';
+import { tr } from '../../src/ui/i18n.js';
 import {
   nextRedirectHop,
   buildReport,
@@ -388,7 +389,7 @@ describe('evaluateScheme', () => {
     expect(selfSigned).toMatchObject({
       status: 'warn',
       message: { key: 'doctor.scheme.upgrade' },
-      fix: { key: 'doctor.scheme.upgrade.untrusted.fix', params: { https: 'https://a.com:8443/cb', detail: { key: 'doctor.tls.selfSigned', params: { host: 'a.com' } }, tlsFix: { key: 'doctor.tls.selfSigned.fix' } } },
+      fix: { key: 'doctor.scheme.upgrade.untrusted.fix', params: { https: 'https://a.com:8443/cb', detail: { key: 'doctor.tls.selfSigned', params: { host: 'a.com' } }, tlsFix: { key: 'doctor.tls.selfSigned.certOnly.fix' } } },
       evidence: { https: 'https://a.com:8443', certificate: 'DEPTH_ZERO_SELF_SIGNED_CERT' },
     });
     const expired = evaluateScheme('http://a.com/cb', bounce, undefined, 'default', [], { facts: facts({ error: 'CERT_HAS_EXPIRED', validTo: now - 86_400_000 }), now });
@@ -421,8 +422,21 @@ describe('evaluateVerifyFile and the certificate it was served on', () => {
     // No tls line for it (an http redirect_uri): the tls check's own fix is said.
     expect(evaluateVerifyFile('www.example.com', { name }, https, http404, { facts: selfSigned, now, tlsLine: false }).fix).toMatchObject({
       key: 'doctor.verify.untrusted.unchecked.fix',
-      params: { tlsFix: { key: 'doctor.tls.selfSigned.fix' } },
+      params: { tlsFix: { key: 'doctor.tls.selfSigned.certOnly.fix' } },
     });
+  });
+  // The tls line's fix offers a test account an http callback; quoted where the callback is http
+  // already (the scheme line), or for a verify file or a JS-safe domain, that advice does not fit.
+  it('the certificate fix quoted by another line is the certificate’s alone; the tls line keeps the http alternative', () => {
+    const otherName = facts({ error: 'DEPTH_ZERO_SELF_SIGNED_CERT', selfSigned: true, forName: false, names: ['other.example.org'] });
+    expect(evaluateTls(selfSigned, now).fix).toEqual({ key: 'doctor.tls.selfSigned.fix' });
+    expect(evaluateTls(selfSigned, now, false).fix).toEqual({ key: 'doctor.tls.selfSigned.certOnly.fix' });
+    expect(evaluateTls(otherName, now).fix).toEqual({ key: 'doctor.tls.selfSignedName.fix', params: { host: 'www.example.com' } });
+    expect(evaluateTls(otherName, now, false).fix).toEqual({ key: 'doctor.tls.selfSignedName.certOnly.fix', params: { host: 'www.example.com' } });
+    for (const lang of ['en', 'zh'] as const) {
+      expect(tr(lang, { key: 'doctor.tls.selfSigned.certOnly.fix' })).not.toMatch(/http callback|http 回调/);
+      expect(tr(lang, { key: 'doctor.tls.selfSignedName.certOnly.fix', params: { host: 'www.example.com' } })).not.toMatch(/http callback|http 回调/);
+    }
   });
   it('served over http too, it passes, saying the https one’s certificate is not valid; a valid or expiring one passes as before', () => {
     const http = { url: `http://www.example.com/${name}`, answered: true as const, status: 200, body: 'AbC123xyz' };

@@ -475,19 +475,19 @@ describe('wxauth doctor (text)', () => {
       expect(lineOf(en.stdout, 'tls')).toMatch(/^- tls\s+Skipped: the redirect_uri is http/);
       expect(lineOf(en.stdout, 'scheme')).toBe(`! scheme        The redirect_uri uses http, but the server redirects to https://${DOMAIN}/wechat/callback: the schemes differ and the code may be lost on the way.`);
       expect(next(en.stdout, 'scheme')).toBe(
-        `Fix: Not the https callback yet. The certificate of ${DOMAIN} is self-signed (${DOMAIN}): phones and WeChat do not trust it. With an https redirect_uri, WeChat’s redirect would stop at that certificate just the same. First: Use a certificate from a public CA (e.g. Let’s Encrypt); a test account can use an http callback instead. Then: wxauth config set redirectUri https://${DOMAIN}/wechat/callback. Or keep the http callback and remove the rule that sends it to https (web authorization accepts http callbacks).`,
+        `Fix: Not the https callback yet. The certificate of ${DOMAIN} is self-signed (${DOMAIN}): phones and WeChat do not trust it. With an https redirect_uri, WeChat’s redirect would stop at that certificate just the same. First: Use a certificate from a public CA (e.g. Let’s Encrypt). Then: wxauth config set redirectUri https://${DOMAIN}/wechat/callback. Or keep the http callback and remove the rule that sends it to https (web authorization accepts http callbacks).`,
       );
       expect(en.stdout).not.toContain('Use the https callback');
       expect(lineOf(en.stdout, 'verify-file')).toMatch(/^! verify-file\s+https:\/\/www\.example\.com\/MP_verify_Tok123abc\.txt answers 200 with the right content, but on a certificate that is not valid/);
       // No tls line judges it: the fix says the tls check's own fix.
       expect(next(en.stdout, 'verify-file')).toBe(
-        `Fix: Serve ${VERIFY_NAME} over http as well (http://${DOMAIN}/${VERIFY_NAME}), or fix the certificate: Use a certificate from a public CA (e.g. Let’s Encrypt); a test account can use an http callback instead.`,
+        `Fix: Serve ${VERIFY_NAME} over http as well (http://${DOMAIN}/${VERIFY_NAME}), or fix the certificate: Use a certificate from a public CA (e.g. Let’s Encrypt).`,
       );
       const zh = await run('--lang', 'zh');
       expect(next(zh.stdout, 'scheme')).toBe(
-        `怎么办：现在还不能改用 https 回调。${DOMAIN} 的证书是自签名的（${DOMAIN}）：手机和微信不信任它。redirect_uri 改成 https，微信的跳转也会停在这张证书上。先处理证书：换成公开 CA 签发的证书（例如 Let’s Encrypt）；测试号可以改用 http 回调。然后再改用 https：wxauth config set redirectUri https://${DOMAIN}/wechat/callback。或者继续用 http 回调，去掉把回调地址跳转到 https 的规则（网页授权接受 http 回调）。`,
+        `怎么办：现在还不能改用 https 回调。${DOMAIN} 的证书是自签名的（${DOMAIN}）：手机和微信不信任它。redirect_uri 改成 https，微信的跳转也会停在这张证书上。先处理证书：换成公开 CA 签发的证书（例如 Let’s Encrypt）。然后再改用 https：wxauth config set redirectUri https://${DOMAIN}/wechat/callback。或者继续用 http 回调，去掉把回调地址跳转到 https 的规则（网页授权接受 http 回调）。`,
       );
-      expect(next(zh.stdout, 'verify-file')).toBe(`怎么办：让 http://${DOMAIN}/${VERIFY_NAME} 也能直接取到 ${VERIFY_NAME}，或者修好证书：换成公开 CA 签发的证书（例如 Let’s Encrypt）；测试号可以改用 http 回调。`);
+      expect(next(zh.stdout, 'verify-file')).toBe(`怎么办：让 http://${DOMAIN}/${VERIFY_NAME} 也能直接取到 ${VERIFY_NAME}，或者修好证书：换成公开 CA 签发的证书（例如 Let’s Encrypt）。`);
     } finally {
       site.close();
     }

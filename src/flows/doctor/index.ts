@@ -265,7 +265,7 @@ async function jsDomainCheck(config: ResolvedConfig, domain: string, verify: Ver
   if (file.status === 'fail' || !tlsFacts.handshake) return file;
   // A certificate the phone refuses fails the domain, whatever the file's line says (its warning about
   // that same certificate, whether WeChat's check takes it, is the lesser matter for a page's domain).
-  const tlsCheck = evaluateTls(tlsFacts, now());
+  const tlsCheck = evaluateTls(tlsFacts, now(), false);
   if (tlsCheck.status === 'fail') return tlsCheck;
   return file.status === 'ok' && tlsCheck.status !== 'ok' ? tlsCheck : file;
 }

@@ -462,6 +462,10 @@ export const messages = {
     zh: '换成公开 CA 签发的证书（例如 Let’s Encrypt）；测试号可以改用 http 回调。',
     en: 'Use a certificate from a public CA (e.g. Let’s Encrypt); a test account can use an http callback instead.',
   },
+  'doctor.tls.selfSigned.certOnly.fix': {
+    zh: '换成公开 CA 签发的证书（例如 Let’s Encrypt）。',
+    en: 'Use a certificate from a public CA (e.g. Let’s Encrypt).',
+  },
   'doctor.tls.selfSignedName': {
     zh: '{host} 的证书是自签名的（{issuer}），而且不是为这个名字签发的（证书上是 {names}）：手机和微信不信任它。',
     en: 'The certificate of {host} is self-signed ({issuer}) and not for that name (it names {names}): phones and WeChat do not trust it.',
@@ -469,6 +473,10 @@ export const messages = {
   'doctor.tls.selfSignedName.fix': {
     zh: '为 {host} 换一张公开 CA 签发的证书（例如 Let’s Encrypt），并确认服务器按 SNI 给出了它；测试号可以改用 http 回调。',
     en: 'Get a certificate for {host} from a public CA (e.g. Let’s Encrypt) and make sure the server picks it by SNI; a test account can use an http callback instead.',
+  },
+  'doctor.tls.selfSignedName.certOnly.fix': {
+    zh: '为 {host} 换一张公开 CA 签发的证书（例如 Let’s Encrypt），并确认服务器按 SNI 给出了它。',
+    en: 'Get a certificate for {host} from a public CA (e.g. Let’s Encrypt) and make sure the server picks it by SNI.',
   },
   'doctor.tls.untrusted': { zh: '{host} 的证书不受信任（{code}，签发者 {issuer}）。', en: 'The certificate of {host} is not trusted ({code}, issued by {issuer}).' },
   'doctor.tls.untrusted.fix': {

@@ -275,6 +275,9 @@ describe('doctor flow: the JS-safe domains', () => {
     expect(js.status).toBe('fail');
     expect(js.message).toMatchObject({ key: 'doctor.jsDomains.one', params: { domain: H5, detail: { key: 'doctor.tls.name', params: { host: H5 } } } });
     expect(js.fix).toMatchObject({ key: 'doctor.tls.name.fix', params: { host: H5 } });
+    // Self-signed and for another name: the certificate's fix alone (a JS-safe domain is no callback to make http).
+    const selfSigned = await doctor({ env: { WXAUTH_JS_DOMAINS: H5 }, connectTo: [to(sites.good), to(plain, 80), toH5(sites.selfSigned)] });
+    expect(byId(selfSigned, 'js-domains').fix).toEqual({ key: 'doctor.tls.selfSignedName.certOnly.fix', params: { host: H5 } });
     // A JS-safe domain on http only (no https at all): its pages are http, its certificate is not judged.
     const httpOnly = await doctor({ env: { WXAUTH_JS_DOMAINS: H5 }, connectTo: [to(sites.good), to(plain, 80), toH5(closedPort), toH5(plain, 80)] });
     expect(byId(httpOnly, 'js-domains').status).toBe('ok');
@@ -472,12 +475,13 @@ describe('doctor flow: the redirect_uri and its scheme', () => {
     });
     const env = (path: string) => ({ WXAUTH_REDIRECT_URI: `http://${DOMAIN}${path}` });
     try {
-      for (const [bad, detail] of [[sites.selfSigned, 'doctor.tls.selfSigned'], [sites.expired, 'doctor.tls.expired']] as const) {
+      // The certificate's own fix, without the tls line's "a test account can use an http callback": this one is http already.
+      for (const [bad, detail, tlsFix] of [[sites.selfSigned, 'doctor.tls.selfSigned', 'doctor.tls.selfSigned.certOnly.fix'], [sites.expired, 'doctor.tls.expired', 'doctor.tls.expired.fix']] as const) {
         const report = await doctor({ env: env('/wechat/callback'), connectTo: [to(bad), to(site, 80)] });
         expect(byId(report, 'scheme')).toMatchObject({
           status: 'warn',
           message: { key: 'doctor.scheme.upgrade' },
-          fix: { key: 'doctor.scheme.upgrade.untrusted.fix', params: { https: `https://${DOMAIN}/wechat/callback`, detail: { key: detail }, tlsFix: { key: `${detail}.fix` } } },
+          fix: { key: 'doctor.scheme.upgrade.untrusted.fix', params: { https: `https://${DOMAIN}/wechat/callback`, detail: { key: detail }, tlsFix: { key: tlsFix } } },
         });
       }
       const port = await doctor({ env: env('/port'), connectTo: [to(sites.good, 8443), to(site, 80)] });
