@@ -1252,7 +1252,7 @@ export function evaluateScheme(
     if (why) {
       // The server sends the callback to an https address that doctor fetched and found unserved: a
       // redirect_uri on it would meet the same handshake or closed port, so serving HTTPS comes first
-      // (or the force-https rule goes, since 网页授权 takes an http callback as well).
+      // (or the force-https rule goes: WeChat's doc asks for https, but http callbacks are seen to work, API-FACTS §3).
       return check('scheme', 'warn', message, { ...evidence, https: origin, httpsError: why.error }, {
         key: 'doctor.scheme.upgrade.unserved.fix',
         params: { origin, why: why.reason, host: target.hostname, https, p },

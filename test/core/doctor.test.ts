@@ -401,6 +401,22 @@ describe('evaluateScheme', () => {
   });
 });
 
+// The scheme fixes said "web authorization accepts http callbacks" as a fact; WeChat's doc says the
+// callback 应当使用https, and only reports say http ones work (API-FACTS §3, marked as disputed).
+describe('the scheme fixes on http callbacks', () => {
+  it('say what is known: the documentation asks for https, http callbacks are seen to work (en, zh)', () => {
+    const params = { host: 'a.com', http: 'http://a.com/cb', https: 'https://a.com/cb', origin: 'https://a.com', why: 'x', detail: 'y', tlsFix: 'z', p: '' };
+    for (const key of ['doctor.scheme.httpsDown.fix', 'doctor.scheme.upgrade.unserved.fix', 'doctor.scheme.upgrade.untrusted.fix'] as const) {
+      const en = tr('en', { key, params } as never);
+      const zh = tr('zh', { key, params } as never);
+      expect(en).not.toContain('accepts http callbacks');
+      expect(en).toContain('WeChat’s documentation says the callback should use https, but http callbacks are seen to work');
+      expect(zh).not.toContain('网页授权接受 http 回调');
+      expect(zh).toContain('微信文档说回调应当使用 https，但有开发者实测 http 回调也能用');
+    }
+  });
+});
+
 // The GET of the verify file takes any certificate: "✔ answers 200 with the right content" stood above
 // "✖ tls … self-signed" for the same host. Whether WeChat's check verifies it is not documented.
 describe('evaluateVerifyFile and the certificate it was served on', () => {

@@ -420,10 +420,10 @@ describe('wxauth doctor (text)', () => {
       const schemeFix = (stdout: string) => stdout.split('\n')[stdout.split('\n').indexOf(lineOf(stdout, 'scheme')) + 1] ?? '';
       expect(lineOf(tls.stdout, 'scheme')).toBe(`! scheme        The redirect_uri uses http, but the server redirects to https://${DOMAIN}/tls: the schemes differ and the code may be lost on the way.`);
       expect(schemeFix(tls.stdout)).toMatch(
-        new RegExp(`^\\s+Fix: Not the https callback yet: https://${DOMAIN} takes the connection, but the TLS handshake fails \\((EPROTO|ERR_SSL_\\w+)\\), so with an https redirect_uri WeChat’s redirect would stop there just the same\\. Serve HTTPS on ${DOMAIN} with a valid certificate first, then: wxauth config set redirectUri https://${DOMAIN}/tls; or keep the http callback and remove the rule that sends it to https \\(web authorization accepts http callbacks\\)\\.$`),
+        new RegExp(`^\\s+Fix: Not the https callback yet: https://${DOMAIN} takes the connection, but the TLS handshake fails \\((EPROTO|ERR_SSL_\\w+)\\), so with an https redirect_uri WeChat’s redirect would stop there just the same\\. Serve HTTPS on ${DOMAIN} with a valid certificate first, then: wxauth config set redirectUri https://${DOMAIN}/tls; or keep the http callback and remove the rule that sends it to https \\(WeChat’s documentation says the callback should use https, but http callbacks are seen to work\\)\\.$`),
       );
       expect(schemeFix(tlsZh.stdout)).toMatch(
-        new RegExp(`^\\s+怎么办：现在还不能改用 https 回调：https://${DOMAIN} 连得上，但 TLS 握手失败（(EPROTO|ERR_SSL_\\w+)）；redirect_uri 改成 https，微信的跳转也会停在那里。先在 ${DOMAIN} 上配好 HTTPS 和有效的证书，再改用 https：wxauth config set redirectUri https://${DOMAIN}/tls；或者继续用 http 回调，去掉把回调地址跳转到 https 的规则（网页授权接受 http 回调）。$`),
+        new RegExp(`^\\s+怎么办：现在还不能改用 https 回调：https://${DOMAIN} 连得上，但 TLS 握手失败（(EPROTO|ERR_SSL_\\w+)）；redirect_uri 改成 https，微信的跳转也会停在那里。先在 ${DOMAIN} 上配好 HTTPS 和有效的证书，再改用 https：wxauth config set redirectUri https://${DOMAIN}/tls；或者继续用 http 回调，去掉把回调地址跳转到 https 的规则（微信文档说回调应当使用 https，但有开发者实测 http 回调也能用）。$`),
       );
       expect(tls.stdout).not.toContain('Use the https callback');
       const closedEn = await run('/closed');
@@ -475,7 +475,7 @@ describe('wxauth doctor (text)', () => {
       expect(lineOf(en.stdout, 'tls')).toMatch(/^- tls\s+Skipped: the redirect_uri is http/);
       expect(lineOf(en.stdout, 'scheme')).toBe(`! scheme        The redirect_uri uses http, but the server redirects to https://${DOMAIN}/wechat/callback: the schemes differ and the code may be lost on the way.`);
       expect(next(en.stdout, 'scheme')).toBe(
-        `Fix: Not the https callback yet. The certificate of ${DOMAIN} is self-signed (${DOMAIN}): phones and WeChat do not trust it. With an https redirect_uri, WeChat’s redirect would stop at that certificate just the same. First: Use a certificate from a public CA (e.g. Let’s Encrypt). Then: wxauth config set redirectUri https://${DOMAIN}/wechat/callback. Or keep the http callback and remove the rule that sends it to https (web authorization accepts http callbacks).`,
+        `Fix: Not the https callback yet. The certificate of ${DOMAIN} is self-signed (${DOMAIN}): phones and WeChat do not trust it. With an https redirect_uri, WeChat’s redirect would stop at that certificate just the same. First: Use a certificate from a public CA (e.g. Let’s Encrypt). Then: wxauth config set redirectUri https://${DOMAIN}/wechat/callback. Or keep the http callback and remove the rule that sends it to https (WeChat’s documentation says the callback should use https, but http callbacks are seen to work).`,
       );
       expect(en.stdout).not.toContain('Use the https callback');
       expect(lineOf(en.stdout, 'verify-file')).toMatch(/^! verify-file\s+https:\/\/www\.example\.com\/MP_verify_Tok123abc\.txt answers 200 with the right content, but on a certificate that is not valid/);
@@ -485,7 +485,7 @@ describe('wxauth doctor (text)', () => {
       );
       const zh = await run('--lang', 'zh');
       expect(next(zh.stdout, 'scheme')).toBe(
-        `怎么办：现在还不能改用 https 回调。${DOMAIN} 的证书是自签名的（${DOMAIN}）：手机和微信不信任它。redirect_uri 改成 https，微信的跳转也会停在这张证书上。先处理证书：换成公开 CA 签发的证书（例如 Let’s Encrypt）。然后再改用 https：wxauth config set redirectUri https://${DOMAIN}/wechat/callback。或者继续用 http 回调，去掉把回调地址跳转到 https 的规则（网页授权接受 http 回调）。`,
+        `怎么办：现在还不能改用 https 回调。${DOMAIN} 的证书是自签名的（${DOMAIN}）：手机和微信不信任它。redirect_uri 改成 https，微信的跳转也会停在这张证书上。先处理证书：换成公开 CA 签发的证书（例如 Let’s Encrypt）。然后再改用 https：wxauth config set redirectUri https://${DOMAIN}/wechat/callback。或者继续用 http 回调，去掉把回调地址跳转到 https 的规则（微信文档说回调应当使用 https，但有开发者实测 http 回调也能用）。`,
       );
       expect(next(zh.stdout, 'verify-file')).toBe(`怎么办：让 http://${DOMAIN}/${VERIFY_NAME} 也能直接取到 ${VERIFY_NAME}，或者修好证书：换成公开 CA 签发的证书（例如 Let’s Encrypt）。`);
     } finally {

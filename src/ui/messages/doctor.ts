@@ -511,20 +511,20 @@ export const messages = {
     en: 'The redirect_uri uses https, but the server only answers on http: the schemes differ, and WeChat’s redirect to the https callback lands on a page that does not open.',
   },
   'doctor.scheme.httpsDown.fix': {
-    zh: '给 {host} 配好 HTTPS；或者把 redirectUri 改成 http（网页授权接受 http 回调）：wxauth{p} config set redirectUri {http}',
-    en: 'Set up HTTPS on {host}; or make the redirectUri http (web authorization accepts http callbacks): wxauth{p} config set redirectUri {http}',
+    zh: '给 {host} 配好 HTTPS；或者把 redirectUri 改成 http（微信文档说回调应当使用 https，但有开发者实测 http 回调也能用）：wxauth{p} config set redirectUri {http}',
+    en: 'Set up HTTPS on {host}; or make the redirectUri http (WeChat’s documentation says the callback should use https, but http callbacks are seen to work): wxauth{p} config set redirectUri {http}',
   },
   'doctor.scheme.upgrade': {
     zh: 'redirect_uri 用 http，服务器却跳转到 {location}：协议不一致，code 可能在跳转中丢失。',
     en: 'The redirect_uri uses http, but the server redirects to {location}: the schemes differ and the code may be lost on the way.',
   },
   'doctor.scheme.upgrade.unserved.fix': {
-    zh: '现在还不能改用 https 回调：{origin} {why}；redirect_uri 改成 https，微信的跳转也会停在那里。先在 {host} 上配好 HTTPS 和有效的证书，再改用 https：wxauth{p} config set redirectUri {https}；或者继续用 http 回调，去掉把回调地址跳转到 https 的规则（网页授权接受 http 回调）。',
-    en: 'Not the https callback yet: {origin} {why}, so with an https redirect_uri WeChat’s redirect would stop there just the same. Serve HTTPS on {host} with a valid certificate first, then: wxauth{p} config set redirectUri {https}; or keep the http callback and remove the rule that sends it to https (web authorization accepts http callbacks).',
+    zh: '现在还不能改用 https 回调：{origin} {why}；redirect_uri 改成 https，微信的跳转也会停在那里。先在 {host} 上配好 HTTPS 和有效的证书，再改用 https：wxauth{p} config set redirectUri {https}；或者继续用 http 回调，去掉把回调地址跳转到 https 的规则（微信文档说回调应当使用 https，但有开发者实测 http 回调也能用）。',
+    en: 'Not the https callback yet: {origin} {why}, so with an https redirect_uri WeChat’s redirect would stop there just the same. Serve HTTPS on {host} with a valid certificate first, then: wxauth{p} config set redirectUri {https}; or keep the http callback and remove the rule that sends it to https (WeChat’s documentation says the callback should use https, but http callbacks are seen to work).',
   },
   'doctor.scheme.upgrade.untrusted.fix': {
-    zh: '现在还不能改用 https 回调。{detail}redirect_uri 改成 https，微信的跳转也会停在这张证书上。先处理证书：{tlsFix}然后再改用 https：wxauth{p} config set redirectUri {https}。或者继续用 http 回调，去掉把回调地址跳转到 https 的规则（网页授权接受 http 回调）。',
-    en: 'Not the https callback yet. {detail} With an https redirect_uri, WeChat’s redirect would stop at that certificate just the same. First: {tlsFix} Then: wxauth{p} config set redirectUri {https}. Or keep the http callback and remove the rule that sends it to https (web authorization accepts http callbacks).',
+    zh: '现在还不能改用 https 回调。{detail}redirect_uri 改成 https，微信的跳转也会停在这张证书上。先处理证书：{tlsFix}然后再改用 https：wxauth{p} config set redirectUri {https}。或者继续用 http 回调，去掉把回调地址跳转到 https 的规则（微信文档说回调应当使用 https，但有开发者实测 http 回调也能用）。',
+    en: 'Not the https callback yet. {detail} With an https redirect_uri, WeChat’s redirect would stop at that certificate just the same. First: {tlsFix} Then: wxauth{p} config set redirectUri {https}. Or keep the http callback and remove the rule that sends it to https (WeChat’s documentation says the callback should use https, but http callbacks are seen to work).',
   },
   'doctor.scheme.https.tlsFailed': { zh: '连得上，但 TLS 握手失败（{error}）', en: 'takes the connection, but the TLS handshake fails ({error})' },
   'doctor.scheme.https.unreached': { zh: '连不上：{error}', en: 'cannot be reached: {error}' },
