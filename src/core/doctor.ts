@@ -1248,7 +1248,9 @@ export function evaluateScheme(
     const https = `https://${target.host}${u.pathname}${u.search}`;
     const origin = `https://${target.host}`;
     const message: MessageRef = { key: 'doctor.scheme.upgrade', params: { location: shownLocation(same.location) } };
-    const why = notServed(followed.find((h) => new URL(h.url).protocol === 'https:' && new URL(h.url).host === target.host));
+    // Fetched along the redirects, or else only dialled (a Location on another path, which doctor does
+    // not follow): a handshake that failed either way is no https callback to advise.
+    const why = notServed(followed.find((h) => new URL(h.url).protocol === 'https:' && new URL(h.url).host === target.host)) ?? handshakeNotDone(cert);
     if (why) {
       // The server sends the callback to an https address that doctor fetched and found unserved: a
       // redirect_uri on it would meet the same handshake or closed port, so serving HTTPS comes first
@@ -1301,6 +1303,20 @@ function notServed(f: HttpFacts | undefined): { reason: MessageRef; error: strin
   if (isTlsFailure(f.error)) return { reason: { key: 'doctor.scheme.https.tlsFailed', params: { error: f.error } }, error: f.error };
   if (f.silentMs !== undefined || f.error === 'cancelled') return undefined;
   return { reason: { key: 'doctor.scheme.https.unreached', params: { error: osReason({ code: f.error }) } }, error: f.error };
+}
+
+/**
+ * Why the https address an http callback is sent to is not served, by its TLS probe alone (the address
+ * doctor did not fetch): nothing took the connection, or the handshake did not complete. Undefined when
+ * it did (its certificate is refusedCertificate's to judge), or when Ctrl-C ended the probe.
+ */
+function handshakeNotDone(cert: ServedCertificate | undefined): { reason: MessageRef; error: string } | undefined {
+  const f = cert?.facts;
+  if (f === undefined || f.handshake || f.error === 'cancelled') return undefined;
+  if (NOT_CONNECTED.has(f.error) || f.error.startsWith('ETIMEDOUT')) {
+    return { reason: { key: 'doctor.scheme.https.unreached', params: { error: osReason({ code: f.error }) } }, error: f.error };
+  }
+  return { reason: { key: 'doctor.scheme.https.tlsFailed', params: { error: f.error } }, error: f.error };
 }
 
 // ── credentials through stable_token ─────────────────────────────────────────────────────────────

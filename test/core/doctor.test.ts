@@ -394,10 +394,23 @@ describe('evaluateScheme', () => {
     });
     const expired = evaluateScheme('http://a.com/cb', bounce, undefined, 'default', [], { facts: facts({ error: 'CERT_HAS_EXPIRED', validTo: now - 86_400_000 }), now });
     expect(expired.fix).toMatchObject({ key: 'doctor.scheme.upgrade.untrusted.fix', params: { detail: { key: 'doctor.tls.expired' }, tlsFix: { key: 'doctor.tls.expired.fix' } } });
-    // A valid one, or one only expiring soon (still valid): use it. A handshake that failed is the hop's to say.
-    for (const cert of [facts({}), facts({ validTo: now + 3 * 86_400_000 }), { handshake: false as const, host: 'a.com', port: 443, error: 'EPROTO' }]) {
+    // A valid one, or one only expiring soon (still valid): use it.
+    for (const cert of [facts({}), facts({ validTo: now + 3 * 86_400_000 })]) {
       expect(evaluateScheme('http://a.com/cb', bounce, undefined, 'default', [], { facts: cert, now }).fix).toMatchObject({ key: 'doctor.scheme.upgrade.fix' });
     }
+    // A handshake that failed, or no connection, on an address doctor did not fetch (no hop): no https
+    // callback to advise ("use the https callback" was said). Ctrl-C's probe says nothing of it.
+    const failed = (error: string): TlsFacts => ({ handshake: false, host: 'a.com', port: 443, error });
+    expect(evaluateScheme('http://a.com/cb', bounce, undefined, 'default', [], { facts: failed('EPROTO'), now })).toMatchObject({
+      status: 'warn',
+      evidence: { https: 'https://a.com', httpsError: 'EPROTO' },
+      fix: { key: 'doctor.scheme.upgrade.unserved.fix', params: { why: { key: 'doctor.scheme.https.tlsFailed', params: { error: 'EPROTO' } }, https: 'https://a.com/cb' } },
+    });
+    expect(evaluateScheme('http://a.com/cb', bounce, undefined, 'default', [], { facts: failed('ECONNREFUSED'), now }).fix).toMatchObject({
+      key: 'doctor.scheme.upgrade.unserved.fix',
+      params: { why: { key: 'doctor.scheme.https.unreached' } },
+    });
+    expect(evaluateScheme('http://a.com/cb', bounce, undefined, 'default', [], { facts: failed('cancelled'), now }).fix).toMatchObject({ key: 'doctor.scheme.upgrade.fix' });
   });
 });
 

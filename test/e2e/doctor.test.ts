@@ -369,6 +369,8 @@ describe('wxauth doctor (text)', () => {
       else if (url.pathname === '/tls') res.writeHead(301, { location: `https://${DOMAIN}/tls${url.search}` }).end();
       else if (url.pathname === '/closed') res.writeHead(301, { location: `https://${DOMAIN}:8443/closed${url.search}` }).end();
       else if (url.pathname === '/drops') res.writeHead(301, { location: `https://${DOMAIN}/drops` }).end();
+      else if (url.pathname === '/home') res.writeHead(301, { location: `https://${DOMAIN}/` }).end();
+      else if (url.pathname === '/homeClosed') res.writeHead(301, { location: `https://${DOMAIN}:8443/` }).end();
       else res.writeHead(400).end('missing code');
     });
     try {
@@ -447,6 +449,20 @@ describe('wxauth doctor (text)', () => {
         new RegExp(`^Fix: Have the server keep the query on this hop \\(nginx: return 301 \\$scheme://\\$host\\$request_uri;, not \\$uri alone\\)\\. Not the address it redirects to as the redirect_uri, yet: https://${DOMAIN}/drops takes the connection, but the TLS handshake fails \\((EPROTO|ERR_SSL_\\w+)\\), so WeChat’s redirect would stop there just the same until it is served\\.$`),
       );
       expect(drops.stdout).not.toContain('Make the redirect_uri the final address');
+      // Sent to https on another path, which doctor does not follow, so only its handshake was probed:
+      // it fails (plain HTTP on 443) or nothing listens (8443), and "Use the https callback" would meet that.
+      const home = await run('/home');
+      expect(lineOf(home.stdout, 'scheme')).toBe(`! scheme        The redirect_uri uses http, but the server redirects to https://${DOMAIN}/: the schemes differ and the code may be lost on the way.`);
+      expect(schemeFix(home.stdout)).toMatch(
+        new RegExp(`^\\s+Fix: Not the https callback yet: https://${DOMAIN} takes the connection, but the TLS handshake fails \\((EPROTO|ERR_SSL_\\w+)\\), so with an https redirect_uri WeChat’s redirect would stop there just the same\\. Serve HTTPS on ${DOMAIN} with a valid certificate first, then: wxauth config set redirectUri https://${DOMAIN}/home; or keep`),
+      );
+      expect(home.stdout).not.toContain('Use the https callback');
+      const homeZh = await run('/home', '--lang', 'zh');
+      expect(schemeFix(homeZh.stdout)).toMatch(new RegExp(`^\\s+怎么办：现在还不能改用 https 回调：https://${DOMAIN} 连得上，但 TLS 握手失败（(EPROTO|ERR_SSL_\\w+)）；`));
+      expect(homeZh.stdout).not.toContain('改用 https 的回调地址');
+      const homeClosed = await run('/homeClosed');
+      expect(schemeFix(homeClosed.stdout)).toMatch(new RegExp(`^\\s+Fix: Not the https callback yet: https://${DOMAIN}:8443 cannot be reached: connection refused \\(ECONNREFUSED\\), so`));
+
       const dropsZh = await run('/drops', '--lang', 'zh');
       expect(redirectFix(dropsZh.stdout)).toMatch(
         new RegExp(`^怎么办：让服务器在这一跳保留查询参数（nginx：return 301 \\$scheme://\\$host\\$request_uri;，不要只写 \\$uri）。现在还不能把 redirect_uri 设成跳转后的地址：https://${DOMAIN}/drops 连得上，但 TLS 握手失败（(EPROTO|ERR_SSL_\\w+)），微信的跳转也会停在那里，要先让它能正常访问。$`),
