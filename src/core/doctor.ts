@@ -939,9 +939,11 @@ function judgeCallbackStatus(f: Answered, shown: string = f.url): DoctorCheck | 
  * dropping the query fails (the first hop that does is named); a chain that comes back to an address
  * already fetched fails as a loop, the query kept or not; one still going after MAX_REDIRECT_HOPS warns
  * (redirectsOnward); where one lands, or the stated fetch's own answer when it does not redirect, is
- * judged as the redirect_uri's own answer is (judgeCallbackAnswer).
+ * judged as the redirect_uri's own answer is (judgeCallbackAnswer). `certs`: the certificates of the
+ * https addresses the hops reached (the GETs take any): where the chain lands on one the tls check
+ * refuses, WeChat's browser stops there, whatever status it answered (landedOnRefusedCertificate).
  */
-export function evaluateRedirect(f: HttpFacts, stated?: HttpFacts, hops: readonly HttpFacts[] = []): DoctorCheck {
+export function evaluateRedirect(f: HttpFacts, stated?: HttpFacts, hops: readonly HttpFacts[] = [], certs?: HopCertificates): DoctorCheck {
   const target = hops[0];
   if (!f.answered) return judgeNoAnswer(f);
   const direct = judgeCallbackStatus(f);
@@ -1053,13 +1055,21 @@ export function evaluateRedirect(f: HttpFacts, stated?: HttpFacts, hops: readonl
   const end = hops[hops.length - 1];
   if (f.location && end !== undefined) {
     const led = [stated, ...hops.slice(0, -1)].filter((h) => isRedirect(h));
-    const landed = judgeCallbackAnswer(end, shownLocation(end.url), tlsChecked(f.url, end.url), true);
+    const refused = end.answered ? hopCertificateRefused(end.url, certs) : undefined;
+    const landed = end.answered && refused ? landedOnRefusedCertificate(f.url, end, refused) : judgeCallbackAnswer(end, shownLocation(end.url), tlsChecked(f.url, end.url), true);
     if (landed) {
       return check(
         'redirect',
         landed.status,
         { key: 'doctor.redirect.landed', params: { url: f.url, chain: led.map((h) => `${h.status} → ${shownLocation(h.location)}`), verdict: landed.message } },
-        { ...evidence, chain: led.map((h) => `${h.status} ${redactedLocation(h.location)}`).join(' -> '), landedUrl: redactedLocation(end.url), landedStatus: end.answered ? end.status : (end.status ?? null), landedError: end.answered ? null : end.error },
+        {
+          ...evidence,
+          chain: led.map((h) => `${h.status} ${redactedLocation(h.location)}`).join(' -> '),
+          landedUrl: redactedLocation(end.url),
+          landedStatus: end.answered ? end.status : (end.status ?? null),
+          landedError: end.answered ? null : end.error,
+          ...(refused ? { landedCertificate: refused.code } : {}),
+        },
         landed.fix,
       );
     }
@@ -1071,6 +1081,39 @@ export function evaluateRedirect(f: HttpFacts, stated?: HttpFacts, hops: readonl
   }
   if (f.location) return check('redirect', 'ok', { key: 'doctor.redirect.okRedirect', params: { url: f.url, status: f.status, location: shownLocation(f.location) } }, evidence);
   return check('redirect', 'ok', { key: 'doctor.redirect.ok', params: { url: f.url, status: f.status } }, evidence);
+}
+
+/**
+ * The certificates of the https addresses evaluateRedirect's hops reached, as probeTls saw each host and
+ * port (keyed by URL.host: `a.com`, `a.com:8443`), for the verdicts on them: the GETs take any certificate.
+ */
+export interface HopCertificates {
+  now: number;
+  byHost: Readonly<Record<string, TlsFacts>>;
+}
+
+/** The tls check's failure of the certificate `url` (an https hop) was served on; undefined when it passes or was not probed. */
+function hopCertificateRefused(url: string, certs: HopCertificates | undefined): { check: DoctorCheck; code: string } | undefined {
+  const u = new URL(url);
+  const facts = u.protocol === 'https:' ? certs?.byHost[u.host] : undefined;
+  return facts ? refusedCertificate({ facts, now: certs!.now }) : undefined;
+}
+
+/**
+ * Where the callback's redirects land answers, but on a certificate the tls check refuses: WeChat's
+ * browser stops at that certificate (an http callback forced to https on a self-signed one, say), so the
+ * callback never runs, whatever it answered. The fix points at the tls line when it judges that host and
+ * port (an https redirect_uri's own); else it says the certificate's own fix (the tls line skips an http
+ * redirect_uri, and judges no other port), or to drop the rule that sends the callback there.
+ */
+function landedOnRefusedCertificate(redirectUri: string, end: Answered, refused: { check: DoctorCheck; code: string }): DoctorCheck {
+  const u = new URL(end.url);
+  const shown = shownLocation(end.url);
+  const fix: MessageRef =
+    tlsChecked(redirectUri, end.url) || !refused.check.fix
+      ? { key: 'doctor.redirect.certRefused.fix' }
+      : { key: 'doctor.redirect.certRefused.unchecked.fix', params: { host: u.host, origin: u.origin, tlsFix: refused.check.fix } };
+  return check('redirect', 'fail', { key: 'doctor.redirect.certRefused', params: { url: shown, status: end.status, detail: refused.check.message } }, { url: shown, certificate: refused.code }, fix);
 }
 
 // ── TLS ──────────────────────────────────────────────────────────────────────────────────────────

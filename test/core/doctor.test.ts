@@ -337,6 +337,46 @@ describe('evaluateRedirect', () => {
   });
 });
 
+// Where the redirects landed was judged by its status alone (the GETs take any certificate): an http
+// callback forced to https on a self-signed certificate got "✔ followed to …, which answers 400", though
+// WeChat's browser stops at that certificate and the callback never runs.
+describe('evaluateRedirect where the redirects land on a certificate the tls check refuses', () => {
+  const now = Date.parse('2026-12-02T00:00:00Z');
+  const cert = (host: string, over: Partial<Extract<TlsFacts, { handshake: true }>> = {}): TlsFacts => ({
+    handshake: true, host, port: 443, subject: host, names: [host], issuer: host, selfSigned: false, validFrom: now - 86_400_000, validTo: now + 90 * 86_400_000, ...over,
+  });
+  const selfSigned = cert('a.com', { error: 'DEPTH_ZERO_SELF_SIGNED_CERT', selfSigned: true });
+  const chain = (from: string, to: string) => ({
+    plain: { url: from, answered: true as const, status: 301, body: '', location: to },
+    stated: { url: `${from}?state=wxauthdoctor`, answered: true as const, status: 301, body: '', location: `${to}?state=wxauthdoctor` },
+    hops: [{ url: `${to}?state=wxauthdoctor`, answered: true as const, status: 400, body: 'missing code' }],
+  });
+  it('an http callback sent to https: fails, saying the certificate and its own fix (the tls line skips an http redirect_uri)', () => {
+    const c = chain('http://a.com/cb', 'https://a.com/cb');
+    const verdict = evaluateRedirect(c.plain, c.stated, c.hops, { now, byHost: { 'a.com': selfSigned } });
+    expect(verdict).toMatchObject({
+      status: 'fail',
+      message: { key: 'doctor.redirect.landed', params: { verdict: { key: 'doctor.redirect.certRefused', params: { url: 'https://a.com/cb?state=wxauthdoctor', status: 400, detail: { key: 'doctor.tls.selfSigned' } } } } },
+      fix: { key: 'doctor.redirect.certRefused.unchecked.fix', params: { host: 'a.com', origin: 'https://a.com', tlsFix: { key: 'doctor.tls.selfSigned.certOnly.fix' } } },
+      evidence: { landedStatus: 400, landedCertificate: 'DEPTH_ZERO_SELF_SIGNED_CERT' },
+    });
+    // A valid certificate, or one only expiring soon, or none probed: the landing's status decides, as before.
+    for (const certs of [{ now, byHost: { 'a.com': cert('a.com') } }, { now, byHost: { 'a.com': cert('a.com', { validTo: now + 3 * 86_400_000 }) } }, undefined]) {
+      expect(evaluateRedirect(c.plain, c.stated, c.hops, certs)).toMatchObject({ status: 'ok', message: { key: 'doctor.redirect.okFollowed' } });
+    }
+  });
+  it('an https callback landing on its own host and port points at the tls line; on another port, says the fix itself', () => {
+    const own = chain('https://a.com/cb', 'https://a.com/cb/');
+    expect(evaluateRedirect(own.plain, own.stated, own.hops, { now, byHost: { 'a.com': selfSigned } })).toMatchObject({ status: 'fail', fix: { key: 'doctor.redirect.certRefused.fix' } });
+    const port = chain('https://a.com/cb', 'https://a.com:8443/cb');
+    const expired = cert('a.com', { error: 'CERT_HAS_EXPIRED', validTo: now - 86_400_000, port: 8443 });
+    expect(evaluateRedirect(port.plain, port.stated, port.hops, { now, byHost: { 'a.com:8443': expired } })).toMatchObject({
+      status: 'fail',
+      fix: { key: 'doctor.redirect.certRefused.unchecked.fix', params: { host: 'a.com:8443', origin: 'https://a.com:8443', tlsFix: { key: 'doctor.tls.expired.fix' } } },
+    });
+  });
+});
+
 // "Use the https callback" for an http redirect_uri the server sends to https, even where doctor had
 // fetched that https address and found its handshake failing or nothing on its port: advice that
 // cannot work. The fix now says HTTPS must be served first (or the force-https rule removed).

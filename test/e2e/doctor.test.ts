@@ -488,6 +488,14 @@ describe('wxauth doctor (text)', () => {
         });
       const next = (stdout: string, id: string) => (stdout.split('\n')[stdout.split('\n').indexOf(lineOf(stdout, id)) + 1] ?? '').trim();
       const en = await run();
+      // Where the redirect lands: WeChat's browser stops at that certificate (it was ✔ "followed to …, which answers 400").
+      expect(en.code, en.stdout).toBe(1);
+      expect(lineOf(en.stdout, 'redirect')).toBe(
+        `✖ redirect      http://${DOMAIN}/wechat/callback redirects (fetched with ?state=… it answers 301 → https://${DOMAIN}/wechat/callback?state=wxauthdoctor); where it lands: https://${DOMAIN}/wechat/callback?state=wxauthdoctor answers 400, but on a certificate WeChat’s browser refuses: The certificate of ${DOMAIN} is self-signed (${DOMAIN}): phones and WeChat do not trust it.`,
+      );
+      expect(next(en.stdout, 'redirect')).toBe(
+        `Fix: WeChat’s browser stops at that certificate, so the callback never runs. The tls line below does not judge ${DOMAIN}: it checks only an https redirect_uri’s own host and port. Fix the certificate: Use a certificate from a public CA (e.g. Let’s Encrypt). Or remove the rule that sends the callback to https://${DOMAIN}.`,
+      );
       expect(lineOf(en.stdout, 'tls')).toMatch(/^- tls\s+Skipped: the redirect_uri is http/);
       expect(lineOf(en.stdout, 'scheme')).toBe(`! scheme        The redirect_uri uses http, but the server redirects to https://${DOMAIN}/wechat/callback: the schemes differ and the code may be lost on the way.`);
       expect(next(en.stdout, 'scheme')).toBe(
@@ -500,6 +508,12 @@ describe('wxauth doctor (text)', () => {
         `Fix: Serve ${VERIFY_NAME} over http as well (http://${DOMAIN}/${VERIFY_NAME}), or fix the certificate: Use a certificate from a public CA (e.g. Let’s Encrypt).`,
       );
       const zh = await run('--lang', 'zh');
+      expect(lineOf(zh.stdout, 'redirect')).toBe(
+        `✖ redirect      http://${DOMAIN}/wechat/callback 会跳转（带上 ?state=… 访问时依次是 301 → https://${DOMAIN}/wechat/callback?state=wxauthdoctor），跳转的终点：https://${DOMAIN}/wechat/callback?state=wxauthdoctor 返回 400，但它的证书会被微信内置浏览器拒绝：${DOMAIN} 的证书是自签名的（${DOMAIN}）：手机和微信不信任它。`,
+      );
+      expect(next(zh.stdout, 'redirect')).toBe(
+        `怎么办：微信内置浏览器会停在这张证书上，回调不会执行。下面的 tls 一行不检查 ${DOMAIN}：它只检查 https 的 redirect_uri 本身的主机和端口。先处理证书：换成公开 CA 签发的证书（例如 Let’s Encrypt）。或者去掉把回调地址跳转到 https://${DOMAIN} 的规则。`,
+      );
       expect(next(zh.stdout, 'scheme')).toBe(
         `怎么办：现在还不能改用 https 回调。${DOMAIN} 的证书是自签名的（${DOMAIN}）：手机和微信不信任它。redirect_uri 改成 https，微信的跳转也会停在这张证书上。先处理证书：换成公开 CA 签发的证书（例如 Let’s Encrypt）。然后再改用 https：wxauth config set redirectUri https://${DOMAIN}/wechat/callback。或者继续用 http 回调，去掉把回调地址跳转到 https 的规则（微信文档说回调应当使用 https，但有开发者实测 http 回调也能用）。`,
       );

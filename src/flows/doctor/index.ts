@@ -300,8 +300,19 @@ async function redirectChecks(config: ResolvedConfig, probe: ProbeOptions, tls: 
     fetched.push(next);
   }
   const upgradeCert = upgradeTls ? { facts: await upgradeTls, now: now() } : undefined;
+  // The certificates of the https addresses the hops reached (the GETs take any), judged where the chain
+  // lands: one handshake per host and port, shared (most often the one dialled for the upgrade above).
+  const hopHosts = [...new Set(hops.filter((h) => h.answered && new URL(h.url).protocol === 'https:').map((h) => new URL(h.url).host))];
+  const byHost = Object.fromEntries(
+    await Promise.all(
+      hopHosts.map(async (host) => {
+        const at = new URL(`https://${host}`);
+        return [host, await tls(at.hostname, Number(at.port) || 443)] as const;
+      }),
+    ),
+  );
   return [
-    evaluateRedirect(answer, stated, hops),
+    evaluateRedirect(answer, stated, hops, { now: now(), byHost }),
     tlsFacts ? evaluateTls(tlsFacts, now()) : skipTlsForHttp(redirectUri),
     evaluateScheme(redirectUri, answer, other, config.profile, hops, upgradeCert),
   ];

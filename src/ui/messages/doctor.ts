@@ -320,6 +320,18 @@ export const messages = {
     zh: '{url} 会跳转（带上 ?state=… 访问时依次是 {chain}），跳转的终点：{verdict}',
     en: '{url} redirects (fetched with ?state=… it answers {chain}); where it lands: {verdict}',
   },
+  'doctor.redirect.certRefused': {
+    zh: '{url} 返回 {status}，但它的证书会被微信内置浏览器拒绝：{detail}',
+    en: '{url} answers {status}, but on a certificate WeChat’s browser refuses: {detail}',
+  },
+  'doctor.redirect.certRefused.fix': {
+    zh: '微信内置浏览器会停在这张证书上，回调不会执行：下面 tls 一行说明了证书的问题和修法。',
+    en: 'WeChat’s browser stops at that certificate, so the callback never runs: the tls line below says what is wrong with it and how to fix it.',
+  },
+  'doctor.redirect.certRefused.unchecked.fix': {
+    zh: '微信内置浏览器会停在这张证书上，回调不会执行。下面的 tls 一行不检查 {host}：它只检查 https 的 redirect_uri 本身的主机和端口。先处理证书：{tlsFix}或者去掉把回调地址跳转到 {origin} 的规则。',
+    en: 'WeChat’s browser stops at that certificate, so the callback never runs. The tls line below does not judge {host}: it checks only an https redirect_uri’s own host and port. Fix the certificate: {tlsFix} Or remove the rule that sends the callback to {origin}.',
+  },
   'doctor.redirect.okRedirect': { zh: '{url} 返回 {status}，跳转到 {location}（没有跟随）。', en: '{url} answers {status}, redirecting to {location} (not followed).' },
   'doctor.redirect.4xx': { zh: '{url} 返回 {status}：微信带着 code 回来时，用户会看到这个错误。', en: '{url} answers {status}: that is what users will see when WeChat sends them back with a code.' },
   'doctor.redirect.4xx.fix': {
