@@ -831,12 +831,16 @@ function redirectsOnward(f: HttpFacts, stated: HttpFacts | undefined, hops: read
 /**
  * The fix of a redirect that drops the query: make the address it leads to the redirect_uri (shown as
  * `location`), or keep the query on that hop; but when doctor fetched that address (`to`, among the
- * followed hops) and found its handshake failing or nothing on its port, a redirect_uri there would
- * stop WeChat's redirect just the same, so only keeping the query is offered, saying why.
+ * followed hops) and found its handshake failing, nothing on its port, or a certificate the tls check
+ * refuses (`certs`), a redirect_uri there would stop WeChat's redirect just the same, so only keeping
+ * the query is offered, saying why.
  */
-function dropsQueryFix(location: string, to: URL | string | undefined, followed: readonly HttpFacts[]): MessageRef {
+function dropsQueryFix(location: string, to: URL | string | undefined, followed: readonly HttpFacts[], certs?: HopCertificates): MessageRef {
   const at = to === undefined ? undefined : asFetched(to);
-  const why = notServed(followed.find((h) => asFetched(h.url) === at));
+  const hop = followed.find((h) => asFetched(h.url) === at);
+  // Served, on a certificate the tls check refuses: a redirect_uri there stops WeChat's browser too.
+  const refused = hop?.answered ? hopCertificateRefused(hop.url, certs) : undefined;
+  const why = notServed(hop) ?? (refused ? { reason: { key: 'doctor.scheme.https.certRefused', params: { code: refused.code } } satisfies MessageRef, error: refused.code } : undefined);
   if (at === undefined || !why) return { key: 'doctor.redirect.dropsQuery.fix', params: { location } };
   return { key: 'doctor.redirect.dropsQuery.unserved.fix', params: { location: shownLocation(at), why: why.reason } };
 }
@@ -966,7 +970,7 @@ export function evaluateRedirect(f: HttpFacts, stated?: HttpFacts, hops: readonl
       'fail',
       { key: 'doctor.redirect.dropsQuery', params: { url: f.url, status: stated.status, location: shownLocation(stated.location) } },
       { ...evidence, statedUrl: stated.url, statedLocation: redactedLocation(stated.location) },
-      dropsQueryFix(shownLocation(f.location), locationOf(stated), hops),
+      dropsQueryFix(shownLocation(f.location), locationOf(stated), hops, certs),
     );
   }
   const loop = f.location ? redirectLoop(f, stated, hops) : undefined;
@@ -985,7 +989,7 @@ export function evaluateRedirect(f: HttpFacts, stated?: HttpFacts, hops: readonl
     // Returns, not `?:` between a literal and a MessageRef (TS2590: too complex to represent).
     const fix = (): MessageRef => {
       if (loop) return { key: 'doctor.redirect.loopKept.fix' };
-      return dropsQueryFix(shownLocation(to), to, hops);
+      return dropsQueryFix(shownLocation(to), to, hops, certs);
     };
     return check(
       'redirect',

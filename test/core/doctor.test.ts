@@ -365,6 +365,18 @@ describe('evaluateRedirect where the redirects land on a certificate the tls che
       expect(evaluateRedirect(c.plain, c.stated, c.hops, certs)).toMatchObject({ status: 'ok', message: { key: 'doctor.redirect.okFollowed' } });
     }
   });
+  // 84b0df5a held back "make the redirect_uri the final address" only for an address whose handshake failed or that nothing answered.
+  it('a redirect dropping the query to an address served on a refused certificate: not that address as the redirect_uri', () => {
+    const plain = { url: 'http://a.com/cb', answered: true as const, status: 301, body: '', location: 'https://a.com/cb' };
+    const stated = { url: 'http://a.com/cb?state=wxauthdoctor', answered: true as const, status: 301, body: '', location: 'https://a.com/cb' };
+    const hops = [{ url: 'https://a.com/cb', answered: true as const, status: 400, body: 'missing code' }];
+    expect(evaluateRedirect(plain, stated, hops, { now, byHost: { 'a.com': selfSigned } })).toMatchObject({
+      status: 'fail',
+      message: { key: 'doctor.redirect.dropsQuery' },
+      fix: { key: 'doctor.redirect.dropsQuery.unserved.fix', params: { location: 'https://a.com/cb', why: { key: 'doctor.scheme.https.certRefused', params: { code: 'DEPTH_ZERO_SELF_SIGNED_CERT' } } } },
+    });
+    expect(evaluateRedirect(plain, stated, hops, { now, byHost: { 'a.com': cert('a.com') } }).fix).toMatchObject({ key: 'doctor.redirect.dropsQuery.fix' });
+  });
   it('an https callback landing on its own host and port points at the tls line; on another port, says the fix itself', () => {
     const own = chain('https://a.com/cb', 'https://a.com/cb/');
     expect(evaluateRedirect(own.plain, own.stated, own.hops, { now, byHost: { 'a.com': selfSigned } })).toMatchObject({ status: 'fail', fix: { key: 'doctor.redirect.certRefused.fix' } });

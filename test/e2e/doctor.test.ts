@@ -446,7 +446,7 @@ describe('wxauth doctor (text)', () => {
       );
       const redirectFix = (stdout: string) => (stdout.split('\n')[stdout.split('\n').indexOf(lineOf(stdout, 'redirect')) + 1] ?? '').trim();
       expect(redirectFix(drops.stdout)).toMatch(
-        new RegExp(`^Fix: Have the server keep the query on this hop \\(nginx: return 301 \\$scheme://\\$host\\$request_uri;, not \\$uri alone\\)\\. Not the address it redirects to as the redirect_uri, yet: https://${DOMAIN}/drops takes the connection, but the TLS handshake fails \\((EPROTO|ERR_SSL_\\w+)\\), so WeChat’s redirect would stop there just the same until it is served\\.$`),
+        new RegExp(`^Fix: Have the server keep the query on this hop \\(nginx: return 301 \\$scheme://\\$host\\$request_uri;, not \\$uri alone\\)\\. Not the address it redirects to as the redirect_uri, yet: https://${DOMAIN}/drops takes the connection, but the TLS handshake fails \\((EPROTO|ERR_SSL_\\w+)\\), so WeChat’s redirect would stop there just the same until that is fixed\\.$`),
       );
       expect(drops.stdout).not.toContain('Make the redirect_uri the final address');
       // Sent to https on another path, which doctor does not follow, so only its handshake was probed:
@@ -479,6 +479,7 @@ describe('wxauth doctor (text)', () => {
   it('an http callback sent to an https on a self-signed certificate: fix the certificate first; its verify file warns (en, zh)', async () => {
     const site = await callbackSite((url, res) => {
       if (url.pathname === '/wechat/callback') res.writeHead(301, { location: `https://${DOMAIN}/wechat/callback${url.search}` }).end();
+      else if (url.pathname === '/drops') res.writeHead(301, { location: `https://${DOMAIN}/drops` }).end();
       else res.writeHead(404).end('not found');
     });
     try {
@@ -518,6 +519,20 @@ describe('wxauth doctor (text)', () => {
         `怎么办：现在还不能改用 https 回调。${DOMAIN} 的证书是自签名的（${DOMAIN}）：手机和微信不信任它。redirect_uri 改成 https，微信的跳转也会停在这张证书上。先处理证书：换成公开 CA 签发的证书（例如 Let’s Encrypt）。然后再改用 https：wxauth config set redirectUri https://${DOMAIN}/wechat/callback。或者继续用 http 回调，去掉把回调地址跳转到 https 的规则（微信文档说回调应当使用 https，但有开发者实测 http 回调也能用）。`,
       );
       expect(next(zh.stdout, 'verify-file')).toBe(`怎么办：让 http://${DOMAIN}/${VERIFY_NAME} 也能直接取到 ${VERIFY_NAME}，或者修好证书：换成公开 CA 签发的证书（例如 Let’s Encrypt）。`);
+      // A redirect dropping the query, to that https: "make the redirect_uri the final address" named an
+      // address WeChat's browser would stop at just the same.
+      const drops = await runCli(['doctor', '--connect-to', `${DOMAIN}:80:127.0.0.1:${site.port}`, '--connect-to', `${DOMAIN}:443:127.0.0.1:${selfSigned.port}`], {
+        env: serviceAccount(SERVICE, { WXAUTH_REDIRECT_URI: `http://${DOMAIN}/drops` }),
+      });
+      expect(next(drops.stdout, 'redirect')).toBe(
+        `Fix: Have the server keep the query on this hop (nginx: return 301 $scheme://$host$request_uri;, not $uri alone). Not the address it redirects to as the redirect_uri, yet: https://${DOMAIN}/drops answers on a certificate WeChat’s browser refuses (DEPTH_ZERO_SELF_SIGNED_CERT), so WeChat’s redirect would stop there just the same until that is fixed.`,
+      );
+      const dropsZh = await runCli(['doctor', '--lang', 'zh', '--connect-to', `${DOMAIN}:80:127.0.0.1:${site.port}`, '--connect-to', `${DOMAIN}:443:127.0.0.1:${selfSigned.port}`], {
+        env: serviceAccount(SERVICE, { WXAUTH_REDIRECT_URI: `http://${DOMAIN}/drops` }),
+      });
+      expect(next(dropsZh.stdout, 'redirect')).toBe(
+        `怎么办：让服务器在这一跳保留查询参数（nginx：return 301 $scheme://$host$request_uri;，不要只写 $uri）。现在还不能把 redirect_uri 设成跳转后的地址：https://${DOMAIN}/drops 的证书会被微信内置浏览器拒绝（DEPTH_ZERO_SELF_SIGNED_CERT），微信的跳转也会停在那里，要先让它能正常访问。`,
+      );
     } finally {
       site.close();
     }

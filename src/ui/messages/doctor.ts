@@ -348,7 +348,7 @@ export const messages = {
   },
   'doctor.redirect.dropsQuery.unserved.fix': {
     zh: '让服务器在这一跳保留查询参数（nginx：return 301 $scheme://$host$request_uri;，不要只写 $uri）。现在还不能把 redirect_uri 设成跳转后的地址：{location} {why}，微信的跳转也会停在那里，要先让它能正常访问。',
-    en: 'Have the server keep the query on this hop (nginx: return 301 $scheme://$host$request_uri;, not $uri alone). Not the address it redirects to as the redirect_uri, yet: {location} {why}, so WeChat’s redirect would stop there just the same until it is served.',
+    en: 'Have the server keep the query on this hop (nginx: return 301 $scheme://$host$request_uri;, not $uri alone). Not the address it redirects to as the redirect_uri, yet: {location} {why}, so WeChat’s redirect would stop there just the same until that is fixed.',
   },
   'doctor.redirect.dropsQueryHop': {
     zh: '{url} 会跳转，而且中途丢掉了查询参数：带上 ?state=… 访问时依次是 {chain}，到这里查询参数都还在；接着 {hop} 返回 {status}，跳到 {location}，查询参数没了。微信在回调地址后面加的 code 和 state 在这一跳丢失，回调收不到。',
@@ -539,6 +539,7 @@ export const messages = {
     en: 'Not the https callback yet. {detail} With an https redirect_uri, WeChat’s redirect would stop at that certificate just the same. First: {tlsFix} Then: wxauth{p} config set redirectUri {https}. Or keep the http callback and remove the rule that sends it to https (WeChat’s documentation says the callback should use https, but http callbacks are seen to work).',
   },
   'doctor.scheme.https.tlsFailed': { zh: '连得上，但 TLS 握手失败（{error}）', en: 'takes the connection, but the TLS handshake fails ({error})' },
+  'doctor.scheme.https.certRefused': { zh: '的证书会被微信内置浏览器拒绝（{code}）', en: 'answers on a certificate WeChat’s browser refuses ({code})' },
   'doctor.scheme.https.unreached': { zh: '连不上：{error}', en: 'cannot be reached: {error}' },
   'doctor.scheme.upgrade.fix': { zh: '改用 https 的回调地址：wxauth{p} config set redirectUri {https}', en: 'Use the https callback: wxauth{p} config set redirectUri {https}' },
 
