@@ -1,35 +1,40 @@
-// Whether the API base is a wxauth emulator, asked of it (its control index, GET /__emulator/). Only on
-// the rare path that needs it: check / userinfo / refresh given a code-shaped argument (32 letters and
-// digits) against an API base that is not WeChat's, where the emulator's tokens (NN_…, as WeChat's) say it
-// is a code, and a mock's or a gateway's may be tokens of that very shape.
+// Whether a loopback API base issues WeChat's shapes of codes and tokens because it is a wxauth emulator,
+// or a wxauth proxy in front of WeChat or of an emulator, asked of it. Only on the rare path that needs
+// it: check / userinfo / refresh given a code-shaped argument (32 letters and digits), or exchange given a
+// token-shaped one, against an API base that is not WeChat's: there a mock's or a gateway's values may
+// have those very shapes, the emulator's (NN_…, as WeChat's) may not.
 import { isLoopbackHost } from '../core/host-names.js';
-import { deadline } from '../http/deadline.js';
+import { isWechatApiBase } from '../core/endpoints.js';
+import { proxyUpstream, whatAnswersAt } from './probe/control.js';
+
+/** The loopback origin of `base`, or undefined for another host or no URL. */
+function loopbackOrigin(base: string): string | undefined {
+  try {
+    const url = new URL(base);
+    return isLoopbackHost(url.hostname) ? url.origin : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /**
- * A wxauth emulator answers at `apiBase`'s origin (its control index: `ok` and `endpoints`), within a
- * second. Asked only of a loopback origin: a host elsewhere (a company gateway) is never sent a request
- * the user did not ask for, and is taken for what it most likely is, not the emulator. Nothing there,
- * another server or no answer in time: false.
+ * Asked only of a loopback origin: a host elsewhere (a company gateway) is never sent a request the user
+ * did not ask for, and is taken for what it most likely is. A wxauth proxy is asked what it is as probe asks
+ * it (probe/control.ts proxyUpstream: a question the proxy answers in headers and does not show as a refused
+ * call) and judged by its upstream (its default is WeChat's API); else the origin's control index says
+ * whether an emulator answers (whatAnswersAt), within a second each. Nothing there, another server or no
+ * answer in time: false.
  */
-export async function isEmulatorApiBase(apiBase: string, signal?: AbortSignal): Promise<boolean> {
-  let origin: string;
-  try {
-    const url = new URL(apiBase);
-    if (!isLoopbackHost(url.hostname)) return false;
-    origin = url.origin;
-  } catch {
-    return false;
+export async function issuesWechatShapesAt(apiBase: string, signal?: AbortSignal): Promise<boolean> {
+  const origin = loopbackOrigin(apiBase);
+  if (origin === undefined) return false;
+  const upstream = await proxyUpstream(origin, 1_000, signal ?? new AbortController().signal);
+  if (upstream !== undefined) {
+    // '' : a proxy that did not say where it sends calls (it names its upstream only to this machine).
+    if (upstream === '') return false;
+    if (isWechatApiBase(upstream)) return true;
+    const behind = loopbackOrigin(upstream);
+    return behind !== undefined && (await whatAnswersAt(behind, 1_000, signal)) === 'emulator';
   }
-  const limit = deadline(1_000, signal);
-  try {
-    // Never followed: a redirect could take this side question off this machine.
-    const res = await fetch(origin + '/__emulator/', { signal: limit.signal, redirect: 'manual', headers: { accept: 'application/json' } });
-    const doc = JSON.parse(await res.text()) as { ok?: unknown; endpoints?: unknown } | null;
-    return res.status === 200 && doc !== null && doc.ok === true && Array.isArray(doc.endpoints);
-  } catch (error) {
-    if (signal?.aborted) throw error;
-    return false;
-  } finally {
-    limit.done();
-  }
+  return (await whatAnswersAt(origin, 1_000, signal)) === 'emulator';
 }

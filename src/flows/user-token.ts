@@ -449,14 +449,15 @@ export async function sendsCodeShaped(apiBase: string, value: string | undefined
 /**
  * Whether the API base issues codes and user tokens of WeChat's shapes (a code 32 letters and digits, a
  * token `NN_` and ~107 more, API-FACTS §0.5), so that one given for the other can be refused by its shape:
- * WeChat's API hosts, and a wxauth emulator (asked of it, flows/emulator-at.ts, loaded only then). Not a
+ * WeChat's API hosts, and a wxauth emulator on this machine, or a wxauth proxy in front of either (asked of
+ * it, flows/emulator-at.ts, loaded only then). Not a
  * mock or a company gateway, whose codes and tokens may have any shape. Asked only on the rare path of an
  * argument of the other's shape (sendsCodeShaped; exchange given a token's shape).
  */
 export async function issuesWechatShapes(apiBase: string, signal?: AbortSignal): Promise<boolean> {
   if (isWechatApiBase(apiBase)) return true;
-  const { isEmulatorApiBase } = await import('./emulator-at.js');
-  return isEmulatorApiBase(apiBase, signal);
+  const { issuesWechatShapesAt } = await import('./emulator-at.js');
+  return issuesWechatShapesAt(apiBase, signal);
 }
 
 /**

@@ -7,6 +7,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startEmulator } from '../../src/emulator/index.js';
+import { startProxy } from '../../src/flows/proxy/server.js';
 import { runCli, tempConfigDir } from './helpers.js';
 
 const APPID = 'wx5e1ec0de00000002';
@@ -143,5 +145,35 @@ describe('a mock API base whose codes have a token\'s shape (the reverse, exchan
     expect(zh.code, zh.stderr).toBe(3);
     expect(zh.stderr).toContain(`注意：${NN_TOKEN.slice(0, 4)}*** 看起来是 access_token 或 refresh_token；接口地址 ${base} 不是微信的（模拟服务或网关的 code 可能就是这个样子），所以它作为 code 发送了。如果它是 wxauth exchange 换到的，用户的 token 已经在缓存里：wxauth tokens 列出它们。`);
     for (const r of [en, zh]) expect(r.stdout + r.stderr).not.toContain(NN_TOKEN);
+  });
+});
+
+// A wxauth proxy in front of the emulator (its own API base in a profile aimed at the proxy) answered the
+// emulator question with its 403, so it was taken for a mock: a code given as a token was sent (40014,
+// exit 3, with a note calling the base "not WeChat's"), and the proxy showed a refused call wxauth itself
+// made. The proxy is now asked what it is, as probe asks it, and judged by its upstream.
+describe('a wxauth proxy as the API base', () => {
+  it('in front of the emulator: a code given as the access_token is refused before sending, and the proxy shows no refused call; in front of a mock: sent', async () => {
+    const emu = await startEmulator({ port: 0 });
+    const blocked: unknown[] = [];
+    const proxyTo = (upstream: string) => startProxy({ host: '127.0.0.1', port: 0, upstream, timeoutMs: 5000, showSecrets: false, hooks: { call: () => {}, hit: () => {}, blocked: (b) => blocked.push(b) } });
+    const overEmulator = await proxyTo(emu.url);
+    const overMock = await proxyTo(base);
+    try {
+      const code = emu.issueCode({ appid: emu.apps.find((a) => a.type === 'service')!.appid, scope: 'snsapi_base' });
+      const refused = await cli(['check', code, OPENID], { WXAUTH_API_BASE: overEmulator.url, WXAUTH_BACKUP_API_BASE: overEmulator.url });
+      expect(refused.code, refused.stderr).toBe(2);
+      expect(refused.stderr).toContain('Nothing was sent.');
+      expect(emu.requests().filter((q) => q.path.startsWith('/sns/'))).toEqual([]);
+      expect(blocked).toEqual([]);
+      const viaProxy = await cli(['check', MOCK_ACCESS, OPENID], { WXAUTH_API_BASE: overMock.url, WXAUTH_BACKUP_API_BASE: overMock.url });
+      expect(viaProxy.code, viaProxy.stderr).toBe(0);
+      expect(sent('/sns/auth').map((a) => a.query.get('access_token'))).toEqual([MOCK_ACCESS]);
+      expect(blocked).toEqual([]);
+    } finally {
+      await overEmulator.close();
+      await overMock.close();
+      await emu.close();
+    }
   });
 });
