@@ -136,16 +136,33 @@ export class FieldReader {
   }
 
   /**
-   * A credential WeChat issues (an access_token, a jsapi_ticket): a non-empty string of letters, digits,
-   * - and _ only. Every one WeChat's docs and observed answers show is (basic and user tokens `NN_…`,
+   * A credential or id WeChat issues (an access_token, a refresh_token, a jsapi_ticket, an openid, a
+   * unionid): a non-empty string of letters, digits, - and _ only. Every one WeChat's docs and observed
+   * answers show is (basic and user tokens `NN_…`, openids and unionids 28 characters of base64url,
    * API-FACTS §0.5; tickets 86 characters of base64url, JSSDK-FACTS §1.1; the docs' placeholders such as
-   * ACCESS_TOKEN too), and so is the emulator's. Anything else (an ESC sequence, a bidi override, a
-   * space from a gateway) is no answer of WeChat's: cached, it would be printed and signed for two hours,
-   * and `--ticket` already refuses such a string.
+   * ACCESS_TOKEN and OPENID too), and so is the emulator's. Only the alphabet is checked, not the length
+   * or a prefix: mocks issue `mock-openid-1` or `ACCESS_TOKEN`. Anything else (an ESC sequence, a bidi
+   * override, a space from a gateway, a `/`) is no answer of WeChat's: cached, it would be printed, signed
+   * or sent for hours, an openid put in the commands wxauth prints to be copied, and `--ticket` already
+   * refuses such a string.
    */
   credential(name: string): string | undefined {
     const value = this.string(name, { nonEmpty: true });
-    if (value === undefined) return undefined;
+    return value === undefined ? undefined : this.inAlphabet(name, value);
+  }
+
+  /**
+   * A credential or id WeChat may leave out (a user's refresh_token, a unionid): absent or empty reads as
+   * not given, as it always has; any other value is checked as credential() checks one.
+   */
+  optionalCredential(name: string): string | undefined {
+    const v = this.record[name];
+    if (v === undefined || v === '') return undefined;
+    const value = this.string(name);
+    return value === undefined ? undefined : this.inAlphabet(name, value);
+  }
+
+  private inAlphabet(name: string, value: string): string | undefined {
     const chars = Array.from(value);
     const at = chars.findIndex((ch) => !CREDENTIAL_CHAR.test(ch));
     if (at === -1) return value;

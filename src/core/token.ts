@@ -46,10 +46,6 @@ export interface SnsToken {
   isSnapshotUser: boolean;
 }
 
-function readString(v: unknown): string | undefined {
-  return typeof v === 'string' && v !== '' ? v : undefined;
-}
-
 export function splitScopes(scope: string): string[] {
   return scope
     .split(',')
@@ -72,18 +68,21 @@ export interface SnsAccessTokenResponse {
 /**
  * Narrow a token body (errcode already ruled out by the client), in WeChat's names. Missing
  * `access_token` or `openid` is a problem, and so is any documented field of the wrong type (a token
- * that is an object would be cached and printed as `[object Object]`); a missing `expires_in` falls
- * back to WeChat's documented 7200 s.
+ * that is an object would be cached and printed as `[object Object]`) and a token or id with a
+ * character none of WeChat's has (an ESC, a NUL, a `/`); a missing `expires_in` falls back to WeChat's
+ * documented 7200 s.
  */
 export function readSnsAccessTokenResponse(body: unknown): Narrowed<SnsAccessTokenResponse> {
   const f = readFields(body);
   if (!f) return NOT_AN_OBJECT;
-  const accessToken = f.string('access_token', { nonEmpty: true });
-  const openid = f.string('openid', { nonEmpty: true });
+  // Tokens and ids as a basic token's access_token is read (FieldReader.credential): one with a control
+  // character, a space or a `/` is none of WeChat's, and would be cached and printed.
+  const accessToken = f.credential('access_token');
+  const openid = f.credential('openid');
   const expiresIn = f.lifetime('expires_in', DEFAULT_ACCESS_TOKEN_TTL_S);
-  const refreshToken = readString(f.optionalString('refresh_token'));
+  const refreshToken = f.optionalCredential('refresh_token');
   const scope = f.optionalString('scope') ?? '';
-  const unionid = readString(f.optionalString('unionid'));
+  const unionid = f.optionalCredential('unionid');
   const snapshot = f.optionalNumber('is_snapshotuser');
   return f.done(() => ({
     access_token: accessToken as string,
@@ -143,7 +142,9 @@ export type SnsUserinfoResponse = Omit<SnsUserinfo, 'extra'> & { is_snapshotuser
 export function readUserinfoResponse(body: unknown): Narrowed<SnsUserinfoResponse> {
   const f = readFields(body);
   if (!f) return NOT_AN_OBJECT;
-  const openid = f.string('openid', { nonEmpty: true });
+  // openid and unionid as a token answer's are read (the unionid is learnt into the token cache); the
+  // profile fields are the user's own text, shown escaped.
+  const openid = f.credential('openid');
   // A missing profile field reads as empty (WeChat has emptied them since 2021-10-20); one of another
   // type is not WeChat's answer.
   const nickname = f.optionalString('nickname');
@@ -155,7 +156,7 @@ export function readUserinfoResponse(body: unknown): Narrowed<SnsUserinfoRespons
   const country = f.optionalString('country');
   const headimgurl = f.optionalString('headimgurl');
   const privilege = f.optionalList('privilege', (v) => (typeof v === 'string' ? v : undefined), 'strings');
-  const unionid = readString(f.optionalString('unionid'));
+  const unionid = f.optionalCredential('unionid');
   return f.done(() => ({
     ...(body as Record<string, unknown>),
     openid: openid as string,

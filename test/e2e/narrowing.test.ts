@@ -326,3 +326,98 @@ describe('the problems of an odd answer, in the user’s language', () => {
     expect(list.stderr).toContain('（响应体不是 JSON 对象）');
   });
 });
+
+// A user token answer (/sns/oauth2/access_token, /sns/oauth2/refresh_token) or a userinfo answer with an
+// ESC sequence, a NUL or a path in its tokens or ids was used and cached (exit 0, "✔ saved"), where the
+// same ESC in a basic token is refused: they are refused alike now, exit 5, nothing cached. WeChat's
+// tokens, openids and unionids are letters, digits, - and _ (API-FACTS §0.5).
+describe('user token answers are refused as basic token answers are', () => {
+  const HOSTILE = '{"access_token":"AT\\u001b[31mRED","expires_in":7200,"refresh_token":"RT\\u001b[0m","openid":"o\\u001b[2Jevil/../../x","scope":"snsapi_base","unionid":"u\\u0000n"}';
+  const GOOD = JSON.stringify({ access_token: '73_userTokenFromTheStandInServer0123456789', expires_in: 7200, refresh_token: '73_refreshFromTheStandInServer0123456789', openid: OPENID, scope: 'snsapi_userinfo' });
+  const users = () => (cache().profiles?.default?.users ?? {}) as Record<string, Record<string, unknown>>;
+
+  it('exchange: a token, openid or unionid with a control character is exit 5, said which, nothing cached (en, zh, --json)', async () => {
+    bodies['/sns/oauth2/access_token'] = HOSTILE;
+    const en = await cli(['exchange', CODE]);
+    expect(en.code, en.stderr).toBe(5);
+    expect(en.stdout).toBe('');
+    expect(en.stderr).not.toContain('✔');
+    expect(en.stderr).toContain(
+      "/sns/oauth2/access_token is not what WeChat's docs say it is (access_token has U+001B at character 3, where WeChat’s have letters, digits, - and _ only; " +
+        'openid has U+001B at character 2, where WeChat’s have letters, digits, - and _ only; refresh_token has U+001B at character 3, where WeChat’s have letters, digits, - and _ only; ' +
+        'unionid has U+0000 at character 2, where WeChat’s have letters, digits, - and _ only)',
+    );
+    // The code is spent (a token was issued): said, as for any answer that carries an access_token.
+    expect(en.stderr).toContain('so nothing from it was used or saved');
+    expect(users()).toEqual({});
+    expect(JSON.stringify(cache())).not.toMatch(/\u001b|\u0000|evil/);
+
+    const zh = await cli(['--lang', 'zh', 'exchange', CODE]);
+    expect(zh.code, zh.stderr).toBe(5);
+    expect(zh.stderr).toContain('/sns/oauth2/access_token 的响应不是微信文档描述的样子（access_token 的第 3 个字符是 U+001B，微信给的只含字母、数字、- 和 _；openid 的第 2 个字符是 U+001B');
+    expect(zh.stderr).toContain('unionid 的第 2 个字符是 U+0000，微信给的只含字母、数字、- 和 _）');
+    expect(zh.stderr).toContain('所以其中的内容都没有使用也没有保存');
+
+    const json = await cli(['exchange', CODE, '--json']);
+    expect(json.code).toBe(5);
+    expect(parseJson(json.stdout)).toMatchObject({ ok: false, error: { code: 'network', network: { failure: 'unexpected_shape', issued_token: true } } });
+    expect(users()).toEqual({});
+
+    // A path in the openid alone is refused too ('/' is in none of WeChat's); nothing else was wrong.
+    bodies['/sns/oauth2/access_token'] = JSON.stringify({ ...JSON.parse(GOOD), openid: 'oLDegw/../../x' });
+    const slash = await cli(['exchange', CODE]);
+    expect(slash.code, slash.stderr).toBe(5);
+    expect(slash.stderr).toContain("(openid has '/' at character 7, where WeChat’s have letters, digits, - and _ only)");
+    expect(users()).toEqual({});
+  });
+
+  it('refresh: the same answer is exit 5 and the cached token is left as it was (en, zh)', async () => {
+    bodies['/sns/oauth2/access_token'] = GOOD;
+    expect((await cli(['exchange', CODE])).code).toBe(0);
+    const before = users();
+    expect(Object.keys(before)).toEqual([`${APPID}:${OPENID}`]);
+
+    bodies['/sns/oauth2/refresh_token'] = HOSTILE;
+    const en = await cli(['refresh', '--openid', OPENID]);
+    expect(en.code, en.stderr).toBe(5);
+    expect(en.stdout).toBe('');
+    expect(en.stderr).toContain("/sns/oauth2/refresh_token is not what WeChat's docs say it is (access_token has U+001B at character 3");
+    expect(en.stderr).not.toContain('Refreshed');
+    const zh = await cli(['--lang', 'zh', 'refresh']);
+    expect(zh.code, zh.stderr).toBe(5);
+    expect(zh.stderr).toContain('/sns/oauth2/refresh_token 的响应不是微信文档描述的样子（access_token 的第 3 个字符是 U+001B');
+    expect(users()).toEqual(before);
+  });
+
+  it('userinfo: an openid or unionid with a control character is exit 5, and the cache learns no unionid from it', async () => {
+    bodies['/sns/oauth2/access_token'] = GOOD;
+    expect((await cli(['exchange', CODE])).code).toBe(0);
+    const before = users();
+    const profile = { openid: OPENID, nickname: 'Wang', sex: 0, language: '', province: '', city: '', country: '', headimgurl: '', privilege: [] };
+
+    bodies['/sns/userinfo'] = JSON.stringify({ ...profile, unionid: 'u\u0000n' });
+    const en = await cli(['userinfo']);
+    expect(en.code, en.stderr).toBe(5);
+    expect(en.stdout).toBe('');
+    expect(en.stderr).toContain("/sns/userinfo is not what WeChat's docs say it is (unionid has U+0000 at character 2, where WeChat’s have letters, digits, - and _ only)");
+    expect(users()).toEqual(before);
+
+    bodies['/sns/userinfo'] = JSON.stringify({ ...profile, openid: 'o\u001b[2J' });
+    const zh = await cli(['--lang', 'zh', 'userinfo']);
+    expect(zh.code, zh.stderr).toBe(5);
+    expect(zh.stderr).toContain('/sns/userinfo 的响应不是微信文档描述的样子（openid 的第 2 个字符是 U+001B，微信给的只含字母、数字、- 和 _）');
+    expect(users()).toEqual(before);
+  });
+
+  it("a mock's tokens and ids of other lengths and shapes in WeChat's alphabet are still taken", async () => {
+    bodies['/sns/oauth2/access_token'] = JSON.stringify({ access_token: 'ACCESS_TOKEN', expires_in: 7200, refresh_token: 'mock-refresh-1', openid: 'test_user-1', scope: 'snsapi_userinfo', unionid: 'UNIONID' });
+    const r = await cli(['exchange', CODE]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(users()[`${APPID}:test_user-1`]).toMatchObject({ accessToken: 'ACCESS_TOKEN', refreshToken: 'mock-refresh-1', unionid: 'UNIONID' });
+    // An empty unionid or refresh_token still reads as none given, as before.
+    bodies['/sns/oauth2/refresh_token'] = JSON.stringify({ access_token: 'ACCESS_TOKEN_2', expires_in: 7200, refresh_token: '', openid: 'test_user-1', scope: 'snsapi_userinfo', unionid: '' });
+    const again = await cli(['refresh']);
+    expect(again.code, again.stderr).toBe(0);
+    expect(users()[`${APPID}:test_user-1`]).toMatchObject({ accessToken: 'ACCESS_TOKEN_2', refreshToken: 'mock-refresh-1', unionid: 'UNIONID' });
+  });
+});

@@ -39,35 +39,47 @@ const wx = (args: string[], input?: string) =>
   runCli(args, { env: { ...APP, WXAUTH_API_BASE: base, WXAUTH_OPEN_BASE: base, WXAUTH_BACKUP_API_BASE: base }, input });
 
 describe('values from outside reach the terminal escaped', () => {
-  it('userinfo: nickname, headimgurl, unionid and openid as WeChat sent them are escaped; --json is exact', async () => {
+  it('userinfo: nickname, headimgurl and the region as WeChat sent them are escaped; --json is exact', async () => {
     userinfoBody = {
-      openid: 'o' + CSI8,
+      openid: 'oOPENID',
       nickname: 'Eve' + OSC52,
       sex: 0,
-      province: '',
+      province: 'p' + CSI8,
       city: '',
-      country: '',
+      country: 'c\u202eevil',
       headimgurl: 'https://x/' + CLEAR,
       privilege: [],
-      unionid: 'u\u202eevil',
+      unionid: 'uUNIONID',
     };
     const r = await wx(['userinfo', 'ACCESS_TOKEN', 'oOPENID']);
-    expect(r.code).toBe(0);
+    expect(r.code, r.stderr).toBe(0);
     expect(r.stdout + r.stderr).not.toMatch(RAW_CONTROL);
     expect(r.stdout).toMatch(/^nickname\s+Eve\\x1b\]52;c;ZXZpbA==\\x07$/m);
     expect(r.stdout).toContain('https://x/\\x1b[2J');
-    expect(r.stdout).toContain('o\\u009b31m');
-    expect(r.stdout).toContain('u\\u202eevil');
+    expect(r.stdout).toContain('p\\u009b31m');
+    expect(r.stdout).toContain('c\\u202eevil');
 
     const j = await wx(['userinfo', 'ACCESS_TOKEN', 'oOPENID', '--json']);
     const doc = parseJson(j.stdout) as { userinfo: Record<string, unknown> };
     expect(doc.userinfo.nickname).toBe('Eve' + OSC52);
-    expect(doc.userinfo.openid).toBe('o' + CSI8);
+    expect(doc.userinfo.province).toBe('p' + CSI8);
     expect(j.stderr).not.toMatch(RAW_CONTROL);
     // The same values, written so a terminal showing the JSON does not act on them (JSON escapes only C0).
     expect(j.stdout).not.toMatch(RAW_CONTROL);
-    expect(j.stdout).toContain('"o\\u009b31m"');
-    expect(doc.userinfo.unionid).toBe('u\u202eevil');
+    expect(j.stdout).toContain('"p\\u009b31m"');
+    expect(doc.userinfo.country).toBe('c\u202eevil');
+  });
+
+  // An openid or unionid is WeChat's id, not the user's text: one with a control character is refused
+  // (exit 5, as a token answer's is), and the refusal, which quotes the answer, is escaped too.
+  it('userinfo: an openid or unionid with a control character is refused, the refusal escaped', async () => {
+    userinfoBody = { openid: 'o' + CSI8, nickname: 'Eve', sex: 0, province: '', city: '', country: '', headimgurl: '', privilege: [], unionid: 'u\u202eevil' };
+    const r = await wx(['userinfo', 'ACCESS_TOKEN', 'oOPENID']);
+    expect(r.code, r.stderr).toBe(5);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).not.toMatch(RAW_CONTROL);
+    expect(r.stderr).toContain('openid has U+009B at character 2');
+    expect(r.stderr).toContain('unionid has U+202E at character 2');
   });
 
   // A scope none of WeChat's (here snsapi_userinfo with a colour reset glued on) was guessed as snsapi_base:
