@@ -580,6 +580,12 @@ export async function refreshUserToken(p: RefreshParams): Promise<RefreshResult>
     throw withCodeShapeNote(withIssuerNote(advised(error, situation), p.refreshToken === undefined ? previous : undefined, p), previous === undefined ? p.refreshToken : undefined, 'refresh_token', p);
   }
   const token = toSnsToken(response.data);
+  // WeChat answers a refresh with the openid its refresh_token was issued to (API-FACTS §5). Another one
+  // means this refresh_token is not the user's it was cached (or named with --openid) for, or the server
+  // does not answer as WeChat does: nothing is saved, neither under the user asked for (another's tokens)
+  // nor under the one answered (a cached token of theirs replaced by tokens of unknown origin).
+  const expected = previous?.openid ?? p.openid;
+  if (expected !== undefined && token.openid !== expected) throw otherUserAnswered(expected, token.openid, response.base, p);
   const sameUser = previous && previous.openid === token.openid ? previous : undefined;
   const refreshTokenExpiresAt = refreshDeadlineAfterRefresh(sameUser, refreshToken);
   const unionid = token.unionid ?? sameUser?.unionid;
@@ -631,6 +637,16 @@ export async function refreshUserToken(p: RefreshParams): Promise<RefreshResult>
     sentAt,
     response,
   };
+}
+
+/** A refresh answered with another user's tokens (refreshUserToken): exit 5, as an answer not shaped as WeChat's is; it carried a token. */
+function otherUserAnswered(expected: string, answered: string, base: string, p: Pick<RefreshParams, 'profile' | 'redirectUri'>): NetworkError {
+  const host = new URL(base).host;
+  return new NetworkError(
+    'unexpected_shape',
+    { key: 'tokens.refresh.otherUser', params: { host, expected, answered } },
+    { mayHaveReachedServer: true, issuedToken: true, host, hint: { key: 'tokens.refresh.otherUser.hint', params: { expected, login: authorizeAgain(p.profile, p.redirectUri) } } },
+  );
 }
 
 // ---------------------------------------------------------------------------------------------

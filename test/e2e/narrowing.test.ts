@@ -421,3 +421,56 @@ describe('user token answers are refused as basic token answers are', () => {
     expect(users()[`${APPID}:test_user-1`]).toMatchObject({ accessToken: 'ACCESS_TOKEN_2', refreshToken: 'mock-refresh-1', unionid: 'UNIONID' });
   });
 });
+
+// `refresh --openid A` whose answer named another user (oOTHER) said "✔ Refreshed … (no cached token to
+// tell whether it changed)" though A was cached, and saved the tokens under oOTHER, whom `tokens` then
+// listed. WeChat answers a refresh with the openid its refresh_token was issued to (API-FACTS §5).
+describe('refresh: an answer that names another user', () => {
+  const OTHER = 'oOTHERxxxxxxxxxxxxxxxxxxxxxx';
+  const GOOD = JSON.stringify({ access_token: '73_userTokenFromTheStandInServer0123456789', expires_in: 7200, refresh_token: '73_refreshFromTheStandInServer0123456789', openid: OPENID, scope: 'snsapi_userinfo' });
+  const users = () => (cache().profiles?.default?.users ?? {}) as Record<string, Record<string, unknown>>;
+
+  it('is exit 5, names both users, and nothing is saved under either (en, zh, --json, --no-save, a typed refresh_token with --openid)', async () => {
+    bodies['/sns/oauth2/access_token'] = GOOD;
+    expect((await cli(['exchange', CODE])).code).toBe(0);
+    const before = users();
+    bodies['/sns/oauth2/refresh_token'] = JSON.stringify({ access_token: '73_otherUsersTokenFromTheStandIn0123456', expires_in: 7200, refresh_token: '73_otherUsersRefreshFromTheStandIn01234', openid: OTHER, scope: 'snsapi_userinfo' });
+
+    const en = await cli(['refresh', '--openid', OPENID]);
+    expect(en.code, en.stderr).toBe(5);
+    expect(en.stdout).toBe('');
+    expect(en.stderr).not.toContain('Refreshed');
+    expect(en.stderr).toContain(`answered the refresh of ${OPENID}'s refresh_token with another user's tokens (openid ${OTHER})`);
+    expect(en.stderr).toContain('Nothing from this answer was used or saved');
+    expect(en.stderr).not.toContain('73_otherUsersTokenFromTheStandIn0123456');
+    expect(users()).toEqual(before);
+    const list = await cli(['tokens']);
+    expect(list.stdout).toContain(OPENID);
+    expect(list.stdout).not.toContain(OTHER);
+
+    const zh = await cli(['--lang', 'zh', 'refresh']);
+    expect(zh.code, zh.stderr).toBe(5);
+    expect(zh.stderr).toContain(`刷新 ${OPENID} 的 refresh_token，得到的却是另一个用户的 token（openid ${OTHER}）`);
+    expect(zh.stderr).toContain('这个响应里的内容都没有使用，也没有保存');
+    expect(users()).toEqual(before);
+
+    const json = await cli(['refresh', '--json']);
+    expect(json.code).toBe(5);
+    expect(parseJson(json.stdout)).toMatchObject({ ok: false, error: { code: 'network', network: { failure: 'unexpected_shape', issued_token: true } } });
+
+    const noSave = await cli(['refresh', '--no-save']);
+    expect(noSave.code, noSave.stderr).toBe(5);
+    expect(noSave.stdout).toBe('');
+
+    // A refresh_token the cache does not hold, said with --openid to be that user's: the same.
+    const typed = await cli(['refresh', '73_refreshTokenFromElsewhere0123456789', '--openid', OPENID]);
+    expect(typed.code, typed.stderr).toBe(5);
+    expect(typed.stderr).toContain(`with another user's tokens (openid ${OTHER})`);
+    expect(users()).toEqual(before);
+
+    // Without --openid, a refresh_token the cache does not hold is anyone's: its user is cached as before.
+    const anyone = await cli(['refresh', '73_refreshTokenFromElsewhere0123456789']);
+    expect(anyone.code, anyone.stderr).toBe(0);
+    expect(Object.keys(users()).sort()).toEqual([`${APPID}:${OPENID}`, `${APPID}:${OTHER}`].sort());
+  });
+});

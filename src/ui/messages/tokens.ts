@@ -339,6 +339,15 @@ export const messages = {
     zh: '用缓存的 refresh_token 刷新：wxauth refresh{p} --openid {openid}（不要再带 token 参数）。',
     en: 'Refresh with the cached refresh_token: wxauth refresh{p} --openid {openid} (without the token argument).',
   },
+  // A refresh answered with another openid than the user's whose refresh_token was sent (flows/user-token.ts refreshUserToken).
+  'tokens.refresh.otherUser': {
+    zh: '向 {host} 刷新 {expected} 的 refresh_token，得到的却是另一个用户的 token（openid {answered}）。微信刷新时返回的是 refresh_token 所属用户的 openid：要么这个 refresh_token 不是 {expected} 的，要么 {host} 的响应和微信的不一样。',
+    en: "{host} answered the refresh of {expected}'s refresh_token with another user's tokens (openid {answered}). WeChat answers a refresh with the openid its refresh_token was issued to: this refresh_token is not {expected}'s, or {host} does not answer as WeChat does.",
+  },
+  'tokens.refresh.otherUser.hint': {
+    zh: '这个响应里的内容都没有使用，也没有保存，token 缓存保持原样。如果 --api-base 指向模拟服务或代理，让它刷新时返回 refresh_token 所属的用户；要让 {expected} 拿到自己的 refresh_token，请重新授权：{login}。',
+    en: "Nothing from this answer was used or saved: the token cache is as it was. If --api-base points at a mock or a proxy, make it answer a refresh with the refresh_token's own user; to give {expected} a refresh_token of its own, authorise again: {login}.",
+  },
   'tokens.noRefreshToken': {
     zh: '缓存里 {openid} 的记录没有 refresh_token。',
     en: 'The cached entry for {openid} has no refresh_token.',
