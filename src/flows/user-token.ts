@@ -801,6 +801,13 @@ export async function fetchUserinfo(p: UserinfoParams): Promise<UserinfoResult> 
     }
   }
   const userinfo = toSnsUserinfo(response.data);
+  // WeChat answers with the openid asked for (40003 when it is not the token's, API-FACTS §7): another
+  // one's profile is not printed as this user's, nor its unionid learnt into this user's cached token.
+  if (userinfo.openid !== picked.openid) {
+    const host = new URL(response.base).host;
+    const params = { host, expected: picked.openid, answered: userinfo.openid };
+    throw new NetworkError('unexpected_shape', { key: 'tokens.userinfo.otherUser', params }, { mayHaveReachedServer: true, host, hint: { key: 'tokens.userinfo.otherUser.hint' } });
+  }
   // Learn the unionid when the exchange did not carry one (e.g. the token was obtained elsewhere).
   if (entry && userinfo.unionid && entry.unionid !== userinfo.unionid && p.tokens) {
     entry = { ...entry, unionid: userinfo.unionid };

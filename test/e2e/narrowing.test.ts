@@ -474,3 +474,27 @@ describe('refresh: an answer that names another user', () => {
     expect(Object.keys(users()).sort()).toEqual([`${APPID}:${OPENID}`, `${APPID}:${OTHER}`].sort());
   });
 });
+
+// `userinfo` for A answered with oOTHER's profile printed it as A's (exit 0) and wrote oOTHER's unionid
+// into A's cached token. WeChat answers /sns/userinfo with the openid asked for (40003 when it is not the
+// token's, API-FACTS §7).
+describe('userinfo: an answer that names another user', () => {
+  it('is exit 5, names both users, and the cache learns no unionid from it (en, zh)', async () => {
+    bodies['/sns/oauth2/access_token'] = JSON.stringify({ access_token: '73_userTokenFromTheStandInServer0123456789', expires_in: 7200, refresh_token: '73_refreshFromTheStandInServer0123456789', openid: OPENID, scope: 'snsapi_userinfo' });
+    expect((await cli(['exchange', CODE])).code).toBe(0);
+    const before = cache().profiles?.default?.users;
+    const other = 'oOTHERxxxxxxxxxxxxxxxxxxxxxx';
+    bodies['/sns/userinfo'] = JSON.stringify({ openid: other, nickname: 'Other', sex: 0, language: '', province: '', city: '', country: '', headimgurl: '', privilege: [], unionid: 'uOTHERUNION' });
+
+    const en = await cli(['userinfo']);
+    expect(en.code, en.stderr).toBe(5);
+    expect(en.stdout).toBe('');
+    expect(en.stderr).toContain(`answered /sns/userinfo for ${OPENID} with another user's profile (openid ${other})`);
+    expect(en.stderr).toContain('Nothing from this answer was used or saved');
+    const zh = await cli(['--lang', 'zh', 'userinfo', '--openid', OPENID]);
+    expect(zh.code, zh.stderr).toBe(5);
+    expect(zh.stderr).toContain(`查询 ${OPENID} 的 userinfo，得到的却是另一个用户的资料（openid ${other}）`);
+    expect(cache().profiles?.default?.users).toEqual(before);
+    expect(JSON.stringify(cache())).not.toContain('uOTHERUNION');
+  });
+});

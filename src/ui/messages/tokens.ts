@@ -348,6 +348,15 @@ export const messages = {
     zh: '这个响应里的内容都没有使用，也没有保存，token 缓存保持原样。如果 --api-base 指向模拟服务或代理，让它刷新时返回 refresh_token 所属的用户；要让 {expected} 拿到自己的 refresh_token，请重新授权：{login}。',
     en: "Nothing from this answer was used or saved: the token cache is as it was. If --api-base points at a mock or a proxy, make it answer a refresh with the refresh_token's own user; to give {expected} a refresh_token of its own, authorise again: {login}.",
   },
+  // /sns/userinfo answered with another openid than the one asked for (flows/user-token.ts fetchUserinfo).
+  'tokens.userinfo.otherUser': {
+    zh: '向 {host} 查询 {expected} 的 userinfo，得到的却是另一个用户的资料（openid {answered}）。微信返回的就是所查询的 openid（openid 与 token 不符时返回 40003），所以 {host} 的响应和微信的不一样。',
+    en: "{host} answered /sns/userinfo for {expected} with another user's profile (openid {answered}). WeChat answers with the openid asked for (40003 when it is not the token's), so {host} does not answer as WeChat does.",
+  },
+  'tokens.userinfo.otherUser.hint': {
+    zh: '这个响应里的内容都没有使用，也没有保存（缓存没有从中记下 unionid）。如果 --api-base 指向模拟服务或代理，让它返回所查询的 openid。',
+    en: 'Nothing from this answer was used or saved (the token cache learnt no unionid from it). If --api-base points at a mock or a proxy, make it answer with the openid asked for.',
+  },
   'tokens.noRefreshToken': {
     zh: '缓存里 {openid} 的记录没有 refresh_token。',
     en: 'The cached entry for {openid} has no refresh_token.',
