@@ -58,8 +58,11 @@ export interface Context {
    * remembered for another appid than `appid` (a link built under another WXAUTH_APPID).
    */
   rememberedState(profile: string, appid?: string): Promise<StateEntry | undefined>;
-  /** flags > env > profile > defaults. Never prints; warnings are in the result. */
-  resolveConfig(): Promise<ResolvedConfig>;
+  /**
+   * flags > env > profile > defaults. Never prints; warnings are in the result. `cachedName`: a name
+   * the token cache holds entries under, taken though no profile has it (store/resolve.ts ResolveInput).
+   */
+  resolveConfig(options?: { cachedName?: string }): Promise<ResolvedConfig>;
   /** resolveConfig() plus a ConfigError naming each missing field and how to set it. */
   requireConfig(fields: ConfigField[]): Promise<ResolvedConfig>;
   /** The WeChat API client, aimed at the resolved api base, tracing to stderr with -v / --curl. */

@@ -162,11 +162,11 @@ export function createContext(options: RuntimeOptions): Context {
       }
     },
 
-    async resolveConfig() {
+    async resolveConfig(options: { cachedName?: string } = {}) {
       if (!resolved) {
         // configStore() checks the global flags first.
         const [store, { resolveConfig }] = await Promise.all([ctx.configStore(), resolution()]);
-        resolved = resolveConfig({ globals, env, ...store.snapshot() });
+        resolved = resolveConfig({ globals, env, ...store.snapshot(), ...options });
         secrets.add(resolved.secret);
         // A base URL's credentials (an authenticating gateway: http://user:pass@host, or a token as the
         // user name) are secrets too, wherever an answer echoes them; URLs shown mask them by place.

@@ -1,9 +1,9 @@
 // wxauth profile list|use|rename|remove
 import type { Context } from '../context.js';
 import type { CommandInput } from '../cli.js';
-import { UsageError, WxauthError, type MessageRef } from '../errors.js';
+import { ConfigError, UsageError, WxauthError, type MessageRef } from '../errors.js';
 import { maskSecret } from '../core/validate.js';
-import { isReservedName, pickProfileName } from '../store/resolve.js';
+import { isReservedName, noProfilesHint, noSuchProfile, pickProfileName } from '../store/resolve.js';
 import { validateProfileName } from '../store/config.js';
 import type { DroppedTokens, TokenRename } from '../store/token-cache.js';
 import { confirmOrCancel } from '../ui/present/confirm.js';
@@ -108,6 +108,25 @@ async function cachedUsers(ctx: Context, profile: string): Promise<number | unde
   }
 }
 
+/**
+ * `profile remove` of a name no profile has: never "Did you mean p0?" (a removal one edit away from
+ * another profile's), and when the token cache still holds what a profile of that name left (an earlier
+ * remove), the command that clears it.
+ */
+async function noSuchProfileToRemove(ctx: Context, profile: string, names: string[]): Promise<ConfigError> {
+  let held = 0;
+  try {
+    const h = (await ctx.tokenStore()).heldUnder(profile);
+    held = h.users + h.basic + h.tickets;
+  } catch {
+    // A cache that cannot be read is the token commands' to report; the refusal stands without it.
+  }
+  const message = noSuchProfile(profile, names, false);
+  if (held > 0) return new ConfigError(message, { hint: { key: 'profile.remove.unknown.cached.hint', params: { profile, profiles: names } } });
+  if (names.length === 0) return new ConfigError(message, { hint: noProfilesHint(profile) });
+  return new ConfigError(message, { hint: { key: 'config.profile.unknown.hint', params: { profiles: names } } });
+}
+
 export async function run(options: ProfileOptions, ctx: Context): Promise<ProfileResult> {
   const store = await ctx.configStore();
   const named = options.sub === 'use' || options.sub === 'remove' ? options.name : options.sub === 'rename' ? options.from : undefined;
@@ -184,7 +203,7 @@ export async function run(options: ProfileOptions, ctx: Context): Promise<Profil
     }
     case 'remove': {
       const profile = options.name;
-      if (!store.getProfile(profile)) store.removeProfile(profile); // throws the "unknown profile" error
+      if (!store.getProfile(profile)) throw await noSuchProfileToRemove(ctx, profile, Object.keys(store.profiles()));
       // Declining is the same outcome as Ctrl-C at the prompt: nothing removed, exit 130.
       await confirmOrCancel(ctx, { yes: options.yes, question: { key: 'profile.remove.confirm', params: { profile } } });
       // The profile commands use without --profile, as this run picks it (WXAUTH_PROFILE included).

@@ -9,9 +9,9 @@ import { looksLikeOpenid, tokenStatus } from '../core/token.js';
 import { maskSecret } from '../core/validate.js';
 import { authorizeAgain } from '../core/next-step.js';
 import { profileFlag } from '../core/validate.js';
-import { refuseUnknownProfile } from '../store/resolve.js';
-import type { UserTokenEntry } from '../store/token-cache.js';
-import { confirmClear, type TokensCommandResult } from '../ui/present/tokens.js';
+import { refuseUnknownProfile, unknownProfileName, withoutNearProfile, type ResolvedConfig } from '../store/resolve.js';
+import type { DroppedTokens, UserTokenEntry } from '../store/token-cache.js';
+import { confirmClear, type LeftoverEntries, type TokensCommandResult } from '../ui/present/tokens.js';
 import type { CachedUserView } from '../ui/present/tokens-common.js';
 
 export interface TokensOptions {
@@ -34,9 +34,36 @@ export function parseOptions({ args, opts, profile }: CommandInput): TokensOptio
   return { action: action === 'list' && openid !== undefined ? 'show' : action, ...(openid !== undefined ? { openid } : {}), yes: opts.yes === true };
 }
 
+/**
+ * The run's configuration, for a name only the token cache still knows too: what `profile remove` left
+ * (its advice is `wxauth --profile X tokens clear`), taken though it is one slip from a saved profile
+ * (`p2` beside `p0`), which the resolver otherwise refuses as that profile mistyped. `clear` never says
+ * "Did you mean p0?": another profile's wipe would be one edit away.
+ */
+async function configFor(options: TokensOptions, ctx: Context): Promise<ResolvedConfig> {
+  try {
+    return await ctx.resolveConfig();
+  } catch (error) {
+    const name = unknownProfileName(error);
+    if (name !== undefined && (await holds(ctx, name))) return ctx.resolveConfig({ cachedName: name });
+    throw options.action === 'clear' ? withoutNearProfile(error) : error;
+  }
+}
+
+const isHeld = (held: DroppedTokens): boolean => held.users + held.basic + held.tickets > 0;
+
+/** Whether the cache holds anything under `name`; a cache that cannot be read leaves the name's refusal to be said first. */
+async function holds(ctx: Context, name: string): Promise<boolean> {
+  try {
+    return isHeld((await ctx.tokenStore()).heldUnder(name));
+  } catch {
+    return false;
+  }
+}
+
 export async function run(options: TokensOptions, ctx: Context): Promise<TokensCommandResult> {
   const { openid } = options;
-  const config = await ctx.resolveConfig();
+  const config = await configFor(options, ctx);
   const tokens = await ctx.tokenStore();
   const profile = config.profile;
   const p = profileFlag(profile);
@@ -49,7 +76,12 @@ export async function run(options: TokensOptions, ctx: Context): Promise<TokensC
   const reveal = ctx.globals.showSecrets === true;
   const now = ctx.now();
   // A typo in --profile: said so (tokens lists every appid's users, so a refused appid does not matter here).
-  refuseUnknownProfile(config, tokens.listUsers(profile).length);
+  const held = tokens.heldUnder(profile);
+  refuseUnknownProfile(config, held.users + held.basic + held.tickets, options.action !== 'clear');
+  // No saved profile and no account from WXAUTH_*: what the cache holds under the name is what a removed
+  // profile left (or a hand-made entry), which nothing uses; said, and `clear` removes all of it. Its
+  // command names the profile even when it is "default": another profile may be the current one.
+  const leftover: LeftoverEntries | undefined = !config.profileExists && config.appid === undefined && isHeld(held) ? { ...held, p: p || ' --profile default' } : undefined;
   const view = (entry: UserTokenEntry): CachedUserView => ({
     entry,
     status: tokenStatus(entry, now),
@@ -59,7 +91,7 @@ export async function run(options: TokensOptions, ctx: Context): Promise<TokensC
 
   switch (options.action) {
     case 'list':
-      return { action: 'list', profile, appid: config.appid, now, file: tokens.path, users: tokens.listUsers(profile).map(view), others: { ...tokens.otherEntries(profile), p }, login: authorizeAgain(profile, config.redirectUri) };
+      return { action: 'list', profile, appid: config.appid, now, file: tokens.path, users: tokens.listUsers(profile).map(view), others: { ...tokens.otherEntries(profile), p }, login: authorizeAgain(profile, config.redirectUri), ...(leftover ? { leftover } : {}) };
     case 'show': {
       if (!openid) {
         // As gh and kubectl do with the one candidate there is: the only cached user is shown, and named
@@ -67,7 +99,7 @@ export async function run(options: TokensOptions, ctx: Context): Promise<TokensC
         // no token to show (exit 4, as check and refresh on an empty cache).
         const users = tokens.listUsers(profile); // latest first
         const only = users.length === 1 ? users[0] : undefined;
-        if (only) return { action: 'show', profile, now, user: view(only), revealed: reveal, pickedOnly: true };
+        if (only) return { action: 'show', profile, now, user: view(only), revealed: reveal, pickedOnly: true, ...(leftover ? { leftover } : {}) };
         if (users.length === 0) throw noCachedUser(profile, undefined, tokens, undefined, config.redirectUri);
         const openids = users.slice(0, 5).map((u) => u.openid);
         const params = { openids, first: openids[0] ?? '', count: users.length, p };
@@ -80,15 +112,22 @@ export async function run(options: TokensOptions, ctx: Context): Promise<TokensC
       // Like check/refresh/userinfo with no cached token: a missing credential (exit 4), not a usage
       // mistake, with the cached openid a character off named (every appid: tokens lists them all).
       if (!entry) throw noCachedUser(profile, openid, tokens, undefined, config.redirectUri);
-      return { action: 'show', profile, now, user: view(entry), revealed: reveal, pickedOnly: false };
+      return { action: 'show', profile, now, user: view(entry), revealed: reveal, pickedOnly: false, ...(leftover ? { leftover } : {}) };
     }
     case 'clear': {
       const count = tokens.listUsers(profile).filter((u) => !openid || u.openid === openid).length;
       // A named user not cached (an openid mistyped, or cached under another profile): exit 4 as
       // `tokens show` does, so a script's "clear" of a wrong openid does not pass for done.
       if (openid !== undefined && count === 0) throw noCachedUser(profile, openid, tokens, undefined, config.redirectUri, true);
+      if (leftover && !openid) {
+        // Everything the name holds goes, basic tokens and tickets too: no profile uses them, and no
+        // other command would reach them (token --show needs a profile's account).
+        await confirmClear(ctx, { yes: options.yes, count, profile, leftover });
+        const dropped = tokens.removeProfile(profile);
+        return { action: 'clear', profile, removed: dropped.users, others: { basic: 0, tickets: 0, p }, leftover, droppedOthers: { basic: dropped.basic, tickets: dropped.tickets } };
+      }
       if (count > 0) await confirmClear(ctx, { yes: options.yes, count, openid, profile });
-      return { action: 'clear', profile, openid, removed: count > 0 ? tokens.removeUsers(profile, openid) : 0, others: { ...tokens.otherEntries(profile), p } };
+      return { action: 'clear', profile, openid, removed: count > 0 ? tokens.removeUsers(profile, openid) : 0, others: { ...tokens.otherEntries(profile), p }, ...(leftover ? { leftover } : {}) };
     }
   }
 }

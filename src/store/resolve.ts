@@ -216,6 +216,12 @@ export interface ResolveInput {
   warnings?: MessageRef[];
   /** config.json's path, named with a profile value that is refused, so the user knows where to fix it. */
   configFile?: string;
+  /**
+   * A name no profile has that the token cache still holds entries under (what `profile remove` left):
+   * `tokens` uses it even when it is one slip from a saved profile (`p2` beside `p0`), rather than
+   * refusing it as that profile mistyped, which left the tokens no command could clear.
+   */
+  cachedName?: string;
 }
 
 /**
@@ -395,7 +401,7 @@ export function resolveConfig(input: ResolveInput): ResolvedConfig {
   // cache and state kept under that name, README). But one a slip from a saved profile (`dfault`), or
   // one differing from it only in case, is that profile mistyped, whatever the environment gives:
   // refused as it is without WXAUTH_APPID, rather than run, and cache a token, under the typo.
-  if ((picked.source === 'flag' || picked.source === 'env') && stored === undefined) {
+  if ((picked.source === 'flag' || picked.source === 'env') && stored === undefined && picked.name !== input.cachedName) {
     const names = Object.keys(input.profiles);
     if (names.some((name) => isOneSlip(picked.name, name))) throw unknownProfileError({ profile: picked.name, profileNames: names, profileSource: picked.source });
   }
@@ -549,14 +555,18 @@ export function isUnknownProfileError(error: unknown): boolean {
   return error instanceof ConfigError && (error.messageRef.key === 'config.profile.unknown' || error.messageRef.key === 'config.profile.unknown.near');
 }
 
-/** "No profile named prd", and the saved one it is a letter or two from ("Did you mean prod?"). */
-export function noSuchProfile(name: string, names: readonly string[]): MessageRef {
-  const near = suggest(name, names);
+/**
+ * "No profile named prd", and the saved one it is a letter or two from ("Did you mean prod?"). Not for
+ * a command that removes something (`offerNear` false): "did you mean p0" there put another profile's
+ * wipe one edit away, and the name given is often one that was real (a removed profile's).
+ */
+export function noSuchProfile(name: string, names: readonly string[], offerNear = true): MessageRef {
+  const near = offerNear ? suggest(name, names) : undefined;
   return near ? { key: 'config.profile.unknown.near', params: { profile: name, suggestion: near } } : { key: 'config.profile.unknown', params: { profile: name } };
 }
 
 /** "No profile named nope", with the profiles that exist and how to create this one. */
-export function unknownProfileError(config: Pick<ResolvedConfig, 'profile' | 'profileNames'> & Partial<Pick<ResolvedConfig, 'profileSource'>>): ConfigError {
+export function unknownProfileError(config: Pick<ResolvedConfig, 'profile' | 'profileNames'> & Partial<Pick<ResolvedConfig, 'profileSource'>>, offerNear = true): ConfigError {
   // A list parameter: joined as the sentence's language lists them (`a, b` / `a、b`).
   const profiles = config.profileNames;
   // Named by WXAUTH_PROFILE: the variable is what to fix (a --profile flag would not be needed).
@@ -565,7 +575,7 @@ export function unknownProfileError(config: Pick<ResolvedConfig, 'profile' | 'pr
   // Windows), so "create it" would lead to a refusal; the saved one is the way.
   const twin = config.profileNames.find((n) => n !== config.profile && n.toLowerCase() === config.profile.toLowerCase());
   if (twin !== undefined) {
-    return new ConfigError(noSuchProfile(config.profile, config.profileNames), {
+    return new ConfigError(noSuchProfile(config.profile, config.profileNames, offerNear), {
       hint: { key: 'config.profile.unknown.caseTwin.hint', params: { profile: config.profile, existing: twin, use: fromEnv ? `WXAUTH_PROFILE=${twin}` : `--profile ${twin}` } },
     });
   }
@@ -575,7 +585,21 @@ export function unknownProfileError(config: Pick<ResolvedConfig, 'profile' | 'pr
   if (profiles.length === 0) hint = noProfilesHint(config.profile, fromEnv);
   else if (dash) hint = { key: fromEnv ? 'config.profile.unknown.dash.env.hint' : 'config.profile.unknown.dash.hint', params: { profiles } };
   else hint = { key: fromEnv ? 'config.profile.unknown.env.hint' : 'config.profile.unknown.create.hint', params: { profile: config.profile, profiles } };
-  return new ConfigError(noSuchProfile(config.profile, config.profileNames), { hint });
+  return new ConfigError(noSuchProfile(config.profile, config.profileNames, offerNear), { hint });
+}
+
+/** The profile name an unknownProfileError is about (undefined for any other error). */
+export function unknownProfileName(error: unknown): string | undefined {
+  if (!isUnknownProfileError(error)) return undefined;
+  const name = (error as ConfigError).messageRef.params?.profile;
+  return typeof name === 'string' ? name : undefined;
+}
+
+/** The same refusal without its "Did you mean" (noSuchProfile's offerNear): for a command that removes something. */
+export function withoutNearProfile(error: unknown): unknown {
+  if (!(error instanceof ConfigError) || error.messageRef.key !== 'config.profile.unknown.near') return error;
+  const profile = String(error.messageRef.params?.profile ?? '');
+  return new ConfigError({ key: 'config.profile.unknown', params: { profile } }, { ...(error.hint ? { hint: error.hint as MessageRef } : {}) });
 }
 
 /**
@@ -595,8 +619,8 @@ export function noProfilesHint(name: string, fromEnv = false): MessageRef {
  * the profiles that exist, rather than "the cache of nope is empty". A profile used through WXAUTH_*
  * values alone (CI) is a profile like any other, as it is for url and refresh.
  */
-export function refuseUnknownProfile(config: ResolvedConfig, cachedUsers: number): void {
-  if (isUnknownProfile(config) && config.appid === undefined && cachedUsers === 0) throw unknownProfileError(config);
+export function refuseUnknownProfile(config: ResolvedConfig, cachedUsers: number, offerNear = true): void {
+  if (isUnknownProfile(config) && config.appid === undefined && cachedUsers === 0) throw unknownProfileError(config, offerNear);
 }
 
 /**

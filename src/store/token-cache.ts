@@ -429,6 +429,28 @@ export class TokenStore {
     return { basic: Object.keys(p?.basic ?? {}).length, tickets: Object.keys(p?.tickets ?? {}).length };
   }
 
+  /** How many users, basic access_tokens and jsapi_tickets the cache holds under `profile` (any of them: a name it still knows). */
+  heldUnder(profile: string): DroppedTokens {
+    return { users: this.listUsers(profile).length, ...this.otherEntries(profile) };
+  }
+
+  /**
+   * Drop everything the cache holds under `profile` (users, basic tokens, tickets, an older wxauth's
+   * state, the records of the codes spent under it): `tokens clear` of a name no saved profile has, what
+   * `profile remove` left, which no command would use or clear otherwise. Returns what was dropped.
+   */
+  removeProfile(profile: string): DroppedTokens {
+    refuseReservedProfile(profile);
+    let dropped: DroppedTokens = { users: 0, basic: 0, tickets: 0 };
+    this.update((file) => {
+      const held = this.find(file, profile) as WithTickets | undefined;
+      dropped = { users: Object.keys(held?.users ?? {}).length, basic: Object.keys(held?.basic ?? {}).length, tickets: Object.keys(held?.tickets ?? {}).length };
+      if (file.spentCodes) file.spentCodes = file.spentCodes.filter((c) => c.profile !== profile);
+      if (held && file.profiles) delete file.profiles[profile];
+    });
+    return dropped;
+  }
+
   /**
    * Which appid (and profile) this cache holds `ticket` for, as its current or previous ticket: verify
    * uses it to tell a --ticket that belongs to another appid than the one wx.config names.

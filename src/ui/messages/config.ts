@@ -805,6 +805,10 @@ export const messages = {
     zh: '它缓存的 {count} 个用户 token 仍在 token 缓存中；用 wxauth --profile {profile} tokens clear 清除。',
     en: 'Its {count} cached user token(s) stay in the token cache; clear them with wxauth --profile {profile} tokens clear.',
   },
+  'profile.remove.unknown.cached.hint': {
+    zh: '不过 token 缓存里仍有一个叫这个名字的 profile 留下的内容：用 wxauth --profile {profile} tokens clear 删除。现有 profile：{profiles}。',
+    en: 'The token cache still holds what a profile of this name left, though: wxauth --profile {profile} tokens clear removes it. Existing profiles: {profiles}.',
+  },
   'profile.remove.tokensMaybe': {
     zh: '它缓存的用户 token（如果有）仍在 token 缓存中；用 wxauth --profile {profile} tokens clear 清除。',
     en: 'Its cached user tokens, if any, stay in the token cache; clear them with wxauth --profile {profile} tokens clear.',

@@ -723,6 +723,21 @@ export const messages = {
     zh: '缓存里还有 {basic} 个基础 access_token 和 {tickets} 个 jsapi_ticket（wxauth tokens 只列出、只清除用户 token）：用 wxauth{p} token --show / wxauth{p} jssdk ticket --show 查看，wxauth{p} jssdk ticket --refresh 向微信重新获取 ticket。',
     en: 'The cache also holds basic access_tokens ({basic}) and jsapi_tickets ({tickets}) (wxauth tokens lists and clears user tokens only): wxauth{p} token --show / wxauth{p} jssdk ticket --show show them, and wxauth{p} jssdk ticket --refresh asks WeChat for the ticket again.',
   },
+  'tokens.held.users': { zh: '{count} 个用户 token', en: '{count} user token(s)' },
+  'tokens.held.basic': { zh: '{count} 个基础 access_token', en: '{count} basic access_token(s)' },
+  'tokens.held.tickets': { zh: '{count} 个 jsapi_ticket', en: '{count} jsapi_ticket(s)' },
+  'tokens.leftover': {
+    zh: 'profile "{profile}" 没有保存（已删除，或从未用 wxauth init 新建）：token 缓存里仍以这个名字存着 {held}，没有命令会用到它们；wxauth{p} tokens clear 会全部删除。',
+    en: 'Profile "{profile}" is not saved (it was removed, or never made with wxauth init): the token cache still holds {held} under its name, which no command uses; wxauth{p} tokens clear removes it all.',
+  },
+  'tokens.clear.leftover.confirm': {
+    zh: '删除 token 缓存里以 "{profile}" 这个名字存着的全部内容（{held}）？已保存的 profile 里没有叫这个名字的。',
+    en: 'Remove everything the token cache holds under the name "{profile}" ({held})? No saved profile has that name.',
+  },
+  'tokens.clear.leftover.others': {
+    zh: '也删除了以 "{profile}" 这个名字存着的 {held}（已保存的 profile 都不会用到它们）。',
+    en: 'Also removed the {held} held under "{profile}" (no saved profile uses them).',
+  },
   'tokens.clear.nothing': { zh: '没有可删除的 token（profile {profile}）。', en: 'Nothing to remove (profile {profile}).' },
   'tokens.action.invalid': { zh: '不认识 tokens 的子命令 "{action}"。', en: 'Unknown tokens action "{action}".' },
   'tokens.action.didYouMean': {

@@ -15,11 +15,38 @@ export interface OtherEntries {
   p: string;
 }
 
+/**
+ * What the cache holds under a name no saved profile has (and no WXAUTH_* account gives): what `profile
+ * remove` left, which no command uses; `tokens clear` removes all of it.
+ */
+export interface LeftoverEntries {
+  users: number;
+  basic: number;
+  tickets: number;
+  /** ` --profile X` for the command that clears it, '' for the default profile. */
+  p: string;
+}
+
 export type TokensCommandResult =
-  | { action: 'list'; profile: string; /** The appid this run uses (WXAUTH_APPID may name another than the cached users'). */ appid?: string; now: number; file: string; users: CachedUserView[]; others: OtherEntries; login: MessageRef }
+  | { action: 'list'; profile: string; /** The appid this run uses (WXAUTH_APPID may name another than the cached users'). */ appid?: string; now: number; file: string; users: CachedUserView[]; others: OtherEntries; login: MessageRef; leftover?: LeftoverEntries }
   /** `pickedOnly`: no openid was given and this is the only user cached for the profile (said on stderr). */
-  | { action: 'show'; profile: string; now: number; user: CachedUserView; revealed: boolean; pickedOnly: boolean }
-  | { action: 'clear'; profile: string; openid?: string; removed: number; others: OtherEntries };
+  | { action: 'show'; profile: string; now: number; user: CachedUserView; revealed: boolean; pickedOnly: boolean; leftover?: LeftoverEntries }
+  /** `droppedOthers`: the basic tokens and tickets a leftover name held, removed with its users. */
+  | { action: 'clear'; profile: string; openid?: string; removed: number; others: OtherEntries; leftover?: LeftoverEntries; droppedOthers?: { basic: number; tickets: number } };
+
+/** The kinds of entries counted, each there at least once ("0 jsapi_ticket(s)" says nothing). */
+function heldKinds(out: Pick<Output, 't'>, held: { users?: number; basic: number; tickets: number }): string[] {
+  const kinds: string[] = [];
+  if (held.users) kinds.push(out.t('tokens.held.users', { count: held.users }));
+  if (held.basic > 0) kinds.push(out.t('tokens.held.basic', { count: held.basic }));
+  if (held.tickets > 0) kinds.push(out.t('tokens.held.tickets', { count: held.tickets }));
+  return kinds;
+}
+
+/** A name no saved profile has: said before what it holds, with the command that removes it all. */
+function noteLeftover(out: Output, profile: string, leftover: LeftoverEntries | undefined): void {
+  if (leftover) out.warning('tokens.leftover', out.t('tokens.leftover', { profile, held: heldKinds(out, leftover), p: leftover.p }));
+}
 
 /** The basic tokens and tickets kept beside the users, said as a note (tokens lists and clears users only). */
 function noteOthers(out: Output, others: OtherEntries): void {
@@ -30,8 +57,12 @@ function noteOthers(out: Output, others: OtherEntries): void {
 /** Ask before removing `count` cached users (all of the profile, or the one of `openid`). */
 export async function confirmClear(
   ctx: Pick<Context, 'out' | 'interactive' | 'prompts'>,
-  c: { yes: boolean; count: number; openid?: string; profile: string },
+  c: { yes: boolean; count: number; openid?: string; profile: string; leftover?: LeftoverEntries },
 ): Promise<void> {
+  if (c.leftover && !c.openid) {
+    await confirmOrCancel(ctx, { yes: c.yes, question: { key: 'tokens.clear.leftover.confirm', params: { profile: c.profile, held: heldKinds(ctx.out, c.leftover) } } });
+    return;
+  }
   const what = c.openid ? ctx.out.t('tokens.clear.one', { openid: c.openid }) : ctx.out.t('tokens.clear.all', { count: c.count });
   await confirmOrCancel(ctx, { yes: c.yes, question: { key: 'tokens.clear.confirm', params: { what, profile: c.profile } } });
 }
@@ -43,7 +74,22 @@ export function present(result: TokensCommandResult, out: Output): void {
     case 'show':
       return presentShow(out, result);
     case 'clear':
-      out.result({ profile: result.profile, openid: result.openid ?? null, removed: result.removed, kept: { basic_tokens: result.others.basic, tickets: result.others.tickets } });
+      out.result({
+        profile: result.profile,
+        openid: result.openid ?? null,
+        removed: result.removed,
+        kept: { basic_tokens: result.others.basic, tickets: result.others.tickets },
+        saved: result.leftover === undefined,
+        ...(result.droppedOthers ? { removedOthers: { basic_tokens: result.droppedOthers.basic, tickets: result.droppedOthers.tickets } } : {}),
+      });
+      if (result.droppedOthers) {
+        // A name no profile has, cleared whole: its users, then what else it held.
+        if (result.removed > 0) out.success(out.t('tokens.clear.done', { count: result.removed, profile: result.profile }));
+        const others = heldKinds(out, result.droppedOthers);
+        if (others.length > 0) out.success(out.t('tokens.clear.leftover.others', { profile: result.profile, held: others }));
+        return;
+      }
+      noteLeftover(out, result.profile, result.leftover);
       if (result.removed === 0) out.say(out.t('tokens.clear.nothing', { profile: result.profile }));
       else out.success(out.t('tokens.clear.done', { count: result.removed, profile: result.profile }));
       noteOthers(out, result.others);
@@ -53,7 +99,12 @@ export function present(result: TokensCommandResult, out: Output): void {
 
 function presentList(out: Output, r: Extract<TokensCommandResult, { action: 'list' }>): void {
   const { users } = r;
-  out.result({ profile: r.profile, file: r.file, users: users.map(userDocument), others: { basic_tokens: r.others.basic, tickets: r.others.tickets } });
+  out.result({ profile: r.profile, saved: r.leftover === undefined, file: r.file, users: users.map(userDocument), others: { basic_tokens: r.others.basic, tickets: r.others.tickets } });
+  if (r.leftover) {
+    // Nothing to get tokens for (no account) nor commands that show the rest: what it holds, and how to remove it.
+    noteLeftover(out, r.profile, r.leftover);
+    if (users.length === 0) return;
+  }
   if (users.length === 0) {
     out.say(out.t(r.others.basic + r.others.tickets > 0 ? 'tokens.list.noUsers' : 'tokens.list.empty', { profile: r.profile, login: r.login, p: r.others.p }));
     noteOthers(out, r.others);
@@ -84,12 +135,13 @@ function presentList(out: Output, r: Extract<TokensCommandResult, { action: 'lis
     ]),
   );
   out.note(out.t('tokens.list.summary', { profile: r.profile, count: users.length, file: r.file }));
-  noteOthers(out, r.others);
+  if (!r.leftover) noteOthers(out, r.others);
 }
 
 function presentShow(out: Output, r: Extract<TokensCommandResult, { action: 'show' }>): void {
   const v = r.user;
-  out.result({ profile: r.profile, picked_only_user: r.pickedOnly, user: userDocument(v) });
+  out.result({ profile: r.profile, saved: r.leftover === undefined, picked_only_user: r.pickedOnly, user: userDocument(v) });
+  noteLeftover(out, r.profile, r.leftover);
   const { entry, status } = v;
   if (r.pickedOnly) out.note(out.t('tokens.show.onlyUser', { profile: r.profile, openid: entry.openid }));
   out.fields([

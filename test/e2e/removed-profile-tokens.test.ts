@@ -1,0 +1,127 @@
+// `profile remove p2` keeps p2's cached tokens and names `wxauth --profile p2 tokens clear` to clear
+// them. That command used to fail (exit 4: "There is no profile named "p2". Did you mean "p0"?"), so
+// the tokens could never be removed, and the did-you-mean pointed the destructive command at another
+// profile, whose tokens one more `--yes` would have wiped. Now `tokens` works for a name that only the
+// token cache still holds (and says the profile is not saved), and `tokens clear` / `profile remove` of
+// a name that is nowhere never offer a near one.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli, tempConfigDir } from './helpers.js';
+
+const APP0 = 'wx1234567890abcde0';
+const APP2 = 'wx1234567890abcde2';
+
+interface CacheFile {
+  profiles: Record<string, { users?: Record<string, unknown>; basic?: Record<string, unknown> }>;
+  spentCodes?: Array<{ profile: string }>;
+}
+
+function user(appid: string, openid: string) {
+  const now = Date.now();
+  return { appid, openid, scope: 'snsapi_base', accessToken: `AT-${openid}-0123456789`, refreshToken: `RT-${openid}-0123456789`, accessTokenExpiresAt: now + 3_600_000, refreshTokenExpiresAt: now + 29 * 86_400_000, obtainedAt: now };
+}
+
+/** p0 and p2 saved, each with one cached user; p2 also a basic token. */
+async function twoProfiles(): Promise<string> {
+  const dir = tempConfigDir();
+  for (const [name, appid] of [['p0', APP0], ['p2', APP2]] as const) {
+    const r = await runCli(['init', '--profile', name, '--type', 'service', '--appid', appid, '--secret', `0123456789abcdef0123456789abcd${name.slice(1)}0`, '--domain', 'www.example.com', '--redirect-uri', 'https://www.example.com/cb', '-y'], {
+      env: { WXAUTH_CONFIG_DIR: dir },
+    });
+    expect(r.code, r.stderr).toBe(0);
+  }
+  const now = Date.now();
+  const file: CacheFile = {
+    profiles: {
+      p0: { users: { [`${APP0}:oP0user`]: user(APP0, 'oP0user') } },
+      p2: { users: { [`${APP2}:oP2user`]: user(APP2, 'oP2user') }, basic: { [APP2]: { appid: APP2, kind: 'stable', accessToken: 'BASIC-p2-0123456789', expiresAt: now + 7_000_000, obtainedAt: now } } },
+    },
+  };
+  fs.writeFileSync(path.join(dir, 'tokens.json'), JSON.stringify(file), { mode: 0o600 });
+  return dir;
+}
+
+const cache = (dir: string) => JSON.parse(fs.readFileSync(path.join(dir, 'tokens.json'), 'utf8')) as CacheFile;
+
+describe('the tokens a removed profile left in the cache', () => {
+  it('profile remove names a command that works: tokens clear removes them, and nothing of p0', async () => {
+    const dir = await twoProfiles();
+    const env = { WXAUTH_CONFIG_DIR: dir };
+    const removed = await runCli(['profile', 'remove', 'p2', '--yes'], { env });
+    expect(removed.code, removed.stderr).toBe(0);
+    expect(removed.stderr).toContain('wxauth --profile p2 tokens clear');
+    // Removing it again: not saved, no did-you-mean, and the command that clears what it left.
+    const twice = await runCli(['profile', 'remove', 'p2', '--yes'], { env });
+    expect(twice.code).toBe(4);
+    expect(twice.stderr).not.toContain('Did you mean');
+    expect(twice.stderr).toContain('The token cache still holds what a profile of this name left, though: wxauth --profile p2 tokens clear removes it');
+
+    const clear = await runCli(['--profile', 'p2', 'tokens', 'clear', '--yes'], { env });
+    expect(clear.code, clear.stderr).toBe(0);
+    expect(clear.stderr).not.toContain('Did you mean');
+    expect(clear.stderr).toContain('Removed the tokens of 1 user(s) (profile p2)');
+    // No saved profile uses what else p2 left (its basic token): cleared with it, and said.
+    expect(clear.stderr).toContain('1 basic access_token(s)');
+    const after = cache(dir);
+    expect(after.profiles.p2).toBeUndefined();
+    expect(Object.keys(after.profiles.p0?.users ?? {})).toEqual([`${APP0}:oP0user`]);
+    // Gone: the name now names nothing at all, and is refused as any unknown name.
+    const again = await runCli(['--profile', 'p2', 'tokens', 'clear', '--yes'], { env });
+    expect(again.code).toBe(4);
+    expect(again.stderr).toContain('There is no profile named "p2".');
+  });
+
+  it('tokens lists them, saying the profile is not saved; in Chinese too', async () => {
+    const dir = await twoProfiles();
+    const env = { WXAUTH_CONFIG_DIR: dir };
+    expect((await runCli(['profile', 'remove', 'p2', '--yes'], { env })).code).toBe(0);
+    const list = await runCli(['--profile', 'p2', 'tokens'], { env });
+    expect(list.code, list.stderr).toBe(0);
+    expect(list.stdout).toContain('oP2user');
+    expect(list.stdout).not.toContain('oP0user');
+    expect(list.stderr).toContain('Profile "p2" is not saved');
+    const zh = await runCli(['--lang', 'zh', '--profile', 'p2', 'tokens'], { env });
+    expect(zh.code, zh.stderr).toBe(0);
+    expect(zh.stdout).toContain('oP2user');
+    expect(zh.stderr).toContain('profile "p2" 没有保存');
+    const zhClear = await runCli(['--lang', 'zh', '--profile', 'p2', 'tokens', 'clear', '--yes'], { env });
+    expect(zhClear.code, zhClear.stderr).toBe(0);
+    expect(zhClear.stderr).toContain('已删除 1 个用户的 token（profile p2）');
+    expect(cache(dir).profiles.p2).toBeUndefined();
+  });
+
+  it('without --yes and no terminal, clearing them is refused (exit 2) and nothing is removed', async () => {
+    const dir = await twoProfiles();
+    const env = { WXAUTH_CONFIG_DIR: dir };
+    expect((await runCli(['profile', 'remove', 'p2', '--yes'], { env })).code).toBe(0);
+    const r = await runCli(['--profile', 'p2', 'tokens', 'clear'], { env });
+    expect(r.code).toBe(2);
+    expect(Object.keys(cache(dir).profiles.p2?.users ?? {})).toEqual([`${APP2}:oP2user`]);
+  });
+});
+
+describe('a destructive command never offers another profile for a name that is nowhere', () => {
+  it.each([
+    ['en', ['--profile', 'p3', 'tokens', 'clear', '--yes'], 'There is no profile named "p3".', 'Did you mean'],
+    ['zh', ['--lang', 'zh', '--profile', 'p3', 'tokens', 'clear', '--yes'], '没有名为 "p3" 的 profile。', '是不是'],
+    ['en', ['profile', 'remove', 'p3', '--yes'], 'There is no profile named "p3".', 'Did you mean'],
+    ['zh', ['--lang', 'zh', 'profile', 'remove', 'p3', '--yes'], '没有名为 "p3" 的 profile。', '是不是'],
+  ])('%s: %j is exit 4, lists the profiles, names none of them as the one meant', async (_lang, args, said, notSaid) => {
+    const dir = await twoProfiles();
+    const before = fs.readFileSync(path.join(dir, 'tokens.json'), 'utf8');
+    const r = await runCli(args, { env: { WXAUTH_CONFIG_DIR: dir } });
+    expect(r.code).toBe(4);
+    expect(r.stderr).toContain(said);
+    expect(r.stderr).not.toContain(notSaid);
+    expect(r.stderr).toMatch(/p0, p2|p0、p2/);
+    expect(fs.readFileSync(path.join(dir, 'tokens.json'), 'utf8')).toBe(before);
+  });
+
+  it('a non-destructive command keeps its did-you-mean', async () => {
+    const dir = await twoProfiles();
+    const r = await runCli(['--profile', 'p3', 'tokens'], { env: { WXAUTH_CONFIG_DIR: dir } });
+    expect(r.code).toBe(4);
+    expect(r.stderr).toContain('Did you mean');
+  });
+});
