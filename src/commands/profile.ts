@@ -6,7 +6,7 @@ import { maskSecret } from '../core/validate.js';
 import { isReservedName, noProfilesHint, noSuchProfile, pickProfileName } from '../store/resolve.js';
 import { validateProfileName } from '../store/config.js';
 import type { DroppedTokens, TokenRename } from '../store/token-cache.js';
-import { confirmOrCancel } from '../ui/present/confirm.js';
+import { askYesNo, confirmOrCancel } from '../ui/present/confirm.js';
 
 export type ProfileOptions =
   | { sub: 'list' }
@@ -62,6 +62,10 @@ export type ProfileResult =
       wasCurrent: boolean;
       fallback: string;
       remaining: string[];
+      /** Asked on a terminal and agreed: what the token cache held under its name, removed with it. */
+      clearedTokens?: DroppedTokens;
+      /** Agreed, but the token cache could not be written: why (the profile is removed all the same). */
+      clearFailed?: MessageRef;
     };
 
 /**
@@ -97,6 +101,24 @@ export function parseOptions(input: CommandInput): ProfileOptions {
 function said(error: unknown, state: MessageRef): unknown {
   if (error instanceof WxauthError) error.notes.push(state);
   return error;
+}
+
+/** What the cache holds under `profile`; undefined if the cache cannot be read (the question is then not asked). */
+async function heldUnder(ctx: Context, profile: string): Promise<DroppedTokens | undefined> {
+  try {
+    return (await ctx.tokenStore()).heldUnder(profile);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The kinds of entries counted, each there at least once, in the run's language. */
+function heldKinds(ctx: Context, held: DroppedTokens): string[] {
+  const kinds: string[] = [];
+  if (held.users > 0) kinds.push(ctx.out.t('tokens.held.users', { count: held.users }));
+  if (held.basic > 0) kinds.push(ctx.out.t('tokens.held.basic', { count: held.basic }));
+  if (held.tickets > 0) kinds.push(ctx.out.t('tokens.held.tickets', { count: held.tickets }));
+  return kinds;
 }
 
 /** How many user tokens the cache holds for `profile`; undefined if the cache cannot be read (it is not ours to report here). */
@@ -206,6 +228,10 @@ export async function run(options: ProfileOptions, ctx: Context): Promise<Profil
       if (!store.getProfile(profile)) throw await noSuchProfileToRemove(ctx, profile, Object.keys(store.profiles()));
       // Declining is the same outcome as Ctrl-C at the prompt: nothing removed, exit 130.
       await confirmOrCancel(ctx, { yes: options.yes, question: { key: 'profile.remove.confirm', params: { profile } } });
+      // On a terminal, what it cached may go too (asked, "no" the default: saved data is kept unless
+      // asked, as README says and --yes does); asked before anything is removed, so Ctrl-C changes nothing.
+      const held = options.yes || !ctx.interactive ? undefined : await heldUnder(ctx, profile);
+      const clearTokens = held !== undefined && held.users + held.basic + held.tickets > 0 && (await askYesNo(ctx, { key: 'profile.remove.tokens.confirm', params: { profile, held: heldKinds(ctx, held) } }));
       // The profile commands use without --profile, as this run picks it (WXAUTH_PROFILE included).
       const wasCurrent = pickProfileName({}, ctx.env, store.currentProfile()).name === profile;
       store.removeProfile(profile);
@@ -213,7 +239,27 @@ export async function run(options: ProfileOptions, ctx: Context): Promise<Profil
       (await ctx.stateFiles()).remove(profile);
       const remaining = Object.keys(store.profiles());
       const fallback = pickProfileName({}, ctx.env, store.currentProfile()).name;
-      return { sub: 'remove', profile, cachedUsers: await cachedUsers(ctx, profile), wasCurrent, fallback, remaining };
+      // The profile is gone whatever this write does: a cache that cannot be written is said, with the command that retries.
+      let clearedTokens: DroppedTokens | undefined;
+      let clearFailed: MessageRef | undefined;
+      if (clearTokens) {
+        try {
+          clearedTokens = (await ctx.tokenStore()).removeProfile(profile);
+        } catch (error) {
+          if (!(error instanceof WxauthError)) throw error;
+          clearFailed = error.messageRef;
+        }
+      }
+      return {
+        sub: 'remove',
+        profile,
+        cachedUsers: clearedTokens ? 0 : await cachedUsers(ctx, profile),
+        wasCurrent,
+        fallback,
+        remaining,
+        ...(clearedTokens ? { clearedTokens } : {}),
+        ...(clearFailed ? { clearFailed } : {}),
+      };
     }
   }
 }

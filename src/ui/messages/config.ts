@@ -805,6 +805,15 @@ export const messages = {
     zh: '它缓存的 {count} 个用户 token 仍在 token 缓存中；用 wxauth --profile {profile} tokens clear 清除。',
     en: 'Its {count} cached user token(s) stay in the token cache; clear them with wxauth --profile {profile} tokens clear.',
   },
+  'profile.remove.tokens.confirm': {
+    zh: 'token 缓存里还有它的 {held}。一并删除吗？（选否则保留，之后可用 wxauth --profile {profile} tokens clear 删除）',
+    en: 'The token cache also holds its {held}. Remove them too? (No keeps them; wxauth --profile {profile} tokens clear removes them later)',
+  },
+  'profile.remove.tokens.cleared': { zh: '已从 token 缓存删除它的 {what}。', en: 'Removed its {what} from the token cache.' },
+  'profile.remove.tokens.failed': {
+    zh: '它缓存的 token 没能删除（{reason}），仍在 token 缓存中；用 wxauth --profile {profile} tokens clear 再试。',
+    en: 'Its cached tokens could not be removed ({reason}) and stay in the token cache; wxauth --profile {profile} tokens clear tries again.',
+  },
   'profile.remove.unknown.cached.hint': {
     zh: '不过 token 缓存里仍有一个叫这个名字的 profile 留下的内容：用 wxauth --profile {profile} tokens clear 删除。现有 profile：{profiles}。',
     en: 'The token cache still holds what a profile of this name left, though: wxauth --profile {profile} tokens clear removes it. Existing profiles: {profiles}.',

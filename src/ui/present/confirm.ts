@@ -38,3 +38,18 @@ export async function confirmOrCancel(ctx: Pick<Context, 'out' | 'interactive' |
   }
   if (!agreed) throw new CancelledError({ hint: { key: 'common.cancelled.declined' } });
 }
+
+/**
+ * A question whose "no" goes on (the default): a choice within a run already agreed to, such as
+ * `profile remove` asking whether its cached tokens go too. Only asked on a terminal (the caller checks
+ * ctx.interactive); Ctrl-C at it cancels the run, as at any prompt.
+ */
+export async function askYesNo(ctx: Pick<Context, 'out' | 'prompts'>, question: MessageRef): Promise<boolean> {
+  const prompts = await ctx.prompts();
+  try {
+    return await prompts.confirm({ message: tr(ctx.out.lang, question), default: false });
+  } catch (error) {
+    if (error instanceof CancelledError && !error.hint) throw new CancelledError({ hint: { key: 'common.cancelled.declined' }, cause: error });
+    throw error;
+  }
+}

@@ -42,8 +42,17 @@ export function present(result: ProfileResult, out: Output): void {
       if (result.envNamesOld) out.warning('profile.rename.env', out.t('profile.rename.env', { from: result.from, to: result.to }));
       return;
     case 'remove':
-      out.result({ removed: true, profile: result.profile, cachedUsers: result.cachedUsers ?? null, wasCurrent: result.wasCurrent, current: result.wasCurrent ? result.fallback : undefined });
+      out.result({
+        removed: true,
+        profile: result.profile,
+        cachedUsers: result.cachedUsers ?? null,
+        wasCurrent: result.wasCurrent,
+        current: result.wasCurrent ? result.fallback : undefined,
+        ...(result.clearedTokens ? { clearedTokens: result.clearedTokens } : {}),
+      });
       out.success(out.t('profile.remove.done', { profile: result.profile }));
+      if (result.clearedTokens) out.success(out.t('profile.remove.tokens.cleared', { what: droppedKinds(result.clearedTokens, out) }));
+      if (result.clearFailed) out.warning('profile.remove.tokens.failed', out.t('profile.remove.tokens.failed', { profile: result.profile, reason: result.clearFailed }));
       if (result.wasCurrent) {
         if (result.remaining.length === 0) out.note(out.t('profile.remove.wasCurrent.last'));
         // The removed one was "default" itself (never chosen with profile use): nothing is current now.
