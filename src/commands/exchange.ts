@@ -27,7 +27,12 @@ export interface ExchangeOptions {
    * own: the one read (its `scheme://host/path`, never its code) and how many cut ones were left unsent.
    */
   newAddress?: { used: string; cut: number };
+  /** `-`: the code or callback URL is read from stdin (`pbpaste | wxauth exchange -`), as inspect's and errcode's `-`. */
+  fromStdin?: boolean;
 }
+
+/** The most of stdin read (characters): far above any callback WeChat sends, and above the argv limit. */
+const STDIN_LIMIT = 1024 * 1024;
 
 /**
  * The address in the argument, read as `listen --paste` reads a paste (core/callback-url.ts
@@ -61,23 +66,40 @@ function pickAddress(input: string): { text: string; removed: PasteCleanup[]; pa
   return whole();
 }
 
-export function parseOptions({ args, opts }: CommandInput): ExchangeOptions {
-  const input = args[0] ?? '';
+/** The argument read: what is sent, what was cleaned off it, which address of several was read. */
+function readInput(input: string): Pick<ExchangeOptions, 'input' | 'text' | 'parsed' | 'cleaned' | 'newAddress'> {
   // A code pasted with its quotes or split by a space went to WeChat as it was: 40029, and the advice to
   // authorise again for a code that was fine (issue 12 item 3).
   const { text, parsed, removed, newAddress } = pickAddress(input);
-  return {
-    input,
-    text,
-    parsed,
-    cleaned: removed,
-    ...(newAddress ? { newAddress } : {}),
-    save: opts.save !== false,
-    ...(typeof opts.state === 'string' ? { state: opts.state } : {}),
-  };
+  return { input, text, parsed, cleaned: removed, ...(newAddress ? { newAddress } : {}) };
+}
+
+export function parseOptions({ args, opts }: CommandInput): ExchangeOptions {
+  const flags = { save: opts.save !== false, ...(typeof opts.state === 'string' ? { state: opts.state } : {}) };
+  // `-` went to WeChat as the code: 40029 and "authorise again", for a code that was never sent. It
+  // means stdin here as everywhere else (inspect -, errcode -, --secret -); read in run().
+  if (args[0] === '-') return { input: '', text: '', parsed: { ok: false, reason: 'empty' }, cleaned: [], fromStdin: true, ...flags };
+  return { ...readInput(args[0] ?? ''), ...flags };
+}
+
+/**
+ * `exchange -`: the code or callback URL piped on stdin, read whole (an address that wrapped when copied
+ * spans lines, read as a paste is). A terminal is refused as `--secret -` refuses it: nothing was piped,
+ * and waiting there would look like a hang. Nothing piped, or more than any callback, is refused too.
+ */
+async function readFromStdin(ctx: Context): Promise<Pick<ExchangeOptions, 'input' | 'text' | 'parsed' | 'cleaned' | 'newAddress'>> {
+  const hint = { key: 'tokens.exchange.stdin.hint' } as const;
+  if (ctx.stdin.isTTY) throw new UsageError({ key: 'tokens.exchange.stdin.tty' }, { hint });
+  const { readStdin } = await import('../flows/stdin.js');
+  // One character past the limit read tells a cut-off input from one that just fits.
+  const read = await readStdin(ctx.stdin, STDIN_LIMIT + 1);
+  if (read.trim() === '') throw new UsageError({ key: 'tokens.exchange.stdin.empty' }, { hint });
+  if (read.length > STDIN_LIMIT) throw new UsageError({ key: 'tokens.exchange.stdin.too_long', params: { mib: STDIN_LIMIT / 1024 / 1024 } }, { hint });
+  return readInput(read.trim());
 }
 
 export async function run(options: ExchangeOptions, ctx: Context): Promise<ExchangeCommandResult> {
+  if (options.fromStdin === true) options = { ...options, ...(await readFromStdin(ctx)) };
   const { input, save } = options;
   let parsed = options.parsed;
   const explicitState = options.state;

@@ -1,7 +1,7 @@
 // Text piped to wxauth: `listen --paste` reads a callback URL from it, `--secret -` (init, config set)
 // the AppSecret and `--ticket -` (jssdk sign, verify) the jsapi_ticket, which then never appear in a
 // command line (shell history, `ps`, CI logs). On a terminal, listen --paste and `inspect -` read a paste
-// (readPasteFromTerminal).
+// (readPasteFromTerminal). `exchange -` reads the code or callback URL (readStdin).
 import { CancelledError, UsageError, type MessageRef } from '../errors.js';
 
 /** A process's stdin, or a string stream in tests. */

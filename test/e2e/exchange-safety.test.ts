@@ -10,7 +10,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, type EmulatorHandle, type PublicApp } from '../../src/emulator/index.js';
 import { TokenStore } from '../../src/store/token-cache.js';
-import { emulatorEnv, freePort, parseJson, runCli, runSpawned, tempConfigDir } from './helpers.js';
+import { Readable, Writable } from 'node:stream';
+import { baseEnv, emulatorEnv, freePort, parseJson, runCli, runSpawned, tempConfigDir } from './helpers.js';
 
 let emu: EmulatorHandle;
 let svc: PublicApp;
@@ -81,6 +82,41 @@ describe('the AppSecret pasted as the code', () => {
     }
     const zh = await runCli(['exchange', svc.secret, '--lang', 'zh'], { env: env() });
     expect(zh.stderr).toContain('给出的 code 就是这个 profile 的 AppSecret');
+    expect(exchanges()).toHaveLength(0);
+  });
+});
+
+describe('exchange - reads the code or callback URL from stdin', () => {
+  it('exchanges the piped code, never `-` itself (en and zh)', async () => {
+    const code = mint();
+    const r = await runCli(['exchange', '-'], { env: env(), input: `${code}\n` });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('Exchanged the code for a user access_token');
+    expect(exchanges()).toHaveLength(1);
+    const url = `http://www.example.com/cb?code=${mint()}&state=x`;
+    const zh = await runCli(['--lang', 'zh', 'exchange', '-'], { env: env(), input: `${url}\n` });
+    expect(zh.code, zh.stderr).toBe(0);
+    expect(exchanges()).toHaveLength(2);
+  });
+
+  it('nothing piped, or a terminal on stdin: exit 2, nothing sent (en and zh)', async () => {
+    const empty = await runCli(['exchange', '-'], { env: env(), input: '\n' });
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toContain('No code or callback URL on stdin.');
+    expect(empty.stderr).toContain('pbpaste | wxauth exchange -');
+    const zh = await runCli(['--lang', 'zh', 'exchange', '-'], { env: env(), input: '' });
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toContain('标准输入里没有 code 或回调地址。');
+    const { runCli: runIn } = await import('../../src/app.js');
+    for (const lang of ['en', 'zh']) {
+      let stderr = '';
+      const sink = (write: (s: string) => void) => new Writable({ write: (c: Buffer, _e, done) => (write(c.toString()), done()) });
+      const terminal = Object.assign(Readable.from([]), { isTTY: true });
+      const err = sink((s) => (stderr += s));
+      const code = await runIn(['--lang', lang, 'exchange', '-'], { stdout: sink(() => undefined), stderr: err, promptOutput: () => err, stdin: terminal, env: baseEnv(env()), signal: new AbortController().signal }, '0.0.0');
+      expect(code).toBe(2);
+      expect(stderr).toContain(lang === 'en' ? 'exchange - reads the code or callback URL from a pipe, but stdin is a terminal.' : 'exchange - 从管道读取 code 或回调地址，但标准输入是终端。');
+    }
     expect(exchanges()).toHaveLength(0);
   });
 });

@@ -128,8 +128,8 @@ export const messages = {
   'cli.exchange.opt.state': { zh: '要求回调带回这个 state，不一致就不换（默认：与 wxauth url 或 login 记下的不一致时只警告）', en: 'require this state and stop before spending the code if it differs (default: only warn when it differs from the one wxauth url or login remembered)' },
   'cli.exchange.opt.noSave': { zh: '不写入 token 缓存', en: 'do not save to the token cache' },
   'cli.exchange.examples': {
-    zh: "wxauth exchange 061eY9xX08tQu02IH4wX05BjxX0eY9xA\nwxauth exchange 'https://www.example.com/cb?code=061eY9xX08tQu02IH4wX05BjxX0eY9xA&state=abc'\nwxauth exchange 061eY9xX08tQu02IH4wX05BjxX0eY9xA --json",
-    en: "wxauth exchange 061eY9xX08tQu02IH4wX05BjxX0eY9xA\nwxauth exchange 'https://www.example.com/cb?code=061eY9xX08tQu02IH4wX05BjxX0eY9xA&state=abc'\nwxauth exchange 061eY9xX08tQu02IH4wX05BjxX0eY9xA --json",
+    zh: "wxauth exchange 061eY9xX08tQu02IH4wX05BjxX0eY9xA\nwxauth exchange 'https://www.example.com/cb?code=061eY9xX08tQu02IH4wX05BjxX0eY9xA&state=abc'\npbpaste | wxauth exchange -\nwxauth exchange 061eY9xX08tQu02IH4wX05BjxX0eY9xA --json",
+    en: "wxauth exchange 061eY9xX08tQu02IH4wX05BjxX0eY9xA\nwxauth exchange 'https://www.example.com/cb?code=061eY9xX08tQu02IH4wX05BjxX0eY9xA&state=abc'\npbpaste | wxauth exchange -\nwxauth exchange 061eY9xX08tQu02IH4wX05BjxX0eY9xA --json",
   },
   'cli.refresh.desc': { zh: '用 refresh_token 刷新 access_token', en: 'Refresh the access_token with the refresh_token' },
   'cli.refresh.opt.openid': { zh: '刷新这个用户的缓存 token', en: "refresh this user's cached token" },

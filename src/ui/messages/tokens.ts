@@ -27,6 +27,19 @@ export const messages = {
     zh: '只传回调地址里的 code：wxauth exchange CODE，或者把整个回调地址用引号括起来粘贴进来。',
     en: "Pass the code from the callback: wxauth exchange CODE, or paste the whole callback URL in quotes.",
   },
+  'tokens.exchange.stdin.tty': {
+    zh: 'exchange - 从管道读取 code 或回调地址，但标准输入是终端。',
+    en: 'exchange - reads the code or callback URL from a pipe, but stdin is a terminal.',
+  },
+  'tokens.exchange.stdin.empty': { zh: '标准输入里没有 code 或回调地址。', en: 'No code or callback URL on stdin.' },
+  'tokens.exchange.stdin.too_long': {
+    zh: '标准输入超过 {mib} MB，没有读取：回调地址远比这短，code 没有发出。',
+    en: 'More than {mib} MB on stdin: not read, since any callback URL is far shorter; no code was sent.',
+  },
+  'tokens.exchange.stdin.hint': {
+    zh: '把 code 或回调地址管道给它：pbpaste | wxauth exchange -（Linux：xclip -o | wxauth exchange -），或者直接写在命令里：wxauth exchange \'<回调地址>\'。',
+    en: "Pipe the code or callback URL in: pbpaste | wxauth exchange - (Linux: xclip -o | wxauth exchange -), or give it on the command line: wxauth exchange '<callback-url>'.",
+  },
   'tokens.exchange.input.not_code': {
     zh: '这不是 code：{input}。code 是一串字母和数字（微信的是 32 位，以 0 开头），即回调地址里 code= 后面的值。没有发给微信。',
     en: 'This is not a code: {input}. A code is one word of letters and digits (WeChat’s are 32, starting with 0), the value after code= in the callback URL. Nothing was sent to WeChat.',
