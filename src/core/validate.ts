@@ -238,6 +238,31 @@ function judgeSetting(key: SettingKey, value: string, context: CheckContext): Ch
   });
 }
 
+/** The first path segments of the calls wxauth makes on api.weixin.qq.com (/sns/oauth2/…, /cgi-bin/token…). */
+const API_ROOTS = ['sns', 'cgi-bin'] as const;
+/**
+ * …and on open.weixin.qq.com (/connect/oauth2/authorize, /connect/qrconnect): `connect` alone is a word a
+ * gateway's own prefix may be, so only with what follows it there.
+ */
+const OPEN_ROOTS = ['connect/oauth2', 'connect/qrconnect'] as const;
+
+/**
+ * A base URL that holds one of WeChat's own API paths (`https://api.weixin.qq.com/cgi-bin/token`): the API
+ * path from its first such segment on, and the base without it (a gateway's prefix before it kept:
+ * `http://gw/wechat-gw/sns/…` → `http://gw/wechat-gw`). A prefix path of its own (`/wechat-gw`) is no API path.
+ */
+export function apiPathInBase(value: string, roots: readonly string[]): { base: string; path: string } | undefined {
+  const m = /^([a-z][a-z0-9+.-]*:\/\/[^/?#]*)((?:\/[^/?#]*)*)$/i.exec(value);
+  if (!m) return undefined;
+  const segments = m[2]!.split('/');
+  const at = segments.findIndex((_, i) => {
+    const rest = segments.slice(i).join('/').toLowerCase();
+    return i > 0 && roots.some((root) => rest === root || rest.startsWith(`${root}/`));
+  });
+  if (at < 0) return undefined;
+  return { base: m[1]! + segments.slice(0, at).join('/'), path: segments.slice(at).join('/').replace(/^/, '/') };
+}
+
 /** checkSetting without the full-width diagnosis it adds to a refusal. */
 function checkShape(key: SettingKey, value: string, context: CheckContext): Checked {
   const name = context.name ?? key;
@@ -255,9 +280,16 @@ function checkShape(key: SettingKey, value: string, context: CheckContext): Chec
     return refuse('config.invalid.quoted.typographic', { name, open: typographic[1]!, close: typographic[2]! }, 'config.invalid.quoted.typographic.hint', { name });
   const url = (problem: MessageKey, hint: MessageKey): Checked => (isHttpUrl(value) ? { ok: true, value } : refuse(problem, { name, value: hideUrlCredentials(value) }, hint));
   // A base the API paths are appended to: a ?query or #fragment would swallow them (the request went to
-  // the base's own path). Not echoed: a query is where a token or a key would be pasted.
-  const base = (problem: MessageKey, hint: MessageKey): Checked =>
-    isHttpUrl(value) && /[?#]/.test(value) ? refuse('config.invalid.base.query', { name }, 'config.invalid.base.query.hint') : url(problem, hint);
+  // the base's own path). Not echoed: a query is where a token or a key would be pasted. A WeChat API path
+  // in it (a whole endpoint copied, `…/cgi-bin/token`) would come before each call's own: every call went
+  // to `…/cgi-bin/token/cgi-bin/…`, and the errors named the host and endpoint but not the prefix.
+  const base = (problem: MessageKey, hint: MessageKey, apiRoots: readonly string[]): Checked => {
+    if (isHttpUrl(value) && /[?#]/.test(value)) return refuse('config.invalid.base.query', { name }, 'config.invalid.base.query.hint');
+    const api = isHttpUrl(value) ? apiPathInBase(value, apiRoots) : undefined;
+    if (api !== undefined)
+      return refuse('config.invalid.base.apiPath', { name, value: hideUrlCredentials(value), path: api.path, adds: [...new Set(apiRoots.map((r) => `/${r.split('/')[0]!}/…`))] }, 'config.invalid.base.apiPath.hint', { base: hideUrlCredentials(api.base) });
+    return url(problem, hint);
+  };
   switch (key) {
     case 'type': {
       // --type 服务号, as the hint below lists it, is service.
@@ -280,11 +312,11 @@ function checkShape(key: SettingKey, value: string, context: CheckContext): Chec
     case 'redirectUri':
       return refuseEncodedRedirect(value, name) ?? url('config.invalid.redirectUri', 'config.invalid.redirectUri.hint');
     case 'apiBase':
-      return base('config.invalid.apiBase', 'config.invalid.apiBase.hint');
+      return base('config.invalid.apiBase', 'config.invalid.apiBase.hint', API_ROOTS);
     case 'openBase':
-      return base('config.invalid.openBase', 'config.invalid.openBase.hint');
+      return base('config.invalid.openBase', 'config.invalid.openBase.hint', OPEN_ROOTS);
     case 'backupApiBase':
-      return base('config.invalid.backupApiBase', 'config.invalid.backupApiBase.hint');
+      return base('config.invalid.backupApiBase', 'config.invalid.backupApiBase.hint', API_ROOTS);
     case 'region':
       return isRegion(value)
         ? { ok: true, value }

@@ -1055,3 +1055,43 @@ describe('32 hex digits in a row are never quoted by a refusal of config set or 
   });
 
 });
+
+describe('a base URL holding one of WeChat’s API paths is refused, with the base without it', () => {
+  it('config set, the flags, init and WXAUTH_API_BASE (en and zh); nothing saved, nothing sent; a gateway prefix stays allowed', async () => {
+    const { dir, env } = await initialised();
+    const before = fs.readFileSync(path.join(dir, 'config.json'), 'utf8');
+    const en = await runCli(['config', 'set', 'apiBase', 'https://api.weixin.qq.com/cgi-bin/token'], { env });
+    expect(en.code).toBe(2);
+    expect(en.stderr).toContain('apiBase: "https://api.weixin.qq.com/cgi-bin/token" holds WeChat’s API path /cgi-bin/token');
+    expect(en.stderr).toContain('→ Give the base without it: https://api.weixin.qq.com ');
+    const zh = await runCli(['--lang', 'zh', 'config', 'set', 'apiBase', 'https://api.weixin.qq.com/cgi-bin/token'], { env });
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toContain('里带了微信的接口路径 /cgi-bin/token');
+    expect(zh.stderr).toContain('去掉接口路径，只写：https://api.weixin.qq.com');
+    const open = await runCli(['config', 'set', 'openBase', 'https://open.weixin.qq.com/connect/oauth2/authorize'], { env });
+    expect(open.code).toBe(2);
+    expect(open.stderr).toContain('→ Give the base without it: https://open.weixin.qq.com ');
+    // A gateway's own prefix before the API path is kept in the base offered.
+    const backup = await runCli(['config', 'set', 'backupApiBase', 'http://127.0.0.1:3913/wechat-gw/sns/oauth2/access_token'], { env });
+    expect(backup.code).toBe(2);
+    expect(backup.stderr).toContain('→ Give the base without it: http://127.0.0.1:3913/wechat-gw ');
+    expect(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')).toBe(before);
+    wechat.hits = 0;
+    const flag = await runCli(['--api-base', `${wechat.base}/cgi-bin/token`, 'token'], { env });
+    expect(flag.code).toBe(2);
+    expect(flag.stderr).toContain(`--api-base: "${wechat.base}/cgi-bin/token" holds WeChat’s API path /cgi-bin/token`);
+    const fromEnv = await runCli(['token'], { env: { ...env, WXAUTH_API_BASE: `${wechat.base}/sns` } });
+    expect(fromEnv.code).toBe(4);
+    expect(fromEnv.stderr).toContain(`→ Give the base without it: ${wechat.base} `);
+    expect(wechat.hits).toBe(0);
+    const fresh = tempConfigDir();
+    const init = await runCli([...INIT, '--api-base', 'http://127.0.0.1:3913/cgi-bin/'], { env: { WXAUTH_CONFIG_DIR: fresh } });
+    expect(init.code).toBe(2);
+    expect(init.stderr).toContain('holds WeChat’s API path /cgi-bin/');
+    expect(fs.existsSync(path.join(fresh, 'config.json'))).toBe(false);
+    for (const [key, value] of [['apiBase', 'http://127.0.0.1:3913/wechat-gw'], ['openBase', 'https://gw.example.com/connect']]) {
+      const ok = await runCli(['config', 'set', key!, value!], { env });
+      expect(ok.code, ok.stderr).toBe(0);
+    }
+  });
+});

@@ -1176,6 +1176,11 @@ export const messages = {
     en: '{name} has a ?query or #fragment: it is the prefix wxauth puts /sns/… and /cgi-bin/… after, and a query or fragment would swallow those paths.',
   },
   'config.invalid.base.query.hint': { zh: '只写协议、主机和端口（可带路径前缀），例如 http://127.0.0.1:3900', en: 'Give the scheme, host and port (a path prefix is fine), e.g. http://127.0.0.1:3900' },
+  'config.invalid.base.apiPath': {
+    zh: '{name}："{value}" 里带了微信的接口路径 {path}：基础地址只是它前面那部分，{adds} 由 wxauth 自己接上，照这样每个请求都会发到 {path}/… 下面。',
+    en: '{name}: "{value}" holds WeChat’s API path {path}: the base is only what comes before it, since wxauth adds {adds} itself, and every call would go under {path}/….',
+  },
+  'config.invalid.base.apiPath.hint': { zh: '去掉接口路径，只写：{base}（网关的路径前缀可以保留）', en: 'Give the base without it: {base} (a gateway’s own path prefix is fine)' },
   'config.invalid.appid.ghid': {
     zh: '{name}："{value}" 是公众号的原始 ID（gh_ 开头），不是 appid：网页授权要用的是「开发者ID（AppID）」。',
     en: '{name}: "{value}" is the account’s original ID (原始ID, gh_…), not its appid: web authorization takes the developer ID (AppID).',
