@@ -263,6 +263,12 @@ export function apiPathInBase(value: string, roots: readonly string[]): { base: 
   return { base: m[1]! + segments.slice(0, at).join('/'), path: segments.slice(at).join('/').replace(/^/, '/') };
 }
 
+/** The port of an http(s) URL that no TCP port can be (above 65535), as written; undefined for anything else. */
+function portOutOfRange(value: string): string | undefined {
+  const port = /^https?:\/\/(?:[^/?#@]*@)?(?:\[[^\]/?#]*\]|[^/?#:\[\]]*):(\d+)(?=[/?#]|$)/i.exec(value)?.[1];
+  return port !== undefined && Number(port) > 65535 ? port : undefined;
+}
+
 /** checkSetting without the full-width diagnosis it adds to a refusal. */
 function checkShape(key: SettingKey, value: string, context: CheckContext): Checked {
   const name = context.name ?? key;
@@ -278,7 +284,13 @@ function checkShape(key: SettingKey, value: string, context: CheckContext): Chec
   const typographic = /^([“‘「『])[\s\S]*([”’」』])$/u.exec(value);
   if (typographic && '“‘「『'.indexOf(typographic[1]!) === '”’」』'.indexOf(typographic[2]!))
     return refuse('config.invalid.quoted.typographic', { name, open: typographic[1]!, close: typographic[2]! }, 'config.invalid.quoted.typographic.hint', { name });
-  const url = (problem: MessageKey, hint: MessageKey): Checked => (isHttpUrl(value) ? { ok: true, value } : refuse(problem, { name, value: hideUrlCredentials(value) }, hint));
+  const url = (problem: MessageKey, hint: MessageKey): Checked => {
+    if (isHttpUrl(value)) return { ok: true, value };
+    // `http://127.0.0.1:99999` was "not an http(s) URL", which it is, but for a port no TCP has.
+    const port = portOutOfRange(value);
+    if (port !== undefined) return refuse('config.invalid.url.port', { name, value: hideUrlCredentials(value), port }, 'config.invalid.url.port.hint');
+    return refuse(problem, { name, value: hideUrlCredentials(value) }, hint);
+  };
   // A base the API paths are appended to: a ?query or #fragment would swallow them (the request went to
   // the base's own path). Not echoed: a query is where a token or a key would be pasted. A WeChat API path
   // in it (a whole endpoint copied, `…/cgi-bin/token`) would come before each call's own: every call went

@@ -1095,3 +1095,19 @@ describe('a base URL holding one of WeChat’s API paths is refused, with the ba
     }
   });
 });
+
+describe('a URL whose port is out of range', () => {
+  it('is said to be that, not "not an http(s) URL" (en and zh; flag, config set, env)', async () => {
+    const { env } = await initialised();
+    const en = await runCli(['--api-base', 'http://127.0.0.1:99999', 'token'], { env });
+    expect(en.code).toBe(2);
+    expect(en.stderr).toContain('--api-base: "http://127.0.0.1:99999" has port 99999, out of range: a port is 1 to 65535.');
+    expect(en.stderr).not.toContain('is not an http(s) URL');
+    const zh = await runCli(['--lang', 'zh', 'config', 'set', 'redirectUri', 'http://127.0.0.1:70000/callback'], { env });
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toContain('redirectUri："http://127.0.0.1:70000/callback" 的端口 70000 超出范围：端口只能是 1 到 65535。');
+    const fromEnv = await runCli(['token'], { env: { ...env, WXAUTH_OPEN_BASE: 'http://[::1]:65536' } });
+    expect(fromEnv.code).toBe(4);
+    expect(fromEnv.stderr).toContain('WXAUTH_OPEN_BASE: "http://[::1]:65536" has port 65536, out of range');
+  });
+});

@@ -1181,6 +1181,11 @@ export const messages = {
     en: '{name}: "{value}" holds WeChat’s API path {path}: the base is only what comes before it, since wxauth adds {adds} itself, and every call would go under {path}/….',
   },
   'config.invalid.base.apiPath.hint': { zh: '去掉接口路径，只写：{base}（网关的路径前缀可以保留）', en: 'Give the base without it: {base} (a gateway’s own path prefix is fine)' },
+  'config.invalid.url.port': {
+    zh: '{name}："{value}" 的端口 {port} 超出范围：端口只能是 1 到 65535。',
+    en: '{name}: "{value}" has port {port}, out of range: a port is 1 to 65535.',
+  },
+  'config.invalid.url.port.hint': { zh: '检查端口号，例如 http://127.0.0.1:3900（模拟器的默认端口）。', en: 'Check the port number, e.g. http://127.0.0.1:3900 (the emulator’s default).' },
   'config.invalid.appid.ghid': {
     zh: '{name}："{value}" 是公众号的原始 ID（gh_ 开头），不是 appid：网页授权要用的是「开发者ID（AppID）」。',
     en: '{name}: "{value}" is the account’s original ID (原始ID, gh_…), not its appid: web authorization takes the developer ID (AppID).',
