@@ -267,7 +267,8 @@ export class WechatHttpClient {
    * A page instead of JSON: one that says busy is a moment's overload, a 404 a wrong base, a 5xx the
    * server's failure, anything else a base aimed elsewhere.
    */
-  private notJsonHint(base: string, req: ApiRequest, status: number, raw: string): MessageRef {
+  private notJsonHint(base: string, req: ApiRequest, status: number, raw: string, bom: boolean): MessageRef {
+    if (bom) return messageRef('http.notJson.bom.hint', this.baseParams(base));
     if (isBusyPage(raw)) return messageRef('http.busy.hint');
     if (status === 404) return this.notFoundHint(base, req);
     if (status >= 500) return this.serverErrorHint();
@@ -391,13 +392,16 @@ export class WechatHttpClient {
       data = JSON.parse(raw);
     } catch {
       const host = new URL(url).host;
+      // JSON behind a byte-order mark: "not JSON" beside an excerpt that read as JSON (preview's trim took
+      // the mark away) left nothing to go on. WeChat never sends one; a relay in between did.
+      const bom = startsWithBomJson(raw);
       throw new NetworkError(
         isBusyPage(raw) ? 'busy_page' : 'not_json',
         {
-          key: 'http.notJson',
+          key: bom ? 'http.notJson.bom' : 'http.notJson',
           params: { host, status, contentType: contentType || '-', preview: preview(this.shown(raw, 'text')) },
         },
-        { mayHaveReachedServer: true, hint: this.notJsonHint(base, req, status, raw), host, status, raw: this.shown(raw, 'text') },
+        { mayHaveReachedServer: true, hint: this.notJsonHint(base, req, status, raw, bom), host, status, raw: this.shown(raw, 'text') },
       );
     }
     const odd = oddErrcode(data);
@@ -500,8 +504,20 @@ function onWrite(dispatcher: Dispatcher, started: () => void): Dispatcher {
   );
 }
 
+/** A body that is JSON but for a byte-order mark before it (which JSON.parse refuses). */
+function startsWithBomJson(raw: string): boolean {
+  if (!raw.startsWith('\ufeff')) return false;
+  try {
+    JSON.parse(raw.slice(1));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The body on one line, cut at 120 characters. A byte-order mark is kept (JS's \s and trim() count it as a blank), for the sanitiser to show. */
 function preview(text: string): string {
-  const oneLine = text.replace(/\s+/g, ' ').trim();
+  const oneLine = text.replace(/[^\S\ufeff]+/g, ' ').replace(/^ | $/g, '');
   return oneLine.length > 120 ? oneLine.slice(0, 120) + '…' : oneLine || '(empty)';
 }
 

@@ -23,6 +23,12 @@ beforeAll(async () => {
         res.end('{"access_token":"ACCESS_TOKEN_VALUE","expires_in":7200,"refresh_token":"REFRESH_TOKEN_VALUE","scope":"snsapi_base"}');
         return;
       }
+      // /bom/…: WeChat's JSON behind a relay that put a byte-order mark before it (a PHP file saved with one).
+      if (req.url?.startsWith('/bom/')) {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end('\ufeff{"errcode":0,"errmsg":"ok"}');
+        return;
+      }
       res.writeHead(502, { 'content-type': 'text/html' });
       // /echo/…: a gateway whose error page quotes the request it could not forward, secret and all.
       res.end(req.url?.startsWith('/echo/') ? `<html><body>upstream failed for ${body}</body></html>` : PAGE);
@@ -71,6 +77,20 @@ describe('--json: an answer that is JSON but not shaped as WeChat\'s', () => {
       expect(error.network).toEqual({ failure: 'unexpected_shape', host: new URL(gatewayBase).host, status: 200, may_have_reached_server: true, issued_token: true, proxy: null });
       expect(r.stdout).not.toContain('ACCESS_TOKEN_VALUE');
     }
+  });
+});
+
+describe('JSON that starts with a byte-order mark', () => {
+  it('shows the mark in the excerpt and says a relay in between added it (en and zh), exit 5', async () => {
+    const host = new URL(gatewayBase).host;
+    const en = await token(['--lang', 'en', '--api-base', `${gatewayBase}/bom`]);
+    expect(en.code).toBe(5);
+    expect(en.stderr).toContain(`✖ ${host} answered JSON that starts with a byte-order mark (U+FEFF), which is not JSON (HTTP 200, Content-Type application/json): \\ufeff{"errcode":0,"errmsg":"ok"}`);
+    expect(en.stderr).toContain('WeChat never sends one');
+    const zh = await token(['--lang', 'zh', '--api-base', `${gatewayBase}/bom`]);
+    expect(zh.code).toBe(5);
+    expect(zh.stderr).toContain(`✖ ${host} 返回的 JSON 前面多了一个字节顺序标记（BOM，U+FEFF），这样就不是 JSON 了（HTTP 200，Content-Type application/json）：\\ufeff{"errcode":0,"errmsg":"ok"}`);
+    expect(zh.stderr).toContain('微信从不发送 BOM');
   });
 });
 
