@@ -198,7 +198,9 @@ export function stateDir(
   // ~0.5 ms (issue 19).
   home: string = env.WXAUTH_CONFIG_DIR ? '' : process.getBuiltinModule('node:os').homedir(),
 ): string {
-  if (env.WXAUTH_CONFIG_DIR) return env.WXAUTH_CONFIG_DIR;
+  // Absolute, whatever was given: `config path` printed config.json and tokens.json absolute (their stores
+  // resolve them) but the state file relative to wherever the command ran.
+  if (env.WXAUTH_CONFIG_DIR) return path.resolve(env.WXAUTH_CONFIG_DIR);
   if (platform === 'darwin') return path.join(home, 'Library', 'Preferences', 'wxauth');
   if (platform === 'win32') return path.join(env.APPDATA || path.join(home, 'AppData', 'Roaming'), 'wxauth', 'Config');
   return path.join(env.XDG_CONFIG_HOME || path.join(home, '.config'), 'wxauth');

@@ -89,6 +89,16 @@ describe('wxauth (frame)', () => {
     expect(ui.stderr).toContain('Missing configuration');
   });
 
+  it('config path prints every file absolute when WXAUTH_CONFIG_DIR is relative, the state file too', async () => {
+    const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-cwd-'));
+    const dir = path.join(fs.realpathSync(cwd), 'relative', 'dir');
+    const r = await runSpawned(['config', 'path'], { cwd, env: { WXAUTH_CONFIG_DIR: 'relative/dir' } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout.trim().split('\n')).toEqual([path.join(dir, 'config.json'), path.join(dir, 'tokens.json'), path.join(dir, 'state-default.json')]);
+    const json = await runSpawned(['config', 'path', '--json'], { cwd, env: { WXAUTH_CONFIG_DIR: 'relative/dir' } });
+    expect(parseJson(json.stdout)).toMatchObject({ ok: true, state: path.join(dir, 'state-default.json') });
+  });
+
   it('rejects an unknown --lang value', async () => {
     const r = await runCli(['config', 'path', '--lang', 'fr']);
     expect(r.code).toBe(2);
