@@ -949,7 +949,22 @@ function checkRedirectUri(
     if (isIpHost(host) && !loopback && type !== 'test') {
       findings.add('redirect_uri.ip', type === undefined ? 'warning' : 'error', { host });
     }
-    if (url.port !== '' && type !== 'test') {
+    if (url.port !== '' && type !== 'test' && type !== undefined && onEmulator && loopback) {
+      // A port on this machine against the emulator, with no domain to match (a 公众号 or website app
+      // cannot register an IP: the emulator's export line for --domain APPID=127.0.0.1:8093 sets none):
+      // said as with a domain above, a warning of what WeChat would do and how the emulator takes it.
+      const hostport = url.host.toLowerCase();
+      findings.add(type === 'website' ? 'domain.emulator_only' : 'domain.emulator_only_oa', 'warning', {
+        host,
+        port: url.port,
+        hostport,
+        hostportArg: domainArg(hostport),
+        domain: host,
+        type,
+        appid: appidWord(appid),
+        pattern: `${host}:*`,
+      });
+    } else if (url.port !== '' && type !== 'test') {
       findings.add('redirect_uri.port', type === undefined ? 'warning' : 'error', { port: url.port, hostportArg: domainArg(url.host) });
     }
     findings.add('domain.unchecked', 'info');

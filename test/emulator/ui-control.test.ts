@@ -4,7 +4,7 @@
 // server-sent event stream) with GET /__emulator/requests/<n>'s masked full request and answer.
 import { describe, expect, it } from 'vitest';
 import { exportLine } from '../../src/emulator/ui-api.js';
-import { DEFAULT_APPIDS } from '../../src/emulator/index.js';
+import { DEFAULT_APPIDS, startEmulator } from '../../src/emulator/index.js';
 import { maskSecrets } from '../../src/emulator/ui-events.js';
 import { pickUiLang } from '../../src/emulator/ui-text.js';
 import { T0, get, portOf, post, rawRequest, useEmulator } from './helpers.js';
@@ -273,6 +273,52 @@ describe('control endpoints the page uses', () => {
     expect(line).toMatch(/ WXAUTH_DOMAIN=localhost WXAUTH_REDIRECT_URI=http:\/\/localhost\/callback$/);
     expect(exportLine('http://127.0.0.1:3900', { type: 'test', verified: true, appid: 'wx5e1ec0de00000002', secret: '5e1ec0de5e1ec0de5e1ec0de00000002', domain: ['127.0.0.1:*'] })).toMatch(/ WXAUTH_DOMAIN=127\.0\.0\.1:8080 /);
   });
+});
+
+// A tester's run: `wxauth emulator --domain wx5e1ec0de00000003=localhost:8093` printed
+// `WXAUTH_DOMAIN=localhost:8093`, which wxauth refuses for a website app (a 授权回调域 has no port), so
+// every command from that line exited 4, advising the very emulator --domain just used. The line now
+// gives the domain a real account of the type registers (the host; none for an IP, which only a test
+// account registers) and keeps the port in the redirect_uri, which this emulator takes.
+describe('export lines of an app whose --domain names a port or an IP', () => {
+  const cases: Array<{ type: 'service' | 'website' | 'test'; domain: string; redirect: string; wxDomain?: string }> = [
+    { type: 'website', domain: 'localhost:8093', redirect: 'http://localhost:8093/callback', wxDomain: 'localhost' },
+    { type: 'service', domain: 'localhost:8093', redirect: 'http://localhost:8093/callback', wxDomain: 'localhost' },
+    { type: 'website', domain: '127.0.0.1:8093', redirect: 'http://127.0.0.1:8093/callback' },
+    { type: 'service', domain: '127.0.0.1:*', redirect: 'http://127.0.0.1:8080/callback' },
+    { type: 'website', domain: '127.0.0.1', redirect: 'http://127.0.0.1/callback' },
+    { type: 'test', domain: 'localhost:*', redirect: 'http://localhost:8080/callback', wxDomain: 'localhost:8080' },
+  ];
+  for (const c of cases) {
+    it(`${c.type} with --domain ${c.domain}: wxauth url takes the line (en, zh) and the emulator takes its link`, async () => {
+      const appid = DEFAULT_APPIDS[c.type];
+      const own = await startEmulator({ clock: () => T0, domainOverrides: { [appid]: c.domain } });
+      try {
+        const apps = (await get(own.url, '/__emulator/seed')).json.apps as Array<Record<string, unknown>>;
+        const line = String(apps.find((a) => a.appid === appid)!.env);
+        const env = Object.fromEntries(line.replace(/^export /, '').split(' ').map((kv) => kv.split('=') as [string, string]));
+        expect(env.WXAUTH_REDIRECT_URI, line).toBe(c.redirect);
+        expect(env.WXAUTH_DOMAIN, line).toBe(c.wxDomain);
+        for (const lang of ['en', 'zh']) {
+          const r = await runCli(['--lang', lang, 'url'], { env: { ...env, WXAUTH_CONFIG_DIR: tempConfigDir() } });
+          expect(r.code, r.stderr).toBe(0);
+          if (lang === 'zh') continue;
+          const authorize = await fetch(r.stdout.trim(), { redirect: 'manual' });
+          if (c.type === 'website') {
+            expect(authorize.status).toBe(200);
+            const html = await authorize.text();
+            expect(html).not.toContain('redirect_uri 参数错误');
+            expect(html).not.toContain('该链接无法访问');
+          } else {
+            expect(authorize.status).toBe(302);
+            expect(authorize.headers.get('location')!.startsWith(`${c.redirect}?code=`)).toBe(true);
+          }
+        }
+      } finally {
+        await own.close();
+      }
+    });
+  }
 });
 
 describe('the live log: GET /__emulator/events and GET /__emulator/requests/<n>', () => {
