@@ -145,6 +145,11 @@ export interface CheckContext {
   name?: string;
   /** The account type the value is for, when known: only test accounts take a port or an IP. */
   type?: AccountType;
+  /**
+   * The links go to an emulator (an open base that is not WeChat's): a domain refused for its port or
+   * its IP is then not advised to try the emulator, which is in use, but what the emulator takes.
+   */
+  emulator?: boolean;
 }
 
 /** An account type named in a sentence, in the sentence's language (服务号 / service account). */
@@ -320,7 +325,7 @@ function checkShape(key: SettingKey, value: string, context: CheckContext): Chec
     case 'secret':
       return checkSecret(value, name, context.type);
     case 'domain':
-      return checkDomain(value, name, context.type);
+      return checkDomain(value, name, context.type, context.emulator === true);
     case 'redirectUri':
       return refuseEncodedRedirect(value, name) ?? url('config.invalid.redirectUri', 'config.invalid.redirectUri.hint');
     case 'apiBase':
@@ -564,7 +569,7 @@ export function withPort(problem: MessageKey): MessageKey {
   return problem;
 }
 
-function checkDomain(value: string, name: string, type: AccountType | undefined): Checked {
+function checkDomain(value: string, name: string, type: AccountType | undefined, emulator = false): Checked {
   // The AppSecret pasted where the domain goes: 32 hex digits are a valid host label, but no domain
   // anyone registers. Refused without echoing it, as the appid does (it would be saved, then shown);
   // with a port after it too (`<AppSecret>:8443`), which a test account or an unknown type would take.
@@ -581,7 +586,7 @@ function checkDomain(value: string, name: string, type: AccountType | undefined)
       // A production account's URL with a port (https://www.example.com:8443/): the host offered is one
       // it can register, not www.example.com:8443, refused next; an IP (no name to keep) gets its own refusal.
       const fit = type === undefined || type === 'test' ? host : fitForType('domain', host, type);
-      if (fit === undefined) return checkDomain(host, name, type);
+      if (fit === undefined) return checkDomain(host, name, type, emulator);
       // The port goes too: said in the problem as well as in the hint (a URL's "whole URL" says it already).
       if (fit !== host) return refuse(withPort(problem), { name, value }, url ? 'config.invalid.domain.url.port.hint' : 'config.invalid.domain.path.port.hint', { host: fit, type: typeName(type!) });
       return refuse(problem, { name, value }, url ? 'config.invalid.domain.url.hint' : 'config.invalid.domain.path.hint', { host });
@@ -595,6 +600,8 @@ function checkDomain(value: string, name: string, type: AccountType | undefined)
     // Dropping the port helps only a name: an IP without it is refused next (config.invalid.domain.ip).
     // A website app's (qrconnect) refusal is not the 公众号's 10003 page (API-FACTS §2.1: a port gets
     // "redirect_uri 参数错误"), and it has no test account to turn to: the emulator takes a port.
+    // Against the emulator, "use the emulator" would send the user back where they are.
+    if (emulator && (parts.port !== '' || isIpHost(parts.host))) return refuseOnEmulator(value, name, type, parts);
     if (parts.port !== '' && type === 'website')
       return isIpHost(parts.host)
         ? refuse('config.invalid.domain.port.website', { name, value }, 'config.invalid.domain.port.ip.website.hint')
@@ -606,6 +613,23 @@ function checkDomain(value: string, name: string, type: AccountType | undefined)
     if (isIpHost(parts.host)) return refuse('config.invalid.domain.ip', { name, value, type: typeName(type) }, type === 'website' ? 'config.invalid.domain.ip.website.hint' : 'config.invalid.domain.ip.hint');
   }
   return { ok: true, value };
+}
+
+/**
+ * A port or an IP in a 公众号's or website app's callback domain while the links go to an emulator: the
+ * same problem, and what the emulator takes instead. The domain is the host alone there too, and a
+ * redirect_uri on the port the emulator's --domain names (`APPID=host:port`, which WeChat never allows)
+ * is warned of, not refused (core/inspect.ts domain.emulator_only); an IP, which only a test account
+ * registers, is no domain at all. The emulator's own export lines are set so (emulator/ui-api.ts).
+ */
+function refuseOnEmulator(value: string, name: string, type: AccountType, parts: { host: string; port: string }): Checked {
+  const hostport = value.trim().toLowerCase();
+  const ip = isIpHost(parts.host);
+  const hint: MessageKey = ip ? 'config.invalid.domain.ip.emulator.hint' : 'config.invalid.domain.port.emulator.hint';
+  const hintParams: MessageParams = ip ? { name, type: typeName(type), hostport } : { host: parts.host, hostport };
+  if (parts.port === '') return refuse('config.invalid.domain.ip', { name, value, type: typeName(type) }, hint, hintParams);
+  if (type === 'website') return refuse('config.invalid.domain.port.website', { name, value }, hint, hintParams);
+  return refuse('config.invalid.domain.port', { name, value, type: typeName(type) }, hint, hintParams);
 }
 
 /** Is the redirect_uri under the callback domain, by WeChat's rules (core/domain.ts)? */

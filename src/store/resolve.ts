@@ -497,7 +497,7 @@ export function resolveConfig(input: ResolveInput): ResolvedConfig {
     const value = pick(field);
     const source = sources[field];
     if (value === undefined || source === undefined) return undefined;
-    const verdict = checkSetting(field, value, { name: nameOf(field), type });
+    const verdict = checkSetting(field, value, { name: nameOf(field), type, emulator: !isWechatOpenBase(openBase) });
     if (verdict.ok) return verdict.value;
     delete sources[field];
     errors.push({ field, source, error: new ConfigError(verdict.problem, { hint: verdict.hint }) });

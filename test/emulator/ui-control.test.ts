@@ -321,6 +321,50 @@ describe('export lines of an app whose --domain names a port or an IP', () => {
   }
 });
 
+// The refusal of that line's WXAUTH_DOMAIN=localhost:8093 advised "use the emulator: wxauth emulator
+// --domain "<appid>=localhost:*"", to a user already on it. Against an emulator it now says what the
+// emulator takes: the host as the domain (none for an IP), the port in the redirect_uri alone.
+describe('a callback domain with a port refused while aimed at the emulator', () => {
+  const websiteEnv = (extra: Record<string, string>): Record<string, string> => ({
+    WXAUTH_API_BASE: emu.url,
+    WXAUTH_OPEN_BASE: emu.url,
+    WXAUTH_TYPE: 'website',
+    WXAUTH_APPID: WEB,
+    WXAUTH_SECRET: '5e1ec0de5e1ec0de5e1ec0de00000003',
+    WXAUTH_CONFIG_DIR: tempConfigDir(),
+    ...extra,
+  });
+
+  it('a name with a port: exit 4, advised to keep the host as the domain and the port in the redirect_uri (en, zh), which then works', async () => {
+    const refused = websiteEnv({ WXAUTH_DOMAIN: 'localhost:8093', WXAUTH_REDIRECT_URI: 'http://localhost:8093/callback' });
+    const en = await runCli(['url'], { env: refused });
+    expect(en.code).toBe(4);
+    expect(en.stderr).toContain('WXAUTH_DOMAIN: "localhost:8093" has a port');
+    expect(en.stderr).not.toContain('wxauth emulator --domain "<appid>=');
+    expect(en.stderr).toContain('→ On the emulator too the callback domain is what the console takes: localhost, without the port. Keep the port in the redirect_uri alone (e.g. http://localhost:8093/callback)');
+    const zh = await runCli(['--lang', 'zh', 'url'], { env: refused });
+    expect(zh.code).toBe(4);
+    expect(zh.stderr).not.toContain('wxauth emulator --domain "<appid>=');
+    expect(zh.stderr).toContain('→ 在模拟器上回调域也按后台能登记的写：localhost，不带端口。端口只写在 redirect_uri 里（例如 http://localhost:8093/callback）');
+    const followed = await runCli(['url'], { env: { ...refused, WXAUTH_DOMAIN: 'localhost' } });
+    expect(followed.code, followed.stderr).toBe(0);
+  });
+
+  it('an IP with a port: exit 4, advised to leave the domain unset and keep IP:port in the redirect_uri (en, zh), which then works', async () => {
+    const refused = websiteEnv({ WXAUTH_DOMAIN: '127.0.0.1:8093', WXAUTH_REDIRECT_URI: 'http://127.0.0.1:8093/callback' });
+    const en = await runCli(['url'], { env: refused });
+    expect(en.code).toBe(4);
+    expect(en.stderr).not.toContain('wxauth emulator --domain "<appid>=');
+    expect(en.stderr).toContain('→ A website app cannot register an IP, on the emulator either: leave WXAUTH_DOMAIN unset and keep the address in the redirect_uri alone (e.g. http://127.0.0.1:8093/callback)');
+    const zh = await runCli(['--lang', 'zh', 'url'], { env: refused });
+    expect(zh.code).toBe(4);
+    expect(zh.stderr).toContain('→ 网站应用不能登记 IP，在模拟器上也一样：不要设置 WXAUTH_DOMAIN，地址只写在 redirect_uri 里（例如 http://127.0.0.1:8093/callback）');
+    const { WXAUTH_DOMAIN: _unset, ...followed } = refused;
+    const r = await runCli(['url'], { env: followed });
+    expect(r.code, r.stderr).toBe(0);
+  });
+});
+
 describe('the live log: GET /__emulator/events and GET /__emulator/requests/<n>', () => {
   it('streams each request with its number, app and errcode meaning; the detail has the full request and answer, secrets masked', async () => {
     const sub = await subscribe();

@@ -480,6 +480,14 @@ export const messages = {
     zh: '填写在开放平台登记的域名（回调在 443 或 80 端口上提供），网站应用也不能登记 IP。网站应用没有测试号：要用 IP 和端口调试，请用模拟器：wxauth emulator --domain "<appid>=<IP>:*"。',
     en: 'Use the domain name registered on the Open Platform (the callback served on port 443 or 80): a website app cannot register an IP either. Website apps have no test account: for an IP and a port, use the emulator: wxauth emulator --domain "<appid>=<IP>:*".',
   },
+  'config.invalid.domain.port.emulator.hint': {
+    zh: '在模拟器上回调域也按后台能登记的写：{host}，不带端口。端口只写在 redirect_uri 里（例如 http://{hostport}/callback）；模拟器的 --domain 给这个应用写了这个端口或 {host}:* 时就接受（wxauth emulator 打印的那几行就是这样设的）。',
+    en: 'On the emulator too the callback domain is what the console takes: {host}, without the port. Keep the port in the redirect_uri alone (e.g. http://{hostport}/callback); the emulator takes it when its --domain for this app names that port or {host}:* (the lines wxauth emulator prints are set so).',
+  },
+  'config.invalid.domain.ip.emulator.hint': {
+    zh: '{type}不能登记 IP，在模拟器上也一样：不要设置 {name}，地址只写在 redirect_uri 里（例如 http://{hostport}/callback）；模拟器的 --domain 给这个应用写了这个地址时就接受（wxauth emulator 打印的那几行就是这样设的）。',
+    en: 'A {type} cannot register an IP, on the emulator either: leave {name} unset and keep the address in the redirect_uri alone (e.g. http://{hostport}/callback); the emulator takes it when its --domain for this app names it (the lines wxauth emulator prints are set so).',
+  },
   'config.invalid.domain.port.hint': {
     zh: '改用 {host}，让回调在 443 或 80 端口上提供（例如放在反向代理后面）；要用端口，请用测试号（type test）。',
     en: 'Use {host} and serve the callback on port 443 or 80 (e.g. behind a reverse proxy); for a port, use a test account (type test).',
