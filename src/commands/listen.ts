@@ -410,6 +410,15 @@ async function readPasted(ctx: Context, expected: string | undefined, hooks: Lis
   return pick(judgeWith(laterState?.()), text, () => hooks.onPasteNewAddress());
 }
 
+/** The host of a callback domain (host[:port]), unbracketed and lower-cased; undefined when it is not one. */
+function hostOfDomain(domain: string): string | undefined {
+  try {
+    return new URL(`http://${domain}`).hostname.replace(/^\[|\]$/g, '');
+  } catch {
+    return undefined;
+  }
+}
+
 /** --relay-snippet: the page for the real callback domain, which forwards code and state to this machine. */
 async function relaySnippet(ctx: Context, plan: ListenPlan, portFlag: boolean, config: ResolvedConfig, ttlMinutes: number | undefined): Promise<RelaySnippet> {
   const { buildRelaySnippet, relayExpiresAt } = await import('../listener/relay.js');
@@ -423,6 +432,21 @@ async function relaySnippet(ctx: Context, plan: ListenPlan, portFlag: boolean, c
     }
   }
   if (!domain) throw new UsageError({ key: 'listen.relay.needsDomain' }, { hint: { key: 'listen.relay.needsDomain.hint' } });
+  // A callback domain on this machine (a test account's 127.0.0.1:8080, localhost, a LAN address of
+  // this machine): WeChat sends the browser straight here, and the page could not be served where the
+  // listener is to bind anyway. No page: what to run instead.
+  // (The host read with URL, not core/domain.ts: a lazy import of it here would make it a chunk of its
+  // own, one file more at every url's and inspect's start; issue 19.)
+  const domainHost = hostOfDomain(domain);
+  if (domainHost !== undefined && (isLoopbackHost(domainHost) || domainHost.endsWith('.localhost') || lanAddresses().includes(domainHost))) {
+    const { profileFlag } = await import('../core/validate.js');
+    const p = profileFlag(config.profile);
+    if (plan.redirectUri !== undefined)
+      throw new UsageError({ key: 'listen.relay.local', params: { domain, address: plan.redirectUri } }, { hint: { key: 'listen.relay.local.hint', params: { command: `wxauth listen${p}`, address: plan.redirectUri } } });
+    // As login makes one under a domain (core/domain.ts callbackUnderDomain): http, the domain's port or 80.
+    const address = `http://${domain.toLowerCase()}/callback`;
+    throw new UsageError({ key: 'listen.relay.local.noRedirect', params: { domain } }, { hint: { key: 'listen.relay.local.noRedirect.hint', params: { address, set: `wxauth config set redirectUri ${address}${p}`, command: `wxauth listen${p}` } } });
+  }
   // The page is written before anything listens, so "any free port" cannot be known: use the default.
   // A port taken from a redirect_uri without one (80) would need root to listen on: the relay makes
   // the port free to choose, so suggest the default unless --port asked for it.
@@ -452,5 +476,7 @@ async function relaySnippet(ctx: Context, plan: ListenPlan, portFlag: boolean, c
       expired: ctx.lang === 'zh' ? `${ttl('zh')} ${ttl('en')}` : `${ttl('en')} ${ttl('zh')}`,
     },
   });
-  return { mode: 'relay', domain, targets, redirectUri: `https://${domain}/wxauth-relay.html`, html, expiresAt: relayExpiresAt(now, ttlMinutes), now, host: plan.host, lan, onlyHost, inWechat: config.type !== 'website', port, path };
+  // The page is served as the redirect_uri is (a test account's http://IP:port); https unless it says otherwise.
+  const scheme = config.redirectUri?.startsWith('http://') ? 'http' : 'https';
+  return { mode: 'relay', domain, targets, redirectUri: `${scheme}://${domain}/wxauth-relay.html`, html, expiresAt: relayExpiresAt(now, ttlMinutes), now, host: plan.host, lan, onlyHost, inWechat: config.type !== 'website', port, path };
 }

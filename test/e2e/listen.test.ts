@@ -1080,6 +1080,42 @@ state  p1abcdef
     expect(r.stderr).toContain('wxauth listen --port 9000 --path /callback');
   });
 
+  // A test profile whose callback domain is this machine (127.0.0.1:8080) was told to put the page
+  // "on your callback domain 127.0.0.1:8080 (for example at https://127.0.0.1:8080/wxauth-relay.html)"
+  // and then to run a listener on that very port: the page cannot be served where the listener binds,
+  // nor over https from a plain-http listener. WeChat sends the browser here directly: no relay.
+  it('--relay-snippet when the callback domain is this machine: no page, exit 2, says to run listen instead (en, zh)', async () => {
+    const TEST_LOCAL = { WXAUTH_TYPE: 'test', WXAUTH_DOMAIN: '127.0.0.1:8080', WXAUTH_REDIRECT_URI: 'http://127.0.0.1:8080/callback' };
+    const r = await runCli(['listen', '--relay-snippet'], { env: TEST_LOCAL });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).not.toContain('wxauth-relay.html');
+    expect(r.stderr).toContain('No relay page is needed: the callback domain 127.0.0.1:8080 is this machine, so WeChat sends the browser straight to http://127.0.0.1:8080/callback.');
+    expect(r.stderr).toContain('→ Run wxauth listen instead: it listens at http://127.0.0.1:8080/callback itself.');
+    const zh = await runCli(['--lang', 'zh', 'listen', '--relay-snippet'], { env: TEST_LOCAL });
+    expect(zh.code).toBe(2);
+    expect(zh.stdout).toBe('');
+    expect(zh.stderr).toContain('不需要中转页面：回调域名 127.0.0.1:8080 就是这台机器，微信会把浏览器直接带到 http://127.0.0.1:8080/callback。');
+    expect(zh.stderr).toContain('→ 改为运行 wxauth listen：它自己就在 http://127.0.0.1:8080/callback 上监听。');
+    // A domain alone (no redirect_uri): the address to use under it, and the listen that takes it.
+    const bare = await runCli(['listen', '--relay-snippet'], { env: { WXAUTH_TYPE: 'service', WXAUTH_DOMAIN: 'localhost' } });
+    expect(bare.code).toBe(2);
+    expect(bare.stdout).toBe('');
+    expect(bare.stderr).toContain('No relay page is needed: the callback domain localhost is this machine, so WeChat sends the browser straight to an address under it.');
+    expect(bare.stderr).toContain('→ Use an address there as the redirect_uri, e.g. http://localhost/callback (wxauth config set redirectUri http://localhost/callback), then run wxauth listen: it listens there itself.');
+  });
+
+  it('--relay-snippet: the example address takes the redirect_uri\'s scheme (http on a test account\'s IP:port)', async () => {
+    const env = { WXAUTH_TYPE: 'test', WXAUTH_DOMAIN: '82.157.150.202:7002', WXAUTH_REDIRECT_URI: 'http://82.157.150.202:7002/cb' };
+    const r = await runCli(['listen', '--relay-snippet', '--port', '9000'], { env });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('(for example at http://82.157.150.202:7002/wxauth-relay.html)');
+    const json = await runCli(['listen', '--relay-snippet', '--port', '9000', '--json'], { env });
+    expect(JSON.parse(json.stdout).redirect_uri).toBe('http://82.157.150.202:7002/wxauth-relay.html');
+    const https = await runCli(['listen', '--relay-snippet', '--port', '9000'], { env: { WXAUTH_DOMAIN: 'www.example.com' } });
+    expect(https.stderr).toContain('(for example at https://www.example.com/wxauth-relay.html)');
+  });
+
   it('--relay-snippet: a page that stops forwarding after an hour, and the user is told to delete it', async () => {
     const before = Date.now();
     const r = await runCli(['listen', '--relay-snippet', '--port', '9000'], { env: { WXAUTH_DOMAIN: 'www.example.com' } });
@@ -1148,10 +1184,11 @@ state  p1abcdef
   });
 
   it('--relay-snippet does not suggest port 80 taken from a redirect_uri without a port (issue 12 item 11)', async () => {
-    const r = await runCli(['listen', '--relay-snippet'], { env: { WXAUTH_TYPE: 'test', WXAUTH_DOMAIN: '127.0.0.1', WXAUTH_REDIRECT_URI: 'http://127.0.0.1/callback' } });
+    // Another LAN machine's address (this one's own, like 127.0.0.1, needs no relay: the test above).
+    const r = await runCli(['listen', '--relay-snippet'], { env: { WXAUTH_TYPE: 'test', WXAUTH_DOMAIN: '192.168.254.253', WXAUTH_REDIRECT_URI: 'http://192.168.254.253/callback' } });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('"targets":["http://127.0.0.1:8080/callback"');
-    expect(r.stderr).toContain('wxauth listen --port 8080 --path /callback');
+    expect(r.stderr).toContain('--port 8080 --path /callback');
     expect(r.stderr).not.toContain('--port 80 ');
   });
 });

@@ -435,6 +435,19 @@ export const messages = {
   'listen.relayTtl.invalid.hint': { zh: '例如 --relay-ttl 30；不加时页面转发 {ttl} 分钟。', en: 'For example --relay-ttl 30; without it the page forwards for {ttl} minutes.' },
   'listen.relayTtl.alone': { zh: '--relay-ttl 只能和 --relay-snippet 一起用。', en: '--relay-ttl only goes with --relay-snippet.' },
   'listen.relayTtl.alone.hint': { zh: '例如 wxauth listen --relay-snippet --relay-ttl 30 > relay.html。', en: 'For example wxauth listen --relay-snippet --relay-ttl 30 > relay.html.' },
+  'listen.relay.local': {
+    zh: '不需要中转页面：回调域名 {domain} 就是这台机器，微信会把浏览器直接带到 {address}。',
+    en: 'No relay page is needed: the callback domain {domain} is this machine, so WeChat sends the browser straight to {address}.',
+  },
+  'listen.relay.local.hint': { zh: '改为运行 {command}：它自己就在 {address} 上监听。', en: 'Run {command} instead: it listens at {address} itself.' },
+  'listen.relay.local.noRedirect': {
+    zh: '不需要中转页面：回调域名 {domain} 就是这台机器，微信会把浏览器直接带到它下面的地址。',
+    en: 'No relay page is needed: the callback domain {domain} is this machine, so WeChat sends the browser straight to an address under it.',
+  },
+  'listen.relay.local.noRedirect.hint': {
+    zh: '把它下面的一个地址设为 redirect_uri，例如 {address}（{set}），再运行 {command}：它自己就在那里监听。',
+    en: 'Use an address there as the redirect_uri, e.g. {address} ({set}), then run {command}: it listens there itself.',
+  },
   'listen.relay.needsDomain': { zh: '--relay-snippet 需要回调域名，但 profile 里没有 domain 或 redirect_uri。', en: '--relay-snippet needs the callback domain, but the profile has no domain or redirect_uri.' },
   'listen.relay.needsDomain.hint': { zh: '用 wxauth config set domain <你的域名> 设置，或 wxauth init。', en: 'Set it with wxauth config set domain <your domain>, or run wxauth init.' },
 
