@@ -1269,7 +1269,9 @@ export function refusedCertificate(cert: ServedCertificate | undefined): { check
  * https could not be reached); `followed`: the redirects doctor followed from the redirect_uri
  * (evaluateRedirect's hops), where the https address an http redirect_uri is sent to may have been
  * fetched: when its handshake failed or nothing took the connection, "use the https callback" cannot
- * work yet, and the fix says what must come first.
+ * work yet, and the fix says what must come first. `stated`: the redirect_uri fetched with `state=`,
+ * from which `followed` goes on: where the first Location stays on http (a slash added) and a later
+ * redirect turns to https, that hop is the mismatch, named by the line (httpsUpgradeAlong).
  */
 export function evaluateScheme(
   redirectUri: string,
@@ -1278,6 +1280,7 @@ export function evaluateScheme(
   profile: string,
   followed: readonly HttpFacts[] = [],
   cert?: ServedCertificate,
+  stated?: HttpFacts,
 ): DoctorCheck {
   const p = profileFlag(profile);
   const u = new URL(redirectUri);
@@ -1288,13 +1291,18 @@ export function evaluateScheme(
     const http = `http://${u.host}${u.pathname}${u.search}`;
     return check('scheme', 'fail', { key: 'doctor.scheme.httpsDown' }, evidence, { key: 'doctor.scheme.httpsDown.fix', params: { host: u.host, http, p } });
   }
-  const target = httpsUpgradeTarget(redirectUri, same);
-  if (target && same.answered && same.location) {
+  const upgrade = httpsUpgradeAlong(redirectUri, same, stated, followed);
+  if (upgrade && same.answered && same.location) {
+    const { target, via } = upgrade;
     // The https callback where the server sends it: its port kept (https://host:8443/…), since that is
-    // where the https server answers; 443 is left out, as a URL writes it.
-    const https = `https://${target.host}${u.pathname}${u.search}`;
+    // where the https server answers; 443 is left out, as a URL writes it. Reached along the followed
+    // redirects (the callback's own path, give or take a slash), its path is the one doctor fetched there.
+    const https = `https://${target.host}${via ? target.pathname : u.pathname}${u.search}`;
     const origin = `https://${target.host}`;
-    const message: MessageRef = { key: 'doctor.scheme.upgrade', params: { location: shownLocation(same.location) } };
+    const message: MessageRef = via
+      ? { key: 'doctor.scheme.upgradeHop', params: { location: shownLocation(same.location), hop: shownLocation(via.url), to: shownLocation(via.location) } }
+      : { key: 'doctor.scheme.upgrade', params: { location: shownLocation(same.location) } };
+    const seen: Evidence = via ? { ...evidence, httpsHop: redactedLocation(via.url), httpsLocation: redactedLocation(via.location) } : evidence;
     // Fetched along the redirects, or else only dialled (a Location on another path, which doctor does
     // not follow): a handshake that failed either way is no https callback to advise.
     const why = notServed(followed.find((h) => new URL(h.url).protocol === 'https:' && new URL(h.url).host === target.host)) ?? handshakeNotDone(cert);
@@ -1302,7 +1310,7 @@ export function evaluateScheme(
       // The server sends the callback to an https address that doctor fetched and found unserved: a
       // redirect_uri on it would meet the same handshake or closed port, so serving HTTPS comes first
       // (or the force-https rule goes: WeChat's doc asks for https, but http callbacks are seen to work, API-FACTS §3).
-      return check('scheme', 'warn', message, { ...evidence, https: origin, httpsError: why.error }, {
+      return check('scheme', 'warn', message, { ...seen, https: origin, httpsError: why.error }, {
         key: 'doctor.scheme.upgrade.unserved.fix',
         params: { origin, why: why.reason, host: target.hostname, https, p },
       });
@@ -1312,20 +1320,21 @@ export function evaluateScheme(
     // http redirect_uri, so what is wrong with it and how to fix it are said here.
     const refused = refusedCertificate(cert);
     if (refused?.check.fix) {
-      return check('scheme', 'warn', message, { ...evidence, https: origin, certificate: refused.code }, {
+      return check('scheme', 'warn', message, { ...seen, https: origin, certificate: refused.code }, {
         key: 'doctor.scheme.upgrade.untrusted.fix',
         params: { detail: refused.check.message, tlsFix: refused.check.fix, https, p },
       });
     }
-    return check('scheme', 'warn', message, evidence, { key: 'doctor.scheme.upgrade.fix', params: { https, p } });
+    return check('scheme', 'warn', message, seen, { key: 'doctor.scheme.upgrade.fix', params: { https, p } });
   }
   return check('scheme', 'ok', { key: 'doctor.scheme.ok', params: { scheme } }, evidence);
 }
 
 /**
- * Where an http redirect_uri's server sends it on https on its own host (the scheme line's warning),
- * or undefined: an https redirect_uri, no redirect, a Location that is no URL, another host. The flow
- * probes that address's certificate for evaluateScheme.
+ * Where an http redirect_uri's server sends it on https on its own host by its first Location (the
+ * scheme line's warning), or undefined: an https redirect_uri, no redirect, a Location that is no URL,
+ * another host, a redirect on http (httpsUpgradeAlong follows that one). The flow dials that address's
+ * certificate for evaluateScheme as soon as the first answer is in.
  */
 export function httpsUpgradeTarget(redirectUri: string, same: HttpFacts): URL | undefined {
   const u = new URL(redirectUri);
@@ -1337,6 +1346,26 @@ export function httpsUpgradeTarget(redirectUri: string, same: HttpFacts): URL | 
     return undefined;
   }
   return target.protocol === 'https:' && target.hostname === u.hostname ? target : undefined;
+}
+
+/**
+ * Where an http redirect_uri is first sent on to https on its own host: its own first Location
+ * (httpsUpgradeTarget), or else along the redirects doctor followed from the stated fetch, which stay on
+ * http a hop or more first (http /cb → http /cb/ → https /cb/: a slash rule, then a force-https one).
+ * `via`: that followed redirect, when it is not the first Location. Undefined when the chain never
+ * turns to https on this host.
+ */
+export function httpsUpgradeAlong(redirectUri: string, same: HttpFacts, stated: HttpFacts | undefined, followed: readonly HttpFacts[]): { target: URL; via?: Redirect } | undefined {
+  const first = httpsUpgradeTarget(redirectUri, same);
+  if (first) return { target: first };
+  const u = new URL(redirectUri);
+  if (u.protocol !== 'http:' || !isRedirect(same)) return undefined;
+  for (const h of [stated, ...followed]) {
+    const to = isRedirect(h) ? locationOf(h) : undefined;
+    if (!h || !to) return undefined;
+    if (to.protocol === 'https:') return to.hostname === u.hostname ? { target: to, via: h as Redirect } : undefined;
+  }
+  return undefined;
 }
 
 /**

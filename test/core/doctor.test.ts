@@ -464,6 +464,39 @@ describe('evaluateScheme', () => {
     });
     expect(evaluateScheme('http://a.com/cb', bounce, undefined, 'default', [], { facts: failed('cancelled'), now }).fix).toMatchObject({ key: 'doctor.scheme.upgrade.fix' });
   });
+  // Only the first Location was read: http /sl → http /sl/ → https /sl/ got "✔ scheme … uses http, and
+  // the server answers on http", while the redirect line followed the chain to https.
+  it('an http callback that turns to https only after a redirect on http: the hop that turns it is named, its certificate judged', () => {
+    const now = Date.parse('2026-12-02T00:00:00Z');
+    const plain = { url: 'http://a.com/sl', answered: true as const, status: 301, body: '', location: 'http://a.com/sl/' };
+    const stated = { url: 'http://a.com/sl?state=wxauthdoctor', answered: true as const, status: 301, body: '', location: 'http://a.com/sl/?state=wxauthdoctor' };
+    const turn = { url: 'http://a.com/sl/?state=wxauthdoctor', answered: true as const, status: 301, body: '', location: 'https://a.com/sl/?state=wxauthdoctor' };
+    const landed = { url: 'https://a.com/sl/?state=wxauthdoctor', answered: true as const, status: 400, body: 'missing code' };
+    expect(evaluateScheme('http://a.com/sl', plain, undefined, 'default', [turn, landed], undefined, stated)).toMatchObject({
+      status: 'warn',
+      message: { key: 'doctor.scheme.upgradeHop', params: { location: 'http://a.com/sl/', hop: 'http://a.com/sl/?state=wxauthdoctor', to: 'https://a.com/sl/?state=wxauthdoctor' } },
+      // The https address the chain reached (and doctor fetched), not the redirect_uri's path on https.
+      fix: { key: 'doctor.scheme.upgrade.fix', params: { https: 'https://a.com/sl/' } },
+      evidence: { httpsHop: 'http://a.com/sl/?state=wxauthdoctor', httpsLocation: 'https://a.com/sl/?state=wxauthdoctor' },
+    });
+    // On a self-signed certificate: the certificate first, as for a first redirect to https.
+    const selfSigned: TlsFacts = { handshake: true, host: 'a.com', port: 443, error: 'DEPTH_ZERO_SELF_SIGNED_CERT', subject: 'a.com', names: ['a.com'], issuer: 'a.com', selfSigned: true, validFrom: now - 86_400_000, validTo: now + 90 * 86_400_000 };
+    expect(evaluateScheme('http://a.com/sl', plain, undefined, 'default', [turn, landed], { facts: selfSigned, now }, stated)).toMatchObject({
+      status: 'warn',
+      message: { key: 'doctor.scheme.upgradeHop' },
+      fix: { key: 'doctor.scheme.upgrade.untrusted.fix', params: { https: 'https://a.com/sl/', tlsFix: { key: 'doctor.tls.selfSigned.certOnly.fix' } } },
+    });
+    // Its handshake failing where the chain reached it: HTTPS served first.
+    expect(evaluateScheme('http://a.com/sl', plain, undefined, 'default', [turn, { url: landed.url, answered: false, error: 'EPROTO' }], undefined, stated).fix).toMatchObject({
+      key: 'doctor.scheme.upgrade.unserved.fix',
+      params: { origin: 'https://a.com', why: { key: 'doctor.scheme.https.tlsFailed' } },
+    });
+    // A chain that stays on http, or leaves the host for https elsewhere, is no mismatch on this host.
+    const stays = { ...turn, location: 'http://a.com/sl//?state=wxauthdoctor' };
+    expect(evaluateScheme('http://a.com/sl', plain, undefined, 'default', [stays, { ...landed, url: 'http://a.com/sl//?state=wxauthdoctor' }], undefined, stated).message.key).toBe('doctor.scheme.ok');
+    const elsewhere = { ...turn, location: 'https://b.com/sl/?state=wxauthdoctor' };
+    expect(evaluateScheme('http://a.com/sl', plain, undefined, 'default', [elsewhere], undefined, stated).message.key).toBe('doctor.scheme.ok');
+  });
 });
 
 // The scheme fixes said "web authorization accepts http callbacks" as a fact; WeChat's doc says the

@@ -538,6 +538,49 @@ describe('wxauth doctor (text)', () => {
     }
   });
 
+  // The scheme line read only the first Location: an http callback whose server adds a slash on http
+  // first, then sends it to https (http /sl → http /sl/ → https /sl/), got "✔ scheme … uses http, and the
+  // server answers on http" under a redirect line that followed it to https.
+  it('an http callback turned to https only after a slash redirect: the scheme line names the hop that turns, and the certificate there (en, zh)', async () => {
+    const site = await callbackSite((url, res) => {
+      if (url.pathname === '/sl') res.writeHead(301, { location: `http://${DOMAIN}/sl/${url.search}` }).end();
+      else if (url.pathname === '/sl/') res.writeHead(301, { location: `https://${DOMAIN}/sl/${url.search}` }).end();
+      else res.writeHead(404).end('not found');
+    });
+    const https = await startHttpsSite(issue({ names: [DOMAIN], toDays: 90 }), { '/sl/': { status: 400, body: 'missing code' } });
+    try {
+      const run = (...extra: string[]) =>
+        runCli(['doctor', '--connect-to', `${DOMAIN}:80:127.0.0.1:${site.port}`, '--connect-to', `${DOMAIN}:443:127.0.0.1:${https.port}`, ...extra], {
+          env: serviceAccount(SERVICE, { WXAUTH_REDIRECT_URI: `http://${DOMAIN}/sl` }),
+        });
+      const next = (stdout: string, id: string) => (stdout.split('\n')[stdout.split('\n').indexOf(lineOf(stdout, id)) + 1] ?? '').trim();
+      const en = await run();
+      expect(lineOf(en.stdout, 'scheme')).toBe(
+        `! scheme        The redirect_uri uses http, and the server first redirects it on http (to http://${DOMAIN}/sl/), but http://${DOMAIN}/sl/?state=wxauthdoctor then redirects to https://${DOMAIN}/sl/?state=wxauthdoctor: the schemes differ and the code may be lost on the way.`,
+      );
+      // The certificate where the chain turned to https is the one judged: "use the https callback" is not advised on it.
+      expect(next(en.stdout, 'scheme')).toBe(
+        `Fix: Not the https callback yet. The certificate of ${DOMAIN} is self-signed (${DOMAIN}): phones and WeChat do not trust it. With an https redirect_uri, WeChat’s redirect would stop at that certificate just the same. First: Use a certificate from a public CA (e.g. Let’s Encrypt). Then: wxauth config set redirectUri https://${DOMAIN}/sl/. Or keep the http callback and remove the rule that sends it to https (WeChat’s documentation says the callback should use https, but http callbacks are seen to work).`,
+      );
+      expect(en.stdout).not.toContain('Use the https callback');
+      const zh = await run('--lang', 'zh');
+      expect(lineOf(zh.stdout, 'scheme')).toBe(
+        `! scheme        redirect_uri 用 http，服务器先在 http 上跳转（到 http://${DOMAIN}/sl/），接着 http://${DOMAIN}/sl/?state=wxauthdoctor 又跳转到 https://${DOMAIN}/sl/?state=wxauthdoctor：协议不一致，code 可能在跳转中丢失。`,
+      );
+      expect(next(zh.stdout, 'scheme')).toMatch(/^怎么办：现在还不能改用 https 回调。/);
+      expect(next(zh.stdout, 'scheme')).toContain(`然后再改用 https：wxauth config set redirectUri https://${DOMAIN}/sl/。`);
+      // --json: the hop that turned, in the evidence.
+      const json = parseJson((await run('--json')).stdout) as { checks: Array<{ id: string; status: string; evidence: Record<string, unknown> }> };
+      expect(json.checks.find((c) => c.id === 'scheme')).toMatchObject({
+        status: 'warn',
+        evidence: { httpsHop: `http://${DOMAIN}/sl/?state=wxauthdoctor`, httpsLocation: `https://${DOMAIN}/sl/?state=wxauthdoctor`, certificate: 'DEPTH_ZERO_SELF_SIGNED_CERT' },
+      });
+    } finally {
+      site.close();
+      await https.close();
+    }
+  });
+
   // A Location no browser follows once read as a dropped query, with "make file:///wechat/callback the
   // redirect_uri" as the fix, and doctor dialled localhost:80 for it.
   it('a callback redirecting to file:// fails as no web address and sends doctor nowhere else (en, zh)', async () => {

@@ -27,6 +27,7 @@ import {
   nextRedirectHop,
   evaluateJsDomains,
   evaluateVerifyFile,
+  httpsUpgradeAlong,
   httpsUpgradeTarget,
   needsVerifyFile,
   refusedCertificate,
@@ -279,8 +280,9 @@ async function redirectChecks(config: ResolvedConfig, probe: ProbeOptions, tls: 
   // An http callback the server sends to https on its own host: that address's certificate, which the
   // GETs take whatever it is, decides whether "use the https callback" can work (the tls line skips an
   // http redirect_uri). Dialled beside the fetches below, so a host that never answers costs no more time.
+  // (A chain that stays on http a hop first is known once followed, below: its https is dialled then.)
   const upgrade = httpsUpgradeTarget(redirectUri, answer);
-  const upgradeTls = upgrade ? tls(upgrade.hostname, Number(upgrade.port) || 443) : undefined;
+  if (upgrade) void tls(upgrade.hostname, Number(upgrade.port) || 443);
   // https that did not answer at all: does the same host answer on http? That is the scheme mismatch's shape.
   let other: HttpFacts | undefined;
   if (secure && !answer.answered) other = await probeGet(`http://${u.host}${u.pathname}${u.search}`, probe);
@@ -299,7 +301,10 @@ async function redirectChecks(config: ResolvedConfig, probe: ProbeOptions, tls: 
     hops.push(from);
     fetched.push(next);
   }
-  const upgradeCert = upgradeTls ? { facts: await upgradeTls, now: now() } : undefined;
+  // Where the chain turns to https on the callback's host: the first Location, or a later hop (http /cb →
+  // http /cb/ → https /cb/). The run's shared handshake: the one dialled above, or the hops' own below.
+  const upgradeAt = httpsUpgradeAlong(redirectUri, answer, stated, hops)?.target;
+  const upgradeCert = upgradeAt ? { facts: await tls(upgradeAt.hostname, Number(upgradeAt.port) || 443), now: now() } : undefined;
   // The certificates of the https addresses the hops reached (the GETs take any), judged where the chain
   // lands: one handshake per host and port, shared (most often the one dialled for the upgrade above).
   const hopHosts = [...new Set(hops.filter((h) => h.answered && new URL(h.url).protocol === 'https:').map((h) => new URL(h.url).host))];
@@ -314,7 +319,7 @@ async function redirectChecks(config: ResolvedConfig, probe: ProbeOptions, tls: 
   return [
     evaluateRedirect(answer, stated, hops, { now: now(), byHost }),
     tlsFacts ? evaluateTls(tlsFacts, now()) : skipTlsForHttp(redirectUri),
-    evaluateScheme(redirectUri, answer, other, config.profile, hops, upgradeCert),
+    evaluateScheme(redirectUri, answer, other, config.profile, hops, upgradeCert, stated),
   ];
 }
 

@@ -530,6 +530,10 @@ export const messages = {
     zh: 'redirect_uri 用 http，服务器却跳转到 {location}：协议不一致，code 可能在跳转中丢失。',
     en: 'The redirect_uri uses http, but the server redirects to {location}: the schemes differ and the code may be lost on the way.',
   },
+  'doctor.scheme.upgradeHop': {
+    zh: 'redirect_uri 用 http，服务器先在 http 上跳转（到 {location}），接着 {hop} 又跳转到 {to}：协议不一致，code 可能在跳转中丢失。',
+    en: 'The redirect_uri uses http, and the server first redirects it on http (to {location}), but {hop} then redirects to {to}: the schemes differ and the code may be lost on the way.',
+  },
   'doctor.scheme.upgrade.unserved.fix': {
     zh: '现在还不能改用 https 回调：{origin} {why}；redirect_uri 改成 https，微信的跳转也会停在那里。先在 {host} 上配好 HTTPS 和有效的证书，再改用 https：wxauth{p} config set redirectUri {https}；或者继续用 http 回调，去掉把回调地址跳转到 https 的规则（微信文档说回调应当使用 https，但有开发者实测 http 回调也能用）。',
     en: 'Not the https callback yet: {origin} {why}, so with an https redirect_uri WeChat’s redirect would stop there just the same. Serve HTTPS on {host} with a valid certificate first, then: wxauth{p} config set redirectUri {https}; or keep the http callback and remove the rule that sends it to https (WeChat’s documentation says the callback should use https, but http callbacks are seen to work).',

@@ -493,6 +493,32 @@ describe('doctor flow: the redirect_uri and its scheme', () => {
     }
   });
 
+  // Only the first Location was read: a slash added on http, then https, passed as "answers on http".
+  it('an http redirect_uri turned to https after a redirect on http: the hop that turned it, the certificate dialled there', async () => {
+    const site = await startHttpSite({
+      '/sl': { status: 301, headers: { location: `http://${DOMAIN}/sl/?state=wxauthdoctor` } },
+      '/sl/': { status: 301, headers: { location: `https://${DOMAIN}:8443/sl/?state=wxauthdoctor` } },
+    });
+    const good = await startHttpsSite(issue({ names: [DOMAIN], toDays: 90, ca }), { '/sl/': { status: 400, body: 'missing code' } });
+    try {
+      const env = { WXAUTH_REDIRECT_URI: `http://${DOMAIN}/sl` };
+      const report = await doctor({ env, connectTo: [to(good, 8443), to(site, 80)] });
+      expect(byId(report, 'scheme')).toMatchObject({
+        status: 'warn',
+        message: { key: 'doctor.scheme.upgradeHop', params: { hop: `http://${DOMAIN}/sl/?state=wxauthdoctor`, to: `https://${DOMAIN}:8443/sl/?state=wxauthdoctor` } },
+        fix: { key: 'doctor.scheme.upgrade.fix', params: { https: `https://${DOMAIN}:8443/sl/` } },
+      });
+      // That port's certificate, dialled though the first Location was http: expired there, fixed first.
+      const expired = await doctor({ env, connectTo: [to(sites.expired, 8443), to(site, 80)] });
+      expect(byId(expired, 'scheme').fix).toMatchObject({ key: 'doctor.scheme.upgrade.untrusted.fix', params: { detail: { key: 'doctor.tls.expired' }, https: `https://${DOMAIN}:8443/sl/` } });
+      // Nothing on that port: HTTPS served first.
+      const closed = await doctor({ env, connectTo: [to(closedPort, 8443), to(site, 80)] });
+      expect(byId(closed, 'scheme').fix).toMatchObject({ key: 'doctor.scheme.upgrade.unserved.fix', params: { origin: `https://${DOMAIN}:8443`, why: { key: 'doctor.scheme.https.unreached' } } });
+    } finally {
+      await Promise.all([site.close(), good.close()]);
+    }
+  });
+
   it('fails an https redirect_uri on a host that only answers http', async () => {
     const report = await doctor({ connectTo: [to(closedPort), to(plain, 80)] });
     expect(byId(report, 'scheme')).toMatchObject({ status: 'fail', message: { key: 'doctor.scheme.httpsDown' } });
