@@ -1167,12 +1167,14 @@ function isTlsFailure(error: string): boolean {
 const NOT_CONNECTED = new Set(['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
 
 /**
- * `callbackLine`: false where this judgement's fix is quoted by another line (refusedCertificate: an
- * http callback sent on to https, a verify file; a JS-safe domain): there the tls line's "a test account
- * can use an http callback instead" would be said to a callback that is http already, or of a domain
- * that is no callback, so only the certificate's own fix is given.
+ * `callback`: given for the tls line itself (the https redirect_uri's certificate), with the profile's
+ * account type. Only a test account is offered an http callback beside the certificate's fix (reported to
+ * work, though WeChat's doc says the callback 应当使用https: API-FACTS §3); a service or website account,
+ * one whose type is not known, and a fix quoted by another line (refusedCertificate: an http callback
+ * sent on to https, a verify file; a JS-safe domain, which is no callback) get the certificate's own fix.
  */
-export function evaluateTls(f: TlsFacts, now: number, callbackLine = true): DoctorCheck {
+export function evaluateTls(f: TlsFacts, now: number, callback?: { type?: AccountType }): DoctorCheck {
+  const httpToo = callback?.type === 'test';
   const host = f.host;
   if (!f.handshake && NOT_CONNECTED.has(f.error)) {
     return check('tls', 'fail', { key: 'doctor.tls.noConnection', params: { host, port: f.port, error: osReason({ code: f.error }) } }, { host, port: f.port, error: f.error }, {
@@ -1216,10 +1218,10 @@ export function evaluateTls(f: TlsFacts, now: number, callbackLine = true): Doct
   if (f.error === 'DEPTH_ZERO_SELF_SIGNED_CERT' || (f.error !== undefined && f.selfSigned)) {
     // Self-signed and for another name: both must be fixed, so both are said (a CA certificate for the wrong name still fails).
     if (f.forName === false) {
-      const fix = callbackLine ? 'doctor.tls.selfSignedName.fix' : 'doctor.tls.selfSignedName.certOnly.fix';
+      const fix = httpToo ? 'doctor.tls.selfSignedName.testAccount.fix' : 'doctor.tls.selfSignedName.certOnly.fix';
       return check('tls', 'fail', { key: 'doctor.tls.selfSignedName', params: { host, issuer: f.issuer, names } }, evidence, { key: fix, params: { host } });
     }
-    return check('tls', 'fail', { key: 'doctor.tls.selfSigned', params: { host, issuer: f.issuer } }, evidence, { key: callbackLine ? 'doctor.tls.selfSigned.fix' : 'doctor.tls.selfSigned.certOnly.fix' });
+    return check('tls', 'fail', { key: 'doctor.tls.selfSigned', params: { host, issuer: f.issuer } }, evidence, { key: httpToo ? 'doctor.tls.selfSigned.testAccount.fix' : 'doctor.tls.selfSigned.certOnly.fix' });
   }
   if (f.error !== undefined) {
     if (f.forName === false) {
@@ -1253,7 +1255,7 @@ export interface ServedCertificate {
  */
 export function refusedCertificate(cert: ServedCertificate | undefined): { check: DoctorCheck; code: string } | undefined {
   if (!cert?.facts.handshake) return undefined;
-  const judged = evaluateTls(cert.facts, cert.now, false);
+  const judged = evaluateTls(cert.facts, cert.now);
   return judged.status === 'fail' ? { check: judged, code: cert.facts.error ?? 'CERT_HAS_EXPIRED' } : undefined;
 }
 

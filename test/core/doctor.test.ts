@@ -539,14 +539,23 @@ describe('evaluateVerifyFile and the certificate it was served on', () => {
       params: { tlsFix: { key: 'doctor.tls.selfSigned.certOnly.fix' } },
     });
   });
-  // The tls line's fix offers a test account an http callback; quoted where the callback is http
-  // already (the scheme line), or for a verify file or a JS-safe domain, that advice does not fit.
-  it('the certificate fix quoted by another line is the certificate’s alone; the tls line keeps the http alternative', () => {
+  // The tls line's fix offered "a test account can use an http callback instead" to every account type,
+  // service and website ones included; quoted where the callback is http already (the scheme line), or
+  // for a verify file or a JS-safe domain, that advice does not fit either.
+  it('the certificate fix quoted by another line, or on the tls line of an account that is no test account, is the certificate’s alone', () => {
     const otherName = facts({ error: 'DEPTH_ZERO_SELF_SIGNED_CERT', selfSigned: true, forName: false, names: ['other.example.org'] });
-    expect(evaluateTls(selfSigned, now).fix).toEqual({ key: 'doctor.tls.selfSigned.fix' });
-    expect(evaluateTls(selfSigned, now, false).fix).toEqual({ key: 'doctor.tls.selfSigned.certOnly.fix' });
-    expect(evaluateTls(otherName, now).fix).toEqual({ key: 'doctor.tls.selfSignedName.fix', params: { host: 'www.example.com' } });
-    expect(evaluateTls(otherName, now, false).fix).toEqual({ key: 'doctor.tls.selfSignedName.certOnly.fix', params: { host: 'www.example.com' } });
+    expect(evaluateTls(selfSigned, now, { type: 'test' }).fix).toEqual({ key: 'doctor.tls.selfSigned.testAccount.fix' });
+    expect(evaluateTls(otherName, now, { type: 'test' }).fix).toEqual({ key: 'doctor.tls.selfSignedName.testAccount.fix', params: { host: 'www.example.com' } });
+    // A service or website account, one whose type is not known, and a fix quoted by another line.
+    for (const line of [{ type: 'service' as const }, { type: 'website' as const }, {}, undefined]) {
+      expect(evaluateTls(selfSigned, now, line).fix, JSON.stringify(line)).toEqual({ key: 'doctor.tls.selfSigned.certOnly.fix' });
+      expect(evaluateTls(otherName, now, line).fix, JSON.stringify(line)).toEqual({ key: 'doctor.tls.selfSignedName.certOnly.fix', params: { host: 'www.example.com' } });
+    }
+    // Offered to a test account, it says no more than is known: WeChat's doc asks for https (API-FACTS §3).
+    expect(tr('en', { key: 'doctor.tls.selfSigned.testAccount.fix' })).toBe(
+      'Use a certificate from a public CA (e.g. Let’s Encrypt); or, as this is a test account, use an http callback instead (WeChat’s documentation says the callback should use https, but http callbacks are seen to work).',
+    );
+    expect(tr('zh', { key: 'doctor.tls.selfSigned.testAccount.fix' })).toBe('换成公开 CA 签发的证书（例如 Let’s Encrypt）；这是测试号，也可以改用 http 回调（微信文档说回调应当使用 https，但有开发者实测 http 回调也能用）。');
     for (const lang of ['en', 'zh'] as const) {
       expect(tr(lang, { key: 'doctor.tls.selfSigned.certOnly.fix' })).not.toMatch(/http callback|http 回调/);
       expect(tr(lang, { key: 'doctor.tls.selfSignedName.certOnly.fix', params: { host: 'www.example.com' } })).not.toMatch(/http callback|http 回调/);
@@ -592,7 +601,7 @@ describe('evaluateTls', () => {
     // Self-signed and for another name: one line with both, since both need fixing.
     expect(evaluateTls(cert({ error: 'DEPTH_ZERO_SELF_SIGNED_CERT', selfSigned: true, forName: false, names: ['b.com'] }), now)).toMatchObject({
       message: { key: 'doctor.tls.selfSignedName', params: { host: 'a.com', names: ['b.com'] } },
-      fix: { key: 'doctor.tls.selfSignedName.fix', params: { host: 'a.com' } },
+      fix: { key: 'doctor.tls.selfSignedName.certOnly.fix', params: { host: 'a.com' } },
     });
     expect(evaluateTls(cert({ error: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' }), now).message.key).toBe('doctor.tls.untrusted');
     expect(evaluateTls(cert({ validTo: now + 13 * day }), now)).toMatchObject({ status: 'warn', message: { params: { days: 13 } } });

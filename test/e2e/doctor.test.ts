@@ -948,6 +948,25 @@ describe('wxauth doctor --connect-to', () => {
     expect(new Set(hits.map((h) => h.host))).toEqual(new Set([DOMAIN]));
   });
 
+  // The tls line's fix said "a test account can use an http callback instead" to a service (and website)
+  // account, which is none; a test account is told it, as no more than is known (WeChat's doc asks for https).
+  it('the tls line offers an http callback beside the certificate fix to a test account only (en, zh)', async () => {
+    const fixOf = (stdout: string) => (stdout.split('\n')[stdout.split('\n').indexOf(lineOf(stdout, 'tls')) + 1] ?? '').trim();
+    const service = serviceAccount();
+    const en = await runCli(['doctor', ...connect(selfSigned)], { env: service });
+    expect(lineOf(en.stdout, 'tls')).toMatch(/^✖ tls\s+The certificate of www\.example\.com is self-signed/);
+    expect(fixOf(en.stdout)).toBe('Fix: Use a certificate from a public CA (e.g. Let’s Encrypt).');
+    const zh = await runCli(['doctor', '--lang', 'zh', ...connect(selfSigned)], { env: service });
+    expect(fixOf(zh.stdout)).toBe('怎么办：换成公开 CA 签发的证书（例如 Let’s Encrypt）。');
+    const test = emulatorEnv(emu, TEST_APP, { WXAUTH_DOMAIN: DOMAIN, WXAUTH_REDIRECT_URI: `https://${DOMAIN}/wechat/callback`, WXAUTH_CONFIG_DIR: tempConfigDir() });
+    const testEn = await runCli(['doctor', ...connect(selfSigned)], { env: test });
+    expect(fixOf(testEn.stdout)).toBe(
+      'Fix: Use a certificate from a public CA (e.g. Let’s Encrypt); or, as this is a test account, use an http callback instead (WeChat’s documentation says the callback should use https, but http callbacks are seen to work).',
+    );
+    const testZh = await runCli(['doctor', '--lang', 'zh', ...connect(selfSigned)], { env: test });
+    expect(fixOf(testZh.stdout)).toBe('怎么办：换成公开 CA 签发的证书（例如 Let’s Encrypt）；这是测试号，也可以改用 http 回调（微信文档说回调应当使用 https，但有开发者实测 http 回调也能用）。');
+  });
+
   // "✔ verify-file … answers 200 with the right content" above "✖ tls … self-signed", for the same
   // host: the GET takes any certificate. Served on https alone, the line now says so, and warns
   // (whether WeChat's check accepts such a certificate is not documented).

@@ -266,7 +266,7 @@ async function jsDomainCheck(config: ResolvedConfig, domain: string, verify: Ver
   if (file.status === 'fail' || !tlsFacts.handshake) return file;
   // A certificate the phone refuses fails the domain, whatever the file's line says (its warning about
   // that same certificate, whether WeChat's check takes it, is the lesser matter for a page's domain).
-  const tlsCheck = evaluateTls(tlsFacts, now(), false);
+  const tlsCheck = evaluateTls(tlsFacts, now());
   if (tlsCheck.status === 'fail') return tlsCheck;
   return file.status === 'ok' && tlsCheck.status !== 'ok' ? tlsCheck : file;
 }
@@ -318,7 +318,7 @@ async function redirectChecks(config: ResolvedConfig, probe: ProbeOptions, tls: 
   );
   return [
     evaluateRedirect(answer, stated, hops, { now: now(), byHost }),
-    tlsFacts ? evaluateTls(tlsFacts, now()) : skipTlsForHttp(redirectUri),
+    tlsFacts ? evaluateTls(tlsFacts, now(), config.type ? { type: config.type } : {}) : skipTlsForHttp(redirectUri),
     evaluateScheme(redirectUri, answer, other, config.profile, hops, upgradeCert, stated),
   ];
 }

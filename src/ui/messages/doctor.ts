@@ -470,9 +470,9 @@ export const messages = {
     en: 'Get a certificate for {host} (or add it to the certificate’s SANs) and make sure the server picks it by SNI.',
   },
   'doctor.tls.selfSigned': { zh: '{host} 的证书是自签名的（{issuer}）：手机和微信不信任它。', en: 'The certificate of {host} is self-signed ({issuer}): phones and WeChat do not trust it.' },
-  'doctor.tls.selfSigned.fix': {
-    zh: '换成公开 CA 签发的证书（例如 Let’s Encrypt）；测试号可以改用 http 回调。',
-    en: 'Use a certificate from a public CA (e.g. Let’s Encrypt); a test account can use an http callback instead.',
+  'doctor.tls.selfSigned.testAccount.fix': {
+    zh: '换成公开 CA 签发的证书（例如 Let’s Encrypt）；这是测试号，也可以改用 http 回调（微信文档说回调应当使用 https，但有开发者实测 http 回调也能用）。',
+    en: 'Use a certificate from a public CA (e.g. Let’s Encrypt); or, as this is a test account, use an http callback instead (WeChat’s documentation says the callback should use https, but http callbacks are seen to work).',
   },
   'doctor.tls.selfSigned.certOnly.fix': {
     zh: '换成公开 CA 签发的证书（例如 Let’s Encrypt）。',
@@ -482,9 +482,9 @@ export const messages = {
     zh: '{host} 的证书是自签名的（{issuer}），而且不是为这个名字签发的（证书上是 {names}）：手机和微信不信任它。',
     en: 'The certificate of {host} is self-signed ({issuer}) and not for that name (it names {names}): phones and WeChat do not trust it.',
   },
-  'doctor.tls.selfSignedName.fix': {
-    zh: '为 {host} 换一张公开 CA 签发的证书（例如 Let’s Encrypt），并确认服务器按 SNI 给出了它；测试号可以改用 http 回调。',
-    en: 'Get a certificate for {host} from a public CA (e.g. Let’s Encrypt) and make sure the server picks it by SNI; a test account can use an http callback instead.',
+  'doctor.tls.selfSignedName.testAccount.fix': {
+    zh: '为 {host} 换一张公开 CA 签发的证书（例如 Let’s Encrypt），并确认服务器按 SNI 给出了它；这是测试号，也可以改用 http 回调（微信文档说回调应当使用 https，但有开发者实测 http 回调也能用）。',
+    en: 'Get a certificate for {host} from a public CA (e.g. Let’s Encrypt) and make sure the server picks it by SNI; or, as this is a test account, use an http callback instead (WeChat’s documentation says the callback should use https, but http callbacks are seen to work).',
   },
   'doctor.tls.selfSignedName.certOnly.fix': {
     zh: '为 {host} 换一张公开 CA 签发的证书（例如 Let’s Encrypt），并确认服务器按 SNI 给出了它。',

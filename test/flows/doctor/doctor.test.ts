@@ -207,11 +207,24 @@ describe('doctor flow: the certificate', () => {
     const tls = byId(report, 'tls');
     expect(tls.status).toBe('fail');
     expect(tls.message).toMatchObject({ key: 'doctor.tls.selfSignedName', params: { host: DOMAIN, names: ['other.example.org'] } });
-    expect(tls.fix).toMatchObject({ key: 'doctor.tls.selfSignedName.fix', params: { host: DOMAIN } });
+    // A service account: the certificate's fix alone ("a test account can use an http callback" was offered to it).
+    expect(tls.fix).toEqual({ key: 'doctor.tls.selfSignedName.certOnly.fix', params: { host: DOMAIN } });
     expect(tls.evidence).toMatchObject({ verifyError: 'DEPTH_ZERO_SELF_SIGNED_CERT', forName: false });
     expect(tr('en', tls.message)).toBe(`The certificate of ${DOMAIN} is self-signed (other.example.org) and not for that name (it names other.example.org): phones and WeChat do not trust it.`);
     expect(tr('zh', tls.message)).toBe(`${DOMAIN} 的证书是自签名的（other.example.org），而且不是为这个名字签发的（证书上是 other.example.org）：手机和微信不信任它。`);
     expect(tr('zh', tls.fix!)).toContain(`为 ${DOMAIN} 换一张公开 CA 签发的证书`);
+    expect(tr('zh', tls.fix!)).not.toContain('测试号');
+    expect(tr('en', tls.fix!)).not.toContain('test account');
+  });
+
+  // The account type decides whether the tls line offers an http callback: only a test account's does.
+  it('offers an http callback beside the certificate fix to a test account only', async () => {
+    const fixOf = async (type: AccountType, site: Site) => byId(await doctor({ profile: { name: `t-${type}`, type }, connectTo: [to(site), to(plain, 80)] }), 'tls').fix;
+    expect(await fixOf('test', sites.selfSigned)).toEqual({ key: 'doctor.tls.selfSigned.testAccount.fix' });
+    expect(await fixOf('test', sites.selfSignedWrongName)).toEqual({ key: 'doctor.tls.selfSignedName.testAccount.fix', params: { host: DOMAIN } });
+    for (const type of ['service', 'website'] as const) {
+      expect(await fixOf(type, sites.selfSigned), type).toEqual({ key: 'doctor.tls.selfSigned.certOnly.fix' });
+    }
   });
 
   it('fails an expired one for another name as both: Node reports only the expiry, the name is checked anyway', async () => {
@@ -475,7 +488,7 @@ describe('doctor flow: the redirect_uri and its scheme', () => {
     });
     const env = (path: string) => ({ WXAUTH_REDIRECT_URI: `http://${DOMAIN}${path}` });
     try {
-      // The certificate's own fix, without the tls line's "a test account can use an http callback": this one is http already.
+      // The certificate's own fix, without the http alternative a test account's tls line offers: this callback is http already.
       for (const [bad, detail, tlsFix] of [[sites.selfSigned, 'doctor.tls.selfSigned', 'doctor.tls.selfSigned.certOnly.fix'], [sites.expired, 'doctor.tls.expired', 'doctor.tls.expired.fix']] as const) {
         const report = await doctor({ env: env('/wechat/callback'), connectTo: [to(bad), to(site, 80)] });
         expect(byId(report, 'scheme')).toMatchObject({
