@@ -196,7 +196,13 @@ const QUOTED_START = 80;
 export function printUnknown(out: Output, u: UnknownInput): void {
   if (u.outOfRange !== undefined) {
     const { number, min, max } = u.outOfRange;
-    out.failure(out.t('errcode.unknown.outOfRange', { number, min, max }));
+    // A number of more digits than a line holds (a column of 9s, a blob of digits piped in) is named by its
+    // start and its length, as a long text is: quoted whole, it was one line of 100,000 characters.
+    const digits = number.replace(/^-/, '');
+    if (digits.length > QUOTED_START) {
+      const start = `${number.startsWith('-') ? '-' : ''}${digits.slice(0, QUOTED_START)}…`;
+      out.failure(out.t('errcode.unknown.outOfRange.long', { start, digits: digits.length, min, max }));
+    } else out.failure(out.t('errcode.unknown.outOfRange', { number, min, max }));
     out.say(out.t('errcode.unknown.outOfRange.hint', { digits: String(Math.max(Math.abs(min), Math.abs(max))).length }));
   } else if (u.code !== undefined) {
     const wecom = u.table === 'wecom' ? '.wecom' : '';

@@ -421,6 +421,24 @@ describe('wxauth errcode', () => {
     expect(none.stderr).toContain('No errcode or error page matches "foo bar"');
   });
 
+  it('names an over-long number by its start and digit count instead of quoting it whole, still saying an errcode has at most 8 digits, argument and piped, en and zh', async () => {
+    const number = '9'.repeat(100_000);
+    for (const r of [await runCli(['errcode', number]), await runCli(['errcode'], { input: `${number}\n` })]) {
+      expect(r.code).toBe(1);
+      expect(r.stderr.length).toBeLessThan(2000);
+      expect(r.stderr).toContain(`✖ Not an errcode: the number given (100000 digits, starting "${'9'.repeat(80)}…") is far outside WeChat's errcodes, which run from -1000 to 10080002`);
+      expect(r.stderr).toContain('an errcode has at most 8 digits');
+    }
+    const zh = await runCli(['--lang', 'zh', 'errcode', `errcode=-${number}`]);
+    expect(zh.code).toBe(1);
+    expect(zh.stderr.length).toBeLessThan(2000);
+    expect(zh.stderr).toContain(`✖ 给出的数字（100000 位，开头是“-${'9'.repeat(80)}…”）不是错误码：微信的错误码在 -1000 到 10080002 之间`);
+    expect(zh.stderr).toContain('错误码最多 8 位');
+    // A number of 80 digits or fewer is still named whole.
+    const short = await runCli(['errcode', '1'.repeat(80)]);
+    expect(short.stderr).toContain(`✖ Not an errcode: ${'1'.repeat(80)} is far outside`);
+  });
+
   it('names a piped log with no errcode in it by its start and size, instead of quoting it back whole', async () => {
     const log = Array.from({ length: 600 }, (_, i) => `2026-12-01 10:00:00 INFO GET /index handled in 3 ms request ${i + 1}`).join('\n');
     const r = await runCli(['errcode'], { input: log });

@@ -121,6 +121,11 @@ export const messages = {
     zh: '{number} 不是错误码：微信的错误码在 {min} 到 {max} 之间，这个数远远超出了这个范围',
     en: "Not an errcode: {number} is far outside WeChat's errcodes, which run from {min} to {max}",
   },
+  // A number too long to quote ({digits} of them): named by its first 80 digits ({start}, sign included), as a long text is by its start.
+  'errcode.unknown.outOfRange.long': {
+    zh: '给出的数字（{digits} 位，开头是“{start}”）不是错误码：微信的错误码在 {min} 到 {max} 之间，这个数远远超出了这个范围',
+    en: "Not an errcode: the number given ({digits} digits, starting \"{start}\") is far outside WeChat's errcodes, which run from {min} to {max}",
+  },
   'errcode.unknown.outOfRange.hint': {
     zh: '核对一下复制的数字：错误码最多 {digits} 位，可能多复制了别的数字（时间戳、ID、订单号），或几个数字连在了一起；也可以把微信返回的整段 JSON 加上引号交给 wxauth errcode。',
     en: "Check the number you copied: an errcode has at most {digits} digits, so something else (a timestamp, an id, an order number) may have come with it, or several numbers ran together. Or give wxauth errcode WeChat's whole JSON answer, in quotes.",
