@@ -14,7 +14,7 @@ import {
   type UnknownInput,
 } from '../core/errcodes.js';
 import type { PipedLog } from '../core/errcode-log.js';
-import { holdsSecretShape, maskSecretShapes } from '../core/secrets.js';
+import { holdsSecretShape, maskSecretShapes, redactValue } from '../core/secrets.js';
 
 export interface ErrcodeOptions {
   inputs: string[];
@@ -24,6 +24,14 @@ export interface ErrcodeOptions {
   endpoint?: string;
   /** An input `-` (or none given, which is read as `-`): the text piped on stdin, as a body or a log line pasted whole. */
   fromStdin: boolean;
+  /** Full-width digits in the arguments, read as ASCII (halfWidthDigits). */
+  fullwidth?: FullwidthRead[];
+}
+
+/** A run of full-width digits (`４００２９`, `－１`) as typed, and the ASCII digits it was read as. */
+export interface FullwidthRead {
+  typed: string;
+  read: string;
 }
 
 export type ErrcodeResult =
@@ -43,6 +51,8 @@ export type ErrcodeResult =
       log?: PipedLog;
       /** The piped text was longer than this many characters: only these were read. */
       cut?: number;
+      /** Full-width digits given (argument or piped), read as the ASCII ones; the first FULLWIDTH_LISTED distinct runs. */
+      fullwidth?: FullwidthRead[];
     };
 
 /**
@@ -72,18 +82,48 @@ function withoutTerminalEscapes(text: string): string {
   return MAY_HOLD_ESCAPE.test(text) ? text.replace(TERMINAL_ESCAPE, '') : text;
 }
 
+/**
+ * A number typed with a Chinese input method in full-width mode (全角: `４００２９`, `错误码：４０１６３`, `－１`), or
+ * copied so from a chat: digits U+FF10–FF19, and a full-width ＋ or － before a digit, each its ASCII twin plus
+ * 0xFEE0. A run has at least one full-width digit, or is a full-width sign before ASCII ones (`－1`); a － between
+ * words (`ａ－ｂ`) is no sign and stays. `\d` and every pattern of the tables' reader know ASCII digits only.
+ */
+const FULLWIDTH_NUMBER = /[－＋][0-9０-９]+|[0-9０-９]*[０-９][0-9０-９]*/g;
+
+/** Whether `text` may hold one (a cheap test before FULLWIDTH_NUMBER). */
+const MAY_HOLD_FULLWIDTH = /[０-９]|[－＋][0-9]/;
+
+/** How many distinct full-width runs are kept to be named (a piped log may hold thousands). */
+const FULLWIDTH_LISTED = 10;
+
+/**
+ * `text` with its full-width numbers in ASCII (FULLWIDTH_NUMBER), each distinct run added to `runs` (up to
+ * FULLWIDTH_LISTED), so that what was read can be said: config, --api-base and inspect say so of full-width
+ * input, never silently take it.
+ */
+function halfWidthDigits(text: string, runs: FullwidthRead[]): string {
+  if (!MAY_HOLD_FULLWIDTH.test(text)) return text;
+  return text.replace(FULLWIDTH_NUMBER, (typed) => {
+    const read = typed.replace(/[－＋０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+    if (runs.length < FULLWIDTH_LISTED && !runs.some((r) => r.typed === typed)) runs.push({ typed, read });
+    return read;
+  });
+}
+
 /** The most of stdin read (characters): a `tail -n 1000` of a busy log; more is cut, and said to be. */
 const STDIN_LIMIT = 1024 * 1024;
 
 export function parseOptions(input: CommandInput): ErrcodeOptions {
   const { opts } = input;
-  const args = input.args.map((a) => withoutTerminalEscapes(a).trim()).filter((a) => a !== '');
+  const fullwidth: FullwidthRead[] = [];
+  const args = input.args.map((a) => halfWidthDigits(withoutTerminalEscapes(a), fullwidth).trim()).filter((a) => a !== '');
   const options: ErrcodeOptions = {
     inputs: args,
     list: opts.list === true,
     wecom: opts.wecom === true,
     fromStdin: args.includes('-'),
   };
+  if (fullwidth.length > 0) options.fullwidth = fullwidth;
   if (typeof opts.stage === 'string') options.stage = opts.stage;
   if (typeof opts.endpoint === 'string') options.endpoint = opts.endpoint;
   if (options.stage !== undefined && !(LIST_STAGES as readonly string[]).includes(options.stage)) {
@@ -114,7 +154,8 @@ export async function run(options: ErrcodeOptions, ctx: Context): Promise<Errcod
     };
   }
   // `-` (or no input at all) stands for the piped text, where it was given.
-  const piped = options.fromStdin ? await pipedInput(ctx) : undefined;
+  const fullwidth = [...(options.fullwidth ?? [])];
+  const piped = options.fromStdin ? await pipedInput(ctx, fullwidth) : undefined;
   // A qyapi --api-base means WeCom's table applies.
   const apiBase = typeof ctx.globals.apiBase === 'string' ? ctx.globals.apiBase : undefined;
   const common = { wecom: options.wecom, endpoint: options.endpoint, apiBase, now: ctx.now() };
@@ -169,6 +210,9 @@ export async function run(options: ErrcodeOptions, ctx: Context): Promise<Errcod
   const result: ErrcodeResult = { mode: 'explain', results, unknown, exitCode: unknown.length > 0 ? EXIT.checkFailed : EXIT.ok };
   if (logged !== undefined) result.log = logged.log;
   if (piped?.cut === true) result.cut = STDIN_LIMIT;
+  // A run as long as an AppSecret (32 digits typed full-width) is quoted back masked, as the input it came in is.
+  if (fullwidth.length > 0)
+    result.fullwidth = ctx.globals.showSecrets === true ? fullwidth : fullwidth.map((r) => (holdsSecretShape(r.read) ? { typed: redactValue(r.typed), read: maskSecretShapes(r.read) } : r));
   return result;
 }
 
@@ -181,9 +225,9 @@ function append(to: ExplainInputsResult, more: ExplainInputsResult): void {
  * The text piped on stdin, whole (a pretty-printed body spans lines), up to STDIN_LIMIT characters (`cut`
  * when there was more); none, or a terminal: nothing to explain.
  */
-async function pipedInput(ctx: Context): Promise<{ text: string; cut: boolean }> {
+async function pipedInput(ctx: Context, fullwidth: FullwidthRead[]): Promise<{ text: string; cut: boolean }> {
   const read = ctx.stdin.isTTY ? '' : await (await import('../flows/stdin.js')).readStdin(ctx.stdin, STDIN_LIMIT + 1);
-  const text = withoutTerminalEscapes(read.slice(0, STDIN_LIMIT)).trim();
+  const text = halfWidthDigits(withoutTerminalEscapes(read.slice(0, STDIN_LIMIT)), fullwidth).trim();
   if (text === '') throw new UsageError({ key: 'errcode.noInput' }, { hint: { key: 'errcode.noInput.hint' } });
   return { text, cut: read.length > STDIN_LIMIT };
 }

@@ -421,6 +421,43 @@ describe('wxauth errcode', () => {
     expect(none.stderr).toContain('No errcode or error page matches "foo bar"');
   });
 
+  it('reads full-width digits (a Chinese input method in full-width mode) as the digits they are, with a note, argument, piped and --json', async () => {
+    const zh = await runCli(['errcode', '４００２９'], { env: { LANG: 'zh_CN.UTF-8' } });
+    expect(zh.code, zh.stderr).toBe(0);
+    expect(zh.stdout.split('\n')[0]).toBe('错误码 40029');
+    expect(zh.stderr).toContain('全角数字（４００２９）按半角的 40029 读取');
+    expect(zh.stderr).not.toContain('没有找到');
+    const en = await runCli(['errcode', '４００２９']);
+    expect(en.code, en.stderr).toBe(0);
+    expect(en.stdout.split('\n')[0]).toBe('errcode 40029');
+    expect(en.stderr).toContain('Read the full-width digits (４００２９) as ASCII 40029');
+    // After 错误码 and its full-width colon, in a body piped in, and the full-width minus of -1.
+    const labelled = await runCli(['--lang', 'zh', 'errcode', '错误码：４０１６３']);
+    expect(labelled.code, labelled.stderr).toBe(0);
+    expect(labelled.stdout.split('\n')[0]).toBe('错误码 40163');
+    const piped = await runCli(['errcode'], { input: '{"errcode":４００２９}\n' });
+    expect(piped.code, piped.stderr).toBe(0);
+    expect(piped.stdout.split('\n')[0]).toBe('errcode 40029');
+    expect(piped.stderr).toContain('(４００２９) as ASCII 40029');
+    const minus = await runCli(['errcode', '－１']);
+    expect(minus.code, minus.stderr).toBe(0);
+    expect(minus.stdout.split('\n')[0]).toBe('errcode -1');
+    expect(minus.stderr).toContain('(－１) as ASCII -1');
+    // Several runs, named once each; half-width input has no note.
+    const two = await runCli(['errcode', '４００２９', '４２００１，４００２９']);
+    expect(two.code, two.stderr).toBe(0);
+    expect(two.stderr).toContain('(４００２９, ４２００１) as ASCII 40029, 42001');
+    expect((await runCli(['errcode', '40029'])).stderr).toBe('');
+    // --json: stderr stays quiet, the document says what was read.
+    const json = await runCli(['errcode', '４００２９', '--json']);
+    expect(json.code).toBe(0);
+    expect(json.stderr).toBe('');
+    expect(parseJson(json.stdout)).toMatchObject({ ok: true, results: [{ code: 40029 }], fullwidth: [{ typed: '４００２９', read: '40029' }] });
+    // A full-width minus between words is no sign: left as it is.
+    const words = await runCli(['errcode', 'ａ－ｂ']);
+    expect(words.stderr).not.toContain('full-width digits');
+  });
+
   it('names an over-long number by its start and digit count instead of quoting it whole, still saying an errcode has at most 8 digits, argument and piped, en and zh', async () => {
     const number = '9'.repeat(100_000);
     for (const r of [await runCli(['errcode', number]), await runCli(['errcode'], { input: `${number}\n` })]) {

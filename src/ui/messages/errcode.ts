@@ -115,6 +115,11 @@ export const messages = {
   // A number typed otherwise than it reads (007, +40029): named as typed, with the code it was read as.
   'errcode.unknown.codeAs': { zh: '未收录的错误码：{input}（按 {code} 查）', en: 'Unknown errcode: {input} (read as {code})' },
   'errcode.unknown.codeAs.wecom': { zh: '企业微信错误码表里没有 {input}（按 {code} 查）', en: '{input} (read as {code}) is not in the WeCom table' },
+  // Full-width digits (and a full-width sign before one) typed with a Chinese input method in full-width mode, read as ASCII: {typed} as given, {read} as read (lists, in the same order).
+  'errcode.input.fullwidth': {
+    zh: '全角数字（{typed}）按半角的 {read} 读取（中文输入法在全角模式下打出来的；错误码是半角数字）。',
+    en: 'Read the full-width digits ({typed}) as ASCII {read} (typed with a Chinese input method in full-width mode; an errcode is written in ASCII digits).',
+  },
   'errcode.readNumber': { zh: '{input} 按错误码 {code} 解释', en: 'Read {input} as errcode {code}' },
   // Past the safe integers: the digits as given, never the number they would be read as (…890 as …000).
   'errcode.unknown.outOfRange': {

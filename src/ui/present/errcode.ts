@@ -5,6 +5,10 @@ import type { ExplainedInput } from '../../core/errcodes.js';
 import { NUMBER_RE, printExplanation, printUnknown, untranslatedCell } from '../explain.js';
 import type { Output } from '../output.js';
 
+/** The full-width runs named in the note, and the most of each shown (an errcode has at most 8 digits and a sign). */
+const FULLWIDTH_NAMED = 3;
+const FULLWIDTH_RUN = 12;
+
 export function present(result: ErrcodeResult, out: Output): void {
   if (result.mode === 'list') {
     out.result({ codes: result.codes });
@@ -24,8 +28,17 @@ export function present(result: ErrcodeResult, out: Output): void {
     unknown,
     ...(log ? { more: log.found.slice(log.limit), ...(log.success ? { success: log.success } : {}) } : {}),
     ...(result.cut !== undefined ? { cut: result.cut } : {}),
+    ...(result.fullwidth !== undefined ? { fullwidth: result.fullwidth } : {}),
   });
   if (result.cut !== undefined && !out.json) out.warn(out.t('errcode.log.cut', { size: result.cut.toLocaleString('en-US') }));
+  // `４００２９` read as 40029: said, as config and inspect say what they make of full-width input. A run longer
+  // than any errcode (8 digits) is named by its start.
+  if (result.fullwidth !== undefined && !out.json) {
+    const shown = result.fullwidth.slice(0, FULLWIDTH_NAMED);
+    const cut = (run: string) => (run.length > FULLWIDTH_RUN ? `${run.slice(0, FULLWIDTH_RUN)}…` : run);
+    const more = result.fullwidth.length > FULLWIDTH_NAMED ? ['…'] : [];
+    out.note(out.t('errcode.input.fullwidth', { typed: [...shown.map((r) => cut(r.typed)), ...more], read: [...shown.map((r) => cut(r.read)), ...more] }));
+  }
   // One errcode on one line of a longer text: its "Read errcode … from line …" note says it all.
   const alone = log !== undefined && log.found.length === 1 && log.found[0]?.count === 1 && log.success === undefined;
   if (log && !alone && !out.json) {
