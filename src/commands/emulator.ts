@@ -30,7 +30,7 @@ import { issuableScopes } from '../emulator/scopes.js';
 import { suggest } from '../core/closest.js';
 import { bindHostOf, hostInText, unreachableListenHost } from '../core/host-names.js';
 import { EMULATOR_DEFAULT_PORT } from '../core/endpoints.js';
-import { emulatorHooks, type StartedFault } from '../ui/present/emulator.js';
+import { emulatorHooks, type EmulatorOpened, type StartedFault } from '../ui/present/emulator.js';
 import { tKey, type Lang } from '../ui/i18n.js';
 
 export const DEFAULT_PORT = EMULATOR_DEFAULT_PORT;
@@ -235,10 +235,12 @@ function describeFault(fault: FaultSpec): StartedFault {
 }
 
 /** --open: hand the page to the platform's opener (ui/browser.ts, which checks its exit status). */
-async function openPage(url: string, env: Readonly<Record<string, string | undefined>>): Promise<'opened' | 'failed' | 'noDisplay'> {
-  const { hasDisplay, openInBrowser } = await import('../ui/browser.js');
+async function openPage(url: string, env: Readonly<Record<string, string | undefined>>): Promise<EmulatorOpened['outcome']> {
+  const { hasDisplay, tryOpenInBrowser, openerFailureOf, openFailureReason } = await import('../ui/browser.js');
   if (!hasDisplay(env)) return 'noDisplay';
-  return (await openInBrowser(url, env)) ? 'opened' : 'failed';
+  const outcome = await tryOpenInBrowser(url, env);
+  // Why not, as url --open says it: an opener there that could not be started or was killed is no missing one.
+  return outcome.opened ? 'opened' : { failed: openFailureReason(openerFailureOf(outcome)) };
 }
 
 export async function run(options: EmulatorCommandOptions, ctx: Context): Promise<EmulatorResult> {

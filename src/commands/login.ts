@@ -52,7 +52,8 @@ export interface LoginLink {
 /** What `login` shows while it runs: the refusal's words, the listener's progress, then each step. */
 export interface LoginHooks extends AuthorizeHooks, CallbackHooks {
   onLink(link: LoginLink): Promise<void>;
-  onBrowserFailed(): void;
+  /** --open started no browser: `reason` says why, as url --open says it (ui/browser.ts openFailureReason). */
+  onBrowserFailed(reason: MessageRef): void;
   /** The callback arrived (duplicates and junk are reported here). */
   onCallback(callback: CallbackResult): void;
   onStep(step: 'exchange' | 'check' | 'userinfo'): void;
@@ -207,8 +208,9 @@ export async function run(options: LoginOptions, ctx: Context): Promise<LoginRes
     const openBrowser = options.open && finishesOn === 'browser';
     await hooks.onLink({ url: link.url, redirectUri, endpoint, openBrowser, finishesOn, warnings: link.warnings });
     if (openBrowser) {
-      const { openInBrowser } = await import('../ui/browser.js');
-      if (!(await openInBrowser(link.url, ctx.env))) hooks.onBrowserFailed();
+      const { tryOpenInBrowser, openerFailureOf, openFailureReason } = await import('../ui/browser.js');
+      const outcome = await tryOpenInBrowser(link.url, ctx.env);
+      if (!outcome.opened) hooks.onBrowserFailed(openFailureReason(openerFailureOf(outcome)));
     }
 
     const callback = await session.wait();

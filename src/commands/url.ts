@@ -12,6 +12,7 @@ import { profileFlag } from '../core/validate.js';
 import { authorize, refuseFlagMistakes, type AuthorizeConfig, type AuthorizeHooks, type AuthorizePlan, type AuthorizeRequest } from '../flows/authorize.js';
 import { authorizeHooks } from '../ui/present/url.js';
 import { uiLang } from '../ui/i18n.js';
+import type { OpenerFailure } from '../ui/browser.js';
 
 export interface UrlOptions {
   endpoint?: AuthEndpoint;
@@ -42,10 +43,7 @@ export interface UrlResult {
    * signal that killed it, or the system's error code when it could not be started: EACCES); absent when there
    * was none to start.
    */
-  openerFailed?:
-    | { opener: string; failure: 'exit'; status: number }
-    | { opener: string; failure: 'signal'; signal: string }
-    | { opener: string; failure: 'unstartable'; error: string };
+  openerFailed?: OpenerFailure;
   /** WeChat's real authorize page refuses desktop browsers (the emulator, another open base, does not). */
   desktopRefused: boolean;
   /** The open base's host when it is not WeChat's (the emulator): the link is opened in a browser, not scanned. */
@@ -105,13 +103,10 @@ export async function run(options: UrlOptions, ctx: Context): Promise<UrlResult>
   let openerFailed: UrlResult['openerFailed'];
   // --open: hand the URL (the iframe's, for --embed) to the desktop browser; failing is a warning, never an error.
   if (options.open) {
-    const { tryOpenInBrowser } = await import('../ui/browser.js');
+    const { tryOpenInBrowser, openerFailureOf } = await import('../ui/browser.js');
     const outcome = await tryOpenInBrowser(plan.embed ? plan.embed.iframeUrl : plan.url, ctx.env);
     opened = outcome.opened;
-    if (!outcome.opened && outcome.failure !== 'missing') {
-      const { opened: _opened, ...failed } = outcome;
-      openerFailed = failed;
-    }
+    openerFailed = openerFailureOf(outcome);
   }
   return {
     plan,

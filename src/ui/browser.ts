@@ -2,6 +2,7 @@
 // may be no opener at all, or one that fails, and that must never fail the command — the URL is on
 // stdout anyway — but it must be reported as a failure, not as "opened".
 import { spawn } from 'node:child_process';
+import type { MessageRef } from '../errors.js';
 
 export interface OpenerCommand {
   command: string;
@@ -42,12 +43,41 @@ export interface OpenOptions {
  * started (`unstartable`: not executable, EACCES; `error` is the system's code), or one that ran and failed
  * (`exit`, with its status) or was killed (`signal`, which ended it: there is no exit status then).
  */
-export type OpenOutcome =
-  | { opened: true }
-  | { opened: false; opener: string; failure: 'missing' }
-  | { opened: false; opener: string; failure: 'unstartable'; error: string }
-  | { opened: false; opener: string; failure: 'exit'; status: number }
-  | { opened: false; opener: string; failure: 'signal'; signal: string };
+export type OpenOutcome = { opened: true } | { opened: false; opener: string; failure: 'missing' } | ({ opened: false } & OpenerFailure);
+
+/** An opener that was there and did not open: could not be started (its error code), failed (its exit status) or was killed (the signal). */
+export type OpenerFailure =
+  | { opener: string; failure: 'unstartable'; error: string }
+  | { opener: string; failure: 'exit'; status: number }
+  | { opener: string; failure: 'signal'; signal: string };
+
+/** The opener's failure in an outcome that did not open, without `opened`; undefined when it opened or there was none to start. */
+export function openerFailureOf(outcome: OpenOutcome): OpenerFailure | undefined {
+  if (outcome.opened || outcome.failure === 'missing') return undefined;
+  const { opened: _opened, ...failed } = outcome;
+  return failed;
+}
+
+/**
+ * Why --open opened nothing, as `url`, `login` and `emulator --open` all say it (url.open.reason.*, a message to
+ * put in each one's sentence): none to start (`failed` undefined); one there that could not be started, with its
+ * error code (EACCES said as "is it executable?"); one that ran and failed, with its exit status; one killed, with
+ * the signal.
+ */
+export function openFailureReason(failed: OpenerFailure | undefined): MessageRef {
+  if (failed === undefined) return { key: 'url.open.reason.missing' };
+  switch (failed.failure) {
+    case 'exit':
+      return { key: 'url.open.reason.exit', params: { opener: failed.opener, status: failed.status } };
+    case 'signal':
+      return { key: 'url.open.reason.signal', params: { opener: failed.opener, signal: failed.signal } };
+    case 'unstartable':
+      return {
+        key: 'url.open.reason.unstartable',
+        params: { opener: failed.opener, error: failed.error === 'EACCES' ? { key: 'url.open.reason.unstartable.eacces' } : failed.error },
+      };
+  }
+}
 
 /**
  * Start the platform's opener and report honestly whether it worked. Openers exit quickly (xdg-open,

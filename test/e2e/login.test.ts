@@ -231,6 +231,39 @@ describe('wxauth login', () => {
     }
   });
 
+  // As url --open says them (url.open.reason.*): an opener that is there but not executable, or killed by a
+  // signal, was "no xdg-open / open / start to run, or it failed", which sent the user looking for a missing one.
+  it('--open with an opener that cannot be started (EACCES) or is killed by a signal names it and why, as url --open does, en, zh and --json', async () => {
+    const opener = (body: string, mode: number) => {
+      const bin = fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-loginopen-'));
+      fs.writeFileSync(path.join(bin, 'xdg-open'), `#!/bin/sh\n${body}\n`, { mode });
+      return bin;
+    };
+    const noexec = opener('exit 0', 0o644);
+    const killed = opener('kill -TERM $$', 0o755);
+    const login = async (args: string[], bin: string, until: RegExp): Promise<CliResult> => {
+      const port = await freePort();
+      const env = { ...envFor('test', `http://127.0.0.1:${port}/cb`), WXAUTH_CONFIG_DIR: tempConfigDir(), PATH: bin };
+      const child = startCli([...args, 'login', '--timeout', '20'], { env });
+      const done = collect(child);
+      await waitForOutput(child, until);
+      child.kill();
+      return done;
+    };
+    const warned = /(?:the link above yourself\.|上面的链接。|"event":"browser_failed".*)\n/i;
+    const en = await login([], noexec, warned);
+    expect(en.stderr).toContain('! xdg-open was found but could not be started (EACCES, permission denied: is it executable? chmod +x); open the link above yourself.');
+    expect(en.stderr).not.toContain('no xdg-open');
+    const zh = await login(['--lang', 'zh'], noexec, warned);
+    expect(zh.stderr).toContain('! 找到了 xdg-open，但无法启动（EACCES，权限不足：它有可执行权限吗？chmod +x），请手动打开上面的链接。');
+    expect(zh.stderr).not.toContain('没有可用的');
+    const signal = await login([], killed, warned);
+    expect(signal.stderr).toContain('! xdg-open failed to open a browser (it was killed by signal SIGTERM; run xdg-open on the URL yourself to see its error); open the link above yourself.');
+    const json = await login(['--json'], noexec, warned);
+    const event = json.stderr.split('\n').filter((l) => l.includes('"browser_failed"')).map((l) => JSON.parse(l) as { message: string })[0];
+    expect(event?.message).toBe('xdg-open was found but could not be started (EACCES, permission denied: is it executable? chmod +x); open the url of the authorize_url event yourself.');
+  });
+
   it('with --json, stderr carries only JSON event lines, one per line (issue 12 item 9)', async () => {
     const port = await freePort();
     const dir = tempConfigDir();
@@ -254,7 +287,9 @@ describe('wxauth login', () => {
     expect(events[0]).toMatchObject({ event: 'authorize_url' });
     expect(events.map((e) => e.event)).toEqual(expect.arrayContaining(['authorize_url', 'waiting', 'hit', 'step']));
     // No link "above" in JSON Lines: the warning points at the event that carries it.
-    expect(JSON.stringify(events.find((e) => e.event === 'browser_failed'))).toContain('Open the url of the authorize_url event yourself.');
+    expect(JSON.stringify(events.find((e) => e.event === 'browser_failed'))).toContain('open the url of the authorize_url event yourself.');
+    // xdg-open ran and exited 3: named with its status, as url --open names it.
+    expect(JSON.stringify(events.find((e) => e.event === 'browser_failed'))).toContain('xdg-open failed to open a browser (exit status 3;');
     expect((parseJson(r.stdout) as { ok: boolean }).ok).toBe(true);
   });
 

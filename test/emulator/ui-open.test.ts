@@ -57,11 +57,35 @@ describe.skipIf(!linux)('wxauth emulator --open', () => {
   it('says in Chinese when the opener fails (xdg-open exits 3 without a browser), and keeps serving', async () => {
     const opener = fakeOpener('exit 3');
     const { child, stop } = start(['--lang', 'zh'], { DISPLAY: ':0', PATH: `${opener.dir}:/usr/bin:/bin` });
-    const [, page] = await waitForOutput(child, /无法打开浏览器（xdg-open \/ open \/ start 失败）；请手动在浏览器中打开 (\S+)/);
+    const [, page] = await waitForOutput(child, /xdg-open 没能打开浏览器（退出码 3；自己用 xdg-open 打开这个链接，就能看到它报的错），请手动在浏览器中打开 (\S+)/);
     expect((await get(page!.replace(/\/$/, ''), '/__emulator/clock')).json.ok).toBe(true);
     const result = await stop();
     expect(result.stderr).toContain(`模拟器页面：${page}`);
     expect(result.code).toBe(0);
+  });
+
+  // As url --open says them (url.open.reason.*): an opener that is there but not executable, or killed by a
+  // signal, was "xdg-open / open / start failed", which sent the user looking for a missing one.
+  it('names an opener that cannot be started (EACCES) or is killed by a signal, and why, as url --open does, en and zh', async () => {
+    const noexec = fakeOpener('exit 0');
+    fs.chmodSync(path.join(noexec.dir, 'xdg-open'), 0o644);
+    const ending = /(?:in a browser yourself\.|请手动在浏览器中打开 \S+)\n/;
+    for (const [lang, expected] of [
+      ['en', /! xdg-open was found but could not be started \(EACCES, permission denied: is it executable\? chmod \+x\); open http:\/\/127\.0\.0\.1:\d+\/ in a browser yourself\./],
+      ['zh', /! 找到了 xdg-open，但无法启动（EACCES，权限不足：它有可执行权限吗？chmod \+x），请手动在浏览器中打开 http:\/\/127\.0\.0\.1:\d+\//],
+    ] as const) {
+      const { child, stop } = start(['--lang', lang], { DISPLAY: ':0', PATH: noexec.dir });
+      await waitForOutput(child, ending);
+      const result = await stop();
+      expect(result.stderr).toMatch(expected);
+      expect(result.stderr).not.toMatch(/xdg-open \/ open \/ start/);
+      expect(result.code).toBe(0);
+    }
+    const killed = fakeOpener('kill -TERM $$');
+    const { child, stop } = start([], { DISPLAY: ':0', PATH: `${killed.dir}:/usr/bin:/bin` });
+    await waitForOutput(child, ending);
+    const result = await stop();
+    expect(result.stderr).toMatch(/! xdg-open failed to open a browser \(it was killed by signal SIGTERM; run xdg-open on the URL yourself to see its error\); open http:\/\/127\.0\.0\.1:\d+\/ in a browser yourself\./);
   });
 
   it('--json stays one document (with the page) and says nothing more', async () => {

@@ -78,9 +78,10 @@ export const messages = {
     zh: '没有图形界面（未设置 DISPLAY / WAYLAND_DISPLAY），无法打开浏览器；请在浏览器中打开 {page}',
     en: 'No display (DISPLAY / WAYLAND_DISPLAY unset) to open a browser on; open {page} in a browser.',
   },
+  // {reason}: why, as url --open says it (url.open.reason.*: no opener, or the one there that could not be started, failed with its exit status or was killed).
   'emulator.open.failed': {
-    zh: '无法打开浏览器（xdg-open / open / start 失败）；请手动在浏览器中打开 {page}',
-    en: 'Could not open a browser (xdg-open / open / start failed); open {page} in a browser yourself.',
+    zh: '{reason}，请手动在浏览器中打开 {page}',
+    en: '{reason}; open {page} in a browser yourself.',
   },
   'emulator.switchesSet': {
     zh: '开关（启动时设置）：{list}。其余为默认值；GET /__emulator/switches 可查看全部。',

@@ -501,8 +501,9 @@ export const messages = {
   },
   'listen.login.open.browser': { zh: '正在浏览器中打开授权页…', en: 'Opening the authorization page in your browser…' },
   'listen.login.open.manual': { zh: '在浏览器中打开上面的链接。', en: 'Open the link above in a browser.' },
-  'listen.login.open.failed.json': { zh: '无法自动打开浏览器（没有可用的 {detail}，或它打开失败）。请手动打开 authorize_url 事件里的 url。', en: 'Could not open the browser (no {detail} to run, or it failed). Open the url of the authorize_url event yourself.' },
-  'listen.login.open.failed': { zh: '无法自动打开浏览器（没有可用的 {detail}，或它打开失败）。请手动打开上面的链接。', en: 'Could not open the browser (no {detail} to run, or it failed). Open the link above yourself.' },
+  // {reason}: why no browser was opened, as url --open says it (url.open.reason.*: no opener, or the one there that could not be started, failed with its exit status or was killed).
+  'listen.login.open.failed.json': { zh: '{reason}，请手动打开 authorize_url 事件里的 url。', en: '{reason}; open the url of the authorize_url event yourself.' },
+  'listen.login.open.failed': { zh: '{reason}，请手动打开上面的链接。', en: '{reason}; open the link above yourself.' },
   'listen.login.redirect.listener': { zh: '链接里的 redirect_uri（微信把 code 送到这里）：{uri}', en: 'The link’s redirect_uri (where WeChat sends the code): {uri}' },
   'listen.login.redirect.notLocal': {
     zh: 'redirect_uri {uri} 不是本机或局域网地址，本地监听收不到它。',

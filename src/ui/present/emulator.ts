@@ -4,6 +4,7 @@
 import type { EmulatorResult } from '../../commands/emulator.js';
 import type { PublicApp, PublicUser } from '../../emulator/index.js';
 import type { Scope } from '../../emulator/state.js';
+import type { MessageRef } from '../../errors.js';
 import type { Output } from '../output.js';
 import { hostInText } from '../format.js';
 
@@ -54,8 +55,8 @@ export interface StartedFault {
 
 export interface EmulatorOpened {
   page: string;
-  /** `noDisplay`: no X11/Wayland display, so no browser was started. */
-  outcome: 'opened' | 'failed' | 'noDisplay';
+  /** `noDisplay`: no X11/Wayland display, so no browser was started; `failed`: why the opener opened nothing (url.open.reason.*). */
+  outcome: 'opened' | 'noDisplay' | { failed: MessageRef };
 }
 
 export interface EmulatorHooks {
@@ -147,7 +148,7 @@ export function emulatorHooks(out: Output): EmulatorHooks {
       if (out.json) return;
       if (outcome === 'opened') out.note(out.t('emulator.open.opened', { page }));
       else if (outcome === 'noDisplay') out.say(out.t('emulator.open.noDisplay', { page }));
-      else out.warn(out.t('emulator.open.failed', { page }));
+      else out.warn(out.t('emulator.open.failed', { reason: outcome.failed, page }));
     },
   };
 }

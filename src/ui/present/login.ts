@@ -36,7 +36,7 @@ export function loginHooks(out: Output): LoginHooks {
       }
       if (link.openBrowser) out.note(out.t('listen.login.open.browser'));
     },
-    onBrowserFailed: () => out.warning('listen.login.open.failed', out.t('listen.login.open.failed', { detail: 'xdg-open / open / start' })),
+    onBrowserFailed: (reason) => out.warning('listen.login.open.failed', out.t('listen.login.open.failed', { reason })),
     onElsewhere: (e) => elsewhereWarning(out, e),
     onHit: (hit) => display.hit(hit),
     onWaiting: (wait) => {
@@ -67,7 +67,7 @@ function jsonLoginHooks(out: Output): LoginHooks {
       event({ event: 'authorize_url', url: link.url, redirect_uri: link.redirectUri, endpoint: link.endpoint, warnings });
     },
     // No link "above" in this mode: it is in the authorize_url event.
-    onBrowserFailed: () => out.warning('listen.login.open.failed', out.t('listen.login.open.failed.json', { detail: 'xdg-open / open / start' }), { event: 'browser_failed' }),
+    onBrowserFailed: (reason) => out.warning('listen.login.open.failed', out.t('listen.login.open.failed.json', { reason }), { event: 'browser_failed' }),
     onElsewhere: (e) => elsewhereWarning(out, e),
     // kind stays "denied" for a state-only callback with our state; verdict says what it meant (verdictJson).
     onHit: (hit) => event({ event: 'hit', seq: hit.seq, kind: hit.kind, time: hit.time, ...verdictJson(hit.verdict) }),

@@ -87,28 +87,12 @@ export async function present(result: UrlResult, out: Output): Promise<void> {
 
   if (result.opened === undefined) return;
   if (result.opened) out.note(out.t('url.open.opened'));
-  else out.warning('url.open.failed', out.t('url.open.failed', { reason: openFailure(out, result), where: whereToOpen(out, embed !== undefined) }));
-  if (result.desktopRefused) out.note(out.t('url.open.authorizeNote'));
-}
-
-/**
- * Why --open opened nothing: no opener to start; one there that could not be started (its error code); or
- * the one that ran and failed, named with its exit status or the signal that killed it.
- */
-function openFailure(out: Output, result: UrlResult): string {
-  const failed = result.openerFailed;
-  if (failed === undefined) return out.t('url.open.reason.missing');
-  switch (failed.failure) {
-    case 'exit':
-      return out.t('url.open.reason.exit', { opener: failed.opener, status: failed.status });
-    case 'signal':
-      return out.t('url.open.reason.signal', { opener: failed.opener, signal: failed.signal });
-    case 'unstartable':
-      return out.t('url.open.reason.unstartable', {
-        opener: failed.opener,
-        error: failed.error === 'EACCES' ? out.t('url.open.reason.unstartable.eacces') : failed.error,
-      });
+  else {
+    // Said as login and emulator --open say it; the module is loaded already, by the command's --open.
+    const { openFailureReason } = await import('../browser.js');
+    out.warning('url.open.failed', out.t('url.open.failed', { reason: openFailureReason(result.openerFailed), where: whereToOpen(out, embed !== undefined) }));
   }
+  if (result.desktopRefused) out.note(out.t('url.open.authorizeNote'));
 }
 
 /**
