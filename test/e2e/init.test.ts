@@ -695,18 +695,18 @@ describe('init validation (issue 12 item 4)', () => {
       expect(r.stderr).toContain(" --redirect-uri '<redirect_uri>' --yes");
       expect(r.stderr).toContain('keep the rest of profile "default": wxauth config set redirectUri \'<redirect_uri>\'\n');
       expect(r.stderr).toContain(
-        '✖ Also: --redirect-uri holds a code, a token or a value shaped like an AppSecret, which wxauth never puts in a command for you to paste: the lines offered here have <redirect_uri> in its place. Put your redirect_uri there yourself, without the code and state in it (WeChat adds its own).\n',
+        '✖ Also: --redirect-uri holds a code, a token or an AppSecret (or a value shaped like one), which wxauth never puts in a command for you to paste: the lines offered here have <redirect_uri> in its place. Put your redirect_uri there yourself, without the code, state, token or AppSecret in it (WeChat adds code and state itself; an AppSecret in a redirect_uri passes through every user\'s browser).\n',
       );
       const zh = await runCli(['--lang', 'zh', 'init', '--redirect-uri', uri, '--yes'], { env });
       expect(zh.stderr).not.toContain(secret);
-      expect(zh.stderr).toContain('✖ 另外：--redirect-uri 里带着 code、token 或形如 AppSecret 的值，wxauth 不会把它放进给你粘贴的命令里：这里给出的命令用 <redirect_uri> 代替它。自己把 redirect_uri 填进去，去掉其中的 code 和 state（微信会自己加上）。\n');
+      expect(zh.stderr).toContain('✖ 另外：--redirect-uri 里带着 code、token 或 AppSecret（或形如 AppSecret 的值），wxauth 不会把它放进给你粘贴的命令里：这里给出的命令用 <redirect_uri> 代替它。自己把 redirect_uri 填进去，去掉其中的 code、state、token 和 AppSecret（code 和 state 由微信自己加上；redirect_uri 里的 AppSecret 会经过每个用户的浏览器）。\n');
     }
     expect(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')).toBe(before);
     // A new profile: the init line alone, its domain still the redirect_uri's host.
     const fresh = await runCli(['--profile', 'new', 'init', '--type', 'service', '--redirect-uri', 'https://h5.example.com/cb#access_token=ACCESSTOKENVALUE123', '--yes'], { env });
     expect(fresh.stderr).not.toContain('ACCESSTOKENVALUE123');
     expect(fresh.stderr).toContain("--domain h5.example.com --redirect-uri '<redirect_uri>' --yes\n");
-    expect(fresh.stderr).toContain('✖ Also: --redirect-uri holds a code, a token or a value shaped like an AppSecret');
+    expect(fresh.stderr).toContain('✖ Also: --redirect-uri holds a code, a token or an AppSecret (or a value shaped like one)');
     expect(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')).toBe(before);
     // The redirect_uri saved with its code (config set warns, and saves it): the init line keeps the saved callback, but not that.
     expect((await runCli(['config', 'set', 'redirectUri', 'https://www.example.com/cb?code=0617abcdEFGH1234'], { env })).code).toBe(0);
@@ -714,9 +714,9 @@ describe('init validation (issue 12 item 4)', () => {
     expect(saved.stderr).not.toContain('0617abcdEFGH1234');
     expect(saved.stderr).toContain("--domain www.example.com --redirect-uri '<redirect_uri>' --yes.");
     expect(saved.stderr).toContain('wxauth config set appid wx1234567890abcdef\n');
-    expect(saved.stderr).toContain('✖ Also: The redirect_uri saved in profile "default" holds a code, a token or a value shaped like an AppSecret, which wxauth never puts in a command for you to paste: the init line offered here has <redirect_uri> in its place.');
+    expect(saved.stderr).toContain('✖ Also: The redirect_uri saved in profile "default" holds a code, a token or an AppSecret (or a value shaped like one), which wxauth never puts in a command for you to paste: the init line offered here has <redirect_uri> in its place.');
     const zhSaved = await runCli(['--lang', 'zh', 'init', '--appid', APPID, '--yes'], { env });
-    expect(zhSaved.stderr).toContain('✖ 另外：profile "default" 保存的 redirect_uri 里带着 code、token 或形如 AppSecret 的值');
+    expect(zhSaved.stderr).toContain('✖ 另外：profile "default" 保存的 redirect_uri 里带着 code、token 或 AppSecret（或形如 AppSecret 的值）');
     expect(zhSaved.stderr).not.toContain('0617abcdEFGH1234');
   });
 

@@ -945,16 +945,16 @@ export const messages = {
     en: 'To save them, add {add} to the init line yourself (with each address you gave, credentials and all, in place of its <URL>).',
   },
   'init.redirectLeftOut': {
-    zh: '--redirect-uri 里带着 code、token 或形如 AppSecret 的值，wxauth 不会把它放进给你粘贴的命令里：这里给出的命令用 <redirect_uri> 代替它。',
-    en: '--redirect-uri holds a code, a token or a value shaped like an AppSecret, which wxauth never puts in a command for you to paste: the lines offered here have <redirect_uri> in its place.',
+    zh: '--redirect-uri 里带着 code、token 或 AppSecret（或形如 AppSecret 的值），wxauth 不会把它放进给你粘贴的命令里：这里给出的命令用 <redirect_uri> 代替它。',
+    en: '--redirect-uri holds a code, a token or an AppSecret (or a value shaped like one), which wxauth never puts in a command for you to paste: the lines offered here have <redirect_uri> in its place.',
   },
   'init.redirectLeftOut.saved': {
-    zh: 'profile "{profile}" 保存的 redirect_uri 里带着 code、token 或形如 AppSecret 的值，wxauth 不会把它放进给你粘贴的命令里：这里给出的 init 命令用 <redirect_uri> 代替它。',
-    en: 'The redirect_uri saved in profile "{profile}" holds a code, a token or a value shaped like an AppSecret, which wxauth never puts in a command for you to paste: the init line offered here has <redirect_uri> in its place.',
+    zh: 'profile "{profile}" 保存的 redirect_uri 里带着 code、token 或 AppSecret（或形如 AppSecret 的值），wxauth 不会把它放进给你粘贴的命令里：这里给出的 init 命令用 <redirect_uri> 代替它。',
+    en: 'The redirect_uri saved in profile "{profile}" holds a code, a token or an AppSecret (or a value shaped like one), which wxauth never puts in a command for you to paste: the init line offered here has <redirect_uri> in its place.',
   },
   'init.redirectLeftOut.hint': {
-    zh: '自己把 redirect_uri 填进去，去掉其中的 code 和 state（微信会自己加上）。',
-    en: 'Put your redirect_uri there yourself, without the code and state in it (WeChat adds its own).',
+    zh: '自己把 redirect_uri 填进去，去掉其中的 code、state、token 和 AppSecret（code 和 state 由微信自己加上；redirect_uri 里的 AppSecret 会经过每个用户的浏览器）。',
+    en: 'Put your redirect_uri there yourself, without the code, state, token or AppSecret in it (WeChat adds code and state itself; an AppSecret in a redirect_uri passes through every user\'s browser).',
   },
   'init.also.configSet': {
     zh: '另外：{problem} {hint}（以上是 config set 对只改你给出的几项的那条命令的答复：这里说的 --yes 加在 config set 上（{command}），不是加在 init 上。）',
