@@ -1365,7 +1365,9 @@ export function httpsUpgradeAlong(redirectUri: string, same: HttpFacts, stated: 
   for (const h of [stated, ...followed]) {
     const to = isRedirect(h) ? locationOf(h) : undefined;
     if (!h || !to) return undefined;
-    if (to.protocol === 'https:') return to.hostname === u.hostname ? { target: to, via: h as Redirect } : undefined;
+    // Only the callback's own path (give or take a slash), as nextRedirectHop follows: a hop to https on
+    // another path (the app's login page, for a request without a code) is no https callback to offer.
+    if (to.protocol === 'https:') return to.hostname === u.hostname && samePath(to.pathname, u.pathname) ? { target: to, via: h as Redirect } : undefined;
   }
   return undefined;
 }

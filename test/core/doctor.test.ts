@@ -496,6 +496,12 @@ describe('evaluateScheme', () => {
     expect(evaluateScheme('http://a.com/sl', plain, undefined, 'default', [stays, { ...landed, url: 'http://a.com/sl//?state=wxauthdoctor' }], undefined, stated).message.key).toBe('doctor.scheme.ok');
     const elsewhere = { ...turn, location: 'https://b.com/sl/?state=wxauthdoctor' };
     expect(evaluateScheme('http://a.com/sl', plain, undefined, 'default', [elsewhere], undefined, stated).message.key).toBe('doctor.scheme.ok');
+    // The slash hop sending a request without a code to the app's login page on https: no https callback
+    // to offer (the fix named https://a.com/login, where every code would then go), nor a mismatch to claim.
+    const login = { ...turn, location: 'https://a.com/login?next=%2Fsl%2F' };
+    const check = evaluateScheme('http://a.com/sl', plain, undefined, 'default', [login], undefined, stated);
+    expect(check.message.key).toBe('doctor.scheme.ok');
+    expect(JSON.stringify(check)).not.toContain('/login');
   });
 });
 
