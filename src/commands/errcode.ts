@@ -85,10 +85,10 @@ function withoutTerminalEscapes(text: string): string {
 /**
  * A number typed with a Chinese input method in full-width mode (全角: `４００２９`, `错误码：４０１６３`, `－１`), or
  * copied so from a chat: digits U+FF10–FF19, and a full-width ＋ or － before a digit, each its ASCII twin plus
- * 0xFEE0. A run has at least one full-width digit, or is a full-width sign before ASCII ones (`－1`); a － between
- * words (`ａ－ｂ`) is no sign and stays. `\d` and every pattern of the tables' reader know ASCII digits only.
+ * 0xFEE0. A run has at least one full-width digit, or is a full-width sign before ASCII ones (`－1`); a － after
+ * a letter or digit (`ａ－１`, `ａ－ｂ`) is no sign and stays (the digits after it are still read). `\d` and every pattern of the tables' reader know ASCII digits only.
  */
-const FULLWIDTH_NUMBER = /[－＋][0-9０-９]+|[0-9０-９]*[０-９][0-9０-９]*/g;
+const FULLWIDTH_NUMBER = /(?<![\p{L}\p{N}])[－＋][0-9０-９]+|[0-9０-９]*[０-９][0-9０-９]*/gu;
 
 /** Whether `text` may hold one (a cheap test before FULLWIDTH_NUMBER). */
 const MAY_HOLD_FULLWIDTH = /[０-９]|[－＋][0-9]/;
@@ -205,6 +205,12 @@ export async function run(options: ErrcodeOptions, ctx: Context): Promise<Errcod
       shown.input = maskSecretShapes(shown.input);
       if (shown.read !== undefined) shown.read = maskSecretShapes(shown.read);
       if ('errmsg' in shown && shown.errmsg !== undefined) shown.errmsg = maskSecretShapes(shown.errmsg);
+    }
+    // A number quoted whole as out of range (32 to 80 digits: longer ones are named by their start and
+    // length, ui/explain.ts) is masked as the input it came in is (32 digits are an AppSecret's shape).
+    for (const shown of unknown) {
+      const range = shown.outOfRange;
+      if (range !== undefined && range.number.replace(/^-/, '').length <= 80) shown.outOfRange = { ...range, number: maskSecretShapes(range.number) };
     }
   }
   const result: ErrcodeResult = { mode: 'explain', results, unknown, exitCode: unknown.length > 0 ? EXIT.checkFailed : EXIT.ok };

@@ -453,9 +453,26 @@ describe('wxauth errcode', () => {
     expect(json.code).toBe(0);
     expect(json.stderr).toBe('');
     expect(parseJson(json.stdout)).toMatchObject({ ok: true, results: [{ code: 40029 }], fullwidth: [{ typed: '４００２９', read: '40029' }] });
-    // A full-width minus between words is no sign: left as it is.
-    const words = await runCli(['errcode', 'ａ－ｂ']);
-    expect(words.stderr).not.toContain('full-width digits');
+    // A full-width minus after a letter is no sign (it was read as -1 in ａ－１): left as it is, the digit read.
+    const words = await runCli(['errcode', 'ａ－１']);
+    expect(words.stderr).toContain('Read the full-width digits (１) as ASCII 1');
+    expect(words.stderr).not.toContain('-1');
+  });
+
+  // The note and the quoted input masked a 32-digit number (an AppSecret of digits only), but the out-of-range
+  // line and --json's outOfRange.number printed it whole.
+  it('masks a number of an AppSecret\'s length in the out-of-range line and in --json, unless --show-secrets', async () => {
+    const secret = '12345678901234567890123456789012';
+    for (const typed of [secret, secret.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0))]) {
+      const r = await runCli(['errcode', typed]);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain('Not an errcode: 1234*** is far outside');
+      expect(r.stdout + r.stderr).not.toContain(secret);
+      const json = await runCli(['errcode', typed, '--json']);
+      expect(json.stdout).not.toContain(secret);
+      expect(JSON.parse(json.stdout).unknown[0].outOfRange.number).toBe('1234***');
+    }
+    expect((await runCli(['errcode', secret, '--show-secrets'])).stderr).toContain(`Not an errcode: ${secret} is far outside`);
   });
 
   it('names an over-long number by its start and digit count instead of quoting it whole, still saying an errcode has at most 8 digits, argument and piped, en and zh', async () => {
@@ -471,9 +488,10 @@ describe('wxauth errcode', () => {
     expect(zh.stderr.length).toBeLessThan(2000);
     expect(zh.stderr).toContain(`✖ 给出的数字（100000 位，开头是“-${'9'.repeat(80)}…”）不是错误码：微信的错误码在 -1000 到 10080002 之间`);
     expect(zh.stderr).toContain('错误码最多 8 位');
-    // A number of 80 digits or fewer is still named whole.
-    const short = await runCli(['errcode', '1'.repeat(80)]);
+    // A number of 80 digits or fewer is still named whole (masked, as it holds an AppSecret's shape, unless --show-secrets).
+    const short = await runCli(['errcode', '1'.repeat(80), '--show-secrets']);
     expect(short.stderr).toContain(`✖ Not an errcode: ${'1'.repeat(80)} is far outside`);
+    expect((await runCli(['errcode', '1'.repeat(80)])).stderr).toContain('✖ Not an errcode: 1111*** is far outside');
   });
 
   it('names a piped log with no errcode in it by its start and size, instead of quoting it back whole', async () => {
