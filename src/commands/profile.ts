@@ -112,15 +112,6 @@ async function heldUnder(ctx: Context, profile: string): Promise<DroppedTokens |
   }
 }
 
-/** The kinds of entries counted, each there at least once, in the run's language. */
-function heldKinds(ctx: Context, held: DroppedTokens): string[] {
-  const kinds: string[] = [];
-  if (held.users > 0) kinds.push(ctx.out.t('tokens.held.users', { count: held.users }));
-  if (held.basic > 0) kinds.push(ctx.out.t('tokens.held.basic', { count: held.basic }));
-  if (held.tickets > 0) kinds.push(ctx.out.t('tokens.held.tickets', { count: held.tickets }));
-  return kinds;
-}
-
 /** How many user tokens the cache holds for `profile`; undefined if the cache cannot be read (it is not ours to report here). */
 async function cachedUsers(ctx: Context, profile: string): Promise<number | undefined> {
   try {
@@ -231,7 +222,8 @@ export async function run(options: ProfileOptions, ctx: Context): Promise<Profil
       // On a terminal, what it cached may go too (asked, "no" the default: saved data is kept unless
       // asked, as README says and --yes does); asked before anything is removed, so Ctrl-C changes nothing.
       const held = options.yes || !ctx.interactive ? undefined : await heldUnder(ctx, profile);
-      const clearTokens = held !== undefined && held.users + held.basic + held.tickets > 0 && (await askYesNo(ctx, { key: 'profile.remove.tokens.confirm', params: { profile, held: heldKinds(ctx, held) } }));
+      const kinds = async (h: DroppedTokens) => (await import('../ui/present/tokens.js')).heldKinds(ctx.out, h);
+      const clearTokens = held !== undefined && held.users + held.basic + held.tickets > 0 && (await askYesNo(ctx, { key: 'profile.remove.tokens.confirm', params: { profile, held: await kinds(held) } }));
       // The profile commands use without --profile, as this run picks it (WXAUTH_PROFILE included).
       const wasCurrent = pickProfileName({}, ctx.env, store.currentProfile()).name === profile;
       store.removeProfile(profile);

@@ -436,8 +436,8 @@ function withCodeShapeNote(error: unknown, given: string | undefined, kind: 'acc
 
 /**
  * Whether a token argument of a code's shape is to be sent rather than refused (UserTokenDeps.sendCodeShaped):
- * only when it has that shape and the API base is not one of WeChat's hosts, nor a wxauth emulator
- * (asked of it, flows/emulator-at.ts, loaded only then). WeChat's user tokens and the emulator's are
+ * only when it has that shape and the API base is not one of WeChat's hosts, nor a wxauth emulator on
+ * this machine or a wxauth proxy in front of either (issuesWechatShapes). WeChat's user tokens and the emulator's are
  * `NN_` and ~107 more characters (API-FACTS §0.5), so there such an argument is a code; a mock or a company
  * gateway may issue tokens of 32 letters and digits, which were refused with no way to send them.
  */

@@ -84,19 +84,7 @@ export function openFailureReason(failed: OpenerFailure | undefined): MessageRef
  * open and `start` hand the URL over and return), and their status is the only sign of failure:
  * xdg-open exits 3 when it finds no browser on a headless box. So wait briefly for the exit: 0 is
  * opened, anything else is not; an opener still running after `waitMs` has most likely become or
- * started the browser, which counts as opened. False also when it cannot be started. Never throws.
- */
-export async function openInBrowser(
-  url: string,
-  env: Readonly<Record<string, string | undefined>>,
-  platform: NodeJS.Platform = process.platform,
-  options: OpenOptions = {},
-): Promise<boolean> {
-  return (await tryOpenInBrowser(url, env, platform, options)).opened;
-}
-
-/**
- * openInBrowser, saying why not: an opener that ran and failed (`xdg-open` exiting 3, with its exit status),
+ * started the browser, which counts as opened. Never throws. And why not: an opener that ran and failed (`xdg-open` exiting 3, with its exit status),
  * one killed by a signal (its name) and one that is there but could not be started (the system's error
  * code: EACCES for a file that is not executable) are each told apart from none to start, so the warning
  * can name what happened.

@@ -72,6 +72,19 @@ describe('the tokens a removed profile left in the cache', () => {
     expect(again.stderr).toContain('There is no profile named "p2".');
   });
 
+  // Clearing one user of a removed profile's name ended with the note on what else it holds, naming
+  // `wxauth --profile p2 token --show`, which fails there (exit 4, no saved profile p2).
+  it('tokens clear <openid> of a removed profile names no command that needs a saved profile', async () => {
+    const dir = await twoProfiles();
+    const env = { WXAUTH_CONFIG_DIR: dir };
+    expect((await runCli(['profile', 'remove', 'p2', '--yes'], { env })).code).toBe(0);
+    const one = await runCli(['--profile', 'p2', 'tokens', 'clear', 'oP2user', '--yes'], { env });
+    expect(one.code, one.stderr).toBe(0);
+    expect(one.stderr).toContain('Removed the tokens of 1 user(s) (profile p2)');
+    expect(one.stderr).not.toContain('token --show');
+    expect(one.stderr).toContain('wxauth --profile p2 tokens clear');
+  });
+
   it('tokens lists them, saying the profile is not saved; in Chinese too', async () => {
     const dir = await twoProfiles();
     const env = { WXAUTH_CONFIG_DIR: dir };

@@ -2,7 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openInBrowser, openerFor, tryOpenInBrowser } from '../../src/ui/browser.js';
+import { openerFor, tryOpenInBrowser } from '../../src/ui/browser.js';
+
+/** Whether the opener worked (what url, login and emulator --open read first). */
+const openInBrowser = async (...args: Parameters<typeof tryOpenInBrowser>) => (await tryOpenInBrowser(...args)).opened;
 
 /** A folder holding a fake `xdg-open` with this shell body, to put first on PATH. */
 const dirs: string[] = [];
@@ -35,7 +38,7 @@ describe('openerFor', () => {
   });
 });
 
-describe('openInBrowser', () => {
+describe('tryOpenInBrowser: opened', () => {
   it('resolves false instead of throwing when no opener exists', async () => {
     await expect(openInBrowser(URL, { PATH: '/nonexistent-wxauth-test' }, 'linux')).resolves.toBe(false);
   });

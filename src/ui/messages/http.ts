@@ -132,8 +132,8 @@ export const messages = {
     en: '{host} answered JSON that starts with a byte-order mark (U+FEFF), which is not JSON (HTTP {status}, Content-Type {contentType}): {preview}',
   },
   'http.notJson.bom.hint': {
-    zh: '微信从不发送 BOM：是 wxauth 和接口地址 {base}（来源：{where}）之间的中转、代理或网关加上的，常见的是存成“UTF-8 带 BOM”的 PHP 文件。把那个文件另存为不带 BOM 的 UTF-8，或让中转去掉它。',
-    en: 'WeChat never sends one: a relay, proxy or gateway behind the API base {base} (from {where}) added it, often a PHP file saved as “UTF-8 with BOM”. Save that file as UTF-8 without a BOM, or have the relay strip it.',
+    zh: '微信从不发送 BOM：是接口地址 {base}（来源：{where}）本身，或它后面的中转、代理或网关加上的，常见的是存成“UTF-8 带 BOM”的 PHP 文件。把那个文件另存为不带 BOM 的 UTF-8，或让中转去掉它。',
+    en: 'WeChat never sends one: the API base {base} (from {where}) itself, or a relay, proxy or gateway behind it, added it, often a PHP file saved as “UTF-8 with BOM”. Save that file as UTF-8 without a BOM, or have the relay strip it.',
   },
   'http.notJson.hint': {
     zh: '确认接口地址 {base}（来源：{where}）指向微信接口（或 wxauth emulator），而不是网页或代理的错误页。',

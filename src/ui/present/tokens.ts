@@ -34,8 +34,8 @@ export type TokensCommandResult =
   /** `droppedOthers`: the basic tokens and tickets a leftover name held, removed with its users. */
   | { action: 'clear'; profile: string; openid?: string; removed: number; others: OtherEntries; leftover?: LeftoverEntries; droppedOthers?: { basic: number; tickets: number } };
 
-/** The kinds of entries counted, each there at least once ("0 jsapi_ticket(s)" says nothing). */
-function heldKinds(out: Pick<Output, 't'>, held: { users?: number; basic: number; tickets: number }): string[] {
+/** The kinds of entries counted, each there at least once ("0 jsapi_ticket(s)" says nothing); profile remove's question too. */
+export function heldKinds(out: Pick<Output, 't'>, held: { users?: number; basic: number; tickets: number }): string[] {
   const kinds: string[] = [];
   if (held.users) kinds.push(out.t('tokens.held.users', { count: held.users }));
   if (held.basic > 0) kinds.push(out.t('tokens.held.basic', { count: held.basic }));
@@ -92,7 +92,9 @@ export function present(result: TokensCommandResult, out: Output): void {
       noteLeftover(out, result.profile, result.leftover);
       if (result.removed === 0) out.say(out.t('tokens.clear.nothing', { profile: result.profile }));
       else out.success(out.t('tokens.clear.done', { count: result.removed, profile: result.profile }));
-      noteOthers(out, result.others);
+      // A leftover name's note already says how to remove the rest; the commands noteOthers names (token
+      // --show, jssdk ticket) need a saved profile, which this name is not.
+      if (!result.leftover) noteOthers(out, result.others);
       return;
   }
 }
