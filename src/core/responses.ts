@@ -288,12 +288,14 @@ const asNumber = (v: unknown) => readNumber(v);
 export function readCgiUserInfoBody(body: unknown): Narrowed<CgiUserInfoResponse> {
   const f = readFields(body);
   if (!f) return NOT_AN_OBJECT;
+  // openid and unionid as a user token answer's are read (FieldReader.credential): one with an ESC, a NUL
+  // or a `/` is none of WeChat's, and the openid is put in commands wxauth prints to be copied.
   const known = {
     subscribe: f.number('subscribe'),
-    openid: f.string('openid', { nonEmpty: true }),
+    openid: f.credential('openid'),
     language: f.optionalString('language'),
     subscribe_time: f.optionalNumber('subscribe_time'),
-    unionid: f.optionalString('unionid'),
+    unionid: f.optionalCredential('unionid'),
     remark: f.optionalString('remark'),
     groupid: f.optionalNumber('groupid'),
     tagid_list: f.optionalList('tagid_list', asNumber, 'numbers'),

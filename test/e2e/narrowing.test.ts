@@ -498,3 +498,40 @@ describe('userinfo: an answer that names another user', () => {
     expect(JSON.stringify(cache())).not.toContain('uOTHERUNION');
   });
 });
+
+// `wxauth user <openid>` (/cgi-bin/user/info) read openid and unionid as any string: an answer with an
+// ESC sequence or a NUL in them was printed, exit 0, where the same ids in an exchange or userinfo answer
+// are refused. They are read alike now, exit 5; an empty unionid still reads as none given.
+describe('user/info ids are read as a user token answer’s are', () => {
+  it('an openid or unionid with a control character or a / is exit 5, said which (en, zh, --json)', async () => {
+    bodies['/cgi-bin/stable_token'] = GOOD_TOKEN;
+    bodies['/cgi-bin/user/info'] = '{"subscribe":0,"openid":"o\\u001b[2J"}';
+    const en = await cli(['user', OPENID]);
+    expect(en.code, en.stderr).toBe(5);
+    expect(en.stdout).toBe('');
+    expect(en.stdout + en.stderr).not.toContain('\u001b[2J');
+    expect(en.stderr).toContain("/cgi-bin/user/info is not what WeChat's docs say it is (openid has U+001B at character 2, where WeChat’s have letters, digits, - and _ only)");
+
+    bodies['/cgi-bin/user/info'] = JSON.stringify({ subscribe: 1, openid: OPENID, unionid: 'u\u0000n/../x' });
+    const zh = await cli(['--lang', 'zh', 'user', OPENID]);
+    expect(zh.code, zh.stderr).toBe(5);
+    expect(zh.stdout).toBe('');
+    expect(zh.stderr).toContain('/cgi-bin/user/info 的响应不是微信文档描述的样子（unionid 的第 2 个字符是 U+0000，微信给的只含字母、数字、- 和 _）');
+
+    bodies['/cgi-bin/user/info'] = JSON.stringify({ subscribe: 1, openid: 'oLDegw/../../x' });
+    const json = await cli(['user', OPENID, '--json']);
+    expect(json.code).toBe(5);
+    expect(parseJson(json.stdout)).toMatchObject({ ok: false, error: { code: 'network', network: { failure: 'unexpected_shape' } } });
+  });
+
+  it("a mock's ids in WeChat's alphabet and an empty unionid are still taken", async () => {
+    bodies['/cgi-bin/stable_token'] = GOOD_TOKEN;
+    bodies['/cgi-bin/user/info'] = JSON.stringify({ subscribe: 0, openid: 'test_user-1', unionid: '' });
+    const r = await cli(['user', 'test_user-1']);
+    expect(r.code, r.stderr).toBe(0);
+    bodies['/cgi-bin/user/info'] = JSON.stringify({ subscribe: 0, openid: 'test_user-1', unionid: 'UNIONID' });
+    const j = await cli(['user', 'test_user-1', '--json']);
+    expect(j.code, j.stderr).toBe(0);
+    expect(j.stdout).toContain('UNIONID');
+  });
+});
