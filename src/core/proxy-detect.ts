@@ -42,6 +42,12 @@ export interface ObservedCall {
    * but an array, a string or a number: not the object WeChat sends), `empty`, `too_large`.
    */
   answer: string;
+  /**
+   * The answer is JSON behind a byte-order mark (U+FEFF; a relay's file saved as UTF-8 with BOM): `answer`
+   * is `not_json`, as the caller's JSON parser and wxauth's own client refuse it; `errcode`, when set, is
+   * what the JSON behind the mark says. WeChat never sends one.
+   */
+  bom?: true;
   errcode?: number;
   errmsg?: string;
   /** The errcode's one-line meaning, from the errcode knowledge base. */
@@ -355,11 +361,13 @@ const FILE_TYPE = /^\s*(?:image|audio|video)\/|^\s*application\/(?:octet-stream|
  * WeChat's API answers JSON (API-FACTS §0.1, §0.2: parsed whatever the Content-Type), so an answer
  * without an errcode is `ok` only when it is a JSON object, or a file (a media download, a QR image):
  * a 200 HTML page is a captive portal's or a gateway's, a redirect another host's, as wxauth's own client
- * calls them not_json. WeChat's pages under /connect/ (the authorize page, its 302 to the callback,
+ * calls them not_json, and so JSON behind a byte-order mark (ObservedCall.bom). WeChat's pages under /connect/ (the authorize page, its 302 to the callback,
  * wxLogin.js) are for browsers: HTML and redirects are what they answer.
  */
 export function answerOf(exchange: ProxyExchange, facts: CallFacts): string {
   if (exchange.outcome !== 'answered') return exchange.outcome;
+  // The proxy's own reading trims a byte-order mark away (JS counts it a blank); the caller's parser does not.
+  if (bomJson(exchange)) return 'not_json';
   if (facts.errcode !== undefined) return String(facts.errcode);
   const status = exchange.status ?? 200;
   if (status >= 400) return `http_${status}`;
@@ -375,6 +383,17 @@ export function answerOf(exchange: ProxyExchange, facts: CallFacts): string {
   if (exchange.responseBodySize === 0) return 'empty';
   // JSON all the same (an array, a string, a number): not a page, but not the object WeChat sends either.
   return jsonShape(exchange.responseBody) === 'none' ? 'not_json' : 'not_object';
+}
+
+/** An answer, read whole, that is JSON but for a byte-order mark before it (which JSON.parse refuses). */
+export function bomJson(exchange: ProxyExchange): boolean {
+  if (exchange.outcome !== 'answered' || exchange.responseBodyTruncated || exchange.responseBodyTooLarge || !exchange.responseBody.startsWith('\ufeff')) return false;
+  try {
+    JSON.parse(exchange.responseBody.slice(1));
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -581,6 +600,7 @@ export class ProxyObserver {
       responseBodySize: exchange.responseBodySize,
     };
     if (appid) call.appid = appid;
+    if (bomJson(exchange)) call.bom = true;
     if (exchange.failure) call.failure = exchange.failure;
     if (exchange.status !== undefined) call.status = exchange.status;
     if (facts.errcode !== undefined) {

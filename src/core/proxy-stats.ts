@@ -81,7 +81,8 @@ export class ProxyStats {
     if (call.outcome === 'unreachable' || call.outcome === 'timeout' || call.outcome === 'reset' || call.outcome === 'stopped') this.unanswered++;
     if (call.errcode !== undefined) tally.errcodes[call.errcode] = (tally.errcodes[call.errcode] ?? 0) + 1;
     // Everything but `ok` and an errcode: no answer (an outcome), or one that is not WeChat's JSON.
-    const failure = call.answer === 'ok' || call.errcode !== undefined ? undefined : call.answer;
+    // JSON behind a byte-order mark is both: the errcode behind the mark, and not_json to the caller.
+    const failure = call.answer === 'ok' || (call.errcode !== undefined && !call.bom) ? undefined : call.answer;
     if (failure !== undefined) tally.failures[failure] = (tally.failures[failure] ?? 0) + 1;
     // Past the cap, replace a random sample (reservoir sampling) so the percentiles still cover the whole run.
     if (tally.latencies.length < MAX_SAMPLES) tally.latencies.push(call.latencyMs);

@@ -324,6 +324,20 @@ describe('answerOf (what a call got, as its line, the summary, --json and the HA
     // No answer at all: the outcome.
     for (const outcome of ['timeout', 'unreachable', 'reset', 'aborted', 'stopped'] as const) expect(label({ outcome, status: undefined })).toBe(outcome);
   });
+  // JSON behind a byte-order mark (a relay's PHP file saved as UTF-8 with BOM) read as `ok` or its errcode,
+  // as the proxy's own reading trimmed the mark away, though the caller's JSON parser (and wxauth's own
+  // client) refuses it: not_json now, said to be JSON behind a BOM, the errcode behind it kept.
+  it('calls JSON behind a byte-order mark not_json, marked bom, the errcode behind it kept', () => {
+    const observe = (body: string) => new ProxyObserver({ showSecrets: false }).observe(exchange({ target: '/cgi-bin/token?appid=wx1', responseBody: body, responseBodySize: body.length })).call;
+    const token = observe('\ufeff{"access_token":"86_tokenBehindAByteOrderMark0123","expires_in":7200}');
+    expect(token).toMatchObject({ answer: 'not_json', bom: true });
+    expect(token.errcode).toBeUndefined();
+    expect(observe('\ufeff{"errcode":40013,"errmsg":"invalid appid"}')).toMatchObject({ answer: 'not_json', bom: true, errcode: 40013 });
+    // A page behind a mark is no JSON at all; an object without one is WeChat's, as before.
+    expect(observe('\ufeff<html>Sign in</html>')).toMatchObject({ answer: 'not_json' });
+    expect(observe('\ufeff<html>Sign in</html>').bom).toBeUndefined();
+    expect(observe('{"errcode":40013,"errmsg":"invalid appid"}').bom).toBeUndefined();
+  });
   it('keeps ok for a file (a media download, a QR image), a HEAD or a 204, and for WeChat\'s pages under /connect/', () => {
     expect(label({ target: '/cgi-bin/media/get?media_id=M', responseHeaders: [['Content-Type', 'image/jpeg']], responseBody: '\xff\xd8', responseBodySize: 300_000, responseBodyTruncated: true })).toBe('ok');
     expect(label({ method: 'HEAD', responseBodySize: 0 })).toBe('ok');

@@ -1008,6 +1008,54 @@ describe('detectors', () => {
     }
   });
 
+  // A relay answering JSON behind a byte-order mark (a PHP file saved as UTF-8 with BOM) was `ok` on the
+  // line, or its errcode, though the caller's JSON parser (and wxauth's own client) refuses it: the line says
+  // it is JSON behind a BOM now, the summary, --json and the HAR label it not_json, --json marks it bom.
+  it('an answer that is JSON behind a byte-order mark is said as such on the line, not_json in the summary, --json and the HAR (en, zh)', async () => {
+    const upstream = http.createServer((req, res) => {
+      const p = (req.url ?? '/').split('?')[0];
+      if (p === '/cgi-bin/token') res.writeHead(200, { 'Content-Type': 'application/json' }).end('\ufeff{"access_token":"86_tokenBehindAByteOrderMark0123","expires_in":7200}');
+      else res.writeHead(200, { 'Content-Type': 'application/json' }).end('\ufeff{"errcode":40013,"errmsg":"invalid appid"}');
+    });
+    await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(upstream.address() as net.AddressInfo).port}`;
+    const paths = ['/cgi-bin/token', '/sns/oauth2/access_token'];
+    const har = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-proxy-bom-')), 'calls.har');
+    try {
+      const en = await runProxyCommand(['--upstream', base, '--har', har]);
+      for (const p of paths) await request(en.url, p);
+      for (let i = 0; i < 200 && !en.stderr.text.includes('/sns/oauth2/access_token'); i++) await new Promise((r) => setTimeout(r, 10));
+      expect(await en.stop()).toBe(0);
+      expect(en.stderr.text).toMatch(/GET \/cgi-bin\/token {2}- {2}200 {2}JSON behind a byte-order mark \(U\+FEFF\), which the caller’s JSON parser refuses; WeChat never sends one/);
+      expect(en.stderr.text).toContain('200  errcode 40013 in JSON behind a byte-order mark (U+FEFF)');
+      expect(en.stderr.text).not.toMatch(/token {2}- {2}200 {2}ok/);
+      expect(en.stdout.text).toMatch(/\/cgi-bin\/token +1 +not_json×1 /);
+      expect(en.stdout.text).toMatch(/\/sns\/oauth2\/access_token +1 +40013×1 +not_json×1 /);
+      const entries = (JSON.parse(fs.readFileSync(har, 'utf8')) as { log: { entries: HarEntry[] } }).log.entries;
+      expect(entries.map((e) => e._wxauth.answer)).toEqual(['not_json', 'not_json']);
+
+      const zh = await runProxyCommand(['--upstream', base, '--lang', 'zh']);
+      for (const p of paths) await request(zh.url, p);
+      for (let i = 0; i < 200 && !zh.stderr.text.includes('/sns/oauth2/access_token'); i++) await new Promise((r) => setTimeout(r, 10));
+      expect(await zh.stop()).toBe(0);
+      expect(zh.stderr.text).toContain('200  JSON 前面多了字节顺序标记（BOM，U+FEFF），调用方的 JSON 解析会失败');
+      expect(zh.stderr.text).toContain('200  errcode 40013 的 JSON 前面多了字节顺序标记（BOM，U+FEFF）');
+
+      const js = await runProxyCommand(['--upstream', base, '--json']);
+      for (const p of paths) await request(js.url, p);
+      for (let i = 0; i < 200 && (js.stdout.text.match(/"type":"call"/g) ?? []).length < paths.length; i++) await new Promise((r) => setTimeout(r, 10));
+      expect(await js.stop()).toBe(0);
+      const calls = js.stdout.text.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => l.type === 'call');
+      expect(calls.map((l) => [l.endpoint, l.answer, l.bom, l.errcode])).toEqual([
+        ['/cgi-bin/token', 'not_json', true, undefined],
+        ['/sns/oauth2/access_token', 'not_json', true, 40013],
+      ]);
+    } finally {
+      upstream.close();
+      fs.rmSync(path.dirname(har), { recursive: true, force: true });
+    }
+  });
+
   // A gateway's login whose ?next= holds another ?next= (the call went through two redirects): the secret
   // in it is percent-encoded twice (%253D), and masking read the outer ?next='s value as one whole, so it
   // showed in clear on the line, in --json's location and in the HAR. Only the Location has the secret.

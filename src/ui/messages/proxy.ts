@@ -223,6 +223,14 @@ export const messages = {
   'proxy.line.httpError': { zh: 'HTTP {status}，没有 errcode', en: 'HTTP {status}, no errcode' },
   // A 200 that is not WeChat's JSON: a captive portal's or a gateway's page (core/proxy-detect.ts answerOf).
   'proxy.line.notJson': { zh: '不是 JSON，没有 errcode', en: 'not JSON, no errcode' },
+  'proxy.line.notJson.bom': {
+    zh: 'JSON 前面多了字节顺序标记（BOM，U+FEFF），调用方的 JSON 解析会失败；微信从不发送 BOM，是中间的中转加上的',
+    en: 'JSON behind a byte-order mark (U+FEFF), which the caller’s JSON parser refuses; WeChat never sends one, a relay in between added it',
+  },
+  'proxy.line.notJson.bom.errcode': {
+    zh: 'errcode {errcode} 的 JSON 前面多了字节顺序标记（BOM，U+FEFF），调用方的 JSON 解析会失败；微信从不发送 BOM，是中间的中转加上的',
+    en: 'errcode {errcode} in JSON behind a byte-order mark (U+FEFF), which the caller’s JSON parser refuses; WeChat never sends one, a relay in between added it',
+  },
   // JSON, but an array, a string or a number: WeChat's answers are objects ({"errcode":…} or the data).
   'proxy.line.notObject': { zh: '是 JSON 但不是对象，没有 errcode', en: 'JSON but not an object, no errcode' },
   // A 3xx without an errcode, with where it sends the caller: WeChat's API never redirects.

@@ -132,6 +132,8 @@ function liveMeaning(text: string): string {
 export function proxyHooks(out: Output, options: { verbose: boolean }): ProxyHooks {
   const outcomeText = (call: ObservedCall): string => {
     if (call.outcome !== 'answered') return out.t(`proxy.line.${call.outcome}`, { failure: call.failure ?? '' });
+    // JSON behind a byte-order mark: "not JSON" beside a body that reads as JSON leaves nothing to go on.
+    if (call.bom) return out.style.red(call.errcode === undefined ? out.t('proxy.line.notJson.bom') : out.t('proxy.line.notJson.bom.errcode', { errcode: call.errcode }));
     // An answer without a WeChat body (a 502 from a gateway, a captive portal's 200 page) is not "ok".
     if (call.errcode === undefined) {
       // A redirect says where it goes: WeChat's API never redirects, a captive portal or a gateway's login does;
