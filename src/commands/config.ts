@@ -30,7 +30,7 @@ import {
 } from '../store/resolve.js';
 import { ConfigStore, isConfigField, validateValue } from '../store/config.js';
 import { TokenStore } from '../store/token-cache.js';
-import { profileConflicts, redirectViews, refusedHere, regionUnused, type RefuseGiven } from '../flows/profile-conflicts.js';
+import { otherAppidTokens, profileConflicts, redirectViews, refusedHere, regionUnused, type OtherAppidTokens, type RefuseGiven } from '../flows/profile-conflicts.js';
 
 export type ConfigOptions =
   /** yes: save a type, domain or redirect_uri even though the saved ones no longer fit it. */
@@ -64,6 +64,8 @@ export type ConfigResult =
       redirectCautions: RedirectCaution[];
       /** A person at a terminal typed the AppSecret as the value: it stays in the shell's history. */
       secretTyped?: boolean;
+      /** appid set: the token cache holds entries under this name for another appid (said, never removed). */
+      otherAppidTokens?: OtherAppidTokens;
     }
   | {
       sub: 'get';
@@ -435,7 +437,9 @@ export async function run(options: ConfigOptions, ctx: Context): Promise<ConfigR
       const loopbackDomain = savedLoopbackDomain(pairs, next, ctx, profile);
       // Loaded only for a redirect_uri set: config get, list and the other keys never read a URL's parameters.
       const redirectCautions = values.redirectUri === undefined ? [] : (await import('../core/redirect-cautions.js')).savedRedirectCautions(values.redirectUri, next.type);
-      return { sub: 'set', profile, key: shown[0]!.key, value: shown[0]!.value, values: shown, file: store.path, warnings: found.map((f) => f.problem), redirectCautions, created, madeCurrent, overridden, ...(loopbackDomain ? { loopbackDomain } : {}), ...(options.pairs.some((pair) => pair.key === 'secret' && pair.value !== '-') && ctx.interactive ? { secretTyped: true } : {}) };
+      // An appid set over a name the cache holds another appid's entries under (a removed profile's, or this one's before).
+      const leftover = values.appid === undefined ? undefined : await otherAppidTokens(() => ctx.tokenStore(), profile, next.appid);
+      return { ...(leftover ? { otherAppidTokens: leftover } : {}), sub: 'set', profile, key: shown[0]!.key, value: shown[0]!.value, values: shown, file: store.path, warnings: found.map((f) => f.problem), redirectCautions, created, madeCurrent, overridden, ...(loopbackDomain ? { loopbackDomain } : {}), ...(options.pairs.some((pair) => pair.key === 'secret' && pair.value !== '-') && ctx.interactive ? { secretTyped: true } : {}) };
     }
     case 'get': {
       const { key } = options;

@@ -26,7 +26,7 @@ import { profileFlag } from '../core/validate.js';
 import { dropSecretParams, hideUrlCredentials, maskSecretValues, redactUrl } from '../core/secrets.js';
 import { isRegion, isWechatApiBase, isWechatOpenBase } from '../core/endpoints.js';
 import { FLAG_NAMES, linksGoToWechat, pickProfileName, profileRegionIgnored, type ConfigField, type ProfileData } from '../store/resolve.js';
-import { profileConflicts, redirectViews, refusedHere, regionUnused, type Conflict } from '../flows/profile-conflicts.js';
+import { otherAppidTokens, profileConflicts, redirectViews, refusedHere, regionUnused, type Conflict, type OtherAppidTokens } from '../flows/profile-conflicts.js';
 import { validateProfileName } from '../store/config.js';
 import { joinText } from '../ui/format.js';
 import { presentJsDomainsDropping, presentWizardIntro } from '../ui/present/init.js';
@@ -102,6 +102,11 @@ export interface InitResult {
    * not refused (as an IP is, core/validate.ts checkDomain), and only when the links go to WeChat.
    */
   loopbackDomain: boolean;
+  /**
+   * The token cache holds entries under this profile's name for another appid than the one saved (what a
+   * removed profile of the same name left): said, with the command that clears them; never removed here.
+   */
+  otherAppidTokens?: OtherAppidTokens;
 }
 
 type EndpointKey = 'apiBase' | 'openBase' | 'backupApiBase' | 'region';
@@ -668,6 +673,8 @@ export async function run(given: InitOptions, ctx: Context): Promise<InitResult>
   };
   const madeCurrent = store.setValues(profile, written);
   const saved = store.getProfile(profile);
+  // A new profile with a removed one's name would otherwise list that one's users as its own (tokens).
+  const leftover = await otherAppidTokens(() => ctx.tokenStore(), profile, saved?.appid);
   const onWechat = linksGoToWechat(endpoints.openBase, ctx.env, saved?.openBase);
   // Both kept with --yes (or asked and confirmed): said now, not only by the next command.
   let regionIgnored: MessageRef | undefined;
@@ -696,5 +703,6 @@ export async function run(given: InitOptions, ctx: Context): Promise<InitResult>
     // The wizard said them before its last question.
     redirectCautions: ctx.interactive ? [] : redirectCautionsOf(data),
     loopbackDomain: hasWebAuth(type) && type !== 'test' && data.domain !== undefined && isLoopbackDomain(data.domain) && onWechat,
+    ...(leftover ? { otherAppidTokens: leftover } : {}),
   };
 }

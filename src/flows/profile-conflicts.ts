@@ -227,3 +227,33 @@ export function regionUnused(pairs: ReadonlyArray<{ key: ConfigField; value: str
   const set = `wxauth${p} config set ${keep} ${shellWord(value)}`;
   return [{ problem, hint: { key: 'config.set.regionIgnored.hint', params: { unset, set } } }];
 }
+
+/**
+ * What the token cache holds under `profile` for another appid than `appid`, the one just saved (init,
+ * config set appid): a removed profile of the same name left it, or this profile before its appid
+ * changed. Said with the command that clears it, never removed here. Undefined when there is none, or
+ * when the cache cannot be read (the token commands say why; saving the profile is not refused for it).
+ */
+export interface OtherAppidTokens {
+  users: number;
+  basic: number;
+  tickets: number;
+  /** The other appids the entries are for. */
+  appids: string[];
+  /** The appid the profile now has. */
+  appid: string;
+}
+
+export async function otherAppidTokens(
+  open: () => Promise<{ heldForOtherAppids(profile: string, appid: string): Omit<OtherAppidTokens, 'appid'> }>,
+  profile: string,
+  appid: string | undefined,
+): Promise<OtherAppidTokens | undefined> {
+  if (appid === undefined || appid === '') return undefined;
+  try {
+    const held = (await open()).heldForOtherAppids(profile, appid);
+    return held.users + held.basic + held.tickets > 0 ? { ...held, appid } : undefined;
+  } catch {
+    return undefined;
+  }
+}

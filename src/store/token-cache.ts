@@ -435,6 +435,29 @@ export class TokenStore {
   }
 
   /**
+   * What the cache holds under `profile` for appids other than `appid` (users, basic access_tokens,
+   * jsapi_tickets), and which appids: what a removed profile of the same name left, or the profile's
+   * own before its appid changed, which init and config set say is there (never removing it).
+   */
+  heldForOtherAppids(profile: string, appid: string): DroppedTokens & { appids: string[] } {
+    const p = this.find(this.read(), profile) as WithTickets | undefined;
+    const appids = new Set<string>();
+    const count = (entries: Record<string, { appid?: unknown }> | undefined): number => {
+      let n = 0;
+      for (const entry of Object.values(entries ?? {})) {
+        if (typeof entry !== 'object' || entry === null || typeof entry.appid !== 'string' || entry.appid === appid) continue;
+        appids.add(entry.appid);
+        n++;
+      }
+      return n;
+    };
+    const users = count(p?.users);
+    const basic = count(p?.basic);
+    const tickets = count(p?.tickets);
+    return { users, basic, tickets, appids: [...appids] };
+  }
+
+  /**
    * Drop everything the cache holds under `profile` (users, basic tokens, tickets, an older wxauth's
    * state, the records of the codes spent under it): `tokens clear` of a name no saved profile has, what
    * `profile remove` left, which no command would use or clear otherwise. Returns what was dropped.

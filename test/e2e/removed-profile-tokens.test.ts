@@ -138,3 +138,51 @@ describe('a destructive command never offers another profile for a name that is 
     expect(r.stderr).toContain('Did you mean');
   });
 });
+
+// A new profile given a removed one's name used to inherit its tokens silently: `tokens` then listed the
+// old account's user as the new profile's. init and config set appid now say they are there, and how to
+// clear them, and remove nothing.
+describe('a profile saved over a name the cache holds another appid\'s tokens under', () => {
+  const APP9 = 'wx1234567890abcde9';
+  const initP2 = (lang: string[]) => ['--profile', 'p2', ...lang, 'init', '--type', 'service', '--appid', APP9, '--secret', '0123456789abcdef0123456789abcd90', '--domain', 'www.example.com', '--redirect-uri', 'https://www.example.com/cb', '-y'];
+
+  it.each([
+    ['en', [] as string[], 'The token cache still holds 1 user token(s), 1 basic access_token(s) under the name p2 for another appid (wx1234567890abcde2), not wx1234567890abcde9', 'wxauth --profile p2 tokens clear removes the user tokens'],
+    ['zh', ['--lang', 'zh'], 'token 缓存里仍以 p2 这个名字存着另一个 appid（wx1234567890abcde2）的 1 个用户 token、1 个基础 access_token', 'wxauth --profile p2 tokens clear 删除这些用户 token'],
+  ])('%s: init says what p2 left, and keeps it', async (_lang, lang, said, hint) => {
+    const dir = await twoProfiles();
+    const env = { WXAUTH_CONFIG_DIR: dir };
+    expect((await runCli(['profile', 'remove', 'p2', '--yes'], { env })).code).toBe(0);
+    const before = fs.readFileSync(path.join(dir, 'tokens.json'), 'utf8');
+    const r = await runCli(initP2(lang), { env });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(said);
+    expect(r.stderr).toContain(hint);
+    expect(fs.readFileSync(path.join(dir, 'tokens.json'), 'utf8')).toBe(before);
+  });
+
+  it('--json carries what is held; the same appid again, or a name holding nothing, says nothing', async () => {
+    const dir = await twoProfiles();
+    const env = { WXAUTH_CONFIG_DIR: dir };
+    expect((await runCli(['profile', 'remove', 'p2', '--yes'], { env })).code).toBe(0);
+    const json = await runCli(['--json', ...initP2([])], { env });
+    expect(json.code, json.stderr).toBe(0);
+    expect(JSON.parse(json.stdout).otherAppidTokens).toEqual({ users: 1, basic: 0 + 1, tickets: 0, appids: [APP2], appid: APP9 });
+    // p0 again with its own appid: its tokens are its own, nothing to say.
+    const same = await runCli(['--profile', 'p0', 'init', '--type', 'service', '--appid', APP0, '--secret', '0123456789abcdef0123456789abcd00', '--domain', 'www.example.com', '--redirect-uri', 'https://www.example.com/cb', '-y'], { env });
+    expect(same.code, same.stderr).toBe(0);
+    expect(same.stderr).not.toContain('The token cache still holds');
+  });
+
+  it('config set appid on a profile whose cache holds another appid\'s user says so too', async () => {
+    const dir = await twoProfiles();
+    const env = { WXAUTH_CONFIG_DIR: dir };
+    const r = await runCli(['--profile', 'p0', 'config', 'set', 'appid', APP9], { env });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('The token cache still holds 1 user token(s) under the name p0 for another appid (wx1234567890abcde0), not wx1234567890abcde9');
+    const zh = await runCli(['--lang', 'zh', '--profile', 'p0', 'config', 'set', 'appid', APP9], { env });
+    expect(zh.code, zh.stderr).toBe(0);
+    expect(zh.stderr).toContain('wxauth --profile p0 tokens clear 删除这些用户 token');
+    expect(Object.keys(cache(dir).profiles.p0?.users ?? {})).toEqual([`${APP0}:oP0user`]);
+  });
+});

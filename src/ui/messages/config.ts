@@ -1070,6 +1070,18 @@ export const messages = {
     zh: 'profile "{profile}" 原有的 {values} 保留了下来：这个账号的调用仍然发往那里。要改回微信：wxauth{p} config unset {keys}。',
     en: 'Profile "{profile}" keeps its {values}: this account’s calls still go there. To use WeChat: wxauth{p} config unset {keys}.',
   },
+  'config.otherAppidTokens': {
+    zh: 'token 缓存里仍以 {profile} 这个名字存着另一个 appid（{others}）的 {held}，不是 {appid} 的：是之前删除的同名 profile 或改 appid 之前留下的。wxauth 没有删除它们。',
+    en: 'The token cache still holds {held} under the name {profile} for another appid ({others}), not {appid}: left by a removed profile of this name, or from before the appid changed. wxauth removed nothing.',
+  },
+  'config.otherAppidTokens.hint': {
+    zh: 'wxauth --profile {profile} tokens 列出它们，wxauth --profile {profile} tokens clear 删除这些用户 token（另一个 appid 的基础 access_token、jsapi_ticket 不会用于 {appid}）。',
+    en: 'wxauth --profile {profile} tokens lists them; wxauth --profile {profile} tokens clear removes the user tokens (a basic access_token or jsapi_ticket of another appid is never used for {appid}).',
+  },
+  'config.otherAppidTokens.unused.hint': {
+    zh: '另一个 appid 的基础 access_token、jsapi_ticket 不会用于 {appid}；wxauth --profile {profile} tokens 会提到它们。',
+    en: 'A basic access_token or jsapi_ticket of another appid is never used for {appid}; wxauth --profile {profile} tokens mentions them.',
+  },
   'init.done': { zh: '已保存 profile "{profile}" 到 {file}（权限 0600）。', en: 'Saved profile "{profile}" to {file} (mode 0600).' },
   'init.next.loopbackPhone': {
     zh: '下一步：wxauth{p} url --scope snsapi_userinfo，或 wxauth{p} login。{uri} 在本机上，手机微信访问不到它：在本机的电脑版微信里打开授权链接（公众号的授权链接只能在微信里打开：把链接发给自己，例如发到“文件传输助手”，再点开）。要用手机，测试号可以把电脑的局域网 IP:端口 设为域名和 redirect_uri；不用微信走通整个流程：wxauth demo。',

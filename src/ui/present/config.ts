@@ -4,6 +4,7 @@ import { tr } from '../i18n.js';
 import { joinText } from '../format.js';
 import type { Output } from '../output.js';
 import type { RedirectCaution } from '../../core/redirect-cautions.js';
+import type { OtherAppidTokens } from '../../flows/profile-conflicts.js';
 
 /** How the source column reads in the user's language (--json keeps flag/env/profile/default). */
 const SOURCE_LABELS = {
@@ -12,6 +13,21 @@ const SOURCE_LABELS = {
   profile: 'config.list.source.profile',
   default: 'config.list.source.default',
 } as const;
+
+/**
+ * init and config set appid: the token cache holds entries under the profile's name for another appid
+ * (a removed profile's of the same name), which `tokens` would list as this one's. Said, with the
+ * command that clears the user tokens; nothing is removed.
+ */
+export function presentOtherAppidTokens(out: Output, profile: string, held: OtherAppidTokens | undefined): void {
+  if (!held) return;
+  const kinds: string[] = [];
+  if (held.users > 0) kinds.push(out.t('tokens.held.users', { count: held.users }));
+  if (held.basic > 0) kinds.push(out.t('tokens.held.basic', { count: held.basic }));
+  if (held.tickets > 0) kinds.push(out.t('tokens.held.tickets', { count: held.tickets }));
+  out.warning('config.otherAppidTokens', out.t('config.otherAppidTokens', { held: kinds, profile, others: held.appids, appid: held.appid }));
+  out.say(out.style.cyan('→ ') + out.t(held.users > 0 ? 'config.otherAppidTokens.hint' : 'config.otherAppidTokens.unused.hint', { profile, appid: held.appid }));
+}
 
 /** What a saved redirect_uri carries that will cost the login, each with its fix (config set, and init, which has it from here). */
 export function presentRedirectCautions(out: Output, cautions: readonly RedirectCaution[]): void {
@@ -27,7 +43,7 @@ export function presentRedirectCautions(out: Output, cautions: readonly Redirect
 export function present(result: ConfigResult, out: Output): void {
   switch (result.sub) {
     case 'set':
-      out.result({ profile: result.profile, key: result.key, value: result.value, values: result.values, file: result.file, created: result.created, madeCurrent: result.madeCurrent, warnings: result.warnings.map((w) => tr(out.lang, w)), overridden: result.overridden });
+      out.result({ profile: result.profile, key: result.key, value: result.value, values: result.values, file: result.file, created: result.created, madeCurrent: result.madeCurrent, warnings: result.warnings.map((w) => tr(out.lang, w)), overridden: result.overridden, ...(result.otherAppidTokens ? { otherAppidTokens: result.otherAppidTokens } : {}) });
       // A new profile is worth a line of its own: a misspelt name would otherwise go unnoticed.
       if (result.created) out.note(out.t('config.set.created', { profile: result.profile }));
       // The first profile becomes the current one: said when that is not simply "default", which commands use anyway.
@@ -38,6 +54,7 @@ export function present(result: ConfigResult, out: Output): void {
       presentRedirectCautions(out, result.redirectCautions);
       for (const o of result.overridden) out.warn(out.t('config.set.overridden', { key: o.key, variable: o.variable }));
       if (result.secretTyped) out.note(out.t('common.secretTyped', { command: 'wxauth config set secret -' }));
+      presentOtherAppidTokens(out, result.profile, result.otherAppidTokens);
       // A real account's domain WeChat's console cannot take: init's warning and what works instead.
       if (result.loopbackDomain) {
         const { domain, kind, profileFlag } = result.loopbackDomain;

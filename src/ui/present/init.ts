@@ -2,7 +2,7 @@
 import type { InitResult } from '../../commands/init.js';
 import type { MessageRef } from '../../errors.js';
 import type { Output } from '../output.js';
-import { presentRedirectCautions } from './config.js';
+import { presentOtherAppidTokens, presentRedirectCautions } from './config.js';
 
 const FLAG_NAMES = { domain: '--domain', redirectUri: '--redirect-uri' } as const;
 
@@ -63,6 +63,7 @@ export function present(result: InitResult, out: Output): void {
     endpoints: result.endpoints,
     keptEndpoints: result.keptEndpoints,
     madeCurrent: result.madeCurrent,
+    ...(result.otherAppidTokens ? { otherAppidTokens: result.otherAppidTokens } : {}),
   });
   if (result.dropped.length > 0) {
     out.warning('init.dropped', out.t('init.dropped', { flags: result.dropped.map((k) => FLAG_NAMES[k]) }));
@@ -83,6 +84,7 @@ export function present(result: InitResult, out: Output): void {
   if (result.regionIgnored) out.warning('config.region.ignored.profile', out.tr(result.regionIgnored));
   out.success(out.t('init.done', { profile, file }));
   presentRedirectCautions(out, result.redirectCautions);
+  presentOtherAppidTokens(out, profile, result.otherAppidTokens);
   // The first profile becomes the current one: said when that is not simply "default", which commands use anyway.
   if (result.madeCurrent && profile !== 'default') out.note(out.t('config.profile.madeCurrent', { profile }));
   // A real account's domain WeChat's console cannot take: what works instead is the next step.
