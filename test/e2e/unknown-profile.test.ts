@@ -449,7 +449,8 @@ describe('--profile with the account in WXAUTH_* variables', () => {
 
 // profile list warns of a profile config.json holds under a name wxauth refuses (written by hand); --profile
 // __proto__ then said only "choose another name", as if the file held none, leaving the user to wonder why
-// the profile list shows it. Now the hint says the file holds it and how to make it usable.
+// the profile list shows it. Now the hint says the file holds it and how to make it usable. It offers what
+// profile list's warning offers, renaming the key or deleting the entry (it offered only the rename).
 describe('--profile / WXAUTH_PROFILE naming a refused name config.json holds', () => {
   function handWritten(): { dir: string; file: string; before: string } {
     const dir = tempConfigDir();
@@ -466,18 +467,18 @@ describe('--profile / WXAUTH_PROFILE naming a refused name config.json holds', (
     ['constructor', 'config set', ['config', 'set', 'region', 'sh', '--yes']],
     ['__proto__', 'init', ['init', '--type', 'service', '--appid', APPID, '--secret', SECRET, '-y']],
     ['constructor', 'url', ['url']],
-  ])('--profile %s %s: says the file holds it, to rename it there by hand (exit 2, en and zh), the file untouched', async (name, _command, args) => {
+  ])('--profile %s %s: says the file holds it, to rename or delete it there by hand (exit 2, en and zh), the file untouched', async (name, _command, args) => {
     const { dir, file, before } = handWritten();
     const en = await runCli(['--profile', name, ...args], { env: { WXAUTH_CONFIG_DIR: dir } });
     expect(en.code, en.stderr).toBe(2);
     expect(en.stdout).toBe('');
     expect(en.stderr).toBe(
       `✖ Profile name "${name}" is the name of a built-in property of every JavaScript object; wxauth refuses it so it is never confused with one.\n` +
-        `→ ${file} does hold a profile by this name (written there by hand), but wxauth cannot select that name. Edit that file yourself: rename its key to another name (letters, digits, - and _), then pass the new name with --profile.\n`,
+        `→ ${file} does hold a profile by this name (written there by hand), but wxauth cannot select that name. Edit that file yourself: rename its key to another name (letters, digits, - and _) and pass the new name with --profile, or delete its entry.\n`,
     );
     const zh = await runCli(['--lang', 'zh', '--profile', name, ...args], { env: { WXAUTH_CONFIG_DIR: dir } });
     expect(zh.code).toBe(2);
-    expect(zh.stderr).toContain(`→ ${file} 里确实有这个名字的 profile（手动写进去的），但 wxauth 没法选中这个名字。请手动编辑这个文件，把这个键改成别的名字（字母、数字、- 和 _），再用 --profile 传入新名字。`);
+    expect(zh.stderr).toContain(`→ ${file} 里确实有这个名字的 profile（手动写进去的），但 wxauth 没法选中这个名字。请手动编辑这个文件：把这个键改成别的名字（字母、数字、- 和 _）再用 --profile 传入新名字，或删掉这一项。`);
     expect(fs.readFileSync(file, 'utf8')).toBe(before);
   });
 
@@ -485,9 +486,9 @@ describe('--profile / WXAUTH_PROFILE naming a refused name config.json holds', (
     const { dir, file } = handWritten();
     const en = await runCli(['url'], { env: { WXAUTH_CONFIG_DIR: dir, WXAUTH_PROFILE: '__proto__' } });
     expect(en.code, en.stderr).toBe(4);
-    expect(en.stderr).toContain(`→ The name came from WXAUTH_PROFILE. ${file} does hold a profile by this name (written there by hand), but wxauth cannot select that name: edit that file yourself, rename its key to another name (letters, digits, - and _), then set WXAUTH_PROFILE to the new name.\n`);
+    expect(en.stderr).toContain(`→ The name came from WXAUTH_PROFILE. ${file} does hold a profile by this name (written there by hand), but wxauth cannot select that name. Edit that file yourself: rename its key to another name (letters, digits, - and _) and set WXAUTH_PROFILE to the new name, or delete its entry and unset WXAUTH_PROFILE.\n`);
     const zh = await runCli(['--lang', 'zh', 'url'], { env: { WXAUTH_CONFIG_DIR: dir, WXAUTH_PROFILE: '__proto__' } });
-    expect(zh.stderr).toContain(`→ 这个名字来自环境变量 WXAUTH_PROFILE。${file} 里确实有这个名字的 profile（手动写进去的），但 wxauth 没法选中这个名字：请手动编辑这个文件，把这个键改成别的名字（字母、数字、- 和 _），再把 WXAUTH_PROFILE 设成新名字。`);
+    expect(zh.stderr).toContain(`→ 这个名字来自环境变量 WXAUTH_PROFILE。${file} 里确实有这个名字的 profile（手动写进去的），但 wxauth 没法选中这个名字。请手动编辑这个文件：把这个键改成别的名字（字母、数字、- 和 _）再把 WXAUTH_PROFILE 设成新名字，或删掉这一项并 unset WXAUTH_PROFILE。`);
     const other = await runCli(['--profile', 'prototype', 'tokens'], { env: { WXAUTH_CONFIG_DIR: dir } });
     expect(other.code).toBe(2);
     expect(other.stderr).toContain('→ Choose another name, e.g. dev or prod (letters, digits, - and _), and pass it with --profile or WXAUTH_PROFILE.');

@@ -645,12 +645,12 @@ export const messages = {
   },
   'config.profile.unknown.near': { zh: '没有名为 "{profile}" 的 profile。是不是 "{suggestion}"？', en: 'There is no profile named "{profile}". Did you mean "{suggestion}"?' },
   'config.profile.reserved.saved.hint': {
-    zh: '{file} 里确实有这个名字的 profile（手动写进去的），但 wxauth 没法选中这个名字。请手动编辑这个文件，把这个键改成别的名字（字母、数字、- 和 _），再用 --profile 传入新名字。',
-    en: '{file} does hold a profile by this name (written there by hand), but wxauth cannot select that name. Edit that file yourself: rename its key to another name (letters, digits, - and _), then pass the new name with --profile.',
+    zh: '{file} 里确实有这个名字的 profile（手动写进去的），但 wxauth 没法选中这个名字。请手动编辑这个文件：把这个键改成别的名字（字母、数字、- 和 _）再用 --profile 传入新名字，或删掉这一项。',
+    en: '{file} does hold a profile by this name (written there by hand), but wxauth cannot select that name. Edit that file yourself: rename its key to another name (letters, digits, - and _) and pass the new name with --profile, or delete its entry.',
   },
   'config.profile.reserved.saved.env.hint': {
-    zh: '这个名字来自环境变量 WXAUTH_PROFILE。{file} 里确实有这个名字的 profile（手动写进去的），但 wxauth 没法选中这个名字：请手动编辑这个文件，把这个键改成别的名字（字母、数字、- 和 _），再把 WXAUTH_PROFILE 设成新名字。',
-    en: 'The name came from WXAUTH_PROFILE. {file} does hold a profile by this name (written there by hand), but wxauth cannot select that name: edit that file yourself, rename its key to another name (letters, digits, - and _), then set WXAUTH_PROFILE to the new name.',
+    zh: '这个名字来自环境变量 WXAUTH_PROFILE。{file} 里确实有这个名字的 profile（手动写进去的），但 wxauth 没法选中这个名字。请手动编辑这个文件：把这个键改成别的名字（字母、数字、- 和 _）再把 WXAUTH_PROFILE 设成新名字，或删掉这一项并 unset WXAUTH_PROFILE。',
+    en: 'The name came from WXAUTH_PROFILE. {file} does hold a profile by this name (written there by hand), but wxauth cannot select that name. Edit that file yourself: rename its key to another name (letters, digits, - and _) and set WXAUTH_PROFILE to the new name, or delete its entry and unset WXAUTH_PROFILE.',
   },
   'config.profile.reserved.env.hint': {
     zh: '这个名字来自环境变量 WXAUTH_PROFILE：改成别的名字，例如 dev 或 prod（字母、数字、- 和 _），或 unset WXAUTH_PROFILE。',
