@@ -424,7 +424,7 @@ export async function run(options: ConfigOptions, ctx: Context): Promise<ConfigR
       // A redirect_uri as config get shows it, and for a command to paste: without what would be masked in it, or none at all.
       const { shown: shownUri, pasteable } = redirectViews(next.secret, ctx.globals.showSecrets === true);
       const p = picked.source === 'flag' ? ` --profile ${profile}` : '';
-      const { fatal, found } = profileConflicts(new Set(pairs.map((pair) => pair.key)), next, p, shownUri, pasteable, refuseGiven(options.pairs, p));
+      const { fatal, found } = profileConflicts(new Set(pairs.map((pair) => pair.key)), next, p, shownUri, pasteable, refuseGiven(options.pairs, p), !linksGoToWechat(ctx.globals.openBase, ctx.env, next.openBase));
       if (fatal) throw fatal;
       found.push(...refusedHere(ctx.globals, ctx.env, store.snapshot(), profile, next, pairs));
       found.push(...regionUnused(pairs, next, profile, p));

@@ -135,8 +135,8 @@ function orThrow(checked: Checked): string {
 }
 
 /** A flag's value through the one validation, named by its flag in the message. */
-function flag(key: SettingKey & keyof typeof FLAGS, value: string, type?: AccountType): string {
-  return orThrow(checkSetting(key, value, { name: FLAGS[key], type }));
+function flag(key: SettingKey & keyof typeof FLAGS, value: string, type?: AccountType, emulator = false): string {
+  return orThrow(checkSetting(key, value, { name: FLAGS[key], type, emulator }));
 }
 
 /** Callback flags a subscription account has no use for: dropped, and the result says so. */
@@ -265,7 +265,7 @@ type ShellCheck = (next: ProfileData, keys: ConfigField[]) => Conflict[];
  * (the redirect_uri moved under the new domain), said in `note`; when nothing set along makes it fit,
  * no line is offered and `note` is config set's refusal with its advice.
  */
-function fitPlan(plan: ConfigSetPlan, existing: ProfileData, p: string, secret: string | undefined, inShell: ShellCheck): { plan: ConfigSetPlan; note?: InitProblem } {
+function fitPlan(plan: ConfigSetPlan, existing: ProfileData, p: string, secret: string | undefined, inShell: ShellCheck, emulator: boolean): { plan: ConfigSetPlan; note?: InitProblem } {
   if (plan.command === '') return { plan };
   const { shown, pasteable } = redirectViews(secret, false);
   const refuse = (_key: ConfigField, refused: { problem: MessageRef; hint: MessageRef }) => new UsageError(refused.problem, { hint: refused.hint });
@@ -275,7 +275,7 @@ function fitPlan(plan: ConfigSetPlan, existing: ProfileData, p: string, secret: 
     const { secret: _piped, ...set } = values;
     const keys = Object.keys(values) as ConfigField[];
     const next = { ...existing, ...set } as ProfileData;
-    const checked = profileConflicts(new Set(keys), next, p, shown, pasteable, refuse);
+    const checked = profileConflicts(new Set(keys), next, p, shown, pasteable, refuse, emulator);
     return checked.fatal ? checked : { found: [...checked.found, ...inShell(next, keys)] };
   };
   const first = check(plan.values);
@@ -344,11 +344,11 @@ function missingHint(example: string, over: { profile: string; p: string; plan: 
  * first as the error, the others as its further reasons (a user fixing one per run would run it again
  * for each), then `more` (the refusal to replace a saved profile without --yes, which is said after them).
  */
-function fromFlags(o: InitOptions, profile: string, existing: ProfileData | undefined, line: { endpoints: Partial<Pick<ProfileData, EndpointKey>>; inShell: ShellCheck; showSecrets: boolean }, more: MessageRef[] = []): ProfileData {
+function fromFlags(o: InitOptions, profile: string, existing: ProfileData | undefined, line: { endpoints: Partial<Pick<ProfileData, EndpointKey>>; inShell: ShellCheck; showSecrets: boolean; emulator: boolean }, more: MessageRef[] = []): ProfileData {
   const problems: InitProblem[] = [];
   const accepted: Partial<Record<keyof typeof FLAGS, string>> = {};
   const take = (key: SettingKey & keyof typeof FLAGS, value: string, type?: AccountType): string | undefined => {
-    const checked = checkSetting(key, value, { name: FLAGS[key], type });
+    const checked = checkSetting(key, value, { name: FLAGS[key], type, emulator: line.emulator });
     if (checked.ok) return (accepted[key] = checked.value);
     problems.push({ problem: checked.problem, hint: checked.hint });
     return undefined;
@@ -374,7 +374,7 @@ function fromFlags(o: InitOptions, profile: string, existing: ProfileData | unde
     const saved = existing && (type === undefined || existing.type === type) ? existing : undefined;
     const savedType = saved?.type !== undefined && checkSetting('type', saved.type).ok ? (saved.type as AccountType) : undefined;
     const plan0 = configSetPlan(o, p, type, accepted, existing ? line.endpoints : {});
-    const fitted = existing ? fitPlan(plan0, existing, p, accepted.secret ?? existing.secret, line.inShell) : { plan: plan0 };
+    const fitted = existing ? fitPlan(plan0, existing, p, accepted.secret ?? existing.secret, line.inShell, line.emulator) : { plan: plan0 };
     // A redirect_uri given or saved with a code, a token or the AppSecret in it (as config get would mask it)
     // is in no line offered, as in none of config set's hints (flows/profile-conflicts.ts pasteable): a
     // placeholder in its place, and why. The line is checked with it all the same (fitPlan, above).
@@ -404,7 +404,7 @@ function fromFlags(o: InitOptions, profile: string, existing: ProfileData | unde
     }
   }
   if (problems.length === 0 && type !== undefined && domain !== undefined && redirectUri !== undefined) {
-    const pair = checkCallbackPair(type, domain, redirectUri);
+    const pair = checkCallbackPair(type, domain, redirectUri, line.emulator);
     if (!pair.ok) problems.push({ problem: pair.problem, hint: pair.hint });
   }
   const [first, ...rest] = problems;
@@ -497,7 +497,9 @@ async function ask(ctx: Context, o: InitOptions, profile: string, existing: Prof
   const data: ProfileData = { type: chosenType, appid, secret };
 
   if (hasWebAuth(chosenType)) {
-    if (o.domain !== undefined) flag('domain', o.domain, chosenType);
+    // Against an emulator, its own export line's values are taken, as url takes them (checkCallbackPair).
+    const emulator = !linksGoToWechat(ctx.globals.openBase, ctx.env, existing?.openBase);
+    if (o.domain !== undefined) flag('domain', o.domain, chosenType, emulator);
     // The saved domain is offered only if this account type can take it (a test account's IP:port
     // cannot become a service account's domain).
     const savedDomain = existing?.domain !== undefined && checkSetting('domain', existing.domain, { type: chosenType }).ok ? existing.domain : undefined;
@@ -508,13 +510,13 @@ async function ask(ctx: Context, o: InitOptions, profile: string, existing: Prof
         default: savedDomain,
         // Checked for this account type, so a service domain with a port is refused here, not at the
         // redirect_uri prompt, whose every answer would then be refused.
-        validate: oneLine('domain', (v) => shown(checkSetting('domain', v, { type: chosenType }))),
+        validate: oneLine('domain', (v) => shown(checkSetting('domain', v, { type: chosenType, emulator }))),
         transformer: hideSecret,
       }));
     data.domain = domain;
     if (o.redirectUri !== undefined) {
       flag('redirectUri', o.redirectUri);
-      orThrow(checkCallbackPair(chosenType, domain, o.redirectUri));
+      orThrow(checkCallbackPair(chosenType, domain, o.redirectUri, emulator));
     }
     data.redirectUri =
       o.redirectUri ??
@@ -523,7 +525,7 @@ async function ask(ctx: Context, o: InitOptions, profile: string, existing: Prof
         default: suggestRedirectUri(chosenType, domain, existing?.redirectUri),
         validate: oneLine('redirectUri', (v) => {
           const shape = checkSetting('redirectUri', v);
-          return shape.ok ? shown(checkCallbackPair(chosenType, domain, v)) : shown(shape);
+          return shape.ok ? shown(checkCallbackPair(chosenType, domain, v, emulator)) : shown(shape);
         }),
         // Only a line of a paste can look like the AppSecret here (no redirect_uri does).
         transformer: hideSecret,
@@ -630,6 +632,9 @@ export async function run(given: InitOptions, ctx: Context): Promise<InitResult>
       ...regionUnused(keys.map((key) => ({ key, value: next[key] ?? '' })), next, profile, linePrefix),
     ],
     showSecrets: ctx.globals.showSecrets === true,
+    // The links go to an emulator (--open-base, else WXAUTH_OPEN_BASE, else the profile's, as url decides
+    // it): the callback checks take what the emulator's own export line sets, as url does.
+    emulator: !linksGoToWechat(ctx.globals.openBase, ctx.env, existing?.openBase),
   };
   if (ctx.interactive) checkWizardFlags(options);
   if (existing && !options.yes) {

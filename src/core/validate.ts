@@ -3,7 +3,7 @@
 // checkSetting() is the ONE verdict on a setting, wherever it comes from: a value init or config set
 // would refuse is refused from the environment too, with the same words.
 import { messageRef, type MessageKey, type MessageParams, type MessageRef } from '../errors.js';
-import { isIpHost, matchCallbackDomain, splitDomain, type DomainMatch } from './domain.js';
+import { isIpHost, isLoopbackHost, matchCallbackDomain, splitDomain, type DomainMatch } from './domain.js';
 import { isRegion, REGIONS } from './endpoints.js';
 import { hideUrlCredentials, holdsSecretShape } from './secrets.js';
 import { suggest } from './closest.js';
@@ -632,11 +632,18 @@ function refuseOnEmulator(value: string, name: string, type: AccountType, parts:
   return refuse('config.invalid.domain.port', { name, value, type: typeName(type) }, hint, hintParams);
 }
 
-/** Is the redirect_uri under the callback domain, by WeChat's rules (core/domain.ts)? */
-export function checkCallbackPair(type: AccountType | undefined, domain: string, redirectUri: string): Checked {
+/**
+ * Is the redirect_uri under the callback domain, by WeChat's rules (core/domain.ts)? `emulator`: the
+ * links go to an emulator, not WeChat (the open base is not WeChat's, as store/resolve.ts decides it).
+ * There a 公众号's or website app's redirect_uri on this machine with a port its domain (the host alone)
+ * lacks is what the emulator's own export line sets (`--domain APPID=localhost:8093`): taken, as url takes
+ * it, which warns of it (core/inspect.ts domain.emulator_only); WeChat itself would refuse it.
+ */
+export function checkCallbackPair(type: AccountType | undefined, domain: string, redirectUri: string, emulator = false): Checked {
   const match = matchCallbackDomain({ redirectUri, domain, accountType: type });
   if (match.ok) return { ok: true, value: redirectUri };
-  const checked = judgeCallbackPair(type, domain, redirectUri, match);
+  if (emulatorTakes(type, match, emulator)) return { ok: true, value: redirectUri };
+  const checked = judgeCallbackPair(type, domain, redirectUri, match, emulator);
   // Neither value quoted when either holds the AppSecret's shape, as checkSetting's refusals: what is
   // wrong is still said, and a hint without a host or a domain in it (a test account's port advice
   // said without them; a 服务号's quotes only the port).
@@ -646,7 +653,12 @@ export function checkCallbackPair(type: AccountType | undefined, domain: string,
   return { ok: false, problem, hint: messageRef(match.reason === 'port' ? 'config.redirectOutsideDomain.testPort.unquoted.hint' : 'config.redirectOutsideDomain.hint') };
 }
 
-function judgeCallbackPair(type: AccountType | undefined, domain: string, redirectUri: string, match: Extract<DomainMatch, { ok: false }>): Checked {
+/** A pair only the emulator takes (checkCallbackPair): a real account's redirect_uri on this machine, with a port. */
+export function emulatorTakes(type: AccountType | undefined, match: DomainMatch, emulator: boolean): boolean {
+  return emulator && !match.ok && match.reason === 'port' && (type === 'service' || type === 'website') && match.host !== undefined && isLoopbackHost(match.host);
+}
+
+function judgeCallbackPair(type: AccountType | undefined, domain: string, redirectUri: string, match: Extract<DomainMatch, { ok: false }>, emulator: boolean): Checked {
   const host = match.host ? match.host + (match.port ? `:${match.port}` : '') : redirectUri;
   // The host, not the whole redirect_uri: a query value of its own (`?k=<32 hex>`) is no reason to say nothing.
   // 10003 is the 公众号's page; a website app's qrconnect page says it otherwise (API-FACTS §2.1).
@@ -660,6 +672,8 @@ function judgeCallbackPair(type: AccountType | undefined, domain: string, redire
     if (match.domainPort === '') return { ok: false, problem, hint: messageRef('config.redirectOutsideDomain.testPort.hint', { host }) };
     return { ok: false, problem, hint: messageRef('config.redirectOutsideDomain.testPort.other.hint', { host, domain, port: match.domainPort ?? '' }) };
   }
+  // Against the emulator, "use the emulator" would send the user back where they are: it takes a port on this machine only.
+  if (emulator) return { ok: false, problem, hint: messageRef('config.redirectOutsideDomain.port.emulator.hint', { port: match.port ?? '' }) };
   if (type === 'website') return { ok: false, problem, hint: messageRef('config.redirectOutsideDomain.port.website.hint', { port: match.port ?? '' }) };
   return { ok: false, problem, hint: messageRef('config.redirectOutsideDomain.port.hint', { port: match.port ?? '', type: typeName(type) }) };
 }

@@ -61,6 +61,8 @@ export function profileConflicts(
   shown: (uri: string) => string,
   pasteable: (uri: string) => { url: string; names: string[] } | undefined,
   refused: RefuseGiven,
+  /** The links go to an emulator, not WeChat (store/resolve.ts linksGoToWechat): its port on this machine is taken. */
+  emulator = false,
 ): { fatal?: UsageError; found: Conflict[] } {
   const found: Conflict[] = [];
   if (!keys.has('type') && !keys.has('domain') && !keys.has('redirectUri') && !keys.has('jsDomains')) return { found };
@@ -79,7 +81,7 @@ export function profileConflicts(
   const typeProblems: MessageRef[] = [];
   // A 订阅号 has no callback at all (below): its domain is not judged as a callback domain first.
   if (next.domain !== undefined && hasWebAuth(type)) {
-    const domain = checkSetting('domain', next.domain, { type, name: 'domain' });
+    const domain = checkSetting('domain', next.domain, { type, name: 'domain', emulator });
     if (!domain.ok) {
       if (keys.has('domain')) return { fatal: refused('domain', domain, type), found };
       if (keys.has('type') && type !== undefined) {
@@ -131,7 +133,7 @@ export function profileConflicts(
     return { found };
   }
   if (next.domain !== undefined && next.redirectUri !== undefined && found.length === 0) {
-    const pair = checkCallbackPair(type, next.domain, next.redirectUri);
+    const pair = checkCallbackPair(type, next.domain, next.redirectUri, emulator);
     if (!pair.ok) {
       // The host as config get shows it (the whole redirect_uri when it has none); a refusal that quotes
       // nothing (one of the two holds the AppSecret's shape) as it is.
@@ -141,7 +143,7 @@ export function profileConflicts(
       if (keys.has('redirectUri')) {
         // The redirect_uri given names its host: the domain that would take it, if the type allows it.
         const host = hostOfUrl(next.redirectUri);
-        const domain = host !== undefined && checkSetting('domain', host, { type }).ok && checkCallbackPair(type, host, next.redirectUri).ok ? host : undefined;
+        const domain = host !== undefined && checkSetting('domain', host, { type }).ok && checkCallbackPair(type, host, next.redirectUri, emulator).ok ? host : undefined;
         const redirect = domain !== undefined ? pasteable(next.redirectUri) : undefined;
         found.push({
           problem,

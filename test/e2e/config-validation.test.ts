@@ -1111,3 +1111,19 @@ describe('a URL whose port is out of range', () => {
     expect(fromEnv.stderr).toContain('WXAUTH_OPEN_BASE: "http://[::1]:65536" has port 65536, out of range');
   });
 });
+
+// A profile aimed at the emulator (openBase not WeChat's) took its export line's domain but refused the
+// redirect_uri on a port of this machine that url takes (with a warning), advising "use the emulator".
+describe('config set against the emulator', () => {
+  it("takes a website app's redirect_uri on a port of this machine when the profile's links go to the emulator", async () => {
+    const dir = tempConfigDir();
+    const env = { WXAUTH_CONFIG_DIR: dir };
+    const init = await runCli(['init', '--type', 'website', '--appid', APPID, '--secret', SECRET, '--domain', 'localhost', '--redirect-uri', 'http://localhost/callback', '--open-base', 'http://127.0.0.1:3977', '--yes'], { env });
+    expect(init.code, init.stderr).toBe(0);
+    const r = await runCli(['config', 'set', 'redirectUri', 'http://localhost:8093/callback'], { env });
+    expect(r.code, r.stderr).toBe(0);
+    expect(readConfig(dir).profiles.default!.redirectUri).toBe('http://localhost:8093/callback');
+    // Against WeChat, still refused.
+    expect((await runCli(['config', 'set', 'openBase', 'https://open.weixin.qq.com', 'redirectUri', 'http://localhost:8094/callback'], { env })).code).toBe(EXIT.usage);
+  });
+});

@@ -1576,3 +1576,29 @@ describe('--secret - (the AppSecret piped on stdin, never on a command line)', (
   });
 });
 
+
+// The emulator's export line for `--domain wx5e1ec0de00000003=localhost:8093` (WXAUTH_DOMAIN=localhost,
+// WXAUTH_REDIRECT_URI=http://localhost:8093/callback), which url takes with a warning, could not be saved:
+// init refused it (exit 2, even with --yes) advising "use the emulator" to a user aimed at it.
+describe('init against the emulator', () => {
+  const EMU = 'http://127.0.0.1:3977';
+  const WEBSITE = ['init', '--type', 'website', '--appid', 'wx5e1ec0de00000003', '--secret', '5e1ec0de5e1ec0de5e1ec0de00000003', '--domain', 'localhost'];
+  it("saves the emulator's own line: a website app's redirect_uri on a port of this machine", async () => {
+    const dir = tempConfigDir();
+    const r = await runCli([...WEBSITE, '--redirect-uri', 'http://localhost:8093/callback', '--api-base', EMU, '--open-base', EMU, '--yes'], { env: { WXAUTH_CONFIG_DIR: dir } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')).profiles.default).toMatchObject({ domain: 'localhost', redirectUri: 'http://localhost:8093/callback', openBase: EMU });
+  });
+  it('still refuses it against WeChat, and a port off this machine against the emulator without sending the user to the emulator', async () => {
+    const wechat = await runCli([...WEBSITE, '--redirect-uri', 'http://localhost:8093/callback', '--yes'], { env: { WXAUTH_CONFIG_DIR: tempConfigDir() } });
+    expect(wechat.code).toBe(EXIT.usage);
+    const env = { WXAUTH_CONFIG_DIR: tempConfigDir() };
+    const off = await runCli([...WEBSITE.slice(0, -1), 'example.com', '--redirect-uri', 'http://example.com:8093/callback', '--open-base', EMU, '--yes'], { env });
+    expect(off.code).toBe(EXIT.usage);
+    expect(off.stderr).not.toContain('use the emulator');
+    expect(off.stderr).toContain('the emulator takes one only on this machine (localhost, 127.0.0.1)');
+    const zh = await runCli(['--lang', 'zh', ...WEBSITE.slice(0, -1), 'example.com', '--redirect-uri', 'http://example.com:8093/callback', '--open-base', EMU, '--yes'], { env });
+    expect(zh.stderr).not.toContain('请用模拟器');
+    expect(zh.stderr).toContain('模拟器只在本机（localhost、127.0.0.1）上接受带端口的回调');
+  });
+});

@@ -557,6 +557,10 @@ export const messages = {
     zh: '测试号的回调域名连端口一起比较：redirect_uri 用 {domain} 的端口 {port}，或把域名设为 {host}（测试号页面上也这样填）。',
     en: 'A test account matches the port too: use {domain}’s port {port} in redirect_uri, or set the domain to {host} (as on the test account page).',
   },
+  'config.redirectOutsideDomain.port.emulator.hint': {
+    zh: '正式账号的回调不能带端口（真实微信会拒绝）；模拟器只在本机（localhost、127.0.0.1）上接受带端口的回调：把 redirect_uri 放到本机的这个端口上，并用 --domain 写明这个端口启动模拟器（wxauth emulator --domain "<appid>=localhost:{port}"）；否则去掉 redirect_uri 里的 :{port}。',
+    en: 'A real account’s callback cannot have a port (WeChat refuses it); the emulator takes one only on this machine (localhost, 127.0.0.1): put the redirect_uri on this machine at that port and start the emulator with a --domain naming it (wxauth emulator --domain "<appid>=localhost:{port}"); otherwise drop :{port} from redirect_uri.',
+  },
   'config.redirectOutsideDomain.port.website.hint': {
     zh: '网站应用的回调不能带端口（微信的扫码登录页会显示“redirect_uri 参数错误”）：去掉 redirect_uri 里的 :{port}，让回调在 443 或 80 端口上提供；要在带端口的地址上调试，请用模拟器（wxauth emulator --domain "<appid>=<主机>:*"）。',
     en: 'A website app’s callback cannot have a port (WeChat’s QR login page shows "redirect_uri 参数错误"): drop :{port} from redirect_uri and serve the callback on port 443 or 80; to try one on a port, use the emulator (wxauth emulator --domain "<appid>=<host>:*").',
