@@ -164,7 +164,7 @@ export interface Finding {
  * snsapi_base link (no consent page: the code was lost) and of a QR login (cancelled on the phone), by
  * params.verdict (core/callback-url.ts stateOnlyVerdict).
  */
-export const FINDING_VARIANTS = ['callback.denied.base', 'callback.denied.qr'] as const;
+export const FINDING_VARIANTS = ['callback.denied.base', 'callback.denied.qr', 'domain.emulator_only.ip', 'domain.emulator_only_oa.ip'] as const;
 export type FindingTextId = FindingId | (typeof FINDING_VARIANTS)[number];
 
 /** A finding's three catalogue keys, as types: ui/findings.ts hands them to t(), so a finding id without its texts fails tsc. */
@@ -183,6 +183,11 @@ export function findingKeys<I extends FindingTextId>(id: I): FindingKeys<I> {
 export function keysOfFinding(finding: Finding): FindingKeys {
   if (finding.id === 'callback.denied' && finding.params.verdict === 'lost_code') return findingKeys('callback.denied.base');
   if (finding.id === 'callback.denied' && finding.params.verdict === 'refused_qr') return findingKeys('callback.denied.qr');
+  // An IP host (127.0.0.1:8093 against the emulator): no 公众号 or website app registers an IP at all, so
+  // "serve it under 127.0.0.1 on 80/443" is no way to go live; a registered domain name is.
+  const onIp = typeof finding.params.host === 'string' && isIpHost(finding.params.host);
+  if (finding.id === 'domain.emulator_only' && onIp) return findingKeys('domain.emulator_only.ip');
+  if (finding.id === 'domain.emulator_only_oa' && onIp) return findingKeys('domain.emulator_only_oa.ip');
   return findingKeys(finding.id);
 }
 

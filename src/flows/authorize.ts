@@ -7,7 +7,7 @@ import { ConfigError, UsageError, type MessageRef } from '../errors.js';
 import { exampleRedirectUri } from '../core/domain.js';
 import { buildAuthorizeUrl, buildWxLoginEmbed, type AuthEndpoint, type QrLang, type Scope, type WxLoginEmbed } from '../core/authorize-url.js';
 import { generateState, type RandomBytes } from '../core/state.js';
-import { findingKeys, inspectUrl, type Finding, type FindingId, type FindingKeys } from '../core/inspect.js';
+import { keysOfFinding, inspectUrl, type Finding, type FindingId, type FindingKeys } from '../core/inspect.js';
 import { profileFlag, refuseEncodedRedirect, type AccountType } from '../core/validate.js';
 import type { ResolvedConfig } from '../store/resolve.js';
 import type { StateEntry } from '../store/state.js';
@@ -166,7 +166,7 @@ export function defaultScope(endpoint: AuthEndpoint): Scope {
 }
 
 function keyed(f: Finding, profile: string): LintFinding {
-  return { ...f, keys: findingKeys(f.id), profileFlag: profileFlag(profile), wechatRejects: f.severity === 'error' && !WECHAT_LETS_THROUGH.includes(f.id) };
+  return { ...f, keys: keysOfFinding(f), profileFlag: profileFlag(profile), wechatRejects: f.severity === 'error' && !WECHAT_LETS_THROUGH.includes(f.id) };
 }
 
 /**

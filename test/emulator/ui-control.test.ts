@@ -362,6 +362,12 @@ describe('a callback domain with a port refused while aimed at the emulator', ()
     const { WXAUTH_DOMAIN: _unset, ...followed } = refused;
     const r = await runCli(['url'], { env: followed });
     expect(r.code, r.stderr).toBe(0);
+    // Its warning's way to go live is a domain name: a website app registers no IP, on 80/443 or not.
+    expect(r.stderr).not.toContain('serve the callback under 127.0.0.1 on 80/443');
+    expect(r.stderr).toContain('Before going live: this account cannot register an IP as its callback domain at all; it needs a registered domain name');
+    const rz = await runCli(['--lang', 'zh', 'url'], { env: followed });
+    expect(rz.stderr).not.toContain('把回调放到 127.0.0.1 的 80/443 端口上');
+    expect(rz.stderr).toContain('上线前：这类账号根本不能登记 IP 作为授权回调域，需要一个已登记（备案）的域名');
   });
 });
 

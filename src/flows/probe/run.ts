@@ -7,7 +7,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { shellWord } from '../../core/shell.js';
 import { CancelledError, NetworkError, UsageError, messageRef, type MessageKey, type MessageParams, type MessageRef, type ParamValue } from '../../errors.js';
 import { PATHS, answeredPlainHttp, isTokenEndpoint, portOf } from '../../core/endpoints.js';
-import { findingKeys, findingParamsJson, inspectUrl } from '../../core/inspect.js';
+import { findingParamsJson, inspectUrl, keysOfFinding } from '../../core/inspect.js';
 import { base64Forms, base64Views, credentialParams } from '../../core/secret-shapes.js';
 import { hideUrlCredentials, maskSecretValues, redactText, redactUrl, redactValue } from '../../core/secrets.js';
 import type { PublicApp, PublicUser } from '../../emulator/index.js';
@@ -634,7 +634,7 @@ async function probeApp(given: ProbeOptions, hooks: ProbeHooks): Promise<ProbeRe
     // (inspect says it as domain.emulator_only on the emulator, domain.port elsewhere).
     const findings = inspected.findings
       .filter((f) => f.severity !== 'info' && f.id !== 'redirect_uri.loopback_phone' && !(anyPort && (f.id === 'domain.port' || f.id === 'domain.emulator_only' || f.id === 'domain.emulator_only_oa' || f.id === 'domain.emulator_port_test'))).map((f) => {
-        const keys = findingKeys(f.id);
+        const keys = keysOfFinding(f);
         // The callback domain here is the emulator's seed, not wxauth's profile: inspect's "wxauth config
         // set domain" would change the wrong thing.
         const finding = { id: f.id, severity: f.severity, params: findingParamsJson(f.params), message: messageRef(keys.message, f.params), fix: messageRef(keys.fix, f.params) };

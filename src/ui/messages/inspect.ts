@@ -788,7 +788,25 @@ export const messages = {
     zh: '对模拟器：只有 --domain 给这个公众号写了这个端口时它才接受这个链接（用 wxauth emulator --domain "{appid}={pattern}" 启动的就是）；如果授权页显示 10003，说明没有，按这条命令重新启动模拟器。要在真实微信上回调到本机，换用测试号（它的回调域可以是 IP:端口；wxauth init --type test，用测试号自己的 appid 和 secret）。上线前：把回调放到 {domain} 的 80/443 端口上。',
     en: 'Against the emulator: it takes this link only if its --domain names this port for the account (one started as wxauth emulator --domain "{appid}={pattern}" does); if its page shows 10003 instead, it does not: restart it that way. To call back to this machine from real WeChat, use a test account (its callback domain may be IP:port; wxauth init --type test, with the test account’s own appid and secret). Before going live: serve the callback under {domain} on 80/443.',
   },
-  'inspect.domain.ip': {
+  'inspect.domain.emulator_only.ip': {
+    zh: 'redirect_uri 指向 {hostport}：正式账号的回调地址不能带端口或用 IP（只有测试号可以），真实微信会拒绝。',
+    en: 'redirect_uri points at {hostport}: a real account cannot have a port or an IP in its callback (only test accounts can), so WeChat would refuse it.',
+  },  'inspect.domain.emulator_only.ip.effect': {
+    zh: `这个 URL 打开的是模拟器：它和微信一样显示${P10003}，除非启动时用 --domain 把这个端口写进该应用的回调域（真实微信从不允许）。`,
+    en: `This URL goes to the emulator, which shows ${P10003_EN} as WeChat does, unless it was started with a --domain naming this port for the app (which real WeChat never allows).`,
+  },  'inspect.domain.emulator_only.ip.fix': {
+    zh: '模拟器只有在 --domain 给这个应用写了这个端口时才接受这个链接（按 README 用 wxauth emulator --domain "{appid}={pattern}" 启动的就是）；如果扫码页显示 10003，说明没有，按这条命令重新启动模拟器。上线前：这类账号根本不能登记 IP 作为授权回调域，需要一个已登记（备案）的域名，回调放在该域名的 80/443 端口上。',
+    en: 'The emulator takes this link only if its --domain names this port for the app (one started as wxauth emulator --domain "{appid}={pattern}", as in the README, does); if its QR page shows 10003 instead, it does not: restart it that way. Before going live: this account cannot register an IP as its callback domain at all; it needs a registered domain name, with the callback served under it on 80/443.',
+  },  'inspect.domain.emulator_only_oa.ip': {
+    zh: 'redirect_uri 指向 {hostport}：正式公众号的回调地址不能带端口或用 IP（只有测试号可以），真实微信会拒绝。',
+    en: 'redirect_uri points at {hostport}: a real official account cannot have a port or an IP in its callback (only test accounts can), so WeChat would refuse it.',
+  },  'inspect.domain.emulator_only_oa.ip.effect': {
+    zh: `这个 URL 打开的是模拟器：它和微信一样显示${P10003}，除非启动时用 --domain 把这个端口写进该公众号的回调域（真实微信从不允许）。`,
+    en: `This URL goes to the emulator, which shows ${P10003_EN} as WeChat does, unless it was started with a --domain naming this port for the account (which real WeChat never allows).`,
+  },  'inspect.domain.emulator_only_oa.ip.fix': {
+    zh: '对模拟器：只有 --domain 给这个公众号写了这个端口时它才接受这个链接（用 wxauth emulator --domain "{appid}={pattern}" 启动的就是）；如果授权页显示 10003，说明没有，按这条命令重新启动模拟器。要在真实微信上回调到本机，换用测试号（它的回调域可以是 IP:端口；wxauth init --type test，用测试号自己的 appid 和 secret）。上线前：这类账号根本不能登记 IP 作为授权回调域，需要一个已登记（备案）的域名，回调放在该域名的 80/443 端口上。',
+    en: 'Against the emulator: it takes this link only if its --domain names this port for the account (one started as wxauth emulator --domain "{appid}={pattern}" does); if its page shows 10003 instead, it does not: restart it that way. To call back to this machine from real WeChat, use a test account (its callback domain may be IP:port; wxauth init --type test, with the test account’s own appid and secret). Before going live: this account cannot register an IP as its callback domain at all; it needs a registered domain name, with the callback served under it on 80/443.',
+  },  'inspect.domain.ip': {
     zh: '回调地址是 IP（{host}），但此账号类型不是测试号。',
     en: 'The callback host is an IP ({host}), but this account is not a test account.',
   },
