@@ -2,7 +2,7 @@
 // Every value, typed or given as a flag, goes through the one validation (core/validate.ts) that
 // config set and the resolver use, so the wizard never accepts what it will refuse a step later.
 import type { Context } from '../context.js';
-import { exampleRedirectUri, isLoopbackDomain } from '../core/domain.js';
+import { domainForRedirect, exampleRedirectUri, isIpHost, isLoopbackDomain } from '../core/domain.js';
 import { shellWord } from '../core/shell.js';
 import { savedRedirectCautions, type RedirectCaution } from '../core/redirect-cautions.js';
 import type { CommandInput } from '../cli.js';
@@ -161,12 +161,10 @@ function initExample(
   hideRedirect = false,
 ): string {
   const t = type ?? 'service';
-  let host: string | undefined;
-  try {
-    host = redirectUri === undefined ? undefined : new URL(redirectUri).host;
-  } catch {
-    host = undefined;
-  }
+  // The domain the redirect_uri needs as this type's console takes it: a port only on a test account (a
+  // website app's `localhost:8093` was offered, then refused by the same init), and no IP but on one.
+  const needed = redirectUri === undefined ? undefined : domainForRedirect(redirectUri, t);
+  const host = needed !== undefined && (t === 'test' || !isIpHost(needed)) ? needed : undefined;
   const d = domain ?? host ?? (t === 'test' ? '127.0.0.1:8080' : 'www.example.com');
   // A redirect_uri that cannot be offered whole (a code or a token in it, fromFlags) is a placeholder; its host is the domain still.
   const web = hasWebAuth(t) ? ` --domain ${shellWord(d)} --redirect-uri ${shellWord(hideRedirect ? REDIRECT_PLACEHOLDER : (redirectUri ?? exampleRedirectUri(d)))}` : '';

@@ -1602,3 +1602,19 @@ describe('init against the emulator', () => {
     expect(zh.stderr).toContain('模拟器只在本机（localhost、127.0.0.1）上接受带端口的回调');
   });
 });
+
+// Without --domain, the example line took the redirect_uri's host with its port for a website app
+// (--domain localhost:8093), which that same init then refused.
+describe('init without --domain', () => {
+  it("offers the domain a website app's console takes: the redirect_uri's host without its port", async () => {
+    const args = ['init', '--type', 'website', '--appid', 'wx5e1ec0de00000003', '--secret', '5e1ec0de5e1ec0de5e1ec0de00000003', '--redirect-uri', 'http://localhost:8093/callback', '--open-base', 'http://127.0.0.1:3977', '--yes'];
+    const dir = tempConfigDir();
+    const r = await runCli(args, { env: { WXAUTH_CONFIG_DIR: dir } });
+    expect(r.code).toBe(EXIT.usage);
+    expect(r.stderr).not.toContain('--domain localhost:8093');
+    expect(r.stderr).toContain('--domain localhost --redirect-uri http://localhost:8093/callback');
+    // The line offered, run as printed, is taken.
+    const followed = await runCli([...args.slice(0, -3), '--domain', 'localhost', ...args.slice(-3)], { env: { WXAUTH_CONFIG_DIR: dir } });
+    expect(followed.code, followed.stderr).toBe(0);
+  });
+});
