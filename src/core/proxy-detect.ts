@@ -7,6 +7,7 @@ import { explainErrcode, parseErrorBody, type Bilingual } from './errcodes.js';
 import { ProxyMasker, headerValue, readCall, secretValuesOf, splitTarget, type CallerProcess, type CallFacts, type ProxyExchange, type ProxyOutcome } from './proxy-call.js';
 import { isTokenEndpoint, isWechatApiBase } from './endpoints.js';
 import { isAppid } from './validate.js';
+import { isJsonBehindBom } from './responses.js';
 
 export const DETECTOR_IDS = [
   'code.reused',
@@ -387,13 +388,7 @@ export function answerOf(exchange: ProxyExchange, facts: CallFacts): string {
 
 /** An answer, read whole, that is JSON but for a byte-order mark before it (which JSON.parse refuses). */
 export function bomJson(exchange: ProxyExchange): boolean {
-  if (exchange.outcome !== 'answered' || exchange.responseBodyTruncated || exchange.responseBodyTooLarge || !exchange.responseBody.startsWith('\ufeff')) return false;
-  try {
-    JSON.parse(exchange.responseBody.slice(1));
-    return true;
-  } catch {
-    return false;
-  }
+  return exchange.outcome === 'answered' && !exchange.responseBodyTruncated && !exchange.responseBodyTooLarge && isJsonBehindBom(exchange.responseBody);
 }
 
 /**

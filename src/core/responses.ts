@@ -82,6 +82,20 @@ export type ShapeProblem =
   | { kind: 'alphabet'; field: string; position: number; char: string };
 
 /**
+ * A body that is JSON but for a byte-order mark before it (which JSON.parse refuses: a relay's file saved
+ * as UTF-8 with BOM). The API client's refusal and the proxy's label say it by this one test.
+ */
+export function isJsonBehindBom(text: string): boolean {
+  if (!text.startsWith('\ufeff')) return false;
+  try {
+    JSON.parse(text.slice(1));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
  * A page (not JSON) that says the server is busy: WeChat's gateways answer an overload with HTML such
  * as 「系统繁忙」/「请稍后再试」 instead of the -1 body (the emulator's `garbage` fault is one). A moment
  * later the call goes through: nothing is wrong with the base it came from.

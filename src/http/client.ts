@@ -7,7 +7,7 @@ import { request as undiciRequest, type Dispatcher } from 'undici';
 import { deadline } from './deadline.js';
 import { PROXY_CONNECTION_CODE, PROXY_CUT_CODES, proxyAwareAgent } from './proxy-agent.js';
 import { CancelledError, NetworkError, WechatApiError, messageRef, type MessageRef, type NestedMessage, type NetworkFailure, type ParamValue } from '../errors.js';
-import { isBusyPage, isRecord, oddErrcode, readErrorBody, type Expected, type Narrowed, type ShapeProblem, type ValueKind } from '../core/responses.js';
+import { isBusyPage, isJsonBehindBom, isRecord, oddErrcode, readErrorBody, type Expected, type Narrowed, type ShapeProblem, type ValueKind } from '../core/responses.js';
 import { KnownSecrets, hideUrlCredentials, isSecretName, redactUrl } from '../core/secrets.js';
 import { REGIONS, answeredPlainHttp, answeredTls, cutCall, httpsOf, isWechatApiBase, joinUrl, plainHttpOf, portOf, type ApiBaseOrigin } from '../core/endpoints.js';
 import { codePointName, profileFlag } from '../core/validate.js';
@@ -394,7 +394,7 @@ export class WechatHttpClient {
       const host = new URL(url).host;
       // JSON behind a byte-order mark: "not JSON" beside an excerpt that read as JSON (preview's trim took
       // the mark away) left nothing to go on. WeChat never sends one; a relay in between did.
-      const bom = startsWithBomJson(raw);
+      const bom = isJsonBehindBom(raw);
       throw new NetworkError(
         isBusyPage(raw) ? 'busy_page' : 'not_json',
         {
@@ -504,16 +504,6 @@ function onWrite(dispatcher: Dispatcher, started: () => void): Dispatcher {
   );
 }
 
-/** A body that is JSON but for a byte-order mark before it (which JSON.parse refuses). */
-function startsWithBomJson(raw: string): boolean {
-  if (!raw.startsWith('\ufeff')) return false;
-  try {
-    JSON.parse(raw.slice(1));
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** The body on one line, cut at 120 characters. A byte-order mark is kept (JS's \s and trim() count it as a blank), for the sanitiser to show. */
 function preview(text: string): string {
